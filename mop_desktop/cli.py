@@ -1,0 +1,92 @@
+"""The command line (../shared/CLI.md): the window by default, headless commands otherwise.
+
+Each command lives in ``mop_desktop/commands/<name>.py`` with ``add_arguments(parser)`` and
+``run(args, ctx) -> int``; those modules import only the standard library at top level, so
+building the parser stays cheap. Nothing here imports Qt except the path that opens the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import time
+from collections.abc import Sequence
+
+from mop_desktop import __version__
+from mop_desktop.commands import EXIT_USAGE, CommandError, Context
+
+_STARTED = time.perf_counter()
+
+#: name -> (module, one-line help). Modules that are not present are left out.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "import": ("mop_desktop.commands.import_cmd", "import a protocol from .txt, .md or .docx"),
+    "show": ("mop_desktop.commands.show", "print the current document"),
+    "adopt": ("mop_desktop.commands.adopt", "adopt the draft at a minuted meeting"),
+    "pdf": ("mop_desktop.commands.pdf", "export the protocol or the council-pack report as PDF"),
+    "verify": ("mop_desktop.commands.verify", "check a PDF against the recorded exports"),
+    "remind": ("mop_desktop.commands.remind", "reminders due or coming up"),
+    "calendar": ("mop_desktop.commands.calendar", "write the reminder dates as an .ics file"),
+    "meetings": ("mop_desktop.commands.meetings", "list, add or import Full Council meetings"),
+    "backup": ("mop_desktop.commands.backup", "write a backup bundle of the whole store"),
+    "restore": ("mop_desktop.commands.restore", "restore the store from a backup bundle"),
+    "check": ("mop_desktop.commands.check", "check the stores' integrity"),
+    "concerns": ("mop_desktop.commands.concerns", "the confidential concern register"),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="mop-desktop", description="MOP Desktop")
+    parser.add_argument("--version", action="version", version=f"MOP Desktop {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="keep every file of the app in DIR")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the window with the store loaded, print startup-ms and exit",
+    )
+    parser.add_argument("--minimised", action="store_true", help="start minimised to the tray")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    for name, (module_name, help_text) in COMMANDS.items():
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue
+            raise
+        command_parser = sub.add_parser(name, help=help_text, description=help_text)
+        module.add_arguments(command_parser)
+        command_parser.set_defaults(_module=module)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = Context.from_args(args)
+    if args.command is None:
+        from mop_desktop.gui.app import run_gui
+
+        return run_gui(ctx, smoke_test=args.smoke_test, minimised=args.minimised,
+                       started=_STARTED)
+    try:
+        return int(args._module.run(args, ctx) or 0)
+    except CommandError as exc:
+        sys.stderr.write(f"mop-desktop {args.command}: {exc}\n")
+        return exc.code
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        return 130
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+"""``mop-desktop import FILE [--as-draft]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from mop_desktop.commands import CommandError, Context
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="a .txt, .md or .docx protocol")
+    parser.add_argument(
+        "--as-draft", action="store_true", help="import as the current draft, not as adopted"
+    )
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    from mop_desktop.services.importer import ImportFailed, read_protocol
+    from mop_desktop.services.workspace import save_import
+
+    try:
+        result = read_protocol(args.file)
+    except ImportFailed as exc:
+        raise CommandError(str(exc)) from None
+    status = save_import(ctx.store(), result, as_draft=args.as_draft)
+    sections = len(result.text.sections)
+    clauses = sum(len(s.blocks) for s in result.text.sections)
+    sys.stdout.write(
+        f"imported {args.file} as the {status} version: {sections} sections, "
+        f"{clauses} clauses and paragraphs, {len(result.history)} history rows\n"
+    )
+    for warning in result.warnings:
+        sys.stdout.write(f"check: {warning}\n")
+    return 0

@@ -1,0 +1,118 @@
+"""The protocol workspace as the command line and the window use it: save an import, start
+from the model protocol, describe the current document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from mop_desktop.domain.document import DocumentText
+from mop_desktop.domain.records import VersionStatus
+from mop_desktop.services.importer import ImportResult
+from mop_desktop.store import documents as docs
+from mop_desktop.store.db import Store
+from mop_desktop.store.models import VersionRow
+
+
+def save_import(store: Store, result: ImportResult, *, as_draft: bool = False) -> str:
+    """Save an import in one transaction. Returns "adopted" or "draft"."""
+    with store.session() as session:
+        if result.council_name:
+            council = docs.get_council(session)
+            if not council.name:
+                council.name = result.council_name
+                docs.save_council(session, council)
+        doc = docs.ensure_protocol(session, result.text.title)
+        if result.text.title:
+            doc.title = result.text.title
+        known = {(a.version_label, a.adopted_on) for a in docs.history(doc)}
+        new_history = [a for a in result.history if (a.version_label, a.adopted_on) not in known]
+        adopt = result.has_adoption and not as_draft
+        if adopt:
+            for version in doc.versions:
+                if version.status == VersionStatus.ADOPTED:
+                    version.status = VersionStatus.SUPERSEDED
+            latest = result.history[-1]
+            version = docs.create_version(
+                session,
+                doc,
+                result.text,
+                status=VersionStatus.ADOPTED,
+                label=latest.version_label or (
+                    str(latest.adopted_on.year) if latest.adopted_on else None
+                ),
+            )
+            for adoption in new_history:
+                is_latest = adoption is latest
+                if is_latest:
+                    adoption.text_sha256 = version.text_sha256
+                docs.append_adoption(
+                    session, doc, adoption, version=version if is_latest else None, imported=True
+                )
+            return "adopted"
+        for adoption in new_history:
+            docs.append_adoption(session, doc, adoption, imported=True)
+        draft = docs.draft_of(doc)
+        if draft is None:
+            docs.create_version(session, doc, result.text, based_on=docs.latest_adopted(doc))
+        else:
+            docs.write_text(session, draft, result.text)
+        return "draft"
+
+
+def start_from_text(store: Store, text: DocumentText) -> None:
+    """Start (or replace) the draft with ``text``: the model protocol or a blank one."""
+    with store.session() as session:
+        doc = docs.ensure_protocol(session, text.title)
+        draft = docs.draft_of(doc)
+        if draft is None:
+            docs.create_version(session, doc, text, based_on=docs.latest_adopted(doc))
+        else:
+            docs.write_text(session, draft, text)
+
+
+def has_document(store: Store) -> bool:
+    with store.session() as session:
+        doc = docs.protocol_document(session)
+        return doc is not None and bool(doc.versions)
+
+
+def describe_version(session: Session, version: VersionRow) -> dict[str, Any]:
+    """The ``show --json`` form (CLI.md) of one version."""
+    doc = version.document
+    council = docs.get_council(session)
+    history = docs.history(doc)
+    text = docs.load_text(version)
+    adoption = None
+    for row in doc.adoptions:
+        if row.version_id == version.id:
+            adoption = docs.adoption_from_row(row)
+    is_draft = version.status == VersionStatus.DRAFT
+    last = history[-1] if history else None
+    if is_draft:
+        adopted_on, review_due = None, (last.review_due if last else None)
+    else:
+        ref = adoption or last
+        adopted_on = ref.adopted_on if ref else None
+        review_due = ref.review_due if ref else None
+    return {
+        "council": council.name,
+        "title": text.title,
+        "status": str(version.status),
+        "version": version.label,
+        "adopted_on": adopted_on.isoformat() if adopted_on else None,
+        "review_due": review_due.isoformat() if review_due else None,
+        "history": [a.history_json() for a in history],
+        "sections": text.sections_json(),
+    }
+
+
+def show(store: Store) -> dict[str, Any] | None:
+    """The current document (the draft if there is one, else the latest adopted version)."""
+    with store.session() as session:
+        doc = docs.protocol_document(session)
+        version = docs.current_version(doc) if doc else None
+        if version is None:
+            return None
+        return describe_version(session, version)

@@ -1,0 +1,209 @@
+"""Reading and writing documents, versions and adoption history in policy.db."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mop_desktop.domain.document import Block, DocumentText, ListItem, Section
+from mop_desktop.domain.records import Adoption, Council, VersionStatus
+from mop_desktop.store.models import (
+    AdoptionRow,
+    BlockRow,
+    CouncilRow,
+    DocumentRow,
+    SectionRow,
+    VersionRow,
+)
+
+PROTOCOL = "protocol"
+DEFAULT_TITLE = "Member/Officer Relations Protocol"
+
+
+# -- council ----------------------------------------------------------------------------------
+def get_council(session: Session) -> Council:
+    row = session.scalars(select(CouncilRow).order_by(CouncilRow.id)).first()
+    if row is None:
+        return Council()
+    return Council(
+        name=row.name,
+        principal_authority=row.principal_authority,
+        clerk=row.clerk,
+        chair=row.chair,
+        personnel_chair=row.personnel_chair,
+        address=row.address,
+    )
+
+
+def save_council(session: Session, council: Council) -> None:
+    row = session.scalars(select(CouncilRow).order_by(CouncilRow.id)).first()
+    if row is None:
+        row = CouncilRow()
+        session.add(row)
+    row.name = council.name
+    row.principal_authority = council.principal_authority
+    row.clerk = council.clerk
+    row.chair = council.chair
+    row.personnel_chair = council.personnel_chair
+    row.address = council.address
+
+
+# -- documents and versions -------------------------------------------------------------------
+def protocol_document(session: Session) -> DocumentRow | None:
+    return session.scalars(
+        select(DocumentRow).where(DocumentRow.kind == PROTOCOL).order_by(DocumentRow.id)
+    ).first()
+
+
+def ensure_protocol(session: Session, title: str = DEFAULT_TITLE) -> DocumentRow:
+    doc = protocol_document(session)
+    if doc is None:
+        doc = DocumentRow(kind=PROTOCOL, title=title or DEFAULT_TITLE, review_interval_months=12)
+        session.add(doc)
+        session.flush()
+    return doc
+
+
+def draft_of(doc: DocumentRow) -> VersionRow | None:
+    drafts = [v for v in doc.versions if v.status == VersionStatus.DRAFT]
+    return drafts[-1] if drafts else None
+
+
+def latest_adopted(doc: DocumentRow) -> VersionRow | None:
+    adopted = [v for v in doc.versions if v.status == VersionStatus.ADOPTED]
+    return adopted[-1] if adopted else None
+
+
+def current_version(doc: DocumentRow) -> VersionRow | None:
+    """The draft if there is one, else the latest adopted version."""
+    return draft_of(doc) or latest_adopted(doc)
+
+
+def version_by_label(doc: DocumentRow, label: str) -> VersionRow | None:
+    matches = [v for v in doc.versions if v.label == label]
+    return matches[-1] if matches else None
+
+
+def load_text(version: VersionRow) -> DocumentText:
+    sections = []
+    for srow in version.sections:
+        blocks = [
+            Block(
+                text=b.text,
+                numbered=b.numbered,
+                level=b.level,
+                list_style=b.list_style,
+                items=[ListItem.from_json(i) for i in json.loads(b.items_json or "[]")],
+            )
+            for b in srow.blocks
+        ]
+        sections.append(Section(heading=srow.heading, numbered=srow.numbered, blocks=blocks))
+    return DocumentText(title=version.title, sections=sections).renumber()
+
+
+def write_text(session: Session, version: VersionRow, text: DocumentText) -> None:
+    """Replace the version's sections and blocks with ``text``. Adopted text is frozen."""
+    if version.status != VersionStatus.DRAFT and version.sections:
+        raise ValueError("adopted text is frozen: start a new draft to change it")
+    version.sections.clear()
+    session.flush()
+    text.renumber()
+    version.title = text.title
+    for spos, section in enumerate(text.sections):
+        srow = SectionRow(position=spos, heading=section.heading, numbered=section.numbered)
+        for bpos, block in enumerate(section.blocks):
+            srow.blocks.append(
+                BlockRow(
+                    position=bpos,
+                    text=block.text,
+                    numbered=block.numbered,
+                    level=block.level,
+                    list_style=block.list_style,
+                    items_json=json.dumps(
+                        [i.to_json() for i in block.items], ensure_ascii=False
+                    ),
+                )
+            )
+        version.sections.append(srow)
+    version.text_sha256 = text.sha256()
+    session.flush()
+
+
+def create_version(
+    session: Session,
+    doc: DocumentRow,
+    text: DocumentText,
+    *,
+    status: VersionStatus = VersionStatus.DRAFT,
+    label: str | None = None,
+    based_on: VersionRow | None = None,
+) -> VersionRow:
+    version = VersionRow(
+        document=doc,
+        status=VersionStatus.DRAFT,
+        label=label,
+        title=text.title,
+        based_on_id=based_on.id if based_on else None,
+    )
+    session.add(version)
+    session.flush()
+    write_text(session, version, text)
+    version.status = status
+    session.flush()
+    return version
+
+
+# -- adoption history -------------------------------------------------------------------------
+def history(doc: DocumentRow) -> list[Adoption]:
+    return [adoption_from_row(r) for r in doc.adoptions]
+
+
+def adoption_from_row(row: AdoptionRow) -> Adoption:
+    return Adoption(
+        version_label=row.version_label,
+        adopted_on=row.adopted_on,
+        minute_ref=row.minute_ref,
+        review_due=row.review_due,
+        reviewer=row.reviewer,
+        chair=row.chair,
+        clerk=row.clerk,
+        text_sha256=row.text_sha256,
+        prev_hash=row.prev_hash,
+        record_hash=row.record_hash,
+        no_changes=row.no_changes,
+    )
+
+
+def append_adoption(
+    session: Session,
+    doc: DocumentRow,
+    adoption: Adoption,
+    *,
+    version: VersionRow | None = None,
+    imported: bool = False,
+) -> AdoptionRow:
+    """Add a history row chained to the one before it (its hash covers the previous hash)."""
+    previous = doc.adoptions[-1] if doc.adoptions else None
+    adoption.prev_hash = previous.record_hash if previous else ""
+    adoption.record_hash = adoption.compute_hash()
+    row = AdoptionRow(
+        document=doc,
+        version_id=version.id if version else None,
+        version_label=adoption.version_label,
+        adopted_on=adoption.adopted_on,
+        minute_ref=adoption.minute_ref,
+        review_due=adoption.review_due,
+        reviewer=adoption.reviewer,
+        chair=adoption.chair,
+        clerk=adoption.clerk,
+        no_changes=adoption.no_changes,
+        imported=imported,
+        text_sha256=adoption.text_sha256,
+        prev_hash=adoption.prev_hash,
+        record_hash=adoption.record_hash,
+    )
+    doc.adoptions.append(row)
+    session.flush()
+    return row

@@ -1,0 +1,81 @@
+"""Settings declared once, typed, with defaults (stored as JSON in policy.db's ``setting``).
+
+Declare a setting by adding a ``Setting`` below; read and write with ``get``/``put``. Window
+geometry and other per-machine trivia may live in QSettings; nothing confidential goes in either.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy.orm import Session
+
+from mop_desktop.store.models import SettingRow
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    default: T
+    label: str
+
+
+REGISTRY: dict[str, Setting[Any]] = {}
+
+
+def declare(key: str, default: T, label: str) -> Setting[T]:
+    setting = Setting(key, default, label)
+    REGISTRY[key] = setting
+    return setting
+
+
+# -- review schedule --------------------------------------------------------------------------
+REMINDER_LEAD_DAYS = declare("review.reminder_lead_days", 28, "Remind me this many days ahead")
+REPORT_LEAD_DAYS = declare(
+    "review.report_lead_days", 7, "Days needed to write the report before the agenda deadline"
+)
+CLEAR_DAYS = declare("review.clear_days", 3, "Clear days between the summons and the meeting")
+SKIP_SUNDAYS_AND_HOLIDAYS = declare(
+    "review.skip_sundays_and_holidays",
+    True,
+    "Do not count Sundays and bank holidays as clear days",
+)
+START_WITH_COMPUTER = declare("app.start_with_computer", False, "Start with the computer")
+# -- register ---------------------------------------------------------------------------------
+IDLE_LOCK_MINUTES = declare("register.idle_lock_minutes", 5, "Lock the register after (minutes)")
+RETENTION_YEARS = declare("register.retention_years", 6, "Keep closed concerns for (years)")
+# -- backups ----------------------------------------------------------------------------------
+BACKUP_DIR = declare("backup.folder", "", "Backups folder (empty: inside the data folder)")
+# -- PDFs -------------------------------------------------------------------------------------
+SIGNATURE_CHAIR = declare("pdf.signature_chair", "", "Chair's signature image")
+SIGNATURE_CLERK = declare("pdf.signature_clerk", "", "Clerk's signature image")
+# -- first run --------------------------------------------------------------------------------
+WELCOME_DONE = declare("app.welcome_done", False, "The welcome screen has been answered")
+
+
+def get(session: Session, setting: Setting[T]) -> T:
+    row = session.get(SettingRow, setting.key)
+    if row is None:
+        return setting.default
+    try:
+        value = json.loads(row.value)
+    except ValueError:
+        return setting.default
+    if not isinstance(value, type(setting.default)):
+        return setting.default
+    return value  # type: ignore[no-any-return]
+
+
+def put(session: Session, setting: Setting[T], value: T) -> None:
+    if not isinstance(value, type(setting.default)):
+        raise TypeError(f"{setting.key} takes {type(setting.default).__name__}")
+    row = session.get(SettingRow, setting.key)
+    text = json.dumps(value, ensure_ascii=False)
+    if row is None:
+        session.add(SettingRow(key=setting.key, value=text))
+    else:
+        row.value = text

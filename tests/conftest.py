@@ -1,0 +1,94 @@
+"""Shared fixtures: a fresh temporary data folder and store per test, Qt offscreen."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = Path(__file__).resolve().parent / "data" / "samples"
+FIXTURES = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty data folder that every part of the app (and any subprocess) will use."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv("MOP_DATA_DIR", str(folder))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    return folder
+
+
+@pytest.fixture
+def app_paths(data_dir: Path):
+    from mop_desktop.paths import resolve_paths
+
+    return resolve_paths(data_dir)
+
+
+@pytest.fixture
+def store(app_paths):
+    from mop_desktop.store.db import open_store
+
+    s = open_store(app_paths.policy_db, app_paths.kept_aside)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def cli(data_dir: Path):
+    """Run the command line in-process: ``cli("show", "--json")`` -> (code, stdout, stderr)."""
+
+    def run(*argv: str, env: dict[str, str] | None = None):
+        from mop_desktop.cli import main
+
+        saved = dict(os.environ)
+        os.environ.update(env or {})
+        import io
+        from contextlib import redirect_stderr, redirect_stdout
+
+        out, err = io.StringIO(), io.StringIO()
+        try:
+            with redirect_stdout(out), redirect_stderr(err):
+                try:
+                    code = main(["--data-dir", str(data_dir), *argv])
+                except SystemExit as exc:
+                    code = int(exc.code or 0)
+        finally:
+            os.environ.clear()
+            os.environ.update(saved)
+        return code, out.getvalue(), err.getvalue()
+
+    return run
+
+
+@pytest.fixture
+def cli_process(data_dir: Path):
+    """Run the command line as a separate process (for exit codes and import hygiene)."""
+
+    def run(*argv: str, env: dict[str, str] | None = None, input: str | None = None):
+        full_env = dict(os.environ, PYTHONPATH=str(ROOT), **(env or {}))
+        return subprocess.run(
+            [sys.executable, "-m", "mop_desktop", "--data-dir", str(data_dir), *argv],
+            capture_output=True,
+            text=True,
+            env=full_env,
+            input=input,
+            timeout=120,
+        )
+
+    return run
+
+
+@pytest.fixture
+def samples() -> Path:
+    if not SAMPLES.exists():
+        pytest.skip("shared/samples is not beside this checkout")
+    return SAMPLES

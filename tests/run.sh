@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs MOP Desktop with its test extra into .venv and runs the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e '.[test]'
+export QT_QPA_PLATFORM=offscreen
+exec .venv/bin/python -m pytest "$@"

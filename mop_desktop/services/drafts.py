@@ -1,0 +1,97 @@
+"""The draft the clerk edits: start one from the adopted text, save it, load what the
+protocol page shows. Adopted text is never changed here; editing starts a new draft."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from mop_desktop.domain.dates import format_long
+from mop_desktop.domain.document import DocumentText
+from mop_desktop.domain.records import VersionStatus
+from mop_desktop.store import documents as docs
+from mop_desktop.store.db import Store
+from mop_desktop.store.models import VersionRow
+
+
+class DraftError(Exception):
+    """A draft operation that cannot be done; the message is one line for the clerk."""
+
+
+@dataclass
+class CurrentText:
+    """What the protocol page needs to show the current document."""
+
+    text: DocumentText
+    status: str  # "draft" or "adopted"
+    label: str  # version label ("2026"), "" when the version has none
+    editable: bool  # only a draft can be edited
+    version_id: int
+    adopted_on: dt.date | None = None
+    based_on_label: str = ""
+
+    @property
+    def banner(self) -> str:
+        """The line shown above the text."""
+        name = f"Version {self.label}" if self.label else "This version"
+        if self.editable:
+            base = f" based on version {self.based_on_label}" if self.based_on_label else ""
+            return f"Draft{base} \u2014 changes are saved as you type"
+        adopted = f", adopted {format_long(self.adopted_on)}" if self.adopted_on else ", adopted"
+        return f"{name}{adopted} \u2014 adopted text cannot be changed"
+
+
+def load_current(store: Store) -> CurrentText | None:
+    """The draft if there is one, else the latest adopted version; None with no protocol."""
+    with store.session() as session:
+        doc = docs.protocol_document(session)
+        version = docs.current_version(doc) if doc else None
+        if doc is None or version is None:
+            return None
+        adopted_on = None
+        for row in doc.adoptions:
+            if row.version_id == version.id:
+                adopted_on = row.adopted_on
+        if adopted_on is None and version.status != VersionStatus.DRAFT and doc.adoptions:
+            adopted_on = doc.adoptions[-1].adopted_on
+        based_on = ""
+        if version.based_on_id is not None:
+            base = session.get(VersionRow, version.based_on_id)
+            based_on = (base.label or "") if base else ""
+        is_draft = version.status == VersionStatus.DRAFT
+        return CurrentText(
+            text=docs.load_text(version),
+            status=str(version.status),
+            label=version.label or "",
+            editable=is_draft,
+            version_id=version.id,
+            adopted_on=None if is_draft else adopted_on,
+            based_on_label=based_on,
+        )
+
+
+def start_new_draft(store: Store) -> VersionRow:
+    """A new draft holding a copy of the latest adopted text, ``based_on`` that version."""
+    with store.session() as session:
+        doc = docs.protocol_document(session)
+        if doc is None:
+            raise DraftError("there is no protocol yet: import one or start from the model")
+        if docs.draft_of(doc) is not None:
+            raise DraftError("a draft already exists: carry on editing it")
+        adopted = docs.latest_adopted(doc)
+        if adopted is None:
+            raise DraftError("there is no adopted version to start a draft from")
+        text = docs.load_text(adopted)
+        return docs.create_version(session, doc, text, based_on=adopted)
+
+
+def save_draft(store: Store, text: DocumentText) -> None:
+    """Write ``text`` into the draft, in one transaction."""
+    with store.session() as session:
+        doc = docs.protocol_document(session)
+        draft = docs.draft_of(doc) if doc else None
+        if doc is None or draft is None:
+            raise DraftError("there is no draft to save: start a new draft first")
+        docs.write_text(session, draft, text)
+        if text.title:
+            doc.title = text.title

@@ -1,0 +1,150 @@
+"""What goes into the PyInstaller build: data folders, hidden imports and what is left out.
+
+Used by ``packaging/mop-desktop.spec`` and by ``tests/packaging``. Plain Python (no PyInstaller
+import), so the tests can check the lists without building anything.
+
+- Data: ``ui/`` (every Designer file), ``resources/`` (fonts, icons, the model protocol) and the
+  Alembic scripts in ``mop_desktop/store/migrations`` — Alembic reads its revision files from a
+  folder, so they ship as files, not as compiled modules in the archive.
+- Hidden imports: every module of ``mop_desktop`` found in the source tree. The command line
+  imports ``mop_desktop.commands.<name>`` by a string (``cli.COMMANDS``) and the window imports
+  its pages lazily, so PyInstaller's import scan cannot see them; listing the tree means a new
+  module is never forgotten. Plus the third-party modules that are only imported inside
+  functions or through C extensions.
+- Excludes: the Qt modules the app does not use (WebEngine, QML/Quick, Multimedia, 3D, Charts,
+  Bluetooth, PDF — pypdfium2 renders PDFs — and the rest of PySide6-Addons), their libraries,
+  plugins and translations.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "mop_desktop"
+MIGRATIONS = PACKAGE / "store" / "migrations"
+APP_NAME = "mop-desktop"
+
+
+def data_folders() -> list[tuple[str, str]]:
+    """(source folder, folder inside the build) pairs, as PyInstaller's ``datas`` wants them."""
+    return [
+        (str(ROOT / "ui"), "ui"),
+        (str(ROOT / "resources"), "resources"),
+        (str(MIGRATIONS), "mop_desktop/store/migrations"),
+    ]
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def app_modules() -> list[str]:
+    """Every importable module of the app (not the Alembic scripts, which ship as files)."""
+    names = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if MIGRATIONS in path.parents or "__pycache__" in path.parts:
+            continue
+        names.append(_module_name(path))
+    return names
+
+
+#: Imported lazily, by name, or from C: PyInstaller's scan may miss them.
+THIRD_PARTY_HIDDEN = [
+    "sqlcipher3",
+    "sqlcipher3.dbapi2",
+    "sqlalchemy.dialects.sqlite",
+    "sqlalchemy.dialects.sqlite.pysqlite",
+    "sqlalchemy.dialects.sqlite.pysqlcipher",
+    "alembic",
+    "alembic.op",
+    "alembic.context",
+    "alembic.runtime.migration",
+    "alembic.ddl.sqlite",
+    "argon2",
+    "argon2.low_level",
+    "_cffi_backend",
+    "cryptography.hazmat.primitives.ciphers.aead",
+    "pypdfium2",
+    "pypdfium2_raw",
+    "platformdirs",
+    "reportlab",
+    "docx",
+    "icalendar",
+    "PySide6.QtSvg",
+    "PySide6.QtUiTools",
+    "PySide6.QtPrintSupport",
+    "PySide6.QtNetwork",
+]
+
+
+def hidden_imports() -> list[str]:
+    return app_modules() + THIRD_PARTY_HIDDEN
+
+
+#: Qt modules the app does not use: never imported, and their libraries are dropped as well.
+UNUSED_QT = [
+    "3DAnimation", "3DCore", "3DExtras", "3DInput", "3DLogic", "3DRender",
+    "Bluetooth", "CanvasPainter", "Charts", "Concurrent", "DataVisualization", "Designer",
+    "Graphs", "GraphsWidgets", "Help", "HttpServer", "LabsStyleKit", "Location",
+    "Multimedia", "MultimediaWidgets", "NetworkAuth", "Nfc", "OpenGL", "OpenGLWidgets",
+    "Pdf", "PdfWidgets", "Positioning", "Qml", "QmlFeatures", "Quick", "Quick3D",
+    "QuickControls2", "QuickTest", "QuickWidgets", "RemoteObjects", "Scxml", "Sensors",
+    "SerialBus", "SerialPort", "SpatialAudio", "Sql", "StateMachine", "Test", "TextToSpeech",
+    "WebChannel", "WebEngineCore", "WebEngineQuick", "WebEngineWidgets", "WebSockets",
+    "WebView", "Xml",
+]
+
+EXCLUDES = [f"PySide6.Qt{name}" for name in UNUSED_QT] + [
+    "PySide6.QtAsyncio",
+    "PySide6.scripts",
+    "PyQt5",
+    "PyQt6",
+    "tkinter",
+    "alembic.testing",
+    "sqlalchemy.testing",
+    "pytest",
+    "pytestqt",
+    "IPython",
+    "matplotlib",
+    "numpy",
+]
+
+# Qt libraries, plugins and data to drop from the collected files (the Python modules above are
+# excluded; this catches the libraries the Qt hooks or plugins would still pull in). OpenGL stays:
+# the xcb platform plugin links it.
+_DROPPED_LIBS = (
+    "3D", "Bluetooth", "CanvasPainter", "Charts", "DataVisualization", "Designer", "Graphs",
+    "Help", "HttpServer", "LabsStyleKit", "Location", "Multimedia", "NetworkAuth", "Nfc",
+    "Pdf", "Positioning", "Qml", "Quick", "RemoteObjects", "Scxml", "Sensors", "Serial",
+    "ShaderTools", "SpatialAudio", "Sql", "StateMachine", "Test", "TextToSpeech",
+    "VirtualKeyboard", "Web",
+)
+_DROPPED_PLUGINS = (
+    "assetimporters", "canbus", "designer", "generic", "geometryloaders", "geoservices",
+    "multimedia", "networkinformation", "position", "qmllint", "qmltooling", "renderers",
+    "renderplugins", "sceneparsers", "scenegraph", "sensors", "sqldrivers", "texttospeech",
+    "tls", "virtualkeyboard", "webview",
+)
+_LIB_RE = re.compile(r"(^|[/\\])(lib)?Qt6?(" + "|".join(_DROPPED_LIBS) + r")\w*[.-]")
+_PLUGIN_RE = re.compile(r"[/\\]plugins[/\\](" + "|".join(_DROPPED_PLUGINS) + r")[/\\]")
+_PDF_IMAGEFORMAT_RE = re.compile(r"[/\\]imageformats[/\\](lib)?qpdf")
+_QML_RE = re.compile(r"PySide6[/\\](Qt[/\\])?qml[/\\]")
+_TRANSLATION_RE = re.compile(r"PySide6[/\\](Qt[/\\])?translations[/\\]")
+
+
+def is_unwanted(dest: str) -> bool:
+    """True for a collected file (its path inside the build) that the app never uses."""
+    if _TRANSLATION_RE.search(dest):
+        # The app is in British English; keep Qt's own English strings only.
+        return not Path(dest).name.startswith("qtbase_en")
+    return bool(
+        _LIB_RE.search(dest)
+        or _PLUGIN_RE.search(dest)
+        or _PDF_IMAGEFORMAT_RE.search(dest)
+        or _QML_RE.search(dest)
+    )

@@ -1,27 +1,35 @@
-"""The one-line summary the status bar always shows: version and next review date."""
+"""The one-line summary the status bar always shows: version and next review date with its
+state, from the same schedule as the dashboard, the tray and ``remind``."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from mop_desktop.domain.dates import format_long
-from mop_desktop.store import documents as docs
+from mop_desktop.domain.review import State, describe_days
+from mop_desktop.services.reminders import Schedule, load_schedule
 from mop_desktop.store.db import Store
 
 
+def review_phrase(schedule: Schedule) -> str:
+    """'next review by 31 March 2027 (in 120 days)' / '... (due, in 10 days)' / overdue."""
+    if schedule.review_due is None or schedule.review_days is None:
+        return "no review date set"
+    days = describe_days(schedule.review_days)
+    if schedule.review_state == State.OVERDUE:
+        return f"review overdue since {format_long(schedule.review_due)} ({days})"
+    marker = "due, " if schedule.review_state == State.DUE else ""
+    return f"next review by {format_long(schedule.review_due)} ({marker}{days})"
+
+
 def status_line(store: Store, today: dt.date | None = None) -> str:
-    with store.session() as session:
-        doc = docs.protocol_document(session)
-        if doc is None or not doc.versions:
-            return "No protocol yet"
-        adopted = docs.latest_adopted(doc)
-        draft = docs.draft_of(doc)
-        history = docs.history(doc)
-        parts = []
-        if adopted is not None:
-            parts.append(f"Version {adopted.label or '(unlabelled)'} adopted")
-        if draft is not None:
-            parts.append("draft in progress")
-        due = history[-1].review_due if history else None
-        parts.append(f"next review by {format_long(due)}" if due else "no review date set")
-        return " \u00b7 ".join(parts)
+    schedule = load_schedule(store, today)
+    if schedule is None:
+        return "No protocol yet"
+    parts = []
+    if schedule.current_label or schedule.adopted_on:
+        parts.append(f"Version {schedule.current_label or '(unlabelled)'} adopted")
+    if schedule.has_draft:
+        parts.append("draft in progress")
+    parts.append(review_phrase(schedule))
+    return " \u00b7 ".join(parts)

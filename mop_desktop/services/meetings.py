@@ -1,0 +1,156 @@
+"""Full Council meetings: entered by the clerk or imported from an .ics calendar file.
+
+One meeting per date. Importing the same calendar again updates the meetings it brought in
+(matched by the event's UID) instead of adding them twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from mop_desktop.domain.dates import format_long
+from mop_desktop.store.db import Store
+from mop_desktop.store.models import MeetingRow
+
+
+class MeetingError(ValueError):
+    """One clear line for the user (names the file and event where there is one)."""
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: int
+    date: dt.date
+    title: str
+    location: str
+    imported: bool
+
+
+@dataclass
+class ImportSummary:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0  # events that did not match, or a date already entered by hand
+
+    def describe(self) -> str:
+        return (
+            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.skipped} skipped"
+        )
+
+
+def _meeting(row: MeetingRow) -> Meeting:
+    return Meeting(row.id, row.date, row.title, row.location, bool(row.source_uid))
+
+
+def list_meetings(store: Store, since: dt.date | None = None) -> list[Meeting]:
+    with store.session() as session:
+        query = select(MeetingRow).order_by(MeetingRow.date)
+        if since is not None:
+            query = query.where(MeetingRow.date >= since)
+        return [_meeting(r) for r in session.scalars(query)]
+
+
+def meeting_dates(store: Store) -> list[dt.date]:
+    with store.session() as session:
+        return list(session.scalars(select(MeetingRow.date).order_by(MeetingRow.date)))
+
+
+def add_meeting(
+    store: Store, day: dt.date, title: str = "", location: str = ""
+) -> tuple[Meeting, bool]:
+    """Add a meeting on ``day``; returns (meeting, False) when that date is already entered."""
+    with store.session() as session:
+        existing = session.scalars(select(MeetingRow).where(MeetingRow.date == day)).first()
+        if existing is not None:
+            return _meeting(existing), False
+        row = MeetingRow(date=day, title=title.strip() or "Full Council", location=location)
+        session.add(row)
+        session.flush()
+        return _meeting(row), True
+
+
+def delete_meeting(store: Store, day: dt.date) -> None:
+    with store.session() as session:
+        row = session.scalars(select(MeetingRow).where(MeetingRow.date == day)).first()
+        if row is None:
+            raise MeetingError(f"there is no meeting on {format_long(day)}")
+        session.delete(row)
+
+
+def _event_date(value: object) -> dt.date | None:
+    raw = getattr(value, "dt", value)
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    return None
+
+
+def read_ics(path: Path) -> list[tuple[str, dt.date, str, str]]:
+    """(uid, date, summary, location) for each event in ``path``; MeetingError if unreadable."""
+    from icalendar import Calendar
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise MeetingError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        calendar = Calendar.from_ical(data)
+    except (ValueError, IndexError, KeyError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else "unrecognised content"
+        raise MeetingError(f"{path.name}: not a calendar (.ics) file: {first}") from None
+    events = []
+    for number, event in enumerate(calendar.walk("VEVENT"), start=1):
+        day = _event_date(event.get("DTSTART"))
+        if day is None:
+            raise MeetingError(f"{path.name}: event {number} has no start date (DTSTART)")
+        uid = str(event.get("UID") or "")
+        events.append((uid, day, str(event.get("SUMMARY") or ""), str(event.get("LOCATION") or "")))
+    return events
+
+
+def import_ics(store: Store, path: str | Path, match: str = "") -> ImportSummary:
+    """Import the events of ``path`` as meetings, all in one transaction. With ``match`` only
+    events whose title contains it (any case) are taken: e.g. "Full Council"."""
+    events = read_ics(Path(path))
+    summary = ImportSummary()
+    needle = match.strip().lower()
+    with store.session() as session:
+        rows = list(session.scalars(select(MeetingRow)))
+        by_uid = {r.source_uid: r for r in rows if r.source_uid}
+        by_date = {r.date: r for r in rows}
+        for uid, day, title, location in events:
+            if needle and needle not in title.lower():
+                summary.skipped += 1
+                continue
+            row = by_uid.get(uid) if uid else None
+            if row is not None:
+                if (row.date, row.title, row.location) == (day, title, location):
+                    summary.unchanged += 1
+                    continue
+                if day != row.date and day in by_date:
+                    summary.skipped += 1
+                    continue
+                del by_date[row.date]
+                row.date, row.title, row.location = day, title, location
+                by_date[day] = row
+                summary.updated += 1
+                continue
+            if day in by_date:
+                summary.skipped += 1
+                continue
+            row = MeetingRow(
+                date=day, title=title or "Full Council", location=location, source_uid=uid
+            )
+            session.add(row)
+            by_date[day] = row
+            if uid:
+                by_uid[uid] = row
+            summary.added += 1
+    return summary

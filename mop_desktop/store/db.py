@@ -134,8 +134,13 @@ def keep_aside(path: Path, aside_dir: Path, reason: str) -> Path:
 def open_store(path: Path, aside_dir: Path | None = None, *, create: bool = True) -> Store:
     """Open (creating or upgrading as needed) the policy store at ``path``.
 
-    An older schema is copied aside before it is upgraded; a newer one is refused.
+    An older schema is copied aside before it is upgraded; a newer one is refused. A file
+    that fails its integrity check is kept aside and refused (``store.integrity``).
     """
+    if path.exists():
+        from mop_desktop.store.integrity import check_integrity
+
+        check_integrity(path, aside_dir or path.parent / "kept-aside")
     exists = path.exists() and path.stat().st_size > 0
     if path.exists() and path.stat().st_size == 0:
         raise DamagedStoreError(f"{path} is empty (zero length): restore it from a backup")

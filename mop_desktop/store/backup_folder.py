@@ -1,0 +1,132 @@
+"""The automatic backups folder: one bundle per backup, named by its time, thinned to a year.
+
+The folder is the ``backup.folder`` setting (a USB stick, say) or ``backups/`` in the data
+folder. Bundles are named ``mop-backup-YYYYMMDD-HHMMSS.zip``; thinning
+(``domain.retention_plan``) deletes only files with that name pattern, never anything else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from mop_desktop.domain.retention_plan import plan
+from mop_desktop.paths import AppPaths
+from mop_desktop.store.backup import BackupError, BundleInfo, verify_bundle, write_bundle
+
+PREFIX = "mop-backup-"
+_NAME = re.compile(r"^mop-backup-(\d{8}-\d{6})(?:-\d+)?\.zip$")
+#: A backup older than this is "not recent": the status bar warns.
+RECENT = dt.timedelta(days=2)
+
+
+def backups_folder(paths: AppPaths, store: object | None = None) -> Path:
+    """The configured backups folder (``settings.BACKUP_DIR``), or ``paths.backups``."""
+    if store is not None:
+        from mop_desktop.store import settings
+        from mop_desktop.store.db import Store
+
+        if isinstance(store, Store):
+            try:
+                with store.session() as session:
+                    configured = settings.get(session, settings.BACKUP_DIR)
+            except Exception:  # noqa: BLE001 - an unreadable setting falls back to the default
+                configured = ""
+            if configured.strip():
+                return Path(configured).expanduser()
+    return paths.backups
+
+
+def stamp_of(path: Path) -> dt.datetime | None:
+    match = _NAME.match(path.name)
+    if not match:
+        return None
+    try:
+        return dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+    except ValueError:
+        return None
+
+
+def list_backups(folder: Path) -> list[tuple[dt.datetime, Path]]:
+    """Automatic backups in ``folder``, newest first."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.iterdir():
+        stamp = stamp_of(path)
+        if stamp is not None and path.is_file():
+            found.append((stamp, path))
+    return sorted(found, reverse=True)
+
+
+def latest_backup(folder: Path) -> tuple[dt.datetime, Path] | None:
+    backups = list_backups(folder)
+    return backups[0] if backups else None
+
+
+def next_name(folder: Path, now: dt.datetime) -> Path:
+    base = f"{PREFIX}{now.strftime('%Y%m%d-%H%M%S')}"
+    target = folder / f"{base}.zip"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{base}-{n}.zip"
+    return target
+
+
+def thin(folder: Path) -> list[Path]:
+    """Delete the automatic backups the retention plan drops; returns what was deleted."""
+    backups = list_backups(folder)
+    by_stamp: dict[dt.datetime, list[Path]] = {}
+    for stamp, path in backups:
+        by_stamp.setdefault(stamp, []).append(path)
+    decided = plan(by_stamp)
+    deleted = []
+    for stamp in decided.drop:
+        for path in by_stamp[stamp]:
+            path.unlink(missing_ok=True)
+            deleted.append(path)
+    # two bundles in the same second: keep the newest name only
+    for stamp in decided.keep:
+        for path in sorted(by_stamp[stamp])[:-1]:
+            path.unlink(missing_ok=True)
+            deleted.append(path)
+    return deleted
+
+
+def backup_now(
+    paths: AppPaths,
+    folder: Path,
+    register_key: bytearray | None = None,
+    now: dt.datetime | None = None,
+) -> Path:
+    """Write a new verified bundle into ``folder``, then thin the folder."""
+    now = now or dt.datetime.now()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(f"the backups folder {folder} cannot be used: {exc.strerror}") from None
+    target = write_bundle(paths, next_name(folder, now), register_key)
+    try:
+        thin(folder)
+    except OSError:
+        pass  # thinning again next time; the new backup is in place
+    return target
+
+
+def newest_good_backup(folder: Path) -> BundleInfo | None:
+    """The newest automatic backup in ``folder`` that passes a full check."""
+    for _stamp, path in list_backups(folder):
+        try:
+            return verify_bundle(path)
+        except BackupError:
+            continue
+    return None
+
+
+def backup_age(folder: Path, now: dt.datetime | None = None) -> dt.timedelta | None:
+    latest = latest_backup(folder)
+    if latest is None:
+        return None
+    return (now or dt.datetime.now()) - latest[0]

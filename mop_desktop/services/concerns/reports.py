@@ -1,0 +1,214 @@
+"""PDFs from the register: the case report and the subject-access export (password-protected,
+CONFIDENTIAL on every page) and the recovery sheet printed at set-up.
+
+Written only to the path the user chose, in one go (no temporary file). Fonts and escaping come
+from ``services/pdf`` (DejaVu Sans embedded; user text always escaped). Encryption is reportlab's
+``StandardEncryption`` at 128 bits: reportlab's 256-bit mode writes files that poppler and
+pdfium cannot open, so 128 bits is what every PDF reader here can read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from pathlib import Path
+from typing import Any
+
+from mop_desktop.domain.concerns import Concern
+from mop_desktop.domain.dates import format_long, format_short
+
+from .service import AuditEntry, TimelineEntry
+
+CONFIDENTIAL = "CONFIDENTIAL"
+
+
+class ReportError(Exception):
+    pass
+
+
+def _styles() -> dict[str, Any]:
+    from mop_desktop.services.pdf.layout import styles
+
+    return styles()
+
+
+def _p(text: str | None, style: str = "body") -> Any:
+    from reportlab.platypus import Paragraph
+
+    from mop_desktop.services.pdf.escape import para
+
+    return Paragraph(para(text), _styles()[style])
+
+
+def _heading(text: str, style: str = "h2") -> Any:
+    return _p(text, style)
+
+
+def _table(rows: list[list[str]], widths: list[float], header: bool = False) -> Any:
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+
+    from mop_desktop.services.pdf import fonts
+
+    data = [[_p(cell, "cell") for cell in row] for row in rows]
+    table = Table(data, colWidths=widths, repeatRows=1 if header else 0)
+    commands = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9DB3C8")),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E9EFF5")))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _render(path: Path, story: list[Any], title: str, council: str, password: str | None) -> int:
+    """Lay out ``story`` with CONFIDENTIAL and the page number on every page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    from mop_desktop.services.pdf import fonts
+    from mop_desktop.services.pdf.escape import attr
+
+    fonts.register_fonts()
+    width, height = A4
+
+    def on_page(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(fonts.BOLD, 10)
+        canvas.setFillColorRGB(0.7, 0.1, 0.1)
+        canvas.drawCentredString(width / 2, height - 14 * mm, CONFIDENTIAL)
+        canvas.setFont(fonts.REGULAR, 8.5)
+        canvas.setFillColorRGB(0.33, 0.33, 0.33)
+        footer = attr(" · ".join(x for x in (council, title) if x))[:110]
+        canvas.drawString(22 * mm, 12 * mm, footer)
+        canvas.drawRightString(width - 22 * mm, 12 * mm, f"{CONFIDENTIAL} · page {doc.page}")
+        canvas.restoreState()
+
+    encrypt = None
+    if password is not None:
+        if not password:
+            raise ReportError("the PDF password must not be empty")
+        encrypt = StandardEncryption(
+            password, ownerPassword=secrets.token_hex(16), canPrint=1, canModify=0,
+            canCopy=0, canAnnotate=0, strength=128,
+        )
+    doc = SimpleDocTemplate(
+        str(path), pagesize=A4, leftMargin=22 * mm, rightMargin=22 * mm, topMargin=22 * mm,
+        bottomMargin=22 * mm, title=attr(title), author=attr(council), creator="MOP Desktop",
+        encrypt=encrypt, initialFontName=fonts.REGULAR,
+    )
+    try:
+        doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return int(doc.page)
+
+
+def _case_story(concern: Concern, timeline: list[TimelineEntry], guidance: str) -> list[Any]:
+    from reportlab.lib.units import mm
+
+    rows = [
+        ["Reference", concern.reference],
+        ["Raised on", format_long(concern.raised_on)],
+        ["Raised by", f"{concern.raised_by} ({concern.raised_by_role})".strip()],
+        ["About", f"{concern.about} ({concern.about_role})" if concern.about_role
+         else concern.about],
+        ["Category", concern.category],
+        ["Protocol clauses", ", ".join(concern.clauses)],
+        ["Route", concern.route],
+        ["Status", concern.status],
+        ["Follow-up", format_long(concern.follow_up_on)],
+        ["Closed on", format_long(concern.closed_on)],
+    ]
+    story = [
+        _heading(f"Concern {concern.reference}", "title"),
+        _table(rows, [40 * mm, 126 * mm]),
+        _heading("Summary"),
+        _p(concern.summary),
+        _heading("Details"),
+        _p(concern.details or "None recorded."),
+    ]
+    if guidance:
+        story += [_heading("Route under the protocol"), _p(guidance)]
+    story.append(_heading("Timeline"))
+    if timeline:
+        story.append(_table([["Date", "Action or contact"]]
+                            + [[format_short(t.on), t.entry] for t in timeline],
+                            [26 * mm, 140 * mm], header=True))
+    else:
+        story.append(_p("No entries."))
+    story += [_heading("Outcome"), _p(concern.outcome or "Not yet recorded.")]
+    return story
+
+
+def case_report(
+    path: Path, concern: Concern, timeline: list[TimelineEntry], audit: list[AuditEntry],
+    council: str, password: str, guidance: str = "",
+) -> int:
+    """The password-protected case report for one concern."""
+    from reportlab.lib.units import mm
+
+    story = [_p(council, "council"), _p(f"Case report · printed {format_long(dt.date.today())}",
+                                        "meta")]
+    story += _case_story(concern, timeline, guidance)
+    story.append(_heading("Audit trail"))
+    story.append(_table(
+        [["When", "Who", "What", "Field"]]
+        + [[a.at.strftime("%d/%m/%Y %H:%M"), a.actor, a.action, a.field] for a in audit],
+        [34 * mm, 34 * mm, 58 * mm, 40 * mm], header=True,
+    ))
+    return _render(path, story, f"Case report {concern.reference}", council, password)
+
+
+def subject_access_report(
+    path: Path, name: str, cases: list[tuple[Concern, list[TimelineEntry]]], council: str,
+    password: str,
+) -> int:
+    """Everything held about ``name``, for a subject access request."""
+    from reportlab.platypus import PageBreak
+
+    story: list[Any] = [
+        _p(council, "council"),
+        _heading("Subject access request", "title"),
+        _p(f"Everything the concern register holds that names {name}, printed "
+           f"{format_long(dt.date.today())}. {len(cases)} record(s)."),
+    ]
+    for index, (concern, timeline) in enumerate(cases):
+        if index:
+            story.append(PageBreak())
+        story += _case_story(concern, timeline, "")
+    return _render(path, story, "Subject access request", council, password)
+
+
+def recovery_sheet(path: Path, recovery_key: str, council: str, created: dt.date) -> int:
+    """The sheet for the council's safe: the recovery key and what to do with it."""
+    story = [
+        _p(council or "The council", "council"),
+        _heading("Concern register: recovery key", "title"),
+        _p(f"Created on {format_long(created)}."),
+        _heading("Recovery key"),
+        _p(recovery_key, "title"),
+        _heading("What this is"),
+        _p("The council's confidential concern register is encrypted. It opens with the "
+           "clerk's passphrase, or with this recovery key. If the passphrase is forgotten, or "
+           "the clerk leaves, the recovery key opens the register and lets a new passphrase be "
+           "set (Concerns → Forgotten passphrase, or: mop-desktop concerns change-passphrase "
+           "--recovery-key KEY)."),
+        _heading("What to do with it"),
+        _p("Print this sheet, sign and date it, and keep it in the council's safe or another "
+           "locked place, away from the computer. Then delete the PDF file: anyone holding the "
+           "key and a copy of the data folder can read the register. If the key may have been "
+           "seen by someone who should not have it, replace it (Concerns → Replace recovery key); "
+           "the old key then stops working."),
+        _p("Letters and digits only; case, spaces and hyphens do not matter when typing it "
+           "back. The last group is a check that catches typing mistakes."),
+        _p("Signed: ______________________      Date: ______________", "signoff"),
+    ]
+    return _render(path, story, "Recovery key", council or "", None)

@@ -1,0 +1,60 @@
+"""Retention: closed concerns past their retention period are listed for review; deleting one
+removes it for good (secure delete: its pages and its search-index entries are overwritten) and
+leaves a trace that a record existed and when it was removed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mop_desktop.domain.concerns import CLOSED, due_for_review, retention_ends
+from mop_desktop.store.register import ConcernRow, DeletionTraceRow, utcnow
+
+from .service import UnknownConcern, audit
+
+
+@dataclass(frozen=True)
+class RetentionItem:
+    reference: str
+    closed_on: dt.date
+    retention_ended: dt.date
+
+
+@dataclass(frozen=True)
+class DeletionTrace:
+    reference: str
+    removed_on: dt.datetime
+    reason: str
+
+
+def due(session: Session, years: int, today: dt.date) -> list[RetentionItem]:
+    rows = session.execute(
+        select(ConcernRow.reference, ConcernRow.status, ConcernRow.closed_on)
+        .where(ConcernRow.status == CLOSED, ConcernRow.closed_on.is_not(None))
+        .order_by(ConcernRow.closed_on)
+    )
+    return [
+        RetentionItem(ref, closed, retention_ends(closed, years))
+        for ref, status, closed in rows
+        if due_for_review(status, closed, years, today)
+    ]
+
+
+def delete(session: Session, reference: str, reason: str) -> None:
+    """Remove a concern and its timeline; keep a trace (reference, when, why)."""
+    row = session.scalars(select(ConcernRow).where(ConcernRow.reference == reference)).first()
+    if row is None:
+        raise UnknownConcern(reference)
+    session.delete(row)
+    session.add(DeletionTraceRow(reference=reference, removed_on=utcnow(), reason=reason))
+    audit(session, "deleted", reference)
+
+
+def traces(session: Session) -> list[DeletionTrace]:
+    return [
+        DeletionTrace(t.reference, t.removed_on, t.reason)
+        for t in session.scalars(select(DeletionTraceRow).order_by(DeletionTraceRow.id))
+    ]

@@ -1,0 +1,355 @@
+"""register.db: the confidential concern register, SQLCipher through SQLAlchemy.
+
+Its own metadata (nothing shared with policy.db). The engine is built with ``creator=`` (the
+``sqlite+pysqlcipher`` URL with a creator sends an empty key after ours) and ``NullPool``, so
+every connection is keyed by us with the raw 256-bit data key as its first statement, and nothing
+lingers in a pool after locking. ``hide_parameters=True``: a failed statement never prints
+personal data.
+
+Pragmas: ``cipher_memory_security=ON`` (SQLCipher wipes its buffers), ``secure_delete=ON``
+(deleted content is overwritten, not left in free pages), ``temp_store=MEMORY`` (sorts and
+temporary tables never reach a temp file), ``synchronous=FULL``, and ``journal_mode=DELETE``:
+one clerk writes at a time, so WAL buys nothing, and with DELETE the register is one file between
+transactions (no ``-wal``/``-shm`` holding old page images beside it, and a backup copies one
+file). The rollback journal is encrypted like the database while it exists.
+
+Schema: created with ``metadata.create_all`` and stamped in ``schema_version``. A register
+written by a newer release is refused. A real migration path (Alembic on this engine) comes with
+the first schema change: ``SCHEMA_VERSION`` and ``_upgrade`` are where it goes.
+
+Never a plaintext register: if ``sqlcipher3`` is missing or ``PRAGMA cipher_version`` is empty,
+no register is created or opened. Never a new empty register over an existing file: opening uses
+``mode=rw`` (the file must exist), creating refuses any existing file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import urllib.parse
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    create_engine,
+    event,
+    text,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    Session,
+    mapped_column,
+    relationship,
+    sessionmaker,
+)
+from sqlalchemy.pool import NullPool
+
+SCHEMA_VERSION = 1
+
+
+class RegisterError(Exception):
+    """The register cannot be used as it is; one line for the user."""
+
+
+class RegisterDamaged(RegisterError):
+    pass
+
+
+class NoEncryption(RegisterError):
+    def __init__(self) -> None:
+        super().__init__(
+            "SQLCipher is not available in this installation: the register cannot be created "
+            "or opened without encryption"
+        )
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+class RegisterBase(DeclarativeBase):
+    metadata = MetaData()
+
+
+class ConcernRow(RegisterBase):
+    __tablename__ = "concern"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String, unique=True)
+    raised_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    raised_by: Mapped[str] = mapped_column(Text, default="")
+    raised_by_role: Mapped[str] = mapped_column(String, index=True)
+    about: Mapped[str] = mapped_column(Text, default="")
+    about_role: Mapped[str] = mapped_column(String, default="")
+    category: Mapped[str] = mapped_column(String, default="other", index=True)
+    clauses: Mapped[str] = mapped_column(Text, default="")  # "3.1, 4.2"
+    summary: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[str] = mapped_column(Text, default="")
+    route: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String, default="open", index=True)
+    follow_up_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    closed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    timeline: Mapped[list[TimelineRow]] = relationship(
+        back_populates="concern", order_by="TimelineRow.on, TimelineRow.id",
+        cascade="all, delete-orphan", passive_deletes=True,
+    )
+
+
+class TimelineRow(RegisterBase):
+    """A dated action or contact in a concern's handling."""
+
+    __tablename__ = "timeline"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    concern_id: Mapped[int] = mapped_column(
+        ForeignKey("concern.id", ondelete="CASCADE"), index=True
+    )
+    on: Mapped[dt.date] = mapped_column(Date)
+    entry: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    concern: Mapped[ConcernRow] = relationship(back_populates="timeline")
+
+
+class AuditRow(RegisterBase):
+    """Who opened the register and when; every change to a concern: which field, when.
+    Never the personal data itself."""
+
+    __tablename__ = "audit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String, default="")
+    action: Mapped[str] = mapped_column(String)  # opened, created, changed, closed, ...
+    reference: Mapped[str] = mapped_column(String, default="", index=True)
+    field: Mapped[str] = mapped_column(String, default="")
+
+
+class DeletionTraceRow(RegisterBase):
+    """A record existed and was removed at the end of its retention."""
+
+    __tablename__ = "deletion_trace"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String)
+    removed_on: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class SchemaVersionRow(RegisterBase):
+    __tablename__ = "schema_version"
+
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    applied_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+#: The text columns searched through FTS5 (kept in step with ``concern`` by triggers).
+FTS_COLUMNS = (
+    "reference", "raised_by", "raised_by_role", "about", "about_role", "category", "clauses",
+    "summary", "details", "route", "status", "outcome",
+)
+
+
+def _fts_ddl() -> list[str]:
+    cols = ", ".join(FTS_COLUMNS)
+    new = ", ".join(f"new.{c}" for c in FTS_COLUMNS)
+    old = ", ".join(f"old.{c}" for c in FTS_COLUMNS)
+    return [
+        f"CREATE VIRTUAL TABLE concern_fts USING fts5({cols}, content='concern', "
+        "content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3')",
+        f"CREATE TRIGGER concern_ai AFTER INSERT ON concern BEGIN "
+        f"INSERT INTO concern_fts(rowid, {cols}) VALUES (new.id, {new}); END",
+        f"CREATE TRIGGER concern_ad AFTER DELETE ON concern BEGIN "
+        f"INSERT INTO concern_fts(concern_fts, rowid, {cols}) "
+        f"VALUES ('delete', old.id, {old}); END",
+        f"CREATE TRIGGER concern_au AFTER UPDATE ON concern BEGIN "
+        f"INSERT INTO concern_fts(concern_fts, rowid, {cols}) VALUES ('delete', old.id, {old}); "
+        f"INSERT INTO concern_fts(rowid, {cols}) VALUES (new.id, {new}); END",
+    ]
+
+
+# -- connections ------------------------------------------------------------------------------
+def _sqlcipher() -> Any:
+    try:
+        import sqlcipher3
+        from sqlcipher3 import dbapi2
+    except ImportError:
+        raise NoEncryption() from None
+    return sqlcipher3, dbapi2
+
+
+def _uri(path: Path, mode: str) -> str:
+    return f"file:{urllib.parse.quote(str(path.resolve()))}?mode={mode}"
+
+
+def _keyed_connection(path: Path, key: bytearray, mode: str) -> Any:
+    """A sqlcipher3 connection with the key as its first statement and our pragmas set."""
+    _, dbapi2 = _sqlcipher()
+    con = dbapi2.connect(_uri(path, mode), uri=True, check_same_thread=False)
+    try:
+        con.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+        row = con.execute("PRAGMA cipher_version").fetchone()
+        if not row or not row[0]:
+            raise NoEncryption()
+        con.execute("PRAGMA cipher_memory_security = ON")
+        # Reading the schema is the first use of the key: a wrong key or a damaged file fails
+        # here, before anything could be written.
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        con.execute("PRAGMA secure_delete = ON")
+        con.execute("PRAGMA temp_store = MEMORY")
+        con.execute("PRAGMA journal_mode = DELETE")
+        con.execute("PRAGMA synchronous = FULL")
+        con.execute("PRAGMA foreign_keys = ON")
+        con.execute("PRAGMA busy_timeout = 10000")
+    except dbapi2.DatabaseError:
+        con.close()
+        raise
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def make_engine(path: Path, key: bytearray, *, mode: str = "rw") -> Engine:
+    _, dbapi2 = _sqlcipher()
+
+    def creator() -> Any:
+        return _keyed_connection(path, key, mode)
+
+    engine = create_engine(
+        "sqlite://", creator=creator, module=dbapi2, poolclass=NullPool, hide_parameters=True
+    )
+
+    @event.listens_for(engine, "connect")
+    def _no_pysqlite_autobegin(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # SQLAlchemy issues BEGIN itself
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _probe(path: Path, key: bytearray) -> int | None:
+    """The schema version stamped in an existing register, checking the key and the file."""
+    _, dbapi2 = _sqlcipher()
+    try:
+        con = _keyed_connection(path, key, "ro")
+    except dbapi2.DatabaseError:
+        raise RegisterDamaged(
+            f"{path.name} is damaged or does not belong to this key file: restore from backup"
+        ) from None
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "schema_version" not in tables:
+            raise RegisterDamaged(f"{path.name} is not a concern register: restore from backup")
+        row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0]) if row and row[0] is not None else None
+    except dbapi2.DatabaseError:
+        raise RegisterDamaged(f"{path.name} is damaged: restore from backup") from None
+    finally:
+        con.close()
+
+
+class Register:
+    """An open (unlocked) register: the engine, sessions, and the key it holds."""
+
+    def __init__(self, path: Path, key: bytearray, engine: Engine) -> None:
+        self.path = path
+        self._key = key
+        self.engine = engine
+        self._sessions: Callable[[], Session] = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def is_open(self) -> bool:
+        return self._sessions is not None and any(self._key)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        if not self.is_open:
+            raise RegisterError("the register is locked")
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        """Lock: dispose of the engine and overwrite the key held in memory."""
+        from mop_desktop.store.vault import zero
+
+        self.engine.dispose()
+        zero(self._key)
+
+
+def check_existing(path: Path) -> None:
+    """Refuse a zero-length file before any key is derived."""
+    if not path.exists():
+        raise RegisterDamaged(
+            f"{path.name} is missing but its key file exists: restore it from backup"
+        )
+    if path.stat().st_size == 0:
+        raise RegisterDamaged(f"{path.name} is empty (zero length): restore it from backup")
+
+
+def open_register(path: Path, key: bytearray) -> Register:
+    """Open an existing register with its data key (the file must exist and match the key)."""
+    check_existing(path)
+    version = _probe(path, key)
+    if version is None:
+        raise RegisterDamaged(f"{path.name} has no schema version: restore from backup")
+    if version > SCHEMA_VERSION:
+        raise RegisterError(
+            f"{path.name} was written by a newer release of MOP Desktop (register schema "
+            f"{version}); install that release or newer to open it"
+        )
+    return Register(path, key, make_engine(path, key))
+
+
+def create_register(path: Path, key: bytearray) -> Register:
+    """A new, empty, encrypted register. Refuses to touch an existing file."""
+    _sqlcipher()
+    if path.exists():
+        raise RegisterError(f"{path.name} already exists: it is never replaced by a new register")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(path, key, mode="rwc")
+    try:
+        with engine.begin() as connection:
+            RegisterBase.metadata.create_all(connection)
+            for statement in _fts_ddl():
+                connection.exec_driver_sql(statement)
+            try:  # FTS5 secure-delete (SQLite 3.42+): deleted tokens leave the index at once
+                connection.exec_driver_sql(
+                    "INSERT INTO concern_fts(concern_fts, rank) VALUES ('secure-delete', 1)"
+                )
+            except Exception:  # noqa: BLE001 - older SQLite: secure_delete=ON still applies
+                pass
+            connection.execute(
+                text("INSERT INTO schema_version(version, applied_at) VALUES (:v, :t)"),
+                {"v": SCHEMA_VERSION, "t": utcnow()},
+            )
+    except BaseException:
+        engine.dispose()
+        path.unlink(missing_ok=True)
+        raise
+    engine.dispose()
+    return Register(path, key, make_engine(path, key))

@@ -1,0 +1,39 @@
+"""``mop-desktop pdf -o FILE [--version LABEL | --draft] [--redline]`` (CLI.md)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from mop_desktop.commands import CommandError, Context
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", required=True, metavar="FILE",
+                        help="the PDF to write")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--version", dest="version_label", metavar="LABEL",
+                       help="the version to print (default: the adopted version in force)")
+    which.add_argument("--draft", action="store_true", help="print the current draft")
+    parser.add_argument(
+        "--redline", action="store_true",
+        help="the council-pack report: the draft compared with the last adopted version",
+    )
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    if args.redline and args.version_label:
+        raise CommandError("--redline compares the draft with the last adopted version; "
+                           "leave out --version")
+    from mop_desktop.services.pdf.exports import PdfError, export_pdf
+
+    try:
+        info = export_pdf(ctx.store(), args.output, version_label=args.version_label,
+                          draft=args.draft, redline=args.redline)
+    except PdfError as exc:
+        raise CommandError(str(exc)) from None
+    what = {"protocol": f"version {info.version_label}", "draft": "the draft",
+            "redline": "the council-pack report"}[info.kind]
+    pages = f"{info.pages} page{'s' if info.pages != 1 else ''}"
+    sys.stdout.write(f"wrote {info.path} ({what}, {pages})\n")
+    return 0

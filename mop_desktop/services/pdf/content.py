@@ -1,0 +1,187 @@
+"""What a PDF prints, read from the store as plain values (no reportlab here).
+
+``load_protocol`` picks the version (a label, the draft, or by default the adopted version in
+force) and gathers the council, logo, history and signature images; ``load_report`` gathers the
+draft, the last adopted version and the next Full Council meeting for the council-pack report.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mop_desktop.domain.document import DocumentText
+from mop_desktop.domain.records import Adoption, Council, VersionStatus
+from mop_desktop.store import documents as docs
+from mop_desktop.store import settings
+from mop_desktop.store.models import CouncilRow, DocumentRow, MeetingRow, VersionRow
+
+MAX_IMAGE_BYTES = 8 * 1024 * 1024
+
+
+class PdfError(Exception):
+    """A PDF that cannot be made as asked; the message is one line for the clerk."""
+
+
+@dataclass
+class ProtocolSource:
+    """One version of the protocol and everything printed around it."""
+
+    version_id: int
+    status: str
+    label: str | None
+    council: Council
+    text: DocumentText
+    adoption: Adoption | None
+    history: list[Adoption]
+    logo: bytes | None
+    signature_chair: bytes | None
+    signature_clerk: bytes | None
+
+    @property
+    def version_line(self) -> str:
+        if self.status == VersionStatus.DRAFT:
+            return f"Draft version {self.label}" if self.label else "Draft"
+        label = f"Version {self.label}" if self.label else "Adopted version"
+        if self.status == VersionStatus.SUPERSEDED:
+            return f"{label} (superseded)"
+        return label
+
+
+@dataclass
+class Meeting:
+    date: dt.date
+    body: str
+    title: str
+    location: str
+
+
+@dataclass
+class ReportSource:
+    council: Council
+    draft: ProtocolSource
+    adopted: ProtocolSource | None
+    meeting: Meeting | None
+    today: dt.date
+
+
+def _document(session: Session) -> DocumentRow:
+    doc = docs.protocol_document(session)
+    if doc is None or not doc.versions:
+        raise PdfError("there is no protocol yet: import one or start from the model")
+    return doc
+
+
+def _logo(session: Session) -> bytes | None:
+    row = session.scalars(select(CouncilRow).order_by(CouncilRow.id)).first()
+    return row.logo if row is not None and row.logo else None
+
+
+def read_image_setting(value: str) -> bytes | None:
+    """A signature image chosen in Settings: a file the clerk picked, or a data: URI. Read
+    here in Python (size-capped); reportlab only ever sees the bytes."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if value.startswith("data:"):
+        try:
+            return base64.b64decode(value.split(",", 1)[1], validate=False)
+        except (IndexError, ValueError):
+            return None
+    path = Path(value)
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_IMAGE_BYTES:
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _source(session: Session, doc: DocumentRow, version: VersionRow, *,
+            with_images: bool = True) -> ProtocolSource:
+    rows = list(doc.adoptions)
+    own = [r for r in rows if r.version_id == version.id]
+    adoption = docs.adoption_from_row(own[-1]) if own else None
+    if version.status == VersionStatus.DRAFT or not own:
+        history = [docs.adoption_from_row(r) for r in rows]
+    else:
+        upto = rows.index(own[-1])
+        history = [docs.adoption_from_row(r) for r in rows[: upto + 1]]
+    adopted = version.status != VersionStatus.DRAFT
+    return ProtocolSource(
+        version_id=version.id,
+        status=str(version.status),
+        label=version.label or (adoption.version_label if adoption else None),
+        council=docs.get_council(session),
+        text=docs.load_text(version),
+        adoption=adoption if adopted else None,
+        history=history,
+        logo=_logo(session) if with_images else None,
+        signature_chair=read_image_setting(settings.get(session, settings.SIGNATURE_CHAIR))
+        if adopted and with_images else None,
+        signature_clerk=read_image_setting(settings.get(session, settings.SIGNATURE_CLERK))
+        if adopted and with_images else None,
+    )
+
+
+def load_protocol(session: Session, *, version_label: str | None = None,
+                  draft: bool = False) -> ProtocolSource:
+    """The version asked for: by label, the draft, or the adopted version in force (the
+    draft when nothing has been adopted yet)."""
+    doc = _document(session)
+    if version_label:
+        version = docs.version_by_label(doc, version_label)
+        if version is None:
+            known = {a.version_label for a in docs.history(doc)}
+            if version_label in known:
+                raise PdfError(
+                    f"version {version_label} is in the version table but its text was not "
+                    "kept: only versions adopted or imported with their text can be printed"
+                )
+            labels = ", ".join(v.label for v in doc.versions if v.label) or "none"
+            raise PdfError(f"there is no version labelled '{version_label}' (known: {labels})")
+    elif draft:
+        version = docs.draft_of(doc)
+        if version is None:
+            raise PdfError("there is no draft: start one from the adopted version first")
+    else:
+        version = docs.latest_adopted(doc) or docs.current_version(doc)
+        if version is None:
+            raise PdfError("there is no protocol yet: import one or start from the model")
+    return _source(session, doc, version)
+
+
+def next_meeting(session: Session, today: dt.date) -> Meeting | None:
+    """The next Full Council meeting on or after ``today``, if the clerk entered one."""
+    rows = session.scalars(
+        select(MeetingRow).where(MeetingRow.date >= today).order_by(MeetingRow.date)
+    ).all()
+    full = [r for r in rows if "full council" in (r.body or "").lower()] or list(rows)
+    if not full:
+        return None
+    row = full[0]
+    return Meeting(row.date, row.body or "Full Council", row.title or "", row.location or "")
+
+
+def load_report(session: Session, today: dt.date | None = None) -> ReportSource:
+    doc = _document(session)
+    draft = docs.draft_of(doc)
+    if draft is None:
+        raise PdfError(
+            "there is no draft to report on: the council-pack report compares the draft "
+            "with the last adopted version"
+        )
+    adopted = docs.latest_adopted(doc)
+    day = today or dt.date.today()
+    return ReportSource(
+        council=docs.get_council(session),
+        draft=_source(session, doc, draft, with_images=False),
+        adopted=_source(session, doc, adopted, with_images=False) if adopted else None,
+        meeting=next_meeting(session, day),
+        today=day,
+    )

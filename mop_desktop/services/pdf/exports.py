@@ -1,0 +1,191 @@
+"""Writing PDFs and keeping the record of them.
+
+``export_pdf`` writes the protocol (a version, the draft) or the council-pack report to a
+temporary file beside the target and renames it into place, so a half-written PDF never
+carries the target's name. Every export is recorded in the ``export`` table with the SHA-256 of
+the file; ``verify`` answers with the version label when a file is an unaltered export of an
+adopted version, and ``list_exports`` gives the record for the Review schedule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from sqlalchemy import select
+
+from mop_desktop.domain.dates import format_short
+from mop_desktop.domain.records import VersionStatus
+from mop_desktop.services.pdf.content import PdfError, load_protocol, load_report
+from mop_desktop.store.db import Store
+from mop_desktop.store.models import ExportRow, VersionRow
+
+PROTOCOL, DRAFT, REDLINE = "protocol", "draft", "redline"
+KIND_NAMES = {PROTOCOL: "Adopted protocol", DRAFT: "Draft protocol",
+              REDLINE: "Council-pack report"}
+
+__all__ = ["PdfError", "ExportInfo", "export_pdf", "verify", "list_exports", "file_sha256",
+           "suggested_name"]
+
+
+@dataclass(frozen=True)
+class ExportInfo:
+    """One PDF the app wrote."""
+
+    path: str
+    kind: str  # protocol | draft | redline
+    version_label: str
+    sha256: str
+    created_at: dt.datetime
+    pages: int = 0
+
+    @property
+    def kind_name(self) -> str:
+        return KIND_NAMES.get(self.kind, self.kind)
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _write_atomically(target: Path, write: Callable[[IO[bytes]], None]) -> str:
+    """Call ``write(file)`` on a temporary file beside ``target``, then rename it into
+    place. Returns the SHA-256 of what was written."""
+    folder = target.parent
+    if not folder.is_dir():
+        raise PdfError(f"the folder {folder} does not exist")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".pdf.tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        digest = file_sha256(tmp_name)
+        os.replace(tmp_name, target)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except OSError:
+            pass
+        raise
+    return digest
+
+
+def export_pdf(
+    store: Store,
+    path: str | os.PathLike[str],
+    *,
+    version_label: str | None = None,
+    draft: bool = False,
+    redline: bool = False,
+    today: dt.date | None = None,
+) -> ExportInfo:
+    """Write the protocol PDF (or, with ``redline``, the council-pack report) to ``path``
+    and record the export. Raises PdfError with one line for the clerk."""
+    from mop_desktop.services.pdf.layout import PageInfo, render
+
+    target = Path(path).expanduser().resolve()
+    if target.is_dir():
+        raise PdfError(f"{target} is a folder: give the name of the PDF to write")
+    pages = 0
+    with store.session() as session:
+        if redline:
+            from mop_desktop.services.pdf.redline import report_story
+
+            report = load_report(session, today)
+            story = report_story(report)
+            council = report.council.name
+            info = PageInfo(
+                council=council,
+                title=f"Review of the {report.draft.text.title}",
+                version=f"Report to Full Council \u00b7 draft {report.draft.label or ''} "
+                f"against version {report.adopted.label if report.adopted else '(none)'}"
+                .replace("  ", " "),
+                subject="Council-pack report: changes proposed to the protocol",
+                mark="",
+            )
+            kind, version_id, label = REDLINE, report.draft.version_id, report.draft.label or ""
+        else:
+            from mop_desktop.services.pdf.protocol import protocol_story
+
+            source = load_protocol(session, version_label=version_label, draft=draft)
+            story = protocol_story(source)
+            is_draft = source.status == VersionStatus.DRAFT
+            mark = {"draft": "DRAFT", "superseded": "SUPERSEDED"}.get(source.status, "")
+            version = source.version_line
+            if source.adoption is not None and source.adoption.adopted_on:
+                version += f" \u00b7 adopted {format_short(source.adoption.adopted_on)}"
+                if source.adoption.minute_ref:
+                    version += f", minute {source.adoption.minute_ref}"
+            info = PageInfo(
+                council=source.council.name,
+                title=source.text.title,
+                version=version,
+                subject=(f"{source.text.title}, {source.version_line}"
+                         + (f", {source.council.name}" if source.council.name else "")),
+                mark=mark,
+            )
+            kind = DRAFT if is_draft else PROTOCOL
+            version_id, label = source.version_id, source.label or ""
+
+        def write(handle: IO[bytes]) -> None:
+            nonlocal pages
+            pages = render(handle, story, info)
+
+        try:
+            digest = _write_atomically(target, write)
+        except OSError as exc:
+            raise PdfError(f"cannot write {target}: {exc.strerror or exc}") from None
+        row = ExportRow(version_id=version_id, version_label=label, kind=kind,
+                        path=str(target), sha256=digest)
+        session.add(row)
+        session.flush()
+        created = row.created_at
+    return ExportInfo(str(target), kind, label, digest, created, pages)
+
+
+def verify(store: Store, path: str | os.PathLike[str]) -> str | None:
+    """The version label if ``path`` is byte for byte an export of an adopted version."""
+    digest = file_sha256(path)
+    with store.session() as session:
+        rows = session.scalars(
+            select(ExportRow).where(ExportRow.sha256 == digest, ExportRow.kind == PROTOCOL)
+        ).all()
+        for row in rows:
+            version = session.get(VersionRow, row.version_id) if row.version_id else None
+            if version is None or version.status in (VersionStatus.ADOPTED,
+                                                     VersionStatus.SUPERSEDED):
+                return row.version_label or "(unlabelled)"
+    return None
+
+
+def list_exports(store: Store) -> list[ExportInfo]:
+    """Every PDF recorded, newest first."""
+    with store.session() as session:
+        rows = session.scalars(
+            select(ExportRow).order_by(ExportRow.created_at.desc(), ExportRow.id.desc())
+        ).all()
+        return [ExportInfo(r.path, r.kind, r.version_label, r.sha256, r.created_at)
+                for r in rows]
+
+
+def suggested_name(council: str, title: str, version: str, day: dt.date, kind: str) -> str:
+    """A file name a clerk recognises: "Town Council - Protocol - v2026 - 2026-03-23.pdf"."""
+    parts = [council, title if kind != REDLINE else f"Report on the {title}"]
+    parts.append(f"version {version}" if version else ("draft" if kind != PROTOCOL else ""))
+    if kind == DRAFT and version:
+        parts.append("draft")
+    parts.append(day.isoformat())
+    name = " - ".join(p for p in parts if p)
+    safe = "".join("-" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in name)
+    return " ".join(safe.split())[:150] + ".pdf"

@@ -1,0 +1,286 @@
+"""The council-pack report: a report to Full Council on the review of the protocol.
+
+Meeting, purpose, summary of changes, recommendation, then Appendix A (the draft marked
+against the last adopted version: insertions underlined, deletions struck through, with a
+legend, so it reads in black and white) and Appendix B (the clean draft).
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from mop_desktop.domain.dates import format_long
+from mop_desktop.domain.diff import DELETE, INSERT, ClauseChange, DocumentDiff, WordOp, compare
+from mop_desktop.services.pdf import fonts
+from mop_desktop.services.pdf.content import ReportSource
+from mop_desktop.services.pdf.escape import para
+from mop_desktop.services.pdf.layout import (
+    ACCENT,
+    RULE,
+    SHADE,
+    TEXT_WIDTH,
+    list_style,
+    styles,
+)
+from mop_desktop.services.pdf.protocol import block_style_and_indent, body
+
+INSERT_COLOUR = "#0B5CAD"
+DELETE_COLOUR = "#B3261E"
+NOTE_COLOUR = "#6B4E00"
+
+
+def mark_ops(ops: list[WordOp]) -> str:
+    """Word operations as Paragraph markup: insertions underlined, deletions struck."""
+    parts = []
+    for op in ops:
+        text = para(op.text)
+        if op.op == INSERT:
+            parts.append(f'<u><font color="{INSERT_COLOUR}">{text}</font></u>')
+        elif op.op == DELETE:
+            parts.append(f'<strike><font color="{DELETE_COLOUR}">{text}</font></strike>')
+        else:
+            parts.append(text)
+    return " ".join(parts)
+
+
+def _note(text: str) -> str:
+    return f'<font size="8.5" color="{NOTE_COLOUR}"><i>[{para(text)}]</i></font> '
+
+
+def proposed_label(report: ReportSource) -> str:
+    if report.draft.label:
+        return report.draft.label
+    day = report.meeting.date if report.meeting else report.today
+    return str(day.year)
+
+
+# -- the summary -----------------------------------------------------------------------------
+def _summary_rows(diff: DocumentDiff) -> list[tuple[str, str, str]]:
+    rows: list[tuple[str, str, str]] = []
+    for e in diff.entries:
+        what = "Heading" if e.kind == "heading" else "Clause"
+        if e.added:
+            rows.append((f"{what} added", e.label, _first_words(e.new_text)))
+        elif e.removed:
+            rows.append((f"{what} removed", e.label, _first_words(e.old_text)))
+        else:
+            if e.moved:
+                where = f"moved from {e.old_number}" if e.old_number else "moved"
+                rows.append((f"{what} moved", e.label, where + _in_section(e)))
+            if e.reworded:
+                rows.append((f"{what} reworded", e.label, _word_counts(e.ops)))
+            if e.items_changed:
+                rows.append(("List changed", e.label, _item_counts(e)))
+    renumbered = diff.renumbered
+    if renumbered:
+        pairs = ", ".join(f"{e.old_number} \u2192 {e.new_number}" for e in renumbered)
+        rows.append(("Renumbered", f"{len(renumbered)}", f"as a result: {pairs}"))
+    return rows
+
+
+def _in_section(e: ClauseChange) -> str:
+    return f" to \u201c{e.section}\u201d" if e.section and e.kind == "block" else ""
+
+
+def _first_words(text: str | None, n: int = 12) -> str:
+    words = (text or "").split()
+    return " ".join(words[:n]) + ("\u2026" if len(words) > n else "")
+
+
+def _word_counts(ops: list[WordOp]) -> str:
+    ins = sum(len(o.text.split()) for o in ops if o.op == INSERT)
+    dels = sum(len(o.text.split()) for o in ops if o.op == DELETE)
+    bits = []
+    if ins:
+        bits.append(f"{ins} word{'s' if ins != 1 else ''} inserted")
+    if dels:
+        bits.append(f"{dels} word{'s' if dels != 1 else ''} deleted")
+    return ", ".join(bits) or "wording changed"
+
+
+def _item_counts(e: ClauseChange) -> str:
+    bits = []
+    for kind, name in (("added", "added"), ("removed", "removed"), ("reworded", "reworded")):
+        n = sum(1 for i in e.items if i.kind == kind)
+        if n:
+            bits.append(f"{n} list item{'s' if n != 1 else ''} {name}")
+    return ", ".join(bits)
+
+
+def summary_sentence(diff: DocumentDiff) -> str:
+    counts = [
+        (len([e for e in diff.added if e.kind == "block"]), "added"),
+        (len([e for e in diff.removed if e.kind == "block"]), "removed"),
+        (len([e for e in diff.reworded if e.kind == "block"]), "reworded"),
+        (len([e for e in diff.moved if e.kind == "block"]), "moved"),
+    ]
+    parts = [f"{n} clause{'s' if n != 1 else ''} {word}" for n, word in counts if n]
+    if not parts and not diff.renumbered and not diff.changed:
+        return "The draft makes no change to the wording of the protocol."
+    text = "The draft makes these changes: " + (", ".join(parts) or "headings only") + "."
+    if diff.renumbered:
+        n = len(diff.renumbered)
+        text += f" {n} clause{'s are' if n != 1 else ' is'} renumbered as a result."
+    return text
+
+
+def summary_table(diff: DocumentDiff) -> list[Flowable]:
+    st = styles()
+    rows = _summary_rows(diff)
+    if not rows:
+        return []
+    data = [[Paragraph(h, st["cellhead"]) for h in ("Change", "Clause", "Detail")]]
+    data += [[Paragraph(para(a), st["cell"]), Paragraph(para(b), st["cell"]),
+              Paragraph(para(c), st["cell"])] for a, b, c in rows]
+    table = Table(data, colWidths=[0.22 * TEXT_WIDTH, 0.22 * TEXT_WIDTH, 0.56 * TEXT_WIDTH],
+                  repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, SHADE]),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+        ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))  # fmt: skip
+    return [table]
+
+
+# -- the marked draft ------------------------------------------------------------------------
+def legend() -> list[Flowable]:
+    st = styles()
+    text = (
+        f'How to read this appendix: <u><font color="{INSERT_COLOUR}">inserted text is '
+        f'underlined</font></u>; <strike><font color="{DELETE_COLOUR}">deleted text is struck '
+        f"through</font></strike>; {_note('notes in brackets')}say where a clause is new, was "
+        "removed, moved or renumbered. Numbers are those of the draft."
+    )
+    box = Table([[Paragraph(text, st["small"])]], colWidths=[TEXT_WIDTH])
+    box.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+        ("BOX", (0, 0), (-1, -1), 0.8, RULE),
+        ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]))  # fmt: skip
+    return [box, Spacer(1, 4 * mm)]
+
+
+def _clause_note(e: ClauseChange) -> str:
+    what = "heading" if e.kind == "heading" else "clause"
+    if e.added:
+        return _note(f"new {what}")
+    if e.removed:
+        return _note(f"{what} removed" + (f", was {e.old_number}" if e.old_number else ""))
+    if e.moved:
+        return _note("moved" + (f" from {e.old_number}" if e.old_number else ""))
+    if e.renumbered:
+        return _note(f"renumbered, was {e.old_number}")
+    return ""
+
+
+def marked_entry(e: ClauseChange) -> list[Flowable]:
+    st = styles()
+    number = e.old_number if e.removed else e.new_number
+    note = _clause_note(e)
+    text = note + mark_ops(e.ops)
+    if e.kind == "heading":
+        return [Paragraph(text, st["h1"], bulletText=number or None)]
+    assert e.block is not None
+    pstyle, indent = block_style_and_indent(e.block)
+    lead = Paragraph(text, pstyle, bulletText=number or None)
+    items: list[Flowable] = []
+    for item in e.items:
+        if item.kind == "added":
+            markup = mark_ops([WordOp(INSERT, item.new or "")])
+        elif item.kind == "removed":
+            markup = mark_ops([WordOp(DELETE, item.old or "")])
+        elif item.kind == "reworded":
+            markup = mark_ops(item.ops)
+        else:
+            markup = para(item.new)
+        items.append(Paragraph(markup, list_style(item.depth, indent), bulletText=item.marker))
+    return [KeepTogether([lead, *items[:2]]), *items[2:]] if items else [lead]
+
+
+def marked_draft(diff: DocumentDiff) -> list[Flowable]:
+    out: list[Flowable] = []
+    for e in diff.entries:
+        out += marked_entry(e)
+    return out
+
+
+# -- the report ------------------------------------------------------------------------------
+def report_story(report: ReportSource) -> list[Flowable]:
+    st = styles()
+    draft, adopted = report.draft, report.adopted
+    diff = compare(adopted.text if adopted else None, draft.text)
+    title = draft.text.title
+    label = proposed_label(report)
+    council = report.council.name or "the Council"
+    out: list[Flowable] = []
+    if report.council.name:
+        out.append(Paragraph(para(report.council.name), st["council"]))
+    out.append(Paragraph("Report to Full Council", st["meta"]))
+    out.append(Paragraph(f"Review of the {para(title)}", st["title"]))
+    meeting = report.meeting
+    if meeting is not None:
+        line = f"Meeting: {para(meeting.body)}, {format_long(meeting.date)}"
+        if meeting.location:
+            line += f", {para(meeting.location)}"
+    else:
+        line = "Meeting: the next meeting of Full Council"
+    out.append(Paragraph(line, st["meta"]))
+    out.append(Paragraph(f"Date of report: {format_long(report.today)}", st["meta"]))
+    if report.council.clerk:
+        out.append(Paragraph(f"From: {para(report.council.clerk)}, Clerk to the Council",
+                             st["meta"]))
+    out.append(HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=6,
+                          spaceAfter=6))
+
+    last = adopted.adoption if adopted else None
+    if adopted is not None:
+        since = f"version {para(adopted.label or '')}"
+        if last is not None and last.adopted_on:
+            since += f", adopted on {format_long(last.adopted_on)}"
+            if last.minute_ref:
+                since += f" (minute {para(last.minute_ref)})"
+        purpose = (
+            f"To review the {para(title)} of {para(council)}, last adopted as {since}, and to "
+            "consider the changes proposed in the draft attached."
+        )
+    else:
+        purpose = (f"To consider and adopt the {para(title)} of {para(council)}, which has not "
+                   "been adopted before.")
+    out += [Paragraph("1. Purpose", st["h2"]), Paragraph(purpose, st["body"])]
+    out += [Paragraph("2. Summary of changes", st["h2"]),
+            Paragraph(para(summary_sentence(diff)), st["body"]), *summary_table(diff)]
+    out += [
+        Paragraph("3. Recommendation", st["h2"]),
+        Paragraph(
+            f"<b>That the Council adopts version {para(label)} of the {para(title)}.</b>",
+            st["body"],
+        ),
+        Paragraph("Appendix A shows the draft marked against the version in force; Appendix B "
+                  "is the clean draft for adoption.", st["body"]),
+    ]
+    against = f"version {para(adopted.label or '')}" if adopted else "no earlier version"
+    out += [PageBreak(), Paragraph(f"Appendix A: the draft marked against {against}", st["h2"]),
+            *legend(), *marked_draft(diff)]
+    out += [PageBreak(), Paragraph(f"Appendix B: the draft for adoption (version "
+                                   f"{para(label)})", st["h2"]),
+            Spacer(1, 2 * mm), *body(draft.text)]
+    return out

@@ -1,0 +1,168 @@
+"""The protocol PDF: every word of the text, every font embedded, a title in the metadata,
+the version table and sign-off, DRAFT and SUPERSEDED marks."""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from mop_desktop.domain.records import Council
+from mop_desktop.services.pdf.exports import PdfError, export_pdf, list_exports
+from tests.services.pdf_support import (
+    font_report,
+    model_protocol_text,
+    pdf_text,
+    pdf_words,
+    put_adopted,
+    put_draft,
+    sample_text,
+    set_council,
+)
+
+SAMPLES = ("borough-model-protocol.txt", "peacehaven-protocol.txt")
+
+
+def missing_words(expected: list[str], pdf: Path) -> list[str]:
+    """Words of ``expected`` that the PDF's text does not hold, in order."""
+    got = pdf_words(pdf)
+    matcher = difflib.SequenceMatcher(None, expected, got, autojunk=False)
+    found = sum(block.size for block in matcher.get_matching_blocks())
+    if found == len(expected):
+        return []
+    kept = set()
+    for block in matcher.get_matching_blocks():
+        kept.update(range(block.a, block.a + block.size))
+    return [w for i, w in enumerate(expected) if i not in kept]
+
+
+def assert_fonts_embedded(pdf: Path) -> None:
+    fonts = font_report(pdf)
+    assert fonts, "the PDF names no fonts"
+    assert [name for name, embedded in fonts if not embedded] == []
+    assert all("DejaVuSans" in name for name, _e in fonts)
+    if shutil.which("pdffonts"):
+        out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+        rows = out.splitlines()[2:]
+        assert rows and all(" yes " in row for row in rows), out
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_sample_pdf_holds_every_word_embeds_fonts_and_has_a_title(store, samples, tmp_path,
+                                                                  name):
+    text, history, council = sample_text(samples / name)
+    label = put_adopted(store, text, history, council or "Example Town Council")
+    out = tmp_path / "protocol.pdf"
+    info = export_pdf(store, out)
+
+    assert info.kind == "protocol" and info.version_label == label
+    assert info.pages >= 2
+    assert missing_words(text.plain_words(), out) == []
+    assert_fonts_embedded(out)
+    meta = PdfReader(str(out)).metadata
+    assert meta.title == text.title
+    assert meta.subject and label in meta.subject
+    assert meta.author == (council or "Example Town Council")
+
+
+def test_model_protocol_pdf_holds_every_word(store, tmp_path):
+    text = model_protocol_text()
+    put_draft(store, text)
+    out = tmp_path / "model.pdf"
+    export_pdf(store, out, draft=True)
+    assert missing_words(text.plain_words(), out) == []
+    assert_fonts_embedded(out)
+    assert PdfReader(str(out)).metadata.title == text.title
+
+
+def test_welsh_and_typographic_characters_survive(store, tmp_path):
+    from tests.services.pdf_support import model_like_text
+
+    text = model_like_text()
+    put_adopted(store, text, [], "Cyngor Tref Llanfair\u0175\u0177")
+    out = tmp_path / "cy.pdf"
+    export_pdf(store, out)
+    words = pdf_text(out)
+    for needle in ("Llanfair\u0175\u0177", "\u0175\u0177", "\u00a3\u00bd", "\u20ac2",
+                   "\u201cquoted\u201d", "\u2018single\u2019"):
+        assert needle in words
+
+
+def test_every_page_has_header_footer_and_page_x_of_y(store, samples, tmp_path):
+    text, history, _c = sample_text(samples / SAMPLES[0])
+    put_adopted(store, text, history, "Borough Green Town Council")
+    out = tmp_path / "p.pdf"
+    info = export_pdf(store, out)
+    pages = PdfReader(str(out)).pages
+    assert len(pages) == info.pages
+    for number, page in enumerate(pages, start=1):
+        page_text = " ".join((page.extract_text() or "").split())
+        assert "Borough Green Town Council" in page_text
+        assert text.title in page_text
+        assert f"Version {info.version_label}" in page_text
+        assert f"Page {number} of {len(pages)}" in page_text
+
+
+def test_version_table_and_sign_off(store, samples, tmp_path):
+    text, history, _c = sample_text(samples / SAMPLES[0])
+    set_council(store, Council(name="Borough Green Town Council"))
+    put_adopted(store, text, history, "Borough Green Town Council", chair="Cllr A Jones",
+                clerk="B Smith")
+    out = tmp_path / "p.pdf"
+    export_pdf(store, out)
+    words = pdf_text(out)
+    assert "Version Date of Adoption Minute Reference Review Date Originator/Reviewer" in words
+    for adoption in history:
+        assert adoption.minute_ref in words
+    last = history[-1]
+    assert (f"Adopted by Borough Green Town Council on "
+            f"{last.adopted_on.day} {last.adopted_on:%B %Y}, minute {last.minute_ref}.") in words
+    assert "Cllr A Jones" in words and "Chair of the Council" in words
+    assert "B Smith" in words and "Clerk to the Council" in words
+
+
+def test_draft_and_superseded_are_marked(store, tmp_path):
+    from tests.services.pdf_support import model_like_text
+
+    text = model_like_text()
+    first = put_adopted(store, text, [], "Example Town Council")
+    second = text.clone()
+    second.sections[0].blocks[0].text += " Revised."
+    import datetime as dt
+
+    from mop_desktop.domain.records import Adoption
+
+    put_adopted(store, second, [Adoption("2027", dt.date(2027, 3, 22), "2027-12")],
+                "Example Town Council")
+    put_draft(store, second)
+
+    draft_pdf, old_pdf, new_pdf = tmp_path / "d.pdf", tmp_path / "o.pdf", tmp_path / "n.pdf"
+    export_pdf(store, draft_pdf, draft=True)
+    export_pdf(store, old_pdf, version_label=first)
+    export_pdf(store, new_pdf)
+    assert "DRAFT" in pdf_text(draft_pdf) and "not adopted" in pdf_text(draft_pdf)
+    assert "Sign-off" not in pdf_text(draft_pdf)
+    assert "SUPERSEDED" in pdf_text(old_pdf) and "(superseded)" in pdf_text(old_pdf)
+    assert "SUPERSEDED" not in pdf_text(new_pdf) and "DRAFT" not in pdf_text(new_pdf)
+    kinds = [(e.kind, e.version_label) for e in list_exports(store)]
+    assert kinds == [("protocol", "2027"), ("protocol", first), ("draft", "")]
+
+
+def test_errors_are_one_line_and_write_nothing(store, tmp_path):
+    with pytest.raises(PdfError, match="no protocol yet"):
+        export_pdf(store, tmp_path / "x.pdf")
+    from tests.services.pdf_support import model_like_text
+
+    put_adopted(store, model_like_text(), [], "Example Town Council")
+    with pytest.raises(PdfError, match="no version labelled 'nope'"):
+        export_pdf(store, tmp_path / "x.pdf", version_label="nope")
+    with pytest.raises(PdfError, match="no draft"):
+        export_pdf(store, tmp_path / "x.pdf", draft=True)
+    with pytest.raises(PdfError, match="does not exist"):
+        export_pdf(store, tmp_path / "missing" / "x.pdf")
+    assert list(tmp_path.glob("*.pdf")) == []
+    assert list_exports(store) == []

@@ -58,7 +58,8 @@ def policy_problems(path: Path) -> list[str]:
         rows = [str(r[0]) for r in con.execute("PRAGMA quick_check")]
         if rows != ["ok"]:
             more = f" (and {len(rows) - 1} more)" if len(rows) > 1 else ""
-            return [f"{path.name} fails its integrity check: {rows[0]}{more}"]
+            first = " ".join(rows[0].replace("*** in database main ***", "").split())
+            return [f"{path.name} fails its integrity check: {first}{more}"]
         orphans = con.execute("PRAGMA foreign_key_check").fetchall()
         if orphans:
             tables = sorted({str(r[0]) for r in orphans})
@@ -181,7 +182,15 @@ def _register_findings(paths: AppPaths, register_key: bytearray | None) -> list[
             )
         return findings
     problems = check_register(paths.register_db, register_key)
-    findings.append(
-        Finding("register.db", not problems, problems[0] if problems else "register.db is sound")
-    )
+    if not problems:
+        findings.append(Finding("register.db", True, "register.db is sound"))
+        return findings
+    message = problems[0]
+    if paths.register_db.exists():
+        try:
+            aside = keep_damaged_aside(paths.register_db, paths.kept_aside)
+            message += f"; a copy was kept in {aside}"
+        except OSError as exc:
+            message += f"; it could not be copied aside ({exc.strerror})"
+    findings.append(Finding("register.db", False, message + "; restore the newest backup"))
     return findings

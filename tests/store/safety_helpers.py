@@ -59,7 +59,8 @@ def populate(store, versions: int = 2, meetings: int = 3) -> None:
             )
         docs.create_version(s, doc, sample_text("draft"))
         for n in range(meetings):
-            s.add(MeetingRow(date=dt.date(2027, 1 + n, 10), title=f"Full Council {n}"))
+            day = dt.date(2027, 1, 10) + dt.timedelta(days=7 * n)
+            s.add(MeetingRow(date=day, title=f"Full Council {n}"))
 
 
 def add_meeting(store, n: int) -> None:

@@ -1,0 +1,41 @@
+"""``mop-desktop restore FILE``: put a backup bundle back.
+
+The bundle is checked first (every file's hash, the policy store's integrity and row counts);
+nothing changes if it fails. The current store is then copied into ``kept-aside/`` and the
+bundle's files are put in place. Close the window first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from mop_desktop.commands import EXIT_USAGE, CommandError, Context
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="a bundle written by backup")
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    from mop_desktop.domain.dates import format_long
+    from mop_desktop.store.backup import BackupError, restore_bundle
+    from mop_desktop.store.db import StoreError, open_store
+
+    ctx.paths.ensure()
+    try:
+        result = restore_bundle(ctx.paths, Path(args.file).expanduser())
+    except BackupError as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from None
+    try:  # the restored store opens (an older schema is upgraded here, a copy kept aside)
+        open_store(ctx.paths.policy_db, ctx.paths.kept_aside).close()
+    except StoreError as exc:
+        raise CommandError(f"the restored store cannot be opened: {exc}", EXIT_USAGE) from None
+    created = result.info.created
+    when = f"{format_long(created.date())} {created:%H:%M}"
+    aside = f"; the previous store was kept in {result.kept_aside}" if result.kept_aside else ""
+    sys.stdout.write(
+        f"restored {', '.join(result.restored)} from the backup of {when}{aside}\n"
+    )
+    return 0

@@ -114,18 +114,36 @@ EXCLUDES = [f"PySide6.Qt{name}" for name in UNUSED_QT] + [
     "numpy",
 ]
 
+
+def runtime_dependencies() -> list[str]:
+    """The distribution names in pyproject's ``[project] dependencies``, lower case."""
+    import tomllib
+
+    with open(ROOT / "pyproject.toml", "rb") as handle:
+        project = tomllib.load(handle)["project"]
+    return [re.split(r"[<>=!~;\[ ]", dep, maxsplit=1)[0].strip().lower()
+            for dep in project.get("dependencies", [])]
+
+
+def excludes() -> list[str]:
+    """EXCLUDES, plus Pillow unless the app depends on it (it is in the build extra only, for
+    packaging/make_icons.py; reportlab would otherwise pull it in)."""
+    extra = [] if "pillow" in runtime_dependencies() else ["PIL"]
+    return EXCLUDES + extra
+
 # Qt libraries, plugins and data to drop from the collected files (the Python modules above are
 # excluded; this catches the libraries the Qt hooks or plugins would still pull in). OpenGL stays:
 # the xcb platform plugin links it.
 _DROPPED_LIBS = (
-    "3D", "Bluetooth", "CanvasPainter", "Charts", "DataVisualization", "Designer", "Graphs",
-    "Help", "HttpServer", "LabsStyleKit", "Location", "Multimedia", "NetworkAuth", "Nfc",
+    "3D", "Bluetooth", "CanvasPainter", "Charts", "DataVisualization", "Designer", "EglFS", "EglFs",
+    "Graphs", "Help", "HttpServer", "LabsStyleKit", "Location", "Multimedia", "NetworkAuth", "Nfc",
     "Pdf", "Positioning", "Qml", "Quick", "RemoteObjects", "Scxml", "Sensors", "Serial",
     "ShaderTools", "SpatialAudio", "Sql", "StateMachine", "Test", "TextToSpeech",
     "VirtualKeyboard", "Web",
 )
 _DROPPED_PLUGINS = (
-    "assetimporters", "canbus", "designer", "generic", "geometryloaders", "geoservices",
+    "assetimporters", "canbus", "designer", "egldeviceintegrations", "generic",
+    "geometryloaders", "geoservices",
     "multimedia", "networkinformation", "position", "qmllint", "qmltooling", "renderers",
     "renderplugins", "sceneparsers", "scenegraph", "sensors", "sqldrivers", "texttospeech",
     "tls", "virtualkeyboard", "webview",
@@ -133,6 +151,12 @@ _DROPPED_PLUGINS = (
 _LIB_RE = re.compile(r"(^|[/\\])(lib)?Qt6?(" + "|".join(_DROPPED_LIBS) + r")\w*[.-]")
 _PLUGIN_RE = re.compile(r"[/\\]plugins[/\\](" + "|".join(_DROPPED_PLUGINS) + r")[/\\]")
 _PDF_IMAGEFORMAT_RE = re.compile(r"[/\\]imageformats[/\\](lib)?qpdf")
+# Embedded-device platforms, and the GTK theme plugin (it would drag GTK's own libraries in;
+# the xdg-desktop-portal theme still follows the desktop's dark mode).
+_PLATFORM_RE = re.compile(
+    r"[/\\]platforms[/\\](lib)?q(eglfs|linuxfb|minimalegl|vkkhrdisplay|vnc)\.|"
+    r"[/\\]platformthemes[/\\](lib)?qgtk3\."
+)
 _QML_RE = re.compile(r"PySide6[/\\](Qt[/\\])?qml[/\\]")
 _TRANSLATION_RE = re.compile(r"PySide6[/\\](Qt[/\\])?translations[/\\]")
 
@@ -146,5 +170,6 @@ def is_unwanted(dest: str) -> bool:
         _LIB_RE.search(dest)
         or _PLUGIN_RE.search(dest)
         or _PDF_IMAGEFORMAT_RE.search(dest)
+        or _PLATFORM_RE.search(dest)
         or _QML_RE.search(dest)
     )

@@ -1,0 +1,182 @@
+"""From a reader's paragraphs to an ``ImportResult``: council, title, history and body.
+
+Shared by the text and the Word readers. The steps: find the version table and the adoption
+lines (they go into the history only when they are read with confidence), take the council's
+name and the title from the top, then build the body (``structure.BodyBuilder``).
+"""
+
+from __future__ import annotations
+
+from mop_desktop.domain.document import DocumentText
+from mop_desktop.domain.records import Adoption
+from mop_desktop.services.importer import ImportResult
+from mop_desktop.services.importer.history import (
+    MetaLine,
+    merge_history,
+    read_meta_line,
+    read_version_table,
+    version_table_columns,
+)
+from mop_desktop.services.importer.lines import (
+    Para,
+    council_name_in,
+    heading_like,
+    is_council_line,
+    split_marker,
+    strip_emphasis,
+)
+from mop_desktop.services.importer.structure import BodyBuilder, Layout
+
+DEFAULT_TITLE = "Member/Officer Relations Protocol"
+
+
+def build(
+    paras: list[Para],
+    source: str,
+    *,
+    extra_meta: list[str] | None = None,
+    extra_council: str = "",
+) -> ImportResult:
+    """``extra_meta``: adoption lines from outside the body (Word headers and footers);
+    ``extra_council``: a council name found there."""
+    paras = [_clean(p) for p in paras]
+    paras = [p for p in paras if p.rows is not None or p.text]
+    warnings: list[str] = []
+
+    # 1. history: version tables and adoption lines
+    table_rows: list[Adoption] = []
+    replaced: dict[int, list[Para]] = {}  # table paragraph -> what stays in the body
+    metas: list[MetaLine] = []
+    meta_at: list[int | None] = []
+    for index, para in enumerate(paras):
+        if para.rows:
+            columns = version_table_columns(para.rows[0])
+            if columns is None:
+                continue
+            table = read_version_table(para.rows, columns)
+            table_rows.extend(table.adoptions)
+            warnings.extend(table.warnings)
+            replaced[index] = [
+                Para(text=text, line=para.line, meta=why) for text, why in table.leftovers
+            ]
+        elif para.heading_level is None:
+            meta = read_meta_line(para.text)
+            if meta is not None:
+                metas.append(meta)
+                meta_at.append(index)
+    for text in extra_meta or []:
+        meta = read_meta_line(text)
+        if meta is not None:
+            metas.append(meta)
+            meta_at.append(None)
+    merged = merge_history(table_rows, metas)
+    warnings.extend(merged.warnings)
+    consumed = {meta_at[i] for i in merged.used_meta if meta_at[i] is not None}
+
+    # 2. council and title from the top
+    council = ""
+    title = ""
+    body_start = len(paras)
+    front: list[Para] = []
+    for index, para in enumerate(paras):
+        if index in consumed:
+            continue
+        if index in replaced:
+            front.extend(replaced[index])
+            continue
+        text = para.text
+        if para.rows is None and not council and is_council_line(text):
+            council = council_name_in(text)
+            continue
+        if para.rows is None and not title and _title_like(para):
+            title = text
+            council = council or council_name_in(text)
+            continue
+        if title and para.rows is None and text.casefold() == title.casefold():
+            continue
+        body_start = index
+        break
+    if not title:
+        title = DEFAULT_TITLE
+        warnings.append(f"no title found: using \u201c{DEFAULT_TITLE}\u201d")
+    council = council or extra_council
+
+    # 3. the body
+    body: list[Para] = list(front)
+    for index in range(body_start, len(paras)):
+        if index in consumed:
+            continue
+        if index in replaced:
+            body.extend(replaced[index])
+        else:
+            body.append(paras[index])
+    layout = _layout(body)
+    builder = BodyBuilder(layout)
+    for position, para in enumerate(body):
+        nxt = body[position + 1] if position + 1 < len(body) else None
+        if para.meta and isinstance(para.meta, str):
+            builder.new_block(para.text, "", para, para.meta)
+            continue
+        builder.add(para, nxt)
+    sections = builder.finish()
+    text = DocumentText(title=title, sections=sections)
+    for section in sections:
+        if section.doubtful:
+            warnings.append(f"heading \u201c{_short(section.heading)}\u201d: {section.doubtful}")
+        for block in section.blocks:
+            if block.doubtful:
+                label = block.number or _short(block.text)
+                warnings.append(f"\u201c{label}\u201d: {block.doubtful}")
+    return ImportResult(
+        text=text,
+        council_name=council,
+        history=merged.adoptions,
+        warnings=warnings,
+        source=source,
+    )
+
+
+def _clean(para: Para) -> Para:
+    if para.rows is not None:
+        para.rows = [[strip_emphasis(c)[0] for c in row] for row in para.rows]
+        return para
+    text, bold = strip_emphasis(para.text)
+    para.text = " ".join(text.split())
+    para.bold = para.bold or bold
+    return para
+
+
+def _title_like(para: Para) -> bool:
+    if para.rows is not None:
+        return False
+    if split_marker(para.text).kind == "clause":
+        return False
+    return para.heading_level is not None or heading_like(para.text)
+
+
+def _layout(body: list[Para]) -> Layout:
+    layout = Layout()
+    singles: list[tuple[str, str, Para]] = []
+    levels: list[int] = []
+    for para in body:
+        if para.rows is not None:
+            continue
+        marker = split_marker(para.text)
+        if para.heading_level is not None and para.heading_level > 0:
+            levels.append(para.heading_level)
+        if marker.kind != "clause":
+            continue
+        if "." in marker.number:
+            layout.section_prefixes.add(marker.number.split(".")[0])
+        else:
+            singles.append((marker.number, marker.text, para))
+    layout.heading_level = min(levels) if levels else None
+    layout.numbered_headings = any(
+        number in layout.section_prefixes or heading_like(text) or para.heading_level is not None
+        for number, text, para in singles
+    )
+    return layout
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 50 else text[:47] + "..."

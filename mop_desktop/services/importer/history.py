@@ -1,0 +1,256 @@
+"""A protocol's adoption history from its version table and its adoption or review lines.
+
+The version table (Version / Date of Adoption / Minute Reference / Review Date /
+Originator-Reviewer, in any order and wording close to that) gives one ``Adoption`` per row.
+Lines such as "Policy adopted: 16th December 2021", "Review Date: December 2026" or "Adopted
+16th October 2017. (To be reviewed October 2019)" give or complete the latest one. Whatever
+cannot be read with confidence is handed back as text so the importer keeps it in the body.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from mop_desktop.domain.records import Adoption
+from mop_desktop.domain.textdates import all_dates, parse_text_date
+
+# -- the version table ------------------------------------------------------------------------
+FIELDS = ("version", "adopted_on", "minute_ref", "review_due", "reviewer")
+
+
+def _column_field(header: str) -> str | None:
+    h = header.strip().lower()
+    if not h:
+        return None
+    if re.search(r"originator|reviewer|author|owner|responsible|officer|reviewed by|by whom", h):
+        return "reviewer"
+    if "review" in h:
+        return "review_due"
+    if re.search(r"minute|resolution|\bref", h):
+        return "minute_ref"
+    if re.search(r"adopt|approv|agreed|ratif|\bdate\b", h):
+        return "adopted_on"
+    if re.search(r"version|issue|\bver\b|\bno\.?$", h):
+        return "version"
+    return None
+
+
+def version_table_columns(header: list[str]) -> dict[int, str] | None:
+    """Column index -> field, when ``header`` is the header row of a version table."""
+    columns: dict[int, str] = {}
+    for index, cell in enumerate(header):
+        name = _column_field(cell)
+        if name and name not in columns.values():
+            columns[index] = name
+    if "adopted_on" in columns.values() and len(columns) >= 2:
+        return columns
+    return None
+
+
+@dataclass
+class TableHistory:
+    adoptions: list[Adoption] = field(default_factory=list)
+    leftovers: list[tuple[str, str]] = field(default_factory=list)  # (text, why) for the body
+    warnings: list[str] = field(default_factory=list)
+
+
+def row_text(cells: list[str]) -> str:
+    return " | ".join(c.strip() for c in cells if c.strip())
+
+
+def read_version_table(rows: list[list[str]], columns: dict[int, str]) -> TableHistory:
+    """The rows below the header. A row whose dates cannot be read is kept as text."""
+    out = TableHistory()
+    header = rows[0]
+    for row in rows[1:]:
+        cells = [c.strip() for c in row]
+        if not any(cells):
+            continue
+        values: dict[str, str] = {}
+        extra: list[str] = []
+        for index, cell in enumerate(cells):
+            if not cell:
+                continue
+            name = columns.get(index)
+            if name is None:
+                label = header[index].strip() if index < len(header) else ""
+                extra.append(f"{label}: {cell}" if label else cell)
+            else:
+                values[name] = cell
+        adopted = parse_text_date(values.get("adopted_on", ""))
+        review_text = values.get("review_due", "")
+        review = parse_text_date(review_text) if review_text else None
+        if adopted is None or (review_text and review is None):
+            text = row_text(cells)
+            out.leftovers.append((text, "version-table row not understood"))
+            out.warnings.append(f"version-table row not understood, kept as text: {text}")
+            continue
+        out.adoptions.append(
+            Adoption(
+                version_label=values.get("version", "") or str(adopted.year),
+                adopted_on=adopted,
+                minute_ref=values.get("minute_ref", ""),
+                review_due=review,
+                reviewer=values.get("reviewer", ""),
+            )
+        )
+        if extra:
+            label = values.get("version", "") or str(adopted.year)
+            text = f"Version {label}: " + "; ".join(extra)
+            out.leftovers.append((text, "version-table column with no place in the history"))
+    return out
+
+
+# -- adoption and review lines ----------------------------------------------------------------
+_ADOPT = re.compile(r"adopt|approv|agreed|ratif", re.I)
+_REVIEW_DUE = re.compile(
+    r"review\s*(?:date|due|by)|next\s+review|to\s+be\s+reviewed|due\s+for\s+review|"
+    r"will\s+be\s+reviewed|date\s+(?:of|for)\s+(?:next\s+)?review|review\s*:",
+    re.I,
+)
+_MINUTE = re.compile(
+    r"\bmin(?:ute)?s?\.?\s*(?:ref(?:erence)?\.?|no\.?|number)?\s*[:\-\u2013]?\s*"
+    r"(?P<ref>[A-Za-z]{0,4}[\s/]?\d[\w/.\-]*)",
+    re.I,
+)
+_VERSION = re.compile(
+    r"\b(?:version|issue)\s*(?:no\.?|number)?\s*[:\-\u2013]?\s*(?P<v>[\w.\-]*\d[\w.\-]*)", re.I
+)
+_REVIEWER = re.compile(
+    r"^\s*(?:originator|reviewer|reviewed\s+by|author|prepared\s+by)\s*[:\-\u2013]\s*(?P<who>.+)$",
+    re.I,
+)
+# words that may stand around the facts on an adoption line
+_LABEL_WORDS = set(
+    """policy protocol document this the was is has been first originally adopted adoption
+    approved approval agreed ratified re-adopted readopted by full council town parish
+    community city on at date dated of next review reviewed due to be will and minute minutes
+    ref reference no number version issue meeting its a annually in for last resolution
+    member officer relations councillor relationship""".split()
+)
+
+
+@dataclass
+class MetaLine:
+    """The facts read from one adoption or review line."""
+
+    adopted_on: dt.date | None = None
+    review_due: dt.date | None = None
+    minute_ref: str = ""
+    version: str = ""
+    reviewer: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.adopted_on or self.review_due or self.minute_ref or self.version or self.reviewer
+        )
+
+
+def read_meta_line(text: str) -> MetaLine | None:
+    """An adoption/review/version line, or None when ``text`` is body text. A line is taken
+    only when, once its dates and values are set aside, nothing but label words remain."""
+    line = text.strip()
+    if not line or len(line.split()) > 30:
+        return None
+    who = _REVIEWER.match(line)
+    if who:
+        return MetaLine(reviewer=who.group("who").strip())
+    meta = MetaLine()
+    rest = line
+    dates = all_dates(line)
+    previous_end = 0
+    for day, start, end in dates:
+        before = line[previous_end:start]
+        if _REVIEW_DUE.search(before):
+            meta.review_due = meta.review_due or day
+        elif _ADOPT.search(before):
+            meta.adopted_on = meta.adopted_on or day
+        else:
+            return None
+        previous_end = end
+    for _day, start, end in reversed(dates):
+        rest = rest[:start] + " " + rest[end:]
+    minute = _MINUTE.search(rest)
+    if minute:
+        meta.minute_ref = minute.group("ref").strip(" .,;)")
+        rest = rest[: minute.start("ref")] + " " + rest[minute.end("ref") :]
+    version = _VERSION.search(rest)
+    if version:
+        meta.version = version.group("v").strip(" .,;)")
+        rest = rest[: version.start("v")] + " " + rest[version.end("v") :]
+    if meta.empty or (not dates and not meta.version and not meta.minute_ref):
+        return None
+    words = [w.strip(".,;:()[]-\u2013\u2014").lower() for w in rest.split()]
+    if any(w and w not in _LABEL_WORDS for w in words):
+        return None
+    if not dates and not re.match(r"^\W*(version|issue|minute)", line, re.I):
+        return None
+    return meta
+
+
+@dataclass
+class HistoryResult:
+    adoptions: list[Adoption]
+    used_meta: set[int]  # indexes of the meta lines that went into the history
+    warnings: list[str] = field(default_factory=list)
+
+
+def merge_history(table: list[Adoption], metas: list[MetaLine]) -> HistoryResult:
+    """The table's rows completed by the adoption lines, oldest first.
+
+    Each adoption date on a line is one adoption (merged with the table row of the same
+    date); a review date, minute reference, version or reviewer on a line without an
+    adoption date completes the latest adoption. Lines that add nothing are not used.
+    """
+    adoptions = [a for a in table]
+    used: set[int] = set()
+    by_date = {a.adopted_on: a for a in adoptions}
+    for index, meta in enumerate(metas):
+        if meta.adopted_on is None:
+            continue
+        target = by_date.get(meta.adopted_on)
+        if target is None:
+            target = Adoption(version_label=meta.version, adopted_on=meta.adopted_on)
+            adoptions.append(target)
+            by_date[meta.adopted_on] = target
+        if _complete(target, meta):
+            used.add(index)
+    adoptions.sort(key=lambda a: a.adopted_on or dt.date.min)
+    latest = adoptions[-1] if adoptions else None
+    warnings: list[str] = []
+    for index, meta in enumerate(metas):
+        if meta.adopted_on is not None:
+            continue
+        if latest is None:
+            warnings.append("a review or version line was found but no adoption date: kept as text")
+            continue
+        if _complete(latest, meta):
+            used.add(index)
+    for adoption in adoptions:
+        if not adoption.version_label and adoption.adopted_on:
+            adoption.version_label = str(adoption.adopted_on.year)
+    return HistoryResult(adoptions, used, warnings)
+
+
+def _complete(target: Adoption, meta: MetaLine) -> bool:
+    """Fill ``target``'s empty fields from ``meta``; True when every fact of the line is now
+    in ``target`` (so the line may leave the body)."""
+    pairs = [
+        ("review_due", meta.review_due),
+        ("minute_ref", meta.minute_ref),
+        ("version_label", meta.version),
+        ("reviewer", meta.reviewer),
+    ]
+    complete = True
+    for name, value in pairs:
+        if not value:
+            continue
+        current = getattr(target, name)
+        if not current:
+            setattr(target, name, value)
+        elif current != value:
+            complete = False
+    return complete

@@ -1,0 +1,260 @@
+"""The body of a protocol from its paragraphs: sections, clauses, paragraphs and nested lists.
+
+``BodyBuilder.add(para)`` takes paragraphs in reading order; ``finish()`` returns the
+sections with numbering settled and doubtful placements marked. Nothing is dropped: text
+that fits nowhere else becomes a plain paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mop_desktop.domain.document import Block, ListItem, Section
+from mop_desktop.services.importer.lines import (
+    Marker,
+    Para,
+    heading_like,
+    is_caps,
+    split_marker,
+)
+
+
+@dataclass
+class _Level:
+    indent: int
+    style: str
+    items: list[ListItem]
+    last: int = 0
+
+
+@dataclass
+class _Source:
+    """What the source said about a section or block, kept beside it until ``finish``."""
+
+    number: str = ""
+    line: int = 0
+
+
+@dataclass
+class Layout:
+    """Facts about the whole document that guide single decisions."""
+
+    section_prefixes: set[str] = field(default_factory=set)  # "2" when "2.1" occurs
+    numbered_headings: bool = False
+    heading_level: int | None = None  # markdown/Word level of section headings
+
+
+class BodyBuilder:
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.sections: list[Section] = []
+        self.block: Block | None = None
+        self.stack: list[_Level] = []
+        self.sources: dict[int, _Source] = {}
+        self.item_indent = 0
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _section(self) -> Section:
+        if not self.sections:
+            self.sections.append(Section(heading="", numbered=False))
+        return self.sections[-1]
+
+    def new_section(self, heading: str, number: str, para: Para, doubt: str | None = None) -> None:
+        section = Section(heading=heading, numbered=bool(number), doubtful=doubt)
+        self.sources[id(section)] = _Source(number, para.line)
+        self.sections.append(section)
+        self.block = None
+        self.stack = []
+
+    def new_block(self, text: str, number: str, para: Para, doubt: str | None = None) -> Block:
+        block = Block(text=text, numbered=bool(number), doubtful=doubt)
+        self.sources[id(block)] = _Source(number, para.line)
+        self._section().blocks.append(block)
+        self.block = block
+        self.stack = []
+        return block
+
+    # -- one paragraph ------------------------------------------------------------------------
+    def add(self, para: Para, nxt: Para | None) -> None:
+        if para.rows is not None:
+            for row in para.rows:
+                text = " | ".join(c.strip() for c in row if c.strip())
+                if text:
+                    self.new_block(text, "", para, "table row kept as a paragraph")
+            return
+        marker = split_marker(para.text)
+        if para.heading_level is not None:
+            self._heading(para, marker)
+            return
+        if marker.kind == "clause":
+            self._clause(para, marker, nxt)
+            return
+        if marker.kind == "item":
+            self._item(para, marker, nxt)
+            return
+        self._plain(para, nxt)
+
+    def _heading(self, para: Para, marker: Marker) -> None:
+        level = para.heading_level or 1
+        if marker.kind == "clause" and "." in marker.number:
+            self.new_block(marker.text, marker.number, para)
+            return
+        if self.layout.heading_level is not None and level > self.layout.heading_level:
+            self.new_block(para.text, "", para, "sub-heading kept as a paragraph")
+            return
+        if marker.kind == "clause":
+            self.new_section(marker.text, marker.number, para)
+        else:
+            self.new_section(para.text, "", para)
+
+    def _clause(self, para: Para, marker: Marker, nxt: Para | None) -> None:
+        number = marker.number
+        if "." in number:
+            self.new_block(marker.text, number, para)
+            return
+        if marker.section_word or (number in self.layout.section_prefixes):
+            doubt = None if heading_like(marker.text) else "long line taken as a numbered heading"
+            self.new_section(marker.text, number, para, doubt)
+            return
+        if heading_like(marker.text) and not self.stack:
+            self.new_section(marker.text, number, para)
+            return
+        if self.block is not None and (
+            self.stack
+            and self.stack[0].style == "decimal"
+            or (self.block.text.rstrip().endswith(":") and (para.indent > 0 or para.auto_list))
+        ):
+            self._item(para, Marker("item", marker.text, style="decimal", value=int(number)), nxt)
+            return
+        self.new_block(marker.text, number, para)
+
+    def _plain(self, para: Para, nxt: Para | None) -> None:
+        text = para.text
+        if (
+            self.stack
+            and para.indent > 0
+            and para.indent >= self.item_indent
+            and self.stack[-1].items
+        ):
+            last = self.stack[-1].items[-1]
+            last.text = f"{last.text} {text}".strip()
+            return
+        standalone = (nxt is None or nxt.blank_before or nxt.page_break_before) and (
+            para.blank_before or para.page_break_before or self.block is None
+        )
+        strong = para.bold or is_caps(text)
+        if heading_like(text) and (standalone or strong):
+            if self.layout.numbered_headings:
+                self.new_block(text, "", para, "might be a sub-heading")
+            else:
+                self.new_section(text, "", para)
+            return
+        self.new_block(text, "", para)
+
+    # -- lists --------------------------------------------------------------------------------
+    def _item(self, para: Para, marker: Marker, nxt: Para | None) -> None:
+        indent = para.indent
+        style = marker.style
+        if marker.weak and not self._weak_fits(marker, indent, nxt):
+            style, marker = "bullet", Marker("item", marker.raw, style="bullet")
+        if style == "alpha|roman":
+            style = self._alpha_or_roman(marker, indent)
+        value = marker.alt_value if (style == "lower-alpha" and marker.alt_value) else marker.value
+        if self.block is None:
+            self.new_block("", "", para, "list with no paragraph leading into it")
+        assert self.block is not None
+        item = ListItem(text=marker.text)
+        self.item_indent = indent + 2
+        if not self.stack:
+            self.block.items.append(item)
+            self.block.list_style = style
+            self.stack = [_Level(indent, style, self.block.items, value)]
+            return
+        while len(self.stack) > 1 and indent < self.stack[-1].indent - 1:
+            self.stack.pop()
+        top = self.stack[-1]
+        parent_leads = bool(top.items) and top.items[-1].text.rstrip().endswith(":")
+        deeper = indent > top.indent + 1
+        other_style = style != top.style and style != "bullet" and top.style != "bullet"
+        if top.items and (
+            deeper or (other_style and parent_leads and not _continues(top, style, value))
+        ):
+            owner = top.items[-1]
+            owner.items.append(item)
+            owner.list_style = style
+            self.stack.append(_Level(indent, style, owner.items, value))
+            return
+        if style != top.style and len(self.stack) > 1:
+            for depth in range(len(self.stack) - 2, -1, -1):
+                if _continues(self.stack[depth], style, value):
+                    del self.stack[depth + 1 :]
+                    top = self.stack[-1]
+                    break
+        top.items.append(item)
+        top.last = value
+
+    def _alpha_or_roman(self, marker: Marker, indent: int) -> str:
+        for level in reversed(self.stack):
+            if abs(level.indent - indent) <= 1:
+                if level.style == "lower-alpha" and marker.alt_value == level.last + 1:
+                    return "lower-alpha"
+                if level.style == "lower-roman" and marker.value == level.last + 1:
+                    return "lower-roman"
+        return "lower-roman" if marker.value == 1 else "lower-alpha"
+
+    def _weak_fits(self, marker: Marker, indent: int, nxt: Para | None) -> bool:
+        """'- a text' counts as lettered when it continues a lettered list or starts one that
+        the next paragraph continues ('- b text')."""
+        for level in self.stack:
+            if level.style == "lower-alpha" and abs(level.indent - indent) <= 1:
+                return marker.alt_value == level.last + 1 or marker.value == level.last + 1
+        if nxt is None:
+            return False
+        following = split_marker(nxt.text)
+        first = marker.alt_value or marker.value
+        return first == 1 and following.weak and (following.alt_value or following.value) == 2
+
+    # -- the end ------------------------------------------------------------------------------
+    def finish(self) -> list[Section]:
+        for section in self.sections:
+            _settle_levels(section, self.sources)
+        from mop_desktop.domain.document import DocumentText
+
+        DocumentText(title="", sections=self.sections).renumber()
+        running = 0  # clauses numbered on through unnumbered sections (1, 2 | 3, 4)
+        for section in self.sections:
+            src = self.sources.get(id(section))
+            if src and src.number and src.number != section.number and not section.doubtful:
+                section.doubtful = f"numbered {src.number} in the source"
+            for block in section.blocks:
+                src = self.sources.get(id(block))
+                if not section.numbered and block.numbered and block.level == 1:
+                    running += 1
+                if not src or not src.number or block.doubtful:
+                    continue
+                if src.number == block.number or block.number.endswith("." + src.number):
+                    continue
+                if not section.numbered and src.number == str(running):
+                    continue
+                block.doubtful = f"numbered {src.number} in the source"
+        return self.sections
+
+
+def _continues(level: _Level, style: str, value: int) -> bool:
+    return level.style == style and value == level.last + 1
+
+
+def _settle_levels(section: Section, sources: dict[int, _Source]) -> None:
+    """Clause levels from the source numbers. A section with no number of its own whose
+    clauses read "3.1", "3.2" is section 3 (numbered)."""
+    numbers = [sources[id(b)].number for b in section.blocks if sources.get(id(b))]
+    numbers = [n for n in numbers if n]
+    firsts = {n.split(".")[0] for n in numbers}
+    if not section.numbered and numbers and all("." in n for n in numbers) and len(firsts) == 1:
+        section.numbered = True
+    for block in section.blocks:
+        src = sources.get(id(block))
+        if not src or not src.number:
+            continue
+        depth = src.number.count(".") + 1
+        block.level = max(1, depth - 1) if section.numbered else depth

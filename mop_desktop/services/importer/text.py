@@ -1,0 +1,179 @@
+"""Plain text and Markdown protocols: lines to paragraphs.
+
+Blank lines and page breaks (form feed) separate paragraphs; a wrapped line is joined to the
+one before it; Markdown headings (``#``), ``**bold**`` lines, pipe tables (with or without a
+separator row) and tab-separated tables are recognised. ``builder.build`` does the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mop_desktop.services.importer import ImportResult
+from mop_desktop.services.importer.builder import build
+from mop_desktop.services.importer.lines import Para, split_marker
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_RULE = re.compile(r"^\s*([-=_*~#])(\s*\1){2,}\s*$")
+_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_SENTENCE_END = (".", ":", ";", "!", "?")
+
+
+def parse_text(text: str, *, markdown: bool = False, source: str = "") -> ImportResult:
+    return build(text_paragraphs(text, markdown=markdown), source)
+
+
+def _lines(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for sep in ("\u2028", "\u2029", "\x0b", "\x85"):
+        text = text.replace(sep, "\n")
+    text = text.replace("\f", "\n\f\n")
+    return text.split("\n")
+
+
+def _indent(line: str) -> int:
+    width = 0
+    for ch in line:
+        if ch == " " or ch == "\u00a0":
+            width += 1
+        elif ch == "\t":
+            width += 4
+        else:
+            break
+    return width
+
+
+def _cells_tab(line: str) -> list[str]:
+    return [c.strip() for c in line.strip(" \n").rstrip().split("\t")]
+
+
+def _cells_pipe(line: str) -> list[str] | None:
+    stripped = line.strip()
+    if stripped.count("|") < 2 and not (stripped.startswith("|") and stripped.endswith("|")):
+        return None
+    parts = stripped.split("|")
+    if stripped.startswith("|"):
+        parts = parts[1:]
+    if stripped.endswith("|"):
+        parts = parts[:-1]
+    return [p.strip() for p in parts] if len(parts) >= 2 else None
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text was wrapped at, or None for one line per paragraph."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 5:
+        return None
+    high = lengths[int(len(lengths) * 0.9)]
+    return high if high <= 110 else None
+
+
+def text_paragraphs(text: str, *, markdown: bool = False) -> list[Para]:
+    lines = _lines(text)
+    width = _wrap_width(lines)
+    paras: list[Para] = []
+    blank = False
+    page = False
+    current: Para | None = None  # the paragraph that a following line may continue
+    last_line = ""
+    index = 0
+    while index < len(lines):
+        raw = lines[index].replace("\u00a0", " ").rstrip()
+        lineno = index + 1
+        index += 1
+        if raw == "\f":
+            page, current = True, None
+            continue
+        if not raw.strip() or _RULE.match(raw):
+            blank, current = True, None
+            continue
+        # tables: a run of pipe rows, or of two or more rows with tabs between 3+ cells
+        table = _table_at(lines, index - 1)
+        if table is not None:
+            rows, used = table
+            paras.append(Para(text="", line=lineno, rows=rows, blank_before=blank,
+                              page_break_before=page))  # fmt: skip
+            index = index - 1 + used
+            blank = page = False
+            current = None
+            continue
+        stripped = raw.strip()
+        heading = _MD_HEADING.match(stripped) if markdown or stripped.startswith("#") else None
+        if heading and (markdown or len(heading.group(1)) <= 3):
+            level = len(heading.group(1))
+            paras.append(Para(text=heading.group(2), line=lineno, blank_before=blank,
+                              page_break_before=page, heading_level=level))  # fmt: skip
+            blank = page = False
+            current = None
+            continue
+        if markdown:
+            stripped = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|>])", r"\1", stripped)
+        marker = split_marker(stripped)
+        if (
+            current is not None
+            and marker.kind == ""
+            and _continues(current, last_line, stripped, _indent(raw), width, markdown)
+        ):
+            current.text = f"{current.text} {stripped}"
+            last_line = raw
+            continue
+        para = Para(text=stripped, line=lineno, indent=_indent(raw), blank_before=blank,
+                    page_break_before=page)  # fmt: skip
+        paras.append(para)
+        blank = page = False
+        current = para
+        last_line = raw
+    return paras
+
+
+def _continues(
+    current: Para, last_line: str, line: str, indent: int, width: int | None, markdown: bool
+) -> bool:
+    """Whether ``line`` carries on the paragraph ``current`` (a wrapped line)."""
+    previous = last_line.rstrip()
+    if markdown:
+        return not last_line.endswith("  ") and not last_line.endswith("\\")
+    if split_marker(current.text).kind == "item" and indent >= current.indent + 2:
+        return True
+    if line[:1].islower() and not previous.endswith(_SENTENCE_END):
+        return True
+    if width is None:
+        return False
+    first_word = line.split()[0]
+    return len(previous) + 1 + len(first_word) > width - 2
+
+
+def _table_at(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
+    """A table starting at ``lines[start]``: its rows and how many lines it takes."""
+    first = lines[start].rstrip()
+    if _cells_pipe(first) is not None:
+        rows: list[list[str]] = []
+        used = 0
+        for line in lines[start:]:
+            if not line.strip():
+                break
+            if _PIPE_SEPARATOR.match(line):
+                used += 1
+                continue
+            cells = _cells_pipe(line)
+            if cells is None:
+                break
+            rows.append(cells)
+            used += 1
+        if len(rows) >= 2 or (rows and used > 1):
+            return rows, used
+        return None
+    if "\t" not in first.strip() or split_marker(first.strip()).kind:
+        return None
+    rows = []
+    for line in lines[start:]:
+        stripped = line.strip()
+        if "\t" not in stripped:
+            break
+        cells = _cells_tab(line)
+        if sum(1 for c in cells if c) < (3 if not rows else 2):
+            break
+        rows.append(cells)
+    if len(rows) >= 2:
+        return rows, len(rows)
+    return None

@@ -1,0 +1,1 @@
+"""The protocol editor: outline model, editing panel, undo commands, find and replace."""

@@ -1,0 +1,76 @@
+"""The protocol page's menu actions: Undo/Redo (from the undo stack), Find, Find and replace,
+Save. They go into the window's Edit and File menus when it has them (``window.menu(name)``)
+and are shown only while the page is, so their shortcuts never act on a page out of sight."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from mop_desktop.gui.pages.protocol import ProtocolPage
+
+
+@dataclass
+class PageActions:
+    undo: QAction
+    redo: QAction
+    find: QAction
+    replace: QAction
+    save: QAction
+
+    def all(self) -> list[QAction]:
+        return [self.undo, self.redo, self.find, self.replace, self.save]
+
+
+class _FollowVisibility(QObject):
+    """Shows the actions while the page is shown, hides them while it is hidden."""
+
+    def __init__(self, page: ProtocolPage, actions: PageActions) -> None:
+        super().__init__(page)
+        self.actions = actions
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            visible = event.type() == QEvent.Type.Show
+            for action in self.actions.all():
+                if shiboken6.isValid(action):  # not while the page is being destroyed
+                    action.setVisible(visible)
+        return False
+
+
+def install_actions(page: ProtocolPage, window: Any) -> PageActions:
+    stack = page.undo_stack
+    undo = stack.createUndoAction(page, "&Undo")
+    undo.setShortcuts(QKeySequence.StandardKey.Undo)
+    redo = stack.createRedoAction(page, "&Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+    find = QAction("&Find\u2026", page)
+    find.setShortcut(QKeySequence("Ctrl+F"))
+    find.triggered.connect(lambda: page.open_find(replace=False))
+    replace = QAction("Find and &replace\u2026", page)
+    replace.setShortcut(QKeySequence("Ctrl+H"))
+    replace.triggered.connect(lambda: page.open_find(replace=True))
+    save = QAction("&Save", page)
+    save.setShortcut(QKeySequence.StandardKey.Save)
+    save.setStatusTip("Save the draft now (it is also saved as you type)")
+    save.triggered.connect(page.save)
+    actions = PageActions(undo, redo, find, replace, save)
+
+    menu = getattr(window, "menu", None)
+    if callable(menu):
+        edit = menu("Edit")
+        edit.addActions([undo, redo])
+        edit.addSeparator()
+        edit.addActions([find, replace])
+        menu("File").addAction(save)
+    else:  # no menu bar: the shortcuts still work inside the page
+        page.addActions(actions.all())
+    page.installEventFilter(_FollowVisibility(page, actions))
+    for action in actions.all():
+        action.setVisible(page.isVisible())
+    return actions

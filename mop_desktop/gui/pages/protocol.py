@@ -1,0 +1,505 @@
+"""The Protocol page: the outline of sections and clauses beside an editor for the selected part.
+
+Every edit goes through the undo stack (``gui/editor/commands.py``) as an operation of
+``domain/editing.py``, so numbers follow position and Ctrl+Z undoes anything. Each edit marks
+the page dirty; a single-shot timer saves the draft shortly after the last change (autosave),
+Ctrl+S saves at once and ``flush()`` (called by the window on close) saves immediately.
+Adopted text is shown read-only with "Start a new draft".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+
+from mop_desktop.domain import editing as ed
+from mop_desktop.domain.document import DocumentText
+from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.editor.block_editor import BlockEditor, item_offset
+from mop_desktop.gui.editor.commands import FieldCommand, SnapshotCommand
+from mop_desktop.gui.editor.find_replace import FindReplace
+from mop_desktop.gui.editor.outline_model import Address, OutlineModel
+from mop_desktop.gui.editor.page_actions import install_actions
+from mop_desktop.gui.uiloader import UiForm, load_ui
+from mop_desktop.services import drafts
+
+AUTOSAVE_MS = 1500
+EMPTY_PAGE, EDITOR_PAGE = 0, 1
+
+
+class ProtocolPage(QWidget):
+    def __init__(self, app: AppContext, window: QMainWindow | None = None) -> None:
+        super().__init__()
+        self.setObjectName("protocolPage")
+        self.app = app
+        root = load_ui("protocol_page", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(root)
+        self.form = UiForm(root)
+        self.model = OutlineModel(self)
+        self.outline = self.form.outlineView
+        self.outline.setModel(self.model)
+        self.editor = BlockEditor(self.form)
+        self.undo_stack = QUndoStack(self)
+        self.finder = FindReplace(self, self)
+        self.form.splitter.setStretchFactor(0, 2)
+        self.form.splitter.setStretchFactor(1, 3)
+        self.form.splitter.setSizes([380, 560])
+
+        self.current: drafts.CurrentText | None = None
+        self._doc = DocumentText(title="")
+        self._editable = False
+        self._dirty = False
+        self._merge_token = 0
+        self._own_change = False
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.save)
+
+        self._connect()
+        self.actions_ = install_actions(self, window)
+        app.documentChanged.connect(self._on_document_changed)
+        self.reload()
+
+    # -- wiring -------------------------------------------------------------------------------
+    def _connect(self) -> None:
+        f = self.form
+        f.addSectionButton.clicked.connect(self.add_section)
+        f.addClauseButton.clicked.connect(self.add_clause)
+        f.insertAboveButton.clicked.connect(self.insert_clause_above)
+        f.deleteButton.clicked.connect(self.delete_selected)
+        f.moveUpButton.clicked.connect(lambda: self.move_selected(-1))
+        f.moveDownButton.clicked.connect(lambda: self.move_selected(+1))
+        f.indentButton.clicked.connect(lambda: self.set_level(2))
+        f.outdentButton.clicked.connect(lambda: self.set_level(1))
+        f.numberedButton.clicked.connect(self.set_numbered)
+        f.startDraftButton.clicked.connect(self.start_new_draft)
+        f.titleEdit.textEdited.connect(lambda t: self._field_edit(None, "title", t))
+        self.editor.edited.connect(self._on_editor_edit)
+        self.editor.numberedToggled.connect(self.set_numbered)
+        self.editor.levelChosen.connect(self.set_level)
+        self.model.moveRequested.connect(self.move_to)
+        self.outline.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.undo_stack.indexChanged.connect(lambda _i: self._mark_dirty())
+        keys: list[tuple[str, Callable[[], Any]]] = [
+            ("Ctrl+Shift+Up", lambda: self.move_selected(-1)),
+            ("Ctrl+Shift+Down", lambda: self.move_selected(+1)),
+            ("Ctrl+Shift+Right", lambda: self.set_level(2)),
+            ("Ctrl+Shift+Left", lambda: self.set_level(1)),
+            ("Delete", self.delete_selected),
+        ]
+        for key, slot in keys:
+            shortcut = QShortcut(QKeySequence(key), self.outline)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        add_clause = QShortcut(QKeySequence("Ctrl+Return"), self)
+        add_clause.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add_clause.activated.connect(self.add_clause)
+
+    # -- loading ------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Show what the store holds now (the draft, else the adopted text, else nothing)."""
+        self.autosave_timer.stop()
+        self.current = drafts.load_current(self.app.store)
+        self._dirty = False
+        self.undo_stack.blockSignals(True)
+        self.undo_stack.clear()
+        self.undo_stack.blockSignals(False)
+        self.undo_stack.indexChanged.emit(0)  # refresh the undo/redo actions' state
+        self._dirty = False
+        if self.current is None:
+            self._editable = False
+            self._doc = DocumentText(title="")
+            self.model.set_document(self._doc, editable=False)
+            self.form.stack.setCurrentIndex(EMPTY_PAGE)
+            self._update_controls()
+            return
+        self._editable = self.current.editable
+        self.form.stack.setCurrentIndex(EDITOR_PAGE)
+        self.form.bannerLabel.setText(self.current.banner)
+        self.form.startDraftButton.setVisible(not self._editable)
+        self.form.bannerFrame.setProperty("adopted", not self._editable)
+        self.form.titleEdit.setReadOnly(not self._editable)
+        blocks = [(s, 0) for s, sec in enumerate(self.current.text.sections) if sec.blocks]
+        first: Address | None = blocks[0] if blocks else None
+        if first is None and self.current.text.sections:
+            first = (0, None)
+        self.apply_document(self.current.text, first)
+        self._dirty = False
+        self._show_save_state()
+
+    def _on_document_changed(self) -> None:
+        if self._own_change:
+            return
+        fresh = drafts.load_current(self.app.store)
+        if (
+            fresh is not None
+            and self.current is not None
+            and not self._dirty
+            and fresh.version_id == self.current.version_id
+            and fresh.status == self.current.status
+            and fresh.text.canonical_json() == self._doc.canonical_json()
+        ):
+            return  # nothing this page shows has changed
+        self.reload()
+
+    # -- what the commands drive ----------------------------------------------------------------
+    def document(self) -> DocumentText:
+        return self._doc
+
+    def is_editable(self) -> bool:
+        return self._editable
+
+    def apply_document(self, doc: DocumentText, select: Address | None) -> None:
+        self._doc = doc.renumber()
+        self.model.set_document(doc, editable=self._editable)
+        self.outline.expandAll()
+        if self.form.titleEdit.text() != doc.title:
+            self.form.titleEdit.setText(doc.title)
+        self.select(select)
+        self.editor.load(self._doc, self.selected(), self._editable)
+        self._update_controls()
+
+    def apply_field(self, address: Address | None, field: str, value: Any) -> None:
+        doc = self._doc
+        if field == "title":
+            doc.title = value
+            if self.form.titleEdit.text() != value:
+                self.form.titleEdit.setText(value)
+            return
+        assert address is not None
+        s, b = address
+        if field == "heading":
+            doc.sections[s].heading = value
+        elif field == "items":
+            assert b is not None
+            ed.set_list_items(doc, s, b, value)
+        else:
+            assert b is not None
+            setattr(doc.sections[s].blocks[b], field, value)
+        self.model.refresh(address)
+        if self.selected() != address:
+            self.select(address)
+        self.editor.load(doc, address, self._editable)
+
+    # -- selection ----------------------------------------------------------------------------
+    def selected(self) -> Address | None:
+        return self.model.address_of(self.outline.currentIndex())
+
+    def select(self, address: Address | None) -> None:
+        index = self.model.index_of(address)
+        if index.isValid():
+            self.outline.setCurrentIndex(index)
+            self.outline.scrollTo(index)
+        else:
+            self.outline.setCurrentIndex(QModelIndex())
+            self.editor.load(self._doc, None, self._editable)
+            self._update_controls()
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._merge_token += 1  # typing after a new selection is a new undo step
+        self.editor.load(self._doc, self.model.address_of(current), self._editable)
+        self._update_controls()
+
+    def _update_controls(self) -> None:
+        f = self.form
+        address = self.selected() if self._editable else None
+        doc = self._doc
+        is_block = address is not None and address[1] is not None
+        f.toolbarWidget.setEnabled(self._editable)
+        f.deleteButton.setEnabled(address is not None)
+        f.moveUpButton.setEnabled(
+            address is not None and address != (0, None) and address != (0, 0)
+        )
+        last_s = len(doc.sections) - 1
+        at_end = address is not None and (
+            address == (last_s, None)
+            or (address[0] == last_s and address[1] == len(doc.sections[last_s].blocks) - 1)
+        )
+        f.moveDownButton.setEnabled(address is not None and not at_end)
+        f.indentButton.setEnabled(
+            is_block and ed.can_indent(doc, address[0], address[1])  # type: ignore[index,arg-type]
+        )
+        f.outdentButton.setEnabled(
+            is_block and doc.sections[address[0]].blocks[address[1]].level >= 2  # type: ignore[index]
+        )
+        part = None
+        if address is not None:
+            section = doc.sections[address[0]]
+            part = section if address[1] is None else section.blocks[address[1]]
+        f.numberedButton.setEnabled(part is not None)
+        f.numberedButton.setChecked(bool(part is not None and part.numbered))
+        self.outline.setDragEnabled(self._editable)
+
+    # -- edits --------------------------------------------------------------------------------
+    def _structural(self, label: str, change: Callable[[DocumentText], Address | None]) -> None:
+        """Make ``change`` on a copy; push it as one undo step if it changed anything."""
+        if not self._editable:
+            return
+        before = self._doc.clone()
+        after = self._doc.clone()
+        select = change(after)
+        after.renumber()
+        if after.canonical_json() == before.canonical_json() and select == self.selected():
+            return
+        self._merge_token += 1
+        self.undo_stack.push(SnapshotCommand(self, label, before, after, self.selected(), select))
+
+    def add_section(self) -> None:
+        address = self.selected()
+        at = address[0] + 1 if address is not None else len(self._doc.sections)
+        self._structural("Add section", lambda d: (ed.add_section(d, "", at), None))
+        self.editor.focus_main_field()
+
+    def add_clause(self, above: bool = False) -> None:
+        address = self.selected()
+
+        def change(d: DocumentText) -> Address:
+            if not d.sections:
+                ed.add_section(d, "")
+            if address is None:
+                s, at = (0, 0) if above else (len(d.sections) - 1, None)
+            elif address[1] is None:
+                s, at = address[0], (0 if above else None)
+            else:
+                s, at = address[0], address[1] + (0 if above else 1)
+            return (s, ed.add_block(d, s, at))
+
+        self._structural("Insert clause above" if above else "Add clause", change)
+        self.editor.focus_main_field()
+
+    def insert_clause_above(self) -> None:
+        self.add_clause(above=True)
+
+    def delete_selected(self) -> None:
+        address = self.selected()
+        if address is None:
+            return
+        s, b = address
+
+        def change(d: DocumentText) -> Address | None:
+            if b is None:
+                ed.delete_section(d, s)
+                return (min(s, len(d.sections) - 1), None) if d.sections else None
+            ed.delete_block(d, s, b)
+            left = len(d.sections[s].blocks)
+            return (s, min(b, left - 1)) if left else (s, None)
+
+        self._structural(f"Delete {self._describe(address)}", change)
+
+    def move_selected(self, step: int) -> None:
+        address = self.selected()
+        if address is None:
+            return
+        s, b = address
+
+        def change(d: DocumentText) -> Address:
+            if b is None:
+                return (ed.move_section(d, s, max(0, s + step)), None)
+            mover = ed.move_block_up if step < 0 else ed.move_block_down
+            return mover(d, s, b)
+
+        self._structural(f"Move {self._describe(address)}", change)
+
+    def move_to(self, source: Address, target: Address) -> None:
+        """A drag in the outline: ``target`` counted after the source is taken out."""
+        s, b = source
+        t_s, t_b = target
+
+        def change(d: DocumentText) -> Address:
+            if b is None:
+                return (ed.move_section(d, s, t_s), None)
+            return ed.move_block(d, s, b, t_s, t_b or 0)
+
+        self._structural(f"Move {self._describe(source)}", change)
+
+    def set_level(self, level: int) -> None:
+        address = self.selected()
+        if address is None or address[1] is None:
+            return
+        s, b = address
+        label = "Indent clause" if level == 2 else "Outdent clause"
+        if level == 2 and not ed.can_indent(self._doc, s, b):
+            self._update_controls()
+            return
+
+        def change(d: DocumentText) -> Address:
+            ed.set_block_level(d, s, b, level)
+            return (s, b)
+
+        self._structural(label, change)
+
+    def set_numbered(self, numbered: bool) -> None:
+        address = self.selected()
+        if address is None:
+            return
+        s, b = address
+
+        def change(d: DocumentText) -> Address:
+            if b is None:
+                ed.set_section_numbered(d, s, numbered)
+            else:
+                ed.set_block_numbered(d, s, b, numbered)
+            return address
+
+        self._structural("Number" if numbered else "Remove number", change)
+        self._update_controls()
+
+    def _on_editor_edit(self, field: str, value: Any) -> None:
+        address = self.editor.address
+        if address is None or not self._editable:
+            return
+        s, b = address
+        if field == "heading":
+            self._field_edit(address, "heading", value)
+            return
+        if b is None:
+            return
+        block = self._doc.sections[s].blocks[b]
+        if field == "items":
+            items = ed.text_to_items(value, like=block.items)
+            if items != block.items:
+                self._field_edit(address, "items", items)
+        elif field == "list_style":
+            if value != block.list_style:
+                self._field_edit(address, "list_style", value, merge=False)
+        else:
+            self._field_edit(address, field, value)
+
+    def _field_edit(
+        self, address: Address | None, field: str, value: Any, merge: bool = True
+    ) -> None:
+        if not self._editable:
+            return
+        if field == "title":
+            old: Any = self._doc.title
+        elif field == "heading":
+            old = self._doc.sections[address[0]].heading  # type: ignore[index]
+        else:
+            s, b = address  # type: ignore[misc]
+            old = getattr(self._doc.sections[s].blocks[b], field)
+        if old == value:
+            return
+        where = "the title" if address is None else self._describe(address)
+        label = {"list_style": "List style"}.get(field, "Typing") + f" in {where}"
+        token = self._merge_token if merge else None
+        self.undo_stack.push(FieldCommand(self, label, address, field, old, value, token))
+
+    def _describe(self, address: Address) -> str:
+        s, b = address
+        section = self._doc.sections[s]
+        if b is None:
+            return f"section {section.number}" if section.number else "section"
+        number = section.blocks[b].number
+        return f"clause {number}" if number else "paragraph"
+
+    # -- find and replace ---------------------------------------------------------------------
+    def open_find(self, replace: bool = False) -> None:
+        if self.current is None:
+            return
+        self.finder.open(replace=replace)
+
+    def show_match(self, match: ed.Match) -> None:
+        if match.field == "title":
+            self.editor.select_range("title", match.start, match.end)
+            return
+        address: Address = (match.section, None if match.field == "heading" else match.block)
+        self.select(address)
+        offset = 0
+        if match.field == "item":
+            block = self._doc.sections[match.section].blocks[match.block]
+            offset = item_offset(block.items, match.item)
+        self.editor.select_range(match.field, match.start, match.end, offset)
+
+    def replace_match(self, match: ed.Match, replacement: str, needle: str) -> bool:
+        if ed.field_text(self._doc, match)[match.start : match.end].casefold() != needle.casefold():
+            return False
+        if match.field == "title":
+            select = self.selected()
+        else:
+            select = (match.section, None if match.field == "heading" else match.block)
+
+        def change(d: DocumentText) -> Address | None:
+            ed.replace_one(d, match, replacement, needle)
+            return select
+
+        self._structural("Replace", change)
+        return True
+
+    def replace_everywhere(self, needle: str, replacement: str, case_sensitive: bool) -> int:
+        count = len(ed.find(self._doc, needle, case_sensitive))
+        select = self.selected()
+
+        def change(d: DocumentText) -> Address | None:
+            ed.replace_all(d, needle, replacement, case_sensitive)
+            return select
+
+        if count:
+            self._structural(f"Replace all \u201c{needle}\u201d", change)
+        return count
+
+    # -- saving -------------------------------------------------------------------------------
+    def _mark_dirty(self) -> None:
+        if not shiboken6.isValid(self.form.root):  # the stack clears itself on destruction
+            return
+        if not self._editable or self.current is None:
+            return
+        self._dirty = True
+        self._show_save_state()
+        self.autosave_timer.start()
+
+    def _show_save_state(self) -> None:
+        if self.current is None or not self._editable:
+            text = ""
+        else:
+            text = "Saving\u2026" if self._dirty else "All changes saved"
+        self.form.saveStateLabel.setText(text)
+
+    def save(self) -> bool:
+        """Save the draft now if anything changed. Returns False if it could not be saved."""
+        self.autosave_timer.stop()
+        if not self._dirty or not self._editable:
+            return True
+        try:
+            drafts.save_draft(self.app.store, self._doc.clone())
+        except Exception as exc:  # shown to the clerk; the edits stay on screen and dirty
+            self.form.saveStateLabel.setText("Not saved")
+            self.app.statusMessage.emit(f"The draft could not be saved: {exc}")
+            return False
+        self._dirty = False
+        self._show_save_state()
+        self._own_change = True
+        try:
+            self.app.documentChanged.emit()
+        finally:
+            self._own_change = False
+        return True
+
+    def flush(self) -> bool:
+        """Save immediately (the window calls this before it closes)."""
+        return self.save()
+
+    def start_new_draft(self) -> None:
+        try:
+            drafts.start_new_draft(self.app.store)
+        except drafts.DraftError as exc:
+            self.app.statusMessage.emit(str(exc))
+            return
+        self.reload()
+        self.app.statusMessage.emit("A new draft has been started from the adopted text")
+        self._own_change = True
+        try:
+            self.app.documentChanged.emit()
+        finally:
+            self._own_change = False
+
+
+def create_page(app: AppContext, window: QMainWindow) -> QWidget:
+    return ProtocolPage(app, window)

@@ -1,0 +1,417 @@
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QMainWindow
+
+from mop_desktop.domain.document import Block, DocumentText, ListItem, Section
+from mop_desktop.domain.records import Adoption, VersionStatus
+from mop_desktop.services import drafts
+from mop_desktop.services.workspace import start_from_text
+from mop_desktop.store import documents as docs
+from mop_desktop.store.db import open_store
+
+
+class Window(QMainWindow):
+    """Stands in for the main window: menus by name, flush on close."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.menus = {}
+
+    def menu(self, name):
+        if name not in self.menus:
+            self.menus[name] = self.menuBar().addMenu(name)
+        return self.menus[name]
+
+
+def protocol_text() -> DocumentText:
+    return DocumentText(
+        title="Member/Officer Relations Protocol",
+        sections=[
+            Section("Introduction", [Block("Purpose"), Block("Scope")]),
+            Section(
+                "Expectations",
+                [
+                    Block(
+                        "Councillors can expect from Officers:",
+                        list_style="bullet",
+                        items=[ListItem("A working partnership"), ListItem("Respect")],
+                    ),
+                    Block("Officers can expect from Councillors"),
+                ],
+            ),
+        ],
+    ).renumber()
+
+
+@pytest.fixture
+def context(app_paths, store, qapp):
+    from mop_desktop.gui.context import AppContext
+
+    return AppContext(app_paths, store)
+
+
+@pytest.fixture
+def open_page(context, qtbot):
+    windows = []
+
+    def make():
+        from mop_desktop.gui.pages.protocol import create_page
+
+        window = Window()
+        qtbot.addWidget(window)
+        page = create_page(context, window)
+        window.setCentralWidget(page)
+        window.resize(1100, 700)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)  # the window owns the page: keep it alive for the test
+        return page
+
+    return make
+
+
+@pytest.fixture
+def page(store, open_page):
+    start_from_text(store, protocol_text())
+    return open_page()
+
+
+def outline(page) -> list[str]:
+    """The outline as the clerk reads it, sections and their clauses."""
+    model = page.model
+    rows = []
+    for s in range(model.rowCount()):
+        section = model.index(s, 0)
+        rows.append(model.data(section))
+        for b in range(model.rowCount(section)):
+            rows.append(model.data(model.index(b, 0, section)).strip())
+    return rows
+
+
+def stored_text(app_paths) -> DocumentText:
+    """The draft as a fresh process would find it."""
+    fresh = open_store(app_paths.policy_db)
+    try:
+        return drafts.load_current(fresh).text
+    finally:
+        fresh.close()
+
+
+def test_outline_shows_numbers_and_first_words(page):
+    assert outline(page) == [
+        "1  Introduction",
+        "1.1  Purpose",
+        "1.2  Scope",
+        "2  Expectations",
+        "2.1  Councillors can expect from Officers:",
+        "2.2  Officers can expect from Councillors",
+    ]
+    assert page.selected() == (0, 0)
+    assert page.form.blockNumberLabel.text() == "Clause 1.1"
+    assert page.form.textEdit.toPlainText() == "Purpose"
+
+
+def test_add_insert_delete_move_with_buttons_renumber(page, qtbot):
+    f = page.form
+    page.select((0, 0))
+    qtbot.mouseClick(f.addClauseButton, Qt.MouseButton.LeftButton)
+    assert page.selected() == (0, 1)
+    qtbot.keyClicks(f.textEdit, "Status")
+    assert outline(page)[1:4] == ["1.1  Purpose", "1.2  Status", "1.3  Scope"]
+
+    qtbot.mouseClick(f.insertAboveButton, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(f.textEdit, "Background")
+    assert outline(page)[1:5] == ["1.1  Purpose", "1.2  Background", "1.3  Status", "1.4  Scope"]
+
+    qtbot.mouseClick(f.moveUpButton, Qt.MouseButton.LeftButton)
+    assert outline(page)[1:3] == ["1.1  Background", "1.2  Purpose"]
+    assert page.selected() == (0, 0)
+
+    qtbot.mouseClick(f.deleteButton, Qt.MouseButton.LeftButton)
+    assert outline(page)[1:4] == ["1.1  Purpose", "1.2  Status", "1.3  Scope"]
+
+    page.select((1, None))
+    qtbot.mouseClick(f.addSectionButton, Qt.MouseButton.LeftButton)
+    assert page.selected() == (2, None)
+    qtbot.keyClicks(f.headingEdit, "Concerns")
+    assert outline(page)[-1] == "3  Concerns"
+    qtbot.mouseClick(f.addClauseButton, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(f.textEdit, "Informal resolution")
+    assert outline(page)[-1] == "3.1  Informal resolution"
+
+    page.select((2, None))
+    qtbot.mouseClick(f.moveUpButton, Qt.MouseButton.LeftButton)
+    assert outline(page)[4:6] == ["2  Concerns", "2.1  Informal resolution"]
+    assert outline(page)[6] == "3  Expectations"
+
+
+def test_indent_outdent_and_numbered(page, qtbot):
+    f = page.form
+    page.select((0, 1))
+    qtbot.mouseClick(f.indentButton, Qt.MouseButton.LeftButton)
+    assert outline(page)[2] == "1.1.1  Scope"
+    assert f.blockNumberLabel.text() == "Sub-clause 1.1.1"
+    qtbot.mouseClick(f.outdentButton, Qt.MouseButton.LeftButton)
+    assert outline(page)[2] == "1.2  Scope"
+    page.select((0, 0))
+    qtbot.mouseClick(f.numberedButton, Qt.MouseButton.LeftButton)
+    assert outline(page)[1:3] == ["\u00b6  Purpose", "1.1  Scope"]
+    assert f.blockNumberLabel.text() == "Paragraph (unnumbered)"
+    assert not f.numberedButton.isChecked()
+
+
+def test_keyboard_moves_and_deletes_on_the_outline(page, qtbot):
+    page.select((0, 0))
+    page.outline.setFocus()
+    qtbot.keyClick(
+        page.outline,
+        Qt.Key.Key_Down,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert outline(page)[1:3] == ["1.1  Scope", "1.2  Purpose"]
+    assert page.selected() == (0, 1)
+    qtbot.keyClick(
+        page.outline,
+        Qt.Key.Key_Down,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert outline(page)[2:5] == [
+        "2  Expectations",
+        "2.1  Purpose",
+        "2.2  Councillors can expect from Officers:",
+    ]
+    qtbot.keyClick(
+        page.outline,
+        Qt.Key.Key_Up,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert outline(page)[1:3] == ["1.1  Scope", "1.2  Purpose"]
+    qtbot.keyClick(page.outline, Qt.Key.Key_Delete)
+    assert outline(page)[1:3] == ["1.1  Scope", "2  Expectations"]
+
+
+def test_drag_and_drop_moves_a_clause_into_another_section(page):
+    model = page.model
+    source = model.index_of((0, 0))
+    target_section = model.index_of((1, None))
+    handled = model.dropMimeData(
+        model.mimeData([source]), Qt.DropAction.MoveAction, 1, 0, target_section
+    )
+    assert handled is False  # the page made the move itself, as an undoable edit
+    assert outline(page) == [
+        "1  Introduction",
+        "1.1  Scope",
+        "2  Expectations",
+        "2.1  Councillors can expect from Officers:",
+        "2.2  Purpose",
+        "2.3  Officers can expect from Councillors",
+    ]
+    page.undo_stack.undo()
+    assert outline(page)[1] == "1.1  Purpose"
+    # a section dropped before the first one
+    model.dropMimeData(
+        model.mimeData([model.index_of((1, None))]), Qt.DropAction.MoveAction, 0, 0, QModelIndex()
+    )
+    assert outline(page)[0] == "1  Expectations"
+    assert outline(page)[3] == "2  Introduction"
+
+
+def test_undo_and_redo_restore_text_and_numbers(page, qtbot):
+    f = page.form
+    before = outline(page)
+    page.select((0, 0))
+    qtbot.mouseClick(f.insertAboveButton, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(f.textEdit, "New first clause")
+    page.select((1, 0))
+    qtbot.mouseClick(f.deleteButton, Qt.MouseButton.LeftButton)
+    edited = outline(page)
+    assert edited[1:4] == ["1.1  New first clause", "1.2  Purpose", "1.3  Scope"]
+    assert edited[4:6] == ["2  Expectations", "2.1  Officers can expect from Councillors"]
+
+    page.actions_.undo.trigger()  # the delete
+    assert outline(page)[5] == "2.1  Councillors can expect from Officers:"
+    assert page.selected() == (1, 0)
+    page.actions_.undo.trigger()  # the typing, one step
+    assert outline(page)[1] == "1.1  (empty clause)"
+    page.actions_.undo.trigger()  # the insert
+    assert outline(page) == before
+    assert not page.undo_stack.canUndo()
+
+    for _ in range(3):
+        page.actions_.redo.trigger()
+    assert outline(page) == edited
+    assert page.document().sections[0].blocks[0].text == "New first clause"
+
+
+def test_typing_is_one_undo_step_per_field_and_ctrl_z_reaches_the_stack(page, qtbot):
+    f = page.form
+    page.select((0, 1))
+    f.textEdit.setFocus()
+    f.textEdit.moveCursor(f.textEdit.textCursor().MoveOperation.End)
+    qtbot.keyClicks(f.textEdit, " of the protocol")
+    assert page.document().sections[0].blocks[1].text == "Scope of the protocol"
+    assert outline(page)[2] == "1.2  Scope of the protocol"
+    assert page.undo_stack.count() == 1
+    qtbot.keyClick(f.textEdit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert f.textEdit.toPlainText() == "Scope"
+    assert page.document().sections[0].blocks[1].text == "Scope"
+    qtbot.keyClick(f.textEdit, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert f.textEdit.toPlainText() == "Scope of the protocol"
+
+    page.select((0, 0))
+    qtbot.keyClicks(f.textEdit, "X")
+    assert page.undo_stack.count() == 2  # another clause: another step
+
+
+def test_list_items_edited_as_indented_lines(page, qtbot):
+    f = page.form
+    page.select((1, 0))
+    assert f.listEdit.toPlainText() == "A working partnership\nRespect"
+    f.listEdit.moveCursor(f.listEdit.textCursor().MoveOperation.End)
+    qtbot.keyClick(f.listEdit, Qt.Key.Key_Return)
+    qtbot.keyClicks(f.listEdit, "  dignity and courtesy")
+    block = page.document().sections[1].blocks[0]
+    assert block.items[1].text == "Respect"
+    assert [i.text for i in block.items[1].items] == ["dignity and courtesy"]
+    f.listStyleCombo.setCurrentIndex(1)
+    f.listStyleCombo.activated.emit(1)
+    assert block.list_style == "lower-alpha"
+    page.undo_stack.undo()
+    assert page.document().sections[1].blocks[0].list_style == "bullet"
+
+
+def test_find_and_replace(page, qtbot):
+    page.actions_.replace.trigger()
+    finder = page.finder
+    assert finder.dialog.isVisible()
+    finder.form.findEdit.setText("Officers")
+    qtbot.mouseClick(finder.form.findNextButton, Qt.MouseButton.LeftButton)
+    assert finder.form.statusLabel.text() == "1 of 2"
+    assert page.selected() == (1, 0)
+    assert page.form.textEdit.textCursor().selectedText() == "Officers"
+
+    finder.form.replaceEdit.setText("staff")
+    qtbot.mouseClick(finder.form.replaceButton, Qt.MouseButton.LeftButton)
+    assert page.document().sections[1].blocks[0].text == "Councillors can expect from staff:"
+    assert outline(page)[4] == "2.1  Councillors can expect from staff:"
+    assert finder.form.statusLabel.text() == "1 of 1"
+    assert page.selected() == (1, 1)
+
+    finder.form.findEdit.setText("officer")  # any case: the title and clause 2.2
+    qtbot.mouseClick(finder.form.findNextButton, Qt.MouseButton.LeftButton)
+    assert finder.form.statusLabel.text() == "1 of 2"
+    assert page.form.titleEdit.selectedText() == "Officer"
+    qtbot.mouseClick(finder.form.replaceAllButton, Qt.MouseButton.LeftButton)
+    assert finder.form.statusLabel.text() == "Replaced 2 occurrences."
+    assert page.form.titleEdit.text() == "Member/staff Relations Protocol"
+    assert outline(page)[5] == "2.2  staffs can expect from Councillors"
+
+    page.actions_.undo.trigger()
+    assert page.document().title == "Member/Officer Relations Protocol"
+    assert page.form.titleEdit.text() == "Member/Officer Relations Protocol"
+    assert outline(page)[5] == "2.2  Officers can expect from Councillors"
+    finder.form.findEdit.setText("nowhere")
+    qtbot.mouseClick(finder.form.findNextButton, Qt.MouseButton.LeftButton)
+    assert finder.form.statusLabel.text() == "\u201cnowhere\u201d is not in the protocol."
+
+
+def test_autosave_keeps_the_draft_after_a_crash(page, app_paths, qtbot):
+    f = page.form
+    page.select((0, 0))
+    qtbot.keyClicks(f.textEdit, " of this protocol")
+    qtbot.mouseClick(f.addClauseButton, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(f.textEdit, "Status of the protocol")
+    assert page._dirty and f.saveStateLabel.text() == "Saving\u2026"
+    qtbot.waitUntil(lambda: not page._dirty, timeout=10000)
+    assert f.saveStateLabel.text() == "All changes saved"
+    # nothing else is written: a second store opened on the same file, as after a crash
+    text = stored_text(app_paths)
+    assert [(b.number, b.text) for b in text.sections[0].blocks] == [
+        ("1.1", "Purpose of this protocol"),
+        ("1.2", "Status of the protocol"),
+        ("1.3", "Scope"),
+    ]
+
+
+def test_flush_and_ctrl_s_save_immediately(page, app_paths, qtbot, context):
+    changed = []
+    context.documentChanged.connect(lambda: changed.append(1))
+    page.select((0, 1))
+    page.form.textEdit.moveCursor(page.form.textEdit.textCursor().MoveOperation.End)
+    qtbot.keyClicks(page.form.textEdit, "!")
+    assert page.flush()
+    assert stored_text(app_paths).sections[0].blocks[1].text == "Scope!"
+    assert changed == [1]
+    qtbot.keyClicks(page.form.textEdit, "?")
+    page.actions_.save.trigger()
+    assert stored_text(app_paths).sections[0].blocks[1].text == "Scope!?"
+    assert not page.autosave_timer.isActive()
+
+
+def adopt(store, label="2026"):
+    with store.session() as session:
+        doc = docs.ensure_protocol(session)
+        version = docs.create_version(
+            session, doc, protocol_text(), status=VersionStatus.ADOPTED, label=label
+        )
+        docs.append_adoption(
+            session,
+            doc,
+            Adoption(label, dt.date(2026, 3, 23), "2026-101", text_sha256=version.text_sha256),
+            version=version,
+        )
+
+
+def test_adopted_text_is_read_only_until_a_new_draft_is_started(store, open_page, qtbot, app_paths):
+    adopt(store)
+    page = open_page()
+    f = page.form
+    assert f.bannerLabel.text() == (
+        "Version 2026, adopted 23 March 2026 \u2014 adopted text cannot be changed"
+    )
+    assert f.startDraftButton.isVisible()
+    assert f.textEdit.isReadOnly() and f.titleEdit.isReadOnly()
+    assert not f.toolbarWidget.isEnabled()
+    qtbot.keyClicks(f.textEdit, "changed")
+    page.delete_selected()
+    assert page.document().sections[0].blocks[0].text == "Purpose"
+    assert not page.undo_stack.canUndo()
+
+    qtbot.mouseClick(f.startDraftButton, Qt.MouseButton.LeftButton)
+    assert not f.startDraftButton.isVisible()
+    assert f.bannerLabel.text().startswith("Draft based on version 2026")
+    assert not f.textEdit.isReadOnly()
+    qtbot.keyClicks(f.textEdit, " (amended)")
+    page.flush()
+    with store.session() as session:
+        doc = docs.protocol_document(session)
+        assert docs.load_text(docs.latest_adopted(doc)).sections[0].blocks[0].text == "Purpose"
+    assert stored_text(app_paths).sections[0].blocks[0].text == "Purpose (amended)"
+
+
+def test_no_protocol_shows_the_way_to_start(open_page):
+    page = open_page()
+    assert page.form.stack.currentWidget() is page.form.emptyPage
+    assert "model protocol" in page.form.emptyTextLabel.text()
+    page.add_clause()
+    assert page.document().sections == []
+
+
+def test_markup_is_shown_literally(store, open_page):
+    adopt(store, label="<b>v1</b>")
+    page = open_page()
+    assert page.form.bannerLabel.text().startswith("Version <b>v1</b>, adopted")
+    text = protocol_text()
+    text.sections[0].heading = "<b>x</b>"
+    text.sections[0].blocks[0].text = "<i>Purpose</i> & <img src='a.png'>"
+    start_from_text(store, text)
+    page.reload()
+    assert page.form.bannerLabel.text().startswith("Draft based on version <b>v1</b>")
+    page.select((0, None))
+    assert outline(page)[0] == "1  <b>x</b>"
+    assert outline(page)[1] == "1.1  <i>Purpose</i> & <img src='a.png'>"
+    assert page.form.headingEdit.text() == "<b>x</b>"
+    for label in (page.form.bannerLabel, page.form.sectionNumberLabel, page.form.blockNumberLabel):
+        assert label.textFormat() == Qt.TextFormat.PlainText

@@ -55,7 +55,6 @@ def build(
                 continue
             table = read_version_table(para.rows, columns)
             table_rows.extend(table.adoptions)
-            warnings.extend(table.warnings)
             replaced[index] = [
                 Para(text=text, line=para.line, meta=why) for text, why in table.leftovers
             ]

@@ -53,7 +53,6 @@ def version_table_columns(header: list[str]) -> dict[int, str] | None:
 class TableHistory:
     adoptions: list[Adoption] = field(default_factory=list)
     leftovers: list[tuple[str, str]] = field(default_factory=list)  # (text, why) for the body
-    warnings: list[str] = field(default_factory=list)
 
 
 def row_text(cells: list[str]) -> str:
@@ -85,7 +84,6 @@ def read_version_table(rows: list[list[str]], columns: dict[int, str]) -> TableH
         if adopted is None or (review_text and review is None):
             text = row_text(cells)
             out.leftovers.append((text, "version-table row not understood"))
-            out.warnings.append(f"version-table row not understood, kept as text: {text}")
             continue
         out.adoptions.append(
             Adoption(

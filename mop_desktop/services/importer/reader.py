@@ -90,5 +90,7 @@ def _decode(data: bytes, encoding: str, name: str) -> str:
 
 
 def _has_words(result: ImportResult) -> bool:
-    words = result.text.plain_words() if result.text.sections else []
-    return any(any(ch.isalnum() for ch in w) for w in words)
+    """True when the body has a word in it (a title alone is not a protocol)."""
+    body = result.text.clone()
+    body.title = ""
+    return any(any(ch.isalnum() for ch in w) for w in body.plain_words())

@@ -206,7 +206,9 @@ class BodyBuilder:
         """'- a text' counts as lettered when it continues a lettered list or starts one that
         the next paragraph continues ('- b text')."""
         for level in self.stack:
-            if level.style == "lower-alpha" and abs(level.indent - indent) <= 1:
+            if abs(level.indent - indent) <= 1:
+                if level.style != "lower-alpha":
+                    return False
                 return marker.alt_value == level.last + 1 or marker.value == level.last + 1
         if nxt is None:
             return False

@@ -84,6 +84,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         return 130
+    except Exception as exc:  # a full disk or a read-only folder: one line, nothing changed
+        from mop_desktop.store.failures import explain
+
+        message = explain(exc)
+        if message is None:
+            raise
+        sys.stderr.write(f"mop-desktop {args.command}: {message}\n")
+        return EXIT_USAGE
     finally:
         ctx.close()
 

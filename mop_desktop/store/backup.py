@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from mop_desktop.paths import AppPaths
-from mop_desktop.store.atomic import atomic_produce, fsync_dir, fsync_file
+from mop_desktop.store.atomic import atomic_copy, atomic_produce, fsync_dir, fsync_file
 
 FORMAT = "mop-desktop-backup"
 FORMAT_VERSION = 1
@@ -455,17 +455,35 @@ def restore_bundle(paths: AppPaths, bundle: Path) -> RestoreResult:
         with _staging(paths.data) as staging:
             info = extract_verified(Path(bundle), staging)
             aside = keep_files_aside(paths, "restore")
-            restored = []
-            # the key file and the register belong together: both or neither from the bundle
-            for name in (KEY, REGISTER, POLICY):
-                if name not in info.files:
-                    continue
-                final = paths.data / name
-                for suffix in SIDE_SUFFIXES:  # a stale WAL would be replayed into the copy
-                    (paths.data / (name + suffix)).unlink(missing_ok=True)
-                os.replace(staging / name, final)
-                restored.append(name)
-            fsync_dir(paths.data)
+            restored: list[str] = []
+            try:
+                # the key file and the register belong together: both come from the bundle
+                for name in (KEY, REGISTER, POLICY):
+                    if name not in info.files:
+                        continue
+                    restored.append(name)
+                    for suffix in SIDE_SUFFIXES:  # a stale WAL would be replayed into the copy
+                        (paths.data / (name + suffix)).unlink(missing_ok=True)
+                    os.replace(staging / name, paths.data / name)
+                fsync_dir(paths.data)
+            except OSError:
+                _roll_back(paths, aside, restored)
+                raise
     except OSError as exc:
         raise BackupError(f"the backup could not be restored: {_os_message(exc)}") from None
     return RestoreResult(info=info, kept_aside=aside, restored=restored)
+
+
+def _roll_back(paths: AppPaths, aside: Path | None, names: list[str]) -> None:
+    """Put back the files a failed restore had already replaced, from their kept-aside copies."""
+    for name in names:
+        for suffix in ("", *SIDE_SUFFIXES):
+            current = paths.data / (name + suffix)
+            kept = aside / (name + suffix) if aside else None
+            try:
+                if kept is not None and kept.exists():
+                    atomic_copy(kept, current)
+                else:  # it did not exist before the restore
+                    current.unlink(missing_ok=True)
+            except OSError:
+                continue  # best effort: the kept-aside copies remain

@@ -1,0 +1,59 @@
+"""Failures of the machine rather than of the program: a full disk, a read-only folder, a
+device that went away. ``explain(exc)`` turns them into one line for the user (or None when the
+error is something else), for the command line and the window alike.
+
+Every write is one transaction (``synchronous=FULL``) or a temporary file renamed into place
+(``store.atomic``), so when one of these is raised nothing was changed: the messages say so.
+"""
+
+from __future__ import annotations
+
+import errno
+
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", -1)}
+_READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
+_GONE = {errno.EIO, errno.ENODEV, errno.ENXIO, getattr(errno, "ENOMEDIUM", -2)}
+
+DISK_FULL = "the disk is full: nothing was changed; free some space and try again"
+READ_ONLY = (
+    "the folder cannot be written to (read-only or not allowed): nothing was changed"
+)
+GONE = "the disk could not be read or written (removed, or failing): nothing was changed"
+
+
+def _sqlite_text(exc: BaseException) -> str | None:
+    """The driver's message for an SQLite error (directly or wrapped by SQLAlchemy)."""
+    module = type(exc).__module__ or ""
+    orig = getattr(exc, "orig", None)
+    if orig is not None and module.startswith("sqlalchemy"):
+        exc = orig
+        module = type(exc).__module__ or ""
+    if module.split(".")[0] in ("sqlite3", "_sqlite3", "sqlcipher3"):
+        return str(exc).lower()
+    return None
+
+
+def explain(exc: BaseException) -> str | None:
+    """One line for a disk-full, read-only or vanished-device failure; None otherwise."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno is not None:
+            where = f" ({current.filename})" if current.filename else ""
+            if current.errno in _DISK_FULL:
+                return DISK_FULL + where
+            if current.errno in _READ_ONLY:
+                return READ_ONLY + where
+            if current.errno in _GONE:
+                return GONE + where
+        text = _sqlite_text(current)
+        if text is not None:
+            if "database or disk is full" in text:
+                return DISK_FULL
+            if "readonly" in text or "read-only" in text:
+                return READ_ONLY
+            if "disk i/o error" in text:
+                return GONE
+        current = current.__cause__ or current.__context__
+    return None

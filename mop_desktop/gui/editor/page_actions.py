@@ -67,7 +67,11 @@ def install_actions(page: ProtocolPage, window: Any) -> PageActions:
         edit.addActions([undo, redo])
         edit.addSeparator()
         edit.addActions([find, replace])
-        menu("File").addAction(save)
+        add_file_action = getattr(window, "add_file_action", None)
+        if callable(add_file_action):  # the main window keeps Quit last
+            add_file_action(save)
+        else:
+            menu("File").addAction(save)
     else:  # no menu bar: the shortcuts still work inside the page
         page.addActions(actions.all())
     page.installEventFilter(_FollowVisibility(page, actions))

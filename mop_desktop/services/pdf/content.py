@@ -185,3 +185,12 @@ def load_report(session: Session, today: dt.date | None = None) -> ReportSource:
         meeting=next_meeting(session, day),
         today=day,
     )
+
+
+def proposed_label(report: ReportSource) -> str:
+    """The label the report asks the council to adopt: the draft's own, else the year of
+    the meeting (or of today)."""
+    if report.draft.label:
+        return report.draft.label
+    day = report.meeting.date if report.meeting else report.today
+    return str(day.year)

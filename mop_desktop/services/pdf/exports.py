@@ -31,7 +31,7 @@ KIND_NAMES = {PROTOCOL: "Adopted protocol", DRAFT: "Draft protocol",
               REDLINE: "Council-pack report"}
 
 __all__ = ["PdfError", "ExportInfo", "export_pdf", "verify", "list_exports", "file_sha256",
-           "suggested_name"]
+           "planned_name", "suggested_name"]
 
 
 @dataclass(frozen=True)
@@ -89,9 +89,11 @@ def export_pdf(
     draft: bool = False,
     redline: bool = False,
     today: dt.date | None = None,
+    record: bool = True,
 ) -> ExportInfo:
     """Write the protocol PDF (or, with ``redline``, the council-pack report) to ``path``
-    and record the export. Raises PdfError with one line for the clerk."""
+    and record the export (``record=False`` for a preview or a print, which are not
+    exports). Raises PdfError with one line for the clerk."""
     from mop_desktop.services.pdf.layout import PageInfo, render
 
     target = Path(path).expanduser().resolve()
@@ -146,11 +148,13 @@ def export_pdf(
             digest = _write_atomically(target, write)
         except OSError as exc:
             raise PdfError(f"cannot write {target}: {exc.strerror or exc}") from None
-        row = ExportRow(version_id=version_id, version_label=label, kind=kind,
-                        path=str(target), sha256=digest)
-        session.add(row)
-        session.flush()
-        created = row.created_at
+        created = dt.datetime.now()
+        if record:
+            row = ExportRow(version_id=version_id, version_label=label, kind=kind,
+                            path=str(target), sha256=digest)
+            session.add(row)
+            session.flush()
+            created = row.created_at
     return ExportInfo(str(target), kind, label, digest, created, pages)
 
 
@@ -179,8 +183,26 @@ def list_exports(store: Store) -> list[ExportInfo]:
                 for r in rows]
 
 
+def planned_name(store: Store, *, redline: bool = False, draft: bool = False,
+                 today: dt.date | None = None) -> str:
+    """The file name to suggest for an export, from the council, title, version and date."""
+    from mop_desktop.services.pdf.content import proposed_label
+
+    day = today or dt.date.today()
+    with store.session() as session:
+        if redline:
+            report = load_report(session, day)
+            return suggested_name(report.council.name, report.draft.text.title,
+                                  proposed_label(report), day, REDLINE)
+        source = load_protocol(session, draft=draft)
+        kind = DRAFT if source.status == VersionStatus.DRAFT else PROTOCOL
+        return suggested_name(source.council.name, source.text.title, source.label or "",
+                              day, kind)
+
+
 def suggested_name(council: str, title: str, version: str, day: dt.date, kind: str) -> str:
-    """A file name a clerk recognises: "Town Council - Protocol - v2026 - 2026-03-23.pdf"."""
+    """A name a clerk recognises: "Example Town Council - Member-Officer Relations Protocol -
+    version 2026 - 2026-03-23.pdf"; characters Windows refuses in names become "-"."""
     parts = [council, title if kind != REDLINE else f"Report on the {title}"]
     parts.append(f"version {version}" if version else ("draft" if kind != PROTOCOL else ""))
     if kind == DRAFT and version:

@@ -23,7 +23,7 @@ from reportlab.platypus import (
 from mop_desktop.domain.dates import format_long
 from mop_desktop.domain.diff import DELETE, INSERT, ClauseChange, DocumentDiff, WordOp, compare
 from mop_desktop.services.pdf import fonts
-from mop_desktop.services.pdf.content import ReportSource
+from mop_desktop.services.pdf.content import ReportSource, proposed_label
 from mop_desktop.services.pdf.escape import para
 from mop_desktop.services.pdf.layout import (
     ACCENT,
@@ -56,13 +56,6 @@ def mark_ops(ops: list[WordOp]) -> str:
 
 def _note(text: str) -> str:
     return f'<font size="8.5" color="{NOTE_COLOUR}"><i>[{para(text)}]</i></font> '
-
-
-def proposed_label(report: ReportSource) -> str:
-    if report.draft.label:
-        return report.draft.label
-    day = report.meeting.date if report.meeting else report.today
-    return str(day.year)
 
 
 # -- the summary -----------------------------------------------------------------------------

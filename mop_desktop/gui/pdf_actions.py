@@ -1,0 +1,197 @@
+"""PDF actions of the main window's File menu: "Export for council pack...", "Export protocol
+PDF...", "Preview..." and "Print..." (Ctrl+P). Installed by the shell with ``install(app,
+window)``; the dashboard calls ``export_council_pack(app, window)``.
+
+PDFs are made off the UI thread (``gui.worker.run_in_background``) with a progress dialog.
+Exports are recorded (the Review schedule lists them: ``scheduleChanged`` is emitted); the
+PDF behind Preview and Print is a temporary file and is not an export. The save dialog is
+asked through ``ask_save_path`` so tests can answer it.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
+
+from mop_desktop.gui import messages
+from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.worker import run_in_background
+
+log = logging.getLogger(__name__)
+
+_FOLDER_KEY = "pdf/last_folder"
+_temp: tempfile.TemporaryDirectory[str] | None = None
+
+
+# -- asking ----------------------------------------------------------------------------------
+def ask_save_path(parent: QWidget | None, title: str, suggested: Path) -> Path | None:
+    """The save dialog; None when the clerk cancelled."""
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), "PDF files (*.pdf)")
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+def _default_folder() -> Path:
+    saved = QSettings().value(_FOLDER_KEY, "", str)
+    if saved and Path(saved).is_dir():
+        return Path(saved)
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+
+
+def _temp_pdf(stem: str) -> Path:
+    global _temp
+    if _temp is None:
+        _temp = tempfile.TemporaryDirectory(prefix="mop-desktop-preview-")
+    return Path(_temp.name) / f"{stem}.pdf"
+
+
+# -- running ---------------------------------------------------------------------------------
+def _fail(window: QWidget, title: str) -> Callable[[BaseException], None]:
+    def failed(exc: BaseException) -> None:
+        from mop_desktop.services.pdf.exports import PdfError
+
+        if isinstance(exc, PdfError):
+            messages.tell(window, title, f"The PDF was not made: {exc}.")
+        else:
+            log.error("PDF failed", exc_info=(type(exc), exc, exc.__traceback__))
+            messages.tell(window, title, "The PDF could not be made. The details are in the "
+                          "log (Help > Data and log folders).", critical=True)
+
+    return failed
+
+
+def _make_pdf(app: AppContext, window: QWidget, path: Path, title: str,
+              done: Callable[[Any], None], **options: Any) -> None:
+    from mop_desktop.services.pdf.exports import export_pdf
+
+    store = app.store
+    run_in_background(
+        window,
+        lambda: export_pdf(store, path, **options),
+        done,
+        _fail(window, title),
+        label="Making the PDF\u2026",
+    )
+
+
+def _export(app: AppContext, window: QWidget, title: str, **options: Any) -> None:
+    from mop_desktop.services.pdf.exports import PdfError, planned_name
+
+    try:
+        name = planned_name(app.store, **options)
+    except PdfError as exc:
+        messages.tell(window, title, f"Nothing to export: {exc}.")
+        return
+    path = ask_save_path(window, title, _default_folder() / name)
+    if path is None:
+        return
+    QSettings().setValue(_FOLDER_KEY, str(path.parent))
+
+    def done(info: Any) -> None:
+        pages = f"{info.pages} page{'s' if info.pages != 1 else ''}"
+        app.statusMessage.emit(f"Saved {Path(info.path).name} ({pages})")
+        app.scheduleChanged.emit()  # the Review schedule lists the exports
+        show_preview(window, Path(info.path), Path(info.path).name)
+
+    _make_pdf(app, window, path, title, done, **options)
+
+
+def export_council_pack(app: AppContext, window: QWidget) -> None:
+    """The report to Full Council with the marked and the clean draft, named sensibly."""
+    _export(app, window, "Export for council pack", redline=True)
+
+
+def export_protocol(app: AppContext, window: QWidget) -> None:
+    """The adopted protocol in force (the draft when nothing is adopted yet)."""
+    _export(app, window, "Export protocol PDF")
+
+
+def _current_options(app: AppContext) -> dict[str, Any]:
+    """Preview and Print show what the clerk is working on: the draft if there is one."""
+    from mop_desktop.store import documents as docs
+
+    with app.store.session() as session:
+        doc = docs.protocol_document(session)
+        has_draft = doc is not None and docs.draft_of(doc) is not None
+    return {"draft": has_draft}
+
+
+def preview_current(app: AppContext, window: QWidget) -> None:
+    path = _temp_pdf("preview")
+    _make_pdf(app, window, path, "Preview",
+              lambda _info: show_preview(window, path, "the protocol"),
+              record=False, **_current_options(app))
+
+
+def print_current(app: AppContext, window: QWidget) -> None:
+    from mop_desktop.gui.pdf_preview import PreviewError, print_with_dialog
+
+    path = _temp_pdf("print")
+
+    def done(_info: Any) -> None:
+        try:
+            pages = print_with_dialog(path, window)
+        except PreviewError as exc:
+            messages.tell(window, "Print", str(exc))
+            return
+        if pages:
+            app.statusMessage.emit(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer")
+
+    _make_pdf(app, window, path, "Print", done, record=False, **_current_options(app))
+
+
+def show_preview(window: QWidget, path: Path, title: str = "") -> Any:
+    from mop_desktop.gui.pdf_preview import PdfPreview, PreviewError
+
+    try:
+        preview = PdfPreview(path, window, title)
+    except PreviewError as exc:
+        messages.tell(window, "Preview", str(exc))
+        return None
+    previews: list[Any] = window.__dict__.setdefault("_pdf_previews", [])
+    previews.append(preview)
+    preview.dialog.finished.connect(lambda _r: previews.remove(preview)
+                                    if preview in previews else None)
+    preview.show()
+    return preview
+
+
+# -- the menu --------------------------------------------------------------------------------
+def install(app: AppContext, window: QMainWindow) -> None:
+    specs = [
+        ("actionExportCouncilPack", "Export for &council pack\u2026", None,
+         lambda: export_council_pack(app, window)),
+        ("actionExportProtocolPdf", "&Export protocol PDF\u2026", None,
+         lambda: export_protocol(app, window)),
+        ("actionPreviewPdf", "Pre&view\u2026", None, lambda: preview_current(app, window)),
+        ("actionPrint", "&Print\u2026", QKeySequence.StandardKey.Print,
+         lambda: print_current(app, window)),
+    ]
+    add = getattr(window, "add_file_action", None)
+    menu = window.menu("File") if hasattr(window, "menu") else window.menuBar().addMenu("&File")
+    actions = [QAction(window)]
+    actions[0].setSeparator(True)
+    for name, text, keys, slot in specs:
+        action = QAction(text, window)
+        action.setObjectName(name)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        actions.append(action)
+    actions.append(QAction(window))
+    actions[-1].setSeparator(True)
+    for action in actions:
+        if callable(add):
+            add(action)
+        else:
+            menu.addAction(action)

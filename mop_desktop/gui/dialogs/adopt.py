@@ -1,0 +1,181 @@
+"""The "Adopt" dialog (``ui/adopt_dialog.ui``): date of adoption, minute reference,
+originator/reviewer, the chair and clerk signing off, the version label, and "reviewed, no
+changes". Each field is checked as it is typed, with the message beside it; OK stays disabled
+until the request can be adopted. The service (``services.adoption``) decides; this only asks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSizePolicy, QWidget
+
+from mop_desktop.domain.dates import DateError, format_long, format_month, parse_user_date
+from mop_desktop.domain.review import next_review_date
+from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.uiloader import UiForm, load_ui
+from mop_desktop.services.adoption import (
+    AdoptionError,
+    AdoptionRequest,
+    AdoptionResult,
+    adopt,
+    check_request,
+    suggest_label,
+)
+from mop_desktop.store import documents as docs
+
+ERROR_STYLE = "color: #ffffff; background-color: #b02a37; border-radius: 3px; padding: 2px 6px;"
+
+
+class AdoptDialog:
+    """The loaded QDialog (``dialog``) and its checks. ``today`` may be set by tests."""
+
+    def __init__(
+        self,
+        app: AppContext,
+        parent: QWidget | None = None,
+        *,
+        no_changes: bool = False,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        self.app = app
+        self.today = today
+        self.result: AdoptionResult | None = None
+        self.dialog = load_ui("adopt_dialog", parent)
+        assert isinstance(self.dialog, QDialog)
+        self.form = UiForm(self.dialog)
+        self.errors: dict[str, QLabel] = {
+            "date": self.form.dateError,
+            "minute": self.form.minuteError,
+            "reviewer": self.form.reviewerError,
+            "version": self.form.versionError,
+            "document": self.form.documentError,
+        }
+        for label in self.errors.values():
+            label.setStyleSheet(ERROR_STYLE)
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+            label.hide()
+        self._prefill()
+        self.form.noChangesCheck.setChecked(no_changes)
+        self.ok_button = self.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Adopt")
+        self.form.buttonBox.accepted.connect(self.accept)
+        self.form.buttonBox.rejected.connect(self.dialog.reject)
+        for edit in (
+            self.form.dateEdit,
+            self.form.minuteEdit,
+            self.form.reviewerEdit,
+            self.form.versionEdit,
+        ):
+            edit.textChanged.connect(self.check)
+        self.form.noChangesCheck.toggled.connect(self.check)
+        self._touched: set[str] = set()
+        self.form.dateEdit.editingFinished.connect(lambda: self._touch("date"))
+        self.form.minuteEdit.editingFinished.connect(lambda: self._touch("minute"))
+        self.form.reviewerEdit.editingFinished.connect(lambda: self._touch("reviewer"))
+        self.check()
+
+    # -- filling and reading ------------------------------------------------------------------
+    def _prefill(self) -> None:
+        with self.app.store.session() as session:
+            council = docs.get_council(session)
+            doc = docs.protocol_document(session)
+            last = doc.adoptions[-1] if doc is not None and doc.adoptions else None
+        self.form.chairEdit.setText(council.chair)
+        self.form.clerkEdit.setText(council.clerk)
+        if last is not None:
+            self.form.reviewerEdit.setText(last.reviewer)
+        self.form.dateEdit.setText(self.today().strftime("%d/%m/%Y"))
+
+    def request(self) -> AdoptionRequest:
+        return AdoptionRequest(
+            adopted_on=self.form.dateEdit.text(),
+            minute_ref=self.form.minuteEdit.text(),
+            reviewer=self.form.reviewerEdit.text(),
+            label=self.form.versionEdit.text(),
+            chair=self.form.chairEdit.text(),
+            clerk=self.form.clerkEdit.text(),
+            no_changes=self.form.noChangesCheck.isChecked(),
+        )
+
+    def _touch(self, name: str) -> None:
+        self._touched.add(name)
+        self.check()
+
+    # -- checking -----------------------------------------------------------------------------
+    def check(self, *_args: object, show_all: bool = False) -> dict[str, str]:
+        """Check every field; show messages for fields already left (or all) and enable OK."""
+        request = self.request()
+        with self.app.store.session() as session:
+            problems = check_request(session, request, self.today())
+            doc = docs.protocol_document(session)
+            day = self._date_or_none(request.adopted_on)
+            if day is not None:
+                self.form.versionEdit.setPlaceholderText(
+                    f"{suggest_label(doc, day)} (suggested from the year)"
+                )
+                interval = doc.review_interval_months if doc is not None else 12
+                due = next_review_date(day, interval or 12)
+                self.form.nextReviewLabel.setText(
+                    f"Next review: {format_month(due)} (by {format_long(due)}, "
+                    f"{interval} months after adoption)."
+                )
+            else:
+                self.form.nextReviewLabel.setText("")
+        always = {"version", "document"}
+        for name, label in self.errors.items():
+            message = problems.get(name, "")
+            visible = bool(message) and (
+                show_all
+                or name in always
+                or name in self._touched
+                or (name == "date" and request.adopted_on.strip() != "")
+            )
+            label.setText(message)
+            label.setVisible(visible)
+        self.ok_button.setEnabled(not problems)
+        return problems
+
+    @staticmethod
+    def _date_or_none(text: str) -> dt.date | None:
+        try:
+            return parse_user_date(text)
+        except DateError:
+            return None
+
+    def visible_errors(self) -> dict[str, str]:
+        return {n: lbl.text() for n, lbl in self.errors.items() if not lbl.isHidden()}
+
+    # -- adopting -----------------------------------------------------------------------------
+    def accept(self) -> bool:
+        if self.check(show_all=True):
+            return False
+        try:
+            self.result = adopt(self.app.store, self.request(), self.today())
+        except AdoptionError as exc:
+            label = self.errors.get(exc.field, self.form.documentError)
+            label.setText(str(exc))
+            label.show()
+            return False
+        self.app.documentChanged.emit()
+        self.app.scheduleChanged.emit()
+        what = "re-adopted without changes" if self.result.no_changes else "adopted"
+        self.app.statusMessage.emit(
+            f"Version {self.result.label} {what}; next review by "
+            f"{format_long(self.result.review_due)}"
+        )
+        self.dialog.accept()
+        return True
+
+    def exec(self) -> int:
+        return int(self.dialog.exec())
+
+
+def open_adopt_dialog(
+    app: AppContext, parent: QWidget | None = None, *, no_changes: bool = False
+) -> AdoptionResult | None:
+    """Show the dialog; the result when something was adopted."""
+    dialog = AdoptDialog(app, parent, no_changes=no_changes)
+    dialog.exec()
+    return dialog.result

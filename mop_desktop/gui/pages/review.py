@@ -1,0 +1,252 @@
+"""The Review schedule page (``ui/review_page.ui``): the version table as councils print it,
+the next review with its state and days, the meeting proposed for it with the agenda and
+report deadlines, the interval and lead times, and the council's Full Council meetings (add,
+delete, import from .ics, export the dates as a calendar file).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QObject
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QMainWindow, QWidget
+
+from mop_desktop.domain.dates import format_long, format_month
+from mop_desktop.domain.review import describe_days
+from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.review_models import STATE_WORDS, MeetingModel, VersionTableModel
+from mop_desktop.gui.uiloader import UiForm, load_ui
+from mop_desktop.services import meetings as meeting_service
+from mop_desktop.services.adoption import verify_chain
+from mop_desktop.services.reminders import Schedule, load_schedule
+from mop_desktop.store import documents as docs
+from mop_desktop.store import settings
+
+CLEAR_DAYS_NOTE = (
+    "The summons goes out at least the set number of clear days before the meeting: neither "
+    "the day it is issued nor the day of the meeting counts. Sundays and bank holidays "
+    "(England and Wales) are not counted either: the usual reading of the Local Government "
+    "Act 1972 (Schedule 12) with the Interpretation Act 1978. Untick the box if your council "
+    "counts them."
+)
+
+
+class ReviewPage(QObject):
+    """Controller of the loaded page widget (``widget``); a child of it."""
+
+    def __init__(
+        self,
+        app: AppContext,
+        window: QMainWindow | None,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        self.widget = load_ui("review_page", None)
+        super().__init__(self.widget)
+        self.app = app
+        self.window = window
+        self.today = today
+        self.schedule: Schedule | None = None
+        self.form = f = UiForm(self.widget)
+        font = f.titleLabel.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        f.titleLabel.setFont(font)
+        f.clearDaysNote.setText(CLEAR_DAYS_NOTE)
+        f.clearDaysNote.setMinimumHeight(f.clearDaysNote.fontMetrics().lineSpacing() * 5)
+
+        self.versions = VersionTableModel(self.widget)
+        f.versionsView.setModel(self.versions)
+        f.versionsView.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        f.versionsView.horizontalHeader().setStretchLastSection(True)
+        self.meetings = MeetingModel(self.widget)
+        f.meetingsView.setModel(self.meetings)
+        f.meetingsView.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        f.meetingsView.horizontalHeader().setStretchLastSection(True)
+        f.meetingDateEdit.setDate(QDate(self.today()))
+        f.versionsView.setMinimumHeight(110)
+        f.meetingsView.setMinimumHeight(130)
+        f.pageLayout.setStretch(1, 2)
+        f.pageLayout.setStretch(3, 3)
+
+        f.adoptButton.clicked.connect(lambda: self.adopt(no_changes=False))
+        f.noChangesButton.clicked.connect(lambda: self.adopt(no_changes=True))
+        f.saveSettingsButton.clicked.connect(self.save_settings)
+        f.addMeetingButton.clicked.connect(self.add_meeting)
+        f.deleteMeetingButton.clicked.connect(self.delete_selected_meeting)
+        f.importIcsButton.clicked.connect(self.choose_ics)
+        f.exportCalendarButton.clicked.connect(self.choose_calendar_file)
+        f.meetingsView.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        app.documentChanged.connect(self.refresh)
+        app.scheduleChanged.connect(self.refresh)
+        app.councilChanged.connect(self.refresh)
+        self.refresh()
+
+    # -- filling ------------------------------------------------------------------------------
+    def refresh(self, *_args: object) -> None:
+        store = self.app.store
+        with store.session() as session:
+            doc = docs.protocol_document(session)
+            history = docs.history(doc) if doc is not None else []
+            interval = doc.review_interval_months if doc is not None else 12
+            lead = settings.get(session, settings.REMINDER_LEAD_DAYS)
+            report = settings.get(session, settings.REPORT_LEAD_DAYS)
+            clear = settings.get(session, settings.CLEAR_DAYS)
+            skip = settings.get(session, settings.SKIP_SUNDAYS_AND_HOLIDAYS)
+        self.versions.set_rows(history)
+        self.meetings.set_rows(meeting_service.list_meetings(store))
+        self.schedule = load_schedule(store, self.today())
+        f = self.form
+        f.intervalSpin.setValue(interval or 12)
+        f.reminderLeadSpin.setValue(lead)
+        f.reportLeadSpin.setValue(report)
+        f.clearDaysSpin.setValue(clear)
+        f.skipSundaysCheck.setChecked(skip)
+        chain = verify_chain(store)
+        f.chainLabel.setText(chain.summary() if history else "No adoption has been recorded yet.")
+        f.chainLabel.setStyleSheet(
+            "" if chain.ok else "color: #ffffff; background-color: #b02a37; padding: 4px;"
+        )
+        self._fill_next(self.schedule)
+        self._update_buttons()
+
+    def _fill_next(self, s: Schedule | None) -> None:
+        f = self.form
+        labels = (f.reviewLabel, f.stateLabel, f.meetingLabel, f.agendaLabel, f.reportLabel)
+        for label in labels:
+            label.setText("")
+        if s is None or s.review_due is None:
+            f.reviewLabel.setText("Set when the protocol is adopted.")
+            return
+        f.reviewLabel.setText(f"{format_month(s.review_due)} (by {format_long(s.review_due)})")
+        state = STATE_WORDS[s.review_state] if s.review_state else ""
+        f.stateLabel.setText(f"{state}: {describe_days(s.review_days or 0)}")
+        if s.meeting is None:
+            f.meetingLabel.setText("No meeting ahead: add the meeting dates below.")
+            return
+        note = (
+            " \u2014 after the review date: no meeting before it has been entered"
+            if s.meeting.after_review
+            else " (the last meeting before the review date)"
+        )
+        f.meetingLabel.setText(f"{format_long(s.meeting.date)}{note}")
+        assert s.agenda_deadline is not None and s.report_deadline is not None
+        f.agendaLabel.setText(
+            f"{format_long(s.agenda_deadline)} ({s.clear_days} clear days; "
+            f"{describe_days((s.agenda_deadline - s.today).days)})"
+        )
+        f.reportLabel.setText(
+            f"{format_long(s.report_deadline)} "
+            f"({describe_days((s.report_deadline - s.today).days)})"
+        )
+
+    def _update_buttons(self, *_args: object) -> None:
+        s = self.schedule
+        self.form.adoptButton.setEnabled(s is not None and s.has_draft)
+        self.form.noChangesButton.setEnabled(s is not None and s.adopted_on is not None)
+        self.form.deleteMeetingButton.setEnabled(self._selected_meeting() is not None)
+
+    # -- settings -----------------------------------------------------------------------------
+    def save_settings(self) -> None:
+        f = self.form
+        with self.app.store.session() as session:
+            doc = docs.protocol_document(session)
+            if doc is not None:
+                doc.review_interval_months = f.intervalSpin.value()
+            settings.put(session, settings.REMINDER_LEAD_DAYS, f.reminderLeadSpin.value())
+            settings.put(session, settings.REPORT_LEAD_DAYS, f.reportLeadSpin.value())
+            settings.put(session, settings.CLEAR_DAYS, f.clearDaysSpin.value())
+            settings.put(
+                session, settings.SKIP_SUNDAYS_AND_HOLIDAYS, f.skipSundaysCheck.isChecked()
+            )
+        self.app.scheduleChanged.emit()
+        self.app.statusMessage.emit(
+            "Review settings saved (the interval applies from the next adoption)"
+        )
+
+    # -- meetings -----------------------------------------------------------------------------
+    def _message(self, text: str) -> None:
+        self.form.meetingMessage.setText(text)
+        self.app.statusMessage.emit(text)
+
+    def _selected_meeting(self) -> meeting_service.Meeting | None:
+        rows = self.form.meetingsView.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.meetings.rows[rows[0].row()]
+
+    def add_meeting(self) -> None:
+        day = self.form.meetingDateEdit.date().toPython()
+        meeting, created = meeting_service.add_meeting(self.app.store, day)
+        if created:
+            self.app.scheduleChanged.emit()
+            self._message(f"Meeting on {format_long(day)} added")
+        else:
+            self._message(f"A meeting on {format_long(day)} is already entered")
+
+    def delete_selected_meeting(self) -> None:
+        meeting = self._selected_meeting()
+        if meeting is None:
+            return
+        meeting_service.delete_meeting(self.app.store, meeting.date)
+        self.app.scheduleChanged.emit()
+        self._message(f"Meeting on {format_long(meeting.date)} deleted")
+
+    def ask_open_path(self) -> str:
+        """The .ics file to import ('' if cancelled); tests replace this."""
+        path, _ = QFileDialog.getOpenFileName(
+            self.widget, "Import meetings", "", "Calendar files (*.ics);;All files (*)"
+        )
+        return path
+
+    def ask_save_path(self) -> str:
+        """Where to write the calendar file ('' if cancelled); tests replace this."""
+        path, _ = QFileDialog.getSaveFileName(
+            self.widget, "Export calendar", "protocol-review.ics", "Calendar files (*.ics)"
+        )
+        return path
+
+    def choose_ics(self) -> None:
+        path = self.ask_open_path()
+        if path:
+            self.import_ics(Path(path))
+
+    def import_ics(self, path: Path) -> None:
+        try:
+            summary = meeting_service.import_ics(self.app.store, path)
+        except meeting_service.MeetingError as exc:
+            self._message(str(exc))
+            return
+        self.app.scheduleChanged.emit()
+        self._message(f"Meetings from {path.name}: {summary.describe()}")
+
+    def choose_calendar_file(self) -> None:
+        path = self.ask_save_path()
+        if path:
+            self.export_calendar(Path(path))
+
+    def export_calendar(self, path: Path) -> None:
+        from mop_desktop.services.calendar_ics import write_calendar
+
+        try:
+            count = write_calendar(self.app.store, path, self.today())
+        except OSError as exc:
+            self._message(f"{path}: cannot be written ({exc.strerror or exc})")
+            return
+        self._message(f"{count} events written to {path.name}: open it in your calendar")
+
+    # -- adoption -----------------------------------------------------------------------------
+    def adopt(self, no_changes: bool) -> None:
+        from mop_desktop.gui.dialogs.adopt import open_adopt_dialog
+
+        open_adopt_dialog(self.app, self.window, no_changes=no_changes)
+
+
+def create_page(app: AppContext, window: QMainWindow) -> QWidget:
+    return ReviewPage(app, window).widget

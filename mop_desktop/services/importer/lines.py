@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from mop_desktop.domain.numbering import to_alpha, to_roman
+from mop_desktop.domain.textdates import find_date
 
 
 @dataclass
@@ -182,7 +183,7 @@ def heading_like(text: str) -> bool:
     t = text.strip()
     if not t or len(t) > 90 or len(t.split()) > 12:
         return False
-    if t[-1] in ".,;:" or t.endswith("etc"):
+    if t[-1] in ".,;:" or t.endswith("etc") or find_date(t) is not None:
         return False
     first = t.lstrip("\"'\u201c\u2018(")[:1]
     return first.isupper() or first.isdigit()

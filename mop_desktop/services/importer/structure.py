@@ -175,7 +175,7 @@ class BodyBuilder:
         top = self.stack[-1]
         parent_leads = bool(top.items) and top.items[-1].text.rstrip().endswith(":")
         deeper = indent > top.indent + 1
-        other_style = style != top.style and style != "bullet" and top.style != "bullet"
+        other_style = style != top.style and style != "bullet"
         if top.items and (
             deeper or (other_style and parent_leads and not _continues(top, style, value))
         ):
@@ -243,7 +243,7 @@ class BodyBuilder:
 
 
 def _continues(level: _Level, style: str, value: int) -> bool:
-    return level.style == style and value == level.last + 1
+    return level.style == style and (style == "bullet" or value == level.last + 1)
 
 
 def _settle_levels(section: Section, sources: dict[int, _Source]) -> None:

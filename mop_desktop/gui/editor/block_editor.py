@@ -20,6 +20,7 @@ from mop_desktop.gui.uiloader import UiForm
 LIST_STYLE_ORDER = ("bullet", "lower-alpha", "lower-roman", "decimal")
 
 NOTHING, SECTION, BLOCK = 0, 1, 2
+LIST_HINT = "One item per line. Start a line with two spaces for a sub-item."
 
 
 class UndoKeysToStack(QObject):
@@ -152,6 +153,7 @@ class BlockEditor(QObject):
         if text_to_items(f.listEdit.toPlainText(), like=block.items) != block.items:
             _set_plain(f.listEdit, items_to_text(block.items))
         f.listEdit.setReadOnly(not editable)
+        f.listEdit.setPlaceholderText(LIST_HINT if editable else "")
 
     def select_range(self, field: str, start: int, end: int, items_offset: int = 0) -> None:
         """Select found text in the field that shows it (after ``load``)."""

@@ -32,8 +32,9 @@ ROOT = QModelIndex()
 Address = tuple[int, int | None]
 
 
-def section_caption(section: Section) -> str:
-    heading = section.heading.strip() or "(no heading)"
+def section_caption(section: Section, first: bool = False) -> str:
+    empty = "(before the first heading)" if first and not section.numbered else "(no heading)"
+    heading = section.heading.strip() or empty
     return f"{section.number}  {heading}" if section.number else heading
 
 
@@ -135,7 +136,9 @@ class OutlineModel(QAbstractItemModel):
         section = self._doc.sections[s]
         block = section.blocks[b] if b is not None else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return section_caption(section) if block is None else block_caption(block)
+            if block is None:
+                return section_caption(section, first=s == 0)
+            return block_caption(block)
         if role == Qt.ItemDataRole.FontRole and block is None:
             font = QFont(QApplication.font())
             font.setBold(True)

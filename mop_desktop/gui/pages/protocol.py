@@ -125,7 +125,11 @@ class ProtocolPage(EditsMixin, QWidget):
         self.form.stack.setCurrentIndex(EDITOR_PAGE)
         self.form.bannerLabel.setText(self.current.banner)
         self.form.startDraftButton.setVisible(not self._editable)
-        self.form.bannerFrame.setProperty("adopted", not self._editable)
+        colour = "52, 120, 200" if self._editable else "214, 150, 0"  # blue draft, amber adopted
+        self.form.bannerFrame.setStyleSheet(
+            f"#bannerFrame {{ background: rgba({colour}, 0.14); "
+            f"border: 1px solid rgba({colour}, 0.55); border-radius: 4px; }}"
+        )
         self.form.titleEdit.setReadOnly(not self._editable)
         blocks = [(s, 0) for s, sec in enumerate(self.current.text.sections) if sec.blocks]
         first: Address | None = blocks[0] if blocks else None

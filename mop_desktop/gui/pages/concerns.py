@@ -1,0 +1,350 @@
+"""The Concerns page: the confidential register.
+
+It opens locked (``ui/register_locked.ui``: the passphrase field, or "Set up the register"
+when there is none yet). Unlocked, it shows the table (``ui/register_table.ui``) over the whole
+register through ``ConcernTableModel`` (paged queries), with search as you type (debounced,
+FTS5 over every field), filters (status, category, role, dates raised) and sorting. Locking
+(Ctrl+L, the idle lock, the Lock button) clears the table, closes open cases and drops the key.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
+
+from mop_desktop.domain.concerns import CATEGORIES, ROLES, STATUSES, ConcernError, parse_date_field
+from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.register.asks import Asks
+from mop_desktop.gui.register.case_form import CaseForm
+from mop_desktop.gui.register.retention import RetentionDialog
+from mop_desktop.gui.register.setup import RecoveryDialog, SetupDialog, user_message
+from mop_desktop.gui.register.state import lock_register, register_for
+from mop_desktop.gui.register.table_model import ConcernTableModel
+from mop_desktop.gui.uiloader import UiForm, load_ui
+from mop_desktop.gui.worker import run_in_background
+from mop_desktop.services.concerns.query import ConcernQuery
+from mop_desktop.store.documents import get_council
+
+SEARCH_DELAY_MS = 250
+ALL = "All"
+
+
+class ConcernsPage(QWidget):
+    def __init__(self, app: AppContext, window: QMainWindow | None = None) -> None:
+        super().__init__(window)
+        self.setObjectName("ConcernsPage")
+        self.app = app
+        self.service = register_for(app)
+        self.asks = Asks()
+        self.forms: list[CaseForm] = []
+        self.stack = QStackedWidget(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.locked_view = load_ui("register_locked", self)
+        self.locked = UiForm(self.locked_view)
+        self.table_view = load_ui("register_table", self)
+        self.table = UiForm(self.table_view)
+        self.stack.addWidget(self.locked_view)
+        self.stack.addWidget(self.table_view)
+
+        self.model = ConcernTableModel(self.service, self)
+        self.table.table.setModel(self.model)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self._build_locked()
+        self._build_table()
+        app.registerLocked.connect(self.on_locked)
+        self.show_locked()
+
+    # -- the locked view ----------------------------------------------------------------------
+    def _build_locked(self) -> None:
+        ui = self.locked
+        ui.unlockButton.clicked.connect(self.unlock)
+        ui.passphraseEdit.returnPressed.connect(self.unlock)
+        ui.recoveryButton.clicked.connect(self.open_recovery)
+        ui.setupButton.clicked.connect(self.open_setup)
+
+    def show_locked(self, message: str = "") -> None:
+        exists = self.service.exists()
+        ui = self.locked
+        ui.unlockBox.setVisible(exists)
+        ui.recoveryButton.setVisible(exists)
+        ui.setupButton.setVisible(not exists)
+        ui.explainLabel.setText(
+            "The register is locked. It holds personal data and is kept encrypted; enter the "
+            "passphrase to open it." if exists else
+            "There is no concern register yet. Set it up to keep a confidential, encrypted "
+            "record of concerns raised under the protocol."
+        )
+        ui.passphraseEdit.clear()
+        ui.errorLabel.setText(message)
+        self.stack.setCurrentWidget(self.locked_view)
+
+    def unlock(self) -> None:
+        passphrase = self.locked.passphraseEdit.text()
+        self.locked.passphraseEdit.clear()
+        if not passphrase:
+            self.locked.errorLabel.setText("Enter the passphrase.")
+            return
+        self.locked.unlockButton.setEnabled(False)
+        self.locked.errorLabel.setText("Opening…")
+        run_in_background(self, lambda: self.service.unlock(passphrase), self._unlocked,
+                          self._unlock_failed)
+
+    def _unlocked(self, _result: object = None) -> None:
+        self.locked.unlockButton.setEnabled(True)
+        self.locked.errorLabel.clear()
+        self.show_table()
+        self.app.registerChanged.emit()
+
+    def _unlock_failed(self, exc: BaseException) -> None:
+        self.locked.unlockButton.setEnabled(True)
+        self.locked.errorLabel.setText(user_message(exc))
+        self.locked.passphraseEdit.setFocus()
+
+    def open_setup(self) -> None:
+        form = SetupDialog(self.app, self.service, self, self.asks, self.show_table)
+        self._setup = form
+        form.dialog.open()
+
+    def open_recovery(self) -> None:
+        form = RecoveryDialog(self.service, self, self._recovered)
+        self._recovery = form
+        form.dialog.open()
+
+    def _recovered(self) -> None:
+        self.app.statusMessage.emit("The register is open and its passphrase is changed.")
+        self._unlocked()
+
+    # -- the table ----------------------------------------------------------------------------
+    def _build_table(self) -> None:
+        ui = self.table
+        ui.statusCombo.addItems([f"{ALL} statuses", *STATUSES])
+        ui.categoryCombo.addItems([f"{ALL} categories", *CATEGORIES])
+        ui.roleCombo.addItems([f"{ALL} roles", *ROLES])
+        ui.searchEdit.textChanged.connect(self._search_timer.start)
+        ui.fromEdit.textChanged.connect(self._search_timer.start)
+        ui.toEdit.textChanged.connect(self._search_timer.start)
+        for combo in (ui.statusCombo, ui.categoryCombo, ui.roleCombo):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        ui.table.doubleClicked.connect(self._open_index)
+        ui.newButton.clicked.connect(lambda: self.open_case(None))
+        ui.openButton.clicked.connect(self._open_selected)
+        ui.exportButton.clicked.connect(self._export_selected)
+        ui.lockButton.clicked.connect(lambda: lock_register(self.app))
+        menu = QMenu(ui.moreButton)
+        for text, slot in (
+            ("Retention review…", self.open_retention),
+            ("Subject access export…", self.subject_access),
+            ("Change passphrase…", self.change_passphrase),
+            ("Replace recovery key…", self.replace_recovery_key),
+        ):
+            action = QAction(text, menu)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+        ui.moreButton.setMenu(menu)
+
+    def show_table(self) -> None:
+        if not self.service.unlocked:
+            self.show_locked()
+            return
+        self.stack.setCurrentWidget(self.table_view)
+        self.apply_filters()
+        self.table.table.resizeColumnsToContents()
+        self.table.searchEdit.setFocus()
+
+    def current_query(self) -> ConcernQuery:
+        ui = self.table
+        problems = []
+        dates: dict[str, dt.date | None] = {}
+        for name, edit in (("raised_from", ui.fromEdit), ("raised_to", ui.toEdit)):
+            try:
+                dates[name] = parse_date_field(name, edit.text())
+            except ConcernError as exc:
+                dates[name] = None
+                problems.append(f"{'From' if name == 'raised_from' else 'To'}: {exc.message}")
+        self._filter_problem = "; ".join(problems)
+
+        def chosen(combo: object) -> str:
+            return "" if combo.currentIndex() <= 0 else combo.currentText()  # type: ignore[attr-defined]
+
+        return dataclasses.replace(
+            self.model.query, text=ui.searchEdit.text(), status=chosen(ui.statusCombo),
+            category=chosen(ui.categoryCombo), role=chosen(ui.roleCombo), **dates,
+        )
+
+    def apply_filters(self) -> None:
+        if not self.service.unlocked:
+            return
+        self.model.set_query(self.current_query())
+        shown = self.model.rowCount()
+        text = f"{shown} concern{'s' if shown != 1 else ''}"
+        if self._filter_problem:
+            text += f". {self._filter_problem}"
+        self.table.countLabel.setText(text)
+
+    def selected_reference(self) -> str | None:
+        rows = self.table.table.selectionModel().selectedRows()
+        return self.model.reference_at(rows[0].row()) if rows else None
+
+    def _open_index(self, index: QModelIndex) -> None:
+        reference = self.model.reference_at(index.row())
+        if reference:
+            self.open_case(reference)
+
+    def _open_selected(self) -> None:
+        reference = self.selected_reference()
+        if reference:
+            self.open_case(reference)
+
+    def open_case(self, reference: str | None) -> CaseForm | None:
+        if not self.service.unlocked:
+            self.show_locked()
+            return None
+        form = CaseForm(self.app, self.service, reference, self, self.asks, self.export_case)
+        self.forms.append(form)
+
+        def finished() -> None:
+            if form in self.forms:
+                self.forms.remove(form)
+            if self.service.unlocked:
+                self.model.refresh()
+                self.apply_filters()
+
+        form.dialog.finished.connect(finished)
+        form.dialog.open()
+        return form
+
+    # -- PDFs ---------------------------------------------------------------------------------
+    def _export_selected(self) -> None:
+        reference = self.selected_reference()
+        if reference:
+            self.export_case(self, reference)
+
+    def _pdf_target(self, parent: QWidget, title: str, suggested: str) -> tuple[str, str] | None:
+        path = self.asks.save_path(parent, title, suggested)
+        if not path:
+            return None
+        password = self.asks.new_secret(parent, title, "Password for the PDF")
+        if not password:
+            return None
+        return path, password
+
+    def export_case(self, parent: QWidget, reference: str) -> None:
+        target = self._pdf_target(parent, "Case report", f"case-{reference}.pdf")
+        if target is None:
+            return
+        path, password = target
+        from mop_desktop.domain.concerns import routes_for
+        from mop_desktop.services.concerns import reports
+
+        with self.app.store.session() as session:
+            council = get_council(session)
+        service = self.service
+
+        def work() -> int:
+            concern = service.get(reference)
+            guidance = routes_for(concern.raised_by_role, concern.about_role, council).guidance
+            return reports.case_report(
+                Path(path), concern, service.timeline(reference), service.audit_trail(reference),
+                council.name, password, guidance,
+            )
+
+        run_in_background(
+            parent, work,
+            lambda _n: self.app.statusMessage.emit(f"Case report saved to {path}."),
+            lambda exc: self.asks.inform(parent, "Case report", user_message(exc)),
+            "Writing the case report…",
+        )
+
+    def subject_access(self) -> None:
+        name = self.asks.text(self, "Subject access export",
+                              "Everything the register holds about (name):")
+        if not name:
+            return
+        target = self._pdf_target(self, "Subject access export", "subject-access.pdf")
+        if target is None:
+            return
+        path, password = target
+        from mop_desktop.services.concerns import reports
+        from mop_desktop.services.concerns.subject_access import about_person
+
+        with self.app.store.session() as session:
+            council = get_council(session).name
+        service = self.service
+
+        def work() -> int:
+            with service.session() as session:
+                cases = [(c.concern, c.timeline) for c in about_person(session, name)]
+            reports.subject_access_report(Path(path), name, cases, council, password)
+            return len(cases)
+
+        run_in_background(
+            self, work,
+            lambda n: self.asks.inform(self, "Subject access export",
+                                       f"{n} record(s) written to {path}."),
+            lambda exc: self.asks.inform(self, "Subject access export", user_message(exc)),
+            "Writing the subject access export…",
+        )
+
+    # -- keys and retention -------------------------------------------------------------------
+    def change_passphrase(self) -> None:
+        new = self.asks.new_secret(self, "Change passphrase", "New passphrase")
+        if not new:
+            return
+        run_in_background(
+            self, lambda: self.service.change_passphrase(new),
+            lambda _r: self.app.statusMessage.emit("The passphrase is changed."),
+            lambda exc: self.asks.inform(self, "Change passphrase", user_message(exc)),
+            "Changing the passphrase…",
+        )
+
+    def replace_recovery_key(self) -> None:
+        if not self.asks.confirm(
+            self, "Replace recovery key",
+            "Issue a new recovery key? The old one (in the safe) stops working at once.",
+        ):
+            return
+        try:
+            key = self.service.replace_recovery_key()
+        except Exception as exc:  # noqa: BLE001 - shown as one line
+            self.asks.inform(self, "Replace recovery key", user_message(exc))
+            return
+        form = SetupDialog(self.app, self.service, self, self.asks, lambda: None)
+        form.show_key(key)
+        self._setup = form
+        form.dialog.open()
+
+    def open_retention(self) -> None:
+        dialog = RetentionDialog(self.app, self.service, self, self.asks)
+        self._retention = dialog
+        dialog.dialog.finished.connect(self.apply_filters)
+        dialog.dialog.open()
+
+    # -- locking ------------------------------------------------------------------------------
+    def on_locked(self) -> None:
+        for form in list(self.forms):
+            form.close()
+        self.forms.clear()
+        for name in ("_setup", "_retention", "_recovery"):
+            holder = getattr(self, name, None)
+            if holder is not None:
+                holder.dialog.reject()
+                setattr(self, name, None)
+        self.model.clear()
+        self.table.searchEdit.clear()
+        self.table.countLabel.clear()
+        self.show_locked()
+
+
+def create_page(app: AppContext, window: QMainWindow) -> QWidget:
+    return ConcernsPage(app, window)

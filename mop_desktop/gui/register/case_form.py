@@ -1,0 +1,245 @@
+"""The case form (``ui/case_dialog.ui``): a concern's fields, the route guidance from the
+protocol, the clauses picked from the adopted protocol, its timeline and audit trail.
+
+Date fields are plain line edits: blank means "no date", so an untouched field is never saved
+as a made-up date. Problems are shown in the form, naming the field; nothing is saved until
+they are put right.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
+
+from mop_desktop.domain.concerns import (
+    CATEGORIES,
+    ROLES,
+    STATUSES,
+    Concern,
+    ConcernError,
+    parse_date_field,
+    routes_for,
+)
+from mop_desktop.domain.dates import format_short
+from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.register.asks import Asks
+from mop_desktop.gui.register.table_model import TimelineModel
+from mop_desktop.gui.uiloader import UiForm, load_ui
+from mop_desktop.services.concerns import RegisterService
+from mop_desktop.services.concerns.clauses import protocol_clauses
+from mop_desktop.store.documents import get_council
+
+#: field -> the label the form shows (for messages naming the field)
+LABELS = {
+    "raised_on": "Raised on",
+    "raised_by_role": "Their role (raised by)",
+    "about_role": "Their role (about)",
+    "category": "Category",
+    "clauses": "Protocol clauses",
+    "summary": "Summary",
+    "status": "Status",
+    "follow_up_on": "Follow up on",
+    "closed_on": "Closed on",
+    "reference": "Reference",
+    "timeline": "Timeline",
+}
+
+_DATE_EDITS = {"raised_on": "raisedOnEdit", "follow_up_on": "followUpOnEdit",
+               "closed_on": "closedOnEdit"}
+
+
+class CaseForm:
+    """One concern, new (``reference`` None) or existing."""
+
+    def __init__(
+        self, app: AppContext, service: RegisterService, reference: str | None,
+        parent: QWidget | None, asks: Asks,
+        export: Callable[[QWidget, str], None] | None = None,
+    ) -> None:
+        self.app = app
+        self.service = service
+        self.reference = reference
+        self.asks = asks
+        self._export = export
+        self.dialog: QDialog = load_ui("case_dialog", parent)  # type: ignore[assignment]
+        self.ui = UiForm(self.dialog)
+        with app.store.session() as session:
+            self.council = get_council(session)
+        self.timeline_model = TimelineModel(self.dialog)
+        self.ui.timelineTable.setModel(self.timeline_model)
+        self._fill_choices()
+        self._connect()
+        if reference is None:
+            self.dialog.setWindowTitle("New concern")
+            self.ui.referenceLabel.setText("given when saved")
+            self.ui.raisedOnEdit.setText(format_short(dt.date.today()))
+            self.ui.tabs.setTabEnabled(1, False)
+            self.ui.tabs.setTabEnabled(2, False)
+            self.ui.exportButton.setEnabled(False)
+        else:
+            self.load(service.get(reference))
+        self._update_routes()
+
+    # -- building -----------------------------------------------------------------------------
+    def _fill_choices(self) -> None:
+        ui = self.ui
+        ui.raisedByRoleCombo.addItems(list(ROLES))
+        ui.aboutRoleCombo.addItems(["", *ROLES])
+        ui.categoryCombo.addItems(list(CATEGORIES))
+        ui.statusCombo.addItems(list(STATUSES))
+        for number, words in protocol_clauses(self.app.store):
+            self._add_clause(number, f"{number}  {words}")
+
+    def _add_clause(self, number: str, label: str) -> QListWidgetItem:
+        item = QListWidgetItem(label)
+        item.setData(Qt.ItemDataRole.UserRole, number)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        self.ui.clausesList.addItem(item)
+        return item
+
+    def _connect(self) -> None:
+        ui = self.ui
+        ui.raisedByRoleCombo.currentIndexChanged.connect(self._update_routes)
+        ui.aboutRoleCombo.currentIndexChanged.connect(self._update_routes)
+        ui.buttonBox.accepted.connect(self.save)
+        ui.buttonBox.rejected.connect(self.dialog.reject)
+        ui.addEntryButton.clicked.connect(self.add_entry)
+        ui.exportButton.clicked.connect(self._export_clicked)
+
+    def _update_routes(self) -> None:
+        guidance = routes_for(
+            self.ui.raisedByRoleCombo.currentText(), self.ui.aboutRoleCombo.currentText(),
+            self.council,
+        )
+        combo = self.ui.routeCombo
+        current = combo.currentText()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItems(list(guidance.options))
+        combo.setEditText(current)
+        combo.blockSignals(False)
+        self.ui.guidanceLabel.setText(guidance.guidance)
+
+    # -- values -------------------------------------------------------------------------------
+    def load(self, concern: Concern) -> None:
+        ui = self.ui
+        self.dialog.setWindowTitle(f"Concern {concern.reference}")
+        ui.referenceLabel.setText(concern.reference)
+        ui.raisedOnEdit.setText(format_short(concern.raised_on))
+        ui.raisedByEdit.setText(concern.raised_by)
+        ui.raisedByRoleCombo.setCurrentText(concern.raised_by_role)
+        ui.aboutEdit.setText(concern.about)
+        ui.aboutRoleCombo.setCurrentText(concern.about_role)
+        ui.categoryCombo.setCurrentText(concern.category)
+        known = {}
+        for i in range(ui.clausesList.count()):
+            item = ui.clausesList.item(i)
+            known[item.data(Qt.ItemDataRole.UserRole)] = item
+        for number in concern.clauses:
+            item = known.get(number) or self._add_clause(number, number)
+            item.setCheckState(Qt.CheckState.Checked)
+        ui.summaryEdit.setText(concern.summary)
+        ui.detailsEdit.setPlainText(concern.details)
+        self._update_routes()
+        ui.routeCombo.setEditText(concern.route)
+        ui.statusCombo.setCurrentText(concern.status)
+        ui.followUpOnEdit.setText(format_short(concern.follow_up_on))
+        ui.outcomeEdit.setPlainText(concern.outcome)
+        ui.closedOnEdit.setText(format_short(concern.closed_on))
+        self._load_history()
+
+    def _load_history(self) -> None:
+        if self.reference is None:
+            return
+        self.timeline_model.set_entries(self.service.timeline(self.reference))
+        lines = [
+            f"{a.at.strftime('%d/%m/%Y %H:%M')}  {a.actor}  {a.action}"
+            + (f" ({a.field})" if a.field else "")
+            for a in self.service.audit_trail(self.reference)
+        ]
+        self.ui.auditText.setPlainText("\n".join(lines))
+
+    def collect(self) -> Concern:
+        """The form's values as a concern; ConcernError names the field at fault."""
+        ui = self.ui
+        dates = {name: parse_date_field(name, getattr(ui, edit).text())
+                 for name, edit in _DATE_EDITS.items()}
+        if dates["raised_on"] is None:
+            raise ConcernError("raised_on", "the date it was raised is required")
+        clauses = []
+        for i in range(ui.clausesList.count()):
+            item = ui.clausesList.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                clauses.append(item.data(Qt.ItemDataRole.UserRole))
+        return Concern(
+            reference=self.reference or "",
+            raised_on=dates["raised_on"],
+            raised_by=ui.raisedByEdit.text().strip(),
+            raised_by_role=ui.raisedByRoleCombo.currentText(),
+            about=ui.aboutEdit.text().strip(),
+            about_role=ui.aboutRoleCombo.currentText(),
+            category=ui.categoryCombo.currentText(),
+            clauses=clauses,
+            summary=ui.summaryEdit.text().strip(),
+            details=ui.detailsEdit.toPlainText().strip(),
+            route=ui.routeCombo.currentText().strip(),
+            status=ui.statusCombo.currentText(),
+            follow_up_on=dates["follow_up_on"],
+            outcome=ui.outcomeEdit.toPlainText().strip(),
+            closed_on=dates["closed_on"],
+        )
+
+    def show_error(self, exc: ConcernError) -> None:
+        label = LABELS.get(exc.field, exc.field.replace("_", " ").capitalize())
+        self.ui.errorLabel.setText(f"{label}: {exc.message}")
+
+    # -- actions ------------------------------------------------------------------------------
+    def save(self) -> bool:
+        try:
+            concern = self.collect()
+            if self.reference is None:
+                self.reference = self.service.add(concern)
+            else:
+                self.service.update(self.reference, concern)
+        except ConcernError as exc:
+            self.show_error(exc)
+            return False
+        self.ui.errorLabel.clear()
+        self.app.registerChanged.emit()
+        self.app.statusMessage.emit(f"Concern {self.reference} saved.")
+        self.dialog.accept()
+        return True
+
+    def add_entry(self) -> None:
+        if self.reference is None:
+            return
+        try:
+            on = parse_date_field("timeline", self.ui.entryDateEdit.text()) or dt.date.today()
+            self.service.add_timeline(self.reference, on, self.ui.entryTextEdit.text().strip())
+        except ConcernError as exc:
+            self.show_error(exc)
+            return
+        self.ui.errorLabel.clear()
+        self.ui.entryTextEdit.clear()
+        self.ui.entryDateEdit.clear()
+        self._load_history()
+        self.app.registerChanged.emit()
+
+    def _export_clicked(self) -> None:
+        if self._export is not None and self.reference is not None:
+            self._export(self.dialog, self.reference)
+
+    def close(self) -> None:
+        """Close without saving and forget what the widgets held (on locking)."""
+        for edit in ("raisedByEdit", "aboutEdit", "summaryEdit", "entryTextEdit"):
+            getattr(self.ui, edit).clear()
+        self.ui.detailsEdit.clear()
+        self.ui.outcomeEdit.clear()
+        self.ui.auditText.clear()
+        self.timeline_model.set_entries([])
+        self.dialog.reject()
+

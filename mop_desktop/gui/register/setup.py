@@ -1,0 +1,161 @@
+"""Setting the register up (passphrase, then the recovery key shown once with its recovery
+sheet), and opening it with the recovery key to set a new passphrase.
+
+The slow steps (key derivation, about a second) run through ``run_in_background``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.register.asks import Asks
+from mop_desktop.gui.uiloader import UiForm, load_ui
+from mop_desktop.gui.worker import run_in_background
+from mop_desktop.services.concerns import RegisterService
+from mop_desktop.store.documents import get_council
+from mop_desktop.store.vault import MIN_PASSPHRASE, VaultError
+
+
+def user_message(exc: BaseException) -> str:
+    """A failure as one line for the user: our own messages, never a statement or its data."""
+    from mop_desktop.domain.concerns import ConcernError
+    from mop_desktop.store.register import RegisterError
+
+    if isinstance(exc, VaultError | RegisterError | ConcernError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"The file could not be written: {exc.strerror or 'error'}."
+    return "Something went wrong; the register is unchanged. The log has the details."
+
+
+def check_pair(first: str, second: str) -> str:
+    """The problem with a new passphrase typed twice, or ''."""
+    if len(first) < MIN_PASSPHRASE:
+        return f"Use at least {MIN_PASSPHRASE} characters."
+    if first != second:
+        return "The two passphrases differ."
+    return ""
+
+
+class SetupDialog:
+    """Step 1: the passphrase. Step 2: the recovery key, shown once, and its sheet."""
+
+    def __init__(self, app: AppContext, service: RegisterService, parent: QWidget | None,
+                 asks: Asks, on_done: Callable[[], None]) -> None:
+        self.app = app
+        self.service = service
+        self.asks = asks
+        self.on_done = on_done
+        self.dialog: QDialog = load_ui("register_setup", parent)  # type: ignore[assignment]
+        self.ui = UiForm(self.dialog)
+        self._key = ""
+        self.ui.steps.setCurrentIndex(0)
+        self.ui.buttonBox.accepted.connect(self._next)
+        self.ui.buttonBox.rejected.connect(self.dialog.reject)
+        self.ui.sheetButton.clicked.connect(self.save_sheet)
+        self.ui.keptCheck.toggled.connect(self._update_ok)
+        self.dialog.finished.connect(self._forget)
+
+    def _ok(self) -> object:
+        return self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+
+    def _update_ok(self) -> None:
+        if self.ui.steps.currentIndex() == 1:
+            self._ok().setEnabled(self.ui.keptCheck.isChecked())  # type: ignore[attr-defined]
+
+    def _next(self) -> None:
+        if self.ui.steps.currentIndex() == 1:
+            self.dialog.accept()
+            return
+        first, second = self.ui.firstEdit.text(), self.ui.secondEdit.text()
+        problem = check_pair(first, second)
+        if problem:
+            self.ui.errorLabel.setText(problem)
+            return
+        self.ui.errorLabel.setText("Setting up the register…")
+        self._ok().setEnabled(False)  # type: ignore[attr-defined]
+        run_in_background(
+            self.dialog, lambda: self.service.init(first), self._created, self._failed,
+            "Setting up the encrypted register…",
+        )
+
+    def _created(self, recovery_key: str) -> None:
+        self.ui.firstEdit.clear()
+        self.ui.secondEdit.clear()
+        self.app.registerChanged.emit()
+        self.show_key(recovery_key)
+        self.on_done()
+
+    def show_key(self, recovery_key: str) -> None:
+        """Step 2 on its own (also after "Replace recovery key")."""
+        self._key = recovery_key
+        self.ui.recoveryKeyLabel.setText(recovery_key)
+        self.ui.steps.setCurrentIndex(1)
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setVisible(False)
+        self._update_ok()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._ok().setEnabled(True)  # type: ignore[attr-defined]
+        self.ui.errorLabel.setText(user_message(exc))
+
+    def save_sheet(self) -> None:
+        path = self.asks.save_path(self.dialog, "Save the recovery sheet", "recovery-sheet.pdf")
+        if not path:
+            return
+        from mop_desktop.services.concerns.reports import recovery_sheet
+
+        with self.app.store.session() as session:
+            council = get_council(session).name
+        try:
+            recovery_sheet(Path(path), self._key, council, dt.date.today())
+        except OSError as exc:
+            self.ui.sheetLabel.setText(user_message(exc))
+            return
+        self.ui.sheetLabel.setText(
+            f"Saved to {path}. Print it, keep it in the safe, then delete the file."
+        )
+
+    def _forget(self) -> None:
+        self._key = ""
+        self.ui.recoveryKeyLabel.clear()
+
+
+class RecoveryDialog:
+    """Open the register with the recovery key and set a new passphrase."""
+
+    def __init__(self, service: RegisterService, parent: QWidget | None,
+                 on_done: Callable[[], None]) -> None:
+        self.service = service
+        self.on_done = on_done
+        self.dialog: QDialog = load_ui("register_recovery", parent)  # type: ignore[assignment]
+        self.ui = UiForm(self.dialog)
+        self.ui.buttonBox.accepted.connect(self._go)
+        self.ui.buttonBox.rejected.connect(self.dialog.reject)
+
+    def _go(self) -> None:
+        key, first = self.ui.keyEdit.text(), self.ui.firstEdit.text()
+        problem = check_pair(first, self.ui.secondEdit.text())
+        if problem:
+            self.ui.errorLabel.setText(problem)
+            return
+
+        def work() -> None:
+            self.service.unlock_with_recovery_key(key)
+            self.service.change_passphrase(first)
+
+        run_in_background(self.dialog, work, self._done, self._failed,
+                          "Opening the register with the recovery key…")
+
+    def _done(self, _result: object) -> None:
+        for edit in (self.ui.keyEdit, self.ui.firstEdit, self.ui.secondEdit):
+            edit.clear()
+        self.dialog.accept()
+        self.on_done()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ui.errorLabel.setText(user_message(exc))

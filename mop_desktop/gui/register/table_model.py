@@ -1,0 +1,168 @@
+"""Qt models over the register: the concern table (paged query results, never the whole
+register in memory) and a case's timeline.
+
+``ConcernTableModel`` asks the register for the number of matching concerns, then reads pages
+of ``PAGE_SIZE`` rows as the view scrolls to them, keeping a few pages cached. A new search,
+filter or sort resets it; locking clears it. Everything is shown as plain text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from mop_desktop.domain.dates import format_short
+from mop_desktop.services.concerns import RegisterService
+from mop_desktop.services.concerns.query import (
+    LIST_COLUMNS,
+    ConcernQuery,
+    ConcernSummary,
+    count,
+    page,
+)
+from mop_desktop.services.concerns.service import TimelineEntry
+
+PAGE_SIZE = 200
+CACHED_PAGES = 16
+
+HEADERS = {
+    "reference": "Reference",
+    "raised_on": "Raised on",
+    "raised_by": "Raised by",
+    "raised_by_role": "Role",
+    "about": "About",
+    "about_role": "Their role",
+    "category": "Category",
+    "status": "Status",
+    "follow_up_on": "Follow up",
+    "summary": "Summary",
+}
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "year"):
+        return format_short(value)
+    return str(value)
+
+
+class ConcernTableModel(QAbstractTableModel):
+    def __init__(self, service: RegisterService, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.query = ConcernQuery()
+        self._count = 0
+        self._pages: OrderedDict[int, list[ConcernSummary]] = OrderedDict()
+
+    # -- loading ------------------------------------------------------------------------------
+    def set_query(self, query: ConcernQuery) -> None:
+        self.beginResetModel()
+        self.query = query
+        self._pages.clear()
+        if self.service.unlocked:
+            with self.service.session() as session:
+                self._count = count(session, query)
+        else:
+            self._count = 0
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.set_query(self.query)
+
+    def clear(self) -> None:
+        """Forget every row (on locking)."""
+        self.beginResetModel()
+        self._pages.clear()
+        self._count = 0
+        self.endResetModel()
+
+    def _row(self, row: int) -> ConcernSummary | None:
+        number = row // PAGE_SIZE
+        rows = self._pages.get(number)
+        if rows is None:
+            if not self.service.unlocked:
+                return None
+            with self.service.session() as session:
+                rows = page(session, self.query, number * PAGE_SIZE, PAGE_SIZE)
+            self._pages[number] = rows
+            while len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        offset = row - number * PAGE_SIZE
+        return rows[offset] if offset < len(rows) else None
+
+    def reference_at(self, row: int) -> str | None:
+        item = self._row(row) if 0 <= row < self._count else None
+        return item.reference if item else None
+
+    # -- Qt -----------------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(LIST_COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+        ):
+            return None
+        item = self._row(index.row())
+        if item is None:
+            return None
+        name = LIST_COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and name != "summary":
+            return None
+        return _text(getattr(item, name))
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[LIST_COLUMNS[section]]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.set_query(dataclasses.replace(
+            self.query, sort=LIST_COLUMNS[column],
+            descending=order == Qt.SortOrder.DescendingOrder,
+        ))
+
+
+class TimelineModel(QAbstractTableModel):
+    """A case's dated entries (a handful per case: held as a list)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.entries: list[TimelineEntry] = []
+
+    def set_entries(self, entries: list[TimelineEntry]) -> None:
+        self.beginResetModel()
+        self.entries = list(entries)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 2
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        entry = self.entries[index.row()]
+        return format_short(entry.on) if index.column() == 0 else entry.entry
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return ("Date", "Action or contact")[section]
+        return None

@@ -1,0 +1,244 @@
+"""The Concerns page: locked view, set-up, table with search and filters, the case form, the
+idle lock and Ctrl+L, retention. User text always shown as plain text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMainWindow
+
+from mop_desktop.domain.concerns import Concern
+from mop_desktop.domain.records import Council
+from mop_desktop.store.documents import save_council
+
+PASSPHRASE = "correct horse battery"
+
+
+@pytest.fixture(autouse=True)
+def _cheap_kdf(monkeypatch):
+    monkeypatch.setenv("MOP_KDF_PROFILE", "test")
+
+
+@pytest.fixture
+def app(store, app_paths, qtbot):
+    from mop_desktop.gui.context import AppContext
+
+    with store.session() as session:
+        save_council(session, Council(name="Oakford Town Council",
+                                      principal_authority="Wealden District Council",
+                                      personnel_chair="Cllr Hazel Rowe"))
+    ctx = AppContext(app_paths, store)
+    yield ctx
+    from mop_desktop.gui.register.state import register_for
+
+    register_for(ctx).lock()
+
+
+@pytest.fixture
+def window(qtbot):
+    w = QMainWindow()
+    qtbot.addWidget(w)
+    return w
+
+
+@pytest.fixture
+def service(app):
+    from mop_desktop.gui.register.state import register_for
+
+    svc = register_for(app)
+    svc.init(PASSPHRASE)
+    svc.add(Concern(raised_on=dt.date(2026, 3, 23), raised_by_role="officer",
+                    summary="<b>x</b> shouted in committee", about="Cllr Ann Example",
+                    about_role="councillor"))
+    svc.add(Concern(raised_on=dt.date(2026, 4, 2), raised_by_role="councillor",
+                    summary="Minutes late", about="Pat Clerk", about_role="clerk",
+                    category="access to information"))
+    svc.lock()
+    return svc
+
+
+def _page(app, window, qtbot):
+    from mop_desktop.gui.pages.concerns import create_page
+
+    page = create_page(app, window)
+    qtbot.addWidget(page)
+    return page
+
+
+def _unlock(page, qtbot, passphrase=PASSPHRASE):
+    page.locked.passphraseEdit.setText(passphrase)
+    page.locked.unlockButton.click()
+
+
+def test_setup_shows_recovery_key_once_and_opens(app, window, qtbot, tmp_path):
+    page = _page(app, window, qtbot)
+    assert page.stack.currentWidget() is page.locked_view
+    assert not page.locked.setupButton.isHidden() and page.locked.unlockBox.isHidden()
+    page.locked.setupButton.click()
+    form = page._setup
+    form.ui.firstEdit.setText("short")
+    form.ui.secondEdit.setText("short")
+    form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert "at least 8" in form.ui.errorLabel.text()
+    form.ui.firstEdit.setText(PASSPHRASE)
+    form.ui.secondEdit.setText(PASSPHRASE)
+    form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: form.ui.steps.currentIndex() == 1, timeout=10000)
+    key = form.ui.recoveryKeyLabel.text()
+    assert len(key.split("-")) == 7
+    ok = form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    sheet = tmp_path / "sheet.pdf"
+    form.asks.save_path = lambda *a: str(sheet)
+    form.ui.sheetButton.click()
+    assert sheet.exists() and "Saved to" in form.ui.sheetLabel.text()
+    form.ui.keptCheck.setChecked(True)
+    ok.click()
+    assert form.ui.recoveryKeyLabel.text() == ""
+    assert page.stack.currentWidget() is page.table_view
+
+
+def test_wrong_then_right_passphrase(app, window, qtbot, service):
+    page = _page(app, window, qtbot)
+    _unlock(page, qtbot, "not it at all")
+    qtbot.waitUntil(lambda: page.locked.errorLabel.text() == "wrong passphrase", timeout=10000)
+    assert page.locked.passphraseEdit.text() == ""
+    _unlock(page, qtbot)
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.table_view, timeout=10000)
+    assert page.model.rowCount() == 2
+    assert page.table.countLabel.text() == "2 concerns"
+
+
+def test_table_search_filters_and_plain_text(app, window, qtbot, service):
+    page = _page(app, window, qtbot)
+    _unlock(page, qtbot)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
+    cells = [page.model.index(r, 9).data() for r in range(2)]
+    assert "<b>x</b> shouted in committee" in cells
+    qtbot.keyClicks(page.table.searchEdit, "shou")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
+    assert page.model.reference_at(0) == "C-2026-001"
+    page.table.searchEdit.clear()
+    page.table.categoryCombo.setCurrentText("access to information")
+    assert page.model.rowCount() == 1 and page.model.reference_at(0) == "C-2026-002"
+    page.table.categoryCombo.setCurrentIndex(0)
+    page.table.fromEdit.setText("31/02/2026")
+    qtbot.waitUntil(lambda: "not a real date" in page.table.countLabel.text(), timeout=3000)
+    page.table.fromEdit.setText("01/04/2026")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
+    page.table.fromEdit.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=3000)
+    page.model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert page.model.reference_at(0) == "C-2026-001"
+    page.model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert page.model.reference_at(0) == "C-2026-002"
+
+
+def test_case_form_literal_text_routes_and_dates(app, window, qtbot, service):
+    page = _page(app, window, qtbot)
+    _unlock(page, qtbot)
+    qtbot.waitUntil(lambda: page.service.unlocked, timeout=10000)
+    form = page.open_case("C-2026-001")
+    assert form.ui.summaryEdit.text() == "<b>x</b> shouted in committee"
+    for label in form.dialog.findChildren(QLabel):
+        if label.objectName() in ("referenceLabel", "guidanceLabel", "errorLabel"):
+            assert label.textFormat() == Qt.TextFormat.PlainText
+    assert "Monitoring Officer of Wealden District Council" in form.ui.guidanceLabel.text()
+    form.ui.aboutRoleCombo.setCurrentText("clerk")
+    assert "chair of the personnel committee (Cllr Hazel Rowe)" in form.ui.guidanceLabel.text()
+    form.ui.aboutRoleCombo.setCurrentText("councillor")
+    form.ui.followUpOnEdit.setText("31/02/2026")
+    assert not form.save()
+    assert form.ui.errorLabel.text().startswith("Follow up on:")
+    assert service.get("C-2026-001").follow_up_on is None
+    form.ui.followUpOnEdit.setText("23/03/26")
+    assert not form.save() and service.get("C-2026-001").follow_up_on is None
+    form.ui.followUpOnEdit.setText("01/05/2026")
+    assert form.save()
+    assert service.get("C-2026-001").follow_up_on == dt.date(2026, 5, 1)
+
+
+def test_new_case_untouched_dates_not_saved(app, window, qtbot, service):
+    page = _page(app, window, qtbot)
+    _unlock(page, qtbot)
+    qtbot.waitUntil(lambda: page.service.unlocked, timeout=10000)
+    form = page.open_case(None)
+    form.ui.summaryEdit.setText("Email forwarded outside the council")
+    form.ui.categoryCombo.setCurrentText("confidentiality")
+    assert form.save()
+    saved = service.get(form.reference)
+    assert saved.follow_up_on is None and saved.closed_on is None
+    assert saved.raised_on == dt.date.today()
+    assert page.model.rowCount() == 3
+
+
+def test_timeline_and_audit_in_the_form(app, window, qtbot, service):
+    page = _page(app, window, qtbot)
+    _unlock(page, qtbot)
+    qtbot.waitUntil(lambda: page.service.unlocked, timeout=10000)
+    form = page.open_case("C-2026-001")
+    form.ui.entryDateEdit.setText("24/03/2026")
+    form.ui.entryTextEdit.setText("Met the chair <i>informally</i>")
+    form.ui.addEntryButton.click()
+    assert form.timeline_model.rowCount() == 1
+    assert form.timeline_model.index(0, 1).data() == "Met the chair <i>informally</i>"
+    assert "timeline entry added" in form.ui.auditText.toPlainText()
+
+
+def test_idle_lock_clears_the_views(app, window, qtbot, service):
+    from mop_desktop.gui.register_actions import install
+
+    page = _page(app, window, qtbot)
+    _unlock(page, qtbot)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
+    form = page.open_case("C-2026-001")
+    with qtbot.waitSignal(app.registerLocked, timeout=5000):
+        idle = install(app, window, idle_ms=300)
+    idle.stop()
+    assert not service.unlocked
+    assert page.model.rowCount() == 0
+    assert page.stack.currentWidget() is page.locked_view
+    assert form.ui.summaryEdit.text() == "" and not form.dialog.isVisible()
+
+
+def test_ctrl_l_locks(app, window, qtbot, service):
+    from PySide6.QtGui import QAction
+
+    from mop_desktop.gui.register_actions import install
+
+    page = _page(app, window, qtbot)
+    idle = install(app, window, idle_ms=600_000)
+    _unlock(page, qtbot)
+    qtbot.waitUntil(lambda: page.service.unlocked, timeout=10000)
+    action = window.findChild(QAction, "actionLockRegister")
+    assert action.shortcut().toString() == "Ctrl+L"
+    action.trigger()
+    assert not service.unlocked and page.stack.currentWidget() is page.locked_view
+    idle.stop()
+
+
+def test_retention_review_deletes_after_confirmation(app, window, qtbot, service):
+    service.unlock(PASSPHRASE)
+    old = service.add(Concern(raised_on=dt.date(2017, 1, 1), raised_by_role="officer",
+                              summary="Old", status="closed", closed_on=dt.date(2018, 1, 1)))
+    service.lock()
+    page = _page(app, window, qtbot)
+    _unlock(page, qtbot)
+    qtbot.waitUntil(lambda: page.service.unlocked, timeout=10000)
+    page.open_retention()
+    dialog = page._retention
+    assert dialog.ui.dueList.count() == 1
+    dialog.ui.dueList.setCurrentRow(0)
+    dialog.asks.confirm = lambda *a: False
+    dialog.delete_selected()
+    assert dialog.ui.dueList.count() == 1
+    dialog.asks.confirm = lambda *a: True
+    dialog.delete_selected()
+    assert dialog.ui.dueList.count() == 0
+    assert "1 record(s) removed" in dialog.ui.tracesLabel.text()
+    from mop_desktop.services.concerns import retention
+
+    with service.session() as s:
+        assert [t.reference for t in retention.traces(s)] == [old]

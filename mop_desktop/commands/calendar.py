@@ -20,16 +20,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from pathlib import Path
 
-    from mop_desktop.commands.remind import parse_today
+    from mop_desktop.commands.remind import open_followups, parse_today
     from mop_desktop.services.calendar_ics import write_calendar
 
     today = parse_today(args.today)
     target = Path(args.output)
     if not target.parent.is_dir():
         raise CommandError(f"{args.output}: the folder {target.parent} does not exist")
+    followups, register = open_followups(ctx)
     try:
-        count = write_calendar(ctx.store(), target, today)
+        count = write_calendar(ctx.store(), target, today, followups)
     except OSError as exc:
         raise CommandError(f"{args.output}: cannot be written ({exc.strerror or exc})") from None
+    finally:
+        if register is not None:
+            register.lock()
     sys.stdout.write(f"{count} events written to {target}\n")
     return 0

@@ -1,7 +1,8 @@
-"""Qt table models of the review schedule: reminders, the version table, meetings.
+"""Qt table models of the review schedule: reminders, the version table, meetings; and
+``followups_for(app)``, the window's concern follow-ups while the register is unlocked.
 
-Each is a read-only ``QAbstractTableModel`` over a list of plain values that the page replaces
-with ``set_rows``; text is shown as plain text by the views.
+Each model is a read-only ``QAbstractTableModel`` over a list of plain values that the page
+replaces with ``set_rows``; text is shown as plain text by the views.
 """
 
 from __future__ import annotations
@@ -15,10 +16,25 @@ from PySide6.QtGui import QBrush, QColor
 from mop_desktop.domain.dates import format_long, format_month, format_short
 from mop_desktop.domain.records import Adoption
 from mop_desktop.domain.review import State, describe_days
+from mop_desktop.gui.context import AppContext
 from mop_desktop.services.meetings import Meeting
-from mop_desktop.services.reminders import Reminder
+from mop_desktop.services.reminders import FollowupSource, Reminder, register_followups
 
 T = TypeVar("T")
+
+
+def followups_for(app: AppContext) -> FollowupSource | None:
+    """Follow-ups (by reference) from the window's register when it is unlocked, else None."""
+    try:
+        from mop_desktop.gui.register.state import register_for
+    except ImportError:
+        return None
+    service = register_for(app)
+    if not getattr(service, "unlocked", False):
+        return None
+    return register_followups(service)
+
+
 Index = QModelIndex | QPersistentModelIndex
 
 STATE_WORDS = {State.OVERDUE: "Overdue", State.DUE: "Due", State.UPCOMING: "Coming up"}

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSystemTrayIcon
 
 from mop_desktop import APP_NAME
 from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.review_models import followups_for
 from mop_desktop.paths import AppPaths, resource_path
 from mop_desktop.services.reminders import Reminder, needing_attention, reminders
 from mop_desktop.store import settings
@@ -170,10 +171,12 @@ class TrayController(QObject):
         self.timer.start()
         app.scheduleChanged.connect(self.refresh)
         app.documentChanged.connect(self.refresh)
+        app.registerChanged.connect(self.refresh)
+        app.registerLocked.connect(self.refresh)
 
     def refresh(self) -> None:
         """Recompute the reminders and the tooltip (no notification)."""
-        self.items = reminders(self.app.store, self.today())
+        self.items = reminders(self.app.store, self.today(), followups_for(self.app))
         message = notification_text(self.items)
         tip = message[0] if message else f"{APP_NAME}: nothing overdue or due"
         if self.icon is not None:

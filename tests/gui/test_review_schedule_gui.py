@@ -273,3 +273,31 @@ def test_tray_menu_toggles_start_with_the_computer(qtbot, ctx, store, tmp_path, 
     tray.autostart_action.setChecked(False)
     assert not desktop.exists()
     assert tray.check() is None  # no protocol: nothing to notify
+
+
+def test_dashboard_lists_followups_while_the_register_is_unlocked(qtbot, ctx, store, monkeypatch):
+    pytest.importorskip("mop_desktop.gui.register.state")
+    monkeypatch.setenv("MOP_KDF_PROFILE", "test")
+    from mop_desktop.domain.concerns import Concern
+    from mop_desktop.gui.register.state import lock_register, register_for
+
+    adopted_protocol(store, D(2025, 3, 20))
+    service = register_for(ctx)
+    service.init("correct horse battery")
+    ref = service.add(
+        Concern(
+            raised_on=D(2026, 1, 5),
+            raised_by_role="officer",
+            raised_by="Jane Officer",
+            summary="Raised voice",
+            follow_up_on=D(2026, 2, 1),
+        )
+    )
+    page = DashboardPage(ctx, None, today)
+    qtbot.addWidget(page.widget)
+    ctx.registerChanged.emit()
+    rows = page.model.text_rows()
+    assert rows[0] == ["Overdue", "1 February 2026", f"Follow up concern {ref}", "19 days overdue"]
+    assert not any("Jane" in cell for row in rows for cell in row)
+    lock_register(ctx)
+    assert [r.kind for r in page.items] == ["review"]

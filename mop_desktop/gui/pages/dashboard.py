@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QHeaderView, QMainWindow, QWidget
 from mop_desktop.domain.dates import format_long
 from mop_desktop.domain.review import State, describe_days
 from mop_desktop.gui.context import AppContext
-from mop_desktop.gui.review_models import STATE_WORDS, ReminderModel
+from mop_desktop.gui.review_models import STATE_WORDS, ReminderModel, followups_for
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.services.adoption import ChainReport, verify_chain
 from mop_desktop.services.reminders import Reminder, Schedule, count_by_state, load_schedule
@@ -88,14 +88,19 @@ class DashboardPage(QObject):
         app.documentChanged.connect(self.refresh)
         app.scheduleChanged.connect(self.refresh)
         app.councilChanged.connect(self.refresh)
+        app.registerChanged.connect(self._refresh_reminders)
+        app.registerLocked.connect(self._refresh_reminders)
         self.refresh(check_chain=True)
+
+    def _refresh_reminders(self) -> None:
+        self.refresh(check_chain=False)
 
     # -- filling ------------------------------------------------------------------------------
     def refresh(self, *_args: object, check_chain: bool = True) -> None:
         store = self.app.store
         today = self.today()
         self.schedule = load_schedule(store, today)
-        self.items = build_reminders(store, today, schedule=self.schedule)
+        self.items = build_reminders(store, today, followups_for(self.app), schedule=self.schedule)
         self.model.set_rows(self.items)
         self.form.countsLabel.setText(counts_text(self.items))
         self._fill_summary(self.schedule)

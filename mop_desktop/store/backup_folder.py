@@ -95,6 +95,19 @@ def thin(folder: Path) -> list[Path]:
     return deleted
 
 
+def remove_leftovers(folder: Path, older_than: dt.timedelta = dt.timedelta(hours=1)) -> None:
+    """Staging folders and temporary files left by a backup that was killed part-way."""
+    import shutil
+
+    limit = dt.datetime.now().timestamp() - older_than.total_seconds()
+    for path in folder.glob(".mop-staging-*"):
+        if path.is_dir() and path.stat().st_mtime < limit:
+            shutil.rmtree(path, ignore_errors=True)
+    for path in folder.glob(f".{PREFIX}*.tmp"):
+        if path.is_file() and path.stat().st_mtime < limit:
+            path.unlink(missing_ok=True)
+
+
 def backup_now(
     paths: AppPaths,
     folder: Path,
@@ -110,6 +123,7 @@ def backup_now(
     target = write_bundle(paths, next_name(folder, now), register_key)
     try:
         thin(folder)
+        remove_leftovers(folder)
     except OSError:
         pass  # thinning again next time; the new backup is in place
     return target

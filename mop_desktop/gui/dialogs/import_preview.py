@@ -1,0 +1,293 @@
+"""The import preview (``ui/import_preview.ui``): what was read from the file, before saving.
+
+``choose_and_import(app, parent)`` asks for a file (``ask_open_file``, replaced in tests), reads
+it off the UI thread (``gui/worker.run_in_background``) and opens the preview: council, title,
+adoption, the version history, the outline with numbers, headings, clauses and list items, with
+doubtful places highlighted and their reason shown, and the importer's warnings. "Import as
+adopted version" (only when the file carries adoption details) or "Import as draft" saves it
+with ``services.workspace.save_import``. An ``ImportFailed`` is shown as its one line.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QStyle,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from mop_desktop.domain.dates import format_long, format_short
+from mop_desktop.domain.document import Block, ListItem, Section
+from mop_desktop.domain.numbering import list_marker
+from mop_desktop.domain.records import Adoption
+from mop_desktop.gui import messages
+from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.uiloader import UiForm, load_ui
+from mop_desktop.gui.worker import run_in_background
+from mop_desktop.services.importer import ImportFailed, ImportResult, read_protocol
+from mop_desktop.services.workspace import save_import
+from mop_desktop.store import documents as docs
+
+log = logging.getLogger(__name__)
+
+FILE_FILTER = "Protocols (*.docx *.txt *.md *.markdown);;All files (*)"
+DOUBTFUL_BRUSH = QBrush(QColor(255, 179, 0, 70))  # amber, readable on light and dark palettes
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def ask_open_file(parent: QWidget | None) -> str | None:
+    """The file to import, or None if the clerk cancelled (tests replace this)."""
+    path, _filter = QFileDialog.getOpenFileName(parent, "Import protocol", "", FILE_FILTER)
+    return path or None
+
+
+class HistoryModel(QAbstractTableModel):
+    """The version table as councils print it, over a list of ``Adoption``."""
+
+    HEADERS = (
+        "Version",
+        "Date of adoption",
+        "Minute reference",
+        "Review date",
+        "Originator/Reviewer",
+    )
+
+    def __init__(self, rows: list[Adoption]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        values = (
+            row.version_label,
+            format_short(row.adopted_on),
+            row.minute_ref,
+            format_short(row.review_due),
+            row.reviewer,
+        )
+        return values[index.column()]
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+
+def describe_adoption(result: ImportResult) -> str:
+    if not result.has_adoption:
+        return "No adoption details found: the text can only be imported as a draft."
+    latest = [a for a in result.history if a.adopted_on][-1]
+    text = (
+        f"Version {latest.version_label or '(no label)'} adopted {format_long(latest.adopted_on)}"
+    )
+    if latest.minute_ref:
+        text += f" (minute {latest.minute_ref})"
+    if latest.review_due:
+        text += f"; next review by {format_long(latest.review_due)}"
+    return text + "."
+
+
+def count_doubtful(result: ImportResult) -> int:
+    sections = result.text.sections
+    return sum(1 for s in sections if s.doubtful) + sum(
+        1 for s in sections for b in s.blocks if b.doubtful
+    )
+
+
+class ImportPreview:
+    """The preview dialog for one import; ``dialog`` is the loaded QDialog."""
+
+    def __init__(
+        self, app: AppContext, parent: QWidget | None, on_saved: Callable[[], None] | None = None
+    ) -> None:
+        self.app = app
+        self.parent = parent
+        self.on_saved = on_saved
+        self.result: ImportResult | None = None
+        self.saved_as: str | None = None
+        self.dialog = load_ui("import_preview", parent)
+        assert isinstance(self.dialog, QDialog)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.form = UiForm(self.dialog)
+        self.form.adoptedButton.clicked.connect(lambda: self.save(as_draft=False))
+        self.form.draftButton.clicked.connect(lambda: self.save(as_draft=True))
+        tree = self.form.outlineTree
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 260)
+        self.form.previewSplitter.setSizes([440, 200])
+
+    # -- reading --------------------------------------------------------------------------------
+    def load(self, path: str | Path) -> None:
+        """Read ``path`` off the UI thread; the preview opens when it has been read."""
+        path = Path(path)
+        run_in_background(
+            self.parent,
+            lambda: read_protocol(path),
+            self._read,
+            lambda exc: self._failed(path, exc),
+            label=f"Reading {path.name}...",
+        )
+
+    def _read(self, result: ImportResult) -> None:
+        self.show_result(result)
+        self.dialog.open()
+
+    def _failed(self, path: Path, exc: BaseException) -> None:
+        if isinstance(exc, ImportFailed):
+            message = str(exc)
+        else:
+            log.error("import of %s failed: %s", path.name, type(exc).__name__, exc_info=exc)
+            message = f"{path.name} could not be read ({type(exc).__name__}); see the log."
+        _open_previews.discard(self)
+        messages.tell(self.parent, "Import protocol", message)
+
+    # -- showing --------------------------------------------------------------------------------
+    def show_result(self, result: ImportResult) -> None:
+        self.result = result
+        form = self.form
+        form.sourceValue.setText(result.source or "")
+        form.councilValue.setText(result.council_name or "(not named in the file)")
+        form.titleValue.setText(result.text.title or docs.DEFAULT_TITLE)
+        form.adoptionValue.setText(describe_adoption(result))
+        sections = len(result.text.sections)
+        clauses = sum(len(s.blocks) for s in result.text.sections)
+        doubtful = count_doubtful(result)
+        contents = f"{sections} sections, {clauses} clauses and paragraphs, "
+        contents += f"{len(result.history)} history rows."
+        if doubtful:
+            contents += f" {doubtful} marked places need checking (highlighted below)."
+        form.contentsValue.setText(contents)
+        self._fill_outline(result)
+        form.historyView.setModel(HistoryModel(result.history))
+        form.historyView.horizontalHeader().setStretchLastSection(True)
+        form.historyView.verticalHeader().setVisible(False)
+        form.historyView.resizeColumnsToContents()
+        form.historyGroup.setTitle(f"Version history ({len(result.history)})")
+        form.warningsList.clear()
+        form.warningsList.addItems(result.warnings or ["Nothing to check."])
+        form.warningsGroup.setTitle(f"Points to check ({len(result.warnings)})")
+        form.adoptedButton.setVisible(result.has_adoption)
+        form.adoptedButton.setDefault(result.has_adoption)
+        form.draftButton.setDefault(not result.has_adoption)
+        form.noteLabel.setText(self._what_changes())
+        form.noteLabel.setVisible(bool(form.noteLabel.text()))
+
+    def _what_changes(self) -> str:
+        with self.app.store.session() as session:
+            doc = docs.protocol_document(session)
+            draft = docs.draft_of(doc) if doc else None
+            adopted = docs.latest_adopted(doc) if doc else None
+        notes = []
+        if draft is not None:
+            notes.append("Importing as a draft replaces the current draft.")
+        if adopted is not None and self.result is not None and self.result.has_adoption:
+            notes.append(
+                "Importing as the adopted version keeps the current adopted version as superseded."
+            )
+        return " ".join(notes)
+
+    def _fill_outline(self, result: ImportResult) -> None:
+        tree = self.form.outlineTree
+        tree.clear()
+        for section in result.text.sections:
+            item = self._section_item(section)
+            tree.addTopLevelItem(item)
+            for block in section.blocks:
+                item.addChild(self._block_item(block))
+        tree.expandAll()
+
+    def _section_item(self, section: Section) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(
+            [
+                section.number,
+                section.heading or "(before the first heading)",
+                section.doubtful or "",
+            ]
+        )
+        font = QFont(item.font(1))
+        font.setBold(bool(section.heading))
+        font.setItalic(not section.heading)
+        item.setFont(1, font)
+        self._mark(item, section.doubtful)
+        return item
+
+    def _block_item(self, block: Block) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([block.number, block.text, block.doubtful or ""])
+        self._mark(item, block.doubtful)
+        self._add_list(item, block.items, block.list_style)
+        return item
+
+    def _add_list(self, parent: QTreeWidgetItem, items: list[ListItem], style: str | None) -> None:
+        for index, entry in enumerate(items, start=1):
+            child = QTreeWidgetItem([list_marker(style, index), entry.text, ""])
+            child.setTextAlignment(0, Qt.AlignmentFlag.AlignRight)
+            parent.addChild(child)
+            self._add_list(child, entry.items, entry.list_style)
+
+    def _mark(self, item: QTreeWidgetItem, reason: str | None) -> None:
+        if not reason:
+            return
+        icon = self.dialog.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        item.setIcon(0, icon)
+        for column in range(3):
+            item.setBackground(column, DOUBTFUL_BRUSH)
+            item.setToolTip(column, f"Check this: {reason}")
+
+    # -- saving ---------------------------------------------------------------------------------
+    def save(self, as_draft: bool) -> None:
+        assert self.result is not None
+        self.saved_as = save_import(self.app.store, self.result, as_draft=as_draft)
+        self.app.documentChanged.emit()
+        self.app.scheduleChanged.emit()
+        if self.result.council_name:
+            self.app.councilChanged.emit()
+        self.app.statusMessage.emit(f"Protocol imported as the {self.saved_as} version.")
+        self.dialog.accept()
+        if self.on_saved is not None:
+            self.on_saved()
+
+
+def choose_and_import(
+    app: AppContext,
+    parent: QWidget | None,
+    path: str | Path | None = None,
+    on_saved: Callable[[], None] | None = None,
+) -> ImportPreview | None:
+    """Ask for a file (unless ``path`` is given), read it and open the preview over ``parent``.
+    Returns the preview (it opens once the file has been read), or None if no file was chosen."""
+    chosen = path if path is not None else ask_open_file(parent)
+    if not chosen:
+        return None
+    preview = ImportPreview(app, parent, on_saved)
+    _open_previews.add(preview)  # kept alive while it reads and while it is open
+    preview.dialog.finished.connect(lambda _code: _open_previews.discard(preview))
+    preview.load(chosen)
+    return preview
+
+
+_open_previews: set[ImportPreview] = set()

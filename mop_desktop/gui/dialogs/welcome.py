@@ -1,0 +1,103 @@
+"""The first-run welcome (``ui/welcome_dialog.ui``): model protocol, import, or blank.
+
+Shown when the store has no protocol and ``settings.WELCOME_DONE`` is false. Each choice leaves
+a draft in the store (the import may leave an adopted version), saves the council's name if one
+was typed, marks the welcome as answered and shows the Protocol page. "Decide later" leaves
+everything as it was, so the welcome comes back next time.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from mop_desktop.domain.document import DocumentText, Section
+from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.uiloader import UiForm, load_ui
+from mop_desktop.services.workspace import has_document, start_from_text
+from mop_desktop.store import documents as docs
+from mop_desktop.store import settings
+from mop_desktop.store.db import Store
+
+MODEL_MODULE = "mop_desktop.services.importer.model"
+
+
+def needs_welcome(store: Store) -> bool:
+    if has_document(store):
+        return False
+    with store.session() as session:
+        return not settings.get(session, settings.WELCOME_DONE)
+
+
+def blank_protocol() -> DocumentText:
+    """A draft with one empty section, for a clerk who writes the protocol themselves."""
+    return DocumentText(title=docs.DEFAULT_TITLE, sections=[Section(heading="")])
+
+
+def model_available() -> bool:
+    from mop_desktop.gui.main_window import import_optional
+
+    return import_optional(MODEL_MODULE) is not None
+
+
+class WelcomeDialog:
+    """The dialog and what each choice does; ``dialog`` is the loaded QDialog."""
+
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        self.app = app
+        self.window = parent
+        self.dialog = load_ui("welcome_dialog", parent)
+        assert isinstance(self.dialog, QDialog)
+        self.form = UiForm(self.dialog)
+        self.preview: object | None = None
+        has_model = model_available()
+        self.form.modelButton.setEnabled(has_model)
+        self.form.modelNoteLabel.setVisible(not has_model)
+        self.form.modelButton.clicked.connect(self.choose_model)
+        self.form.importButton.clicked.connect(self.choose_import)
+        self.form.blankButton.clicked.connect(self.choose_blank)
+
+    def council_name(self) -> str:
+        return " ".join(self.form.councilNameEdit.text().split())
+
+    # -- the three choices --------------------------------------------------------------------
+    def choose_model(self) -> None:
+        from mop_desktop.services.importer.model import model_protocol
+
+        start_from_text(self.app.store, model_protocol())
+        self._finish()
+
+    def choose_blank(self) -> None:
+        start_from_text(self.app.store, blank_protocol())
+        self._finish()
+
+    def choose_import(self) -> None:
+        """Ask for the file, then show the import preview; finished once it is saved."""
+        from mop_desktop.gui.dialogs.import_preview import choose_and_import
+
+        self.preview = choose_and_import(self.app, self.dialog, on_saved=self._finish)
+
+    # -- done -----------------------------------------------------------------------------------
+    def _finish(self) -> None:
+        name = self.council_name()
+        with self.app.store.session() as session:
+            if name:
+                council = docs.get_council(session)
+                council.name = name
+                docs.save_council(session, council)
+            settings.put(session, settings.WELCOME_DONE, True)
+        self.app.documentChanged.emit()
+        self.app.councilChanged.emit()
+        show_page = getattr(self.window, "show_page", None)
+        if callable(show_page):
+            show_page("protocol")
+        self.dialog.accept()
+
+
+def show_welcome(app: AppContext, window: QWidget) -> WelcomeDialog:
+    """Open the welcome over ``window`` (window-modal, not blocking) and return it."""
+    welcome = WelcomeDialog(app, window)
+    window.setProperty("welcomeOpen", True)
+    welcome.dialog.finished.connect(lambda _code: window.setProperty("welcomeOpen", False))
+    window._welcome = welcome  # type: ignore[attr-defined]  # kept alive while it is open
+    welcome.dialog.open()
+    return welcome

@@ -1,0 +1,310 @@
+"""The main window: a navigation list beside the pages, the menus and the status bar.
+
+Layout in ``ui/main_window.ui``. Pages are listed in ``PAGES`` (name -> title, module, icon);
+each module provides ``create_page(app: AppContext, window: MainWindow) -> QWidget`` and is
+imported when its page is first shown (the dashboard at once, so the window opens filled). A
+module that is not in this build gets a plain placeholder page. ``WINDOW_EXTENSIONS`` lists
+optional modules with ``install(app, window) -> None``, installed once the window is on screen.
+
+Public API for pages and extensions:
+
+- ``window.app``: the ``AppContext`` (paths, store, signals).
+- ``window.menu(name) -> QMenu``: "File", "Edit", "View" and "Help" exist; any other name makes
+  a new menu before Help. Add actions to it; File keeps "Quit" last.
+- ``window.show_page(name)``: switch to a page ("dashboard", "protocol", "review", "concerns",
+  "settings"), creating it if needed.
+- ``window.page(name) -> QWidget | None``: the page's widget (created if needed), or None when
+  the page is not in this build.
+- ``window.log_path``: the log file (or None); ``window.started_minimised``: ``--minimised``.
+
+On close (and when the application quits) every page that has a ``flush()`` method is asked to
+save what it holds. Window geometry is kept in QSettings; nothing confidential is.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mop_desktop import APP_NAME, __version__
+from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.uiloader import UiForm, load_ui
+from mop_desktop.paths import resource_path
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    title: str
+    module: str
+    icon: str
+
+
+PAGES: dict[str, PageSpec] = {
+    "dashboard": PageSpec("Dashboard", "mop_desktop.gui.pages.dashboard", "nav-dashboard.svg"),
+    "protocol": PageSpec("Protocol", "mop_desktop.gui.pages.protocol", "nav-protocol.svg"),
+    "review": PageSpec("Review schedule", "mop_desktop.gui.pages.review", "nav-review.svg"),
+    "concerns": PageSpec("Concerns", "mop_desktop.gui.pages.concerns", "nav-concerns.svg"),
+    "settings": PageSpec("Settings", "mop_desktop.gui.pages.settings", "nav-settings.svg"),
+}
+
+WINDOW_EXTENSIONS: tuple[str, ...] = (
+    "mop_desktop.gui.tray",
+    "mop_desktop.gui.pdf_actions",
+    "mop_desktop.gui.register_actions",
+    "mop_desktop.gui.backup_actions",
+)
+
+_MENUS = {"File": "menuFile", "Edit": "menuEdit", "View": "menuView", "Help": "menuHelp"}
+
+
+def import_optional(module_name: str) -> object | None:
+    """The module, or None when this build does not have it (other import errors propagate)."""
+    try:
+        return importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name and (module_name == exc.name or module_name.startswith(exc.name + ".")):
+            return None
+        raise
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, app: AppContext, log_path: Path | None = None) -> None:
+        super().__init__()
+        self.app = app
+        self.log_path = log_path
+        self.started_minimised = False
+        self._pages: dict[str, QWidget | None] = {}
+        self._slots: dict[str, QWidget] = {}
+        self._extensions_installed = False
+        self.setObjectName("MainWindow")
+
+        # The layout is a QMainWindow of its own: its parts move into this window.
+        form = load_ui("main_window")
+        self.setCentralWidget(form.takeCentralWidget())
+        self.setMenuBar(form.menuBar())
+        self.setStatusBar(form.statusBar())
+        for action in form.findChildren(QAction):
+            action.setParent(self)
+        self.resize(form.size())
+        self.setMinimumSize(form.minimumSize())
+        form.hide()
+        form.deleteLater()
+
+        ui = UiForm(self)
+        self.nav: QListWidget = ui.navList
+        self.stack: QStackedWidget = ui.pageStack
+        self._menus: dict[str, QMenu] = {name: getattr(ui, obj) for name, obj in _MENUS.items()}
+        self.actionQuit: QAction = ui.actionQuit
+        self.actionImport: QAction = ui.actionImport
+        self.actionQuit.triggered.connect(self.close)
+        self.actionImport.triggered.connect(self.import_protocol)
+        ui.actionAbout.triggered.connect(self.show_about)
+        ui.actionFolders.triggered.connect(self.show_folders)
+
+        self._build_navigation()
+        self._build_status_bar()
+        self.app.documentChanged.connect(self.refresh_status)
+        self.app.scheduleChanged.connect(self.refresh_status)
+        self.app.councilChanged.connect(self.refresh_status)
+        self.app.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        instance = QApplication.instance()
+        if instance is not None:
+            instance.aboutToQuit.connect(self.flush_pages)
+
+        self.refresh_status()
+        self._restore_geometry()
+        self.show_page("dashboard")
+
+    # -- navigation and pages -----------------------------------------------------------------
+    def _build_navigation(self) -> None:
+        view = self.menu("View")
+        for index, (name, spec) in enumerate(PAGES.items(), start=1):
+            icon_file = resource_path("resources", "icons", spec.icon)
+            icon = QIcon(str(icon_file)) if icon_file.exists() else QIcon()
+            item = QListWidgetItem(icon, spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setToolTip(f"{spec.title} (Ctrl+{index})")
+            self.nav.addItem(item)
+            slot = QWidget(self.stack)
+            slot.setObjectName(f"slot_{name}")
+            layout = QVBoxLayout(slot)
+            layout.setContentsMargins(0, 0, 0, 0)
+            self.stack.addWidget(slot)
+            self._slots[name] = slot
+            action = QAction(icon, spec.title, self)
+            action.setObjectName(f"actionShow_{name}")
+            action.setShortcut(QKeySequence(f"Ctrl+{index}"))
+            action.triggered.connect(lambda _=False, n=name: self.show_page(n))
+            view.addAction(action)
+        self.nav.currentRowChanged.connect(self._on_nav_row)
+
+    def _on_nav_row(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self.show_page(list(PAGES)[row])
+
+    def show_page(self, name: str) -> None:
+        if name not in PAGES:
+            raise KeyError(f"no page named {name!r}")
+        self._ensure_page(name)
+        row = list(PAGES).index(name)
+        self.stack.setCurrentWidget(self._slots[name])
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+
+    def page(self, name: str) -> QWidget | None:
+        if name not in PAGES:
+            return None
+        return self._ensure_page(name)
+
+    def current_page_name(self) -> str:
+        return list(PAGES)[self.stack.currentIndex()]
+
+    def _ensure_page(self, name: str) -> QWidget | None:
+        if name in self._pages:
+            return self._pages[name]
+        spec = PAGES[name]
+        slot = self._slots[name]
+        widget: QWidget | None
+        try:
+            module = import_optional(spec.module)
+            widget = module.create_page(self.app, self) if module is not None else None  # type: ignore[attr-defined]
+            shown = (
+                widget
+                if widget is not None
+                else self._placeholder(
+                    spec.title, f"{spec.title} is not part of this version of {APP_NAME}."
+                )
+            )
+        except Exception:  # a broken page must not take the window down with it
+            log.exception("the %s page could not be built", name)
+            widget = None
+            shown = self._placeholder(
+                spec.title,
+                f"The {spec.title} page could not be opened. The details are in the log "
+                "(Help > Data and log folders).",
+            )
+        slot.layout().addWidget(shown)
+        self._pages[name] = widget
+        return widget
+
+    def _placeholder(self, title: str, message: str) -> QWidget:
+        page = load_ui("placeholder_page")
+        form = UiForm(page)
+        form.titleLabel.setText(title)
+        form.messageLabel.setText(message)
+        return page
+
+    # -- menus ----------------------------------------------------------------------------------
+    def menu(self, name: str) -> QMenu:
+        key = name.replace("&", "")
+        if key not in self._menus:
+            menu = QMenu(f"&{key}", self.menuBar())
+            menu.setObjectName(f"menu{key.replace(' ', '')}")
+            self.menuBar().insertMenu(self._menus["Help"].menuAction(), menu)
+            self._menus[key] = menu
+        return self._menus[key]
+
+    def add_file_action(self, action: QAction) -> None:
+        """Add to the File menu above Quit (which stays last)."""
+        self._menus["File"].insertAction(self.actionQuit, action)
+
+    # -- status bar -----------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        self.statusLabel = QLabel(self)
+        self.statusLabel.setObjectName("statusLabel")
+        self.statusLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.versionLabel = QLabel(f"{APP_NAME} {__version__}", self)
+        self.versionLabel.setObjectName("versionLabel")
+        self.versionLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addWidget(self.statusLabel, 1)
+        self.statusBar().addPermanentWidget(self.versionLabel)
+
+    def refresh_status(self) -> None:
+        from mop_desktop.services.status import status_line
+        from mop_desktop.store.documents import get_council
+
+        self.statusLabel.setText(status_line(self.app.store))
+        with self.app.store.session() as session:
+            council = get_council(session).name
+        self.setWindowTitle(council or "")
+
+    # -- actions --------------------------------------------------------------------------------
+    def import_protocol(self) -> None:
+        from mop_desktop.gui.dialogs.import_preview import choose_and_import
+
+        choose_and_import(self.app, self)
+
+    def show_about(self) -> None:
+        from mop_desktop.gui.dialogs.about import show_about
+
+        show_about(self)
+
+    def show_folders(self) -> None:
+        from mop_desktop.gui.dialogs.about import show_folders
+
+        show_folders(self, self.app.paths, self.log_path)
+
+    def bring_to_front(self) -> None:
+        """Called when a second start asks for this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # -- extensions -----------------------------------------------------------------------------
+    def install_extensions(self) -> None:
+        """Install the optional window extensions that this build has (once)."""
+        if self._extensions_installed:
+            return
+        self._extensions_installed = True
+        for module_name in WINDOW_EXTENSIONS:
+            try:
+                module = import_optional(module_name)
+                if module is not None:
+                    module.install(self.app, self)  # type: ignore[attr-defined]
+            except Exception:  # one broken extension must not stop the window
+                log.exception("the window extension %s could not be installed", module_name)
+                self.app.statusMessage.emit(
+                    "Part of the window could not be set up; the details are in the log."
+                )
+
+    # -- closing --------------------------------------------------------------------------------
+    def flush_pages(self) -> None:
+        for page in self._pages.values():
+            flush = getattr(page, "flush", None)
+            if callable(flush):
+                flush()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.flush_pages()
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        QSettings().setValue("window/state", self.saveState())
+        super().closeEvent(event)
+
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)

@@ -1,0 +1,197 @@
+"""The Settings page (``ui/settings_page.ui``): the council's details and the review interval.
+
+Council details are saved with ``store.documents.save_council``; the review interval (12, 24,
+36 or 60 months) is the protocol's ``DocumentRow.review_interval_months``. Problems are shown
+beside the field at fault and nothing is saved until they are put right. ``flush()`` (called by
+the window on close) saves changes that are valid.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from mop_desktop.domain.records import Council
+from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.uiloader import UiForm, load_ui
+from mop_desktop.store import documents as docs
+
+REVIEW_INTERVALS = (12, 24, 36, 60)
+MAX_LINE = 200
+MAX_ADDRESS = 1000
+
+#: field -> (objectName prefix in the .ui, label used in messages)
+FIELDS = {
+    "name": ("name", "The council's name"),
+    "principal_authority": ("principal", "The principal authority"),
+    "clerk": ("clerk", "The clerk's name"),
+    "chair": ("chair", "The chair's name"),
+    "personnel_chair": ("personnelChair", "The personnel committee chair's name"),
+    "address": ("address", "The address"),
+}
+
+
+def _has_control(text: str, allow_newlines: bool) -> bool:
+    allowed = {"\n"} if allow_newlines else set()
+    return any(unicodedata.category(c) == "Cc" and c not in allowed for c in text)
+
+
+def clean_council(council: Council) -> Council:
+    """Whitespace tidied: single-line fields collapsed, the address's lines trimmed."""
+    lines = [" ".join(line.split()) for line in council.address.replace("\r", "").split("\n")]
+    return Council(
+        name=" ".join(council.name.split()),
+        principal_authority=" ".join(council.principal_authority.split()),
+        clerk=" ".join(council.clerk.split()),
+        chair=" ".join(council.chair.split()),
+        personnel_chair=" ".join(council.personnel_chair.split()),
+        address="\n".join(line for line in lines if line),
+        logo_path=council.logo_path,
+    )
+
+
+def validate_council(council: Council) -> dict[str, str]:
+    """Field -> one-line problem, for a council already passed through ``clean_council``."""
+    problems: dict[str, str] = {}
+    if not council.name:
+        problems["name"] = "Enter the council's name, e.g. Oakford Town Council."
+    for field, (_prefix, label) in FIELDS.items():
+        value = getattr(council, field)
+        is_address = field == "address"
+        limit = MAX_ADDRESS if is_address else MAX_LINE
+        if len(value) > limit:
+            problems.setdefault(field, f"{label} is too long (at most {limit} characters).")
+        if _has_control(value, allow_newlines=is_address):
+            problems.setdefault(field, f"{label} contains a control character: retype it.")
+    return problems
+
+
+class SettingsPage(QWidget):
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsPage")
+        self.app = app
+        self.form = UiForm(load_ui("settings_page", self))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form.root)
+        self.dirty = False
+        self._loading = False
+        for months in REVIEW_INTERVALS:
+            self.form.intervalCombo.addItem(f"Every {months} months", months)
+        for prefix, _label in FIELDS.values():
+            self._error_label(prefix).hide()
+            editor = getattr(self.form, f"{prefix}Edit")
+            editor.textChanged.connect(self._changed)
+        self.form.intervalCombo.currentIndexChanged.connect(self._changed)
+        self.form.saveButton.clicked.connect(self.save)
+        self.form.revertButton.clicked.connect(self.load)
+        app.councilChanged.connect(self._reload_if_clean)
+        app.documentChanged.connect(self._reload_if_clean)
+        self.load()
+
+    def _error_label(self, prefix: str) -> QLabel:
+        label: QLabel = getattr(self.form, f"{prefix}Error")
+        return label
+
+    # -- reading and writing the form -----------------------------------------------------------
+    def council_from_form(self) -> Council:
+        f = self.form
+        return Council(
+            name=f.nameEdit.text(),
+            principal_authority=f.principalEdit.text(),
+            clerk=f.clerkEdit.text(),
+            chair=f.chairEdit.text(),
+            personnel_chair=f.personnelChairEdit.text(),
+            address=f.addressEdit.toPlainText(),
+        )
+
+    def load(self) -> None:
+        """Show what is stored (also "Undo changes")."""
+        with self.app.store.session() as session:
+            council = docs.get_council(session)
+            doc = docs.protocol_document(session)
+            interval = doc.review_interval_months if doc else None
+        self._loading = True
+        try:
+            f = self.form
+            f.nameEdit.setText(council.name)
+            f.principalEdit.setText(council.principal_authority)
+            f.clerkEdit.setText(council.clerk)
+            f.chairEdit.setText(council.chair)
+            f.personnelChairEdit.setText(council.personnel_chair)
+            f.addressEdit.setPlainText(council.address)
+            self._set_interval(interval)
+        finally:
+            self._loading = False
+        self._show_problems({})
+        self.dirty = False
+        self.form.messageLabel.setText("")
+
+    def _set_interval(self, months: int | None) -> None:
+        combo = self.form.intervalCombo
+        combo.setEnabled(months is not None)
+        if months is None:
+            combo.setToolTip("Start or import the protocol first.")
+            combo.setCurrentIndex(0)
+            return
+        combo.setToolTip("")
+        index = combo.findData(months)
+        if index < 0:  # a value set elsewhere that is not one of the usual choices
+            combo.addItem(f"Every {months} months", months)
+            index = combo.count() - 1
+        combo.setCurrentIndex(index)
+
+    def _changed(self) -> None:
+        if not self._loading:
+            self.dirty = True
+            self.form.messageLabel.setText("")
+
+    def _reload_if_clean(self) -> None:
+        if not self.dirty:
+            self.load()
+
+    def _show_problems(self, problems: dict[str, str]) -> None:
+        for field, (prefix, _label) in FIELDS.items():
+            label = self._error_label(prefix)
+            label.setText(problems.get(field, ""))
+            label.setVisible(field in problems)
+            label.setStyleSheet("color: palette(highlight);" if field in problems else "")
+
+    def save(self) -> bool:
+        """Save the form if it is valid; returns whether it was saved."""
+        council = clean_council(self.council_from_form())
+        problems = validate_council(council)
+        self._show_problems(problems)
+        if problems:
+            self.form.messageLabel.setText("Nothing was saved: put right what is marked above.")
+            first = FIELDS[next(iter(problems))][0]
+            getattr(self.form, f"{first}Edit").setFocus()
+            return False
+        months = self.form.intervalCombo.currentData()
+        interval_changed = False
+        with self.app.store.session() as session:
+            stored = docs.get_council(session)
+            council.logo_path = stored.logo_path
+            docs.save_council(session, council)
+            doc = docs.protocol_document(session)
+            if doc is not None and self.form.intervalCombo.isEnabled() and months:
+                interval_changed = doc.review_interval_months != months
+                doc.review_interval_months = int(months)
+        self.dirty = False
+        self.load()
+        self.app.councilChanged.emit()
+        if interval_changed:
+            self.app.scheduleChanged.emit()
+        self.form.messageLabel.setText(f"Saved the details of {council.name}.")
+        return True
+
+    def flush(self) -> None:
+        """Save valid changes before the window closes."""
+        if self.dirty:
+            self.save()
+
+
+def create_page(app: AppContext, window: QWidget) -> QWidget:
+    return SettingsPage(app)

@@ -1,0 +1,173 @@
+"""The import preview: what was read is shown (doubtful places marked) before it is saved."""
+
+# ruff: noqa: F811  (pytest fixtures imported from shell_helpers are parameters here)
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QTreeWidgetItem
+
+from mop_desktop.gui.dialogs import import_preview
+from mop_desktop.services.importer import ImportFailed
+from mop_desktop.services.workspace import show
+from tests.gui.shell_helpers import app_context, make_result, told  # noqa: F401 (fixtures used by name)
+
+
+def _all_items(tree) -> list[QTreeWidgetItem]:
+    out: list[QTreeWidgetItem] = []
+
+    def walk(item: QTreeWidgetItem) -> None:
+        out.append(item)
+        for i in range(item.childCount()):
+            walk(item.child(i))
+
+    for i in range(tree.topLevelItemCount()):
+        walk(tree.topLevelItem(i))
+    return out
+
+
+def _open(qtbot, app_context, monkeypatch, result, tmp_path: Path):
+    source = tmp_path / "oakford.txt"
+    source.write_text("stand-in", encoding="utf-8")
+    monkeypatch.setattr(import_preview, "read_protocol", lambda path: result)
+    preview = import_preview.choose_and_import(app_context, None, path=source)
+    qtbot.addWidget(preview.dialog)
+    qtbot.waitUntil(lambda: preview.result is not None)
+    return preview
+
+
+def test_preview_shows_everything_and_marks_doubtful(
+    qtbot,
+    app_context,
+    monkeypatch,
+    tmp_path,
+    store,
+) -> None:
+    preview = _open(qtbot, app_context, monkeypatch, make_result(adopted=True), tmp_path)
+    form = preview.form
+    assert form.councilValue.text() == "Oakford Town Council"
+    assert form.titleValue.text() == "Member/Officer Relations Protocol"
+    assert "Version 2026 adopted 23 March 2026 (minute 2026-101)" in form.adoptionValue.text()
+    assert "2 marked places need checking" in form.contentsValue.text()
+    items = _all_items(form.outlineTree)
+    rows = [(i.text(0), i.text(1), i.text(2)) for i in items]
+    assert ("1", "Introduction", "") in rows
+    assert ("1.1", "The relationship between councillors and officers matters.", "") in rows
+    assert ("a)", "A commitment to the council", "") in rows
+    assert ("b)", "Courtesy", "") in rows
+    assert ("2.1", "Officers give impartial advice.", "numbered 7.3 in the file") in rows
+    doubtful = [i for i in items if i.text(2)]
+    assert len(doubtful) == 2
+    for item in doubtful:
+        assert item.background(1).color().alpha() > 0
+        assert item.toolTip(1).startswith("Check this:")
+        assert not item.icon(0).isNull()
+    plain = [i for i in items if not i.text(2)]
+    assert all(i.background(1).style().name == "NoBrush" for i in plain)
+    history = form.historyView.model()
+    assert history.rowCount() == 2
+    assert history.index(1, 0).data() == "2026"
+    assert history.index(1, 1).data() == "23/03/2026"
+    assert history.index(1, 2).data() == "2026-101"
+    assert (
+        history.headerData(2, pytest.importorskip("PySide6.QtCore").Qt.Orientation.Horizontal)
+        == "Minute reference"
+    )
+    assert form.warningsList.item(0).text().startswith("Line 40:")
+    assert not form.adoptedButton.isHidden()
+    assert show(store) is None  # nothing saved yet
+
+
+def test_save_as_adopted(qtbot, app_context, monkeypatch, tmp_path, store) -> None:
+    preview = _open(qtbot, app_context, monkeypatch, make_result(adopted=True), tmp_path)
+    with qtbot.waitSignal(app_context.documentChanged):
+        preview.form.adoptedButton.click()
+    current = show(store)
+    assert current["status"] == "adopted"
+    assert current["adopted_on"] == "2026-03-23"
+    assert current["review_due"] == "2027-03-31"
+    assert current["sections"][1]["blocks"][0]["text"] == "Officers give impartial advice."
+    assert preview.saved_as == "adopted"
+
+
+def test_save_as_draft_even_with_adoption(
+    qtbot,
+    app_context,
+    monkeypatch,
+    tmp_path,
+    store,
+) -> None:
+    preview = _open(qtbot, app_context, monkeypatch, make_result(adopted=True), tmp_path)
+    preview.form.draftButton.click()
+    current = show(store)
+    assert current["status"] == "draft"
+    assert len(current["history"]) == 2
+
+
+def test_without_adoption_only_draft_is_offered(
+    qtbot,
+    app_context,
+    monkeypatch,
+    tmp_path,
+    store,
+) -> None:
+    preview = _open(qtbot, app_context, monkeypatch, make_result(adopted=False), tmp_path)
+    assert preview.form.adoptedButton.isHidden()
+    assert "No adoption details found" in preview.form.adoptionValue.text()
+    preview.form.draftButton.click()
+    assert show(store)["status"] == "draft"
+
+
+def test_replacing_a_draft_is_said(qtbot, app_context, monkeypatch, tmp_path, store) -> None:
+    from mop_desktop.services.workspace import save_import
+
+    save_import(store, make_result(adopted=False))
+    preview = _open(qtbot, app_context, monkeypatch, make_result(adopted=False), tmp_path)
+    assert "replaces the current draft" in preview.form.noteLabel.text()
+
+
+def test_failed_read_shows_its_one_line(
+    qtbot,
+    app_context,
+    monkeypatch,
+    tmp_path,
+    told,
+    store,
+) -> None:
+    def fail(path):
+        raise ImportFailed(f"{Path(path).name}: line 3: not a protocol")
+
+    monkeypatch.setattr(import_preview, "read_protocol", fail)
+    preview = import_preview.choose_and_import(app_context, None, path=tmp_path / "bad.txt")
+    qtbot.waitUntil(lambda: bool(told))
+    assert told == [("Import protocol", "bad.txt: line 3: not a protocol")]
+    assert preview.result is None
+    assert show(store) is None
+
+
+def test_user_text_is_plain(qtbot, app_context, monkeypatch, tmp_path) -> None:
+    result = make_result(adopted=False)
+    result.council_name = "<b>x</b>"
+    preview = _open(qtbot, app_context, monkeypatch, result, tmp_path)
+    assert preview.form.councilValue.text() == "<b>x</b>"
+    from PySide6.QtCore import Qt
+
+    assert preview.form.councilValue.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_real_sample_through_the_importer(qtbot, app_context, samples, store) -> None:
+    pytest.importorskip("mop_desktop.services.importer.reader")
+    preview = import_preview.choose_and_import(
+        app_context, None, path=samples / "borough-model-protocol.txt"
+    )
+    qtbot.addWidget(preview.dialog)
+    qtbot.waitUntil(lambda: preview.result is not None, timeout=20000)
+    headings = [
+        preview.form.outlineTree.topLevelItem(i).text(1)
+        for i in range(preview.form.outlineTree.topLevelItemCount())
+    ]
+    assert "Introduction" in headings
+    preview.form.adoptedButton.click()
+    assert show(store)["version"] == "2026"

@@ -1,0 +1,141 @@
+"""The main window: navigation, placeholder pages, menus, the status bar, flushing on close."""
+
+# ruff: noqa: F811  (pytest fixtures imported from shell_helpers are parameters here)
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLabel, QWidget
+
+from mop_desktop.gui import main_window as mw
+from tests.gui.shell_helpers import app_context, make_result  # noqa: F401 (fixtures used by name)
+
+
+@pytest.fixture
+def window(qtbot, app_context):
+    win = mw.MainWindow(app_context)
+    qtbot.addWidget(win)
+    return win
+
+
+def test_navigation_lists_the_five_pages(window) -> None:
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles == ["Dashboard", "Protocol", "Review schedule", "Concerns", "Settings"]
+    assert window.current_page_name() == "dashboard"
+
+
+def test_show_page_and_shortcuts(window) -> None:
+    window.show_page("settings")
+    assert window.current_page_name() == "settings"
+    assert window.nav.currentRow() == 4
+    view_actions = {a.text(): a.shortcut().toString() for a in window.menu("View").actions()}
+    assert view_actions["Protocol"] == "Ctrl+2"
+    assert view_actions["Settings"] == "Ctrl+5"
+    window.nav.setCurrentRow(0)
+    assert window.current_page_name() == "dashboard"
+
+
+def test_missing_page_module_gets_a_placeholder(qtbot, app_context, monkeypatch) -> None:
+    pages = dict(mw.PAGES)
+    pages["concerns"] = mw.PageSpec("Concerns", "mop_desktop.gui.pages.no_such_page", "x.svg")
+    monkeypatch.setattr(mw, "PAGES", pages)
+    win = mw.MainWindow(app_context)
+    qtbot.addWidget(win)
+    win.show_page("concerns")
+    assert win.page("concerns") is None
+    shown = [label.text() for label in win.stack.currentWidget().findChildren(QLabel)]
+    assert "Concerns" in shown
+    assert any("not part of this version" in text for text in shown)
+
+
+def test_broken_page_is_reported_not_fatal(qtbot, app_context, monkeypatch, tmp_path) -> None:
+    import sys
+    import types
+
+    broken = types.ModuleType("mop_desktop_test_broken_page")
+
+    def create_page(app, window):
+        raise RuntimeError("boom")
+
+    broken.create_page = create_page
+    monkeypatch.setitem(sys.modules, "mop_desktop_test_broken_page", broken)
+    pages = dict(mw.PAGES)
+    pages["review"] = mw.PageSpec("Review schedule", "mop_desktop_test_broken_page", "x.svg")
+    monkeypatch.setattr(mw, "PAGES", pages)
+    win = mw.MainWindow(app_context)
+    qtbot.addWidget(win)
+    win.show_page("review")
+    shown = " ".join(label.text() for label in win.stack.currentWidget().findChildren(QLabel))
+    assert "could not be opened" in shown
+
+
+def test_menus_exist_and_new_ones_go_before_help(window) -> None:
+    titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert titles[:4] == ["File", "Edit", "View", "Help"]
+    tools = window.menu("Tools")
+    assert window.menu("Tools") is tools
+    titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert titles == ["File", "Edit", "View", "Tools", "Help"]
+    file_actions = {
+        a.text().replace("&", ""): a.shortcut().toString()
+        for a in window.menu("File").actions()
+        if a.text()
+    }
+    assert file_actions["Import protocol..."] == "Ctrl+I"
+    assert file_actions["Quit"] == "Ctrl+Q"
+    help_texts = [a.text().replace("&", "") for a in window.menu("Help").actions() if a.text()]
+    assert help_texts == ["Data and log folders", "About MOP Desktop"]
+
+
+def test_status_bar_with_no_protocol(window) -> None:
+    assert window.statusLabel.text() == "No protocol yet"
+    assert window.versionLabel.text().startswith("MOP Desktop ")
+
+
+def test_status_bar_follows_the_store(window, app_context) -> None:
+    from mop_desktop.services.workspace import save_import
+
+    save_import(app_context.store, make_result(adopted=True))
+    app_context.documentChanged.emit()
+    text = window.statusLabel.text()
+    assert "Version 2026 adopted" in text
+    assert "31 March 2027" in text
+    assert window.windowTitle() == "Oakford Town Council"
+
+
+def test_close_flushes_pages(qtbot, app_context, monkeypatch) -> None:
+    import sys
+    import types
+
+    flushed: list[str] = []
+
+    class Page(QWidget):
+        def flush(self) -> None:
+            flushed.append("saved")
+
+    module = types.ModuleType("mop_desktop_test_flush_page")
+    module.create_page = lambda app, window: Page()
+    monkeypatch.setitem(sys.modules, "mop_desktop_test_flush_page", module)
+    pages = dict(mw.PAGES)
+    pages["protocol"] = mw.PageSpec("Protocol", "mop_desktop_test_flush_page", "x.svg")
+    monkeypatch.setattr(mw, "PAGES", pages)
+    win = mw.MainWindow(app_context)
+    qtbot.addWidget(win)
+    win.show_page("protocol")
+    win.show()
+    win.close()
+    assert flushed == ["saved"]
+
+
+def test_folders_dialog_shows_both_paths(window, app_context) -> None:
+    from mop_desktop.gui.dialogs.about import about_dialog, folders_dialog
+    from mop_desktop.gui.uiloader import UiForm
+
+    dialog = folders_dialog(window, app_context.paths, app_context.paths.logs / "x.log")
+    form = UiForm(dialog)
+    assert form.dataFolderEdit.text() == str(app_context.paths.data)
+    assert form.logFileEdit.text().endswith("x.log")
+    about = UiForm(about_dialog(window))
+    from mop_desktop import __version__
+
+    assert about.versionLabel.text() == f"Version {__version__}"

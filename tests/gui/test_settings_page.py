@@ -1,0 +1,119 @@
+"""The Settings page: council details and the review interval, validated in place."""
+
+# ruff: noqa: F811  (pytest fixtures imported from shell_helpers are parameters here)
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from mop_desktop.domain.records import Council
+from mop_desktop.gui.pages import settings as page_module
+from mop_desktop.services.workspace import save_import
+from mop_desktop.store import documents as docs
+from tests.gui.shell_helpers import app_context, make_result  # noqa: F401 (fixtures used by name)
+
+
+@pytest.fixture
+def page(qtbot, app_context):
+    widget = page_module.create_page(app_context, None)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _stored(store) -> Council:
+    with store.session() as session:
+        return docs.get_council(session)
+
+
+def _fill(page, **values: str) -> None:
+    for prefix, text in values.items():
+        editor = getattr(page.form, f"{prefix}Edit")
+        if prefix == "address":
+            editor.setPlainText(text)
+        else:
+            editor.setText(text)
+
+
+def test_saves_council_details(page, store, qtbot) -> None:
+    _fill(
+        page,
+        name=" Oakford  Town Council ",
+        principal="Oakshire District Council",
+        clerk="A Clerk",
+        chair="B Chair",
+        personnelChair="C Chair",
+        address="Town Hall\n\n  High Street \nOakford",
+    )
+    with qtbot.waitSignal(page.app.councilChanged):
+        page.form.saveButton.click()
+    council = _stored(store)
+    assert council.name == "Oakford Town Council"
+    assert council.principal_authority == "Oakshire District Council"
+    assert council.clerk == "A Clerk"
+    assert council.chair == "B Chair"
+    assert council.personnel_chair == "C Chair"
+    assert council.address == "Town Hall\nHigh Street\nOakford"
+    assert page.form.messageLabel.text() == "Saved the details of Oakford Town Council."
+    assert not page.dirty
+
+
+def test_name_required_message_in_place(page, store) -> None:
+    _fill(page, name="   ", clerk="A Clerk")
+    page.form.saveButton.click()
+    assert not page.form.nameError.isHidden()
+    assert page.form.nameError.text() == "Enter the council's name, e.g. Oakford Town Council."
+    assert "Nothing was saved" in page.form.messageLabel.text()
+    assert _stored(store).clerk == ""  # store unchanged
+
+
+def test_control_characters_refused(page, store) -> None:
+    _fill(page, name="Oakford", chair="B\x07Chair")
+    assert not page.save()
+    assert "control character" in page.form.chairError.text()
+    assert _stored(store).name == ""
+
+
+def test_markup_is_shown_literally(page, store, app_context, qtbot) -> None:
+    _fill(page, name="<b>x</b>")
+    page.save()
+    assert _stored(store).name == "<b>x</b>"
+    again = page_module.create_page(app_context, None)
+    qtbot.addWidget(again)
+    assert again.form.nameEdit.text() == "<b>x</b>"
+    assert page.form.messageLabel.textFormat() == Qt.TextFormat.PlainText
+    assert page.form.messageLabel.text() == "Saved the details of <b>x</b>."
+
+
+def test_review_interval(page, store, app_context, qtbot) -> None:
+    assert not page.form.intervalCombo.isEnabled()  # no protocol yet
+    save_import(store, make_result(adopted=True))
+    app_context.documentChanged.emit()
+    combo = page.form.intervalCombo
+    assert combo.isEnabled()
+    assert combo.currentData() == 12
+    assert [combo.itemData(i) for i in range(combo.count())] == [12, 24, 36, 60]
+    _fill(page, name="Oakford Town Council")
+    combo.setCurrentIndex(combo.findData(24))
+    with qtbot.waitSignal(app_context.scheduleChanged):
+        page.save()
+    with store.session() as session:
+        assert docs.protocol_document(session).review_interval_months == 24
+
+
+def test_flush_saves_valid_changes_and_undo_reverts(page, store) -> None:
+    _fill(page, name="Oakford")
+    page.save()
+    _fill(page, name="Elmbridge")
+    page.form.revertButton.click()
+    assert page.form.nameEdit.text() == "Oakford"
+    _fill(page, clerk="New Clerk")
+    page.flush()
+    assert _stored(store).clerk == "New Clerk"
+
+
+def test_reloads_when_the_council_changes_elsewhere(page, store, app_context) -> None:
+    with store.session() as session:
+        docs.save_council(session, Council(name="Set Elsewhere"))
+    app_context.councilChanged.emit()
+    assert page.form.nameEdit.text() == "Set Elsewhere"

@@ -1,0 +1,103 @@
+"""The first-run welcome: each choice leaves the right thing in the store."""
+
+# ruff: noqa: F811  (pytest fixtures imported from shell_helpers are parameters here)
+
+from __future__ import annotations
+
+import pytest
+
+from mop_desktop.gui.dialogs import import_preview, welcome
+from mop_desktop.services.workspace import show
+from mop_desktop.store import documents as docs
+from mop_desktop.store import settings
+from tests.gui.shell_helpers import app_context, make_result, told  # noqa: F401 (fixtures used by name)
+
+
+def _welcome_done(store) -> bool:
+    with store.session() as session:
+        return settings.get(session, settings.WELCOME_DONE)
+
+
+def _council(store) -> str:
+    with store.session() as session:
+        return docs.get_council(session).name
+
+
+@pytest.fixture
+def dialog(qtbot, app_context):
+    w = welcome.WelcomeDialog(app_context, None)
+    qtbot.addWidget(w.dialog)
+    return w
+
+
+def test_needed_on_first_run_only(store) -> None:
+    assert welcome.needs_welcome(store)
+    with store.session() as session:
+        settings.put(session, settings.WELCOME_DONE, True)
+    assert not welcome.needs_welcome(store)
+
+
+def test_blank_start_with_council_name(dialog, store, qtbot) -> None:
+    dialog.form.councilNameEdit.setText("  Oakford   Town Council ")
+    with qtbot.waitSignal(dialog.app.documentChanged):
+        dialog.form.blankButton.click()
+    current = show(store)
+    assert current["status"] == "draft"
+    assert len(current["sections"]) == 1
+    assert current["sections"][0]["blocks"] == []
+    assert _council(store) == "Oakford Town Council"
+    assert _welcome_done(store)
+    assert not welcome.needs_welcome(store)
+
+
+def test_model_protocol_start(dialog, store) -> None:
+    if not welcome.model_available():
+        assert not dialog.form.modelButton.isEnabled()
+        assert dialog.form.modelNoteLabel.isVisibleTo(dialog.dialog)
+        pytest.skip("the model protocol is not in this build yet")
+    from mop_desktop.services.importer.model import model_protocol
+
+    dialog.form.modelButton.click()
+    current = show(store)
+    assert current["status"] == "draft"
+    assert current["title"] == model_protocol().title
+    assert len(current["sections"]) == len(model_protocol().sections)
+    assert _welcome_done(store)
+    assert _council(store) == ""  # nothing typed, nothing invented
+
+
+def test_import_choice_saves_after_the_preview(dialog, store, qtbot, monkeypatch, tmp_path) -> None:
+    source = tmp_path / "oakford.txt"
+    source.write_text("stand-in", encoding="utf-8")
+    monkeypatch.setattr(import_preview, "ask_open_file", lambda parent: str(source))
+    monkeypatch.setattr(import_preview, "read_protocol", lambda path: make_result(adopted=True))
+    dialog.form.importButton.click()
+    preview = dialog.preview
+    qtbot.waitUntil(lambda: preview.result is not None)
+    assert show(store) is None  # nothing saved while the clerk looks at it
+    assert not _welcome_done(store)
+    preview.form.adoptedButton.click()
+    current = show(store)
+    assert current["status"] == "adopted"
+    assert current["version"] == "2026"
+    assert [h["minute_ref"] for h in current["history"]] == ["2025-044", "2026-101"]
+    assert _council(store) == "Oakford Town Council"
+    assert _welcome_done(store)
+
+
+def test_import_cancelled_leaves_the_welcome_open(dialog, store, monkeypatch) -> None:
+    monkeypatch.setattr(import_preview, "ask_open_file", lambda parent: None)
+    dialog.dialog.show()
+    dialog.form.importButton.click()
+    assert dialog.preview is None
+    assert dialog.dialog.isVisible()
+    assert show(store) is None
+    assert not _welcome_done(store)
+
+
+def test_decide_later_changes_nothing(dialog, store) -> None:
+    dialog.dialog.show()
+    dialog.form.laterButton.click()
+    assert not dialog.dialog.isVisible()
+    assert show(store) is None
+    assert welcome.needs_welcome(store)

@@ -415,3 +415,62 @@ def test_markup_is_shown_literally(store, open_page):
     assert page.form.headingEdit.text() == "<b>x</b>"
     for label in (page.form.bannerLabel, page.form.sectionNumberLabel, page.form.blockNumberLabel):
         assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_menu_actions_follow_the_page(page, qtbot):
+    window = page.window()
+    edit = [a.text() for a in window.menus["Edit"].actions() if not a.isSeparator()]
+    assert edit[2:] == ["&Find\u2026", "Find and &replace\u2026"]
+    assert edit[0].startswith("&Undo") and edit[1].startswith("&Redo")
+    assert [a.text() for a in window.menus["File"].actions()] == ["&Save"]
+    assert page.actions_.find.isVisible()
+    page.hide()
+    assert not page.actions_.find.isVisible() and not page.actions_.undo.isVisible()
+    page.show()
+    assert page.actions_.save.isVisible()
+
+
+def test_leaving_the_page_saves_pending_typing(page, app_paths, qtbot):
+    page.select((0, 1))
+    qtbot.keyClicks(page.form.textEdit, " and status")
+    assert page.autosave_timer.isActive()
+    page.hide()
+    assert not page._dirty
+    assert stored_text(app_paths).sections[0].blocks[1].text == "Scope and status"
+
+
+def test_a_new_import_elsewhere_is_shown(page, store, context):
+    replaced = protocol_text()
+    replaced.sections[0].heading = "Purpose and scope"
+    start_from_text(store, replaced)
+    context.documentChanged.emit()
+    assert outline(page)[0] == "1  Purpose and scope"
+    assert not page.undo_stack.canUndo()
+
+
+def test_panel_controls_change_level_and_numbering(page, qtbot):
+    f = page.form
+    page.select((0, 1))
+    f.levelCombo.setCurrentIndex(1)
+    f.levelCombo.activated.emit(1)
+    assert outline(page)[2] == "1.1.1  Scope"
+    qtbot.mouseClick(f.blockNumberedCheck, Qt.MouseButton.LeftButton)
+    assert outline(page)[2] == "\u00b6  Scope"
+    page.select((0, None))
+    f.sectionNumberedCheck.click()
+    assert outline(page)[0] == "Introduction"
+    assert outline(page)[3] == "1  Expectations"
+    assert outline(page)[4] == "1.1  Councillors can expect from Officers:"
+    for _ in range(3):
+        page.undo_stack.undo()
+    assert outline(page)[:3] == ["1  Introduction", "1.1  Purpose", "1.2  Scope"]
+
+
+def test_empty_document_can_be_started_from_nothing(store, open_page, qtbot):
+    start_from_text(store, DocumentText(title="Protocol"))
+    page = open_page()
+    assert page.form.stack.currentWidget() is page.form.editorPage
+    assert outline(page) == []
+    qtbot.mouseClick(page.form.addClauseButton, Qt.MouseButton.LeftButton)
+    assert outline(page) == ["1  (no heading)", "1.1  (empty clause)"]
+    assert page.selected() == (0, 0)

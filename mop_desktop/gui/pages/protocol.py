@@ -14,7 +14,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from mop_desktop.domain import editing as ed
@@ -278,6 +278,13 @@ class ProtocolPage(EditsMixin, QWidget):
         finally:
             self._own_change = False
         return True
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
+        """Leaving the page (another page, the window minimised) saves what is pending, so
+        PDFs and adoption read the text as typed."""
+        if shiboken6.isValid(self.form.root) and self._dirty:
+            self.save()
+        super().hideEvent(event)
 
     def flush(self) -> bool:
         """Save immediately (the window calls this before it closes)."""

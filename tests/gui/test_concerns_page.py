@@ -115,7 +115,10 @@ def test_table_search_filters_and_plain_text(app, window, qtbot, service):
     page = _page(app, window, qtbot)
     _unlock(page, qtbot)
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
-    cells = [page.model.index(r, 9).data() for r in range(2)]
+    from mop_desktop.services.concerns.query import LIST_COLUMNS
+
+    col = LIST_COLUMNS.index("summary")
+    cells = [page.model.index(r, col).data() for r in range(2)]
     assert "<b>x</b> shouted in committee" in cells
     qtbot.keyClicks(page.table.searchEdit, "shou")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)

@@ -27,7 +27,7 @@ from mop_desktop.gui.register.state import lock_register, register_for
 from mop_desktop.gui.register.table_model import ConcernTableModel
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.gui.worker import run_in_background
-from mop_desktop.services.concerns.query import ConcernQuery
+from mop_desktop.services.concerns.query import LIST_COLUMNS, ConcernQuery
 from mop_desktop.store.documents import get_council
 
 SEARCH_DELAY_MS = 250
@@ -159,7 +159,10 @@ class ConcernsPage(QWidget):
             return
         self.stack.setCurrentWidget(self.table_view)
         self.apply_filters()
-        self.table.table.resizeColumnsToContents()
+        view = self.table.table
+        view.resizeColumnsToContents()
+        summary = LIST_COLUMNS.index("summary")
+        view.setColumnWidth(summary, min(max(view.columnWidth(summary), 200), 360))
         self.table.searchEdit.setFocus()
 
     def current_query(self) -> ConcernQuery:

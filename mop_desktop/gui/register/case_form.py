@@ -139,9 +139,11 @@ class CaseForm:
         for i in range(ui.clausesList.count()):
             item = ui.clausesList.item(i)
             known[item.data(Qt.ItemDataRole.UserRole)] = item
-        for number in concern.clauses:
+        for position, number in enumerate(concern.clauses):
             item = known.get(number) or self._add_clause(number, number)
             item.setCheckState(Qt.CheckState.Checked)
+            if position == 0:
+                ui.clausesList.scrollToItem(item)
         ui.summaryEdit.setText(concern.summary)
         ui.detailsEdit.setPlainText(concern.details)
         self._update_routes()
@@ -157,7 +159,7 @@ class CaseForm:
             return
         self.timeline_model.set_entries(self.service.timeline(self.reference))
         lines = [
-            f"{a.at.strftime('%d/%m/%Y %H:%M')}  {a.actor}  {a.action}"
+            f"{a.local_time()}  {a.actor}  {a.action}"
             + (f" ({a.field})" if a.field else "")
             for a in self.service.audit_trail(self.reference)
         ]

@@ -15,8 +15,8 @@ from mop_desktop.store.register import ConcernRow
 
 #: Columns a list or table shows, in order (also the sort keys it offers).
 LIST_COLUMNS = (
-    "reference", "raised_on", "raised_by", "raised_by_role", "about", "about_role",
-    "category", "status", "follow_up_on", "summary",
+    "reference", "raised_on", "status", "summary", "raised_by", "raised_by_role", "about",
+    "about_role", "category", "follow_up_on",
 )
 _SORTABLE = {name: getattr(ConcernRow, name) for name in LIST_COLUMNS}
 
@@ -37,14 +37,14 @@ class ConcernQuery:
 class ConcernSummary:
     reference: str
     raised_on: dt.date
+    status: str
+    summary: str
     raised_by: str
     raised_by_role: str
     about: str
     about_role: str
     category: str
-    status: str
     follow_up_on: dt.date | None
-    summary: str
 
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)

@@ -161,7 +161,7 @@ def case_report(
     story.append(_heading("Audit trail"))
     story.append(_table(
         [["When", "Who", "What", "Field"]]
-        + [[a.at.strftime("%d/%m/%Y %H:%M"), a.actor, a.action, a.field] for a in audit],
+        + [[a.local_time(), a.actor, a.action, a.field] for a in audit],
         [34 * mm, 34 * mm, 58 * mm, 40 * mm], header=True,
     ))
     return _render(path, story, f"Case report {concern.reference}", council, password)

@@ -57,11 +57,15 @@ class TimelineEntry:
 
 @dataclass(frozen=True)
 class AuditEntry:
-    at: dt.datetime
+    at: dt.datetime  # UTC, naive (as stored)
     actor: str
     action: str
     reference: str
     field: str
+
+    def local_time(self) -> str:
+        """23/03/2026 14:05 in the computer's time zone."""
+        return self.at.replace(tzinfo=dt.UTC).astimezone().strftime("%d/%m/%Y %H:%M")
 
 
 def current_actor() -> str:

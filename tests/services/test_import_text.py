@@ -415,3 +415,19 @@ def test_council_name_on_its_own_line_or_in_the_title(tmp_path):
     assert result.council_name == "Newhaven Town Council"
     result = imp(tmp_path, "Protocol\n\nReport to the District Council's Monitoring Officer.\n")
     assert result.council_name == ""
+
+
+def test_numbered_list_after_a_lead_in_and_a_number_on_its_own_line(tmp_path):
+    text = (
+        "# Protocol\n\n## 1. Introduction\n\n1.1\nThe relationship matters.\n\n"
+        "1.2 The council will:\n\n1. listen\n2. decide\n3. Act Fairly\n\n1.3 Next clause.\n"
+    )
+    result = imp(tmp_path, text, "p.md")
+    assert outline(result) == [
+        ("1", "Introduction", [
+            ("1.1", "The relationship matters.", [], None),
+            ("1.2", "The council will:", ["listen", "decide", "Act Fairly"], "decimal"),
+            ("1.3", "Next clause.", [], None),
+        ]),
+    ]  # fmt: skip
+    assert result.warnings == []

@@ -49,6 +49,7 @@ class BodyBuilder:
         self.layout = layout
         self.sections: list[Section] = []
         self.block: Block | None = None
+        self.block_para = Para(text="")  # the paragraph that made ``block``
         self.stack: list[_Level] = []
         self.sources: dict[int, _Source] = {}
         self.item_indent = 0
@@ -71,6 +72,7 @@ class BodyBuilder:
         self.sources[id(block)] = _Source(number, para.line)
         self._section().blocks.append(block)
         self.block = block
+        self.block_para = para
         self.stack = []
         return block
 
@@ -112,21 +114,38 @@ class BodyBuilder:
         if "." in number:
             self.new_block(marker.text, number, para)
             return
-        if marker.section_word or (number in self.layout.section_prefixes):
+        new_section = number in self.layout.section_prefixes and int(number) > self._section_no()
+        if marker.section_word or new_section:
             doubt = None if heading_like(marker.text) else "long line taken as a numbered heading"
             self.new_section(marker.text, number, para, doubt)
+            return
+        if self._decimal_item(para, number):
+            self._item(para, Marker("item", marker.text, style="decimal", value=int(number)), nxt)
             return
         if heading_like(marker.text) and not self.stack:
             self.new_section(marker.text, number, para)
             return
-        if self.block is not None and (
-            self.stack
-            and self.stack[0].style == "decimal"
-            or (self.block.text.rstrip().endswith(":") and (para.indent > 0 or para.auto_list))
-        ):
-            self._item(para, Marker("item", marker.text, style="decimal", value=int(number)), nxt)
-            return
         self.new_block(marker.text, number, para)
+
+    def _section_no(self) -> int:
+        """The source number of the current section (0 before the first numbered one)."""
+        for section in reversed(self.sections):
+            src = self.sources.get(id(section))
+            if src and src.number.isdigit():
+                return int(src.number)
+        return 0
+
+    def _decimal_item(self, para: Para, number: str) -> bool:
+        """'1.' after a lead-in ending in ':' starts a numbered list; '2.' carries it on."""
+        if self.block is None:
+            return False
+        if self.stack and self.stack[0].style == "decimal":
+            return int(number) == self.stack[0].last + 1 or para.indent > self.stack[0].indent
+        lead_in = self.block.text.rstrip().endswith(":")
+        deeper = para.indent > self.block_para.indent
+        if para.auto_list and self.block_para.auto_list:
+            return lead_in and deeper
+        return lead_in and (number == "1" or deeper)
 
     def _plain(self, para: Para, nxt: Para | None) -> None:
         text = para.text

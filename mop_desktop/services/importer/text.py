@@ -17,6 +17,7 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _RULE = re.compile(r"^\s*([-=_*~#])(\s*\1){2,}\s*$")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SENTENCE_END = (".", ":", ";", "!", "?")
+_LONE_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,4}\.?|\(?[a-z]\)|\(?[ivx]{1,5}\))$")
 
 
 def parse_text(text: str, *, markdown: bool = False, source: str = "") -> ImportResult:
@@ -85,7 +86,9 @@ def text_paragraphs(text: str, *, markdown: bool = False) -> list[Para]:
             page, current = True, None
             continue
         if not raw.strip() or _RULE.match(raw):
-            blank, current = True, None
+            blank = True
+            if current is None or not _LONE_NUMBER.match(current.text):
+                current = None
             continue
         # tables: a run of pipe rows, or of two or more rows with tabs between 3+ cells
         table = _table_at(lines, index - 1)
@@ -109,6 +112,10 @@ def text_paragraphs(text: str, *, markdown: bool = False) -> list[Para]:
         if markdown:
             stripped = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|>])", r"\1", stripped)
         marker = split_marker(stripped)
+        if current is not None and _LONE_NUMBER.match(current.text):
+            current.text = f"{current.text} {stripped}"  # "1.1" on a line of its own
+            last_line = raw
+            continue
         if (
             current is not None
             and marker.kind == ""

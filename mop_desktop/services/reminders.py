@@ -55,7 +55,7 @@ class Reminder:
 
     def line(self) -> str:
         """One line as the tray and ``remind`` print it."""
-        return f"{self.title}: {format_long(self.due)} ({describe_days(self.days)})"
+        return f"{format_long(self.due)}: {self.title} ({describe_days(self.days)})"
 
 
 @dataclass(frozen=True)
@@ -157,7 +157,7 @@ def schedule_reminders(schedule: Schedule) -> list[Reminder]:
                 AGENDA,
                 due,
                 f"Agenda deadline for the Full Council meeting of "
-                f"{format_long(schedule.meeting.date)}{late}: report on the protocol "
+                f"{format_long(schedule.meeting.date)}{late}; report on the protocol "
                 f"by {format_long(report)}",
                 state_of(due, today, lead + schedule.report_lead_days),
                 days_until(due, today),

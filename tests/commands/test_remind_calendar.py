@@ -75,7 +75,7 @@ def test_plain_text_lines(store, cli):
     code, out, _ = cli("remind", "--today", "2026-11-22")
     assert code == 0
     assert out.startswith(
-        "OVERDUE   Review of the Member/Officer Relations Protocol: 31 March 2022"
+        "OVERDUE   31 March 2022: Review of the Member/Officer Relations Protocol ("
     )
 
 

@@ -1,7 +1,8 @@
 """The "Adopt" dialog (``ui/adopt_dialog.ui``): date of adoption, minute reference,
 originator/reviewer, the chair and clerk signing off, the version label, and "reviewed, no
-changes". Each field is checked as it is typed, with the message beside it; OK stays disabled
-until the request can be adopted. The service (``services.adoption``) decides; this only asks.
+changes". Each field is checked as it is typed, with the message beside it once the clerk has
+been there; "Adopt" shows every message that remains and adopts only when there is none. The
+service (``services.adoption``) decides; this only asks.
 """
 
 from __future__ import annotations
@@ -105,7 +106,7 @@ class AdoptDialog:
 
     # -- checking -----------------------------------------------------------------------------
     def check(self, *_args: object, show_all: bool = False) -> dict[str, str]:
-        """Check every field; show messages for fields already left (or all) and enable OK."""
+        """Check every field; show the messages of fields already visited (or all)."""
         request = self.request()
         with self.app.store.session() as session:
             problems = check_request(session, request, self.today())
@@ -134,7 +135,6 @@ class AdoptDialog:
             )
             label.setText(message)
             label.setVisible(visible)
-        self.ok_button.setEnabled(not problems)
         return problems
 
     @staticmethod

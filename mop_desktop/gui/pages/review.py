@@ -69,8 +69,9 @@ class ReviewPage(QObject):
         )
         f.meetingsView.horizontalHeader().setStretchLastSection(True)
         f.meetingDateEdit.setDate(QDate(self.today()))
-        f.versionsView.setMinimumHeight(110)
-        f.meetingsView.setMinimumHeight(130)
+        for view in (f.versionsView, f.meetingsView):
+            view.setMinimumHeight(160)
+            view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
         f.pageLayout.setStretch(1, 2)
         f.pageLayout.setStretch(3, 3)
 

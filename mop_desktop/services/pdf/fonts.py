@@ -17,33 +17,39 @@ BOLD_ITALIC = "DejaVuSans-BoldOblique"
 FAMILY = "DejaVuSans"
 
 _lock = threading.Lock()
-_registered = False
+_registered: set[str] = set()
 
 
-def register_fonts() -> str:
-    """Register the family (once) and return its name for ``fontName``."""
-    global _registered
-    if _registered:
+def register_fonts(italic: bool = False) -> str:
+    """Register the family (once) and return its name for ``fontName``. Reading a font file
+    is a good part of a small export's time, so the oblique faces are read only when a
+    document asks for italics (the council-pack report's notes)."""
+    wanted = (REGULAR, BOLD, ITALIC, BOLD_ITALIC) if italic else (REGULAR, BOLD)
+    if _registered.issuperset(wanted):
         return FAMILY
     with _lock:
-        if _registered:
-            return FAMILY
         from reportlab.lib.fonts import addMapping
         from reportlab.pdfbase import pdfmetrics
         from reportlab.pdfbase.ttfonts import TTFont
 
-        for name in (REGULAR, BOLD, ITALIC, BOLD_ITALIC):
+        for name in wanted:
+            if name in _registered:
+                continue
             path = resource_path("resources", "fonts", f"{name}.ttf")
             if not path.exists():
                 raise FileNotFoundError(f"font {path.name} is missing from this installation")
             pdfmetrics.registerFont(TTFont(name, str(path)))
-        pdfmetrics.registerFontFamily(
-            FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
-        )
-        # <b>/<i> inside a Paragraph look the family up through these mappings.
+            _registered.add(name)
+        # <b>/<i> inside a Paragraph look the family up through these mappings; until the
+        # oblique faces are read, italics fall back to the upright ones (never Helvetica).
+        has_italic = ITALIC in _registered
         addMapping(FAMILY, 0, 0, REGULAR)
         addMapping(FAMILY, 1, 0, BOLD)
-        addMapping(FAMILY, 0, 1, ITALIC)
-        addMapping(FAMILY, 1, 1, BOLD_ITALIC)
-        _registered = True
+        addMapping(FAMILY, 0, 1, ITALIC if has_italic else REGULAR)
+        addMapping(FAMILY, 1, 1, BOLD_ITALIC if has_italic else BOLD)
+        pdfmetrics.registerFontFamily(
+            FAMILY, normal=REGULAR, bold=BOLD,
+            italic=ITALIC if has_italic else REGULAR,
+            boldItalic=BOLD_ITALIC if has_italic else BOLD,
+        )
     return FAMILY

@@ -218,6 +218,7 @@ def marked_draft(diff: DocumentDiff) -> list[Flowable]:
 
 # -- the report ------------------------------------------------------------------------------
 def report_story(report: ReportSource) -> list[Flowable]:
+    fonts.register_fonts(italic=True)  # the notes in brackets are in italics
     st = styles()
     draft, adopted = report.draft, report.adopted
     diff = compare(adopted.text if adopted else None, draft.text)

@@ -474,3 +474,37 @@ def test_empty_document_can_be_started_from_nothing(store, open_page, qtbot):
     qtbot.mouseClick(page.form.addClauseButton, Qt.MouseButton.LeftButton)
     assert outline(page) == ["1  (no heading)", "1.1  (empty clause)"]
     assert page.selected() == (0, 0)
+
+
+def test_a_dialog_taking_focus_saves_pending_typing(page, app_paths, qtbot, monkeypatch):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    page.select((0, 1))
+    qtbot.keyClicks(page.form.textEdit, " and status")
+    monkeypatch.setattr(page, "isActiveWindow", lambda: False)
+    QApplication.sendEvent(page, QEvent(QEvent.Type.ActivationChange))
+    assert stored_text(app_paths).sections[0].blocks[1].text == "Scope and status"
+
+
+def test_a_failed_save_keeps_the_edits_and_says_so(page, app_paths, qtbot, context, monkeypatch):
+    from mop_desktop.gui.pages import protocol
+
+    messages = []
+    context.statusMessage.connect(messages.append)
+
+    def broken(store, text):
+        raise OSError("disk full")
+
+    working = protocol.drafts.save_draft
+    monkeypatch.setattr(protocol.drafts, "save_draft", broken)
+    page.select((0, 1))
+    qtbot.keyClicks(page.form.textEdit, "!")
+    assert page.flush() is False
+    assert messages == ["The draft could not be saved: disk full"]
+    assert page.form.saveStateLabel.text() == "Not saved"
+    assert page._dirty and page.autosave_timer.isActive()  # it will try again
+    monkeypatch.setattr(protocol.drafts, "save_draft", working)
+    assert page.flush() is True
+    assert stored_text(app_paths).sections[0].blocks[1].text == "Scope!"
+    assert page.autosave_timer.interval() == protocol.AUTOSAVE_MS

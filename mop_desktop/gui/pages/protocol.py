@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
@@ -29,6 +29,7 @@ from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.services import drafts
 
 AUTOSAVE_MS = 1500
+RETRY_MS = 15000  # after a failed save (the disk full, the store locked), try again
 EMPTY_PAGE, EDITOR_PAGE = 0, 1
 
 
@@ -269,7 +270,9 @@ class ProtocolPage(EditsMixin, QWidget):
         except Exception as exc:  # shown to the clerk; the edits stay on screen and dirty
             self.form.saveStateLabel.setText("Not saved")
             self.app.statusMessage.emit(f"The draft could not be saved: {exc}")
+            self.autosave_timer.start(RETRY_MS)
             return False
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
         self._dirty = False
         self._show_save_state()
         self._own_change = True
@@ -278,6 +281,18 @@ class ProtocolPage(EditsMixin, QWidget):
         finally:
             self._own_change = False
         return True
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        """The window losing focus (a dialog such as Adopt or Export opening, another program)
+        saves what is pending first."""
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and not self.isActiveWindow()
+            and self._dirty
+            and shiboken6.isValid(self.form.root)
+        ):
+            self.save()
+        super().changeEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
         """Leaving the page (another page, the window minimised) saves what is pending, so

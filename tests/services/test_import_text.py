@@ -431,3 +431,47 @@ def test_numbered_list_after_a_lead_in_and_a_number_on_its_own_line(tmp_path):
         ]),
     ]  # fmt: skip
     assert result.warnings == []
+
+
+def test_typewriter_layout_with_caps_council_indents_and_page_furniture(tmp_path):
+    text = (
+        "                    NEWTOWN PARISH COUNCIL\n\n"
+        "          PROTOCOL ON MEMBER/OFFICER RELATIONS\n\n"
+        "Adopted by Full Council on 12 May 2022 (Minute 45/22)\n"
+        "Next review: May 2024\n\n"
+        "1    INTRODUCTION\n\n"
+        "1.1  The purpose of this Protocol is to guide Members and Officers of\n"
+        "     the Council in their relations with one another.\n\n"
+        "2    ROLES\n\n"
+        "2.1  Members are responsible for:\n"
+        "     (a) determining policy;\n"
+        "     (b) representing their ward. This includes being available\n"
+        "         to constituents.\n\n"
+        "Page 1 of 2\n\f\n"
+        "3    WHAT IF THINGS GO WRONG?\n\n"
+        "3.1  Members should raise concerns with the Clerk.\n"
+    )
+    result = imp(tmp_path, text)
+    assert result.council_name == "NEWTOWN PARISH COUNCIL"
+    assert result.text.title == "PROTOCOL ON MEMBER/OFFICER RELATIONS"
+    assert [a.history_json() for a in result.history] == [
+        {"version": "2022", "adopted_on": "2022-05-12", "minute_ref": "45/22",
+         "review_due": "2024-05-31", "reviewer": ""}
+    ]  # fmt: skip
+    assert outline(result) == [
+        ("1", "INTRODUCTION", [
+            ("1.1", "The purpose of this Protocol is to guide Members and Officers of the "
+             "Council in their relations with one another.", [], None),
+        ]),
+        ("2", "ROLES", [
+            ("2.1", "Members are responsible for:", [
+                "determining policy;",
+                "representing their ward. This includes being available to constituents.",
+            ], "lower-alpha"),
+            ("", "Page 1 of 2", [], None),
+        ]),
+        ("3", "WHAT IF THINGS GO WRONG?", [
+            ("3.1", "Members should raise concerns with the Clerk.", [], None),
+        ]),
+    ]  # fmt: skip
+    assert doubts(result) == ["a page number from the source?"]

@@ -102,6 +102,9 @@ def read_version_table(rows: list[list[str]], columns: dict[int, str]) -> TableH
 
 
 # -- adoption and review lines ----------------------------------------------------------------
+_KEYWORD = re.compile(
+    r"adopt|approv|agreed|ratif|review|version|issue|minute|originator|author|prepared", re.I
+)
 _ADOPT = re.compile(r"adopt|approv|agreed|ratif", re.I)
 _REVIEW_DUE = re.compile(
     r"review\s*(?:date|due|by)|next\s+review|to\s+be\s+reviewed|due\s+for\s+review|"
@@ -151,7 +154,7 @@ def read_meta_line(text: str) -> MetaLine | None:
     """An adoption/review/version line, or None when ``text`` is body text. A line is taken
     only when, once its dates and values are set aside, nothing but label words remain."""
     line = text.strip()
-    if not line or len(line.split()) > 30:
+    if not line or len(line.split()) > 30 or not _KEYWORD.search(line):
         return None
     who = _REVIEWER.match(line)
     if who:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from mop_desktop.domain.numbering import to_alpha, to_roman
 from mop_desktop.domain.textdates import find_date
@@ -100,6 +101,7 @@ def _item(marker: str, rest: str, *, bulleted: bool = False, weak: bool = False)
     return Marker("", "")
 
 
+@lru_cache(maxsize=4096)
 def split_marker(text: str) -> Marker:
     """The marker at the start of ``text`` (already stripped of indentation)."""
     bulleted = False
@@ -162,11 +164,15 @@ _COUNCIL = re.compile(
 
 def council_name_in(text: str) -> str:
     """The council named in ``text`` ("Peacehaven Town Council"), or ""."""
-    m = _COUNCIL.search(text)
+    caps = is_caps(text)
+    probe = text.title() if caps else text  # "NEWTOWN PARISH COUNCIL" is matched as written
+    m = _COUNCIL.search(probe)
     if not m:
         return ""
-    name = re.sub(r"^(?:The|Of|For)\s+", "", m.group("name")).strip()
-    first = name.split()[0]
+    start = m.start("name")
+    name = text[start : m.end("name")] if caps else m.group("name")
+    name = re.sub(r"^(?:The|Of|For)\s+", "", name, flags=re.I).strip()
+    first = name.split()[0].title()
     if first in {"Town", "Parish", "Community", "City", "Village", "Neighbourhood"}:
         return ""
     return name
@@ -174,7 +180,7 @@ def council_name_in(text: str) -> str:
 
 def is_council_line(text: str) -> bool:
     name = council_name_in(text)
-    return bool(name) and re.sub(r"^(?:The)\s+", "", text.strip(" .")) == name
+    return bool(name) and re.sub(r"^(?:The)\s+", "", text.strip(" ."), flags=re.I) == name
 
 
 def heading_like(text: str) -> bool:
@@ -200,6 +206,8 @@ _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 def strip_emphasis(text: str) -> tuple[str, bool]:
     """Markdown bold/underline markers removed; True when the whole text was bold."""
     t = text.strip()
+    if "**" not in t and "__" not in t:
+        return t, False
     whole = False
     m = re.fullmatch(r"(\*\*|__)(.+?)\1([:.]?)", t)
     if m and "**" not in m.group(2):

@@ -9,12 +9,13 @@ one when its zero bytes show it), else Windows-1252.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from mop_desktop.services.importer import SUPPORTED_SUFFIXES, ImportFailed, ImportResult
 
 MAX_BYTES = 20 * 1024 * 1024
-_ALLOWED_CONTROLS = set("\t\n\r\f\x0b")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")  # tab, newlines and form feed are text
 
 
 def read_file(path: Path) -> ImportResult:
@@ -76,7 +77,7 @@ def decode_text(data: bytes, name: str) -> str:
             text = data.decode("cp1252", errors="replace")
             if text.count("\ufffd") > 0:
                 text = data.decode("latin-1")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in _ALLOWED_CONTROLS)
+    controls = len(_CONTROLS.findall(text))
     if "\x00" in text or controls > max(2, len(text) // 200):
         raise ImportFailed(f"{name}: is a binary file, not text")
     return text
@@ -91,6 +92,6 @@ def _decode(data: bytes, encoding: str, name: str) -> str:
 
 def _has_words(result: ImportResult) -> bool:
     """True when the body has a word in it (a title alone is not a protocol)."""
-    body = result.text.clone()
-    body.title = ""
-    return any(any(ch.isalnum() for ch in w) for w in body.plain_words())
+    title_words = len(result.text.title.split())
+    words = result.text.plain_words()[title_words:]
+    return any(any(ch.isalnum() for ch in w) for w in words)

@@ -7,6 +7,7 @@ that fits nowhere else becomes a plain paragraph.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from mop_desktop.domain.document import Block, ListItem, Section
@@ -17,6 +18,8 @@ from mop_desktop.services.importer.lines import (
     is_caps,
     split_marker,
 )
+
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.I)
 
 
 @dataclass
@@ -161,6 +164,9 @@ class BodyBuilder:
         standalone = (nxt is None or nxt.blank_before or nxt.page_break_before) and (
             para.blank_before or para.page_break_before or self.block is None
         )
+        if _PAGE_NUMBER.match(text):
+            self.new_block(text, "", para, "a page number from the source?")
+            return
         strong = para.bold or is_caps(text)
         if heading_like(text) and (standalone or strong):
             if self.layout.numbered_headings:

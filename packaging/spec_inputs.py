@@ -112,28 +112,45 @@ EXCLUDES = [f"PySide6.Qt{name}" for name in UNUSED_QT] + [
     "IPython",
     "matplotlib",
     "numpy",
+    # East Asian codecs (about 1 MB of C modules): protocols are UTF-8 or Windows-1252.
+    "_codecs_jp", "_codecs_kr", "_codecs_cn", "_codecs_tw", "_codecs_hk", "_codecs_iso2022",
+    # reportlab reads images through Pillow's core; leave out the codecs and font engine it does
+    # not use, and their libraries (AVIF alone is about 5 MB).
+    "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL._imagingcms", "PIL.ImageCms",
+    "PIL._imagingft", "PIL._imagingtk", "PIL.ImageTk", "PIL.ImageQt",
+    # python-docx needs lxml.etree only.
+    "lxml.objectify",
+    "lxml.html",
+    "lxml.isoschematron",
+]
+
+#: Linux: system libraries are left to the clerk's distribution (every desktop has glib, X11,
+#: fontconfig, CUPS ...; bundled copies of them clash with the system's graphics drivers),
+#: except these, which Qt or Python need and which a desktop may not have installed. (OpenSSL is
+#: the system's: the app never uses TLS, SQLCipher and cryptography carry their own, and
+#: hashlib falls back to its built-in SHA-256.)
+LINUX_BUNDLED_SYSTEM_LIBS = [
+    "libxcb*",
+    "libX11-xcb*",
+    "libxkbcommon*",
+    "libffi*",
+    "libsqlite3*",
+    "libbz2*",
+    "liblzma*",
+    "libexpat*",
+    "libuuid*",
+    "libmpdec*",
 ]
 
 
-def runtime_dependencies() -> list[str]:
-    """The distribution names in pyproject's ``[project] dependencies``, lower case."""
-    import tomllib
-
-    with open(ROOT / "pyproject.toml", "rb") as handle:
-        project = tomllib.load(handle)["project"]
-    return [re.split(r"[<>=!~;\[ ]", dep, maxsplit=1)[0].strip().lower()
-            for dep in project.get("dependencies", [])]
-
-
 def excludes() -> list[str]:
-    """EXCLUDES, plus Pillow unless the app depends on it (it is in the build extra only, for
-    packaging/make_icons.py; reportlab would otherwise pull it in)."""
-    extra = [] if "pillow" in runtime_dependencies() else ["PIL"]
-    return EXCLUDES + extra
+    """What the build leaves out of the Python modules it would otherwise collect."""
+    return list(EXCLUDES)
+
 
 # Qt libraries, plugins and data to drop from the collected files (the Python modules above are
 # excluded; this catches the libraries the Qt hooks or plugins would still pull in). OpenGL stays:
-# the xcb platform plugin links it.
+# QtUiTools links it.
 _DROPPED_LIBS = (
     "3D", "Bluetooth", "CanvasPainter", "Charts", "DataVisualization", "Designer", "EglFS", "EglFs",
     "Graphs", "Help", "HttpServer", "LabsStyleKit", "Location", "Multimedia", "NetworkAuth", "Nfc",
@@ -147,16 +164,21 @@ _DROPPED_PLUGINS = (
     "multimedia", "networkinformation", "position", "qmllint", "qmltooling", "renderers",
     "renderplugins", "sceneparsers", "scenegraph", "sensors", "sqldrivers", "texttospeech",
     "tls", "virtualkeyboard", "webview",
+    # OpenGL integrations: the app draws with widgets only (QUiLoader still links QtOpenGL).
+    "xcbglintegrations", "wayland-graphics-integration-client",
 )
 _LIB_RE = re.compile(r"(^|[/\\])(lib)?Qt6?(" + "|".join(_DROPPED_LIBS) + r")\w*[.-]")
 _PLUGIN_RE = re.compile(r"[/\\]plugins[/\\](" + "|".join(_DROPPED_PLUGINS) + r")[/\\]")
-_PDF_IMAGEFORMAT_RE = re.compile(r"[/\\]imageformats[/\\](lib)?qpdf")
+# Image formats: PNG is built in; JPEG, GIF, SVG, ICO and ICNS stay (logos, icons).
+_PDF_IMAGEFORMAT_RE = re.compile(r"[/\\]imageformats[/\\](lib)?q(pdf|tiff|webp|tga|wbmp)")
 # Embedded-device platforms, and the GTK theme plugin (it would drag GTK's own libraries in;
 # the xdg-desktop-portal theme still follows the desktop's dark mode).
 _PLATFORM_RE = re.compile(
     r"[/\\]platforms[/\\](lib)?q(eglfs|linuxfb|minimalegl|vkkhrdisplay|vnc)\.|"
     r"[/\\]platformthemes[/\\](lib)?qgtk3\."
 )
+# python-docx's unpacked copy of its template (it uses default.docx, and only to make new files).
+_DOCX_TEMPLATE_RE = re.compile(r"docx[/\\]templates[/\\]default-docx-template[/\\]")
 _QML_RE = re.compile(r"PySide6[/\\](Qt[/\\])?qml[/\\]")
 _TRANSLATION_RE = re.compile(r"PySide6[/\\](Qt[/\\])?translations[/\\]")
 
@@ -171,5 +193,6 @@ def is_unwanted(dest: str) -> bool:
         or _PLUGIN_RE.search(dest)
         or _PDF_IMAGEFORMAT_RE.search(dest)
         or _PLATFORM_RE.search(dest)
+        or _DOCX_TEMPLATE_RE.search(dest)
         or _QML_RE.search(dest)
     )

@@ -138,7 +138,10 @@ class MainWindow(QMainWindow):
         view = self.menu("View")
         for index, (name, spec) in enumerate(PAGES.items(), start=1):
             icon_file = resource_path("resources", "icons", spec.icon)
-            icon = QIcon(str(icon_file)) if icon_file.exists() else QIcon()
+            icon = QIcon()
+            if icon_file.exists():  # the same drawing when selected, not a faded one
+                icon.addFile(str(icon_file), mode=QIcon.Mode.Normal)
+                icon.addFile(str(icon_file), mode=QIcon.Mode.Selected)
             item = QListWidgetItem(icon, spec.title)
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setToolTip(f"{spec.title} (Ctrl+{index})")

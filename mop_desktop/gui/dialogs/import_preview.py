@@ -140,6 +140,8 @@ class ImportPreview:
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 260)
         self.form.previewSplitter.setSizes([440, 200])
+        self.form.lowerLayout.setStretch(0, 3)
+        self.form.lowerLayout.setStretch(1, 2)
 
     # -- reading --------------------------------------------------------------------------------
     def load(self, path: str | Path) -> None:
@@ -179,13 +181,17 @@ class ImportPreview:
         doubtful = count_doubtful(result)
         contents = f"{sections} sections, {clauses} clauses and paragraphs, "
         contents += f"{len(result.history)} history rows."
-        if doubtful:
+        if doubtful == 1:
+            contents += " 1 marked place needs checking (highlighted below)."
+        elif doubtful:
             contents += f" {doubtful} marked places need checking (highlighted below)."
         form.contentsValue.setText(contents)
         self._fill_outline(result)
         form.historyView.setModel(HistoryModel(result.history))
         form.historyView.horizontalHeader().setStretchLastSection(True)
-        form.historyView.verticalHeader().setVisible(False)
+        rows = form.historyView.verticalHeader()
+        rows.setVisible(False)
+        rows.setDefaultSectionSize(form.historyView.fontMetrics().height() + 8)
         form.historyView.resizeColumnsToContents()
         form.historyGroup.setTitle(f"Version history ({len(result.history)})")
         form.warningsList.clear()
@@ -238,6 +244,7 @@ class ImportPreview:
 
     def _block_item(self, block: Block) -> QTreeWidgetItem:
         item = QTreeWidgetItem([block.number, block.text, block.doubtful or ""])
+        item.setToolTip(1, block.text)  # the whole clause where the column cuts it short
         self._mark(item, block.doubtful)
         self._add_list(item, block.items, block.list_style)
         return item
@@ -245,6 +252,7 @@ class ImportPreview:
     def _add_list(self, parent: QTreeWidgetItem, items: list[ListItem], style: str | None) -> None:
         for index, entry in enumerate(items, start=1):
             child = QTreeWidgetItem([list_marker(style, index), entry.text, ""])
+            child.setToolTip(1, entry.text)
             child.setTextAlignment(0, Qt.AlignmentFlag.AlignRight)
             parent.addChild(child)
             self._add_list(child, entry.items, entry.list_style)

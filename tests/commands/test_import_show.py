@@ -223,7 +223,7 @@ def test_import_reports_what_to_check(cli, tmp_path):
     path.write_text("Protocol\n\n1. Introduction\n\n1.1 First.\n\n1.5 Out of step.\n", "utf-8")
     code, out, _ = cli("import", str(path))
     assert code == 0
-    assert "check: \u201c1.2\u201d: numbered 1.5 in the source" in out
+    assert "check: line 7: clause 1.2: numbered 1.5 in the source" in out
 
 
 # -- bad files --------------------------------------------------------------------------------

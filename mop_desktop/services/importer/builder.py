@@ -36,9 +36,11 @@ def build(
     *,
     extra_meta: list[str] | None = None,
     extra_council: str = "",
+    unit: str = "line",
 ) -> ImportResult:
     """``extra_meta``: adoption lines from outside the body (Word headers and footers);
-    ``extra_council``: a council name found there."""
+    ``extra_council``: a council name found there; ``unit``: what ``Para.line`` counts
+    ("line" in a text file, "paragraph" in a Word document), for the warnings."""
     paras = [_clean(p) for p in paras]
     paras = [p for p in paras if p.rows is not None or p.text]
     warnings: list[str] = []
@@ -121,11 +123,14 @@ def build(
     text = DocumentText(title=title, sections=sections)
     for section in sections:
         if section.doubtful:
-            warnings.append(f"heading \u201c{_short(section.heading)}\u201d: {section.doubtful}")
+            where = builder.source_line(section)
+            heading = _short(section.heading)
+            warnings.append(f"{unit} {where}: heading \u201c{heading}\u201d: {section.doubtful}")
         for block in section.blocks:
             if block.doubtful:
-                label = block.number or _short(block.text)
-                warnings.append(f"\u201c{label}\u201d: {block.doubtful}")
+                where = builder.source_line(block)
+                label = f"clause {block.number}" if block.number else _quote(block.text)
+                warnings.append(f"{unit} {where}: {label}: {block.doubtful}")
     return ImportResult(
         text=text,
         council_name=council,
@@ -175,6 +180,10 @@ def _layout(body: list[Para]) -> Layout:
         for number, text, para in singles
     )
     return layout
+
+
+def _quote(text: str) -> str:
+    return f"\u201c{_short(text)}\u201d" if text else "an empty paragraph"
 
 
 def _short(text: str) -> str:

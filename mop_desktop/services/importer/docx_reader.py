@@ -73,7 +73,7 @@ def read_docx(data: bytes, name: str) -> ImportResult:
         if page_after:
             state["page"] = True
     extra, council = _headers_and_footers(document)
-    return build(paras, name, extra_meta=extra, extra_council=council)
+    return build(paras, name, extra_meta=extra, extra_council=council, unit="paragraph")
 
 
 def _open(data: bytes, name: str) -> Any:

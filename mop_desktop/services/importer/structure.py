@@ -79,6 +79,10 @@ class BodyBuilder:
         self.stack = []
         return block
 
+    def source_line(self, part: Section | Block) -> int:
+        src = self.sources.get(id(part))
+        return src.line if src else 0
+
     # -- one paragraph ------------------------------------------------------------------------
     def add(self, para: Para, nxt: Para | None) -> None:
         if para.rows is not None:

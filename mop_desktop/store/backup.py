@@ -277,7 +277,12 @@ def _schema_of(path: Path) -> str | None:
         return None
 
 
-def write_bundle(paths: AppPaths, target: Path, register_key: bytearray | None = None) -> Path:
+def write_bundle(
+    paths: AppPaths,
+    target: Path,
+    register_key: bytearray | None = None,
+    created: dt.datetime | None = None,
+) -> Path:
     """Write a verified bundle of the whole store to ``target``; raise BackupError if not.
 
     ``register_key`` is the data key of an unlocked register (online copy); without it the
@@ -310,7 +315,7 @@ def write_bundle(paths: AppPaths, target: Path, register_key: bytearray | None =
             manifest = {
                 "format": FORMAT,
                 "version": FORMAT_VERSION,
-                "created": dt.datetime.now().replace(microsecond=0).isoformat(),
+                "created": (created or dt.datetime.now()).replace(microsecond=0).isoformat(),
                 "app_version": __version__,
                 "schema": _schema_of(staging / POLICY),
                 "files": files,

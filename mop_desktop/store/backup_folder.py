@@ -16,7 +16,7 @@ from mop_desktop.paths import AppPaths
 from mop_desktop.store.backup import BackupError, BundleInfo, verify_bundle, write_bundle
 
 PREFIX = "mop-backup-"
-_NAME = re.compile(r"^mop-backup-(\d{8}-\d{6})(?:-\d+)?\.zip$")
+_NAME = re.compile(r"^mop-backup-(\d{8}-\d{6})(?:-(\d+))?\.zip$")
 #: A backup older than this is "not recent": the status bar warns.
 RECENT = dt.timedelta(days=2)
 
@@ -48,6 +48,12 @@ def stamp_of(path: Path) -> dt.datetime | None:
         return None
 
 
+def _sequence(path: Path) -> int:
+    """1 for ``mop-backup-<time>.zip``, n for ``mop-backup-<time>-n.zip`` (same second)."""
+    match = _NAME.match(path.name)
+    return int(match.group(2)) if match and match.group(2) else 1
+
+
 def list_backups(folder: Path) -> list[tuple[dt.datetime, Path]]:
     """Automatic backups in ``folder``, newest first."""
     if not folder.is_dir():
@@ -56,8 +62,8 @@ def list_backups(folder: Path) -> list[tuple[dt.datetime, Path]]:
     for path in folder.iterdir():
         stamp = stamp_of(path)
         if stamp is not None and path.is_file():
-            found.append((stamp, path))
-    return sorted(found, reverse=True)
+            found.append((stamp, _sequence(path), path))
+    return [(stamp, path) for stamp, _n, path in sorted(found, reverse=True)]
 
 
 def latest_backup(folder: Path) -> tuple[dt.datetime, Path] | None:
@@ -89,7 +95,7 @@ def thin(folder: Path) -> list[Path]:
             deleted.append(path)
     # two bundles in the same second: keep the newest name only
     for stamp in decided.keep:
-        for path in sorted(by_stamp[stamp])[:-1]:
+        for path in sorted(by_stamp[stamp], key=_sequence)[:-1]:
             path.unlink(missing_ok=True)
             deleted.append(path)
     return deleted
@@ -120,7 +126,7 @@ def backup_now(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BackupError(f"the backups folder {folder} cannot be used: {exc.strerror}") from None
-    target = write_bundle(paths, next_name(folder, now), register_key)
+    target = write_bundle(paths, next_name(folder, now), register_key, created=now)
     try:
         thin(folder)
         remove_leftovers(folder)

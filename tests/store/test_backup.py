@@ -239,3 +239,14 @@ def test_thinning_sparse_backups_uses_weeks_and_months():
     # each backup is in its own day, so the daily tier alone keeps 12 of them
     assert len(decided.keep) == 12 + 10 + 9
     assert decided.keep == sorted(monthly_only, reverse=True)[:31]
+
+
+def test_two_backups_in_the_same_second_keep_the_later_one(app_paths, store):
+    populate(store)
+    moment = dt.datetime(2026, 3, 1, 9, 0, 0)
+    bf.backup_now(app_paths, app_paths.backups, now=moment)
+    add_meeting(store, 50)
+    second = bf.backup_now(app_paths, app_paths.backups, now=moment)
+    assert second.name == "mop-backup-20260301-090000-2.zip"
+    assert [p for _s, p in bf.list_backups(app_paths.backups)] == [second]
+    assert bk.describe_bundle(second).counts["policy.db"]["meeting"] == 4

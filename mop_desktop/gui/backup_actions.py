@@ -1,0 +1,223 @@
+"""Backups from the window: automatic, on demand, and the restore.
+
+``install(app, window)`` adds File > "Back up now" and "Restore from backup...", a status-bar
+indicator of the last backup's age (a warning when none is recent), and automatic backups:
+at most every 30 minutes while something changed (the AppContext signals say so), and when the
+window closes after a change. Every backup runs off the UI thread (``gui/worker``); an
+automatic backup that fails says so in the status bar and the indicator, never in a pop-up.
+When the register is unlocked its data key is copied for the backup thread (online, checked
+copy) and wiped afterwards; when it is locked its encrypted file is copied as it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMainWindow
+
+from mop_desktop.gui import messages
+from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.worker import run_in_background
+from mop_desktop.store.backup_folder import RECENT, backup_age, backup_now, backups_folder
+
+log = logging.getLogger(__name__)
+
+INTERVAL_MS = 30 * 60 * 1000
+AGE_REFRESH_MS = 60 * 1000
+
+
+def describe_age(age: dt.timedelta | None) -> tuple[str, bool]:
+    """The indicator's text and whether it is a warning."""
+    if age is None:
+        return "No backup yet", True
+    minutes = max(0, int(age.total_seconds() // 60))
+    if minutes < 1:
+        text = "Backed up just now"
+    elif minutes < 60:
+        text = f"Backed up {minutes} minute{'s' if minutes != 1 else ''} ago"
+    elif minutes < 48 * 60:
+        hours = minutes // 60
+        text = f"Backed up {hours} hour{'s' if hours != 1 else ''} ago"
+    else:
+        text = f"Backed up {minutes // (24 * 60)} days ago"
+    warning = age > RECENT
+    if warning:
+        text = f"Last backup {minutes // (24 * 60)} days ago: back up now"
+    return text, warning
+
+
+def _register_key_copy(app: AppContext) -> bytearray | None:
+    """A copy of the unlocked register's data key (the caller wipes it), or None."""
+    try:
+        from mop_desktop.gui.register.state import _services
+    except ModuleNotFoundError:
+        return None
+    service = _services.get(app)
+    register = getattr(service, "_register", None) if service is not None else None
+    key = getattr(register, "_key", None)
+    if service is None or not service.unlocked or not isinstance(key, bytearray):
+        return None
+    return bytearray(key)
+
+
+class BackupActions(QObject):
+    def __init__(self, app: AppContext, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.app = app
+        self.window = window
+        self.running = False
+        self.changes = 0  # changes since the last backup started
+        self.last_error: str | None = None
+        self.folder = backups_folder(app.paths, app.store)
+        self.dirty = backup_age(self.folder) is None
+
+        self.backupAction = QAction("&Back up now", window)
+        self.backupAction.setObjectName("actionBackUpNow")
+        self.backupAction.setStatusTip("Make a checked copy of all the data in the backups folder")
+        self.backupAction.triggered.connect(lambda: self.back_up(manual=True))
+        self.restoreAction = QAction("&Restore from backup...", window)
+        self.restoreAction.setObjectName("actionRestoreFromBackup")
+        self.restoreAction.triggered.connect(self.restore)
+        add = getattr(window, "add_file_action", None)
+        for action in (self.backupAction, self.restoreAction):
+            if callable(add):
+                add(action)
+            else:
+                window.menuBar().addAction(action)
+
+        self.indicator = QLabel(window)
+        self.indicator.setObjectName("backupIndicator")
+        self.indicator.setTextFormat(Qt.TextFormat.PlainText)
+        window.statusBar().addPermanentWidget(self.indicator)
+
+        for signal in (app.documentChanged, app.scheduleChanged, app.councilChanged,
+                       app.registerChanged):
+            signal.connect(self.mark_changed)
+        self.timer = QTimer(self)
+        self.timer.setInterval(INTERVAL_MS)
+        self.timer.timeout.connect(self.on_timer)
+        self.timer.start()
+        self.ageTimer = QTimer(self)
+        self.ageTimer.setInterval(AGE_REFRESH_MS)
+        self.ageTimer.timeout.connect(self.refresh_indicator)
+        self.ageTimer.start()
+        window.installEventFilter(self)
+        self.refresh_indicator()
+
+    # -- state --------------------------------------------------------------------------------
+    def mark_changed(self) -> None:
+        self.dirty = True
+        self.changes += 1
+
+    def refresh_indicator(self) -> None:
+        text, warning = describe_age(backup_age(self.folder))
+        if self.last_error:
+            text, warning = f"Backup failed: {self.last_error}", True
+        self.indicator.setText(text)
+        self.indicator.setToolTip(f"Backups folder: {self.folder}")
+        self.indicator.setProperty("warning", warning)
+        self.indicator.setStyleSheet("color: #c62828; font-weight: bold;" if warning else "")
+
+    def on_timer(self) -> None:
+        if self.dirty:
+            self.back_up()
+
+    # -- backing up ---------------------------------------------------------------------------
+    def back_up(self, manual: bool = False, on_done: object = None) -> bool:
+        """Start a backup in the background; False if one is already running."""
+        if self.running:
+            if manual:
+                self.app.statusMessage.emit("A backup is already being made.")
+            return False
+        self.running = True
+        self.folder = backups_folder(self.app.paths, self.app.store)
+        changes_at_start = self.changes
+        paths, folder = self.app.paths, self.folder
+        key = _register_key_copy(self.app)
+
+        def work() -> Path:
+            from mop_desktop.store.vault import zero
+
+            try:
+                return backup_now(paths, folder, key)
+            finally:
+                zero(key)
+
+        def succeeded(path: Path) -> None:
+            self.running = False
+            self.last_error = None
+            if self.changes == changes_at_start:
+                self.dirty = False
+            self.refresh_indicator()
+            self.app.statusMessage.emit(f"Backed up to {path}")
+            if callable(on_done):
+                on_done()
+
+        def failed(exc: BaseException) -> None:
+            from mop_desktop.store.backup import BackupError
+            from mop_desktop.store.failures import explain
+
+            self.running = False
+            if isinstance(exc, BackupError):
+                text = str(exc)
+            else:
+                text = explain(exc) or "an unexpected error; the details are in the log"
+                log.error("backup failed", exc_info=(type(exc), exc, exc.__traceback__))
+            self.last_error = text
+            self.refresh_indicator()
+            self.app.statusMessage.emit(f"The backup failed: {text}")
+            if manual:
+                messages.tell(self.window, "The backup failed", text, critical=True)
+            if callable(on_done):
+                on_done()
+
+        label = "Making a backup..." if manual else None
+        run_in_background(self.window, work, succeeded, failed, label=label)
+        return True
+
+    def back_up_and_wait(self) -> None:
+        """A backup before closing: the window stays painted while it runs."""
+        loop = QEventLoop()
+        if self.back_up(on_done=loop.quit):
+            loop.exec()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.window and event.type() == QEvent.Type.Close and self.dirty:
+            flush = getattr(self.window, "flush_pages", None)
+            if callable(flush):
+                flush()  # what the pages hold goes into this backup
+            self.back_up_and_wait()
+        return False
+
+    # -- restoring ----------------------------------------------------------------------------
+    def restore(self) -> None:
+        from mop_desktop.gui.restore_dialog import RestoreDialog, restore_into_app
+
+        if self.running:
+            messages.tell(self.window, "Restore from backup",
+                          "A backup is being made; try again in a moment.")
+            return
+        dialog = RestoreDialog(self.folder, self.app.paths.kept_aside, self.window)
+        info = dialog.exec()
+        if info is None:
+            return
+        question = (
+            f"Put back the backup of {info.created:%d/%m/%Y %H:%M}? Everything changed since "
+            "then is replaced; the data as it is now is kept aside first."
+        )
+        if not messages.confirm(self.window, "Restore from backup", question, "Restore"):
+            return
+
+        def done(ok: bool) -> None:
+            self.dirty = False
+            self.refresh_indicator()
+
+        restore_into_app(self.app, self.window, info.path, done)
+
+
+def install(app: AppContext, window: QMainWindow) -> None:
+    window.backup_actions = BackupActions(app, window)  # type: ignore[attr-defined]

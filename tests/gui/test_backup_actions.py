@@ -1,0 +1,195 @@
+"""Backups from the window: the menu actions, the indicator, automatic backups, the restore
+dialog's preview and the recovery dialog at start-up."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtWidgets import QMainWindow
+
+from mop_desktop.gui import backup_actions, messages, recovery
+from mop_desktop.gui.backup_actions import describe_age
+from mop_desktop.gui.context import AppContext
+from mop_desktop.store import backup as bk
+from mop_desktop.store.backup_folder import backup_now, list_backups
+from mop_desktop.store.db import DamagedStoreError, open_store
+from tests.store.safety_helpers import add_meeting, dump, populate
+
+
+@pytest.fixture
+def told(monkeypatch):
+    said = []
+    monkeypatch.setattr(messages, "tell", lambda *a, **k: said.append(a[2]))
+    monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)
+    return said
+
+
+@pytest.fixture
+def window(qtbot, app_paths, store, told):
+    populate(store)
+    app = AppContext(app_paths, store)
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    backup_actions.install(app, win)
+    win.show()
+    return win
+
+
+def _action(win, name):
+    return next(a for a in win.menuBar().actions() if a.objectName() == name)
+
+
+def test_back_up_now_writes_a_backup_and_updates_the_indicator(qtbot, window, app_paths):
+    actions = window.backup_actions
+    assert actions.indicator.text() == "No backup yet"
+    assert actions.indicator.property("warning") is True
+    _action(window, "actionBackUpNow").trigger()
+    qtbot.waitUntil(
+        lambda: not actions.running and bool(list_backups(app_paths.backups)), timeout=20000
+    )
+    assert actions.indicator.text() == "Backed up just now"
+    assert actions.indicator.property("warning") is False
+    assert not actions.dirty
+
+
+def test_changes_are_backed_up_by_the_timer_and_on_closing(qtbot, window, app_paths, store):
+    actions = window.backup_actions
+    backup_now(app_paths, app_paths.backups, now=dt.datetime.now() - dt.timedelta(hours=1))
+    actions.dirty = False
+    actions.on_timer()
+    assert not actions.running, "nothing changed: no backup"
+    add_meeting(store, 1)
+    actions.app.scheduleChanged.emit()
+    assert actions.dirty
+    actions.on_timer()
+    qtbot.waitUntil(lambda: not actions.running, timeout=20000)
+    after_timer = list_backups(app_paths.backups)[0][1]
+    assert bk.describe_bundle(after_timer).counts["policy.db"]["meeting"] == 4
+    assert not actions.dirty
+    add_meeting(store, 2)
+    actions.app.documentChanged.emit()
+    window.close()  # the backup runs before the window goes
+    newest = list_backups(app_paths.backups)[0][1]
+    assert bk.describe_bundle(newest).counts["policy.db"]["meeting"] == 5
+
+
+def test_a_failed_automatic_backup_is_shown_in_the_indicator(qtbot, window, app_paths, told):
+    actions = window.backup_actions
+    blocker = app_paths.data / "not-a-folder"
+    blocker.write_text("x")
+    actions.folder = blocker
+    from mop_desktop.store import backup_folder
+
+    original = backup_folder.backups_folder
+    backup_actions.backups_folder = lambda paths, store=None: blocker
+    try:
+        actions.back_up()
+        qtbot.waitUntil(lambda: not actions.running, timeout=20000)
+    finally:
+        backup_actions.backups_folder = original
+    assert actions.indicator.text().startswith("Backup failed: the backups folder")
+    assert told == [], "an automatic backup never pops up a message"
+
+
+def test_indicator_words():
+    assert describe_age(dt.timedelta(minutes=1)) == ("Backed up 1 minute ago", False)
+    assert describe_age(dt.timedelta(hours=5)) == ("Backed up 5 hours ago", False)
+    text, warning = describe_age(dt.timedelta(days=9))
+    assert warning and text == "Last backup 9 days ago: back up now"
+
+
+def test_restore_dialog_previews_and_restores(qtbot, window, app_paths, store, monkeypatch):
+    from mop_desktop.gui import restore_dialog
+
+    backup_now(app_paths, app_paths.backups, now=dt.datetime(2026, 3, 23, 19, 30))
+    original = dump(app_paths.policy_db)
+    add_meeting(store, 7)
+
+    seen = {}
+
+    def answer(self):
+        seen["versions"] = self.form.versionsValue.text()
+        seen["adoptions"] = self.form.adoptionsValue.text()
+        seen["latest"] = self.form.latestValue.text()
+        seen["created"] = self.form.createdValue.text()
+        seen["concerns"] = self.form.concernsValue.text()
+        return self.info
+
+    monkeypatch.setattr(restore_dialog.RestoreDialog, "exec", answer)
+    emitted = []
+    window.backup_actions.app.documentChanged.connect(lambda: emitted.append(1))
+    _action(window, "actionRestoreFromBackup").trigger()
+    qtbot.waitUntil(lambda: bool(emitted), timeout=20000)
+    assert seen == {
+        "versions": "3 (including a draft)",
+        "adoptions": "2",
+        "latest": "version 2021, adopted 23 March 2021",
+        "created": "23 March 2026 at 19:30",
+        "concerns": "no concern register in this backup",
+    }
+    assert dump(app_paths.policy_db) == original
+    with store.session() as s:  # the window's own store reads the restored file
+        from mop_desktop.store.models import MeetingRow
+
+        assert s.query(MeetingRow).count() == 3
+
+
+def test_restore_dialog_refuses_a_file_that_is_not_a_backup(qtbot, app_paths, tmp_path):
+    from mop_desktop.gui.restore_dialog import RestoreDialog
+
+    dialog = RestoreDialog(app_paths.backups, app_paths.kept_aside)
+    qtbot.addWidget(dialog.dialog)
+    (tmp_path / "letter.zip").write_bytes(b"<b>not</b> a zip")
+    dialog.select(tmp_path / "letter.zip")
+    assert dialog.info is None
+    assert "is not a MOP Desktop backup" in dialog.form.noteLabel.text()
+    assert not dialog.form.previewGroup.isEnabled()
+
+
+# -- the recovery dialog at start-up ----------------------------------------------------------
+@pytest.fixture
+def damaged(app_paths, store):
+    populate(store)
+    backup_now(app_paths, app_paths.backups)
+    original = dump(app_paths.policy_db)
+    store.close()
+    for side in ("-wal", "-shm"):
+        (app_paths.data / f"policy.db{side}").unlink(missing_ok=True)
+    app_paths.policy_db.write_bytes(b"\x00" * 8192)
+    with pytest.raises(DamagedStoreError) as err:
+        open_store(app_paths.policy_db, app_paths.kept_aside)
+    return err.value, original
+
+
+def test_recovery_restores_the_newest_good_backup(qtbot, app_paths, damaged, monkeypatch):
+    error, original = damaged
+    seen = {}
+
+    def answer(dialog):
+        qtbot.addWidget(dialog.dialog)
+        seen["problem"] = dialog.form.problemLabel.text()
+        seen["enabled"] = dialog.form.restoreButton.isEnabled()
+        return recovery.RESTORE
+
+    monkeypatch.setattr(recovery, "ask", answer)
+    assert recovery.offer_recovery(app_paths, error) is True
+    assert "not a database" in seen["problem"] and seen["enabled"]
+    assert dump(app_paths.policy_db) == original
+    assert list(app_paths.kept_aside.glob("policy-damaged-*"))
+
+
+def test_recovery_can_be_declined_and_leaves_the_damaged_file(
+    qtbot, app_paths, damaged, monkeypatch
+):
+    error, _ = damaged
+    monkeypatch.setattr(recovery, "ask", lambda d: (qtbot.addWidget(d.dialog), recovery.QUIT)[1])
+    assert recovery.offer_recovery(app_paths, error) is False
+    assert app_paths.policy_db.read_bytes() == b"\x00" * 8192
+
+
+def test_recovery_for_other_errors_only_explains(app_paths, told):
+    from mop_desktop.store.db import NewerSchemaError
+
+    assert recovery.offer_recovery(app_paths, NewerSchemaError("policy.db is newer")) is False
+    assert told == ["policy.db is newer"]

@@ -129,6 +129,22 @@ class VersionTableModel(RowsModel[Adoption]):
         return row.reviewer
 
 
+class ExportModel(RowsModel[Any]):
+    """PDFs the app wrote (``services.pdf.exports.ExportInfo``), newest first."""
+
+    headers = ("Exported", "What", "Version", "File")
+    KINDS = {"protocol": "Protocol", "draft": "Draft", "redline": "Council-pack report"}
+
+    def cell(self, row: Any, column: int) -> str:
+        if column == 0:
+            return f"{format_short(row.created_at.date())} {row.created_at:%H:%M}"
+        if column == 1:
+            return self.KINDS.get(row.kind, row.kind)
+        if column == 2:
+            return row.version_label
+        return str(row.path)
+
+
 class MeetingModel(RowsModel[Meeting]):
     headers = ("Date", "Meeting", "Entered")
 

@@ -300,3 +300,16 @@ def test_dashboard_lists_followups_while_the_register_is_unlocked(qtbot, ctx, st
     assert not any("Jane" in cell for row in rows for cell in row)
     lock_register(ctx)
     assert [r.kind for r in page.items] == ["review"]
+
+
+def test_review_page_lists_the_pdfs_exported(qtbot, ctx, store, cli, tmp_path):
+    pytest.importorskip("mop_desktop.services.pdf.exports")
+    adopted_protocol(store, D(2025, 3, 20))
+    out = tmp_path / "protocol.pdf"
+    code, _, err = cli("pdf", "-o", str(out))
+    assert code == 0, err
+    page = ReviewPage(ctx, None, today)
+    qtbot.addWidget(page.widget)
+    rows = page.exports.text_rows()
+    assert len(rows) == 1
+    assert rows[0][1:] == ["Protocol", "2025", str(out)]

@@ -1,7 +1,7 @@
 """The Review schedule page (``ui/review_page.ui``): the version table as councils print it,
 the next review with its state and days, the meeting proposed for it with the agenda and
-report deadlines, the interval and lead times, and the council's Full Council meetings (add,
-delete, import from .ics, export the dates as a calendar file).
+report deadlines, the interval and lead times, the council's Full Council meetings (add,
+delete, import from .ics, export the dates as a calendar file), and the PDFs exported.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, QObject
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QMainWindow, QWidget
@@ -16,13 +17,19 @@ from PySide6.QtWidgets import QFileDialog, QHeaderView, QMainWindow, QWidget
 from mop_desktop.domain.dates import format_long, format_month
 from mop_desktop.domain.review import describe_days
 from mop_desktop.gui.context import AppContext
-from mop_desktop.gui.review_models import STATE_WORDS, MeetingModel, VersionTableModel
+from mop_desktop.gui.review_models import (
+    STATE_WORDS,
+    ExportModel,
+    MeetingModel,
+    VersionTableModel,
+)
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.services import meetings as meeting_service
 from mop_desktop.services.adoption import verify_chain
 from mop_desktop.services.reminders import Schedule, load_schedule
 from mop_desktop.store import documents as docs
 from mop_desktop.store import settings
+from mop_desktop.store.db import Store
 
 CLEAR_DAYS_NOTE = (
     "The summons goes out at least the set number of clear days before the meeting: neither "
@@ -31,6 +38,15 @@ CLEAR_DAYS_NOTE = (
     "Act 1972 (Schedule 12) with the Interpretation Act 1978. Untick the box if your council "
     "counts them."
 )
+
+
+def recorded_exports(store: Store) -> list[Any]:
+    """The PDFs recorded by the PDF export (empty in a build without it)."""
+    try:
+        from mop_desktop.services.pdf.exports import list_exports
+    except ImportError:
+        return []
+    return list(list_exports(store))
 
 
 class ReviewPage(QObject):
@@ -69,7 +85,13 @@ class ReviewPage(QObject):
         )
         f.meetingsView.horizontalHeader().setStretchLastSection(True)
         f.meetingDateEdit.setDate(QDate(self.today()))
-        for view in (f.versionsView, f.meetingsView):
+        self.exports = ExportModel(self.widget)
+        f.exportsView.setModel(self.exports)
+        f.exportsView.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        f.exportsView.horizontalHeader().setStretchLastSection(True)
+        for view in (f.versionsView, f.meetingsView, f.exportsView):
             view.setMinimumHeight(160)
             view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
         f.pageLayout.setStretch(1, 2)
@@ -102,6 +124,7 @@ class ReviewPage(QObject):
             skip = settings.get(session, settings.SKIP_SUNDAYS_AND_HOLIDAYS)
         self.versions.set_rows(history)
         self.meetings.set_rows(meeting_service.list_meetings(store))
+        self.exports.set_rows(recorded_exports(store))
         self.schedule = load_schedule(store, self.today())
         f = self.form
         f.intervalSpin.setValue(interval or 12)

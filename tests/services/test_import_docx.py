@@ -228,3 +228,74 @@ def test_bold_short_paragraph_is_a_heading(tmp_path):
     assert [(s.heading, [b.text for b in s.blocks]) for s in result.text.sections] == [
         ("Expectations", ["Officers can expect courtesy."])
     ]
+
+
+def test_typical_council_word_document(tmp_path):
+    """Typed clause numbers with tabs, bold numbered headings, Word bullets with a nested
+    level, a lettered Word list, a page break before an item, the version table at the end."""
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Anytown Town Council\tMember/Officer Protocol"
+    document.add_paragraph().add_run("MEMBER / OFFICER PROTOCOL").bold = True
+    add_list_definition(document, [("bullet", "\uf0b7"), ("bullet", "o")], 93)
+    add_list_definition(document, [("lowerLetter", "%1)"), ("lowerRoman", "%2.")], 94)
+    document.add_paragraph().add_run("1.\tINTRODUCTION").bold = True
+    document.add_paragraph("1.1\tThis protocol guides councillors and officers.")
+    document.add_paragraph("1.2\tOfficers can expect:")
+    numbered(document, "respect", 93, 0, style="List Paragraph")
+    numbered(document, "courtesy, which covers", 93, 0, style="List Paragraph")
+    numbered(document, "tone", 93, 1, style="List Paragraph")
+    numbered(document, "timing", 93, 1, style="List Paragraph")
+    numbered(
+        document, "support", 93, 0, style="List Paragraph"
+    ).paragraph_format.page_break_before = True  # noqa: E501
+    document.add_paragraph().add_run("2.\tWHEN THINGS GO WRONG").bold = True
+    document.add_paragraph("2.1\tA councillor may:")
+    numbered(document, "speak to the Clerk;", 94, 0, style="List Paragraph")
+    numbered(document, "ask for mediation.", 94, 0, style="List Paragraph")
+    table = document.add_table(rows=2, cols=4)
+    rows = [["Version", "Adopted", "Minute No.", "Next review"],
+            ["1.0", "3rd May 2023", "FC23/041", "May 2024"]]  # fmt: skip
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    result = save(document, tmp_path)
+    assert result.council_name == "Anytown Town Council"
+    assert result.text.title == "MEMBER / OFFICER PROTOCOL"
+    assert [a.history_json() for a in result.history] == [
+        {"version": "1.0", "adopted_on": "2023-05-03", "minute_ref": "FC23/041",
+         "review_due": "2024-05-31", "reviewer": ""}
+    ]  # fmt: skip
+    first, second = result.text.sections
+    assert (first.number, first.heading, second.number, second.heading) == (
+        "1", "INTRODUCTION", "2", "WHEN THINGS GO WRONG",
+    )  # fmt: skip
+    assert [(b.number, b.text) for b in first.blocks] == [
+        ("1.1", "This protocol guides councillors and officers."),
+        ("1.2", "Officers can expect:"),
+    ]
+    assert items(first.blocks[1]) == [
+        "respect",
+        {"text": "courtesy, which covers", "items": ["tone", "timing"], "list_style": "bullet"},
+        "support",
+    ]
+    assert second.blocks[0].list_style == "lower-alpha"
+    assert items(second.blocks[0]) == ["speak to the Clerk;", "ask for mediation."]
+    assert result.warnings == []
+
+
+def test_word_table_of_contents_lines_are_marked(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("Protocol", style="Title")
+    styles = document.styles
+    from docx.enum.style import WD_STYLE_TYPE
+
+    styles.add_style("TOC 1", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("1. Introduction\t2", style="TOC 1")
+    document.add_paragraph("1. Introduction")
+    document.add_paragraph("1.1 Text.")
+    result = save(document, tmp_path)
+    assert [(s.number, s.heading) for s in result.text.sections] == [
+        ("", ""),
+        ("1", "Introduction"),
+    ]
+    assert result.text.sections[0].blocks[0].doubtful == "contents line kept as a paragraph"

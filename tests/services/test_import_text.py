@@ -475,3 +475,29 @@ def test_typewriter_layout_with_caps_council_indents_and_page_furniture(tmp_path
         ]),
     ]  # fmt: skip
     assert doubts(result) == ["a page number from the source?"]
+
+
+def test_table_of_contents_is_kept_but_not_taken_for_headings(tmp_path):
+    text = (
+        "Member/Officer Protocol\n\nContents\n"
+        "1. Introduction .......... 2\n2. Roles .......... 3\n\n"
+        "1. Introduction\n\n1.1 Text one.\n\n2. Roles\n\n2.1 Text two.\n"
+    )
+    result = imp(tmp_path, text)
+    assert [(s.number, s.heading) for s in result.text.sections] == [
+        ("", ""),
+        ("1", "Introduction"),
+        ("2", "Roles"),
+    ]
+    assert [(b.text, b.doubtful) for b in result.text.sections[0].blocks] == [
+        ("Contents", None),
+        ("1. Introduction .......... 2", "contents line kept as a paragraph"),
+        ("2. Roles .......... 3", "contents line kept as a paragraph"),
+    ]
+
+
+def test_a_first_line_reading_introduction_is_a_heading_not_the_title(tmp_path):
+    result = imp(tmp_path, "Introduction\n\nThe first paragraph.\n")
+    assert result.text.title == "Member/Officer Relations Protocol"
+    assert [s.heading for s in result.text.sections] == ["Introduction"]
+    assert any("no title found" in w for w in result.warnings)

@@ -24,6 +24,7 @@ from mop_desktop.services.importer.lines import (
     is_council_line,
     split_marker,
     strip_emphasis,
+    title_like,
 )
 from mop_desktop.services.importer.structure import BodyBuilder, Layout
 
@@ -86,6 +87,9 @@ def build(
             front.extend(replaced[index])
             continue
         text = para.text
+        if para.toc:
+            body_start = index
+            break
         if para.rows is None and not council and is_council_line(text):
             council = council_name_in(text)
             continue
@@ -117,6 +121,9 @@ def build(
         nxt = body[position + 1] if position + 1 < len(body) else None
         if para.meta and isinstance(para.meta, str):
             builder.new_block(para.text, "", para, para.meta)
+            continue
+        if para.toc:
+            builder.new_block(para.text, "", para, "contents line kept as a paragraph")
             continue
         builder.add(para, nxt)
     sections = builder.finish()
@@ -155,7 +162,9 @@ def _title_like(para: Para) -> bool:
         return False
     if split_marker(para.text).kind == "clause":
         return False
-    return para.heading_level is not None or heading_like(para.text)
+    if para.heading_level is not None:
+        return para.text.strip(" :").lower() not in ("contents", "introduction")
+    return title_like(para.text)
 
 
 def _layout(body: list[Para]) -> Layout:
@@ -163,7 +172,7 @@ def _layout(body: list[Para]) -> Layout:
     singles: list[tuple[str, str, Para]] = []
     levels: list[int] = []
     for para in body:
-        if para.rows is not None:
+        if para.rows is not None or para.toc:
             continue
         marker = split_marker(para.text)
         if para.heading_level is not None and para.heading_level > 0:

@@ -67,6 +67,7 @@ def read_docx(data: bytes, name: str) -> ImportResult:
                     heading_level=level if first else None,
                     bold=_all_bold(element, style),
                     auto_list=bool(marker),
+                    toc=_is_toc(style),
                 )
             )
             state.update(blank=False, page=False)
@@ -195,6 +196,15 @@ def _style_chain(style: Any) -> list[Any]:
             None,
         )
     return chain
+
+
+def _is_toc(style: Any) -> bool:
+    for s in _style_chain(style):
+        name_el = s.find(W + "name")
+        name = (name_el.get(W + "val") if name_el is not None else "").lower()
+        if name.startswith("toc"):
+            return True
+    return False
 
 
 def _heading_level(style: Any, p: Any) -> int | None:

@@ -25,6 +25,7 @@ class Para:
     bold: bool = False  # the whole line is bold (**...** or bold runs)
     rows: list[list[str]] | None = None  # a table
     auto_list: bool = False  # Word numbering put the marker there
+    toc: bool = False  # a line of a table of contents
     meta: object | None = field(default=None, repr=False)  # set by the builder
 
 
@@ -181,6 +182,15 @@ def council_name_in(text: str) -> str:
 def is_council_line(text: str) -> bool:
     name = council_name_in(text)
     return bool(name) and re.sub(r"^(?:The)\s+", "", text.strip(" ."), flags=re.I) == name
+
+
+TOC_LINE = re.compile(r"(?:\.{4,}|\u2026{2,}|(?:\. ){3,}|\t)\s*\d{1,3}\s*$")
+_NOT_TITLES = {"introduction", "purpose", "background", "scope", "overview", "contents"}
+
+
+def title_like(text: str) -> bool:
+    """A heading that could be the document's title (not "Introduction" or "Contents")."""
+    return heading_like(text) and text.strip(" :").lower() not in _NOT_TITLES
 
 
 def heading_like(text: str) -> bool:

@@ -11,7 +11,7 @@ import re
 
 from mop_desktop.services.importer import ImportResult
 from mop_desktop.services.importer.builder import build
-from mop_desktop.services.importer.lines import Para, split_marker
+from mop_desktop.services.importer.lines import TOC_LINE, Para, split_marker
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _RULE = re.compile(r"^\s*([-=_*~#])(\s*\1){2,}\s*$")
@@ -119,13 +119,15 @@ def text_paragraphs(text: str, *, markdown: bool = False) -> list[Para]:
         if (
             current is not None
             and marker.kind == ""
+            and not current.toc
+            and not TOC_LINE.search(raw)
             and _continues(current, last_line, stripped, _indent(raw), width, markdown)
         ):
             current.text = f"{current.text} {stripped}"
             last_line = raw
             continue
         para = Para(text=stripped, line=lineno, indent=_indent(raw), blank_before=blank,
-                    page_break_before=page)  # fmt: skip
+                    page_break_before=page, toc=bool(TOC_LINE.search(raw)))  # fmt: skip
         paras.append(para)
         blank = page = False
         current = para

@@ -42,6 +42,12 @@ class EditsMixin:
     def _update_controls(self) -> None:  # provided by the page
         raise NotImplementedError
 
+    def apply_document(self, doc: DocumentText, select: Address | None) -> None:  # the page
+        raise NotImplementedError
+
+    def apply_field(self, address: Address | None, field: str, value: Any) -> None:  # the page
+        raise NotImplementedError
+
     # -- edits --------------------------------------------------------------------------------
     def _structural(self, label: str, change: Callable[[DocumentText], Address | None]) -> None:
         """Make ``change`` on a copy; push it as one undo step if it changed anything."""
@@ -128,7 +134,7 @@ class EditsMixin:
         address = self.selected()
         if address is None or address[1] is None:
             return
-        s, b = address
+        s, b = address[0], address[1]
         label = "Indent clause" if level == 2 else "Outdent clause"
         if level == 2 and not ed.can_indent(self._doc, s, b):
             self._update_controls()
@@ -187,8 +193,8 @@ class EditsMixin:
         elif field == "heading":
             old = self._doc.sections[address[0]].heading  # type: ignore[index]
         else:
-            s, b = address  # type: ignore[misc]
-            old = getattr(self._doc.sections[s].blocks[b], field)
+            assert address is not None and address[1] is not None
+            old = getattr(self._doc.sections[address[0]].blocks[address[1]], field)
         if old == value:
             return
         where = "the title" if address is None else self._describe(address)

@@ -72,7 +72,7 @@ class FindReplace(QObject):
         self.form.statusLabel.setText("")
 
     def _needle(self) -> str:
-        return self.form.findEdit.text()
+        return str(self.form.findEdit.text())
 
     def _matches(self) -> list[Match]:
         return find(self.target.document(), self._needle(), self.form.caseCheck.isChecked())
@@ -111,10 +111,10 @@ class FindReplace(QObject):
             self.find_next()
             return
         order = reading_order(replaced)
-        resume = (*order[:4], replaced.start + len(replacement) - 1)
+        resume = (order[0], order[1], order[2], order[3], replaced.start + len(replacement) - 1)
         self.current = None
         if self._matches():
-            self.find_next(after=resume)  # type: ignore[arg-type]
+            self.find_next(after=resume)
         else:
             self.form.statusLabel.setText("Replaced. No more found.")
 

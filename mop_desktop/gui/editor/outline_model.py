@@ -8,6 +8,7 @@ rows behind the undo stack's back.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,6 +17,7 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -87,7 +89,7 @@ class OutlineModel(QAbstractItemModel):
         return self.createIndex(b, 0, s + 1)
 
     @staticmethod
-    def address_of(index: QModelIndex) -> Address | None:
+    def address_of(index: QModelIndex | QPersistentModelIndex) -> Address | None:
         if not index.isValid():
             return None
         parent_id = int(index.internalId())
@@ -96,7 +98,9 @@ class OutlineModel(QAbstractItemModel):
         return (parent_id - 1, index.row())
 
     # -- QAbstractItemModel -------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: QModelIndex = ROOT) -> QModelIndex:
+    def index(
+        self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = ROOT
+    ) -> QModelIndex:
         if column != 0 or row < 0:
             return QModelIndex()
         if not parent.isValid():
@@ -118,17 +122,19 @@ class OutlineModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(parent_id - 1, 0, 0)
 
-    def rowCount(self, parent: QModelIndex = ROOT) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         if not parent.isValid():
             return len(self._doc.sections)
         if int(parent.internalId()) == 0 and parent.row() < len(self._doc.sections):
             return len(self._doc.sections[parent.row()].blocks)
         return 0
 
-    def columnCount(self, parent: QModelIndex = ROOT) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 1
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         address = self.address_of(index)
         if address is None:
             return None
@@ -149,7 +155,7 @@ class OutlineModel(QAbstractItemModel):
                 return QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled if self._editable else Qt.ItemFlag.NoItemFlags
@@ -170,7 +176,7 @@ class OutlineModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:
         return [MIME_TYPE]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         mime = QMimeData()
         address = self.address_of(indexes[0]) if indexes else None
         if address is not None:
@@ -190,7 +196,7 @@ class OutlineModel(QAbstractItemModel):
             return None
 
     def drop_target(
-        self, source: Address, row: int, parent: QModelIndex
+        self, source: Address, row: int, parent: QModelIndex | QPersistentModelIndex
     ) -> tuple[Address, Address] | None:
         """Where a dragged row lands, as (from, to) with ``to`` counted after the row has been
         taken out; None when the drop means nothing (a section dropped into a section)."""
@@ -228,7 +234,7 @@ class OutlineModel(QAbstractItemModel):
         action: Qt.DropAction,
         row: int,
         column: int,
-        parent: QModelIndex,
+        parent: QModelIndex | QPersistentModelIndex,
     ) -> bool:
         if not self._editable or action != Qt.DropAction.MoveAction:
             return False

@@ -139,3 +139,21 @@ def test_folders_dialog_shows_both_paths(window, app_context) -> None:
     from mop_desktop import __version__
 
     assert about.versionLabel.text() == f"Version {__version__}"
+
+
+def test_import_action_opens_nothing_when_cancelled(window, monkeypatch, store) -> None:
+    from mop_desktop.gui.dialogs import import_preview
+    from mop_desktop.services.workspace import show
+
+    asked: list[object] = []
+    monkeypatch.setattr(import_preview, "ask_open_file", lambda parent: asked.append(parent))
+    window.actionImport.trigger()
+    assert asked == [window]
+    assert show(store) is None
+
+
+def test_bring_to_front_restores_a_minimised_window(window) -> None:
+    window.showMinimized()
+    window.bring_to_front()
+    assert not window.isMinimized()
+    assert window.isVisible()

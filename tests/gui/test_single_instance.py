@@ -134,3 +134,24 @@ def test_store_that_cannot_be_opened_exits_2(qapp, app_paths, monkeypatch, told)
     assert "policy.db" in text and "empty" in text
     assert app_paths.policy_db.read_bytes() == b""
     assert SingleInstance(app_paths).acquire()  # the lock was released
+
+
+def test_store_error_goes_to_the_recovery_dialog_when_present(
+    qapp, app_paths, monkeypatch, told
+) -> None:
+    import types
+
+    from mop_desktop.commands import Context
+    from mop_desktop.gui import app as gui_app
+    from mop_desktop.store.db import DamagedStoreError
+
+    offered: list[BaseException] = []
+    recovery = types.ModuleType("mop_desktop.gui.recovery")
+    recovery.offer_recovery = lambda paths, error: offered.append(error) or False
+    monkeypatch.setitem(sys.modules, "mop_desktop.gui.recovery", recovery)
+    monkeypatch.setattr(gui_app, "_setup_logging", lambda paths: None)
+    app_paths.ensure()
+    app_paths.policy_db.write_bytes(b"")
+    assert gui_app.run_gui(Context(paths=app_paths), smoke_test=True) == 2
+    assert len(offered) == 1 and isinstance(offered[0], DamagedStoreError)
+    assert told == []  # the recovery dialog spoke instead

@@ -101,3 +101,23 @@ def test_decide_later_changes_nothing(dialog, store) -> None:
     assert not dialog.dialog.isVisible()
     assert show(store) is None
     assert welcome.needs_welcome(store)
+
+
+def test_shown_over_the_window_on_first_run_only(qtbot, app_context, monkeypatch) -> None:
+    from mop_desktop.gui import app as gui_app
+    from mop_desktop.gui.main_window import MainWindow
+
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(window, "install_extensions", lambda: None)
+    window.show()
+    gui_app._after_shown(window, app_context.paths)
+    assert window.property("welcomeOpen") is True
+    window._welcome.form.blankButton.click()
+    assert window.property("welcomeOpen") is False
+    assert window.current_page_name() == "protocol"
+    second = MainWindow(app_context)
+    qtbot.addWidget(second)
+    monkeypatch.setattr(second, "install_extensions", lambda: None)
+    gui_app._after_shown(second, app_context.paths)
+    assert not second.property("welcomeOpen")

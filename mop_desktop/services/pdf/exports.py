@@ -125,6 +125,8 @@ def export_pdf(
             is_draft = source.status == VersionStatus.DRAFT
             mark = {"draft": "DRAFT", "superseded": "SUPERSEDED"}.get(source.status, "")
             version = source.version_line
+            if is_draft:
+                version += f" \u00b7 printed {format_short(today or dt.date.today())}"
             if source.adoption is not None and source.adoption.adopted_on:
                 version += f" \u00b7 adopted {format_short(source.adoption.adopted_on)}"
                 if source.adoption.minute_ref:

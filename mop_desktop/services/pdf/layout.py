@@ -30,7 +30,7 @@ ACCENT = colors.HexColor("#1F4E79")
 RULE = colors.HexColor("#9DB3C8")
 MUTED = colors.HexColor("#555555")
 SHADE = colors.HexColor("#E9EFF5")
-MARK = colors.Color(0.55, 0.55, 0.55, alpha=0.22)
+MARK = colors.Color(0.6, 0.1, 0.1, alpha=0.13)
 
 NUMBER_COLUMN = 36  # points: the margin column clause numbers hang in
 SUB_NUMBER_COLUMN = 44
@@ -84,6 +84,10 @@ def styles() -> dict[str, ParagraphStyle]:
             spaceBefore=12, spaceAfter=6, keepWithNext=1, leftIndent=NUMBER_COLUMN,
             bulletIndent=0, bulletFontName=fonts.BOLD, bulletFontSize=12.5,
         ),
+        "h1plain": derive(
+            "h1plain", fontName=fonts.BOLD, fontSize=12.5, leading=16, textColor=ACCENT,
+            spaceBefore=12, spaceAfter=6, keepWithNext=1,
+        ),
         "h2": derive(
             "h2", fontName=fonts.BOLD, fontSize=11, leading=15, textColor=ACCENT,
             spaceBefore=10, spaceAfter=4, keepWithNext=1,
@@ -91,6 +95,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "clause": derive(
             "clause", leftIndent=NUMBER_COLUMN, bulletIndent=0, bulletFontName=fonts.BOLD,
         ),
+        "plain": derive("plain"),
         "subclause": derive(
             "subclause", leftIndent=NUMBER_COLUMN + SUB_NUMBER_COLUMN,
             bulletIndent=NUMBER_COLUMN, bulletFontName=fonts.REGULAR,
@@ -205,8 +210,10 @@ def render(target: str | IO[bytes], story: list[Any], info: PageInfo) -> int:
     fonts.register_fonts()
 
     def on_page(canvas: Canvas, _doc: Any) -> None:
-        _draw_mark(canvas, info.mark)
         _draw_header(canvas, info)
+
+    def on_page_end(canvas: Canvas, _doc: Any) -> None:
+        _draw_mark(canvas, info.mark)  # over the text (translucent), so tables cannot hide it
 
     frame = Frame(LEFT, BOTTOM, TEXT_WIDTH, PAGE_HEIGHT - TOP - BOTTOM, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -222,7 +229,8 @@ def render(target: str | IO[bytes], story: list[Any], info: PageInfo) -> int:
         subject=attr(info.subject),
         creator="MOP Desktop",
         producer="MOP Desktop (reportlab)",
-        pageTemplates=[PageTemplate(id="page", frames=[frame], onPage=on_page)],
+        pageTemplates=[PageTemplate(id="page", frames=[frame], onPage=on_page,
+                                    onPageEnd=on_page_end)],
     )
 
     class Canvas_(_NumberedCanvas):

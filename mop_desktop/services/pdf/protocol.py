@@ -24,7 +24,7 @@ from reportlab.platypus import (
 )
 
 from mop_desktop.domain.dates import format_long, format_month, format_short
-from mop_desktop.domain.document import Block, DocumentText, ListItem, Section
+from mop_desktop.domain.document import Block, DocumentText, ListItem
 from mop_desktop.domain.numbering import list_marker
 from mop_desktop.domain.records import Adoption
 from mop_desktop.services.pdf import fonts
@@ -132,8 +132,12 @@ def version_table(history: list[Adoption]) -> list[Flowable]:
 
 
 # -- body ------------------------------------------------------------------------------------
-def block_style_and_indent(block: Block) -> tuple[Any, float]:
+def block_style_and_indent(block: Block, hanging: bool = True) -> tuple[Any, float]:
+    """The style of a clause and where its text starts. ``hanging``: the document has numbers,
+    so every clause's text starts after the margin column they hang in."""
     st = styles()
+    if not hanging:
+        return st["plain"], 0
     if block.numbered and block.level >= 2:
         return st["subclause"], NUMBER_COLUMN + SUB_NUMBER_COLUMN
     return st["clause"], NUMBER_COLUMN
@@ -155,11 +159,10 @@ def list_flowables(
     return out
 
 
-def block_flowables(block: Block, text_markup: str | None = None) -> list[Flowable]:
-    pstyle, indent = block_style_and_indent(block)
-    text = text_markup if text_markup is not None else para(block.text)
+def block_flowables(block: Block, hanging: bool = True) -> list[Flowable]:
+    pstyle, indent = block_style_and_indent(block, hanging)
     bullet = block.number if block.numbered and block.number else None
-    lead = Paragraph(text, pstyle, bulletText=bullet)
+    lead = Paragraph(para(block.text), pstyle, bulletText=bullet)
     if not block.items:
         return [lead]
     items = list_flowables(block.items, block.list_style, indent)
@@ -167,20 +170,22 @@ def block_flowables(block: Block, text_markup: str | None = None) -> list[Flowab
     return [KeepTogether([lead, *items[:2]]), *items[2:]]
 
 
-def heading_flowable(section: Section, text_markup: str | None = None) -> Paragraph:
-    text = text_markup if text_markup is not None else para(section.heading)
-    bullet = section.number if section.numbered and section.number else None
-    return Paragraph(text, styles()["h1"], bulletText=bullet)
+def heading_style(hanging: bool = True) -> Any:
+    return styles()["h1" if hanging else "h1plain"]
 
 
 def body(text: DocumentText) -> list[Flowable]:
+    """The numbered (or unnumbered) text: headings kept with what follows them."""
+    hanging = text.numbered
     out: list[Flowable] = []
     for section in text.sections:
         if section.heading.strip():
+            bullet = section.number if section.numbered and section.number else None
             out.append(CondPageBreak(28 * mm))
-            out.append(heading_flowable(section))
+            out.append(Paragraph(para(section.heading), heading_style(hanging),
+                                 bulletText=bullet))
         for block in section.blocks:
-            out += block_flowables(block)
+            out += block_flowables(block, hanging)
     return out
 
 

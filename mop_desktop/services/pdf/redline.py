@@ -33,7 +33,7 @@ from mop_desktop.services.pdf.layout import (
     list_style,
     styles,
 )
-from mop_desktop.services.pdf.protocol import block_style_and_indent, body
+from mop_desktop.services.pdf.protocol import block_style_and_indent, body, heading_style
 
 INSERT_COLOUR = "#0B5CAD"
 DELETE_COLOUR = "#B3261E"
@@ -185,15 +185,14 @@ def _clause_note(e: ClauseChange) -> str:
     return ""
 
 
-def marked_entry(e: ClauseChange) -> list[Flowable]:
-    st = styles()
+def marked_entry(e: ClauseChange, hanging: bool = True) -> list[Flowable]:
     number = e.old_number if e.removed else e.new_number
     note = _clause_note(e)
     text = note + mark_ops(e.ops)
     if e.kind == "heading":
-        return [Paragraph(text, st["h1"], bulletText=number or None)]
+        return [Paragraph(text, heading_style(hanging), bulletText=number or None)]
     assert e.block is not None
-    pstyle, indent = block_style_and_indent(e.block)
+    pstyle, indent = block_style_and_indent(e.block, hanging)
     lead = Paragraph(text, pstyle, bulletText=number or None)
     items: list[Flowable] = []
     for item in e.items:
@@ -209,10 +208,10 @@ def marked_entry(e: ClauseChange) -> list[Flowable]:
     return [KeepTogether([lead, *items[:2]]), *items[2:]] if items else [lead]
 
 
-def marked_draft(diff: DocumentDiff) -> list[Flowable]:
+def marked_draft(diff: DocumentDiff, hanging: bool = True) -> list[Flowable]:
     out: list[Flowable] = []
     for e in diff.entries:
-        out += marked_entry(e)
+        out += marked_entry(e, hanging)
     return out
 
 
@@ -273,7 +272,7 @@ def report_story(report: ReportSource) -> list[Flowable]:
     ]
     against = f"version {para(adopted.label or '')}" if adopted else "no earlier version"
     out += [PageBreak(), Paragraph(f"Appendix A: the draft marked against {against}", st["h2"]),
-            *legend(), *marked_draft(diff)]
+            *legend(), *marked_draft(diff, draft.text.numbered)]
     out += [PageBreak(), Paragraph(f"Appendix B: the draft for adoption (version "
                                    f"{para(label)})", st["h2"]),
             Spacer(1, 2 * mm), *body(draft.text)]

@@ -508,3 +508,45 @@ def test_a_failed_save_keeps_the_edits_and_says_so(page, app_paths, qtbot, conte
     assert page.flush() is True
     assert stored_text(app_paths).sections[0].blocks[1].text == "Scope!"
     assert page.autosave_timer.interval() == protocol.AUTOSAVE_MS
+
+
+def test_outline_right_click_menu_offers_the_toolbar(page, context):
+    from mop_desktop.gui.editor.page_actions import outline_menu
+
+    messages = []
+    context.statusMessage.connect(messages.append)
+    page.select((0, 0))
+    menu = outline_menu(page)
+    actions = {a.text(): a for a in menu.actions() if not a.isSeparator()}
+    assert list(actions) == [
+        "Add section",
+        "Add clause",
+        "Insert clause above",
+        "Delete",
+        "Move up",
+        "Move down",
+        "Indent",
+        "Outdent",
+        "Numbered",
+    ]
+    assert not actions["Move up"].isEnabled() and not actions["Indent"].isEnabled()
+    assert actions["Numbered"].isChecked()
+    actions["Delete"].trigger()
+    assert outline(page)[1] == "1.1  Scope"
+    assert messages == ["Deleted clause 1.1. Undo (Ctrl+Z) brings it back."]
+    page.select((0, 0))
+    outline_menu(page).actions()[-1].trigger()  # Numbered off
+    assert outline(page)[1] == "\u00b6  Scope"
+
+
+def test_find_starts_with_the_selected_words(page, qtbot):
+    f = page.form
+    page.select((1, 0))
+    f.textEdit.setFocus()
+    qtbot.waitUntil(f.textEdit.hasFocus)
+    cursor = f.textEdit.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(11, cursor.MoveMode.KeepAnchor)
+    f.textEdit.setTextCursor(cursor)
+    page.actions_.find.trigger()
+    assert page.finder.form.findEdit.text() == "Councillors"

@@ -20,11 +20,13 @@ from mop_desktop.gui.editor.commands import FieldCommand, SnapshotCommand
 from mop_desktop.gui.editor.outline_model import Address
 
 if TYPE_CHECKING:
+    from mop_desktop.gui.context import AppContext
     from mop_desktop.gui.editor.find_replace import FindReplace
     from mop_desktop.services.drafts import CurrentText
 
 
 class EditsMixin:
+    app: AppContext
     _doc: DocumentText
     _editable: bool
     _merge_token: int
@@ -102,7 +104,9 @@ class EditsMixin:
             left = len(d.sections[s].blocks)
             return (s, min(b, left - 1)) if left else (s, None)
 
-        self._structural(f"Delete {self._describe(address)}", change)
+        what = self._describe(address)
+        self._structural(f"Delete {what}", change)
+        self.app.statusMessage.emit(f"Deleted {what}. Undo (Ctrl+Z) brings it back.")
 
     def move_selected(self, step: int) -> None:
         address = self.selected()
@@ -214,7 +218,11 @@ class EditsMixin:
     def open_find(self, replace: bool = False) -> None:
         if self.current is None:
             return
-        self.finder.open(replace=replace)
+        initial = ""
+        for edit in (self.editor.form.textEdit, self.editor.form.listEdit):
+            if edit.hasFocus():
+                initial = edit.textCursor().selectedText()
+        self.finder.open(replace=replace, initial=initial)
 
     def show_match(self, match: ed.Match) -> None:
         if match.field == "title":

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
     from mop_desktop.gui.pages.protocol import ProtocolPage
@@ -41,6 +42,46 @@ class _FollowVisibility(QObject):
                 if shiboken6.isValid(action):  # not while the page is being destroyed
                     action.setVisible(visible)
         return False
+
+
+TOOLBAR_BUTTONS = (
+    "addSectionButton",
+    "addClauseButton",
+    "insertAboveButton",
+    "deleteButton",
+    None,
+    "moveUpButton",
+    "moveDownButton",
+    None,
+    "indentButton",
+    "outdentButton",
+    "numberedButton",
+)
+
+
+def outline_menu(page: ProtocolPage) -> QMenu:
+    """The outline's right-click menu: the toolbar's buttons, in the same state."""
+    menu = QMenu(page.outline)
+    for name in TOOLBAR_BUTTONS:
+        if name is None:
+            menu.addSeparator()
+            continue
+        button = getattr(page.form, name)
+        action = menu.addAction(button.text())
+        action.setEnabled(button.isEnabled() and page.is_editable())
+        if button.isCheckable():
+            action.setCheckable(True)
+            action.setChecked(button.isChecked())
+        action.triggered.connect(button.click)
+    return menu
+
+
+def install_outline_menu(page: ProtocolPage) -> None:
+    outline = page.outline
+    outline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    outline.customContextMenuRequested.connect(
+        lambda pos: outline_menu(page).exec(outline.viewport().mapToGlobal(pos))
+    )
 
 
 def install_actions(page: ProtocolPage, window: Any) -> PageActions:
@@ -75,6 +116,7 @@ def install_actions(page: ProtocolPage, window: Any) -> PageActions:
     else:  # no menu bar: the shortcuts still work inside the page
         page.addActions(actions.all())
     page.installEventFilter(_FollowVisibility(page, actions))
+    install_outline_menu(page)
     for action in actions.all():
         action.setVisible(page.isVisible())
     return actions

@@ -185,7 +185,7 @@ def _fts_ddl() -> list[str]:
 # -- connections ------------------------------------------------------------------------------
 def _sqlcipher() -> Any:
     try:
-        import sqlcipher3
+        import sqlcipher3  # type: ignore[import-untyped]
         from sqlcipher3 import dbapi2
     except ImportError:
         raise NoEncryption() from None

@@ -66,8 +66,10 @@ class ConcernTableModel(QAbstractTableModel):
         self.query = query
         self._pages.clear()
         if self.service.unlocked:
-            with self.service.session() as session:
+            with self.service.session() as session:  # one connection for both: each is keyed
                 self._count = count(session, query)
+                if self._count:
+                    self._pages[0] = page(session, query, 0, PAGE_SIZE)
         else:
             self._count = 0
         self.endResetModel()

@@ -446,6 +446,9 @@ def test_a_new_import_elsewhere_is_shown(page, store, context):
     context.documentChanged.emit()
     assert outline(page)[0] == "1  Purpose and scope"
     assert not page.undo_stack.canUndo()
+    assert not page.actions_.undo.isEnabled()
+    assert not page._dirty and not page.autosave_timer.isActive()
+    assert page.form.saveStateLabel.text() == "All changes saved"
 
 
 def test_panel_controls_change_level_and_numbering(page, qtbot):

@@ -59,6 +59,7 @@ class ProtocolPage(EditsMixin, QWidget):
         self._dirty = False
         self._merge_token = 0
         self._own_change = False
+        self._reloading = False
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
@@ -110,11 +111,11 @@ class ProtocolPage(EditsMixin, QWidget):
         self.autosave_timer.stop()
         self.current = drafts.load_current(self.app.store)
         self._dirty = False
-        self.undo_stack.blockSignals(True)
-        self.undo_stack.clear()
-        self.undo_stack.blockSignals(False)
-        self.undo_stack.indexChanged.emit(0)  # refresh the undo/redo actions' state
-        self._dirty = False
+        self._reloading = True
+        try:
+            self.undo_stack.clear()  # another version: its history does not apply
+        finally:
+            self._reloading = False
         if self.current is None:
             self._editable = False
             self._doc = DocumentText(title="")
@@ -247,7 +248,7 @@ class ProtocolPage(EditsMixin, QWidget):
     def _mark_dirty(self) -> None:
         if not shiboken6.isValid(self.form.root):  # the stack clears itself on destruction
             return
-        if not self._editable or self.current is None:
+        if self._reloading or not self._editable or self.current is None:
             return
         self._dirty = True
         self._show_save_state()

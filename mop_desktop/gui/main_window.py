@@ -251,8 +251,11 @@ class MainWindow(QMainWindow):
 
     # -- actions --------------------------------------------------------------------------------
     def import_protocol(self) -> None:
+        """File > Import protocol...: pending edits are saved first, so that the import (which
+        may replace the draft) is the last word."""
         from mop_desktop.gui.dialogs.import_preview import choose_and_import
 
+        self.flush_pages()
         choose_and_import(self.app, self)
 
     def show_about(self) -> None:

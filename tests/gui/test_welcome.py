@@ -121,3 +121,19 @@ def test_shown_over_the_window_on_first_run_only(qtbot, app_context, monkeypatch
     monkeypatch.setattr(second, "install_extensions", lambda: None)
     gui_app._after_shown(second, app_context.paths)
     assert not second.property("welcomeOpen")
+
+
+def test_shared_folder_warning_is_shown(qtbot, app_context, monkeypatch, told) -> None:
+    from mop_desktop.gui import app as gui_app
+    from mop_desktop.gui.main_window import MainWindow
+
+    with app_context.store.session() as session:
+        settings.put(session, settings.WELCOME_DONE, True)
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(window, "install_extensions", lambda: None)
+    monkeypatch.setattr(
+        gui_app, "shared_folder_warning", lambda path: f"The data folder {path} is on a share."
+    )
+    gui_app._after_shown(window, app_context.paths)
+    assert told == [("Data folder", f"The data folder {app_context.paths.data} is on a share.")]

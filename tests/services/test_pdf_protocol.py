@@ -166,3 +166,23 @@ def test_errors_are_one_line_and_write_nothing(store, tmp_path):
         export_pdf(store, tmp_path / "missing" / "x.pdf")
     assert list(tmp_path.glob("*.pdf")) == []
     assert list_exports(store) == []
+
+
+def test_a_failed_export_leaves_the_old_file_and_no_temporary_file(store, tmp_path,
+                                                                   monkeypatch):
+    from tests.services.pdf_support import model_like_text
+
+    put_adopted(store, model_like_text(), [], "Example Town Council")
+    out = tmp_path / "protocol.pdf"
+    out.write_bytes(b"the previous export")
+    from mop_desktop.services.pdf import layout
+
+    def broken(*_a, **_k):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(layout, "render", broken)
+    with pytest.raises(RuntimeError):
+        export_pdf(store, out)
+    assert out.read_bytes() == b"the previous export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["protocol.pdf"]
+    assert list_exports(store) == []

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,25 +59,15 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
 
 def _write_atomically(target: Path, write: Callable[[IO[bytes]], None]) -> str:
     """Call ``write(file)`` on a temporary file beside ``target``, then rename it into
-    place. Returns the SHA-256 of what was written."""
-    folder = target.parent
-    if not folder.is_dir():
-        raise PdfError(f"the folder {folder} does not exist")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".pdf.tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        digest = file_sha256(tmp_name)
-        os.replace(tmp_name, target)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except OSError:
-            pass
-        raise
-    return digest
+    place (``store.atomic``). Returns the SHA-256 of what was written."""
+    from mop_desktop.store.atomic import atomic_writer
+
+    if not target.parent.is_dir():
+        raise PdfError(f"the folder {target.parent} does not exist")
+    with atomic_writer(target) as handle:
+        write(handle)
+    os.chmod(target, 0o644)  # a PDF for the agenda pack, not a private file
+    return file_sha256(target)
 
 
 def export_pdf(

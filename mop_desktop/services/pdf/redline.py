@@ -10,6 +10,7 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     HRFlowable,
     KeepTogether,
@@ -190,7 +191,8 @@ def marked_entry(e: ClauseChange, hanging: bool = True) -> list[Flowable]:
     note = _clause_note(e)
     text = note + mark_ops(e.ops)
     if e.kind == "heading":
-        return [Paragraph(text, heading_style(hanging), bulletText=number or None)]
+        return [CondPageBreak(28 * mm),
+                Paragraph(text, heading_style(hanging), bulletText=number or None)]
     assert e.block is not None
     pstyle, indent = block_style_and_indent(e.block, hanging)
     lead = Paragraph(text, pstyle, bulletText=number or None)

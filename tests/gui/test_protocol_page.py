@@ -553,3 +553,12 @@ def test_find_starts_with_the_selected_words(page, qtbot):
     f.textEdit.setTextCursor(cursor)
     page.actions_.find.trigger()
     assert page.finder.form.findEdit.text() == "Councillors"
+
+
+def test_an_unrelated_change_elsewhere_keeps_typing_and_history(page, context, qtbot, app_paths):
+    page.select((0, 1))
+    qtbot.keyClicks(page.form.textEdit, " and status")
+    context.documentChanged.emit()  # e.g. a PDF export finishing in the background
+    assert page.document().sections[0].blocks[1].text == "Scope and status"
+    assert page.undo_stack.canUndo()
+    assert stored_text(app_paths).sections[0].blocks[1].text == "Scope and status"

@@ -144,6 +144,8 @@ class ProtocolPage(EditsMixin, QWidget):
     def _on_document_changed(self) -> None:
         if self._own_change:
             return
+        if self._dirty:  # e.g. an export finishing while the clerk types: keep the typing
+            self.save()
         fresh = drafts.load_current(self.app.store)
         if (
             fresh is not None

@@ -173,7 +173,9 @@ def test_a_failed_export_leaves_the_old_file_and_no_temporary_file(store, tmp_pa
     from tests.services.pdf_support import model_like_text
 
     put_adopted(store, model_like_text(), [], "Example Town Council")
-    out = tmp_path / "protocol.pdf"
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    out = folder / "protocol.pdf"
     out.write_bytes(b"the previous export")
     from mop_desktop.services.pdf import layout
 
@@ -184,5 +186,5 @@ def test_a_failed_export_leaves_the_old_file_and_no_temporary_file(store, tmp_pa
     with pytest.raises(RuntimeError):
         export_pdf(store, out)
     assert out.read_bytes() == b"the previous export"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["protocol.pdf"]
+    assert sorted(p.name for p in folder.iterdir()) == ["protocol.pdf"]
     assert list_exports(store) == []

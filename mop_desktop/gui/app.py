@@ -124,7 +124,12 @@ def run_gui(
     from mop_desktop.gui.single_instance import SingleInstance
 
     instance = SingleInstance(paths)
-    if not instance.acquire():
+    try:
+        acquired = instance.acquire()
+    except OSError as exc:
+        messages.tell(None, "MOP Desktop cannot open its data", str(exc), critical=True)
+        return EXIT_STORE
+    if not acquired:
         return _second_start(instance)
 
     try:

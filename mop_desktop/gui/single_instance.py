@@ -42,10 +42,14 @@ class SingleInstance(QObject):
 
     # -- the first start ---------------------------------------------------------------------
     def acquire(self) -> bool:
-        """Take the data folder for this process. False when another live process holds it."""
+        """Take the data folder for this process. False when another live process holds it.
+
+        Raises ``OSError`` when the folder or its lock file cannot be written at all."""
         self.paths.ensure()
         if not self._lock.tryLock(0):
-            return False
+            if self._lock.error() == QLockFile.LockError.LockFailedError:
+                return False
+            raise PermissionError(f"the data folder {self.paths.data} cannot be written to")
         QLocalServer.removeServer(self.name)  # a socket left by a killed process
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)

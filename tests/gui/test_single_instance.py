@@ -155,3 +155,19 @@ def test_store_error_goes_to_the_recovery_dialog_when_present(
     assert gui_app.run_gui(Context(paths=app_paths), smoke_test=True) == 2
     assert len(offered) == 1 and isinstance(offered[0], DamagedStoreError)
     assert told == []  # the recovery dialog spoke instead
+
+
+def test_unusable_data_folder_is_said_not_taken_for_a_running_window(
+    qapp, tmp_path, monkeypatch, told
+) -> None:
+    from mop_desktop.commands import Context
+    from mop_desktop.gui import app as gui_app
+    from mop_desktop.paths import resolve_paths
+
+    not_a_folder = tmp_path / "data-file"
+    not_a_folder.write_text("a file where the data folder should be", encoding="utf-8")
+    monkeypatch.setattr(gui_app, "_setup_logging", lambda paths: None)
+    code = gui_app.run_gui(Context(paths=resolve_paths(not_a_folder)), smoke_test=True)
+    assert code == 2
+    assert [title for title, _text in told] == ["MOP Desktop cannot open its data"]
+    assert "already open" not in told[0][1]

@@ -562,3 +562,14 @@ def test_an_unrelated_change_elsewhere_keeps_typing_and_history(page, context, q
     assert page.document().sections[0].blocks[1].text == "Scope and status"
     assert page.undo_stack.canUndo()
     assert stored_text(app_paths).sections[0].blocks[1].text == "Scope and status"
+
+
+def test_the_first_clause_cannot_become_a_sub_clause(page):
+    f = page.form
+    page.select((0, 0))
+    assert not f.indentButton.isEnabled()
+    f.levelCombo.setCurrentIndex(1)
+    f.levelCombo.activated.emit(1)
+    assert f.levelCombo.currentText() == "Clause"
+    assert outline(page)[1] == "1.1  Purpose"
+    assert not page.undo_stack.canUndo()

@@ -141,6 +141,7 @@ class EditsMixin:
         s, b = address[0], address[1]
         label = "Indent clause" if level == 2 else "Outdent clause"
         if level == 2 and not ed.can_indent(self._doc, s, b):
+            self.editor.load(self._doc, address, self._editable)  # the level shown stays
             self._update_controls()
             return
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 
 from mop_desktop import APP_ID, APP_NAME, ORG_NAME, __version__
 from mop_desktop.gui import messages
+from mop_desktop.gui.single_instance import SingleInstance
 from mop_desktop.paths import AppPaths, resource_path, shared_folder_warning
 
 if TYPE_CHECKING:
@@ -121,8 +122,6 @@ def run_gui(
     app = make_application()
     log_path = _setup_logging(paths)
 
-    from mop_desktop.gui.single_instance import SingleInstance
-
     instance = SingleInstance(paths)
     try:
         acquired = instance.acquire()
@@ -146,10 +145,7 @@ def run_gui(
         instance.release()
 
 
-def _second_start(instance: object) -> int:
-    from mop_desktop.gui.single_instance import SingleInstance
-
-    assert isinstance(instance, SingleInstance)
+def _second_start(instance: SingleInstance) -> int:
     folder = instance.paths.data
     if instance.notify_running():
         sys.stdout.write(
@@ -171,7 +167,7 @@ def _run_window(
     app: QApplication,
     paths: AppPaths,
     store: Store,
-    instance: object,
+    instance: SingleInstance,
     log_path: Path | None,
     smoke_test: bool,
     minimised: bool,
@@ -183,7 +179,7 @@ def _run_window(
     context = AppContext(paths, store)
     window = MainWindow(context, log_path=log_path)
     window.started_minimised = minimised
-    instance.activated.connect(window.bring_to_front)  # type: ignore[attr-defined]
+    instance.activated.connect(window.bring_to_front)
     if minimised:
         window.showMinimized()
     else:

@@ -32,7 +32,7 @@ def report(store, tmp_path):
 def test_report_names_meeting_purpose_and_recommendation(report):
     out, info = report
     text = pdf_text(out)
-    assert info.kind == "redline"
+    assert (info.kind, info.version_label) == ("redline", "2099")
     assert "Report to Full Council" in text
     assert "Meeting: Full Council, 23 March 2099, The Pavilion" in text
     assert "1. Purpose" in text and "last adopted as version 2026, adopted on 23 March 2026" in text

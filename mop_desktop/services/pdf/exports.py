@@ -21,7 +21,12 @@ from sqlalchemy import select
 
 from mop_desktop.domain.dates import format_short
 from mop_desktop.domain.records import VersionStatus
-from mop_desktop.services.pdf.content import PdfError, load_protocol, load_report
+from mop_desktop.services.pdf.content import (
+    PdfError,
+    load_protocol,
+    load_report,
+    proposed_label,
+)
 from mop_desktop.store.db import Store
 from mop_desktop.store.models import ExportRow, VersionRow
 
@@ -99,13 +104,13 @@ def export_pdf(
             info = PageInfo(
                 council=council,
                 title=f"Review of the {report.draft.text.title}",
-                version=f"Report to Full Council \u00b7 draft {report.draft.label or ''} "
-                f"against version {report.adopted.label if report.adopted else '(none)'}"
-                .replace("  ", " "),
+                version=f"Report to Full Council \u00b7 draft version {proposed_label(report)} "
+                f"against version {report.adopted.label if report.adopted else '(none)'}",
                 subject="Council-pack report: changes proposed to the protocol",
                 mark="",
             )
-            kind, version_id, label = REDLINE, report.draft.version_id, report.draft.label or ""
+            kind, version_id = REDLINE, report.draft.version_id
+            label = proposed_label(report)  # the version the report asks the council to adopt
         else:
             from mop_desktop.services.pdf.protocol import protocol_story
 
@@ -145,7 +150,7 @@ def export_pdf(
                             path=str(target), sha256=digest)
             session.add(row)
             session.flush()
-            created = row.created_at
+            created = _local(row.created_at)
     return ExportInfo(str(target), kind, label, digest, created, pages)
 
 
@@ -164,21 +169,24 @@ def verify(store: Store, path: str | os.PathLike[str]) -> str | None:
     return None
 
 
+def _local(stamp: dt.datetime) -> dt.datetime:
+    """A stored UTC time as the clerk's local time (naive, for display)."""
+    return stamp.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+
+
 def list_exports(store: Store) -> list[ExportInfo]:
-    """Every PDF recorded, newest first."""
+    """Every PDF recorded, newest first; ``created_at`` in local time."""
     with store.session() as session:
         rows = session.scalars(
             select(ExportRow).order_by(ExportRow.created_at.desc(), ExportRow.id.desc())
         ).all()
-        return [ExportInfo(r.path, r.kind, r.version_label, r.sha256, r.created_at)
+        return [ExportInfo(r.path, r.kind, r.version_label, r.sha256, _local(r.created_at))
                 for r in rows]
 
 
 def planned_name(store: Store, *, redline: bool = False, draft: bool = False,
                  today: dt.date | None = None) -> str:
     """The file name to suggest for an export, from the council, title, version and date."""
-    from mop_desktop.services.pdf.content import proposed_label
-
     day = today or dt.date.today()
     with store.session() as session:
         if redline:

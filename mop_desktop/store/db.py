@@ -164,9 +164,12 @@ def open_store(path: Path, aside_dir: Path | None = None, *, create: bool = True
             "install that release or newer to open it"
         )
     path.parent.mkdir(parents=True, exist_ok=True)
+    if revision is not None and revision != head:
+        from mop_desktop.store.migrate_copy import upgrade_on_copy
+
+        keep_aside(path, aside_dir or path.parent / "kept-aside", f"schema-{revision}")
+        upgrade_on_copy(path)  # migrated on a checked copy, then swapped in
     engine = make_engine(path)
-    if revision != head:
-        if revision is not None:
-            keep_aside(path, aside_dir or path.parent / "kept-aside", f"schema-{revision}")
+    if revision is None:
         upgrade(engine)
     return Store(path, engine)

@@ -93,12 +93,16 @@ class MainWindow(QMainWindow):
         self.started_minimised = False
         self._pages: dict[str, QWidget | None] = {}
         self._slots: dict[str, QWidget] = {}
+        self._slot_layouts: dict[str, QVBoxLayout] = {}
         self._extensions_installed = False
         self.setObjectName("MainWindow")
 
         # The layout is a QMainWindow of its own: its parts move into this window.
         form = load_ui("main_window")
-        self.setCentralWidget(form.takeCentralWidget())
+        assert isinstance(form, QMainWindow)
+        central = form.takeCentralWidget()
+        assert central is not None
+        self.setCentralWidget(central)
         self.setMenuBar(form.menuBar())
         self.setStatusBar(form.statusBar())
         for action in form.findChildren(QAction):
@@ -152,6 +156,7 @@ class MainWindow(QMainWindow):
             layout.setContentsMargins(0, 0, 0, 0)
             self.stack.addWidget(slot)
             self._slots[name] = slot
+            self._slot_layouts[name] = layout
             action = QAction(icon, spec.title, self)
             action.setObjectName(f"actionShow_{name}")
             action.setShortcut(QKeySequence(f"Ctrl+{index}"))
@@ -184,7 +189,6 @@ class MainWindow(QMainWindow):
         if name in self._pages:
             return self._pages[name]
         spec = PAGES[name]
-        slot = self._slots[name]
         widget: QWidget | None
         try:
             module = import_optional(spec.module)
@@ -204,7 +208,7 @@ class MainWindow(QMainWindow):
                 f"The {spec.title} page could not be opened. The details are in the log "
                 "(Help > Data and log folders).",
             )
-        slot.layout().addWidget(shown)
+        self._slot_layouts[name].addWidget(shown)
         self._pages[name] = widget
         return widget
 

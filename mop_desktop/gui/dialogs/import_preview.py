@@ -126,8 +126,9 @@ class ImportPreview:
         self.on_saved = on_saved
         self.result: ImportResult | None = None
         self.saved_as: str | None = None
-        self.dialog = load_ui("import_preview", parent)
-        assert isinstance(self.dialog, QDialog)
+        dialog = load_ui("import_preview", parent)
+        assert isinstance(dialog, QDialog)
+        self.dialog: QDialog = dialog
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.form = UiForm(self.dialog)
         self.form.adoptedButton.clicked.connect(lambda: self.save(as_draft=False))

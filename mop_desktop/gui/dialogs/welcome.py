@@ -45,8 +45,9 @@ class WelcomeDialog:
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         self.app = app
         self.window = parent
-        self.dialog = load_ui("welcome_dialog", parent)
-        assert isinstance(self.dialog, QDialog)
+        dialog = load_ui("welcome_dialog", parent)
+        assert isinstance(dialog, QDialog)
+        self.dialog: QDialog = dialog
         self.form = UiForm(self.dialog)
         self.preview: object | None = None
         has_model = model_available()

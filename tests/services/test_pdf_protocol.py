@@ -188,3 +188,42 @@ def test_a_failed_export_leaves_the_old_file_and_no_temporary_file(store, tmp_pa
     assert out.read_bytes() == b"the previous export"
     assert sorted(p.name for p in folder.iterdir()) == ["protocol.pdf"]
     assert list_exports(store) == []
+
+
+def _png(path: Path, colour: str) -> bytes:
+    from PIL import Image
+
+    Image.new("RGB", (120, 40), colour).save(path, "PNG")
+    return path.read_bytes()
+
+
+def _image_count(pdf: Path) -> int:
+    count = 0
+    for page in PdfReader(str(pdf)).pages:
+        xobjects = (page.get("/Resources") or {}).get("/XObject") or {}
+        count += sum(1 for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image")
+    return count
+
+
+def test_logo_and_signature_images_from_settings(store, tmp_path):
+    from sqlalchemy import select
+
+    from mop_desktop.store import settings
+    from mop_desktop.store.models import CouncilRow
+    from tests.services.pdf_support import model_like_text
+
+    put_adopted(store, model_like_text(), [], "Example Town Council", chair="A Chair",
+                clerk="A Clerk")
+    plain = tmp_path / "plain.pdf"
+    export_pdf(store, plain)
+    assert _image_count(plain) == 0  # signature lines, no pictures
+
+    with store.session() as session:
+        session.scalars(select(CouncilRow)).first().logo = _png(tmp_path / "logo.png", "navy")
+        settings.put(session, settings.SIGNATURE_CHAIR, str(tmp_path / "chair.png"))
+        settings.put(session, settings.SIGNATURE_CLERK, str(tmp_path / "missing.png"))
+    _png(tmp_path / "chair.png", "black")
+    signed = tmp_path / "signed.pdf"
+    export_pdf(store, signed)
+    assert _image_count(signed) == 2  # the logo and the chair's signature; no clerk's file
+    assert "A Chair" in pdf_text(signed) and "A Clerk" in pdf_text(signed)

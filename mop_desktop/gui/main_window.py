@@ -28,7 +28,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -71,6 +71,8 @@ WINDOW_EXTENSIONS: tuple[str, ...] = (
     "mop_desktop.gui.register_actions",
     "mop_desktop.gui.backup_actions",
 )
+
+STATUS_REFRESH_MS = 60 * 60 * 1000
 
 _MENUS = {"File": "menuFile", "Edit": "menuEdit", "View": "menuView", "Help": "menuHelp"}
 
@@ -129,6 +131,10 @@ class MainWindow(QMainWindow):
         self.app.scheduleChanged.connect(self.refresh_status)
         self.app.councilChanged.connect(self.refresh_status)
         self.app.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._status_timer = QTimer(self)  # "in N days" stays true for a window left open
+        self._status_timer.setInterval(STATUS_REFRESH_MS)
+        self._status_timer.timeout.connect(self.refresh_status)
+        self._status_timer.start()
         instance = QApplication.instance()
         if instance is not None:
             instance.aboutToQuit.connect(self.flush_pages)

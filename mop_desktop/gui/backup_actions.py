@@ -83,7 +83,9 @@ class BackupActions(QObject):
         self.restoreAction.setObjectName("actionRestoreFromBackup")
         self.restoreAction.triggered.connect(self.restore)
         add = getattr(window, "add_file_action", None)
-        for action in (self.backupAction, self.restoreAction):
+        separator = QAction(window)
+        separator.setSeparator(True)
+        for action in (separator, self.backupAction, self.restoreAction):
             if callable(add):
                 add(action)
             else:

@@ -157,7 +157,11 @@ class SettingsPage(QWidget):
             label = self._error_label(prefix)
             label.setText(problems.get(field, ""))
             label.setVisible(field in problems)
-            label.setStyleSheet("color: palette(highlight);" if field in problems else "")
+            label.setStyleSheet(f"color: {self._error_colour()};" if field in problems else "")
+
+    def _error_colour(self) -> str:
+        """A red that reads on the light and the dark palette."""
+        return "#ff8a80" if self.palette().window().color().lightness() < 128 else "#b00020"
 
     def save(self) -> bool:
         """Save the form if it is valid; returns whether it was saved."""

@@ -245,3 +245,37 @@ def test_retention_review_deletes_after_confirmation(app, window, qtbot, service
 
     with service.session() as s:
         assert [t.reference for t in retention.traces(s)] == [old]
+
+
+def test_case_report_pdf_from_the_page(app, window, qtbot, service, tmp_path):
+    page = _page(app, window, qtbot)
+    _unlock(page, qtbot)
+    qtbot.waitUntil(lambda: page.service.unlocked, timeout=10000)
+    target = tmp_path / "case.pdf"
+    page.asks.save_path = lambda *a: str(target)
+    page.asks.new_secret = lambda *a: "pdf password"
+    page.export_case(page, "C-2026-001")
+    qtbot.waitUntil(target.exists, timeout=20000)
+    qtbot.wait(200)
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(target))
+    assert reader.is_encrypted and reader.decrypt("pdf password")
+    assert "<b>x</b> shouted in committee" in reader.pages[0].extract_text()
+
+
+def test_recovery_dialog_sets_a_new_passphrase(app, window, qtbot, service):
+    service.unlock(PASSPHRASE)
+    key = service.replace_recovery_key()
+    service.lock()
+    page = _page(app, window, qtbot)
+    page.open_recovery()
+    form = page._recovery
+    form.ui.keyEdit.setText(key.lower().replace("-", " "))
+    form.ui.firstEdit.setText("a fresh passphrase")
+    form.ui.secondEdit.setText("a fresh passphrase")
+    form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.table_view, timeout=10000)
+    service.lock()
+    service.unlock("a fresh passphrase")
+    assert service.unlocked

@@ -207,3 +207,18 @@ def test_production_cost_is_within_bounds(monkeypatch):
     params = vault.calibrate()
     assert params.memory_kib >= 64 * 1024 and params.memory_kib <= 256 * 1024
     assert params.time_cost >= 3
+
+
+def test_failed_statement_does_not_print_personal_data(service):
+    from sqlalchemy.exc import IntegrityError
+
+    from mop_desktop.store.register import ConcernRow
+
+    secret = "Zq-private-" + uuid.uuid4().hex
+    with pytest.raises(IntegrityError) as err:
+        with service.session() as session:
+            for _ in range(2):
+                session.add(ConcernRow(reference="C-2026-001", raised_on=dt.date(2026, 1, 1),
+                                       raised_by_role="officer", summary=secret))
+    assert secret not in str(err.value)
+    assert "hidden due to hide_parameters" in str(err.value)

@@ -18,12 +18,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="a bundle written by backup")
 
 
+def window_is_open(lock_file: Path) -> bool:
+    """True when the window's lock file names a live process (POSIX; elsewhere: never)."""
+    import os
+
+    if os.name != "posix" or not lock_file.exists():
+        return False
+    try:
+        pid = int(lock_file.read_text(encoding="utf-8", errors="replace").split()[0])
+    except (OSError, ValueError, IndexError):
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from mop_desktop.domain.dates import format_long
     from mop_desktop.store.backup import BackupError, restore_bundle
     from mop_desktop.store.db import StoreError, open_store
 
     ctx.paths.ensure()
+    if window_is_open(ctx.paths.lock_file):
+        raise CommandError("MOP Desktop is open on this data folder: close it, then restore")
     try:
         result = restore_bundle(ctx.paths, Path(args.file).expanduser())
     except BackupError as exc:

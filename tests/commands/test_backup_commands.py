@@ -75,3 +75,24 @@ def test_exit_codes_in_a_separate_process(app_paths, store, cli_process, tmp_pat
     assert len(result.stderr.strip().splitlines()) == 1 and "not a database" in result.stderr
     result = cli_process("backup")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_restore_refuses_while_the_window_is_open(app_paths, store, cli, tmp_path):
+    import subprocess
+    import sys
+
+    populate(store)
+    bundle = bk.write_bundle(app_paths, tmp_path / "b.zip")
+    store.close()
+    window = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        app_paths.lock_file.write_text(f"{window.pid}\nmop-desktop\nhost\n")
+        before = file_hashes(app_paths.data)
+        code, _out, err = cli("restore", str(bundle))
+        assert code == 2 and "close it" in err
+        assert file_hashes(app_paths.data) == before
+    finally:
+        window.kill()
+        window.wait()
+    code, _out, err = cli("restore", str(bundle))  # a lock left by a dead process
+    assert code == 0, err

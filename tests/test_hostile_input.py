@@ -107,7 +107,7 @@ def test_meeting_title(kind, store):
     )
 
 
-@pytest.mark.parametrize("kind", _kinds("adoption"))
+@pytest.mark.parametrize("kind", list(HOSTILE))
 def test_adoption_fields(kind, store):
     from mop_desktop.services.adoption import AdoptionRequest, adopt
     from mop_desktop.services.workspace import show, start_from_text

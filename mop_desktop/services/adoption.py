@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from mop_desktop.domain.dates import DateError, format_long, parse_user_date
 from mop_desktop.domain.records import Adoption, VersionStatus
 from mop_desktop.domain.review import next_review_date
+from mop_desktop.domain.storable import unpaired_surrogate_at
 from mop_desktop.store import documents as docs
 from mop_desktop.store.db import Store
 from mop_desktop.store.models import DocumentRow, VersionRow
@@ -109,9 +110,26 @@ def check_request(
     """Every problem with ``request``, keyed by field name; empty when it can be adopted."""
     today = today or dt.date.today()
     problems: dict[str, str] = {}
-    day, message = _parse_date(request.adopted_on, today)
-    if message:
-        problems["date"] = message
+    typed = {
+        "date": request.adopted_on,
+        "minute": request.minute_ref,
+        "reviewer": request.reviewer,
+        "chair": request.chair,
+        "clerk": request.clerk,
+        "version": request.label,
+    }
+    for name, value in typed.items():
+        position = unpaired_surrogate_at(value)
+        if position is not None:
+            problems[name] = (
+                f"The text has a broken character (half of an emoji or symbol) at character "
+                f"{position + 1}: retype it."
+            )
+    day: dt.date | None = None
+    if "date" not in problems:
+        day, message = _parse_date(request.adopted_on, today)
+        if message:
+            problems["date"] = message
     if not request.minute_ref.strip():
         problems["minute"] = "Enter the minute reference of the resolution (e.g. 2026-101)."
     if not request.reviewer.strip():

@@ -150,3 +150,13 @@ def test_altered_adopted_text_is_reported(store):
     assert report.problems == [
         "the text adopted in history row 1 (version 2026, adopted 23 March 2026) has been altered"
     ]
+
+
+def test_a_broken_character_is_refused_by_field(store):
+    draft_only(store)
+    with pytest.raises(AdoptionError) as caught:
+        adopt(store, request(reviewer="G Wh\ud83dite"), TODAY)
+    assert caught.value.field == "reviewer"
+    assert "broken character" in str(caught.value) and "character 5" in str(caught.value)
+    with store.session() as session:
+        assert not docs.protocol_document(session).adoptions

@@ -313,3 +313,23 @@ def test_review_page_lists_the_pdfs_exported(qtbot, ctx, store, cli, tmp_path):
     rows = page.exports.text_rows()
     assert len(rows) == 1
     assert rows[0][1:] == ["Protocol", "2025", str(out)]
+
+
+def test_tray_installs_into_the_main_window(qtbot, ctx, store):
+    main_window = pytest.importorskip("mop_desktop.gui.main_window")
+    from mop_desktop.gui import tray
+
+    adopted_protocol(store, D(2024, 12, 10))
+    window = main_window.MainWindow(ctx)
+    qtbot.addWidget(window)
+    tray.install(ctx, window)
+    assert isinstance(window.tray, TrayController)
+    texts = [a.text() for a in window.menu("View").actions()]
+    assert "Start with the computer (minimised to the tray)" in texts
+    dashboard = window.page("dashboard").findChild(DashboardPage)
+    dashboard.today = window.tray.today = today
+    dashboard.refresh()
+    title, body = window.tray.check()
+    assert title == "MOP Desktop: 1 overdue"
+    assert body.splitlines() == [r.line() for r in dashboard.items]
+    assert dashboard.model.text_rows()[0][0] == "Overdue"

@@ -112,6 +112,7 @@ class PdfPreview(QObject):
         self.labels: list[QLabel] = []
         self.zoom: float | None = None  # None: fit the width
         self._rendered_at: tuple[float, int] | None = None
+        self._drawn: set[int] = set()
 
         f = self.form
         f.prevButton.clicked.connect(lambda: self.go_to(self.current_page() - 1))
@@ -180,6 +181,8 @@ class PdfPreview(QObject):
         return max(0.2, min(4.0, available / width_pt))
 
     def render_pages(self) -> None:
+        """Size every page for the zoom, then draw the ones in view (the rest as they are
+        scrolled to), so a long document opens and zooms quickly."""
         if self.pdf is None:
             return
         scale = self.scale()
@@ -188,12 +191,36 @@ class PdfPreview(QObject):
         if key == self._rendered_at:
             return
         self._rendered_at = key
+        self._drawn = set()
         for index, label in enumerate(self.labels):
+            width, height = self.pdf[index].get_size()  # type: ignore[index]
+            label.clear()
+            label.setFixedSize(round(width * scale) + 2, round(height * scale) + 2)
+        self.form.pagesWidget.adjustSize()
+        QTimer.singleShot(0, self.render_visible)
+
+    def render_visible(self) -> None:
+        """Draw the pages that are in view, or next to it, and not drawn yet."""
+        if self.pdf is None or self._rendered_at is None:
+            return
+        scale, ratio = self.scale(), self.dialog.devicePixelRatioF()
+        top = self.form.scrollArea.verticalScrollBar().value()
+        bottom = top + self.form.scrollArea.viewport().height()
+        margin = self.form.scrollArea.viewport().height()
+        for index, label in enumerate(self.labels):
+            if index in self._drawn:
+                continue
+            if label.y() + label.height() < top - margin or label.y() > bottom + margin:
+                continue
             image = render_page(self.pdf, index, scale * ratio)
             pixmap = QPixmap.fromImage(image)
             pixmap.setDevicePixelRatio(ratio)
             label.setPixmap(pixmap)
-            label.setFixedSize(round(image.width() / ratio) + 2, round(image.height() / ratio) + 2)
+            self._drawn.add(index)
+
+    def drawn_pages(self) -> list[int]:
+        """The pages drawn so far (1-based)."""
+        return sorted(i + 1 for i in self._drawn)
 
     def close_pdf(self) -> None:
         if self.pdf is not None:
@@ -218,6 +245,7 @@ class PdfPreview(QObject):
     def _scrolled(self, value: int) -> None:
         if not self.labels:
             return
+        self.render_visible()
         middle = value + self.form.scrollArea.viewport().height() // 3
         index = 0
         for i, label in enumerate(self.labels):

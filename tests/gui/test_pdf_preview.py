@@ -35,7 +35,9 @@ def test_preview_shows_every_page_and_navigates_and_zooms(qtbot, protocol_pdf):
     f = preview.form
     assert f.pageCountLabel.text() == f"of {count}"
     assert preview.page_count() == count
-    assert all(not label.pixmap().isNull() for label in preview.labels)
+    qtbot.waitUntil(lambda: 1 in preview.drawn_pages())
+    assert not preview.labels[0].pixmap().isNull()
+    assert preview.drawn_pages() != list(range(1, count + 1))  # the rest when scrolled to
     assert "Protocol" in preview.dialog.windowTitle()
 
     assert not f.prevButton.isEnabled()
@@ -43,6 +45,8 @@ def test_preview_shows_every_page_and_navigates_and_zooms(qtbot, protocol_pdf):
     assert f.pageSpin.value() == 2 and f.prevButton.isEnabled()
     preview.go_to(count - 1)
     assert f.pageSpin.value() == count and not f.nextButton.isEnabled()
+    qtbot.waitUntil(lambda: count in preview.drawn_pages())
+    assert not preview.labels[-1].pixmap().isNull()
 
     f.zoomCombo.setCurrentText("50%")
     small = preview.labels[0].width()

@@ -109,3 +109,30 @@ def test_word_ops_reads_back_both_versions() -> None:
     new = " ".join(o.text for o in ops if o.op != DELETE)
     assert old == "a b c d"
     assert new == "a x c d e"
+
+
+def test_a_clause_moved_and_reworded_is_one_clause() -> None:
+    old = adopted()
+    new = old.clone()
+    clause = new.sections[0].blocks.pop(0)
+    clause.text = "The relationship between councillors and officers is truly essential."
+    new.sections[2].blocks.insert(0, clause)
+    new.renumber()
+    diff = compare(old, new)
+    assert diff.added == [] and diff.removed == []
+    [moved] = diff.moved
+    assert (moved.old_number, moved.new_number, moved.reworded) == ("1.1", "3.1", True)
+    assert [o.text for o in moved.ops if o.op == INSERT] == ["truly"]
+
+
+def test_unnumbered_clauses_are_named_by_their_first_words() -> None:
+    old = DocumentText("P", [Section("Roles", [
+        Block("Councillors set the policy of the council and lead it.", numbered=False),
+        Block("Officers give advice to the council.", numbered=False),
+    ], numbered=False)]).renumber()
+    new = old.clone()
+    new.sections[0].blocks[1].text = "Officers give impartial advice to the council."
+    diff = compare(old, new)
+    [changed] = diff.changed
+    assert changed.label == "\u201cOfficers give impartial advice to the council.\u201d"
+    assert diff.renumbered == []

@@ -63,8 +63,10 @@ def test_sample_pdf_holds_every_word_embeds_fonts_and_has_a_title(store, samples
     assert info.pages >= 2
     assert missing_words(text.plain_words(), out) == []
     assert_fonts_embedded(out)
-    meta = PdfReader(str(out)).metadata
+    reader = PdfReader(str(out))
+    meta = reader.metadata
     assert meta.title == text.title
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
     assert meta.subject and label in meta.subject
     assert meta.author == (council or "Example Town Council")
 

@@ -229,6 +229,8 @@ def render(target: str | IO[bytes], story: list[Any], info: PageInfo) -> int:
         subject=attr(info.subject),
         creator="MOP Desktop",
         producer="MOP Desktop (reportlab)",
+        lang="en-GB",
+        displayDocTitle=True,  # viewers show the title, not the file name
         pageTemplates=[PageTemplate(id="page", frames=[frame], onPage=on_page,
                                     onPageEnd=on_page_end)],
     )

@@ -76,7 +76,7 @@ def _outcome(store, action, read_back, value):
 
 
 # -- text fields through the services ---------------------------------------------------------
-@pytest.mark.parametrize("kind", _kinds("protocol"))
+@pytest.mark.parametrize("kind", list(HOSTILE))
 def test_protocol_text_and_headings(kind, store):
     from mop_desktop.services.drafts import load_current, save_draft
     from mop_desktop.services.workspace import start_from_text

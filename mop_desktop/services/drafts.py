@@ -7,8 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from mop_desktop.domain.dates import format_long
-from mop_desktop.domain.document import DocumentText
+from mop_desktop.domain.document import DocumentText, ListItem
 from mop_desktop.domain.records import VersionStatus
+from mop_desktop.domain.storable import check_storable
 from mop_desktop.store import documents as docs
 from mop_desktop.store.db import Store
 from mop_desktop.store.models import VersionRow
@@ -85,8 +86,30 @@ def start_new_draft(store: Store) -> VersionRow:
         return docs.create_version(session, doc, text, based_on=adopted)
 
 
+def check_text(text: DocumentText) -> None:
+    """Refuse text that cannot be stored (a broken character from a bad paste), naming the
+    part where it is, before anything is hashed or written."""
+    text.renumber()
+    check_storable(text.title, "the title")
+
+    def walk(items: list[ListItem], where: str) -> None:
+        for item in items:
+            check_storable(item.text, f"a list item in {where}")
+            walk(item.items, where)
+
+    for s, section in enumerate(text.sections, start=1):
+        name = f"section {section.number}" if section.number else f"section {s} (unnumbered)"
+        check_storable(section.heading, f"the heading of {name}")
+        for b, block in enumerate(section.blocks, start=1):
+            where = f"clause {block.number}" if block.number else f"paragraph {b} of {name}"
+            check_storable(block.text, where)
+            walk(block.items, where)
+
+
 def save_draft(store: Store, text: DocumentText) -> None:
-    """Write ``text`` into the draft, in one transaction."""
+    """Write ``text`` into the draft, in one transaction. Raises ``UnstorableText`` (a
+    ValueError naming the part) for text that cannot be stored; the store is then unchanged."""
+    check_text(text)
     with store.session() as session:
         doc = docs.protocol_document(session)
         draft = docs.draft_of(doc) if doc else None

@@ -70,3 +70,20 @@ def test_save_draft_keeps_adopted_text(store):
     with store.session() as session:
         adopted = docs.latest_adopted(docs.protocol_document(session))
         assert docs.load_text(adopted).sections[0].blocks[0].text == "Purpose"
+
+
+def test_a_broken_character_is_refused_naming_the_clause(store):
+    from mop_desktop.domain.document import ListItem
+    from mop_desktop.domain.storable import UnstorableText
+
+    adopt(store)
+    drafts.start_new_draft(store)
+    edited = drafts.load_current(store).text
+    edited.sections[0].blocks[1].items = [ListItem("fine"), ListItem("half \ud83d emoji")]
+    with pytest.raises(UnstorableText, match="a list item in clause 1.2: .*character 6"):
+        drafts.save_draft(store, edited)
+    edited.sections[0].blocks[1].items = []
+    edited.sections[0].heading = "Intro \ud800"
+    with pytest.raises(UnstorableText, match="the heading of section 1"):
+        drafts.save_draft(store, edited)
+    assert drafts.load_current(store).text.sections[0].heading == "Introduction"

@@ -117,3 +117,11 @@ def test_reloads_when_the_council_changes_elsewhere(page, store, app_context) ->
         docs.save_council(session, Council(name="Set Elsewhere"))
     app_context.councilChanged.emit()
     assert page.form.nameEdit.text() == "Set Elsewhere"
+
+
+def test_broken_character_refused() -> None:
+    # Qt's line edits never hold an unpaired surrogate; the check guards other callers.
+    council = page_module.clean_council(Council(name="Oakford", clerk="A Cl\ud83derk"))
+    problems = page_module.validate_council(council)
+    assert list(problems) == ["clerk"]
+    assert "broken character" in problems["clerk"] and "character 5" in problems["clerk"]

@@ -13,6 +13,7 @@ import unicodedata
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from mop_desktop.domain.records import Council
+from mop_desktop.domain.storable import unpaired_surrogate_at
 from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.store import documents as docs
@@ -64,6 +65,13 @@ def validate_council(council: Council) -> dict[str, str]:
             problems.setdefault(field, f"{label} is too long (at most {limit} characters).")
         if _has_control(value, allow_newlines=is_address):
             problems.setdefault(field, f"{label} contains a control character: retype it.")
+        broken = unpaired_surrogate_at(value)
+        if broken is not None:
+            problems.setdefault(
+                field,
+                f"{label} has a broken character (half of an emoji or symbol) at character "
+                f"{broken + 1}: retype that part.",
+            )
     return problems
 
 

@@ -573,3 +573,36 @@ def test_the_first_clause_cannot_become_a_sub_clause(page):
     assert f.levelCombo.currentText() == "Clause"
     assert outline(page)[1] == "1.1  Purpose"
     assert not page.undo_stack.canUndo()
+
+
+def test_drop_places(page):
+    model = page.model
+    block, section = (0, 1), (0, None)
+    root = QModelIndex()
+    # a clause dropped between sections 1 and 2 joins the end of section 1
+    assert model.drop_target(block, 1, root) is None  # it is already the last of section 1
+    assert model.drop_target((1, 0), 1, root) == ((1, 0), (0, 2))
+    assert model.drop_target((1, 1), 0, root) == ((1, 1), (0, 0))
+    assert model.drop_target(block, -1, root) is None  # dropped on empty space: nothing
+    # within its own section, counted after it is taken out
+    assert model.drop_target((0, 0), 2, model.index_of(section)) == ((0, 0), (0, 1))
+    # sections move only between sections
+    assert model.drop_target(section, -1, root) == (section, (1, None))
+    assert model.drop_target((1, None), 0, root) == ((1, None), (0, None))
+    assert model.drop_target(section, 0, root) is None
+
+
+def test_ctrl_return_adds_a_clause_while_typing(page, qtbot):
+    f = page.form
+    page.select((1, 0))
+    f.textEdit.setFocus()
+    qtbot.waitUntil(f.textEdit.hasFocus)
+    qtbot.keyClick(f.textEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert page.selected() == (1, 1)
+    qtbot.keyClicks(f.textEdit, "Respect for the role of the Proper Officer")
+    assert outline(page)[4:7] == [
+        "2.1  Councillors can expect from Officers:",
+        "2.2  Respect for the role of the Proper Officer",
+        "2.3  Officers can expect from Councillors",
+    ]
+    assert page.document().sections[1].blocks[0].text == "Councillors can expect from Officers:"

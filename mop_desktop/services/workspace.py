@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from mop_desktop.domain.dates import format_long
 from mop_desktop.domain.document import DocumentText
 from mop_desktop.domain.records import VersionStatus
 from mop_desktop.services.importer import ImportResult
@@ -16,7 +17,13 @@ from mop_desktop.store.models import VersionRow
 
 
 def save_import(store: Store, result: ImportResult, *, as_draft: bool = False) -> str:
-    """Save an import in one transaction. Returns "adopted" or "draft"."""
+    """Save an import in one transaction. Returns "adopted" or "draft".
+
+    History rows already recorded are not added twice, and rows dated on or before the last
+    recorded adoption are not added at all (the recorded history keeps its order and its
+    hash chain); a document whose latest adoption is already recorded, or older, becomes the
+    draft unless its text is exactly the adopted text. Both are added to ``result.warnings``.
+    """
     with store.session() as session:
         if result.council_name:
             council = docs.get_council(session)
@@ -26,14 +33,33 @@ def save_import(store: Store, result: ImportResult, *, as_draft: bool = False) -
         doc = docs.ensure_protocol(session, result.text.title)
         if result.text.title:
             doc.title = result.text.title
-        known = {(a.version_label, a.adopted_on) for a in docs.history(doc)}
+        recorded = docs.history(doc)
+        known = {(a.version_label, a.adopted_on) for a in recorded}
+        last_date = max((a.adopted_on for a in recorded if a.adopted_on), default=None)
         new_history = [a for a in result.history if (a.version_label, a.adopted_on) not in known]
+        older = [a for a in new_history if last_date and (a.adopted_on or last_date) <= last_date]
+        if older:
+            new_history = [a for a in new_history if a not in older]
+            result.warnings.append(
+                f"{len(older)} history row(s) dated on or before the last recorded adoption "
+                f"({format_long(last_date)}) were not added"
+            )
+        latest = result.history[-1] if result.history else None
         adopt = result.has_adoption and not as_draft
-        if adopt:
+        if adopt and latest is not None and latest not in new_history:
+            current = docs.latest_adopted(doc)
+            text_sha = result.text.clone().renumber().sha256()
+            if current is not None and current.text_sha256 == text_sha:
+                return "adopted"  # the same adopted text again: nothing to change
+            adopt = False
+            result.warnings.append(
+                "its latest adoption is already recorded or older than the one recorded: "
+                "imported as the draft"
+            )
+        if adopt and latest is not None:
             for version in doc.versions:
                 if version.status == VersionStatus.ADOPTED:
                     version.status = VersionStatus.SUPERSEDED
-            latest = result.history[-1]
             version = docs.create_version(
                 session,
                 doc,

@@ -171,3 +171,17 @@ def test_real_sample_through_the_importer(qtbot, app_context, samples, store) ->
     assert "Introduction" in headings
     preview.form.adoptedButton.click()
     assert show(store)["version"] == "2026"
+
+
+def test_text_that_cannot_be_stored_is_said_and_nothing_saved(
+    qtbot, app_context, monkeypatch, tmp_path, told, store
+) -> None:
+    result = make_result(adopted=True)
+    result.text.sections[0].blocks[0].text = "Broken \ud83d text"
+    preview = _open(qtbot, app_context, monkeypatch, result, tmp_path)
+    preview.dialog.show()
+    preview.form.adoptedButton.click()
+    assert len(told) == 1 and told[0][1].startswith("Nothing was saved:")
+    assert "broken character" in told[0][1]
+    assert preview.dialog.isVisible()  # the clerk can cancel or try as a draft
+    assert show(store) is None

@@ -269,8 +269,32 @@ class ImportPreview:
 
     # -- saving ---------------------------------------------------------------------------------
     def save(self, as_draft: bool) -> None:
+        """Save in one transaction; if it fails the store is unchanged and the preview stays."""
+        from sqlalchemy.exc import SQLAlchemyError
+
         assert self.result is not None
-        self.saved_as = save_import(self.app.store, self.result, as_draft=as_draft)
+        try:
+            self.saved_as = save_import(self.app.store, self.result, as_draft=as_draft)
+        except UnicodeEncodeError:
+            messages.tell(
+                self.dialog,
+                "Import protocol",
+                "Nothing was saved: the text has a broken character (half of an emoji or "
+                "symbol). Correct it in the file and import it again.",
+            )
+            return
+        except ValueError as exc:  # text that cannot be stored, named by the store's guard
+            messages.tell(self.dialog, "Import protocol", f"Nothing was saved: {exc}")
+            return
+        except SQLAlchemyError as exc:
+            log.error("saving an import failed: %s", type(exc).__name__)
+            messages.tell(
+                self.dialog,
+                "Import protocol",
+                "Nothing was saved: the data store could not be written "
+                f"({type(exc).__name__}). Try again; if it keeps failing, see the log.",
+            )
+            return
         self.app.documentChanged.emit()
         self.app.scheduleChanged.emit()
         if self.result.council_name:

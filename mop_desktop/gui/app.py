@@ -197,6 +197,7 @@ def _finish_smoke_test(app: QApplication, window: MainWindow, started: float) ->
     elapsed = (time.perf_counter() - started) * 1000
     sys.stdout.write(f"startup-ms {elapsed:.0f}\n")
     sys.stdout.flush()
+    window.preload_pages()
     window.install_extensions()
     window.close()
     app.exit(EXIT_OK)
@@ -204,6 +205,7 @@ def _finish_smoke_test(app: QApplication, window: MainWindow, started: float) ->
 
 def _after_shown(window: MainWindow, paths: AppPaths) -> None:
     """The slower start-up work, once the window is on screen."""
+    window.preload_pages()
     window.install_extensions()
     warning = shared_folder_warning(paths.data)
     if warning:

@@ -14,7 +14,8 @@ Public API for pages and extensions:
 - ``window.show_page(name)``: switch to a page ("dashboard", "protocol", "review", "concerns",
   "settings"), creating it if needed.
 - ``window.page(name) -> QWidget | None``: the page's widget (created if needed), or None when
-  the page is not in this build.
+  the page is not in this build. Pages are built lazily: the dashboard before the window is
+  shown, the others straight after (``preload_pages``), before the window extensions.
 - ``window.log_path``: the log file (or None); ``window.started_minimised``: ``--minimised``.
 
 On close (and when the application quits) every page that has a ``flush()`` method is asked to
@@ -187,6 +188,12 @@ class MainWindow(QMainWindow):
         if name not in PAGES:
             return None
         return self._ensure_page(name)
+
+    def preload_pages(self) -> None:
+        """Build the pages not shown yet (after start-up), so their menu actions and shortcuts
+        (Save, Undo, Find...) are there before the clerk first opens them."""
+        for name in PAGES:
+            self._ensure_page(name)
 
     def current_page_name(self) -> str:
         return list(PAGES)[self.stack.currentIndex()]

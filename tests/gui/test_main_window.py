@@ -157,3 +157,29 @@ def test_bring_to_front_restores_a_minimised_window(window) -> None:
     window.bring_to_front()
     assert not window.isMinimized()
     assert window.isVisible()
+
+
+def test_preload_builds_every_page_once(qtbot, app_context, monkeypatch) -> None:
+    import sys
+    import types
+
+    built: list[str] = []
+    module = types.ModuleType("mop_desktop_test_counted_page")
+
+    def create_page(app, window):
+        built.append("review")
+        return QWidget()
+
+    module.create_page = create_page
+    monkeypatch.setitem(sys.modules, "mop_desktop_test_counted_page", module)
+    pages = dict(mw.PAGES)
+    pages["review"] = mw.PageSpec("Review schedule", "mop_desktop_test_counted_page", "x.svg")
+    monkeypatch.setattr(mw, "PAGES", pages)
+    win = mw.MainWindow(app_context)
+    qtbot.addWidget(win)
+    assert built == []  # only the dashboard is built before the window is shown
+    win.preload_pages()
+    win.preload_pages()
+    assert built == ["review"]
+    assert win.current_page_name() == "dashboard"
+    assert set(win._pages) == set(mw.PAGES)

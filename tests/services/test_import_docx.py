@@ -299,3 +299,39 @@ def test_word_table_of_contents_lines_are_marked(tmp_path):
         ("1", "Introduction"),
     ]
     assert result.text.sections[0].blocks[0].doubtful == "contents line kept as a paragraph"
+
+
+def _sample_as_word(source: Path, folder: Path) -> Path:
+    """The sample typed into Word: its lines as paragraphs (blank lines as empty ones), its
+    bullets in the List Bullet style, its tab-separated version table as a Word table."""
+    document = docx.Document()
+    lines = source.read_text(encoding="utf-8").split("\n")
+    rows = [line.split("\t") for line in lines if "\t" in line]
+    for line in lines:
+        if "\t" in line:
+            if line.split("\t") == rows[0]:
+                table = document.add_table(rows=len(rows), cols=len(rows[0]))
+                for r, row in enumerate(rows):
+                    for c, value in enumerate(row):
+                        table.cell(r, c).text = value
+            continue
+        if line.startswith("- ") and not line[2:3].isdigit():
+            document.add_paragraph(line[2:], style="List Bullet")
+        else:
+            document.add_paragraph(line)
+    path = folder / (source.stem + ".docx")
+    document.save(path)
+    return path
+
+
+def test_samples_typed_into_word_read_as_the_text_files_do(samples, tmp_path):
+    for source in sorted(samples.glob("*.txt")):
+        from_text = read_protocol(source)
+        from_word = read_protocol(_sample_as_word(source, tmp_path))
+        assert from_word.council_name == from_text.council_name
+        assert from_word.text.title == from_text.text.title
+        assert [a.history_json() for a in from_word.history] == [
+            a.history_json() for a in from_text.history
+        ]
+        assert from_word.text.sections_json() == from_text.text.sections_json(), source.name
+        assert from_word.warnings == from_text.warnings == []

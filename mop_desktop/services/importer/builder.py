@@ -7,6 +7,8 @@ name and the title from the top, then build the body (``structure.BodyBuilder``)
 
 from __future__ import annotations
 
+import re
+
 from mop_desktop.domain.document import DocumentText
 from mop_desktop.domain.records import Adoption
 from mop_desktop.services.importer import ImportResult
@@ -29,6 +31,7 @@ from mop_desktop.services.importer.lines import (
 from mop_desktop.services.importer.structure import BodyBuilder, Layout
 
 DEFAULT_TITLE = "Member/Officer Relations Protocol"
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def build(
@@ -151,7 +154,7 @@ def _clean(para: Para) -> Para:
     if para.rows is not None:
         para.rows = [[strip_emphasis(c)[0] for c in row] for row in para.rows]
         return para
-    text, bold = strip_emphasis(para.text)
+    text, bold = strip_emphasis(_CONTROLS.sub("", para.text))
     para.text = " ".join(text.split())
     para.bold = para.bold or bold
     return para

@@ -62,7 +62,7 @@ def read_docx(data: bytes, name: str) -> ImportResult:
                     text=body,
                     line=state["count"],
                     indent=ilvl * 4 if marker else 0,
-                    blank_before=bool(state["blank"]),
+                    blank_before=True,  # every Word paragraph stands on its own
                     page_break_before=bool(state["page"]),
                     heading_level=level if first else None,
                     bold=_all_bold(element, style),

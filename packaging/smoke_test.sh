@@ -13,6 +13,7 @@
 #                    "startup-ms N"
 #   import SAMPLE    then show --json names the protocol
 #   pdf -o FILE      writes a PDF
+#   calendar -o FILE the reminder dates as an iCalendar file
 #   concerns init    creates the encrypted register (MOP_PASSPHRASE), then concerns list opens it
 #                    with that passphrase and refuses a wrong one with exit code 3
 # A command this build does not have yet is reported as skipped, not failed. Exit 0 when no
@@ -37,11 +38,13 @@ trap 'rm -rf "$WORK"' EXIT
 DATA="$WORK/data"
 mkdir -p "$DATA" "$WORK/home"
 
-# PATH without Python: drop every folder that holds a python interpreter or is a virtual env.
+# PATH without Python: drop every folder that holds a python interpreter, belongs to a virtual
+# environment, pyenv or conda.
 CLEAN_PATH=""
 IFS=':' read -r -a PATH_DIRS <<< "$PATH"
 for dir in "${PATH_DIRS[@]}"; do
     [ -n "$dir" ] || continue
+    case "$dir" in *venv*|*pyenv*|*conda*|*Python*|*python*) continue ;; esac
     if compgen -G "$dir/python*" > /dev/null || [ -f "$dir/../pyvenv.cfg" ]; then continue; fi
     CLEAN_PATH="${CLEAN_PATH:+$CLEAN_PATH:}$dir"
 done
@@ -113,6 +116,14 @@ if has_command pdf; then
         ok "pdf -o: $(wc -c < "$PDF" | tr -d ' ') bytes"
     else fail "pdf -o (exit $CODE)"; fi
 else skip "pdf (no such command in this build)"; fi
+
+if has_command calendar; then
+    ICS="$WORK/reminders.ics"
+    run_app -- calendar -o "$ICS"
+    if [ "$CODE" = 0 ] && grep -q "BEGIN:VCALENDAR" "$ICS" 2> /dev/null; then
+        ok "calendar -o: $(grep -c "BEGIN:VEVENT" "$ICS") events"
+    else fail "calendar -o (exit $CODE)"; fi
+else skip "calendar (no such command in this build)"; fi
 
 if has_command concerns; then
     run_app MOP_PASSPHRASE="correct horse battery staple" -- concerns init

@@ -122,19 +122,34 @@ EXCLUDES = [f"PySide6.Qt{name}" for name in UNUSED_QT] + [
     "lxml.objectify",
     "lxml.html",
     "lxml.isoschematron",
+    "lxml.sax",
+    "lxml.builder",
+    # The app opens no network connection: no TLS.
+    "ssl",
+    "_ssl",
+    # The DBus bindings (Qt itself still links libQt6DBus).
+    "PySide6.QtDBus",
+    # Only reportlab's XMP-from-a-file path guesses a file's encoding; the app never uses it.
+    "charset_normalizer",
+    # Interactive help and test runners; decimal uses its pure-Python twin without _decimal.
+    "pydoc",
+    "pydoc_data",
+    "doctest",
+    "unittest",
+    "_decimal",
 ]
 
 #: Linux: system libraries are left to the clerk's distribution (every desktop has glib, X11,
 #: fontconfig, CUPS ...; bundled copies of them clash with the system's graphics drivers),
 #: except these, which Qt or Python need and which a desktop may not have installed. (OpenSSL is
 #: the system's: the app never uses TLS, SQLCipher and cryptography carry their own, and
-#: hashlib falls back to its built-in SHA-256.)
+#: hashlib falls back to its built-in SHA-256. SQLite for policy.db is the system's libsqlite3,
+#: as for every desktop program that keeps an SQLite file.)
 LINUX_BUNDLED_SYSTEM_LIBS = [
     "libxcb*",
     "libX11-xcb*",
     "libxkbcommon*",
     "libffi*",
-    "libsqlite3*",
     "libbz2*",
     "liblzma*",
     "libexpat*",
@@ -156,7 +171,7 @@ _DROPPED_LIBS = (
     "Graphs", "Help", "HttpServer", "LabsStyleKit", "Location", "Multimedia", "NetworkAuth", "Nfc",
     "Pdf", "Positioning", "Qml", "Quick", "RemoteObjects", "Scxml", "Sensors", "Serial",
     "ShaderTools", "SpatialAudio", "Sql", "StateMachine", "Test", "TextToSpeech",
-    "VirtualKeyboard", "Web",
+    "VirtualKeyboard", "Wayland", "Web", "WlShell",
 )
 _DROPPED_PLUGINS = (
     "assetimporters", "canbus", "designer", "egldeviceintegrations", "generic",
@@ -165,7 +180,10 @@ _DROPPED_PLUGINS = (
     "renderplugins", "sceneparsers", "scenegraph", "sensors", "sqldrivers", "texttospeech",
     "tls", "virtualkeyboard", "webview",
     # OpenGL integrations: the app draws with widgets only (QUiLoader still links QtOpenGL).
-    "xcbglintegrations", "wayland-graphics-integration-client",
+    "xcbglintegrations",
+    # Wayland: on a Wayland desktop Qt runs through XWayland instead (about 2 MB saved).
+    "wayland-decoration-client", "wayland-graphics-integration-client",
+    "wayland-shell-integration",
 )
 _LIB_RE = re.compile(r"(^|[/\\])(lib)?Qt6?(" + "|".join(_DROPPED_LIBS) + r")\w*[.-]")
 _PLUGIN_RE = re.compile(r"[/\\]plugins[/\\](" + "|".join(_DROPPED_PLUGINS) + r")[/\\]")
@@ -174,7 +192,7 @@ _PDF_IMAGEFORMAT_RE = re.compile(r"[/\\]imageformats[/\\](lib)?q(pdf|tiff|webp|t
 # Embedded-device platforms, and the GTK theme plugin (it would drag GTK's own libraries in;
 # the xdg-desktop-portal theme still follows the desktop's dark mode).
 _PLATFORM_RE = re.compile(
-    r"[/\\]platforms[/\\](lib)?q(eglfs|linuxfb|minimalegl|vkkhrdisplay|vnc)\.|"
+    r"[/\\]platforms[/\\](lib)?q(eglfs|linuxfb|minimalegl|vkkhrdisplay|vnc|wayland[\w-]*)\.|"
     r"[/\\]platformthemes[/\\](lib)?qgtk3\."
 )
 # python-docx's unpacked copy of its template (it uses default.docx, and only to make new files).

@@ -41,7 +41,7 @@ done
 cp "$HERE/resources/icons/mop-desktop.svg" "$ICONS/scalable/apps/mop-desktop.svg"
 
 # The menu entry runs the program by its full path, so it works without ~/.local/bin on PATH.
-sed -e "s|^Exec=.*|Exec=\"$APP_DIR/mop-desktop\" %F|" -e "s|^TryExec=.*|TryExec=$APP_DIR/mop-desktop|" \
+sed -e "s|^Exec=.*|Exec=\"$APP_DIR/mop-desktop\"|" -e "s|^TryExec=.*|TryExec=$APP_DIR/mop-desktop|" \
     "$HERE/packaging/linux/mop-desktop.desktop" > "$SHARE/applications/mop-desktop.desktop"
 command -v update-desktop-database > /dev/null && update-desktop-database -q "$SHARE/applications" || true
 command -v gtk-update-icon-cache > /dev/null && gtk-update-icon-cache -q -t "$ICONS" || true

@@ -29,11 +29,9 @@ HOSTILE = {
     "newlines": "line one\r\nline two\rline three",
 }
 
-#: Known gaps, reported to the owners of these modules: the text is hashed (or bound by
-#: SQLCipher) before the policy store's guard (``domain/storable``) can name the field.
+#: Known gap, reported to the register's owner: SQLCipher binds the text before any check
+#: can name the field (the policy store's engine has the ``domain/storable`` guard).
 GAPS = {
-    "protocol": "domain/document.py sha256() encodes before services/drafts checks the text",
-    "adoption": "domain/records.py compute_hash() encodes before services/adoption checks",
     "register": "store/register.py's engine has no domain.storable guard yet",
 }
 

@@ -86,6 +86,10 @@ def test_every_command_and_page_module_is_a_hidden_import(inputs):
         if module_file.with_suffix(".py").exists() or (module_file / "__init__.py").exists():
             assert module_name in hidden, module_name
     assert not any("migrations" in name for name in hidden), "Alembic scripts ship as files"
+    spec_text = (PACKAGING / "mop-desktop.spec").read_text(encoding="utf-8")
+    for used in ("spec_inputs.hidden_imports()", "spec_inputs.data_folders()",
+                 "spec_inputs.excludes()", "spec_inputs.is_unwanted(", 'copy_metadata('):
+        assert used in spec_text, f"the spec no longer uses {used}"
 
 
 @pytest.mark.parametrize(

@@ -183,3 +183,14 @@ def test_preload_builds_every_page_once(qtbot, app_context, monkeypatch) -> None
     assert built == ["review"]
     assert win.current_page_name() == "dashboard"
     assert set(win._pages) == set(mw.PAGES)
+
+
+def test_window_size_is_remembered(qtbot, app_context) -> None:
+    first = mw.MainWindow(app_context)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(781, 523)  # within the offscreen screen (800 x 600)
+    first.close()
+    second = mw.MainWindow(app_context)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (781, 523)

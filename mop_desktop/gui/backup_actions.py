@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from mop_desktop.gui import messages
 from mop_desktop.gui.context import AppContext
@@ -108,6 +108,9 @@ class BackupActions(QObject):
         self.ageTimer.timeout.connect(self.refresh_indicator)
         self.ageTimer.start()
         window.installEventFilter(self)
+        instance = QApplication.instance()
+        if instance is not None:  # quitting without closing the window (logging off)
+            instance.aboutToQuit.connect(self.on_quit)
         self.refresh_indicator()
 
     # -- state --------------------------------------------------------------------------------
@@ -186,6 +189,19 @@ class BackupActions(QObject):
         loop = QEventLoop()
         if self.back_up(on_done=loop.quit):
             loop.exec()
+
+    def on_quit(self) -> None:
+        """The last chance: a backup made here and now if something changed since the last."""
+        if not self.dirty or self.running:
+            return
+        flush = getattr(self.window, "flush_pages", None)
+        try:
+            if callable(flush):
+                flush()
+            backup_now(self.app.paths, backups_folder(self.app.paths, self.app.store))
+            self.dirty = False
+        except Exception:  # quitting goes on; the log says why there was no backup
+            log.exception("the backup on quitting failed")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.window and event.type() == QEvent.Type.Close and self.dirty:

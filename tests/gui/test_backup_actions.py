@@ -193,3 +193,13 @@ def test_recovery_for_other_errors_only_explains(app_paths, told):
 
     assert recovery.offer_recovery(app_paths, NewerSchemaError("policy.db is newer")) is False
     assert told == ["policy.db is newer"]
+
+
+def test_quitting_without_closing_the_window_backs_up_a_change(qtbot, window, app_paths, store):
+    actions = window.backup_actions
+    add_meeting(store, 3)
+    actions.app.scheduleChanged.emit()
+    actions.on_quit()
+    newest = list_backups(app_paths.backups)[0][1]
+    assert bk.describe_bundle(newest).counts["policy.db"]["meeting"] == 4
+    assert not actions.dirty

@@ -161,7 +161,7 @@ class ScrubFormatter(logging.Formatter):
         finally:
             record.exc_text = cached
 
-    def formatException(self, ei) -> str:  # type: ignore[no-untyped-def,override]
+    def formatException(self, ei) -> str:  # type: ignore[no-untyped-def]
         exc_type, exc, tb = ei
         if exc is None:
             return ""

@@ -148,7 +148,7 @@ def _register_connection(path: Path, key: bytearray, mode: str) -> Any:
 
 def check_register_copy(path: Path, key: bytearray) -> dict[str, int]:
     """Open an encrypted register copy with ``key``, check it, return its row counts."""
-    from sqlcipher3 import dbapi2
+    from sqlcipher3 import dbapi2  # type: ignore[import-untyped]
 
     try:
         con = _register_connection(path, key, "ro")

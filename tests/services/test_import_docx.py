@@ -335,3 +335,45 @@ def test_samples_typed_into_word_read_as_the_text_files_do(samples, tmp_path):
         ]
         assert from_word.text.sections_json() == from_text.text.sections_json(), source.name
         assert from_word.warnings == from_text.warnings == []
+
+
+def test_list_defined_through_a_numbering_style_and_roman_numbered_headings(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("Protocol", style="Title")
+    add_list_definition(document, [("lowerLetter", "%1)")], num_id=95)
+    document.styles.element.append(
+        parse_xml(
+            f'<w:style {nsdecls("w")} w:type="numbering" w:styleId="CouncilList">'
+            '<w:name w:val="Council List"/><w:pPr><w:numPr><w:numId w:val="95"/></w:numPr>'
+            "</w:pPr></w:style>"
+        )
+    )
+    numbering = document.part.numbering_part.element
+    numbering.find(qn("w:num")).addprevious(
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="96">'
+            '<w:numStyleLink w:val="CouncilList"/></w:abstractNum>'
+        )
+    )
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="96"><w:abstractNumId w:val="96"/></w:num>')
+    )
+    add_list_definition(document, [("upperRoman", "%1.")], num_id=97)
+    numbered(document, "Introduction", 97, 0, style="Heading 1")
+    document.add_paragraph("The Clerk will:")
+    numbered(document, "advise", 96, 0)
+    numbered(document, "record", 96, 0)
+    numbered(document, "Roles", 97, 0, style="Heading 1")
+    document.add_paragraph("Councillors decide.")
+    result = save(document, tmp_path)
+    assert [(s.number, s.heading) for s in result.text.sections] == [
+        ("1", "Introduction"),
+        ("2", "Roles"),
+    ]
+    block = result.text.sections[0].blocks[0]
+    assert (block.text, block.list_style, items(block)) == (
+        "The Clerk will:",
+        "lower-alpha",
+        ["advise", "record"],
+    )
+    assert result.warnings == []

@@ -259,6 +259,7 @@ class _Numbering:
     abstracts: dict[str, dict[int, _Level]] = field(default_factory=dict)
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
     started: set[str] = field(default_factory=set)
+    links: dict[str, str] = field(default_factory=dict)  # abstractNum -> numbering style id
 
     def __post_init__(self) -> None:
         try:
@@ -275,6 +276,9 @@ class _Numbering:
                     legal=lvl.find(W + "isLgl") is not None,
                 )
             self.abstracts[abstract.get(W + "abstractNumId")] = levels
+            link = abstract.find(W + "numStyleLink")
+            if link is not None and not levels:
+                self.links[abstract.get(W + "abstractNumId")] = link.get(W + "val", "")
         for num in root.findall(W + "num"):
             abstract_id = _val(num, "abstractNumId", "")
             overrides = {}
@@ -283,6 +287,20 @@ class _Numbering:
                 if start is not None:
                     overrides[int(override.get(W + "ilvl", "0"))] = int(start.get(W + "val", "1"))
             self.nums[num.get(W + "numId")] = (abstract_id, overrides)
+
+    def _follow_link(self, abstract_id: str) -> str:
+        """A list that only names a numbering style (numStyleLink) takes that style's list."""
+        for _ in range(3):
+            style_id = self.links.get(abstract_id)
+            if not style_id:
+                break
+            try:
+                style = self.document.styles.element.get_by_id(style_id)
+                num_id = style.find(f"{W}pPr/{W}numPr/{W}numId").get(W + "val")
+                abstract_id = self.nums[num_id][0]
+            except (AttributeError, KeyError):
+                break
+        return abstract_id
 
     def marker(self, p: Any, style: Any) -> tuple[str, int]:
         num_id, ilvl = None, None
@@ -300,6 +318,7 @@ class _Numbering:
             return "", 0
         ilvl = ilvl or 0
         abstract_id, overrides = self.nums[num_id]
+        abstract_id = self._follow_link(abstract_id)
         levels = self.abstracts.get(abstract_id, {})
         counters = self.counters.setdefault(abstract_id, {})
         if num_id not in self.started:

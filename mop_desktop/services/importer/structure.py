@@ -113,6 +113,8 @@ class BodyBuilder:
             return
         if marker.kind == "clause":
             self.new_section(marker.text, marker.number, para)
+        elif marker.kind == "item" and para.auto_list:  # Word numbers it "I.", "A." or "a)"
+            self.new_section(marker.text, str(marker.value or 1), para)
         else:
             self.new_section(para.text, "", para)
 

@@ -63,7 +63,8 @@ class ChainReport:
 
     def summary(self) -> str:
         if self.ok:
-            return f"The adoption history is intact ({self.rows_checked} records checked)."
+            n = self.rows_checked
+            return f"The adoption history is intact ({n} record{'' if n == 1 else 's'} checked)."
         return "The adoption history has been altered: " + "; ".join(self.problems)
 
 
@@ -76,8 +77,12 @@ def used_labels(doc: DocumentRow) -> set[str]:
 
 def suggest_label(doc: DocumentRow | None, adopted_on: dt.date) -> str:
     """The year of adoption ("2026"), or "2026v2", "2026v3" when the year is taken."""
-    base = str(adopted_on.year)
-    taken = used_labels(doc) if doc is not None else set()
+    return label_for_year(adopted_on, used_labels(doc) if doc is not None else set())
+
+
+def label_for_year(day: dt.date, taken: set[str] | frozenset[str]) -> str:
+    """``day``'s year, or the first of "2026v2", "2026v3"... not in ``taken``."""
+    base = str(day.year)
     if base not in taken:
         return base
     n = 2

@@ -49,6 +49,7 @@ def test_adopting_the_draft_freezes_its_text(store):
         with pytest.raises(ValueError, match="frozen"):
             docs.write_text(session, version, sample_text("changed"))
     assert verify_chain(store).ok
+    assert verify_chain(store).summary() == "The adoption history is intact (1 record checked)."
 
 
 def test_adopting_supersedes_the_older_version_and_suggests_a_unique_label(store):
@@ -75,6 +76,7 @@ def test_reviewed_no_changes_records_a_new_adoption_of_the_same_text(store):
         assert second.no_changes and second.version_id == first.version_id
         assert second.text_sha256 == first.text_sha256
     assert verify_chain(store).ok
+    assert verify_chain(store).summary().endswith("(2 records checked).")
 
 
 @pytest.mark.parametrize(

@@ -229,3 +229,33 @@ def test_logo_and_signature_images_from_settings(store, tmp_path):
     export_pdf(store, signed)
     assert _image_count(signed) == 2  # the logo and the chair's signature; no clerk's file
     assert "A Chair" in pdf_text(signed) and "A Clerk" in pdf_text(signed)
+
+
+def _pages_of(pdf: Path) -> list[str]:
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(str(pdf)).pages]
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_no_heading_ends_a_page_without_its_first_clause(store, samples, tmp_path, name):
+    """A heading whose first clause leads into a list (Peacehaven's "Limitations upon
+    behaviour") used to end page 2 with its clause on page 3; every heading now shares its
+    page with the first words of its first clause, in the protocol and in the report."""
+    text, history, council = sample_text(samples / name)
+    put_adopted(store, text, history, council or "Example Town Council")
+    put_draft(store, text.clone())
+    checked = 0
+    for out, options in ((tmp_path / "protocol.pdf", {}),
+                         (tmp_path / "report.pdf", {"redline": True})):
+        export_pdf(store, out, **options)
+        pages = _pages_of(out)
+        for section in text.sections:
+            if not section.heading.strip() or not section.blocks:
+                continue
+            heading = " ".join(section.heading.split())
+            first = " ".join(section.blocks[0].text.split()[:4])
+            holding = [p for p in pages if heading in p]
+            assert holding, f"{heading!r} not found in {out.name}"
+            assert any(first in p for p in holding), (
+                f"{out.name}: {heading!r} ends a page without {first!r}")
+            checked += 1
+    assert checked >= 8

@@ -35,7 +35,7 @@ def test_report_names_meeting_purpose_and_recommendation(report):
     assert (info.kind, info.version_label) == ("redline", "2099")
     assert "Report to Full Council" in text
     assert "Meeting: Full Council, 23 March 2099, The Pavilion" in text
-    assert "1. Purpose" in text and "last adopted as version 2026, adopted on 23 March 2026" in text
+    assert "1. Purpose" in text and "last adopted as version 2026 on 23 March 2026" in text
     assert "That the Council adopts version 2099 of the Protocol." in text
     assert "Appendix A" in text and "Appendix B" in text
 
@@ -106,3 +106,18 @@ def test_no_draft_no_report(store, tmp_path):
     put_adopted(store, adopted(), [], "Example Town Council")
     with pytest.raises(PdfError, match="no draft to report on"):
         export_pdf(store, tmp_path / "r.pdf", redline=True)
+
+
+def test_report_proposes_a_label_not_yet_taken(store, tmp_path):
+    """Adopted as 2026 and reviewed again in 2026: the report asks for 2026v2 (what Adopt
+    will suggest), never the label of the version it replaces."""
+    put_adopted(store, adopted(), [], "Example Town Council")
+    put_draft(store, draft_with_four_changes())
+    with store.session() as session:
+        session.add(MeetingRow(date=dt.date(2026, 11, 30), body="Full Council"))
+    out = tmp_path / "report.pdf"
+    info = export_pdf(store, out, redline=True, today=dt.date(2026, 11, 22))
+    text = pdf_text(out)
+    assert info.version_label == "2026v2"
+    assert "That the Council adopts version 2026v2 of the Protocol." in text
+    assert "draft version 2026v2 against version 2026" in text

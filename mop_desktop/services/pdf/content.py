@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from mop_desktop.domain.document import DocumentText
 from mop_desktop.domain.records import Adoption, Council, VersionStatus
+from mop_desktop.services.adoption import label_for_year, used_labels
 from mop_desktop.store import documents as docs
 from mop_desktop.store import settings
 from mop_desktop.store.models import CouncilRow, DocumentRow, MeetingRow, VersionRow
@@ -68,6 +69,7 @@ class ReportSource:
     adopted: ProtocolSource | None
     meeting: Meeting | None
     today: dt.date
+    taken_labels: frozenset[str] = frozenset()  # labels already used by this document
 
 
 def _document(session: Session) -> DocumentRow:
@@ -184,13 +186,15 @@ def load_report(session: Session, today: dt.date | None = None) -> ReportSource:
         adopted=_source(session, doc, adopted, with_images=False) if adopted else None,
         meeting=next_meeting(session, day),
         today=day,
+        taken_labels=frozenset(used_labels(doc)),
     )
 
 
 def proposed_label(report: ReportSource) -> str:
-    """The label the report asks the council to adopt: the draft's own, else the year of
-    the meeting (or of today)."""
+    """The label the report asks the council to adopt: the draft's own, else the one the
+    Adopt dialog will suggest for the meeting's date (or today's): "2026", or "2026v2" when
+    2026 is already taken."""
     if report.draft.label:
         return report.draft.label
     day = report.meeting.date if report.meeting else report.today
-    return str(day.year)
+    return label_for_year(day, report.taken_labels)

@@ -114,9 +114,20 @@ def version_table(history: list[Adoption]) -> list[Flowable]:
         ])
     widths = [w * TEXT_WIDTH for w in (0.16, 0.19, 0.2, 0.18, 0.27)]
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", splitByRow=1)
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),  # the default would be Helvetica
+    table.setStyle(table_style(
         ("FONTSIZE", (0, 0), (-1, -1), 8.8),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ))  # fmt: skip
+    caption = Paragraph("Version history", st["h2"])
+    return [caption, table, Spacer(1, 6 * mm)]
+
+
+def table_style(*extra: tuple[Any, ...]) -> TableStyle:
+    """The look of the PDF's tables (version history, summary of changes): a heading row in
+    the accent colour, shaded rows, thin rules, the embedded font; ``extra`` commands after."""
+    return TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),  # the default would be Helvetica
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, SHADE]),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
@@ -124,11 +135,8 @@ def version_table(history: list[Adoption]) -> list[Flowable]:
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-    ]))  # fmt: skip
-    caption = Paragraph("Version history", st["h2"])
-    return [caption, table, Spacer(1, 6 * mm)]
+        *extra,
+    ])  # fmt: skip
 
 
 # -- body ------------------------------------------------------------------------------------
@@ -165,13 +173,39 @@ def block_flowables(block: Block, hanging: bool = True) -> list[Flowable]:
     lead = Paragraph(para(block.text), pstyle, bulletText=bullet)
     if not block.items:
         return [lead]
-    items = list_flowables(block.items, block.list_style, indent)
-    # "Councillors can expect from Officers:" never ends a page without its first items
-    return [KeepTogether([lead, *items[:2]]), *items[2:]]
+    return lead_with_items(lead, list_flowables(block.items, block.list_style, indent))
+
+
+def lead_with_items(lead: Flowable, items: list[Flowable]) -> list[Flowable]:
+    """A clause and its list: "Councillors can expect from Officers:" never ends a page
+    without its first items."""
+    return [KeepTogether([lead, *items[:2]]), *items[2:]] if items else [lead]
 
 
 def heading_style(hanging: bool = True) -> Any:
     return styles()["h1" if hanging else "h1plain"]
+
+
+def heading_flowables(markup: str, number: str | None, hanging: bool = True) -> list[Flowable]:
+    """A section heading (``markup`` already escaped), started on a new page when little
+    room is left."""
+    return [CondPageBreak(28 * mm),
+            Paragraph(markup, heading_style(hanging), bulletText=number or None)]
+
+
+def hold_headings(story: list[Flowable]) -> list[Flowable]:
+    """Join each heading to the clause after it. reportlab's ``keepWithNext`` does not join
+    a flowable to a ``KeepTogether`` (a clause with its list), so without this a heading
+    could end a page with its first clause on the next."""
+    out: list[Flowable] = []
+    for flowable in story:
+        last = out[-1] if out else None
+        if (isinstance(flowable, KeepTogether) and isinstance(last, Paragraph)
+                and last.getKeepWithNext()):
+            out[-1] = KeepTogether([last, *flowable._content])
+        else:
+            out.append(flowable)
+    return out
 
 
 def body(text: DocumentText) -> list[Flowable]:
@@ -181,12 +215,10 @@ def body(text: DocumentText) -> list[Flowable]:
     for section in text.sections:
         if section.heading.strip():
             bullet = section.number if section.numbered and section.number else None
-            out.append(CondPageBreak(28 * mm))
-            out.append(Paragraph(para(section.heading), heading_style(hanging),
-                                 bulletText=bullet))
+            out += heading_flowables(para(section.heading), bullet, hanging)
         for block in section.blocks:
             out += block_flowables(block, hanging)
-    return out
+    return hold_headings(out)
 
 
 # -- sign-off --------------------------------------------------------------------------------

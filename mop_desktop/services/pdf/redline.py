@@ -7,13 +7,10 @@ legend, so it reads in black and white) and Appendix B (the clean draft).
 
 from __future__ import annotations
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     HRFlowable,
-    KeepTogether,
     PageBreak,
     Paragraph,
     Spacer,
@@ -34,7 +31,14 @@ from mop_desktop.services.pdf.layout import (
     list_style,
     styles,
 )
-from mop_desktop.services.pdf.protocol import block_style_and_indent, body, heading_style
+from mop_desktop.services.pdf.protocol import (
+    block_style_and_indent,
+    body,
+    heading_flowables,
+    hold_headings,
+    lead_with_items,
+    table_style,
+)
 
 INSERT_COLOUR = "#0B5CAD"
 DELETE_COLOUR = "#B3261E"
@@ -139,16 +143,7 @@ def summary_table(diff: DocumentDiff) -> list[Flowable]:
               Paragraph(para(c), st["cell"])] for a, b, c in rows]
     table = Table(data, colWidths=[0.22 * TEXT_WIDTH, 0.22 * TEXT_WIDTH, 0.56 * TEXT_WIDTH],
                   repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, SHADE]),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-        ("BOX", (0, 0), (-1, -1), 0.6, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))  # fmt: skip
+    table.setStyle(table_style())
     return [table]
 
 
@@ -191,8 +186,7 @@ def marked_entry(e: ClauseChange, hanging: bool = True) -> list[Flowable]:
     note = _clause_note(e)
     text = note + mark_ops(e.ops)
     if e.kind == "heading":
-        return [CondPageBreak(28 * mm),
-                Paragraph(text, heading_style(hanging), bulletText=number or None)]
+        return heading_flowables(text, number, hanging)
     assert e.block is not None
     pstyle, indent = block_style_and_indent(e.block, hanging)
     lead = Paragraph(text, pstyle, bulletText=number or None)
@@ -207,14 +201,14 @@ def marked_entry(e: ClauseChange, hanging: bool = True) -> list[Flowable]:
         else:
             markup = para(item.new)
         items.append(Paragraph(markup, list_style(item.depth, indent), bulletText=item.marker))
-    return [KeepTogether([lead, *items[:2]]), *items[2:]] if items else [lead]
+    return lead_with_items(lead, items)
 
 
 def marked_draft(diff: DocumentDiff, hanging: bool = True) -> list[Flowable]:
     out: list[Flowable] = []
     for e in diff.entries:
         out += marked_entry(e, hanging)
-    return out
+    return hold_headings(out)
 
 
 # -- the report ------------------------------------------------------------------------------
@@ -248,13 +242,13 @@ def report_story(report: ReportSource) -> list[Flowable]:
 
     last = adopted.adoption if adopted else None
     if adopted is not None:
-        since = f"version {para(adopted.label or '')}"
+        since = f"as version {para(adopted.label or '')}"
         if last is not None and last.adopted_on:
-            since += f", adopted on {format_long(last.adopted_on)}"
+            since += f" on {format_long(last.adopted_on)}"
             if last.minute_ref:
                 since += f" (minute {para(last.minute_ref)})"
         purpose = (
-            f"To review the {para(title)} of {para(council)}, last adopted as {since}, and to "
+            f"To review the {para(title)} of {para(council)}, last adopted {since}, and to "
             "consider the changes proposed in the draft attached."
         )
     else:

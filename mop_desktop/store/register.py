@@ -14,8 +14,9 @@ transactions (no ``-wal``/``-shm`` holding old page images beside it, and a back
 file). The rollback journal is encrypted like the database while it exists.
 
 Schema: created with ``metadata.create_all`` and stamped in ``schema_version``. A register
-written by a newer release is refused. A real migration path (Alembic on this engine) comes with
-the first schema change: ``SCHEMA_VERSION`` and ``_upgrade`` are where it goes.
+written by a newer release is refused; an older one is copied (still encrypted) into
+``kept-aside/`` and upgraded step by step in ``_UPGRADES``, each step in one transaction. This
+is a small hand-written path; Alembic on this engine is the way to grow it.
 
 Never a plaintext register: if ``sqlcipher3`` is missing or ``PRAGMA cipher_version`` is empty,
 no register is created or opened. Never a new empty register over an existing file: opening uses
@@ -35,6 +36,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -54,7 +56,9 @@ from sqlalchemy.orm import (
 )
 from sqlalchemy.pool import NullPool
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+LIST_INDEX = "ix_concern_list"
+LIST_INDEX_COLUMNS = ("raised_on", "status", "category", "raised_by_role", "about_role")
 
 
 class RegisterError(Exception):
@@ -83,20 +87,23 @@ class RegisterBase(DeclarativeBase):
 
 class ConcernRow(RegisterBase):
     __tablename__ = "concern"
+    #: The list index: every column the table filters and sorts on (and the rowid), so that
+    #: counting and paging a large register reads this index, never the wide rows.
+    __table_args__ = (Index(LIST_INDEX, *LIST_INDEX_COLUMNS),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String, unique=True)
-    raised_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    raised_on: Mapped[dt.date] = mapped_column(Date)
     raised_by: Mapped[str] = mapped_column(Text, default="")
-    raised_by_role: Mapped[str] = mapped_column(String, index=True)
+    raised_by_role: Mapped[str] = mapped_column(String)
     about: Mapped[str] = mapped_column(Text, default="")
     about_role: Mapped[str] = mapped_column(String, default="")
-    category: Mapped[str] = mapped_column(String, default="other", index=True)
+    category: Mapped[str] = mapped_column(String, default="other")
     clauses: Mapped[str] = mapped_column(Text, default="")  # "3.1, 4.2"
     summary: Mapped[str] = mapped_column(Text, default="")
     details: Mapped[str] = mapped_column(Text, default="")
     route: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String, default="open", index=True)
+    status: Mapped[str] = mapped_column(String, default="open")
     follow_up_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
     outcome: Mapped[str] = mapped_column(Text, default="")
     closed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
@@ -322,7 +329,40 @@ def open_register(path: Path, key: bytearray) -> Register:
             f"{path.name} was written by a newer release of MOP Desktop (register schema "
             f"{version}); install that release or newer to open it"
         )
-    return Register(path, key, make_engine(path, key))
+    register = Register(path, key, make_engine(path, key))
+    if version < SCHEMA_VERSION:
+        _upgrade(register, version)
+    return register
+
+
+def _upgrade_1_to_2(connection: Any) -> None:
+    """One covering index for the table's filters and sorts replaces four narrow ones."""
+    for name in ("raised_on", "status", "category", "raised_by_role"):
+        connection.exec_driver_sql(f"DROP INDEX IF EXISTS ix_concern_{name}")
+    connection.exec_driver_sql(
+        f"CREATE INDEX IF NOT EXISTS {LIST_INDEX} ON concern ({', '.join(LIST_INDEX_COLUMNS)})"
+    )
+
+
+_UPGRADES: dict[int, Callable[[Any], None]] = {1: _upgrade_1_to_2}
+
+
+def _upgrade(register: Register, version: int) -> None:
+    """Keep a copy of the (encrypted) file aside, then run each step in a transaction."""
+    import shutil
+
+    aside = register.path.parent / "kept-aside"
+    aside.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    shutil.copy2(register.path, aside / f"register-schema-{version}-{stamp}.db")
+    while version < SCHEMA_VERSION:
+        with register.engine.begin() as connection:
+            _UPGRADES[version](connection)
+            version += 1
+            connection.execute(
+                text("INSERT INTO schema_version(version, applied_at) VALUES (:v, :t)"),
+                {"v": version, "t": utcnow()},
+            )
 
 
 def create_register(path: Path, key: bytearray) -> Register:

@@ -1,5 +1,11 @@
 """Finding concerns: FTS5 search over every text field, filters, sorting and paging, so that a
-register of 100,000 concerns is never read whole. Also the follow-ups for the reminders."""
+register of 100,000 concerns is never read whole. Also the follow-ups for the reminders.
+
+Counting and paging avoid reading the wide concern rows. A word found in few concerns is looked
+up row by row (the FTS5 hits, by rowid); a common word or a filter alone scans the narrow list
+index instead (``ix_concern_list``: date raised, status, category, roles, and the rowid), which
+is what ``id + 0`` asks SQLite for; only the page's own rows are then read.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +13,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, or_, select, text
+from sqlalchemy import Select, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from mop_desktop.domain.concerns import CLOSED
-from mop_desktop.store.register import ConcernRow
+from mop_desktop.store.register import LIST_INDEX_COLUMNS, ConcernRow
 
 #: Columns a list or table shows, in order (also the sort keys it offers).
 LIST_COLUMNS = (
@@ -19,6 +25,10 @@ LIST_COLUMNS = (
     "about_role", "category", "follow_up_on",
 )
 _SORTABLE = {name: getattr(ConcernRow, name) for name in LIST_COLUMNS}
+#: Sorts the list index can serve without reading rows.
+_INDEXED_SORTS = set(LIST_INDEX_COLUMNS)
+#: Up to this many FTS hits, reading the hits by rowid beats scanning the list index.
+NARROW = 500
 
 
 @dataclass(frozen=True)
@@ -56,11 +66,28 @@ def match_expression(query_text: str) -> str:
     return " ".join(f'"{w}"*' for w in words)
 
 
-def _filtered(statement: Select, query: ConcernQuery) -> Select:  # type: ignore[type-arg]
+def _has_filters(query: ConcernQuery) -> bool:
+    return bool(query.status or query.category or query.role or query.raised_from
+                or query.raised_to)
+
+
+def fts_hits(session: Session, expression: str) -> int:
+    """How many concerns the words match (from the FTS5 index alone)."""
+    return int(session.execute(
+        text("SELECT count(*) FROM concern_fts WHERE concern_fts MATCH :match"),
+        {"match": expression},
+    ).scalar_one())
+
+
+def _filtered(
+    statement: Select, query: ConcernQuery, *, scan_index: bool = False  # type: ignore[type-arg]
+) -> Select:  # type: ignore[type-arg]
     expression = match_expression(query.text)
     if expression:
+        # ``id + 0`` keeps SQLite from looking each hit up by rowid: it scans the list index.
+        key = ConcernRow.id + literal_column("0") if scan_index else ConcernRow.id
         statement = statement.where(
-            ConcernRow.id.in_(
+            key.in_(
                 select(text("rowid")).select_from(text("concern_fts")).where(
                     text("concern_fts MATCH :match")
                 )
@@ -81,16 +108,37 @@ def _filtered(statement: Select, query: ConcernQuery) -> Select:  # type: ignore
     return statement
 
 
+def _broad(session: Session, query: ConcernQuery) -> bool:
+    """True when scanning the list index is the cheaper way (no words, or common words)."""
+    expression = match_expression(query.text)
+    return not expression or fts_hits(session, expression) > NARROW
+
+
 def count(session: Session, query: ConcernQuery) -> int:
-    return int(session.scalar(_filtered(select(func.count(ConcernRow.id)), query)) or 0)
+    expression = match_expression(query.text)
+    if expression and not _has_filters(query):
+        return fts_hits(session, expression)
+    statement = _filtered(select(func.count()).select_from(ConcernRow), query,
+                          scan_index=_broad(session, query))
+    return int(session.scalar(statement) or 0)
 
 
 def page(session: Session, query: ConcernQuery, offset: int, limit: int) -> list[ConcernSummary]:
     column = _SORTABLE.get(query.sort, ConcernRow.raised_on)
     order = [column.desc(), ConcernRow.id.desc()] if query.descending else [column, ConcernRow.id]
-    statement = _filtered(
-        select(*(getattr(ConcernRow, c) for c in LIST_COLUMNS)), query
-    ).order_by(*order).offset(offset).limit(limit)
+    columns = [getattr(ConcernRow, c) for c in LIST_COLUMNS]
+    if query.sort in _INDEXED_SORTS and _broad(session, query):
+        ids = list(session.scalars(
+            _filtered(select(ConcernRow.id), query, scan_index=True)
+            .order_by(*order).offset(offset).limit(limit)
+        ))
+        if not ids:
+            return []
+        rows = {r[0]: r[1:] for r in session.execute(
+            select(ConcernRow.id, *columns).where(ConcernRow.id.in_(ids))
+        )}
+        return [ConcernSummary(*rows[i]) for i in ids]
+    statement = _filtered(select(*columns), query).order_by(*order).offset(offset).limit(limit)
     return [ConcernSummary(*row) for row in session.execute(statement)]
 
 

@@ -136,3 +136,60 @@ def test_csv_header_and_encoding(service, tmp_path):
     f.write_text("raised_on,summary\n", encoding="utf-8")
     with pytest.raises(ImportError_, match="required column 'raised_by_role'"):
         import_csv(service, f)
+
+
+@pytest.mark.parametrize("narrow", [0, 10**9])
+def test_index_scan_and_rowid_lookup_agree(service, make_concern, monkeypatch, narrow):
+    """Both ways of counting and paging (list index scan, FTS hits by rowid) give the same."""
+    from mop_desktop.services.concerns import query as q
+
+    for i in range(25):
+        service.add(make_concern(
+            raised_on=dt.date(2026, 1, 1) + dt.timedelta(days=i % 9),
+            summary=f"planning letter {i}" if i % 2 else f"budget {i}",
+            status="open" if i % 3 else "formal",
+            about_role="clerk" if i % 5 == 0 else "councillor",
+        ))
+    monkeypatch.setattr(q, "NARROW", narrow)
+    with service.session() as s:
+        for query in (
+            ConcernQuery(text="plan"), ConcernQuery(text="plan", status="open"),
+            ConcernQuery(role="clerk"), ConcernQuery(status="formal", sort="status"),
+            ConcernQuery(text="budget", sort="summary", descending=False), ConcernQuery(),
+        ):
+            total = count(s, query)
+            rows = page(s, query, 0, 7) + page(s, query, 7, 100)
+            assert total == len(rows) == len({r.reference for r in rows})
+            expected = sorted(rows, key=lambda r: (getattr(r, query.sort), r.reference),
+                              reverse=query.descending)
+            assert [getattr(r, query.sort) for r in rows] == [
+                getattr(r, query.sort) for r in expected]
+        assert count(s, ConcernQuery(text="plan")) == 12
+        assert count(s, ConcernQuery(text="plan", status="formal")) == 4
+
+
+def test_schema_1_register_is_upgraded_with_a_copy_kept_aside(service, make_concern, app_paths):
+    from sqlalchemy import text
+
+    ref = service.add(make_concern())
+    with service.session() as s:
+        s.execute(text("DROP INDEX ix_concern_list"))
+        for name in ("raised_on", "status", "category", "raised_by_role"):
+            s.execute(text(f"CREATE INDEX ix_concern_{name} ON concern ({name})"))
+        s.execute(text("DELETE FROM schema_version"))
+        s.execute(text("INSERT INTO schema_version(version, applied_at) "
+                       "VALUES (1, '2026-01-01 00:00:00')"))
+    service.lock()
+    service.unlock("correct horse battery")
+    with service.session() as s:
+        assert s.execute(text("SELECT max(version) FROM schema_version")).scalar() == 2
+        indexes = {r[0] for r in s.execute(
+            text("SELECT name FROM sqlite_master WHERE type='index'"))}
+        assert "ix_concern_list" in indexes and "ix_concern_status" not in indexes
+    assert service.get(ref).reference == ref
+    kept = list((app_paths.data / "kept-aside").glob("register-schema-1-*.db"))
+    assert len(kept) == 1
+    import sqlite3
+
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(kept[0]).execute("SELECT * FROM sqlite_master").fetchall()

@@ -333,3 +333,19 @@ def test_tray_installs_into_the_main_window(qtbot, ctx, store):
     assert title == "MOP Desktop: 1 overdue"
     assert body.splitlines() == [r.line() for r in dashboard.items]
     assert dashboard.model.text_rows()[0][0] == "Overdue"
+
+
+def test_review_page_next_review_reads_on_one_line(qtbot, ctx, store):
+    """"Review by" used to wrap ("December 2026 (by 31 December / 2026)") in a narrow box
+    beside a wide settings box: the two boxes now share the width."""
+    adopted_protocol(store, D(2025, 12, 16))
+    page = ReviewPage(ctx, None, today)
+    qtbot.addWidget(page.widget)
+    page.widget.resize(960, 720)
+    page.widget.show()
+    qtbot.waitExposed(page.widget)
+    f = page.form
+    assert f.reviewLabel.text() == "December 2026 (by 31 December 2026)"
+    assert abs(f.nextGroup.width() - f.settingsGroup.width()) <= 24
+    width = f.reviewLabel.fontMetrics().horizontalAdvance(f.reviewLabel.text())
+    assert width <= f.reviewLabel.contentsRect().width()

@@ -50,6 +50,20 @@ def save_council(session: Session, council: Council) -> None:
     row.address = council.address
 
 
+def get_council_logo(session: Session) -> bytes | None:
+    row = session.scalars(select(CouncilRow).order_by(CouncilRow.id)).first()
+    return row.logo if row is not None and row.logo else None
+
+
+def set_council_logo(session: Session, logo: bytes | None) -> None:
+    """The council's logo for the PDFs (PNG or JPEG bytes); None removes it."""
+    row = session.scalars(select(CouncilRow).order_by(CouncilRow.id)).first()
+    if row is None:
+        row = CouncilRow()
+        session.add(row)
+    row.logo = logo or None
+
+
 # -- documents and versions -------------------------------------------------------------------
 def protocol_document(session: Session) -> DocumentRow | None:
     return session.scalars(

@@ -125,3 +125,54 @@ def test_broken_character_refused() -> None:
     problems = page_module.validate_council(council)
     assert list(problems) == ["clerk"]
     assert "broken character" in problems["clerk"] and "character 5" in problems["clerk"]
+
+
+def _png(path, colour: str = "navy") -> bytes:
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor(colour))
+    assert image.save(str(path), "PNG")
+    return path.read_bytes()
+
+
+def test_pictures_for_the_pdf_are_kept_in_the_store(page, store, tmp_path, monkeypatch) -> None:
+    from mop_desktop.services.pdf.content import read_image_setting
+    from mop_desktop.store import settings
+
+    logo = _png(tmp_path / "logo.png")
+    chair = _png(tmp_path / "chair.png", "black")
+    files = {"logo": tmp_path / "logo.png", "chairSignature": tmp_path / "chair.png"}
+    monkeypatch.setattr(page, "ask_picture_file", lambda kind: str(files[kind]))
+    _fill(page, name="Oakford Town Council")
+    page.form.logoChooseButton.click()
+    page.form.chairSignatureChooseButton.click()
+    assert page.form.logoPreview.pixmap() is not None
+    assert not page.form.logoPreview.pixmap().isNull()
+    assert page.form.clerkSignaturePreview.text() == "No picture"
+    assert page.save()
+    (tmp_path / "chair.png").unlink()  # the store keeps its own copy
+    with store.session() as session:
+        assert docs.get_council_logo(session) == logo
+        stored = settings.get(session, settings.SIGNATURE_CHAIR)
+        assert stored.startswith("data:image/png;base64,")
+        assert read_image_setting(stored) == chair
+        assert settings.get(session, settings.SIGNATURE_CLERK) == ""
+    page.form.logoRemoveButton.click()
+    page.save()
+    with store.session() as session:
+        assert docs.get_council_logo(session) is None
+        assert read_image_setting(settings.get(session, settings.SIGNATURE_CHAIR)) == chair
+
+
+def test_a_file_that_is_not_a_picture_is_refused_in_place(page, store, tmp_path, monkeypatch):
+    bad = tmp_path / "minutes.txt"
+    bad.write_text("not a picture", encoding="utf-8")
+    monkeypatch.setattr(page, "ask_picture_file", lambda kind: str(bad))
+    page.form.logoChooseButton.click()
+    assert not page.form.imagesError.isHidden()
+    assert page.form.imagesError.text() == (
+        "The council's logo: minutes.txt is not a PNG or JPEG picture."
+    )
+    assert page.images["logo"] is None
+    assert not page.dirty

@@ -1,22 +1,30 @@
-"""The Settings page (``ui/settings_page.ui``): the council's details and the review interval.
+"""The Settings page (``ui/settings_page.ui``): the council's details, the review interval and
+the pictures for the signed PDF.
 
 Council details are saved with ``store.documents.save_council``; the review interval (12, 24,
-36 or 60 months) is the protocol's ``DocumentRow.review_interval_months``. Problems are shown
-beside the field at fault and nothing is saved until they are put right. ``flush()`` (called by
-the window on close) saves changes that are valid.
+36 or 60 months) is the protocol's ``DocumentRow.review_interval_months``. The council's logo
+is kept in the store (``set_council_logo``) and the chair's and clerk's signatures in the
+``pdf.signature_*`` settings as data: URIs, so nothing depends on the original file staying
+where it was. Problems are shown beside the field at fault and nothing is saved until they are
+put right. ``flush()`` (called by the window on close) saves changes that are valid.
 """
 
 from __future__ import annotations
 
+import base64
 import unicodedata
+from pathlib import Path
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 
 from mop_desktop.domain.records import Council
 from mop_desktop.domain.storable import unpaired_surrogate_at
 from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.store import documents as docs
+from mop_desktop.store import settings
 
 REVIEW_INTERVALS = (12, 24, 36, 60)
 MAX_LINE = 200
@@ -31,6 +39,49 @@ FIELDS = {
     "personnel_chair": ("personnelChair", "The personnel committee chair's name"),
     "address": ("address", "The address"),
 }
+
+#: picture -> label used in messages ("logo" is the council's; the others are settings)
+IMAGES = {
+    "logo": "The council's logo",
+    "chairSignature": "The chair's signature",
+    "clerkSignature": "The clerk's signature",
+}
+_SIGNATURE_SETTINGS = {
+    "chairSignature": settings.SIGNATURE_CHAIR,
+    "clerkSignature": settings.SIGNATURE_CLERK,
+}
+_MAGIC = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
+
+
+def image_type(data: bytes) -> str | None:
+    """The MIME type of a picture the PDFs can carry (PNG or JPEG), None for anything else."""
+    for magic, mime in _MAGIC.items():
+        if data.startswith(magic):
+            return mime
+    return None
+
+
+def read_picture(path: Path, label: str) -> bytes:
+    """The bytes of a PNG or JPEG file, or ValueError with one line naming the file."""
+    from mop_desktop.services.pdf.content import MAX_IMAGE_BYTES
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_IMAGE_BYTES:
+            raise ValueError(
+                f"{label}: {path.name} is too large ({size // (1024 * 1024)} MB; "
+                f"at most {MAX_IMAGE_BYTES // (1024 * 1024)} MB)."
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValueError(f"{label}: {path.name} cannot be read ({exc.strerror}).") from None
+    if image_type(data) is None or QPixmap().loadFromData(data) is False:
+        raise ValueError(f"{label}: {path.name} is not a PNG or JPEG picture.")
+    return data
+
+
+def data_uri(data: bytes) -> str:
+    return f"data:{image_type(data)};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 def _has_control(text: str, allow_newlines: bool) -> bool:
@@ -93,6 +144,13 @@ class SettingsPage(QWidget):
             editor = getattr(self.form, f"{prefix}Edit")
             editor.textChanged.connect(self._changed)
         self.form.intervalCombo.currentIndexChanged.connect(self._changed)
+        self.images: dict[str, bytes | None] = {}
+        self._images_changed: set[str] = set()
+        for kind in IMAGES:
+            chooser = getattr(self.form, f"{kind}ChooseButton")
+            chooser.clicked.connect(lambda _=False, k=kind: self.choose_picture(k))
+            remover = getattr(self.form, f"{kind}RemoveButton")
+            remover.clicked.connect(lambda _=False, k=kind: self.set_picture(k, None))
         self.form.saveButton.clicked.connect(self.save)
         self.form.revertButton.clicked.connect(self.load)
         app.councilChanged.connect(self._reload_if_clean)
@@ -117,10 +175,15 @@ class SettingsPage(QWidget):
 
     def load(self) -> None:
         """Show what is stored (also "Undo changes")."""
+        from mop_desktop.services.pdf.content import read_image_setting
+
         with self.app.store.session() as session:
             council = docs.get_council(session)
             doc = docs.protocol_document(session)
             interval = doc.review_interval_months if doc else None
+            images = {"logo": docs.get_council_logo(session)}
+            for kind, setting in _SIGNATURE_SETTINGS.items():
+                images[kind] = read_image_setting(settings.get(session, setting))
         self._loading = True
         try:
             f = self.form
@@ -131,8 +194,12 @@ class SettingsPage(QWidget):
             f.personnelChairEdit.setText(council.personnel_chair)
             f.addressEdit.setPlainText(council.address)
             self._set_interval(interval)
+            for kind, data in images.items():
+                self.set_picture(kind, data)
         finally:
             self._loading = False
+        self._images_changed.clear()
+        self.form.imagesError.hide()
         self._show_problems({})
         self.dirty = False
         self.form.messageLabel.setText("")
@@ -150,6 +217,50 @@ class SettingsPage(QWidget):
             combo.addItem(f"Every {months} months", months)
             index = combo.count() - 1
         combo.setCurrentIndex(index)
+
+    # -- pictures ------------------------------------------------------------------------------
+    def ask_picture_file(self, kind: str) -> str | None:
+        """The picture file to use, or None if the clerk cancelled (tests replace this)."""
+        path, _filter = QFileDialog.getOpenFileName(
+            self, IMAGES[kind], "", "Pictures (*.png *.jpg *.jpeg);;All files (*)"
+        )
+        return path or None
+
+    def choose_picture(self, kind: str) -> None:
+        chosen = self.ask_picture_file(kind)
+        if not chosen:
+            return
+        try:
+            data = read_picture(Path(chosen), IMAGES[kind])
+        except ValueError as exc:
+            self.form.imagesError.setText(str(exc))
+            self.form.imagesError.setStyleSheet(f"color: {self._error_colour()};")
+            self.form.imagesError.show()
+            return
+        self.form.imagesError.hide()
+        self.set_picture(kind, data)
+
+    def set_picture(self, kind: str, data: bytes | None) -> None:
+        """Show ``data`` (None: no picture) as the form's value for ``kind``."""
+        self.images[kind] = data
+        preview: QLabel = getattr(self.form, f"{kind}Preview")
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data):
+            size = preview.contentsRect().size()
+            preview.setPixmap(
+                pixmap.scaled(
+                    size,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        else:
+            preview.clear()
+            preview.setText("No picture")
+        getattr(self.form, f"{kind}RemoveButton").setEnabled(bool(data))
+        if not self._loading:
+            self._images_changed.add(kind)
+            self._changed()
 
     def _changed(self) -> None:
         if not self._loading:
@@ -187,6 +298,12 @@ class SettingsPage(QWidget):
             stored = docs.get_council(session)
             council.logo_path = stored.logo_path
             docs.save_council(session, council)
+            if "logo" in self._images_changed:
+                docs.set_council_logo(session, self.images["logo"])
+            for kind, setting in _SIGNATURE_SETTINGS.items():
+                if kind in self._images_changed:
+                    data = self.images[kind]
+                    settings.put(session, setting, data_uri(data) if data else "")
             doc = docs.protocol_document(session)
             if doc is not None and self.form.intervalCombo.isEnabled() and months:
                 interval_changed = doc.review_interval_months != months

@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
@@ -56,6 +56,9 @@ class ConcernsPage(QWidget):
 
         self.model = ConcernTableModel(self.service, self)
         self.table.table.setModel(self.model)
+        self.table.table.horizontalHeader().setSortIndicator(
+            LIST_COLUMNS.index("raised_on"), Qt.SortOrder.DescendingOrder
+        )
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -88,6 +91,8 @@ class ConcernsPage(QWidget):
         ui.passphraseEdit.clear()
         ui.errorLabel.setText(message)
         self.stack.setCurrentWidget(self.locked_view)
+        if exists:
+            ui.passphraseEdit.setFocus()
 
     def unlock(self) -> None:
         passphrase = self.locked.passphraseEdit.text()

@@ -21,9 +21,10 @@ from mop_desktop.domain.document import Block, DocumentText, Section  # noqa: E4
 from mop_desktop.domain.records import Adoption, VersionStatus  # noqa: E402
 from mop_desktop.paths import AppPaths  # noqa: E402
 from mop_desktop.store import documents as docs  # noqa: E402
-from mop_desktop.store.backup import restore_bundle, verify_bundle, write_bundle  # noqa: E402
+from mop_desktop.store.backup import verify_bundle, write_bundle  # noqa: E402
 from mop_desktop.store.db import open_store  # noqa: E402
 from mop_desktop.store.integrity import policy_problems  # noqa: E402
+from mop_desktop.store.restore import restore_bundle  # noqa: E402
 
 
 def text(n: int) -> DocumentText:

@@ -39,8 +39,9 @@ def window_is_open(lock_file: Path) -> bool:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from mop_desktop.domain.dates import format_long
-    from mop_desktop.store.backup import BackupError, restore_bundle
+    from mop_desktop.store.backup import BackupError
     from mop_desktop.store.db import StoreError, open_store
+    from mop_desktop.store.restore import restore_bundle
 
     ctx.paths.ensure()
     if window_is_open(ctx.paths.lock_file):

@@ -19,8 +19,9 @@ from mop_desktop.gui.backup_preview import fill_preview
 from mop_desktop.gui.restore_dialog import choose_bundle_file
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.paths import AppPaths
-from mop_desktop.store.backup import BackupError, BundleInfo, describe_bundle, restore_bundle
+from mop_desktop.store.backup import BackupError, BundleInfo, describe_bundle
 from mop_desktop.store.backup_folder import newest_good_backup
+from mop_desktop.store.restore import restore_bundle
 
 log = logging.getLogger(__name__)
 

@@ -109,8 +109,8 @@ class RestoreDialog:
 
 
 def _restore_work(paths: AppPaths, bundle: Path) -> str:
-    from mop_desktop.store.backup import restore_bundle
     from mop_desktop.store.db import open_store
+    from mop_desktop.store.restore import restore_bundle
 
     result = restore_bundle(paths, bundle)
     open_store(paths.policy_db, paths.kept_aside).close()  # checked, upgraded if older

@@ -14,9 +14,9 @@ a staging folder beside its destination:
 - the zip is written to a temporary file, synced, read back and every member's hash checked,
   and only then renamed into place.
 
-``restore_bundle`` verifies a bundle, keeps the current files aside in ``kept-aside/`` and puts
-the bundle's files in place, each by an atomic rename. ``describe_bundle`` reads the manifest
-for the preview. The automatic backups folder and its thinning are in ``store/backup_folder``.
+``describe_bundle`` reads the manifest for the preview, ``verify_bundle`` checks everything. Putting
+a bundle back is ``store/restore``; the automatic backups folder and its thinning are in
+``store/backup_folder``.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from mop_desktop.paths import AppPaths
-from mop_desktop.store.atomic import atomic_copy, atomic_produce, fsync_dir, fsync_file
+from mop_desktop.store.atomic import atomic_produce, fsync_file
 
 FORMAT = "mop-desktop-backup"
 FORMAT_VERSION = 1
@@ -413,82 +413,3 @@ def verify_bundle(path: Path) -> BundleInfo:
     path = Path(path)
     with _staging(Path(tempfile.gettempdir())) as staging:
         return extract_verified(path, staging)
-
-
-# -- restoring --------------------------------------------------------------------------------
-def keep_files_aside(paths: AppPaths, reason: str) -> Path | None:
-    """Copy the current store files (with any -wal/-journal) into a new kept-aside folder."""
-    names = [POLICY, REGISTER, KEY]
-    present = [
-        paths.data / (name + suffix)
-        for name in names
-        for suffix in ("", *SIDE_SUFFIXES)
-        if (paths.data / (name + suffix)).exists()
-    ]
-    if not present:
-        return None
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    folder = paths.kept_aside / f"{reason}-{stamp}"
-    n = 1
-    while folder.exists():
-        n += 1
-        folder = paths.kept_aside / f"{reason}-{stamp}-{n}"
-    folder.mkdir(parents=True)
-    for file in present:
-        shutil.copy2(file, folder / file.name)
-        fsync_file(folder / file.name)
-    fsync_dir(folder)
-    return folder
-
-
-@dataclass
-class RestoreResult:
-    info: BundleInfo
-    kept_aside: Path | None
-    restored: list[str]
-
-
-def restore_bundle(paths: AppPaths, bundle: Path) -> RestoreResult:
-    """Put ``bundle``'s files in place of the current store (which must be closed).
-
-    The bundle is verified first; nothing is touched if it fails. The current files are then
-    copied into ``kept-aside/restore-<time>/`` and each file of the bundle renamed into place.
-    A register or key file the bundle does not hold is left as it is.
-    """
-    paths.ensure()
-    try:
-        with _staging(paths.data) as staging:
-            info = extract_verified(Path(bundle), staging)
-            aside = keep_files_aside(paths, "restore")
-            restored: list[str] = []
-            try:
-                # the key file and the register belong together: both come from the bundle
-                for name in (KEY, REGISTER, POLICY):
-                    if name not in info.files:
-                        continue
-                    restored.append(name)
-                    for suffix in SIDE_SUFFIXES:  # a stale WAL would be replayed into the copy
-                        (paths.data / (name + suffix)).unlink(missing_ok=True)
-                    os.replace(staging / name, paths.data / name)
-                fsync_dir(paths.data)
-            except OSError:
-                _roll_back(paths, aside, restored)
-                raise
-    except OSError as exc:
-        raise BackupError(f"the backup could not be restored: {_os_message(exc)}") from None
-    return RestoreResult(info=info, kept_aside=aside, restored=restored)
-
-
-def _roll_back(paths: AppPaths, aside: Path | None, names: list[str]) -> None:
-    """Put back the files a failed restore had already replaced, from their kept-aside copies."""
-    for name in names:
-        for suffix in ("", *SIDE_SUFFIXES):
-            current = paths.data / (name + suffix)
-            kept = aside / (name + suffix) if aside else None
-            try:
-                if kept is not None and kept.exists():
-                    atomic_copy(kept, current)
-                else:  # it did not exist before the restore
-                    current.unlink(missing_ok=True)
-            except OSError:
-                continue  # best effort: the kept-aside copies remain

@@ -95,7 +95,17 @@ def keep_damaged_aside(path: Path, aside_dir: Path) -> Path:
 
 
 def check_integrity(path: Path, aside_dir: Path) -> None:
-    """Raise DamagedStoreError (after keeping the file aside) if ``path`` is not sound."""
+    """Raise DamagedStoreError (after keeping the file aside) if ``path`` is not sound.
+
+    A restore that was killed part-way is undone first (``store.restore``).
+    """
+    from mop_desktop.store.backup import BackupError
+    from mop_desktop.store.restore import finish_interrupted_restore
+
+    try:
+        finish_interrupted_restore(AppPaths(path.parent))
+    except BackupError as exc:
+        raise DamagedStoreError(str(exc)) from None
     problems = policy_problems(path)
     if not problems:
         return

@@ -13,6 +13,7 @@ from mop_desktop.domain.retention_plan import plan
 from mop_desktop.store import backup as bk
 from mop_desktop.store import backup_folder as bf
 from mop_desktop.store.db import open_store
+from mop_desktop.store.restore import restore_bundle
 from tests.store.safety_helpers import (
     add_meeting,
     dump,
@@ -51,7 +52,7 @@ def test_restored_store_matches_the_original_row_for_row(app_paths, store, tmp_p
         s.query(VersionRow).delete()
     store.close()
     assert dump(app_paths.policy_db) != original
-    result = bk.restore_bundle(app_paths, bundle)
+    result = restore_bundle(app_paths, bundle)
     assert result.restored == ["policy.db"]
     assert dump(app_paths.policy_db) == original
     # the store before the restore was kept aside, and still opens
@@ -78,7 +79,7 @@ def test_register_stays_encrypted_and_restores_row_for_row(
         assert archive.read("register.key") == envelope
     store.close()
     app_paths.register_db.write_bytes(b"")  # damaged since
-    bk.restore_bundle(app_paths, bundle)
+    restore_bundle(app_paths, bundle)
     assert register_dump(app_paths.register_db, key) == original
     assert app_paths.key_envelope.read_bytes() == envelope
 
@@ -94,7 +95,7 @@ def test_locked_register_is_copied_as_its_encrypted_file(app_paths, store, tmp_p
     original = register_dump(app_paths.register_db, key)
     store.close()
     app_paths.register_db.write_bytes(b"junk")
-    bk.restore_bundle(app_paths, bundle)
+    restore_bundle(app_paths, bundle)
     assert register_dump(app_paths.register_db, key) == original
 
 
@@ -126,7 +127,7 @@ def test_backup_while_another_thread_writes_restores_consistently(app_paths, sto
         from mop_desktop.paths import AppPaths
 
         target = AppPaths(restored_dir)
-        bk.restore_bundle(target, bundle)
+        restore_bundle(target, bundle)
         rows = dump(target.policy_db)
         assert len(rows["meeting"]) == info.counts["policy.db"]["meeting"]
         titles = {r[3] for r in rows["meeting"]}
@@ -159,7 +160,7 @@ def test_damaged_bundles_are_refused_and_nothing_changes(app_paths, store, tmp_p
         dst.writestr("policy.db", bytes(data))
     for name in [*cases, "altered.zip", "missing.zip"]:
         with pytest.raises(bk.BackupError) as err:
-            bk.restore_bundle(app_paths, tmp_path / name)
+            restore_bundle(app_paths, tmp_path / name)
         assert name in str(err.value) or str(tmp_path) in str(err.value)
         assert "\n" not in str(err.value)
     assert file_hashes(app_paths.data) == before

@@ -14,6 +14,7 @@ from mop_desktop.store import atomic
 from mop_desktop.store import backup as bk
 from mop_desktop.store import db as dbmod
 from mop_desktop.store.failures import DISK_FULL, READ_ONLY, explain
+from mop_desktop.store.restore import restore_bundle
 from tests.store.safety_helpers import dump, file_hashes, make_register, populate
 
 PASSPHRASE = "correct horse battery"
@@ -141,7 +142,7 @@ def test_a_failed_restore_leaves_the_store_as_it_was(name, app_paths, store, tmp
     before = file_hashes(app_paths.data)
     with monkeypatch.context() as m, pytest.raises(bk.BackupError) as err:
         _inject(m, name)
-        bk.restore_bundle(app_paths, bundle)
+        restore_bundle(app_paths, bundle)
     assert "could not be restored" in str(err.value) or "Read-only" in str(err.value)
     after = {k: v for k, v in file_hashes(app_paths.data).items() if not k.startswith("kept-aside")}
     assert after == before
@@ -167,7 +168,7 @@ def test_a_restore_failing_half_way_puts_the_first_files_back(
 
     with monkeypatch.context() as m, pytest.raises(bk.BackupError):
         m.setattr(os, "replace", second_fails)
-        bk.restore_bundle(app_paths, bundle)
+        restore_bundle(app_paths, bundle)
     after = {k: v for k, v in file_hashes(app_paths.data).items() if not k.startswith("kept-aside")}
     assert after == before
 
@@ -220,3 +221,39 @@ def test_the_command_line_reports_a_failed_passphrase_change(
     assert code == 2
     assert "disk is full" in err and len(err.strip().splitlines()) == 1
     assert app_paths.key_envelope.read_bytes() == envelope
+
+
+def test_a_restore_that_dies_half_way_is_undone_at_the_next_opening(
+    app_paths, store, tmp_path, monkeypatch
+):
+    populate(store)
+    make_register(app_paths, concerns=2, monkeypatch=monkeypatch)
+    bundle = bk.write_bundle(app_paths, tmp_path / "b.zip")
+    from tests.store.safety_helpers import add_meeting
+
+    add_meeting(store, 9)
+    app_paths.key_envelope.write_bytes(app_paths.key_envelope.read_bytes() + b" ")
+    store.close()
+    before = file_hashes(app_paths.data)
+    real_replace = os.replace
+    calls = {"n": 0}
+
+    class Killed(BaseException):
+        pass
+
+    def dies_on_the_second_file(src, dst):
+        calls["n"] += 1
+        if calls["n"] == 3:  # the journal and the key file are in place; then the process dies
+            raise Killed()
+        return real_replace(src, dst)
+
+    with monkeypatch.context() as m, pytest.raises(Killed):
+        m.setattr(os, "replace", dies_on_the_second_file)
+        restore_bundle(app_paths, bundle)
+    assert (app_paths.data / "restore-pending.json").exists()
+    dbmod.open_store(app_paths.policy_db, app_paths.kept_aside).close()
+    after = {
+        k: v for k, v in file_hashes(app_paths.data).items()
+        if not k.startswith("kept-aside") and not k.endswith(("-wal", "-shm"))
+    }
+    assert after == {k: v for k, v in before.items() if not k.endswith(("-wal", "-shm"))}

@@ -6,10 +6,10 @@ import random
 
 import pytest
 
-from mop_desktop.store import backup as bk
 from mop_desktop.store import backup_folder as bf
 from mop_desktop.store.db import DamagedStoreError, open_store
 from mop_desktop.store.integrity import check_all, policy_problems
+from mop_desktop.store.restore import restore_bundle
 from tests.store.safety_helpers import dump, make_register, populate, register_dump
 
 PAGE = 4096
@@ -153,7 +153,7 @@ def test_damaged_register_is_reported_kept_aside_and_recoverable(
     assert code == 1 and "register.db" in errout
 
     newest = bf.newest_good_backup(app_paths.backups)
-    bk.restore_bundle(app_paths, newest.path)
+    restore_bundle(app_paths, newest.path)
     assert register_dump(app_paths.register_db, key) == original
     code, out, errout = cli("check", env={"MOP_PASSPHRASE": "correct horse battery"})
     assert code == 0, errout

@@ -199,3 +199,65 @@ def test_killed_backup_never_leaves_a_partial_bundle_in_place(app_paths):
         for _stamp, path in list_backups(app_paths.backups):
             verify_bundle(path)  # raises if a bundle in place is incomplete
         assert policy_problems(app_paths.policy_db) == [], f"run {run}"
+
+
+RESTORE_RUNS = 25
+
+
+def _restore_writer(paths, bundles):
+    def work(fd: int) -> None:
+        from mop_desktop.store.restore import restore_bundle
+
+        os.write(fd, b"ready\n")
+        n = 0
+        while True:
+            restore_bundle(paths, bundles[n % 2])
+            n += 1
+
+    return work
+
+
+def test_killed_restore_leaves_the_old_or_the_new_store(app_paths, monkeypatch):
+    from mop_desktop.store.backup import write_bundle
+    from tests.store.safety_helpers import (
+        add_meeting,
+        dump,
+        make_register,
+        populate,
+        register_dump,
+    )
+
+    store = open_store(app_paths.policy_db)
+    populate(store, meetings=2)
+    key_a = make_register(app_paths, concerns=2, monkeypatch=monkeypatch)
+    bundle_a = write_bundle(app_paths, app_paths.data.parent / "a.zip")
+    state_a = (dump(app_paths.policy_db), register_dump(app_paths.register_db, key_a))
+    add_meeting(store, 40)
+    store.close()
+    for name in ("register.db", "register.key"):
+        (app_paths.data / name).unlink()
+    key_b = make_register(app_paths, concerns=5, monkeypatch=monkeypatch)
+    bundle_b = write_bundle(app_paths, app_paths.data.parent / "b.zip")
+    state_b = (dump(app_paths.policy_db), register_dump(app_paths.register_db, key_b))
+    assert state_a != state_b
+    rng = random.Random(17)
+    seen = set()
+    for run in range(RESTORE_RUNS):
+        pid, fd = _start(_restore_writer(app_paths, (bundle_a, bundle_b)))
+        _kill_at_random(pid, fd, rng)
+        open_store(app_paths.policy_db, app_paths.kept_aside).close()  # undoes a half restore
+        assert not (app_paths.data / "restore-pending.json").exists()
+        policy = dump(app_paths.policy_db)
+        from mop_desktop.store import vault
+
+        key_on_disk = vault.unlock_with_passphrase(app_paths.key_envelope, "correct horse battery")
+        if policy == state_a[0]:
+            assert key_on_disk == key_a, f"run {run}: the key file does not match"
+            assert register_dump(app_paths.register_db, key_a) == state_a[1], f"run {run}"
+            seen.add("a")
+        else:
+            assert policy == state_b[0], f"run {run}: neither the old nor the new store"
+            assert key_on_disk == key_b, f"run {run}: the key file does not match"
+            assert register_dump(app_paths.register_db, key_b) == state_b[1], f"run {run}"
+            seen.add("b")
+    assert seen, "the restores ran"

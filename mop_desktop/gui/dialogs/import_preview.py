@@ -141,8 +141,6 @@ class ImportPreview:
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 260)
         self.form.previewSplitter.setSizes([440, 200])
-        self.form.lowerLayout.setStretch(0, 3)
-        self.form.lowerLayout.setStretch(1, 2)
 
     # -- reading --------------------------------------------------------------------------------
     def load(self, path: str | Path) -> None:

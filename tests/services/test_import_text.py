@@ -501,3 +501,16 @@ def test_a_first_line_reading_introduction_is_a_heading_not_the_title(tmp_path):
     assert result.text.title == "Member/Officer Relations Protocol"
     assert [s.heading for s in result.text.sections] == ["Introduction"]
     assert any("no title found" in w for w in result.warnings)
+
+
+def test_sections_numbered_with_point_nought_and_markdown_quotes(tmp_path):
+    text = (
+        "# Protocol\n\n1.0 Introduction\n\n1.1 First.\n\n> 1.2 Quoted clause.\n\n"
+        "2.0 Roles\n\n2.1 Second.\n"
+    )
+    result = imp(tmp_path, text, "p.md")
+    assert outline(result) == [
+        ("1", "Introduction", [("1.1", "First.", [], None), ("1.2", "Quoted clause.", [], None)]),
+        ("2", "Roles", [("2.1", "Second.", [], None)]),
+    ]
+    assert result.warnings == []

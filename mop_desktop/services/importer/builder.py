@@ -182,8 +182,10 @@ def _layout(body: list[Para]) -> Layout:
             levels.append(para.heading_level)
         if marker.kind != "clause":
             continue
-        if "." in marker.number:
+        if "." in marker.number and not re.fullmatch(r"\d+\.0+", marker.number):
             layout.section_prefixes.add(marker.number.split(".")[0])
+        elif "." in marker.number:
+            singles.append((marker.number, marker.text, para))
         else:
             singles.append((marker.number, marker.text, para))
     layout.heading_level = min(levels) if levels else None

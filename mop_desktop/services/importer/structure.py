@@ -120,6 +120,9 @@ class BodyBuilder:
 
     def _clause(self, para: Para, marker: Marker, nxt: Para | None) -> None:
         number = marker.number
+        if re.fullmatch(r"\d+\.0+", number) and heading_like(marker.text):
+            self.new_section(marker.text, number.split(".")[0], para)  # "1.0 Introduction"
+            return
         if "." in number:
             self.new_block(marker.text, number, para)
             return

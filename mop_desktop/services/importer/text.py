@@ -110,6 +110,7 @@ def text_paragraphs(text: str, *, markdown: bool = False) -> list[Para]:
             current = None
             continue
         if markdown:
+            stripped = re.sub(r"^(?:>\s*)+", "", stripped)  # a block quote
             stripped = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|>])", r"\1", stripped)
         marker = split_marker(stripped)
         if current is not None and _LONE_NUMBER.match(current.text):

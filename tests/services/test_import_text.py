@@ -514,3 +514,16 @@ def test_sections_numbered_with_point_nought_and_markdown_quotes(tmp_path):
         ("2", "Roles", [("2.1", "Second.", [], None)]),
     ]
     assert result.warnings == []
+
+
+def test_table_of_labels_and_values_gives_the_adoption(tmp_path):
+    text = (
+        "# Protocol\n\n| Version | 3 |\n| Adopted | 16/12/2021 |\n| Minute reference | 123/21 |\n"
+        "| Review date | December 2024 |\n\nIntroduction\n\nText.\n"
+    )
+    result = imp(tmp_path, text, "p.md")
+    assert [a.history_json() for a in result.history] == [
+        {"version": "3", "adopted_on": "2021-12-16", "minute_ref": "123/21",
+         "review_due": "2024-12-31", "reviewer": ""}
+    ]  # fmt: skip
+    assert outline(result) == [("", "Introduction", [("", "Text.", [], None)])]

@@ -58,6 +58,11 @@ def build(
         if para.rows:
             columns = version_table_columns(para.rows[0])
             if columns is None:
+                # a two-column table of labels and values ("Adopted | 16/12/2021")
+                pairs = [read_meta_line(": ".join(c for c in row if c)) for row in para.rows]
+                if all(len(row) <= 2 for row in para.rows) and all(pairs):
+                    metas.extend(m for m in pairs if m is not None)
+                    meta_at.extend(index for _ in pairs)
                 continue
             table = read_version_table(para.rows, columns)
             table_rows.extend(table.adoptions)
@@ -76,7 +81,8 @@ def build(
             meta_at.append(None)
     merged = merge_history(table_rows, metas)
     warnings.extend(merged.warnings)
-    consumed = {meta_at[i] for i in merged.used_meta if meta_at[i] is not None}
+    consumed = {at for at in meta_at if at is not None}
+    consumed -= {meta_at[i] for i in range(len(metas)) if i not in merged.used_meta}
 
     # 2. council and title from the top
     council = ""

@@ -67,8 +67,11 @@ run_app() {
                DISPLAY XDG_RUNTIME_DIR; do
         if [ -n "${!var:-}" ]; then keep+=("$var=${!var}"); fi
     done
+    local data_env="$DATA"
+    # Git Bash converts arguments for a Windows program, not every variable: convert this one.
+    if [ "$WINDOWS" = 1 ] && command -v cygpath > /dev/null; then data_env="$(cygpath -w "$DATA")"; fi
     "${TIMEOUT[@]}" env -i "${keep[@]}" PATH="$CLEAN_PATH" HOME="$WORK/home" \
-        LANG=C.UTF-8 LC_ALL=C.UTF-8 MOP_DATA_DIR="$DATA" QT_QPA_PLATFORM=offscreen \
+        LANG=C.UTF-8 LC_ALL=C.UTF-8 MOP_DATA_DIR="$data_env" QT_QPA_PLATFORM=offscreen \
         XDG_CONFIG_HOME="$WORK/home/.config" "${extra[@]}" \
         "$EXE" --data-dir "$DATA" "$@" > "$OUT" 2> "$ERR" < /dev/null
     CODE=$?

@@ -509,6 +509,8 @@ def test_sections_numbered_with_point_nought_and_markdown_quotes(tmp_path):
         "2.0 Roles\n\n2.1 Second.\n"
     )
     result = imp(tmp_path, text, "p.md")
+    as_headings = imp(tmp_path, text.replace("1.0", "## 1.0").replace("2.0", "## 2.0"), "h.md")
+    assert outline(as_headings) == outline(result)
     assert outline(result) == [
         ("1", "Introduction", [("1.1", "First.", [], None), ("1.2", "Quoted clause.", [], None)]),
         ("2", "Roles", [("2.1", "Second.", [], None)]),

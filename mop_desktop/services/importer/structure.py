@@ -105,14 +105,16 @@ class BodyBuilder:
 
     def _heading(self, para: Para, marker: Marker) -> None:
         level = para.heading_level or 1
-        if marker.kind == "clause" and "." in marker.number:
+        point_nought = re.fullmatch(r"(\d+)\.0+", marker.number)
+        if marker.kind == "clause" and "." in marker.number and not point_nought:
             self.new_block(marker.text, marker.number, para)
             return
         if self.layout.heading_level is not None and level > self.layout.heading_level:
             self.new_block(para.text, "", para, "sub-heading kept as a paragraph")
             return
         if marker.kind == "clause":
-            self.new_section(marker.text, marker.number, para)
+            number = point_nought.group(1) if point_nought else marker.number
+            self.new_section(marker.text, number, para)
         elif marker.kind == "item" and para.auto_list:  # Word numbers it "I.", "A." or "a)"
             self.new_section(marker.text, str(marker.value or 1), para)
         else:

@@ -82,10 +82,19 @@ class BackupActions(QObject):
         self.restoreAction = QAction("&Restore from backup...", window)
         self.restoreAction.setObjectName("actionRestoreFromBackup")
         self.restoreAction.triggered.connect(self.restore)
+        self.folderAction = QAction("Backups &folder...", window)
+        self.folderAction.setObjectName("actionBackupsFolder")
+        self.folderAction.setStatusTip("Choose where backups are kept (a USB stick, say)")
+        self.folderAction.triggered.connect(self.choose_folder)
+        self.checkAction = QAction("&Check the data", window)
+        self.checkAction.setObjectName("actionCheckTheData")
+        self.checkAction.setStatusTip("Check the stores, the adoption history and the register")
+        self.checkAction.triggered.connect(self.check_data)
         add = getattr(window, "add_file_action", None)
         separator = QAction(window)
         separator.setSeparator(True)
-        for action in (separator, self.backupAction, self.restoreAction):
+        for action in (separator, self.backupAction, self.restoreAction, self.folderAction,
+                       self.checkAction):
             if callable(add):
                 add(action)
             else:
@@ -211,6 +220,56 @@ class BackupActions(QObject):
             self.back_up_and_wait()
         return False
 
+    # -- the folder and the checks -------------------------------------------------------------
+    def choose_folder(self) -> None:
+        from mop_desktop.store import settings
+
+        chosen = choose_backups_folder(self.window, self.folder)
+        if chosen is None:
+            return
+        problem = folder_problem(chosen)
+        if problem:
+            messages.tell(self.window, "Backups folder", problem)
+            return
+        default = chosen.resolve() == self.app.paths.backups.resolve()
+        with self.app.store.session() as session:
+            settings.put(session, settings.BACKUP_DIR, "" if default else str(chosen))
+        self.folder = chosen
+        self.dirty = True  # the next automatic backup goes there
+        self.refresh_indicator()
+        self.app.statusMessage.emit(f"Backups will be kept in {chosen}")
+
+    def check_data(self) -> None:
+        from mop_desktop.store.integrity import check_all
+
+        paths, store = self.app.paths, self.app.store
+        key = _register_key_copy(self.app)
+
+        def work() -> list[object]:
+            from mop_desktop.store.vault import zero
+
+            try:
+                return list(check_all(paths, store, key))
+            finally:
+                zero(key)
+
+        def succeeded(findings: list[object]) -> None:
+            lines, failed = [], False
+            for finding in findings:
+                ok = getattr(finding, "ok", None)
+                failed = failed or ok is False
+                mark = "Problem: " if ok is False else ("Not checked: " if ok is None else "")
+                lines.append(f"{mark}{getattr(finding, 'message', '')}")
+            title = "The data has a problem" if failed else "The data is sound"
+            messages.tell(self.window, title, "\n".join(lines), critical=failed)
+
+        def failed(exc: BaseException) -> None:
+            log.error("the check failed", exc_info=(type(exc), exc, exc.__traceback__))
+            messages.tell(self.window, "Check the data", f"The check could not run: {exc}",
+                          critical=True)
+
+        run_in_background(self.window, work, succeeded, failed, label="Checking the data...")
+
     # -- restoring ----------------------------------------------------------------------------
     def restore(self) -> None:
         from mop_desktop.gui.restore_dialog import RestoreDialog, restore_into_app
@@ -235,6 +294,27 @@ class BackupActions(QObject):
             self.refresh_indicator()
 
         restore_into_app(self.app, self.window, info.path, done)
+
+
+def choose_backups_folder(parent: QMainWindow, current: Path) -> Path | None:
+    """The folder dialog. Tests replace this."""
+    from PySide6.QtWidgets import QFileDialog
+
+    name = QFileDialog.getExistingDirectory(parent, "Keep backups in", str(current))
+    return Path(name) if name else None
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why backups cannot be written to ``folder``, or None."""
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        return f"Backups cannot be written to {folder}: {exc.strerror or exc}"
+    return None
 
 
 def install(app: AppContext, window: QMainWindow) -> None:

@@ -203,3 +203,32 @@ def test_quitting_without_closing_the_window_backs_up_a_change(qtbot, window, ap
     newest = list_backups(app_paths.backups)[0][1]
     assert bk.describe_bundle(newest).counts["policy.db"]["meeting"] == 4
     assert not actions.dirty
+
+
+def test_choosing_the_backups_folder_is_stored_and_used(qtbot, window, app_paths, store, tmp_path,
+                                                        monkeypatch, told):
+    from mop_desktop.store import settings
+
+    usb = tmp_path / "usb"
+    monkeypatch.setattr(backup_actions, "choose_backups_folder", lambda parent, current: usb)
+    _action(window, "actionBackupsFolder").trigger()
+    with store.session() as s:
+        assert settings.get(s, settings.BACKUP_DIR) == str(usb)
+    actions = window.backup_actions
+    _action(window, "actionBackUpNow").trigger()
+    qtbot.waitUntil(lambda: not actions.running and bool(list_backups(usb)), timeout=20000)
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    monkeypatch.setattr(backup_actions, "choose_backups_folder",
+                        lambda parent, current: not_a_folder)
+    _action(window, "actionBackupsFolder").trigger()
+    assert told and "cannot be written" in told[-1]
+    with store.session() as s:
+        assert settings.get(s, settings.BACKUP_DIR) == str(usb)
+
+
+def test_check_the_data_reports_each_check(qtbot, window, told):
+    _action(window, "actionCheckTheData").trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=20000)
+    assert "policy.db is sound" in told[-1]
+    assert "adoption history is intact" in told[-1]

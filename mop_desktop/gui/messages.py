@@ -28,3 +28,9 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str) -> bool:
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is accept
+
+
+def sentence(text: str) -> str:
+    """A service's one-line message ("a draft already exists: ...", written to follow
+    "error: " on the command line) as a sentence for the status bar or a label."""
+    return text[:1].upper() + text[1:]

@@ -128,9 +128,11 @@ def _current_options(app: AppContext) -> dict[str, Any]:
 
 def preview_current(app: AppContext, window: QWidget) -> None:
     path = _temp_pdf("preview")
+    options = _current_options(app)
+    what = "the draft" if options["draft"] else "the protocol"
     _make_pdf(app, window, path, "Preview",
-              lambda _info: show_preview(window, path, "the protocol"),
-              record=False, **_current_options(app))
+              lambda _info: show_preview(window, path, what, unsaved=True),
+              record=False, **options)
 
 
 def print_current(app: AppContext, window: QWidget) -> None:
@@ -150,11 +152,11 @@ def print_current(app: AppContext, window: QWidget) -> None:
     _make_pdf(app, window, path, "Print", done, record=False, **_current_options(app))
 
 
-def show_preview(window: QWidget, path: Path, title: str = "") -> Any:
+def show_preview(window: QWidget, path: Path, title: str = "", *, unsaved: bool = False) -> Any:
     from mop_desktop.gui.pdf_preview import PdfPreview, PreviewError
 
     try:
-        preview = PdfPreview(path, window, title)
+        preview = PdfPreview(path, window, title, unsaved=unsaved)
     except PreviewError as exc:
         messages.tell(window, "Preview", str(exc))
         return None

@@ -95,11 +95,15 @@ def print_with_dialog(path: str | Path, parent: QWidget | None) -> int:
     return print_pdf(path, printer)
 
 
+UNSAVED_NOTE = ("Not saved: File > Export protocol PDF\u2026 or Export for council "
+                "pack\u2026 keeps a copy.")
+
+
 class PdfPreview(QObject):
     """The preview dialog for one PDF (another can be opened from it)."""
 
     def __init__(self, path: str | Path, parent: QWidget | None = None,
-                 title: str = "") -> None:
+                 title: str = "", *, unsaved: bool = False) -> None:
         super().__init__(parent)
         dialog = load_ui("pdf_preview_dialog", parent)
         assert isinstance(dialog, QDialog)
@@ -107,6 +111,7 @@ class PdfPreview(QObject):
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.form = UiForm(dialog)
         self.title = title
+        self.unsaved = unsaved  # a temporary file: its name means nothing to the clerk
         self.path = Path(path)
         self.pdf: object | None = None
         self.labels: list[QLabel] = []
@@ -149,7 +154,7 @@ class PdfPreview(QObject):
         f.pageSpin.setValue(1)
         f.pageSpin.blockSignals(False)
         f.pageCountLabel.setText(f"of {count}")
-        f.fileLabel.setText(str(self.path))
+        f.fileLabel.setText(UNSAVED_NOTE if self.unsaved else str(self.path))
         self.dialog.setWindowTitle(f"Preview \u2013 {self.title or self.path.name}")
         for label in self.labels:
             label.deleteLater()
@@ -291,7 +296,7 @@ class PdfPreview(QObject):
                                               "PDF files (*.pdf)")
         if name:
             try:
-                self.title = ""
+                self.title, self.unsaved = "", False
                 self.load(Path(name))
             except PreviewError as exc:
                 from mop_desktop.gui import messages

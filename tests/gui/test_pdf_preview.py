@@ -173,3 +173,23 @@ def test_print_current_uses_the_print_dialog_and_records_no_export(qtbot, window
     assert blocker.args[0].startswith("Sent ") and "to the printer" in blocker.args[0]
     assert printed.exists() and len(PdfReader(str(printed)).pages) >= 1
     assert list_exports(store) == []
+
+
+def test_preview_of_the_draft_says_it_is_not_saved(qtbot, window, store):
+    """Preview used to show the temporary file's path (/tmp/mop-desktop-preview-.../
+    preview.pdf); it now names what is shown and says how to keep a copy."""
+    from mop_desktop.gui import pdf_actions
+    from mop_desktop.gui.pdf_preview import UNSAVED_NOTE
+
+    app, win = window
+    put_adopted(store, model_like_text(), [], "Example Town Council")
+    put_draft(store, model_like_text())
+    pdf_actions.preview_current(app, win)
+    qtbot.waitUntil(lambda: bool(win.__dict__.get("_pdf_previews")), timeout=20000)
+    preview = win.__dict__["_pdf_previews"][-1]
+    try:
+        assert preview.form.fileLabel.text() == UNSAVED_NOTE
+        assert "preview.pdf" not in preview.form.fileLabel.text()
+        assert preview.dialog.windowTitle() == "Preview \u2013 the draft"
+    finally:
+        preview.dialog.close()

@@ -391,6 +391,19 @@ def test_adopted_text_is_read_only_until_a_new_draft_is_started(store, open_page
     assert stored_text(app_paths).sections[0].blocks[0].text == "Purpose (amended)"
 
 
+def test_a_refused_new_draft_is_told_as_a_sentence(store, open_page, context):
+    """The status bar used to read "a draft already exists: carry on editing it"."""
+    adopt(store)
+    page = open_page()
+    drafts.start_new_draft(store)  # e.g. from the dashboard, before this page refreshed
+    told: list[str] = []
+    context.statusMessage.connect(told.append)
+    page.start_new_draft()
+    assert told == ["A draft already exists: carry on editing it"]
+    assert page.form.bannerLabel.text().startswith("Draft based on version 2026")
+    assert page.is_editable()
+
+
 def test_no_protocol_shows_the_way_to_start(open_page):
     page = open_page()
     assert page.form.stack.currentWidget() is page.form.emptyPage

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from mop_desktop.domain import editing as ed
 from mop_desktop.domain.document import DocumentText
+from mop_desktop.gui import messages
 from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.editor.block_editor import BlockEditor
 from mop_desktop.gui.editor.edits import EditsMixin
@@ -312,7 +313,8 @@ class ProtocolPage(EditsMixin, QWidget):
         try:
             drafts.start_new_draft(self.app.store)
         except drafts.DraftError as exc:
-            self.app.statusMessage.emit(str(exc))
+            self.app.statusMessage.emit(messages.sentence(str(exc)))
+            self.reload()  # e.g. a draft started elsewhere: show it
             return
         self.reload()
         self.app.statusMessage.emit("A new draft has been started from the adopted text")

@@ -239,7 +239,9 @@ def _bad_files(folder: Path) -> dict[str, Path]:
         "zip without Word parts": folder / "other.docx",
         "no words": folder / "dots.txt",
         "old Word": folder / "old.docx",
+        "a folder": folder / "folder.txt",
     }
+    files["a folder"].mkdir()
     files["unknown suffix"].write_bytes(b"%PDF-1.7\n")
     files["empty"].write_bytes(b"")
     files["only spaces"].write_text("  \n\n \t\n")

@@ -96,8 +96,13 @@ class DocumentDiff:
 
     @property
     def reworded(self) -> list[ClauseChange]:
-        """Clauses whose own text or list changed."""
-        return [e for e in self.entries if e.reworded or e.items_changed]
+        """Clauses kept from the adopted text whose own text or list changed (a new clause's
+        list is new with it, not a rewording)."""
+        return [
+            e
+            for e in self.entries
+            if (e.reworded or e.items_changed) and not (e.added or e.removed)
+        ]
 
     @property
     def moved(self) -> list[ClauseChange]:

@@ -136,3 +136,19 @@ def test_unnumbered_clauses_are_named_by_their_first_words() -> None:
     [changed] = diff.changed
     assert changed.label == "\u201cOfficers give impartial advice to the council.\u201d"
     assert diff.renumbered == []
+
+
+def test_a_new_clause_with_a_list_is_added_not_reworded() -> None:
+    """A new clause leading into a list used to count as "added" and "reworded" as well
+    (its list items are all new), so the report said "1 clause added, 1 clause reworded"."""
+    old = adopted()
+    new = old.clone()
+    new.sections[1].blocks.append(
+        Block("Officers will also:", list_style="bullet",
+              items=[ListItem("Reply promptly."), ListItem("Keep records.")])
+    )
+    new.sections[2].blocks.pop(0)
+    diff = compare(old, new.renumber())
+    assert [e.new_text for e in diff.added] == ["Officers will also:"]
+    assert [e.old_text for e in diff.removed] == ["An officer may use the grievance procedure."]
+    assert diff.reworded == []

@@ -121,3 +121,15 @@ def test_report_proposes_a_label_not_yet_taken(store, tmp_path):
     assert info.version_label == "2026v2"
     assert "That the Council adopts version 2026v2 of the Protocol." in text
     assert "draft version 2026v2 against version 2026" in text
+
+
+def test_summary_of_a_new_clause_with_a_list_says_added_only():
+    from mop_desktop.domain.diff import compare
+    from mop_desktop.domain.document import Block, ListItem
+    from mop_desktop.services.pdf.redline import summary_sentence
+
+    new = adopted().clone()
+    new.sections[1].blocks.append(Block("Officers will also:", list_style="bullet",
+                                        items=[ListItem("Reply promptly.")]))
+    assert summary_sentence(compare(adopted(), new.renumber())) == (
+        "The draft makes these changes: 1 clause added.")

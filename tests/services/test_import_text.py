@@ -529,3 +529,15 @@ def test_table_of_labels_and_values_gives_the_adoption(tmp_path):
          "review_due": "2024-12-31", "reviewer": ""}
     ]  # fmt: skip
     assert outline(result) == [("", "Introduction", [("", "Text.", [], None)])]
+
+
+def test_a_list_item_is_never_read_as_an_adoption_line(tmp_path):
+    result = imp(tmp_path, "# P\n\nSteps:\n\na) first adopted: 16th December 2021\n", "p.md")
+    assert result.history == []
+    assert items(result.text.sections[0].blocks[0].items) == ["first adopted: 16th December 2021"]
+
+
+def test_short_lines_one_after_another_are_not_taken_for_wrapped_text(tmp_path):
+    lines = ["Who we are", "What we do", "How to reach us", "When to call", "Where to go"]
+    result = imp(tmp_path, "Protocol\n\n" + "\n".join(lines) + "\n")
+    assert [b.text for s in result.text.sections for b in s.blocks] == lines

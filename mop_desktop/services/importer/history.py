@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from mop_desktop.domain.records import Adoption
 from mop_desktop.domain.textdates import all_dates, parse_text_date
+from mop_desktop.services.importer.lines import split_marker
 
 # -- the version table ------------------------------------------------------------------------
 FIELDS = ("version", "adopted_on", "minute_ref", "review_due", "reviewer")
@@ -155,6 +156,8 @@ def read_meta_line(text: str) -> MetaLine | None:
     only when, once its dates and values are set aside, nothing but label words remain."""
     line = text.strip()
     if not line or len(line.split()) > 30 or not _KEYWORD.search(line):
+        return None
+    if split_marker(line).kind:  # a clause or list item is body text
         return None
     who = _REVIEWER.match(line)
     if who:

@@ -66,7 +66,7 @@ def _wrap_width(lines: list[str]) -> int | None:
     if len(lengths) < 5:
         return None
     high = lengths[int(len(lengths) * 0.9)]
-    return high if high <= 110 else None
+    return high if 50 <= high <= 110 else None
 
 
 def text_paragraphs(text: str, *, markdown: bool = False) -> list[Para]:

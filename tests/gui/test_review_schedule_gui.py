@@ -349,3 +349,32 @@ def test_review_page_next_review_reads_on_one_line(qtbot, ctx, store):
     assert abs(f.nextGroup.width() - f.settingsGroup.width()) <= 24
     width = f.reviewLabel.fontMetrics().horizontalAdvance(f.reviewLabel.text())
     assert width <= f.reviewLabel.contentsRect().width()
+
+
+def _tab_leaves(qtbot, widget, view):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    for _ in range(8):  # more than the cells of a row
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    return QApplication.focusWidget() is not view
+
+
+def test_tab_moves_on_from_the_tables(qtbot, ctx, store):
+    """Tab used to go from cell to cell and never leave the version table (or the
+    dashboard's reminders): the tables now pass Tab on to the next control."""
+    adopted_protocol(store, D(2025, 3, 20))
+    add_meeting(store, D(2026, 3, 12))
+    page = ReviewPage(ctx, None, today)
+    qtbot.addWidget(page.widget)
+    assert _tab_leaves(qtbot, page.widget, page.form.versionsView)
+    assert _tab_leaves(qtbot, page.widget, page.form.meetingsView)
+    dashboard = DashboardPage(ctx, None, today)
+    qtbot.addWidget(dashboard.widget)
+    assert dashboard.items
+    assert _tab_leaves(qtbot, dashboard.widget, dashboard.form.remindersView)

@@ -126,8 +126,15 @@ def run_cli(folder: Path, args: list[str], profile_test: bool) -> tuple[float, i
     return seconds, usage.ru_maxrss // 1024
 
 
-def median_cli(folder: Path, args: list[str], profile_test: bool, runs: int = 5) -> float:
-    return statistics.median(run_cli(folder, args, profile_test)[0] for _ in range(runs))
+def interleaved_medians(folders: dict[int, Path], args: list[str], profile_test: bool,
+                        runs: int = 7) -> dict[int, float]:
+    """Median seconds per size; the sizes take turns so that load from other work on the
+    machine falls on each of them alike."""
+    times: dict[int, list[float]] = {size: [] for size in folders}
+    for _ in range(runs):
+        for size, folder in folders.items():
+            times[size].append(run_cli(folder, args, profile_test)[0])
+    return {size: statistics.median(t) for size, t in times.items()}
 
 
 def unlock_time(folder: Path) -> float:
@@ -195,16 +202,16 @@ def main() -> int:
                       f"({(folder / 'register.db').stat().st_size / 1e6:.1f} MB)")
             folders[size] = folder
         search = ["concerns", "list", "--search", "zephyr"]
-        print("\nconcerns list --search zephyr, whole process, median of 5:")
+        print("\nconcerns list --search zephyr, whole process, median of 7 (sizes in turn):")
         for folder in folders.values():
             rewrap(folder, production=False)
             run_cli(folder, search, True)  # warm-up (and any schema upgrade of a kept folder)
-        for size, folder in folders.items():
-            print(f"  {size:>7}: {median_cli(folder, search, True):.3f} s (MOP_KDF_PROFILE=test)")
+        for size, seconds in interleaved_medians(folders, search, True).items():
+            print(f"  {size:>7}: {seconds:.3f} s (MOP_KDF_PROFILE=test)")
         for folder in folders.values():
             rewrap(folder, production=True)
-        for size, folder in folders.items():
-            print(f"  {size:>7}: {median_cli(folder, search, False):.3f} s (production KDF)")
+        for size, seconds in interleaved_medians(folders, search, False).items():
+            print(f"  {size:>7}: {seconds:.3f} s (production KDF)")
         largest = max(folders)
         print(f"\nunlock (production Argon2id, median of 3): {unlock_time(folders[largest]):.2f} s")
         _, rss = run_cli(folders[largest], search, False)

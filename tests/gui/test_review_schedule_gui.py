@@ -162,9 +162,30 @@ def test_adopt_dialog_adopts_and_tells_the_pages(qtbot, ctx, store):
 
 
 def test_adopt_dialog_no_changes_needs_an_adopted_version(qtbot, ctx, store):
+    """With nothing adopted yet "Reviewed, no changes" used to be offered and then refused;
+    it is now unticked and greyed out."""
     draft_only(store)
     d = _dialog(qtbot, ctx, no_changes=True)
-    assert "No version has been adopted yet" in d.visible_errors()["document"]
+    assert not d.form.noChangesCheck.isChecked()
+    assert not d.form.noChangesCheck.isEnabled()
+    assert "document" not in d.visible_errors()
+    adopted_protocol(store, D(2025, 3, 20))
+    assert _dialog(qtbot, ctx, no_changes=True).form.noChangesCheck.isChecked()
+
+
+def test_adopt_dialog_starts_in_the_date_field(qtbot, ctx, store):
+    """Focus used to start on the "Reviewed, no changes" box; typing now replaces today's
+    date with the meeting's."""
+    from PySide6.QtWidgets import QApplication
+
+    draft_only(store)
+    d = _dialog(qtbot, ctx)
+    d.dialog.show()
+    qtbot.waitExposed(d.dialog)
+    d.dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is d.form.dateEdit)
+    qtbot.keyClicks(d.form.dateEdit, "19/02/2026")
+    assert d.form.dateEdit.text() == "19/02/2026"
 
 
 def test_review_page_version_table_meetings_and_settings(qtbot, ctx, store, tmp_path):

@@ -58,7 +58,9 @@ class AdoptDialog:
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
             label.hide()
         self._prefill()
-        self.form.noChangesCheck.setChecked(no_changes)
+        # "Reviewed, no changes" needs an adopted text to re-adopt
+        self.form.noChangesCheck.setChecked(no_changes and self.has_adopted)
+        self.form.noChangesCheck.setEnabled(self.has_adopted)
         self.ok_button = self.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("Adopt")
         self.form.buttonBox.accepted.connect(self.accept)
@@ -76,6 +78,9 @@ class AdoptDialog:
         self.form.minuteEdit.editingFinished.connect(lambda: self._touch("minute"))
         self.form.reviewerEdit.editingFinished.connect(lambda: self._touch("reviewer"))
         self.check()
+        # the clerk types the meeting's date over today's, then the minute reference
+        self.form.dateEdit.selectAll()
+        self.form.dateEdit.setFocus()
 
     # -- filling and reading ------------------------------------------------------------------
     def _prefill(self) -> None:
@@ -83,6 +88,7 @@ class AdoptDialog:
             council = docs.get_council(session)
             doc = docs.protocol_document(session)
             last = doc.adoptions[-1] if doc is not None and doc.adoptions else None
+            self.has_adopted = doc is not None and docs.latest_adopted(doc) is not None
         self.form.chairEdit.setText(council.chair)
         self.form.clerkEdit.setText(council.clerk)
         if last is not None:

@@ -22,6 +22,7 @@ from mop_desktop.services.importer.history import (
         (["Issue", "Adopted", "Min. Ref", "Next review", "Reviewed by"],
          ["version", "adopted_on", "minute_ref", "review_due", "reviewer"]),
         (["Date approved", "Version No."], ["adopted_on", "version"]),
+        (["Version", "Approved by", "Date"], ["version", "adopted_on"]),
     ],
 )  # fmt: skip
 def test_header_rows_in_the_words_councils_use(header, expected):

@@ -23,8 +23,8 @@ FIELDS = ("version", "adopted_on", "minute_ref", "review_due", "reviewer")
 
 def _column_field(header: str) -> str | None:
     h = header.strip().lower()
-    if not h:
-        return None
+    if not h or re.search(r"\b(approved|adopted|agreed|ratified) by\b", h):
+        return None  # "Approved by: Full Council" names a body, not a person or a date
     if re.search(r"originator|reviewer|author|owner|responsible|officer|reviewed by|by whom", h):
         return "reviewer"
     if "review" in h:

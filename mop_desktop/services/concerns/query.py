@@ -26,7 +26,7 @@ LIST_COLUMNS = (
 )
 _SORTABLE = {name: getattr(ConcernRow, name) for name in LIST_COLUMNS}
 #: Sorts the list index can serve without reading rows.
-_INDEXED_SORTS = set(LIST_INDEX_COLUMNS)
+_INDEXED_SORTS = set(LIST_INDEX_COLUMNS) - {"id"}
 #: Up to this many FTS hits, reading the hits by rowid beats scanning the list index.
 NARROW = 500
 

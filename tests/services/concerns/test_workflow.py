@@ -182,10 +182,12 @@ def test_schema_1_register_is_upgraded_with_a_copy_kept_aside(service, make_conc
     service.lock()
     service.unlock("correct horse battery")
     with service.session() as s:
-        assert s.execute(text("SELECT max(version) FROM schema_version")).scalar() == 2
+        assert s.execute(text("SELECT max(version) FROM schema_version")).scalar() == 3
         indexes = {r[0] for r in s.execute(
             text("SELECT name FROM sqlite_master WHERE type='index'"))}
         assert "ix_concern_list" in indexes and "ix_concern_status" not in indexes
+        sql = s.execute(text("SELECT sql FROM sqlite_master WHERE name='ix_concern_list'"))
+        assert "(raised_on, id, status" in sql.scalar()
     assert service.get(ref).reference == ref
     kept = list((app_paths.data / "kept-aside").glob("register-schema-1-*.db"))
     assert len(kept) == 1

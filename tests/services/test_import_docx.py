@@ -377,3 +377,25 @@ def test_list_defined_through_a_numbering_style_and_roman_numbered_headings(tmp_
         ["advise", "record"],
     )
     assert result.warnings == []
+
+
+def test_title_in_a_text_box_on_the_cover(tmp_path):
+    document = docx.Document()
+    box = (
+        f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml">'
+        "<w:pict><v:shape><v:textbox><w:txbxContent>"
+        "<w:p><w:r><w:t>Anytown Town Council</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Member/Officer Protocol</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+    )
+    document.add_paragraph()._p.append(parse_xml(box))
+    document.add_paragraph("Introduction")
+    document.add_paragraph("The first paragraph.")
+    result = save(document, tmp_path)
+    assert (result.council_name, result.text.title) == (
+        "Anytown Town Council",
+        "Member/Officer Protocol",
+    )
+    assert [(s.heading, [b.text for b in s.blocks]) for s in result.text.sections] == [
+        ("Introduction", ["The first paragraph."])
+    ]

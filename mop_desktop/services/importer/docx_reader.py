@@ -98,11 +98,29 @@ def _open(data: bytes, name: str) -> Any:
 def _body_elements(body: Any) -> list[Any]:
     out: list[Any] = []
     for child in body:
-        if child.tag in (W + "p", W + "tbl"):
+        if child.tag == W + "p":
+            out.extend(_text_box_paragraphs(child))
+            out.append(child)
+        elif child.tag == W + "tbl":
             out.append(child)
         elif child.tag in (W + "sdt", W + "customXml", W + "ins"):
             content = child.find(W + "sdtContent")
             out.extend(_body_elements(content if content is not None else child))
+    return out
+
+
+def _text_box_paragraphs(p: Any) -> list[Any]:
+    """Paragraphs in text boxes anchored to ``p`` (a cover page's title often sits in one),
+    read before it. Word stores each box twice (DrawingML and a VML fallback): the fallback
+    is skipped."""
+    out: list[Any] = []
+    for box in p.iter(W + "txbxContent"):
+        ancestor = box.getparent()
+        while ancestor is not None and ancestor is not p and ancestor.tag != MC + "Fallback":
+            ancestor = ancestor.getparent()
+        if ancestor is not None and ancestor.tag == MC + "Fallback":
+            continue
+        out.extend(_body_elements(box))
     return out
 
 

@@ -146,13 +146,10 @@ def put_adopted(store, text: DocumentText, history: list[Adoption], council: str
 
 
 def put_draft(store, text: DocumentText) -> None:
-    with store.session() as session:
-        doc = docs.ensure_protocol(session, text.title)
-        draft = docs.draft_of(doc)
-        if draft is None:
-            docs.create_version(session, doc, text, based_on=docs.latest_adopted(doc))
-        else:
-            docs.write_text(session, draft, text)
+    """``text`` as the draft (replacing one that exists), as the app starts a draft."""
+    from mop_desktop.services.workspace import start_from_text
+
+    start_from_text(store, text)
 
 
 def set_council(store, council: Council) -> None:

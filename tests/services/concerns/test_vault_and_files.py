@@ -38,12 +38,16 @@ def _contains(folder: Path, needle: str) -> list[str]:
     return hits
 
 
-def test_unique_string_found_nowhere(app_paths, make_concern, tmp_path, monkeypatch):
+def test_unique_string_found_nowhere(app_paths, make_concern, tmp_path, monkeypatch, cli):
     temp = tmp_path / "temp"
     temp.mkdir()
     monkeypatch.setenv("TMPDIR", str(temp))
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
     unique = "Zq" + uuid.uuid4().hex
+    control = tmp_path / "control.txt"  # the search itself finds UTF-16 text
+    control.write_text(unique, encoding="utf-16")
+    assert _contains(tmp_path, unique) == [str(control)]
+    control.unlink()
     svc = RegisterService(app_paths)
     svc.init(PASSPHRASE)
     ref = svc.add(make_concern(summary=f"summary {unique}", details=f"détails {unique}",
@@ -59,6 +63,11 @@ def test_unique_string_found_nowhere(app_paths, make_concern, tmp_path, monkeypa
         assert _contains(temp, unique) == []
     assert _contains(app_paths.data, unique) == []
     svc.lock()
+    code, _, err = cli("backup", env={"MOP_PASSPHRASE": PASSPHRASE})  # a bundle with the register
+    assert code == 0, err
+    assert list(app_paths.data.rglob("*backup*")) or list(app_paths.backups.rglob("*"))
+    # everything the test wrote: the data folder (stores, backups, logs), settings, temp
+    assert _contains(tmp_path, unique) == []
     assert _contains(app_paths.data, unique) == []
     assert _contains(temp, unique) == []
     with pytest.raises(sqlite3.DatabaseError):

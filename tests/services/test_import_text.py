@@ -541,3 +541,13 @@ def test_short_lines_one_after_another_are_not_taken_for_wrapped_text(tmp_path):
     lines = ["Who we are", "What we do", "How to reach us", "When to call", "Where to go"]
     result = imp(tmp_path, "Protocol\n\n" + "\n".join(lines) + "\n")
     assert [b.text for s in result.text.sections for b in s.blocks] == lines
+
+
+def test_numbered_sub_list_indented_under_a_bullet(tmp_path):
+    text = "# P\n\nWe will\n\n- meet\n- report on\n  1. money\n  2. staff\n- listen\n"
+    result = imp(tmp_path, text, "p.md")
+    assert items(result.text.sections[0].blocks[0].items) == [
+        "meet",
+        {"text": "report on", "items": ["money", "staff"], "list_style": "decimal"},
+        "listen",
+    ]

@@ -153,8 +153,11 @@ class BodyBuilder:
         """'1.' after a lead-in ending in ':' starts a numbered list; '2.' carries it on."""
         if self.block is None:
             return False
-        if self.stack and self.stack[0].style == "decimal":
-            return int(number) == self.stack[0].last + 1 or para.indent > self.stack[0].indent
+        if self.stack and para.indent > self.stack[-1].indent + 1:
+            return True  # "1." indented under a list item: a numbered sub-list
+        for level in self.stack:
+            if level.style == "decimal" and abs(level.indent - para.indent) <= 1:
+                return int(number) == level.last + 1
         lead_in = self.block.text.rstrip().endswith(":")
         deeper = para.indent > self.block_para.indent
         if para.auto_list and self.block_para.auto_list:

@@ -1,4 +1,4 @@
-"""Backups of the whole store as one bundle file, and putting one back.
+"""Backups of the whole store as one bundle file: writing, describing and checking it.
 
 A bundle is a zip holding ``policy.db``, the register (``register.db``, still encrypted) and its
 key file ``register.key`` when they exist, and ``manifest.json`` with each file's SHA-256 and
@@ -14,9 +14,9 @@ a staging folder beside its destination:
 - the zip is written to a temporary file, synced, read back and every member's hash checked,
   and only then renamed into place.
 
-``describe_bundle`` reads the manifest for the preview, ``verify_bundle`` checks everything. Putting
-a bundle back is ``store/restore``; the automatic backups folder and its thinning are in
-``store/backup_folder``.
+The copy and check of each store is ``store/copies``. ``describe_bundle`` reads the manifest
+for the preview, ``verify_bundle`` checks everything. Putting a bundle back is
+``store/restore``; the automatic backups folder and its thinning are in ``store/backup_folder``.
 """
 
 from __future__ import annotations
@@ -29,189 +29,36 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mop_desktop.paths import AppPaths
-from mop_desktop.store.atomic import atomic_produce, fsync_file
+from mop_desktop.store.atomic import atomic_produce
+from mop_desktop.store.copies import (
+    KEY,
+    POLICY,
+    REGISTER,
+    SIDE_SUFFIXES,
+    BackupError,
+    _os_message,
+    _staging,
+    _tables,
+    check_policy_copy,
+    copy_file_checked,
+    copy_policy,
+    copy_register_unlocked,
+    sha256_file,
+)
+
+__all__ = [
+    "KEY", "POLICY", "REGISTER", "SIDE_SUFFIXES", "BackupError", "BundleInfo", "describe_bundle",
+    "extract_verified", "policy_summary", "sha256_file", "verify_bundle", "write_bundle",
+]
 
 FORMAT = "mop-desktop-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
-POLICY = "policy.db"
-REGISTER = "register.db"
-KEY = "register.key"
-SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
-
-
-class BackupError(Exception):
-    """A backup or restore that could not be done; one line for the user. Nothing changed."""
-
-
-# -- small helpers ----------------------------------------------------------------------------
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _tables(con: Any) -> list[str]:
-    rows = con.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-        "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name"
-    ).fetchall()
-    return [r[0] for r in rows]
-
-
-def row_counts(con: Any) -> dict[str, int]:
-    """The number of rows of every ordinary table (names are from sqlite_master, quoted)."""
-    counts = {}
-    for name in _tables(con):
-        quoted = '"' + name.replace('"', '""') + '"'
-        counts[name] = int(con.execute(f"SELECT count(*) FROM {quoted}").fetchone()[0])
-    return counts
-
-
-def _os_message(exc: OSError) -> str:
-    where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-    return f"{exc.strerror or exc}{where}"
-
-
-@contextmanager
-def _staging(folder: Path) -> Iterator[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".mop-staging-", dir=folder))
-    try:
-        yield staging
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-# -- copying and checking one store -----------------------------------------------------------
-def check_policy_copy(path: Path) -> dict[str, int]:
-    """Open a copy of policy.db, check it and return its row counts; BackupError if unsound."""
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise BackupError(f"the copy of {POLICY} cannot be opened: {exc}") from None
-    try:
-        result = [r[0] for r in con.execute("PRAGMA integrity_check")]
-        if result != ["ok"]:
-            raise BackupError(f"the copy of {POLICY} fails its integrity check: {result[0]}")
-        if con.execute("PRAGMA foreign_key_check").fetchone() is not None:
-            raise BackupError(f"the copy of {POLICY} has rows pointing at missing rows")
-        return row_counts(con)
-    except sqlite3.DatabaseError as exc:
-        raise BackupError(f"the copy of {POLICY} is not readable: {exc}") from None
-    finally:
-        con.close()
-
-
-def copy_policy(source: Path, target: Path) -> dict[str, int]:
-    """Online backup of policy.db into ``target`` (synced), checked; returns the row counts."""
-    try:
-        src = sqlite3.connect(f"file:{source}?mode=rw", uri=True, isolation_level=None)
-    except sqlite3.Error as exc:
-        raise BackupError(f"{POLICY} cannot be opened for the backup: {exc}") from None
-    try:
-        src.execute("PRAGMA busy_timeout = 10000")
-        src.execute("BEGIN")  # one snapshot for the counts and the copy
-        expected = row_counts(src)
-        dst = sqlite3.connect(str(target))
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dst.close()
-        src.execute("COMMIT")
-    except sqlite3.DatabaseError as exc:
-        raise BackupError(f"{POLICY} could not be copied: {exc}") from None
-    finally:
-        src.close()
-    fsync_file(target)
-    counts = check_policy_copy(target)
-    if counts != expected:
-        raise BackupError(f"the copy of {POLICY} does not hold the same rows as the store")
-    return counts
-
-
-def _register_connection(path: Path, key: bytearray, mode: str) -> Any:
-    from mop_desktop.store.register import _keyed_connection
-
-    return _keyed_connection(path, key, mode)
-
-
-def check_register_copy(path: Path, key: bytearray) -> dict[str, int]:
-    """Open an encrypted register copy with ``key``, check it, return its row counts."""
-    from sqlcipher3 import dbapi2  # type: ignore[import-untyped]
-
-    try:
-        con = _register_connection(path, key, "ro")
-    except dbapi2.DatabaseError:
-        raise BackupError(f"the copy of {REGISTER} cannot be opened with its key") from None
-    try:
-        problems = [r[0] for r in con.execute("PRAGMA cipher_integrity_check")]
-        if problems:
-            raise BackupError(f"the copy of {REGISTER} fails its encryption check")
-        result = [r[0] for r in con.execute("PRAGMA quick_check")]
-        if result != ["ok"]:
-            raise BackupError(f"the copy of {REGISTER} fails its integrity check")
-        return row_counts(con)
-    except dbapi2.DatabaseError:
-        raise BackupError(f"the copy of {REGISTER} is not readable") from None
-    finally:
-        con.close()
-
-
-def copy_register_unlocked(source: Path, target: Path, key: bytearray) -> dict[str, int]:
-    """Online backup between two keyed SQLCipher connections: the copy stays encrypted."""
-    from sqlcipher3 import dbapi2
-
-    try:
-        src = _register_connection(source, key, "ro")
-    except dbapi2.DatabaseError:
-        raise BackupError(f"{REGISTER} cannot be opened for the backup") from None
-    try:
-        src.isolation_level = None
-        src.execute("BEGIN")
-        expected = row_counts(src)
-        dst = dbapi2.connect(str(target))
-        try:
-            dst.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
-            src.backup(dst)
-        finally:
-            dst.close()
-        src.execute("COMMIT")
-    except dbapi2.DatabaseError:
-        raise BackupError(f"{REGISTER} could not be copied") from None
-    finally:
-        src.close()
-    fsync_file(target)
-    counts = check_register_copy(target, key)
-    if counts != expected:
-        raise BackupError(f"the copy of {REGISTER} does not hold the same rows as the register")
-    return counts
-
-
-def copy_file_checked(source: Path, target: Path) -> None:
-    """A byte copy of a file that must not change while it is copied (a locked register)."""
-    for suffix in SIDE_SUFFIXES[::2]:  # a -wal or -journal beside it means a write in progress
-        side = source.with_name(source.name + suffix)
-        if side.exists() and side.stat().st_size > 0:
-            raise BackupError(
-                f"{source.name} is being written (a {suffix[1:]} file is beside it): "
-                "try again in a moment"
-            )
-    before = sha256_file(source)
-    shutil.copyfile(source, target)
-    fsync_file(target)
-    if sha256_file(target) != before or sha256_file(source) != before:
-        raise BackupError(f"{source.name} changed while it was copied: try again in a moment")
 
 
 # -- the summary shown before a restore --------------------------------------------------------

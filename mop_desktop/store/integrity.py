@@ -129,7 +129,7 @@ def check_register(path: Path, key: bytearray) -> list[str]:
     if not path.exists() or path.stat().st_size == 0:
         return [f"{path.name} is missing or empty"]
     try:
-        con = _keyed_connection(path, key, "ro")
+        con = _keyed_connection(path, key, "rw")  # rw: a hot journal is rolled back
     except dbapi2.DatabaseError:
         return [f"{path.name} cannot be opened with its key: it is damaged"]
     try:

@@ -20,16 +20,15 @@ from pathlib import Path
 
 from mop_desktop.paths import AppPaths
 from mop_desktop.store.atomic import atomic_copy, atomic_write_text, fsync_dir, fsync_file
-from mop_desktop.store.backup import (
+from mop_desktop.store.backup import BundleInfo, extract_verified
+from mop_desktop.store.copies import (
     KEY,
     POLICY,
     REGISTER,
     SIDE_SUFFIXES,
     BackupError,
-    BundleInfo,
     _os_message,
     _staging,
-    extract_verified,
 )
 
 JOURNAL = "restore-pending.json"

@@ -100,6 +100,10 @@ def read_ics(path: Path) -> list[tuple[str, dt.date, str, str]]:
         data = path.read_bytes()
     except OSError as exc:
         raise MeetingError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").upper().startswith(b"BEGIN:VCALENDAR"):
+        raise MeetingError(
+            f"{path.name}: not a calendar (.ics) file: it does not begin with BEGIN:VCALENDAR"
+        )
     try:
         calendar = Calendar.from_ical(data)
     except (ValueError, IndexError, KeyError) as exc:

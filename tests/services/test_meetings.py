@@ -72,3 +72,23 @@ def test_a_file_that_is_not_a_calendar(store, tmp_path):
     with pytest.raises(MeetingError, match="notes.ics: not a calendar"):
         import_ics(store, path)
     assert list_meetings(store) == []
+
+
+@pytest.mark.parametrize("content", [
+    b"root:x:0:0:root:/root:/bin/bash\n",  # the message used to be icalendar's own words:
+    b"PK\x03\x04\x14\x00binary",           # 'Property "ROOT" does not have a parent component'
+])
+def test_a_file_that_is_not_a_calendar_is_named_in_a_clerks_words(store, tmp_path, content):
+    path = tmp_path / "council.ics"
+    path.write_bytes(content)
+    with pytest.raises(MeetingError) as caught:
+        import_ics(store, path)
+    assert str(caught.value) == (
+        "council.ics: not a calendar (.ics) file: it does not begin with BEGIN:VCALENDAR")
+    assert list_meetings(store) == []
+
+
+def test_a_calendar_with_a_byte_order_mark_is_read(store, tmp_path):
+    path = tmp_path / "outlook.ics"
+    path.write_bytes(b"\xef\xbb\xbf" + ics(("u1", "20270311", "Full Council")))
+    assert import_ics(store, path).added == 1

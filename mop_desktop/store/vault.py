@@ -7,9 +7,8 @@ that does not match means the file is damaged ("restore from backup"); a checksu
 and a GCM tag that fails means the passphrase is wrong. Changing the passphrase re-wraps the data
 key; it never re-encrypts the register.
 
-The recovery key is 120 random bits written as six groups of four characters from an alphabet
-without 0/O/1/I, and a seventh check group: ``K7QF-2MXD-...``. It is typed back case-, space-
-and hyphen-insensitively; the check group catches typing mistakes before any decryption.
+The recovery key (``store/recovery_key.py``) is 120 random bits written as seven groups of four
+characters, the last a check group.
 
 Argon2id cost: 128 MiB, t=3 (at least), p=1, calibrated at set-up to take about one second on
 the machine (t is raised until it does). ``MOP_KDF_PROFILE=test`` selects a tiny cost for the
@@ -29,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mop_desktop.store import recovery_key as recovery
+
 FORMAT = "mop-desktop-register-key"
 FORMAT_VERSION = 1
 KEY_BYTES = 32
@@ -45,10 +46,6 @@ TARGET_SECONDS = 1.0
 #: The cost chosen when MOP_KDF_PROFILE=test (the test suite only).
 TEST_MEMORY_KIB = 8 * 1024
 TEST_TIME_COST = 1
-
-RECOVERY_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 symbols: no 0, O, 1, I
-RECOVERY_GROUPS = 6
-GROUP_LEN = 4
 
 _AAD_PASSPHRASE = b"mop-desktop/register-key/v1/passphrase"
 _AAD_RECOVERY = b"mop-desktop/register-key/v1/recovery"
@@ -177,55 +174,21 @@ def _check_cost(params: KdfParams) -> None:
             )
 
 
-# -- the recovery key -------------------------------------------------------------------------
-def _check_group(data: str) -> str:
-    digest = hashlib.sha256(("mop-recovery:" + data).encode("ascii")).digest()
-    value = int.from_bytes(digest[:3], "big") >> 4  # 20 bits
-    out = []
-    for _ in range(GROUP_LEN):
-        out.append(RECOVERY_ALPHABET[value & 31])
-        value >>= 5
-    return "".join(reversed(out))
-
-
-def new_recovery_key() -> str:
-    """A fresh recovery key, ``XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-CCCC``."""
-    data = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_GROUPS * GROUP_LEN))
-    full = data + _check_group(data)
-    return "-".join(full[i : i + GROUP_LEN] for i in range(0, len(full), GROUP_LEN))
+# -- the recovery key (store/recovery_key.py) -------------------------------------------------
+new_recovery_key = recovery.new_recovery_key
 
 
 def normalise_recovery_key(text: str) -> str:
-    """The key as typed back -> its canonical data characters (without the check group).
-
-    Case, spaces and hyphens do not matter. Raises WrongRecoveryKey with a precise message when
-    the length or a character is wrong or the check group does not match.
-    """
-    cleaned = "".join(ch for ch in text.upper() if ch not in " -\t\n\r")
-    expected = (RECOVERY_GROUPS + 1) * GROUP_LEN
-    if len(cleaned) != expected:
-        raise WrongRecoveryKey(
-            f"recovery key has {len(cleaned)} letters and digits; it should have {expected}"
-        )
-    for ch in cleaned:
-        if ch not in RECOVERY_ALPHABET:
-            raise WrongRecoveryKey(
-                f"recovery key contains '{ch}', which never appears in a recovery key"
-            )
-    data, check = cleaned[:-GROUP_LEN], cleaned[-GROUP_LEN:]
-    if _check_group(data) != check:
-        raise WrongRecoveryKey("recovery key mistyped: its last group does not match")
-    return data
+    """The key as typed back -> its data characters; WrongRecoveryKey says what is wrong."""
+    try:
+        return recovery.normalise(text)
+    except recovery.RecoveryKeyMistyped as exc:
+        raise WrongRecoveryKey(str(exc)) from None
 
 
-def _recovery_wrapping_key(recovery_key: str, salt: bytes) -> bytearray:
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
-    data = normalise_recovery_key(recovery_key)
-    hkdf = HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt,
-                info=b"mop-desktop register recovery key")
-    return bytearray(hkdf.derive(data.encode("ascii")))
+def _recovery_wrapping_key(typed: str, salt: bytes) -> bytearray:
+    normalise_recovery_key(typed)
+    return recovery.wrapping_key(typed, salt)
 
 
 # -- wrapping ---------------------------------------------------------------------------------

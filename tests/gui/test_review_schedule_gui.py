@@ -399,3 +399,23 @@ def test_tab_moves_on_from_the_tables(qtbot, ctx, store):
     qtbot.addWidget(dashboard.widget)
     assert dashboard.items
     assert _tab_leaves(qtbot, dashboard.widget, dashboard.form.remindersView)
+
+
+def test_adopt_dialog_closed_while_typing_goes_quietly(qtbot, ctx, store):
+    """The minute reference losing focus as the dialog was destroyed (the window closing
+    with the dialog open) used to check the fields of a deleted dialog: a traceback."""
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    draft_only(store)
+    parent = QWidget()
+    d = AdoptDialog(ctx, parent, today=today)
+    d.dialog.show()
+    qtbot.waitExposed(d.dialog)
+    d.dialog.activateWindow()
+    d.form.minuteEdit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is d.form.minuteEdit)
+    qtbot.keyClicks(d.form.minuteEdit, "FC 26")
+    parent.deleteLater()
+    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(d.dialog))
+    with store.session() as session:
+        assert not docs.protocol_document(session).adoptions

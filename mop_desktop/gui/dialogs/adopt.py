@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSizePolicy, QWidget
 
 from mop_desktop.domain.dates import DateError, format_long, format_month, parse_user_date
@@ -107,6 +108,8 @@ class AdoptDialog:
         )
 
     def _touch(self, name: str) -> None:
+        if not shiboken6.isValid(self.dialog):  # a field losing focus as the dialog goes
+            return
         self._touched.add(name)
         self.check()
 
@@ -184,4 +187,5 @@ def open_adopt_dialog(
     """Show the dialog; the result when something was adopted."""
     dialog = AdoptDialog(app, parent, no_changes=no_changes)
     dialog.exec()
+    dialog.dialog.deleteLater()  # not kept hidden under the window until it closes
     return dialog.result

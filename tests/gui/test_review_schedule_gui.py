@@ -335,6 +335,18 @@ def test_review_page_lists_the_pdfs_exported(qtbot, ctx, store, cli, tmp_path):
     assert len(rows) == 1
     assert rows[0][1:] == ["Protocol", "2025", str(out)]
 
+    # Double-clicking a row used to do nothing: it now opens the PDF in the preview.
+    view = page.form.exportsView
+    view.doubleClicked.emit(page.exports.index(0, 3))
+    previews = page.widget.__dict__.get("_pdf_previews", [])
+    assert len(previews) == 1 and previews[0].path == out and previews[0].page_count() >= 1
+    previews[0].dialog.close()
+    out.unlink()
+    told: list[str] = []
+    ctx.statusMessage.connect(told.append)
+    assert page.open_export(0) is None
+    assert told == [f"{out} is no longer there: it was moved or deleted"]
+
 
 def test_tray_installs_into_the_main_window(qtbot, ctx, store):
     main_window = pytest.importorskip("mop_desktop.gui.main_window")

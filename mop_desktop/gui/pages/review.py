@@ -105,6 +105,8 @@ class ReviewPage(QObject):
         f.importIcsButton.clicked.connect(self.choose_ics)
         f.exportCalendarButton.clicked.connect(self.choose_calendar_file)
         f.meetingsView.selectionModel().selectionChanged.connect(self._update_buttons)
+        f.exportsView.doubleClicked.connect(lambda index: self.open_export(index.row()))
+        f.exportsView.setToolTip("Double-click a PDF to preview it")
 
         app.documentChanged.connect(self.refresh)
         app.scheduleChanged.connect(self.refresh)
@@ -264,6 +266,17 @@ class ReviewPage(QObject):
             self._message(f"{path}: cannot be written ({exc.strerror or exc})")
             return
         self._message(f"{count} events written to {path.name}: open it in your calendar")
+
+    # -- exports ------------------------------------------------------------------------------
+    def open_export(self, row: int) -> Any:
+        """Preview a PDF listed as exported (the preview when it opens)."""
+        from mop_desktop.gui.pdf_actions import show_preview
+
+        path = Path(self.exports.rows[row].path)
+        if not path.is_file():
+            self.app.statusMessage.emit(f"{path} is no longer there: it was moved or deleted")
+            return None
+        return show_preview(self.window or self.widget, path, path.name)
 
     # -- adoption -----------------------------------------------------------------------------
     def adopt(self, no_changes: bool) -> None:

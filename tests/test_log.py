@@ -103,3 +103,38 @@ def test_safe_message_keeps_ordinary_messages():
         raise sqlite3.OperationalError("disk I/O error")
     except sqlite3.OperationalError as exc:
         assert applog.safe_message(exc) == "disk I/O error"
+
+
+def test_register_work_with_statement_logging_on_leaves_no_text_in_the_log(
+    app_paths, log_path, monkeypatch
+):
+    service_mod = pytest.importorskip("mop_desktop.services.concerns")
+    from mop_desktop.domain.concerns import Concern
+
+    monkeypatch.setenv("MOP_KDF_PROFILE", "test")
+    secret = "-".join(["ZQX", "UNIQUE", "REGISTER", "TEXT"])
+    logging.getLogger("sqlalchemy.engine").setLevel(logging.DEBUG)  # as if echo were on
+    try:
+        service = service_mod.RegisterService(app_paths)
+        service.init("correct horse battery")
+        reference = service.add(
+            Concern(raised_on=__import__("datetime").date(2026, 1, 5), raised_by_role="officer",
+                    summary=secret, details=secret)
+        )
+        try:
+            with service.session() as session:
+                from sqlalchemy import text
+
+                session.execute(
+                    text("INSERT INTO concern (reference, raised_on, raised_by_role, summary) "
+                         "VALUES (:r, '2026-01-05', 'officer', :s)"),
+                    {"r": reference, "s": secret},
+                )
+        except Exception:
+            logging.getLogger("mop_desktop.concerns").exception("saving the concern failed")
+        service.lock()
+    finally:
+        logging.getLogger("sqlalchemy.engine").setLevel(logging.WARNING)
+    content = _read(log_path)
+    assert "saving the concern failed" in content and "IntegrityError" in content
+    assert secret not in content

@@ -122,6 +122,12 @@ def backup_now(
 ) -> Path:
     """Write a new verified bundle into ``folder``, then thin the folder."""
     now = now or dt.datetime.now()
+    if not folder.is_dir() and folder != paths.backups:
+        # a chosen folder that is not there: a USB stick not plugged in, a share not mounted;
+        # creating it would put the backups somewhere nobody looks
+        raise BackupError(
+            f"the backups folder {folder} is not there (is the USB stick plugged in?)"
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

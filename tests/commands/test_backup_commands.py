@@ -96,3 +96,20 @@ def test_restore_refuses_while_the_window_is_open(app_paths, store, cli, tmp_pat
         window.wait()
     code, _out, err = cli("restore", str(bundle))  # a lock left by a dead process
     assert code == 0, err
+
+
+def test_a_backup_of_an_older_schema_restores_and_is_upgraded(app_paths, cli, tmp_path):
+    import shutil
+
+    from mop_desktop.store.db import head_revision, read_revision
+    from tests.store.test_db import FIXTURE_0001
+
+    shutil.copy(FIXTURE_0001, app_paths.policy_db)
+    bundle = bk.write_bundle(app_paths, tmp_path / "old.zip")
+    assert bk.describe_bundle(bundle).schema == "0001"
+    app_paths.policy_db.unlink()
+    code, out, err = cli("restore", str(bundle))
+    assert code == 0, err
+    assert read_revision(app_paths.policy_db) == head_revision()
+    code, out, err = cli("show", "--json")
+    assert code == 0 and "2025-110" in out

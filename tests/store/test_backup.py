@@ -251,3 +251,14 @@ def test_two_backups_in_the_same_second_keep_the_later_one(app_paths, store):
     assert second.name == "mop-backup-20260301-090000-2.zip"
     assert [p for _s, p in bf.list_backups(app_paths.backups)] == [second]
     assert bk.describe_bundle(second).counts["policy.db"]["meeting"] == 4
+
+
+def test_a_chosen_folder_that_is_not_there_is_not_created(app_paths, store, tmp_path):
+    populate(store)
+    usb = tmp_path / "media" / "usb"
+    with pytest.raises(bk.BackupError) as err:
+        bf.backup_now(app_paths, usb)
+    assert "not there" in str(err.value)
+    assert not usb.exists()
+    bf.backup_now(app_paths, app_paths.backups)  # the default folder is made when needed
+    assert bf.list_backups(app_paths.backups)

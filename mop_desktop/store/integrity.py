@@ -28,6 +28,8 @@ from mop_desktop.paths import AppPaths
 from mop_desktop.store.db import DamagedStoreError, Store
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+#: Left beside the stores by a restore until it is complete (``store.restore``).
+RESTORE_JOURNAL = "restore-pending.json"
 
 
 @dataclass(frozen=True)
@@ -99,13 +101,14 @@ def check_integrity(path: Path, aside_dir: Path) -> None:
 
     A restore that was killed part-way is undone first (``store.restore``).
     """
-    from mop_desktop.store.backup import BackupError
-    from mop_desktop.store.restore import finish_interrupted_restore
+    if (path.parent / RESTORE_JOURNAL).exists():  # the restore modules load only then
+        from mop_desktop.store.copies import BackupError
+        from mop_desktop.store.restore import finish_interrupted_restore
 
-    try:
-        finish_interrupted_restore(AppPaths(path.parent))
-    except BackupError as exc:
-        raise DamagedStoreError(str(exc)) from None
+        try:
+            finish_interrupted_restore(AppPaths(path.parent))
+        except BackupError as exc:
+            raise DamagedStoreError(str(exc)) from None
     problems = policy_problems(path)
     if not problems:
         return

@@ -30,8 +30,9 @@ from mop_desktop.store.copies import (
     _os_message,
     _staging,
 )
+from mop_desktop.store.integrity import RESTORE_JOURNAL
 
-JOURNAL = "restore-pending.json"
+JOURNAL = RESTORE_JOURNAL
 
 
 def keep_files_aside(paths: AppPaths, reason: str) -> Path | None:

@@ -13,7 +13,6 @@ import sys
 import time
 from collections.abc import Sequence
 
-from mop_desktop import __version__
 from mop_desktop.commands import EXIT_USAGE, CommandError, Context
 
 _STARTED = time.perf_counter()
@@ -43,9 +42,24 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+class _Version(argparse.Action):
+    """``--version``: the version is looked up only when it is asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        from mop_desktop import __version__
+
+        sys.stdout.write(f"MOP Desktop {__version__}\n")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="mop-desktop", description="MOP Desktop")
-    parser.add_argument("--version", action="version", version=f"MOP Desktop {__version__}")
+    parser.add_argument("--version", action=_Version)
     parser.add_argument("--data-dir", metavar="DIR", help="keep every file of the app in DIR")
     parser.add_argument(
         "--smoke-test",

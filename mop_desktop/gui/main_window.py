@@ -258,13 +258,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.versionLabel)
 
     def refresh_status(self) -> None:
-        from mop_desktop.services.status import status_line
-        from mop_desktop.store.documents import get_council
+        # Read through store.summary (sqlite3), so the first frame does not wait for the ORM.
+        from mop_desktop.services.reminders import summary_schedule
+        from mop_desktop.services.status import status_text
+        from mop_desktop.store.summary import read_summary
 
-        self.statusLabel.setText(status_line(self.app.store))
-        with self.app.store.session() as session:
-            council = get_council(session).name
-        self.setWindowTitle(council or "")
+        summary = read_summary(self.app.store.path)
+        self.statusLabel.setText(status_text(summary_schedule(summary)))
+        self.setWindowTitle(summary.council_name or "")
 
     # -- actions --------------------------------------------------------------------------------
     def import_protocol(self) -> None:

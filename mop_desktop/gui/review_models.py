@@ -8,7 +8,7 @@ replaces with ``set_rows``; text is shown as plain text by the views.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -17,8 +17,10 @@ from mop_desktop.domain.dates import format_long, format_month, format_short
 from mop_desktop.domain.records import Adoption
 from mop_desktop.domain.review import State, describe_days
 from mop_desktop.gui.context import AppContext
-from mop_desktop.services.meetings import Meeting
 from mop_desktop.services.reminders import FollowupSource, Reminder, register_followups
+
+if TYPE_CHECKING:  # services.meetings imports the ORM; the dashboard draws without it
+    from mop_desktop.services.meetings import Meeting
 
 T = TypeVar("T")
 
@@ -26,11 +28,11 @@ T = TypeVar("T")
 def followups_for(app: AppContext) -> FollowupSource | None:
     """Follow-ups (by reference) from the window's register when it is unlocked, else None."""
     try:
-        from mop_desktop.gui.register.state import register_for
+        from mop_desktop.gui.register.state import unlocked_register
     except ImportError:
         return None
-    service = register_for(app)
-    if not getattr(service, "unlocked", False):
+    service = unlocked_register(app)
+    if service is None:
         return None
     return register_followups(service)
 
@@ -145,7 +147,7 @@ class ExportModel(RowsModel[Any]):
         return str(row.path)
 
 
-class MeetingModel(RowsModel[Meeting]):
+class MeetingModel(RowsModel["Meeting"]):
     headers = ("Date", "Meeting", "Entered")
 
     def cell(self, row: Meeting, column: int) -> str:

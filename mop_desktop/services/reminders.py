@@ -10,9 +10,10 @@ register, by reference only.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mop_desktop.domain.dates import format_long
 from mop_desktop.domain.review import (
@@ -25,10 +26,11 @@ from mop_desktop.domain.review import (
     report_deadline,
     state_of,
 )
-from mop_desktop.services.meetings import meeting_dates
-from mop_desktop.store import documents as docs
 from mop_desktop.store import settings
-from mop_desktop.store.db import Store
+
+if TYPE_CHECKING:  # the ORM path imports these when it runs; summary_schedule does not
+    from mop_desktop.store.db import Store
+    from mop_desktop.store.summary import PolicySummary, ProtocolFacts
 
 REVIEW = "review"
 AGENDA = "agenda-deadline"
@@ -94,43 +96,88 @@ class Schedule:
 
 def load_schedule(store: Store, today: dt.date | None = None) -> Schedule | None:
     """The schedule of the protocol, or None when there is no protocol yet."""
-    today = today or dt.date.today()
+    from mop_desktop.services.meetings import meeting_dates
+    from mop_desktop.store import documents as docs
+    from mop_desktop.store.summary import LastAdoption, ProtocolFacts
+
     meetings = meeting_dates(store)
     with store.session() as session:
         doc = docs.protocol_document(session)
         if doc is None or not doc.versions:
             return None
-        lead = settings.get(session, settings.REMINDER_LEAD_DAYS)
-        report_lead = settings.get(session, settings.REPORT_LEAD_DAYS)
-        clear = settings.get(session, settings.CLEAR_DAYS)
-        skip = settings.get(session, settings.SKIP_SUNDAYS_AND_HOLIDAYS)
+        stored = {
+            s.key: json.dumps(settings.get(session, s)) for s in _SCHEDULE_SETTINGS
+        }
         last = doc.adoptions[-1] if doc.adoptions else None
         adopted = docs.latest_adopted(doc)
         draft = docs.draft_of(doc)
-        review_due = last.review_due if last else None
-        choice = meeting_for_review(meetings, review_due, today) if review_due else None
-        deadline = agenda_deadline(choice.date, clear, skip) if choice else None
-        return Schedule(
-            today=today,
+        facts = ProtocolFacts(
             document_id=doc.id,
             title=doc.title,
             interval_months=doc.review_interval_months or 12,
-            reminder_lead_days=lead,
-            report_lead_days=report_lead,
-            clear_days=clear,
-            skip_sundays_and_holidays=skip,
-            current_label=(last.version_label if last else None)
-            or (adopted.label if adopted else None),
-            adopted_on=last.adopted_on if last else None,
-            minute_ref=last.minute_ref if last else "",
-            cycle=last.id if last else 0,
-            review_due=review_due,
-            meeting=choice,
-            agenda_deadline=deadline,
-            report_deadline=report_deadline(deadline, report_lead) if deadline else None,
+            last_adoption=LastAdoption(
+                last.id, last.version_label, last.adopted_on, last.minute_ref, last.review_due
+            )
+            if last
+            else None,
+            adopted_label=adopted.label if adopted else None,
             has_draft=draft is not None,
             draft_label=draft.label if draft else None,
         )
+    return build_schedule(facts, stored, meetings, today)
+
+
+def summary_schedule(summary: PolicySummary, today: dt.date | None = None) -> Schedule | None:
+    """The same schedule as ``load_schedule``, from ``store.summary.read_summary`` (no ORM)."""
+    if summary.protocol is None:
+        return None
+    return build_schedule(summary.protocol, summary.settings, summary.meetings, today)
+
+
+_SCHEDULE_SETTINGS: tuple[settings.Setting[Any], ...] = (
+    settings.REMINDER_LEAD_DAYS,
+    settings.REPORT_LEAD_DAYS,
+    settings.CLEAR_DAYS,
+    settings.SKIP_SUNDAYS_AND_HOLIDAYS,
+)
+
+
+def build_schedule(
+    facts: ProtocolFacts,
+    stored: dict[str, str],
+    meetings: Sequence[dt.date],
+    today: dt.date | None = None,
+) -> Schedule:
+    """The schedule from the protocol's facts, the stored settings (key -> JSON text) and
+    the meeting dates: one computation for both read paths."""
+    today = today or dt.date.today()
+    lead, report_lead, clear, skip = (
+        settings.decode(s, stored.get(s.key)) for s in _SCHEDULE_SETTINGS
+    )
+    last = facts.last_adoption
+    review_due = last.review_due if last else None
+    choice = meeting_for_review(meetings, review_due, today) if review_due else None
+    deadline = agenda_deadline(choice.date, clear, skip) if choice else None
+    return Schedule(
+        today=today,
+        document_id=facts.document_id,
+        title=facts.title,
+        interval_months=facts.interval_months,
+        reminder_lead_days=lead,
+        report_lead_days=report_lead,
+        clear_days=clear,
+        skip_sundays_and_holidays=skip,
+        current_label=(last.version_label if last else None) or facts.adopted_label,
+        adopted_on=last.adopted_on if last else None,
+        minute_ref=last.minute_ref if last else "",
+        cycle=last.id if last else 0,
+        review_due=review_due,
+        meeting=choice,
+        agenda_deadline=deadline,
+        report_deadline=report_deadline(deadline, report_lead) if deadline else None,
+        has_draft=facts.has_draft,
+        draft_label=facts.draft_label,
+    )
 
 
 def schedule_reminders(schedule: Schedule) -> list[Reminder]:
@@ -217,10 +264,31 @@ def reminders(
     """Every reminder, soonest first (``days`` negative when overdue)."""
     today = today or dt.date.today()
     schedule = schedule or load_schedule(store, today)
-    out = schedule_reminders(schedule) if schedule else []
+    lead = settings.REMINDER_LEAD_DAYS.default
     if followups is not None:
         with store.session() as session:
             lead = settings.get(session, settings.REMINDER_LEAD_DAYS)
+    return _collect(schedule, today, followups, lead)
+
+
+def summary_reminders(
+    summary: PolicySummary, today: dt.date | None = None, followups: FollowupSource | None = None
+) -> tuple[Schedule | None, list[Reminder]]:
+    """The schedule and every reminder, as ``reminders`` gives them, from
+    ``store.summary.read_summary`` (no ORM): the dashboard's and ``remind``'s read path."""
+    today = today or dt.date.today()
+    schedule = summary_schedule(summary, today)
+    lead = settings.decode(
+        settings.REMINDER_LEAD_DAYS, summary.settings.get(settings.REMINDER_LEAD_DAYS.key)
+    )
+    return schedule, _collect(schedule, today, followups, lead)
+
+
+def _collect(
+    schedule: Schedule | None, today: dt.date, followups: FollowupSource | None, lead: int
+) -> list[Reminder]:
+    out = schedule_reminders(schedule) if schedule else []
+    if followups is not None:
         out.extend(followup_reminders(followups(today), today, lead))
     return sorted(out, key=lambda r: (r.due, r.kind))
 

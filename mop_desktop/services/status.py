@@ -23,7 +23,11 @@ def review_phrase(schedule: Schedule) -> str:
 
 
 def status_line(store: Store, today: dt.date | None = None) -> str:
-    schedule = load_schedule(store, today)
+    return status_text(load_schedule(store, today))
+
+
+def status_text(schedule: Schedule | None) -> str:
+    """The status line of a schedule (from ``load_schedule`` or ``summary_schedule``)."""
     if schedule is None:
         return "No protocol yet"
     parts = []

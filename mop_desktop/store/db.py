@@ -1,23 +1,24 @@
 """Opening policy.db: pragmas, schema version, upgrades, and sessions.
 
 The schema version is read with the standard library before anything heavy is imported;
-Alembic is imported only when the file needs creating or upgrading. Revision ids are the
-four-digit prefixes of the files in ``migrations/versions`` and form one line.
+Alembic is imported only when the file needs creating or upgrading, and SQLAlchemy only when
+the first session (or ``store.engine``) is asked for, so a window can be drawn from
+``store.summary`` first. Revision ids are the four-digit prefixes of the files in
+``migrations/versions`` and form one line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, sessionmaker
+if TYPE_CHECKING:  # SQLAlchemy is imported when the first engine is made
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -63,6 +64,15 @@ def read_revision(path: Path) -> str | None:
         con.close()
 
 
+def refuse_newer_schema(path: Path, revision: str | None) -> None:
+    """Raise NewerSchemaError when ``revision`` is not one this release knows."""
+    if revision is not None and revision not in known_revisions():
+        raise NewerSchemaError(
+            f"{path.name} was written by a newer release of MOP Desktop (schema {revision}); "
+            "install that release or newer to open it"
+        )
+
+
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -81,6 +91,8 @@ def _refuse_unstorable_text(
 
 
 def make_engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "before_cursor_execute", _refuse_unstorable_text)
@@ -100,16 +112,26 @@ def upgrade(engine: Engine, target: str = "head") -> None:
 
 
 class Store:
-    """An open policy.db: the engine and a session factory."""
+    """An open policy.db: the engine and a session factory, both made when first used."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine | None = None) -> None:
         self.path = path
-        self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._engine = engine
+        self._sessions: sessionmaker[Session] | None = None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = make_engine(self.path)
+        return self._engine
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any error."""
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         session = self._sessions()
         try:
             yield session
@@ -121,7 +143,8 @@ class Store:
             session.close()
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
 
 
 def keep_aside(path: Path, aside_dir: Path, reason: str) -> Path:
@@ -156,20 +179,16 @@ def open_store(path: Path, aside_dir: Path | None = None, *, create: bool = True
     if not exists and not create:
         raise StoreError(f"no store at {path}")
     revision = read_revision(path) if exists else None
-    known = known_revisions()
-    head = known[-1]
-    if revision is not None and revision not in known:
-        raise NewerSchemaError(
-            f"{path.name} was written by a newer release of MOP Desktop (schema {revision}); "
-            "install that release or newer to open it"
-        )
+    head = head_revision()
+    refuse_newer_schema(path, revision)
     path.parent.mkdir(parents=True, exist_ok=True)
     if revision is not None and revision != head:
         from mop_desktop.store.migrate_copy import upgrade_on_copy
 
         keep_aside(path, aside_dir or path.parent / "kept-aside", f"schema-{revision}")
         upgrade_on_copy(path)  # migrated on a checked copy, then swapped in
-    engine = make_engine(path)
     if revision is None:
+        engine = make_engine(path)
         upgrade(engine)
-    return Store(path, engine)
+        return Store(path, engine)
+    return Store(path)  # the engine is made by the first session

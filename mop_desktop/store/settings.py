@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from sqlalchemy.orm import Session
-
-from mop_desktop.store.models import SettingRow
+if TYPE_CHECKING:  # the ORM is imported by get/put, so declarations stay light to import
+    from sqlalchemy.orm import Session
 
 T = TypeVar("T")
 
@@ -58,19 +57,28 @@ WELCOME_DONE = declare("app.welcome_done", False, "The welcome screen has been a
 
 
 def get(session: Session, setting: Setting[T]) -> T:
+    from mop_desktop.store.models import SettingRow
+
     row = session.get(SettingRow, setting.key)
-    if row is None:
+    return decode(setting, None if row is None else row.value)
+
+
+def decode(setting: Setting[T], stored: str | None) -> T:
+    """The value of ``setting`` from its stored JSON text (the default when unset or unusable)."""
+    if stored is None:
         return setting.default
     try:
-        value = json.loads(row.value)
+        value = json.loads(stored)
     except ValueError:
         return setting.default
     if not isinstance(value, type(setting.default)):
         return setting.default
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def put(session: Session, setting: Setting[T], value: T) -> None:
+    from mop_desktop.store.models import SettingRow
+
     if not isinstance(value, type(setting.default)):
         raise TypeError(f"{setting.key} takes {type(setting.default).__name__}")
     row = session.get(SettingRow, setting.key)

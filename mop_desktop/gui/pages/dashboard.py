@@ -3,8 +3,9 @@
 The current version and its adoption, drafts in progress, the next review with the Full Council
 meeting proposed for it and the agenda and report deadlines, every reminder that is overdue,
 due or coming up (the same list as ``remind`` and the tray), a warning when the adoption
-history fails its check, and quick actions. It is built from one schedule query, so it is cheap
-enough for the start-up path and ``--smoke-test``.
+history fails its check, and quick actions. It is filled through ``store.summary`` (sqlite3, no
+ORM), so it is cheap enough for the start-up path and ``--smoke-test``; in the window the
+history's check (which loads adopted texts through the ORM) runs once the page has been drawn.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QWidget
 
 from mop_desktop.domain.dates import format_long
@@ -21,10 +23,12 @@ from mop_desktop.domain.review import State, describe_days
 from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.review_models import STATE_WORDS, ReminderModel, followups_for
 from mop_desktop.gui.uiloader import UiForm, load_ui
-from mop_desktop.services.adoption import ChainReport, verify_chain
-from mop_desktop.services.reminders import Reminder, Schedule, count_by_state, load_schedule
-from mop_desktop.services.reminders import reminders as build_reminders
+from mop_desktop.services.reminders import Reminder, Schedule, count_by_state, summary_reminders
 from mop_desktop.services.status import review_phrase
+from mop_desktop.store.summary import read_summary
+
+if TYPE_CHECKING:
+    from mop_desktop.services.adoption import ChainReport
 
 DRAFTS_MODULE = "mop_desktop.services.drafts"
 PDF_ACTIONS_MODULE = "mop_desktop.gui.pdf_actions"
@@ -54,6 +58,7 @@ class DashboardPage(QObject):
         app: AppContext,
         window: QMainWindow | None,
         today: Callable[[], dt.date] = dt.date.today,
+        check_when_drawn: bool = False,
     ) -> None:
         self.widget = load_ui("dashboard_page", None)
         super().__init__(self.widget)
@@ -90,17 +95,30 @@ class DashboardPage(QObject):
         app.councilChanged.connect(self.refresh)
         app.registerChanged.connect(self._refresh_reminders)
         app.registerLocked.connect(self._refresh_reminders)
-        self.refresh(check_chain=True)
+        self.refresh(check_chain=not check_when_drawn)
+        if check_when_drawn:
+            self.widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """The history's check, once the page has been drawn for the first time."""
+        if watched is self.widget and event.type() == QEvent.Type.Paint:
+            self.widget.removeEventFilter(self)
+            QTimer.singleShot(0, self._check_chain_if_shown)
+        return False
+
+    def _check_chain_if_shown(self) -> None:
+        if self.widget.isVisible():  # not for a window already closed (--smoke-test)
+            self._check_chain()
 
     def _refresh_reminders(self) -> None:
         self.refresh(check_chain=False)
 
     # -- filling ------------------------------------------------------------------------------
     def refresh(self, *_args: object, check_chain: bool = True) -> None:
-        store = self.app.store
-        today = self.today()
-        self.schedule = load_schedule(store, today)
-        self.items = build_reminders(store, today, followups_for(self.app), schedule=self.schedule)
+        summary = read_summary(self.app.store.path)
+        self.schedule, self.items = summary_reminders(
+            summary, self.today(), followups_for(self.app)
+        )
         self.model.set_rows(self.items)
         self.form.countsLabel.setText(counts_text(self.items))
         self._fill_summary(self.schedule)
@@ -164,6 +182,8 @@ class DashboardPage(QObject):
             )
 
     def _check_chain(self) -> None:
+        from mop_desktop.services.adoption import verify_chain
+
         self.chain = verify_chain(self.app.store)
         banner = self.form.chainBanner
         if self.chain.ok:
@@ -220,4 +240,4 @@ class DashboardPage(QObject):
 
 
 def create_page(app: AppContext, window: QMainWindow) -> QWidget:
-    return DashboardPage(app, window).widget
+    return DashboardPage(app, window, check_when_drawn=True).widget

@@ -3,17 +3,28 @@ register actions (lock now, idle lock). Locking drops the key and tells every vi
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from mop_desktop.gui.context import AppContext
-from mop_desktop.services.concerns import RegisterService
+
+if TYPE_CHECKING:  # imported when the first service is made, not on the start-up path
+    from mop_desktop.services.concerns import RegisterService
 
 _services: WeakKeyDictionary[AppContext, RegisterService] = WeakKeyDictionary()
+
+
+def unlocked_register(app: AppContext) -> RegisterService | None:
+    """The window's register if it exists and is unlocked (never makes one)."""
+    service = _services.get(app)
+    return service if service is not None and service.unlocked else None
 
 
 def register_for(app: AppContext) -> RegisterService:
     service = _services.get(app)
     if service is None:
+        from mop_desktop.services.concerns import RegisterService
+
         service = RegisterService(app.paths)
         _services[app] = service
     return service

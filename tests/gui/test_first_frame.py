@@ -1,0 +1,68 @@
+"""The first frame comes before the slow work: it is filled without SQLAlchemy, and what
+waits for it (the history's check, the pages, the extensions) runs once it is drawn."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+import subprocess
+import sys
+
+from mop_desktop.gui.app import AfterFirstFrame
+from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.pages.dashboard import DashboardPage
+from tests.conftest import ROOT
+from tests.services.review_data import adopted_protocol
+
+HEAVY = ("sqlalchemy", "alembic", "reportlab", "docx", "sqlcipher3", "pypdfium2")
+
+
+def test_smoke_test_draws_the_filled_window_without_the_orm(store, data_dir):
+    adopted_protocol(store, dt.date(2025, 3, 20))
+    store.close()
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "mop_desktop", "--data-dir", str(data_dir),
+         "--smoke-test"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert re.search(r"^startup-ms \d+$", result.stdout, re.MULTILINE)
+    imported = {line.rsplit("|", 1)[-1].strip().split(".")[0]
+                for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert "PySide6" in imported
+    assert sorted(imported & set(HEAVY)) == []
+
+
+def test_after_first_frame_runs_once_after_painting(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    calls: list[bool] = []
+    AfterFirstFrame(widget, lambda: calls.append(widget.isVisible()), limit_ms=60_000)
+    assert calls == []
+    widget.show()
+    qtbot.waitUntil(lambda: calls == [True])
+    widget.update()
+    qtbot.wait(50)
+    assert calls == [True]
+
+
+def test_window_dashboard_checks_the_history_once_drawn(qtbot, app_paths, store):
+    adopted_protocol(store, dt.date(2025, 3, 20), minute="FC 25/044")
+    con = sqlite3.connect(store.path)
+    with con:
+        con.execute("UPDATE adoption SET minute_ref = 'FC 25/999'")
+    con.close()
+    ctx = AppContext(app_paths, store)
+    page = DashboardPage(ctx, None, lambda: dt.date(2026, 2, 20), check_when_drawn=True)
+    qtbot.addWidget(page.widget)
+    assert page.form.versionLabel.text() == "2025"  # filled before it is drawn
+    assert page.chain is None  # the check waits for the first frame
+    page.widget.show()
+    qtbot.waitUntil(lambda: page.chain is not None)
+    assert not page.chain.ok
+    assert not page.form.chainBanner.isHidden()
+    assert "has been altered" in page.form.chainBanner.text()

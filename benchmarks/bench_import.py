@@ -6,16 +6,14 @@ Run with ``python -m benchmarks import --runs 5`` or ``python benchmarks/bench_i
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.harness import SAMPLES, Measure, env_for, measure, mop
+from benchmarks.harness import SAMPLES, Measure, env_for, measure, mop, time_call
 
 COPIES = 40
 
@@ -48,15 +46,15 @@ def long_protocol(folder: Path) -> tuple[Path, Path]:
 def _in_process(path: Path, runs: int) -> tuple[float, int]:
     from mop_desktop.services.importer import read_protocol
 
-    read_protocol(path)  # warm the imports
-    times = []
     blocks = 0
-    for _ in range(runs):
-        start = time.perf_counter()
+
+    def read() -> None:
+        nonlocal blocks
         result = read_protocol(path)
-        times.append(time.perf_counter() - start)
         blocks = sum(len(s.blocks) for s in result.text.sections)
-    return statistics.median(times), blocks
+
+    _, median = time_call(read, runs)  # the first call warms the imports
+    return median, blocks
 
 
 def run(runs: int = 5) -> list[Measure]:

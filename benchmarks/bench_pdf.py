@@ -8,19 +8,15 @@ Run with ``python -m benchmarks pdf --runs 7`` or ``python benchmarks/bench_pdf.
 
 from __future__ import annotations
 
-import os
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.harness import SAMPLES, Measure, env_for, mop, run_once
+from benchmarks.harness import SAMPLES, Measure, env_for, measure, mop, ratio_note, time_call
 
 SAMPLE = SAMPLES / "borough-model-protocol.txt"
 
@@ -47,46 +43,26 @@ def build_store(data_dir: Path, copies: int = 1) -> None:
         store.close()
 
 
-def _timed(name: str, argv: list[str], runs: int) -> tuple[Measure, float]:
-    """Median wall time and median CPU time (user + system, the process and its children):
-    on a shared machine CPU time is the steadier figure."""
-    walls, cpus, peaks = [], [], []
-    for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.Popen(argv, env=env_for(), stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE)
-        _pid, status, usage = os.wait4(proc.pid, 0)
-        walls.append(time.perf_counter() - start)
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise RuntimeError(f"{' '.join(argv)} failed")
-        cpus.append(usage.ru_utime + usage.ru_stime)
-        peaks.append(usage.ru_maxrss / 1024)
-    cpu = statistics.median(cpus)
-    row = Measure(name, statistics.median(walls), max(peaks), runs, " ".join(argv),
-                  f"CPU {cpu * 1000:,.0f} ms")
-    return row, cpu
-
-
 def _in_process(data_dir: Path, runs: int, **options: object) -> tuple[float, float, int]:
     """(first export incl. imports and font registration, median of the rest, pages)."""
     from mop_desktop.services.pdf.exports import export_pdf
     from mop_desktop.store.db import open_store
 
     store = open_store(data_dir / "policy.db", data_dir / "kept-aside")
-    times, pages = [], 0
+    pages = 0
     try:
-        for n in range(runs + 1):
-            start = time.perf_counter()
-            info = export_pdf(store, data_dir / f"in-process-{n}.pdf", record=False,
-                              **options)  # type: ignore[arg-type]
-            times.append(time.perf_counter() - start)
-            pages = info.pages
+        def export() -> None:
+            nonlocal pages
+            pages = export_pdf(store, data_dir / "in-process.pdf", record=False,
+                               **options).pages  # type: ignore[arg-type]
+
+        first, median = time_call(export, runs)
     finally:
         store.close()
-    return times[0], statistics.median(times[1:]), pages
+    return first, median, pages
 
 
-def _soffice(text_file: Path, runs: int) -> tuple[Measure, float] | None:
+def _soffice(text_file: Path, runs: int) -> Measure | None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         return None
@@ -94,9 +70,9 @@ def _soffice(text_file: Path, runs: int) -> tuple[Measure, float] | None:
         profile = Path(tmp) / "profile"
         argv = [soffice, f"-env:UserInstallation=file://{profile}", "--headless",
                 "--convert-to", "pdf", "--outdir", tmp, str(text_file)]
-        run_once(argv, env_for())  # the first start creates the profile: not timed
-        return _timed("LibreOffice: soffice --headless --convert-to pdf (same text)", argv,
-                      runs)
+        # the untimed first run creates the profile
+        return measure("LibreOffice: soffice --headless --convert-to pdf (same text)", argv,
+                       env_for(), runs)
 
 
 def run(runs: int = 5) -> list[Measure]:
@@ -108,27 +84,26 @@ def run(runs: int = 5) -> list[Measure]:
         build_store(one)
         build_store(ten, copies=10)
         out = Path(tmp) / "out.pdf"
-        whole, whole_cpu = _timed("mop-desktop pdf (whole process, borough sample)",
-                                  mop("--data-dir", str(one), "pdf", "-o", str(out)), runs)
-        _, _, said = run_once(mop("--data-dir", str(one), "pdf", "-o", str(out)), env_for())
-        whole.note += "; " + said.strip().rsplit("(", 1)[-1].rstrip(")")
+        said: list[str] = []
+        whole = measure("mop-desktop pdf (whole process, borough sample)",
+                        mop("--data-dir", str(one), "pdf", "-o", str(out)), env_for(), runs,
+                        outputs=said)
+        if said:
+            whole.note = said[0].strip().rsplit("(", 1)[-1].rstrip(")")
         rows.append(whole)
-        report, _ = _timed("mop-desktop pdf --redline (whole process, borough)",
-                           mop("--data-dir", str(one), "pdf", "-o", str(out), "--redline"),
-                           runs)
-        rows.append(report)
+        rows.append(measure("mop-desktop pdf --redline (whole process, borough)",
+                            mop("--data-dir", str(one), "pdf", "-o", str(out), "--redline"),
+                            env_for(), runs))
         for label, folder in (("1x", one), ("10x", ten)):
             first, median, pages = _in_process(folder, runs)
             rows.append(Measure(f"in-process export, {label} borough", median, 0, runs,
                                 "export_pdf()", f"{pages} pages; first call {first * 1000:.0f} ms"))
-        soffice = _soffice(SAMPLE, runs)
-        if soffice is not None:
-            office, office_cpu = soffice
-            office.note += (f"; mop-desktop pdf takes {whole.median_s / office.median_s:.2f}x "
-                            f"its wall time, {whole_cpu / office_cpu:.2f}x its CPU (budget 0.5x)")
+        office = _soffice(SAMPLE, runs)
+        if office is not None:
             rows.append(office)
+            whole.note += "; " + ratio_note(whole, office, 0.5, "LibreOffice's")
         else:
-            rows.append(Measure("LibreOffice", 0, 0, 0, "", "soffice not installed"))
+            whole.note += "; LibreOffice (soffice) not installed: no comparison"
     return rows
 
 

@@ -1,35 +1,44 @@
-"""Benchmark of the confidential concern register (run on demand, not by the test suite).
+"""Benchmark of the confidential concern register.
 
-    python benchmarks/bench_register.py [--sizes 10,10000,100000] [--keep DIR]
+Builds registers of 10, 10,000 and 100,000 made-up concerns (three in each carry the word
+"zephyr"; set up with the test key derivation, then re-wrapped with the production Argon2id
+cost, so every measured unlock pays the real cost) and measures:
 
-Builds registers of made-up concerns (three of them in each register carry the word
-"zephyr"), then measures:
+- ``mop-desktop concerns list --search zephyr`` as a whole process at each size, first with
+  MOP_KDF_PROFILE=test (the search without the deliberate second of key derivation), then with
+  the production cost; budget: 10,000 at most 1.5 times 10;
+- peak memory of ``concerns list --search`` and of ``concerns list --json`` (every concern) at
+  100,000; budget under 300 MB;
+- unlocking with the production Argon2id setting, in-process; budget about one second;
+- the table model's filter in-process at 100,000 (search as you type: one reset per keystroke,
+  then the first screenful of rows read).
 
-- unlock time with the production key derivation (Argon2id as calibrated here);
-- ``mop-desktop concerns list --search zephyr`` as a whole process, with the production key
-  derivation and with MOP_KDF_PROFILE=test (search cost without the deliberate second of KDF);
-- peak memory (max RSS) of ``concerns list --search`` and of the full ``concerns list --json``
-  at the largest size;
-- the table model's filter in-process (search as you type: one reset per keystroke, then the
-  first screenful of rows read), per keystroke.
+``MOP_BENCH_REGISTER_SIZES=10,10000`` chooses other sizes.
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import os
 import random
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.harness import (
+    Measure,
+    env_for,
+    measure,
+    measure_in_turn,
+    mop,
+    ratio_note,
+    time_call,
+)
 
 PASSPHRASE = "benchmark passphrase"
 WORDS = (
@@ -39,14 +48,6 @@ WORDS = (
 ).split()
 FIRST = "Sam Alex Jo Chris Kim Lee Priya Dana Morgan Pat Robin Jamie Hazel Owen Ruth".split()
 LAST = "Porter Reed Fenwick Lowe Shah Wells Hale Ellis Grant Rowe Doyle Price Hughes".split()
-
-
-def _env(profile_test: bool) -> dict[str, str]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), MOP_PASSPHRASE=PASSPHRASE)
-    env.pop("MOP_KDF_PROFILE", None)
-    if profile_test:
-        env["MOP_KDF_PROFILE"] = "test"
-    return env
 
 
 def build(folder: Path, size: int) -> None:
@@ -112,44 +113,6 @@ def rewrap(folder: Path, production: bool) -> None:
     vault.zero(key)
 
 
-def run_cli(folder: Path, args: list[str], profile_test: bool) -> tuple[float, int]:
-    """(seconds, max RSS in MiB) of one whole ``mop-desktop`` process."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mop_desktop", "--data-dir", str(folder), *args],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_env(profile_test),
-    )
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - started
-    if status != 0:
-        raise SystemExit(f"{args} failed: {proc.stderr.read().decode() if proc.stderr else ''}")
-    return seconds, usage.ru_maxrss // 1024
-
-
-def interleaved_medians(folders: dict[int, Path], args: list[str], profile_test: bool,
-                        runs: int = 7) -> dict[int, float]:
-    """Median seconds per size; the sizes take turns so that load from other work on the
-    machine falls on each of them alike."""
-    times: dict[int, list[float]] = {size: [] for size in folders}
-    for _ in range(runs):
-        for size, folder in folders.items():
-            times[size].append(run_cli(folder, args, profile_test)[0])
-    return {size: statistics.median(t) for size, t in times.items()}
-
-
-def unlock_time(folder: Path) -> float:
-    from mop_desktop.paths import AppPaths
-    from mop_desktop.store import vault
-
-    os.environ.pop("MOP_KDF_PROFILE", None)
-    times = []
-    for _ in range(3):
-        started = time.perf_counter()
-        vault.zero(vault.unlock_with_passphrase(AppPaths(folder).key_envelope, PASSPHRASE))
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
-
-
 def model_filter(folder: Path) -> list[tuple[str, float, int]]:
     """Per keystroke of "zephyr" then "meeting email": ms to reset the model and read rows."""
     from PySide6.QtCore import QCoreApplication
@@ -183,52 +146,85 @@ def model_filter(folder: Path) -> list[tuple[str, float, int]]:
     return out
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10,10000,100000")
-    parser.add_argument("--keep", metavar="DIR", help="build the registers here and keep them")
-    args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
-    base = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-register-"))
-    base.mkdir(parents=True, exist_ok=True)
-    try:
-        folders = {}
+def unlock_seconds(folder: Path, runs: int) -> float:
+    from mop_desktop.paths import AppPaths
+    from mop_desktop.store import vault
+
+    os.environ.pop("MOP_KDF_PROFILE", None)
+    envelope = AppPaths(folder).key_envelope
+    _, median = time_call(lambda: vault.zero(vault.unlock_with_passphrase(envelope, PASSPHRASE)),
+                          runs)
+    return median
+
+
+def _search(folders: dict[int, Path], runs: int, profile: str) -> list[Measure]:
+    """``concerns list --search zephyr`` at each size, the sizes taking turns."""
+    extra = {"MOP_PASSPHRASE": PASSPHRASE}
+    if profile == "test":
+        extra["MOP_KDF_PROFILE"] = "test"
+    rows = measure_in_turn([
+        (f"concerns list --search, {size:,} concerns, {profile} key derivation",
+         mop("--data-dir", str(folder), "concerns", "list", "--search", "zephyr"),
+         env_for(**extra))
+        for size, folder in folders.items()
+    ], runs)
+    by_size = dict(zip(folders, rows, strict=True))
+    if 10 in by_size and 10_000 in by_size:
+        row = by_size[10_000]
+        row.note = ratio_note(row, by_size[10], 1.5, "the 10-concern register")
+    largest = by_size[max(by_size)]
+    if max(by_size) >= 100_000:
+        largest.note = (largest.note + "; " if largest.note else "") + (
+            f"peak memory budget 300 MB: {'met' if largest.peak_mb < 300 else 'missed'}")
+    return rows
+
+
+def run(runs: int = 5) -> list[Measure]:
+    sizes = [int(n) for n in os.environ.get("MOP_BENCH_REGISTER_SIZES",
+                                            "10,10000,100000").split(",")]
+    rows: list[Measure] = []
+    with tempfile.TemporaryDirectory(prefix="bench-register-") as tmp:
+        folders: dict[int, Path] = {}
         for size in sizes:
-            folder = base / f"register-{size}"
-            if not (folder / "register.db").exists():
-                started = time.perf_counter()
-                build(folder, size)
-                print(f"built {size:>7} concerns in {time.perf_counter() - started:6.1f} s "
-                      f"({(folder / 'register.db').stat().st_size / 1e6:.1f} MB)")
+            folder = Path(tmp) / f"register-{size}"
+            started = time.perf_counter()
+            build(folder, size)
+            rows.append(Measure(f"build a register of {size:,} concerns (setup, not a budget)",
+                                time.perf_counter() - started, 0, 1, "bench_register.build()",
+                                f"{(folder / 'register.db').stat().st_size / 1e6:.1f} MB on disk"))
             folders[size] = folder
-        search = ["concerns", "list", "--search", "zephyr"]
-        print("\nconcerns list --search zephyr, whole process, median of 7 (sizes in turn):")
         for folder in folders.values():
             rewrap(folder, production=False)
-            run_cli(folder, search, True)  # warm-up (and any schema upgrade of a kept folder)
-        for size, seconds in interleaved_medians(folders, search, True).items():
-            print(f"  {size:>7}: {seconds:.3f} s (MOP_KDF_PROFILE=test)")
+        rows += _search(folders, runs, "test")
         for folder in folders.values():
             rewrap(folder, production=True)
-        for size, seconds in interleaved_medians(folders, search, False).items():
-            print(f"  {size:>7}: {seconds:.3f} s (production KDF)")
+        os.environ.pop("MOP_KDF_PROFILE", None)
+        rows += _search(folders, runs, "production")
         largest = max(folders)
-        print(f"\nunlock (production Argon2id, median of 3): {unlock_time(folders[largest]):.2f} s")
-        _, rss = run_cli(folders[largest], search, False)
-        print(f"peak memory at {largest}: concerns list --search: {rss} MiB")
-        _, rss = run_cli(folders[largest], ["concerns", "list", "--json"], False)
-        print(f"peak memory at {largest}: concerns list --json (every concern): {rss} MiB")
-        for size, folder in folders.items():
-            if size < 1000:
-                continue
-            print(f"\ntable model filter at {size} (reset + first 40 rows), per keystroke:")
-            for typed, ms, rows in model_filter(folder):
-                print(f"  {typed!r:>28}: {ms:7.1f} ms  ({rows} rows)")
-    finally:
-        if not args.keep:
-            shutil.rmtree(base, ignore_errors=True)
-    return 0
+        seconds = unlock_seconds(folders[largest], min(runs, 3))
+        rows.append(Measure("unlock (production Argon2id, in-process)", seconds, 0, min(runs, 3),
+                            "vault.unlock_with_passphrase()",
+                            "budget about 1 s: " + ("met" if seconds <= 1.3 else "missed")))
+        listed = measure(f"concerns list --json, every one of {largest:,} concerns",
+                         mop("--data-dir", str(folders[largest]), "concerns", "list", "--json"),
+                         env_for(MOP_PASSPHRASE=PASSPHRASE), min(runs, 3))
+        listed.note = f"peak memory budget 300 MB: {'met' if listed.peak_mb < 300 else 'missed'}"
+        rows.append(listed)
+        if largest >= 1000:
+            typed = model_filter(folders[largest])
+            ms = [t for _, t, _ in typed]
+            worst = max(typed, key=lambda t: t[1])
+            rows.append(Measure(
+                f"table model filter at {largest:,}, per keystroke (in-process)",
+                statistics.median(ms) / 1000, 0, len(ms), "ConcernTableModel.set_query()",
+                f"reset + first 40 rows; slowest {worst[1]:.0f} ms for {worst[0]!r} "
+                f"({worst[2]:,} rows)"))
+    return rows
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from benchmarks.harness import TABLE_HEAD
+
+    print(TABLE_HEAD)
+    for row in run(int(sys.argv[1]) if len(sys.argv) > 1 else 5):
+        print(row.row(), flush=True)

@@ -1,17 +1,19 @@
 """Start-up: ``mop-desktop --smoke-test`` (whole process, a store with the largest sample and a
 20-row history) against a bare PySide6 window shown and closed by the same interpreter.
 
-Budget (issue 8): at most 3 times the bare window; the window's first frame (``startup-ms``)
-under 300 ms on the reference machine (2 cores)."""
+Budgets (issue 8): the whole process at most 3 times the bare window; the window's first frame
+(the ``startup-ms`` it prints: from the process's start, read from ``/proc/self/stat`` on Linux,
+to the first frame drawn with the dashboard filled) under 300 ms."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import statistics
 import tempfile
 from pathlib import Path
 
-from benchmarks.harness import SAMPLES, Measure, env_for, measure, mop, python, run_once
+from benchmarks.harness import SAMPLES, Measure, env_for, measure_in_turn, mop, python, ratio_note
 
 BARE_WINDOW = (
     "import sys\n"
@@ -22,6 +24,7 @@ BARE_WINDOW = (
     "QTimer.singleShot(0, app.quit)\n"
     "app.exec()\n"
 )
+FIRST_FRAME_BUDGET_S = 0.3
 
 
 def build_store(data_dir: Path) -> None:
@@ -30,7 +33,6 @@ def build_store(data_dir: Path) -> None:
     from mop_desktop.services.importer import read_protocol
     from mop_desktop.services.workspace import save_import
     from mop_desktop.store.db import open_store
-    import datetime as dt
 
     result = read_protocol(SAMPLES / "borough-model-protocol.txt")
     extra = [
@@ -49,20 +51,20 @@ def run(runs: int = 5) -> list[Measure]:
         data = Path(tmp)
         build_store(data)
         env = env_for(data)
-        bare = measure("bare PySide6 window (shown and closed)", [python(), "-c", BARE_WINDOW],
-                       env, runs)
-        smoke = measure("mop-desktop --smoke-test", mop("--smoke-test"), env, runs)
-        firsts = []
-        for _ in range(runs):
-            _, _, out = run_once(mop("--smoke-test"), env)
-            found = re.search(r"startup-ms (\d+)", out)
-            if found:
-                firsts.append(int(found.group(1)))
-        ratio = smoke.median_s / bare.median_s
-        smoke.note = f"{ratio:.1f}x the bare window (budget 3x)"
+        said: list[str] = []
+        bare, smoke = measure_in_turn(
+            [("bare PySide6 window (shown and closed)", [python(), "-c", BARE_WINDOW], env),
+             ("mop-desktop --smoke-test (whole process)", mop("--smoke-test"), env)],
+            runs, outputs=[[], said])
+        smoke.note = ratio_note(smoke, bare, 3, "the bare window")
         rows = [bare, smoke]
+        firsts = [int(m.group(1)) / 1000 for out in said
+                  if (m := re.search(r"startup-ms (\d+)", out))]
         if firsts:
-            first = statistics.median(firsts) / 1000
-            rows.append(Measure("window shown (startup-ms printed)", first, 0, len(firsts),
-                                "mop-desktop --smoke-test", "budget 300 ms"))
+            first = statistics.median(firsts)
+            verdict = ("met" if first <= FIRST_FRAME_BUDGET_S
+                       else f"missed by {(first - FIRST_FRAME_BUDGET_S) * 1000:,.0f} ms")
+            rows.append(Measure("first frame (startup-ms printed by --smoke-test)", first, 0,
+                                len(firsts), "mop-desktop --smoke-test",
+                                f"process start to first frame; budget 300 ms: {verdict}"))
         return rows

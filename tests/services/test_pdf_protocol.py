@@ -147,6 +147,10 @@ def test_draft_and_superseded_are_marked(store, tmp_path):
     export_pdf(store, old_pdf, version_label=first)
     export_pdf(store, new_pdf)
     assert "DRAFT" in pdf_text(draft_pdf) and "not adopted" in pdf_text(draft_pdf)
+    # the title block used to say "Draft" and then "Draft for consideration ..."
+    first_page = PdfReader(str(draft_pdf)).pages[0].extract_text()
+    assert "Draft Draft" not in " ".join(first_page.split())
+    assert "Draft for consideration by Full Council: not adopted" in first_page
     assert "Sign-off" not in pdf_text(draft_pdf)
     assert "SUPERSEDED" in pdf_text(old_pdf) and "(superseded)" in pdf_text(old_pdf)
     assert "SUPERSEDED" not in pdf_text(new_pdf) and "DRAFT" not in pdf_text(new_pdf)

@@ -79,7 +79,9 @@ def title_block(content: ProtocolSource) -> list[Flowable]:
     if content.council.name:
         out.append(Paragraph(para(content.council.name), st["council"]))
     out.append(Paragraph(para(content.text.title), st["title"]))
-    meta: list[str] = [content.version_line]
+    # an unlabelled draft says "Draft for consideration ..." below, not "Draft" twice
+    unlabelled_draft = content.status == "draft" and not content.label
+    meta: list[str] = [] if unlabelled_draft else [content.version_line]
     adoption = content.adoption
     if adoption is not None and adoption.adopted_on:
         line = f"Adopted by Full Council on {format_long(adoption.adopted_on)}"

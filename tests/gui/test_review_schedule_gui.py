@@ -431,3 +431,18 @@ def test_adopt_dialog_closed_while_typing_goes_quietly(qtbot, ctx, store):
     qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(d.dialog))
     with store.session() as session:
         assert not docs.protocol_document(session).adoptions
+
+
+def test_review_page_counts_days_from_the_day_it_is_shown(qtbot, ctx, store):
+    """A window left open overnight used to show yesterday's "in 39 days" until something
+    changed: showing the page on a later day counts again."""
+    adopted_protocol(store, D(2025, 3, 20))
+    days = [TODAY]
+    page = ReviewPage(ctx, None, lambda: days[0])
+    qtbot.addWidget(page.widget)
+    page.widget.show()
+    assert page.form.stateLabel.text() == "Coming up: in 39 days"
+    page.widget.hide()
+    days[0] = TODAY + dt.timedelta(days=1)
+    page.widget.show()
+    assert page.form.stateLabel.text() == "Coming up: in 38 days"

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject
+from PySide6.QtCore import QDate, QEvent, QObject
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QMainWindow, QWidget
 
 from mop_desktop.domain.dates import format_long, format_month
@@ -111,7 +111,19 @@ class ReviewPage(QObject):
         app.documentChanged.connect(self.refresh)
         app.scheduleChanged.connect(self.refresh)
         app.councilChanged.connect(self.refresh)
+        self.widget.installEventFilter(self)  # shown again: "in N days" counts from today
+        self._shown_on = self.today()
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            watched is self.widget
+            and event.type() == QEvent.Type.Show
+            and self.today() != self._shown_on
+        ):
+            self._shown_on = self.today()
+            self.refresh()
+        return False
 
     # -- filling ------------------------------------------------------------------------------
     def refresh(self, *_args: object) -> None:

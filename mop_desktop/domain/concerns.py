@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from mop_desktop.domain.dates import DateError, parse_user_date
 from mop_desktop.domain.records import Council
+from mop_desktop.domain.storable import UnstorableText, check_storable
 
 ROLES = ("officer", "councillor", "clerk", "member of the public", "other")
 CATEGORIES = (
@@ -164,8 +165,24 @@ def parse_clauses(text: str) -> list[str]:
     return parts
 
 
+TEXT_FIELDS = ("reference", "raised_by", "about", "summary", "details", "route", "outcome",
+               "raised_by_role", "about_role", "category", "status")
+
+
+def check_text(field_name: str, value: str) -> None:
+    """Refuse text that cannot be stored (a broken character), naming the field."""
+    try:
+        check_storable(value)
+    except UnstorableText as exc:
+        raise ConcernError(field_name, str(exc)) from None
+
+
 def validate(concern: Concern) -> Concern:
     """The concern with its fields normalised; ConcernError names the first field at fault."""
+    for name in TEXT_FIELDS:
+        check_text(name, getattr(concern, name))
+    for clause in concern.clauses:
+        check_text("clauses", clause)
     concern.raised_by_role = _choice("raised_by_role", concern.raised_by_role, ROLES, blank=False)
     concern.about_role = _choice("about_role", concern.about_role, ROLES, blank=True)
     concern.category = _choice("category", concern.category or "other", CATEGORIES, blank=False)

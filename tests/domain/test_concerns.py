@@ -85,3 +85,9 @@ def test_clauses():
     assert c.parse_clauses("3.1, 4.2; 5.") == ["3.1", "4.2", "5"]
     with pytest.raises(c.ConcernError, match="clauses"):
         c.parse_clauses("three")
+
+
+def test_broken_character_named_by_field():
+    with pytest.raises(c.ConcernError) as err:
+        c.validate(_concern(details="half an emoji \ud83d here"))
+    assert err.value.field == "details" and "broken character" in err.value.message

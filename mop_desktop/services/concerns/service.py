@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from mop_desktop.domain.concerns import (
     Concern,
     ConcernError,
+    check_text,
     format_reference,
     parse_reference,
     validate,
@@ -263,6 +264,7 @@ class RegisterService:
     def add_timeline(self, reference: str, on: dt.date, entry: str) -> None:
         if not entry.strip():
             raise ConcernError("timeline", "an entry needs some text")
+        check_text("timeline", entry)
         with self.session() as session:
             row = _row(session, reference)
             if on < row.raised_on:

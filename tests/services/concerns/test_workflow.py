@@ -195,3 +195,10 @@ def test_schema_1_register_is_upgraded_with_a_copy_kept_aside(service, make_conc
 
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(kept[0]).execute("SELECT * FROM sqlite_master").fetchall()
+
+
+def test_broken_character_in_timeline_refused_by_name(service, make_concern):
+    ref = service.add(make_concern())
+    with pytest.raises(ConcernError, match="^timeline: .*broken character"):
+        service.add_timeline(ref, dt.date(2026, 3, 24), "phoned \udc00")
+    assert service.timeline(ref) == []

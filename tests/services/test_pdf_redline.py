@@ -133,3 +133,25 @@ def test_summary_of_a_new_clause_with_a_list_says_added_only():
                                         items=[ListItem("Reply promptly.")]))
     assert summary_sentence(compare(adopted(), new.renumber())) == (
         "The draft makes these changes: 1 clause added.")
+
+
+def test_summary_of_unnumbered_clauses_says_where_not_the_same_words_twice():
+    """An added or removed unnumbered clause is named by its first words in the Clause
+    column; the Detail column used to repeat them, and now says which heading it is under."""
+    from mop_desktop.domain.diff import compare
+    from mop_desktop.domain.document import Block, DocumentText, Section
+    from mop_desktop.services.pdf.redline import _summary_rows
+
+    old = DocumentText("P", [Section("Roles", [
+        Block("Councillors set the policy of the council and lead it.", numbered=False),
+        Block("Officers give advice to the council.", numbered=False),
+    ], numbered=False)]).renumber()
+    new = old.clone()
+    new.sections[0].blocks.pop(0)
+    new.sections[0].blocks.append(Block("Officers keep records.", numbered=False))
+    rows = _summary_rows(compare(old, new.renumber()))
+    assert rows == [
+        ("Clause removed", "\u201cCouncillors set the policy of the council\u2026\u201d",
+         "under \u201cRoles\u201d"),
+        ("Clause added", "\u201cOfficers keep records.\u201d", "under \u201cRoles\u201d"),
+    ]

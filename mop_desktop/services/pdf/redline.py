@@ -69,9 +69,9 @@ def _summary_rows(diff: DocumentDiff) -> list[tuple[str, str, str]]:
     for e in diff.entries:
         what = "Heading" if e.kind == "heading" else "Clause"
         if e.added:
-            rows.append((f"{what} added", e.label, _first_words(e.new_text)))
+            rows.append((f"{what} added", e.label, _where_or_words(e, e.new_text)))
         elif e.removed:
-            rows.append((f"{what} removed", e.label, _first_words(e.old_text)))
+            rows.append((f"{what} removed", e.label, _where_or_words(e, e.old_text)))
         else:
             if e.moved:
                 where = f"moved from {e.old_number}" if e.old_number else "moved"
@@ -85,6 +85,15 @@ def _summary_rows(diff: DocumentDiff) -> list[tuple[str, str, str]]:
         pairs = ", ".join(f"{e.old_number} \u2192 {e.new_number}" for e in renumbered)
         rows.append(("Renumbered", f"{len(renumbered)}", f"as a result: {pairs}"))
     return rows
+
+
+def _where_or_words(e: ClauseChange, text: str | None) -> str:
+    """The first words of a numbered clause; for an unnumbered one (already named by its
+    first words) the heading it sits under."""
+    number = e.old_number if e.removed else e.new_number
+    if number or e.kind != "block":
+        return _first_words(text)
+    return f"under \u201c{e.section}\u201d" if e.section else "before the first heading"
 
 
 def _in_section(e: ClauseChange) -> str:
@@ -141,8 +150,11 @@ def summary_table(diff: DocumentDiff) -> list[Flowable]:
     data = [[Paragraph(h, st["cellhead"]) for h in ("Change", "Clause", "Detail")]]
     data += [[Paragraph(para(a), st["cell"]), Paragraph(para(b), st["cell"]),
               Paragraph(para(c), st["cell"])] for a, b, c in rows]
-    table = Table(data, colWidths=[0.22 * TEXT_WIDTH, 0.22 * TEXT_WIDTH, 0.56 * TEXT_WIDTH],
-                  repeatRows=1, hAlign="LEFT")
+    # unnumbered clauses are named by their first words: give the Clause column room
+    named = any(b.startswith("\u201c") for _a, b, _c in rows)
+    widths = (0.2, 0.42, 0.38) if named else (0.22, 0.22, 0.56)
+    table = Table(data, colWidths=[w * TEXT_WIDTH for w in widths], repeatRows=1,
+                  hAlign="LEFT")
     table.setStyle(table_style())
     return [table]
 

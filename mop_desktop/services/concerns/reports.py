@@ -187,6 +187,17 @@ def subject_access_report(
     return _render(path, story, "Subject access request", council, password)
 
 
+def _key_paragraph(recovery_key: str) -> Any:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from mop_desktop.services.pdf.escape import para
+
+    style = ParagraphStyle("recovery-key", parent=_styles()["title"], fontSize=17, leading=24,
+                           splitLongWords=0)
+    return Paragraph(para(recovery_key), style)
+
+
 def recovery_sheet(path: Path, recovery_key: str, council: str, created: dt.date) -> int:
     """The sheet for the council's safe: the recovery key and what to do with it."""
     story = [
@@ -194,18 +205,19 @@ def recovery_sheet(path: Path, recovery_key: str, council: str, created: dt.date
         _heading("Concern register: recovery key", "title"),
         _p(f"Created on {format_long(created)}."),
         _heading("Recovery key"),
-        _p(recovery_key, "title"),
+        _key_paragraph(recovery_key),
         _heading("What this is"),
         _p("The council's confidential concern register is encrypted. It opens with the "
            "clerk's passphrase, or with this recovery key. If the passphrase is forgotten, or "
            "the clerk leaves, the recovery key opens the register and lets a new passphrase be "
-           "set (Concerns → Forgotten passphrase, or: mop-desktop concerns change-passphrase "
-           "--recovery-key KEY)."),
+           "set (on the locked Concerns page: \"Forgotten passphrase? Use the recovery key\", or "
+           "mop-desktop concerns change-passphrase --recovery-key KEY)."),
         _heading("What to do with it"),
         _p("Print this sheet, sign and date it, and keep it in the council's safe or another "
            "locked place, away from the computer. Then delete the PDF file: anyone holding the "
            "key and a copy of the data folder can read the register. If the key may have been "
-           "seen by someone who should not have it, replace it (Concerns → Replace recovery key); "
+           "seen by someone who should not have it, replace it (Concerns, More, Replace recovery "
+           "key); "
            "the old key then stops working."),
         _p("Letters and digits only; case, spaces and hyphens do not matter when typing it "
            "back. The last group is a check that catches typing mistakes."),

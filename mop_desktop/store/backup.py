@@ -173,8 +173,9 @@ def write_bundle(
             def produce(tmp: Path) -> None:
                 with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
                     archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
-                    for name in members:
-                        archive.write(staging / name, name)
+                    for name in members:  # encrypted pages do not compress: stored as they are
+                        kind = zipfile.ZIP_STORED if name == REGISTER else zipfile.ZIP_DEFLATED
+                        archive.write(staging / name, name, compress_type=kind)
                 _verify_archive(tmp, files)
 
             atomic_produce(target, produce)

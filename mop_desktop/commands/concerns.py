@@ -112,6 +112,10 @@ def _fail(exc: BaseException) -> CommandError:
 
     if isinstance(exc, WrongPassphrase):
         return CommandError(str(exc), EXIT_LOCKED)
+    from sqlalchemy.exc import DatabaseError
+
+    if isinstance(exc, DatabaseError):  # a page that fails its check: never the statement
+        return CommandError("register.db is damaged: restore it from backup", EXIT_USAGE)
     if isinstance(exc, VaultError | RegisterError | ConcernError):
         return CommandError(str(exc), EXIT_USAGE)
     raise exc

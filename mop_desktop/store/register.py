@@ -210,6 +210,7 @@ def _keyed_connection(path: Path, key: bytearray, mode: str) -> Any:
     _, dbapi2 = _sqlcipher()
     con = dbapi2.connect(_uri(path, mode), uri=True, check_same_thread=False)
     try:
+        con.execute("PRAGMA cipher_log_level = NONE")  # failures become our one-line messages
         con.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
         row = con.execute("PRAGMA cipher_version").fetchone()
         if not row or not row[0]:

@@ -124,3 +124,17 @@ def test_retention_list_and_delete(cli, tmp_path, recovery_key):
     assert code == 0 and "trace" in out
     code, out, _ = cli("concerns", "list", "--json", env=PASS)
     assert [r["reference"] for r in json.loads(out)] == ["C-2026-001"]
+
+
+def test_damaged_page_inside_the_register_is_one_line(cli, tmp_path, recovery_key, data_dir):
+    rows = "".join(f"0{1 + i % 9}/03/2026,officer,{'Concern text ' * 40} {i}\n" for i in range(300))
+    _import(cli, tmp_path, "raised_on,raised_by_role,summary\n" + rows)
+    db = data_dir / "register.db"
+    blob = bytearray(db.read_bytes())
+    middle = (len(blob) // 4096 // 2) * 4096
+    for i in range(middle + 100, middle + 400):
+        blob[i] ^= 0xFF
+    db.write_bytes(bytes(blob))
+    code, _, err = cli("concerns", "list", "--search", "concern", env=PASS)
+    assert code == 2 and "damaged" in err and "Traceback" not in err, err
+    assert "Concern text" not in err

@@ -193,7 +193,16 @@ class ConcernsPage(QWidget):
     def apply_filters(self) -> None:
         if not self.service.unlocked:
             return
-        self.model.set_query(self.current_query())
+        from sqlalchemy.exc import DatabaseError
+
+        try:
+            self.model.set_query(self.current_query())
+        except DatabaseError:  # a damaged page; the statement and its values are never shown
+            self.model.clear()
+            self.table.countLabel.setText(
+                "The register could not be read: register.db is damaged. Restore it from backup."
+            )
+            return
         shown = self.model.rowCount()
         text = f"{shown} concern{'s' if shown != 1 else ''}"
         if self._filter_problem:

@@ -232,3 +232,21 @@ def test_check_the_data_reports_each_check(qtbot, window, told):
     qtbot.waitUntil(lambda: bool(told), timeout=20000)
     assert "policy.db is sound" in told[-1]
     assert "adoption history is intact" in told[-1]
+
+
+def test_an_unlocked_register_is_backed_up_through_its_key(qtbot, window, app_paths,
+                                                           monkeypatch):
+    state = pytest.importorskip("mop_desktop.gui.register.state")
+    monkeypatch.setenv("MOP_KDF_PROFILE", "test")
+    actions = window.backup_actions
+    service = state.register_for(actions.app)
+    service.init("correct horse battery")
+    assert service.unlocked
+    _action(window, "actionBackUpNow").trigger()
+    qtbot.waitUntil(
+        lambda: not actions.running and bool(list_backups(app_paths.backups)), timeout=20000
+    )
+    info = bk.describe_bundle(list_backups(app_paths.backups)[0][1])
+    assert info.has_register and info.concerns == 0  # counted: the copy went through the key
+    service.lock()
+    assert backup_actions._register_key_copy(actions.app) is None

@@ -352,7 +352,9 @@ class ConcernsPage(QWidget):
         for form in list(self.forms):
             form.close()
         self.forms.clear()
-        for name in ("_setup", "_retention", "_recovery"):
+        # The set-up dialog stays: it holds only the recovery key, shown once, and closing it
+        # before the clerk has written the key down would lose it.
+        for name in ("_retention", "_recovery"):
             holder = getattr(self, name, None)
             if holder is not None:
                 holder.dialog.reject()

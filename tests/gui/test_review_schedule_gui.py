@@ -446,3 +446,19 @@ def test_review_page_counts_days_from_the_day_it_is_shown(qtbot, ctx, store):
     days[0] = TODAY + dt.timedelta(days=1)
     page.widget.show()
     assert page.form.stateLabel.text() == "Coming up: in 38 days"
+
+
+def test_adopt_dialog_short_messages_are_one_line_high(qtbot, ctx, store):
+    """"Enter the originator or reviewer." used to get a red box two lines high (Qt narrows
+    a short wrapped label); every short message is now one line."""
+    draft_only(store)
+    d = _dialog(qtbot, ctx)
+    d.dialog.show()
+    qtbot.waitExposed(d.dialog)
+    d.form.dateEdit.setText("31/02/2026")
+    assert not d.accept()
+    labels = [d.form.dateError, d.form.minuteError, d.form.reviewerError]
+    assert all(label.isVisible() for label in labels)
+    qtbot.wait(50)
+    line = d.form.reviewerError.fontMetrics().lineSpacing()
+    assert [label.height() < 2 * line for label in labels] == [True, True, True]

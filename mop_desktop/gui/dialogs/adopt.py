@@ -27,7 +27,7 @@ from mop_desktop.services.adoption import (
 )
 from mop_desktop.store import documents as docs
 
-ERROR_STYLE = "color: #ffffff; background-color: #b02a37; border-radius: 3px; padding: 2px 6px;"
+ERROR_STYLE = "color: #ffffff; background-color: #b02a37; border-radius: 3px; padding: 3px 6px;"
 
 
 class AdoptDialog:
@@ -143,6 +143,10 @@ class AdoptDialog:
                 or (name == "date" and request.adopted_on.strip() != "")
             )
             label.setText(message)
+            # wrap only a message longer than the field: Qt gives a short wrapped label the
+            # height of two lines
+            room = self.form.minuteEdit.width() - 16
+            label.setWordWrap(label.fontMetrics().horizontalAdvance(message) > room)
             label.setVisible(visible)
         return problems
 

@@ -1,7 +1,9 @@
 """The crash dialog: ``install_excepthook(log_path)`` replaces ``sys.excepthook``.
 
 An unhandled error is written to the log (``mop_desktop.log``) and shown in
-``ui/crash_dialog.ui`` with copyable details and the log's location. The details are the
+``ui/crash_dialog.ui`` with copyable details and the log's location. A full disk, a read-only
+folder or a vanished device (``store.failures.explain``) is not a crash: it is logged and told
+in one plain message ("the disk is full: nothing was changed ..."). The details are the
 traceback of the code with the messages made safe by ``log.safe_traceback``: no SQL, no bound
 values, no message raised from the register's code. Without a QApplication the details go to
 stderr. An error inside the hook itself never recurses.
@@ -76,6 +78,13 @@ def show_dialog(dialog: CrashDialog) -> None:
     dialog.exec()
 
 
+def show_failure(message: str) -> None:
+    """A disk-full or read-only failure, in one plain message. Tests replace this."""
+    from mop_desktop.gui import messages
+
+    messages.tell(_parent_window(), "Not saved", message[:1].upper() + message[1:] + ".")
+
+
 def handle_exception(
     exc_type: type[BaseException],
     exc: BaseException,
@@ -91,6 +100,16 @@ def handle_exception(
         return
     _busy.active = True
     try:
+        from mop_desktop.store.failures import explain
+
+        failure = explain(exc)
+        if failure is not None:  # the machine, not the program: a full disk, a read-only folder
+            log.error("a save failed: %s", failure, exc_info=(exc_type, exc, tb))
+            if QApplication.instance() is not None:
+                show_failure(failure)
+            else:
+                sys.stderr.write(failure + "\n")
+            return
         log.critical("unhandled error", exc_info=(exc_type, exc, tb))
         details = crash_details(exc_type, exc, tb)
         if QApplication.instance() is None:

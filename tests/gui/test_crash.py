@@ -56,3 +56,18 @@ def test_register_sql_never_reaches_the_dialog(qtbot, app_paths, monkeypatch):
     assert "OperationalError" in details and "no such table" in details
     assert "SECRET-X" not in details
     assert "SELECT" not in details.splitlines()[-1]
+
+
+def test_a_full_disk_is_told_plainly_not_as_a_crash(qtbot, app_paths, monkeypatch):
+    import errno
+
+    log_path = applog.setup_logging(app_paths)
+    told, crashed = [], []
+    monkeypatch.setattr(crash, "show_failure", told.append)
+    monkeypatch.setattr(crash, "show_dialog", crashed.append)
+    try:
+        raise OSError(errno.ENOSPC, "No space left on device", "policy.db")
+    except OSError:
+        crash.handle_exception(*sys.exc_info(), log_path)
+    assert crashed == []
+    assert told and told[0].startswith("the disk is full: nothing was changed")

@@ -279,3 +279,14 @@ def test_recovery_dialog_sets_a_new_passphrase(app, window, qtbot, service):
     service.lock()
     service.unlock("a fresh passphrase")
     assert service.unlocked
+
+
+def test_enter_on_a_row_opens_the_case(app, window, qtbot, service):
+    page = _page(app, window, qtbot)
+    _unlock(page, qtbot)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
+    view = page.table.table
+    view.setCurrentIndex(page.model.index(1, 0))
+    view.activated.emit(page.model.index(1, 0))
+    assert len(page.forms) == 1
+    assert page.forms[0].reference == page.model.reference_at(1)

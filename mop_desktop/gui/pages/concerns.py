@@ -141,7 +141,7 @@ class ConcernsPage(QWidget):
         ui.toEdit.textChanged.connect(self._search_timer.start)
         for combo in (ui.statusCombo, ui.categoryCombo, ui.roleCombo):
             combo.currentIndexChanged.connect(self.apply_filters)
-        ui.table.doubleClicked.connect(self._open_index)
+        ui.table.activated.connect(self._open_index)  # double-click or Enter
         ui.newButton.clicked.connect(lambda: self.open_case(None))
         ui.openButton.clicked.connect(self._open_selected)
         ui.exportButton.clicked.connect(self._export_selected)

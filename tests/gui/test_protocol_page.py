@@ -628,3 +628,18 @@ def test_the_page_keeps_a_margin_like_the_other_pages(page):
     assert min(margins.left(), margins.top(), margins.right(), margins.bottom()) >= 9
     banner = page.form.bannerFrame.mapTo(page, page.form.bannerFrame.rect().topLeft())
     assert banner.x() >= 9 and banner.y() >= 9
+
+
+def test_an_emptied_draft_says_how_to_start_again(page, qtbot):
+    """Deleting every section left "Select a section or clause in the outline" beside an
+    empty outline; the panel now says how to start again."""
+    from mop_desktop.gui.editor.block_editor import EMPTY_DRAFT
+
+    while page.document().sections:
+        page.select((0, None))
+        page.delete_selected()
+    assert page.form.nothingLabel.text() == EMPTY_DRAFT
+    page.add_clause()
+    assert len(page.document().sections) == 1
+    page.undo_stack.undo()
+    assert page.form.nothingLabel.text() == EMPTY_DRAFT

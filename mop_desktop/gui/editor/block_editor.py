@@ -20,6 +20,8 @@ from mop_desktop.gui.uiloader import UiForm
 LIST_STYLE_ORDER = ("bullet", "lower-alpha", "lower-roman", "decimal")
 
 NOTHING, SECTION, BLOCK = 0, 1, 2
+SELECT_SOMETHING = "Select a section or clause in the outline to edit it."
+EMPTY_DRAFT = "The draft is empty: Add section or Add clause (Ctrl+Return) starts it again."
 LIST_HINT = "One item per line. Start a line with two spaces for a sub-item."
 
 
@@ -118,6 +120,9 @@ class BlockEditor(QObject):
         f = self.form
         if address is None or address[0] >= len(doc.sections):
             self.address = None
+            f.nothingLabel.setText(
+                EMPTY_DRAFT if editable and not doc.sections else SELECT_SOMETHING
+            )
             f.editorStack.setCurrentIndex(NOTHING)
             return
         s, b = address

@@ -20,7 +20,7 @@ from mop_desktop.gui.restore_dialog import choose_bundle_file
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.paths import AppPaths
 from mop_desktop.store.backup import BackupError, BundleInfo, describe_bundle
-from mop_desktop.store.backup_folder import newest_good_backup
+from mop_desktop.store.backup_folder import newest_good_backup, recovery_folders
 from mop_desktop.store.restore import restore_bundle
 
 log = logging.getLogger(__name__)
@@ -83,7 +83,8 @@ def offer_recovery(paths: AppPaths, error: BaseException) -> bool:
         # not damage (a newer release's store, a folder that cannot be read): say so plainly
         messages.tell(None, "MOP Desktop cannot open its data", str(error), critical=True)
         return False
-    info = newest_good_backup(paths.backups)
+    folders = recovery_folders(paths)
+    info = newest_good_backup(*folders)
     dialog = RecoveryDialog(paths, error, info)
     while True:
         choice = ask(dialog)

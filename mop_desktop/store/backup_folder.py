@@ -141,14 +141,49 @@ def backup_now(
     return target
 
 
-def newest_good_backup(folder: Path) -> BundleInfo | None:
-    """The newest automatic backup in ``folder`` that passes a full check."""
-    for _stamp, path in list_backups(folder):
+def newest_good_backup(*folders: Path) -> BundleInfo | None:
+    """The newest automatic backup in ``folders`` that passes a full check."""
+    found = sorted(
+        ((stamp, _sequence(path), path) for folder in set(folders)
+         for stamp, path in list_backups(folder)),
+        reverse=True,
+    )
+    for _stamp, _n, path in found:
         try:
             return verify_bundle(path)
         except BackupError:
             continue
     return None
+
+
+def configured_folder(policy_db: Path) -> Path | None:
+    """The ``backup.folder`` setting read straight from ``policy_db`` (read-only, plain SQLite),
+    so that it is found even when the store is damaged; None if it cannot be read or is unset."""
+    import json
+    import sqlite3
+
+    try:
+        con = sqlite3.connect(f"file:{policy_db}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = con.execute("SELECT value FROM setting WHERE key = 'backup.folder'").fetchone()
+        value = json.loads(row[0]) if row else ""
+    except (sqlite3.Error, ValueError, TypeError):
+        return None
+    finally:
+        con.close()
+    return Path(value).expanduser() if isinstance(value, str) and value.strip() else None
+
+
+def recovery_folders(paths: AppPaths) -> list[Path]:
+    """Where to look for a backup when the store cannot be opened."""
+    folders = [paths.backups]
+    for source in (paths.policy_db, *sorted(paths.kept_aside.glob("policy-damaged-*.db"))):
+        configured = configured_folder(source) if source.exists() else None
+        if configured is not None and configured not in folders:
+            folders.append(configured)
+    return folders
 
 
 def backup_age(folder: Path, now: dt.datetime | None = None) -> dt.timedelta | None:

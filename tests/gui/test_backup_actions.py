@@ -250,3 +250,36 @@ def test_an_unlocked_register_is_backed_up_through_its_key(qtbot, window, app_pa
     assert info.has_register and info.concerns == 0  # counted: the copy went through the key
     service.lock()
     assert backup_actions._register_key_copy(actions.app) is None
+
+
+def test_recovery_finds_the_backup_on_the_chosen_usb_stick(qtbot, app_paths, store, tmp_path,
+                                                           monkeypatch):
+    from mop_desktop.store import settings
+
+    populate(store)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    with store.session() as s:
+        settings.put(s, settings.BACKUP_DIR, str(usb))
+    backup_now(app_paths, app_paths.backups, now=dt.datetime.now() - dt.timedelta(days=3))
+    on_stick = backup_now(app_paths, usb)
+    original = dump(app_paths.policy_db)
+    store.close()
+    for side in ("-wal", "-shm"):
+        (app_paths.data / f"policy.db{side}").unlink(missing_ok=True)
+    data = bytearray(app_paths.policy_db.read_bytes())
+    data[4096 * 2: 4096 * 2 + 400] = b"\xa5" * 400
+    app_paths.policy_db.write_bytes(bytes(data))
+    with pytest.raises(DamagedStoreError) as err:
+        open_store(app_paths.policy_db, app_paths.kept_aside)
+    seen = {}
+
+    def answer(dialog):
+        qtbot.addWidget(dialog.dialog)
+        seen["file"] = dialog.form.fileValue.text()
+        return recovery.RESTORE
+
+    monkeypatch.setattr(recovery, "ask", answer)
+    assert recovery.offer_recovery(app_paths, err.value) is True
+    assert seen["file"] == str(on_stick)
+    assert dump(app_paths.policy_db) == original

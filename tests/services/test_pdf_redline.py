@@ -155,3 +155,22 @@ def test_summary_of_unnumbered_clauses_says_where_not_the_same_words_twice():
          "under \u201cRoles\u201d"),
         ("Clause added", "\u201cOfficers keep records.\u201d", "under \u201cRoles\u201d"),
     ]
+
+
+@pytest.mark.parametrize("council, title, version, kind, expected", [
+    ("St Mary's: <Oakford> Town Council", "Member/Officer Relations Protocol?", "2026v2",
+     "redline", "St Mary's Oakford Town Council - Report on the Member-Officer Relations "
+                "Protocol - version 2026v2 - 2026-11-22.pdf"),
+    ("", "", "", "protocol", "Protocol - 2026-11-22.pdf"),  # used to be "2026-11-22.pdf"
+    ("Example Town Council", "A" * 300, "", "draft", None),
+])
+def test_suggested_file_names(council, title, version, kind, expected):
+    """Refused characters used to become stray hyphens ("Protocol-", "-Town-"), an untitled
+    protocol was named by its date alone, and a long title pushed the date off the end."""
+    from mop_desktop.services.pdf.exports import suggested_name
+
+    name = suggested_name(council, title, version, dt.date(2026, 11, 22), kind)
+    if expected is not None:
+        assert name == expected
+    assert name.endswith(" - 2026-11-22.pdf") and len(name) <= 200
+    assert not any(c in name for c in '<>:"/\\|?*')

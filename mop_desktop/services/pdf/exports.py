@@ -201,12 +201,20 @@ def planned_name(store: Store, *, redline: bool = False, draft: bool = False,
 
 def suggested_name(council: str, title: str, version: str, day: dt.date, kind: str) -> str:
     """A name a clerk recognises: "Example Town Council - Member-Officer Relations Protocol -
-    version 2026 - 2026-03-23.pdf"; characters Windows refuses in names become "-"."""
-    parts = [council, title if kind != REDLINE else f"Report on the {title}"]
-    parts.append(f"version {version}" if version else ("draft" if kind != PROTOCOL else ""))
+    version 2026 - 2026-03-23.pdf", the date kept however long the rest (see ``_safe``)."""
+    title = _safe(title) or "Protocol"
+    parts = [_safe(council)[:60], title[:90] if kind != REDLINE else f"Report on the {title[:80]}"]
+    parts.append(f"version {_safe(version)}" if version else ("draft" if kind != PROTOCOL else ""))
     if kind == DRAFT and version:
         parts.append("draft")
-    parts.append(day.isoformat())
-    name = " - ".join(p for p in parts if p)
-    safe = "".join("-" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in name)
-    return " ".join(safe.split())[:150] + ".pdf"
+    parts.append(day.isoformat())  # kept whatever the length of the rest
+    return " - ".join(p for p in parts if p) + ".pdf"
+
+
+def _safe(text: str) -> str:
+    """``text`` for a file name: "/" and "\\" become "-", other characters Windows refuses
+    go, and no "-" is left hanging at either end."""
+    kept = "".join(
+        "-" if c in "/\\" else "" if c in '<>:"|?*' or ord(c) < 32 else c for c in text
+    )
+    return " ".join(kept.split()).strip(" -.")

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from mop_desktop.commands import EXIT_NO, EXIT_OK, Context
+
+if TYPE_CHECKING:
+    from mop_desktop.store.integrity import Finding
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,6 +49,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             store.close()
     if findings:  # opening refused it: report that line rather than the raw check
         found = findings + [f for f in found if f.name != "policy.db"]
+    found = [_with_newest_backup(ctx, f) for f in found]
     failed = False
     for finding in found:
         if finding.ok is False:
@@ -54,3 +59,16 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             mark = "ok" if finding.ok else "--"
             sys.stdout.write(f"{mark}  {finding.message}\n")
     return EXIT_NO if failed else EXIT_OK
+
+
+def _with_newest_backup(ctx: Context, finding: Finding) -> Finding:
+    """A failed store check names the newest backup that passes a full check."""
+    from dataclasses import replace
+
+    from mop_desktop.store.backup_folder import newest_good_backup, recovery_folders
+
+    if finding.ok is not False or finding.name not in ("policy.db", "register.db", "register.key"):
+        return finding
+    newest = newest_good_backup(*recovery_folders(ctx.paths))
+    where = f"newest good backup: {newest.path}" if newest else "no good backup was found"
+    return replace(finding, message=f"{finding.message}; {where}")

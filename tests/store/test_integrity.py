@@ -70,6 +70,7 @@ def test_damaged_policy_store_is_refused_kept_aside_and_recoverable(
     code, _out, errout = cli("check")
     assert code == 1
     assert "policy.db" in errout and len(errout.strip().splitlines()) == 1
+    assert f"newest good backup: {bundle}" in errout
     code, _out, errout = cli("show", "--json")
     assert code == 2 and "Traceback" not in errout
 

@@ -39,6 +39,7 @@ from mop_desktop.store.copies import (
     KEY,
     POLICY,
     REGISTER,
+    REGISTER_JOURNAL,
     SIDE_SUFFIXES,
     BackupError,
     _os_message,
@@ -154,7 +155,9 @@ def write_bundle(
                     counts[REGISTER] = None
             if paths.key_envelope.exists():
                 copy_file_checked(paths.key_envelope, staging / KEY)
-            members = [n for n in (POLICY, REGISTER, KEY) if (staging / n).exists()]
+            members = [
+                n for n in (POLICY, REGISTER, REGISTER_JOURNAL, KEY) if (staging / n).exists()
+            ]
             files = {
                 n: {"sha256": sha256_file(staging / n), "size": (staging / n).stat().st_size}
                 for n in members
@@ -240,7 +243,7 @@ def extract_verified(path: Path, staging: Path) -> BundleInfo:
     try:
         with zipfile.ZipFile(path) as archive:
             for name, meta in info.files.items():
-                if name not in (POLICY, REGISTER, KEY):
+                if name not in (POLICY, REGISTER, REGISTER_JOURNAL, KEY):
                     raise BackupError(f"{path.name} holds an unexpected file: {name}")
                 with archive.open(name) as member, open(staging / name, "wb") as out:
                     shutil.copyfileobj(member, out, 1024 * 1024)

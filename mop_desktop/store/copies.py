@@ -24,6 +24,7 @@ from mop_desktop.store.atomic import fsync_file
 POLICY = "policy.db"
 REGISTER = "register.db"
 KEY = "register.key"
+REGISTER_JOURNAL = REGISTER + "-journal"  # with a locked register cut off mid-write
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 
 
@@ -179,16 +180,28 @@ def copy_register_unlocked(source: Path, target: Path, key: bytearray) -> dict[s
 
 
 def copy_file_checked(source: Path, target: Path) -> None:
-    """A byte copy of a file that must not change while it is copied (a locked register)."""
-    for suffix in SIDE_SUFFIXES[::2]:  # a -wal or -journal beside it means a write in progress
-        side = source.with_name(source.name + suffix)
-        if side.exists() and side.stat().st_size > 0:
-            raise BackupError(
-                f"{source.name} is being written (a {suffix[1:]} file is beside it): "
-                "try again in a moment"
-            )
-    before = sha256_file(source)
-    shutil.copyfile(source, target)
-    fsync_file(target)
-    if sha256_file(target) != before or sha256_file(source) != before:
+    """A byte copy of a file that must not change while it is copied (a locked register).
+
+    A rollback journal beside it (a write cut off by a crash, or one in progress) is copied
+    with it: the pair is consistent, and opening the copy rolls the journal back. Nothing may
+    change while the pair is copied.
+    """
+    wal = source.with_name(source.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise BackupError(f"{source.name} is being written: try again in a moment")
+    journal = source.with_name(source.name + "-journal")
+    pairs = [(source, target)]
+    if journal.exists() and journal.stat().st_size > 0:
+        pairs.append((journal, target.with_name(target.name + "-journal")))
+    try:
+        before = [sha256_file(src) for src, _ in pairs]
+        for src, dst in pairs:
+            shutil.copyfile(src, dst)
+            fsync_file(dst)
+        unchanged = [sha256_file(src) for src, _ in pairs] == before
+        copied = [sha256_file(dst) for _, dst in pairs] == before
+    except FileNotFoundError:
+        unchanged = copied = False
+    if not (unchanged and copied) or (len(pairs) == 1 and journal.exists()
+                                      and journal.stat().st_size > 0):
         raise BackupError(f"{source.name} changed while it was copied: try again in a moment")

@@ -25,6 +25,7 @@ from mop_desktop.store.copies import (
     KEY,
     POLICY,
     REGISTER,
+    REGISTER_JOURNAL,
     SIDE_SUFFIXES,
     BackupError,
     _os_message,
@@ -78,7 +79,7 @@ def restore_bundle(paths: AppPaths, bundle: Path) -> RestoreResult:
         with _staging(paths.data) as staging:
             info = extract_verified(Path(bundle), staging)
             aside = keep_files_aside(paths, "restore")
-            names = [n for n in (KEY, REGISTER, POLICY) if n in info.files]
+            names = [n for n in (KEY, REGISTER, REGISTER_JOURNAL, POLICY) if n in info.files]
             atomic_write_text(
                 journal, json.dumps({"aside": str(aside) if aside else None, "names": names})
             )
@@ -127,7 +128,7 @@ def finish_interrupted_restore(paths: AppPaths) -> bool:
     try:
         data = json.loads(journal.read_text(encoding="utf-8"))
         aside = Path(data["aside"]) if data.get("aside") else None
-        names = [str(n) for n in data["names"] if n in (POLICY, REGISTER, KEY)]
+        names = [str(n) for n in data["names"] if n in (POLICY, REGISTER, REGISTER_JOURNAL, KEY)]
     except (OSError, ValueError, KeyError, TypeError):
         raise BackupError(
             f"{JOURNAL} in {paths.data} is unreadable: an interrupted restore needs IT support"

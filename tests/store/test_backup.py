@@ -262,3 +262,43 @@ def test_a_chosen_folder_that_is_not_there_is_not_created(app_paths, store, tmp_
     assert not usb.exists()
     bf.backup_now(app_paths, app_paths.backups)  # the default folder is made when needed
     assert bf.list_backups(app_paths.backups)
+
+
+def test_a_locked_register_cut_off_mid_write_is_backed_up_with_its_journal(
+    app_paths, store, tmp_path, monkeypatch
+):
+    import os
+
+    from mop_desktop.paths import AppPaths
+    from mop_desktop.store.register import open_register
+
+    populate(store)
+    key = make_register(app_paths, concerns=3, monkeypatch=monkeypatch)
+    committed = register_dump(app_paths.register_db, key)
+    pid = os.fork()
+    if pid == 0:  # a writer that dies mid-transaction, after pages reached the file
+        try:
+            from sqlalchemy import text
+
+            from mop_desktop.store.register import ConcernRow
+
+            register = open_register(app_paths.register_db, bytearray(key))
+            with register.session() as s:
+                s.execute(text("PRAGMA cache_size = 2"))
+                for n in range(300):
+                    s.add(ConcernRow(reference=f"C-2026-9{n:03d}", raised_on=dt.date(2026, 1, 1),
+                                     raised_by_role="officer", summary="x" * 3000))
+                s.flush()
+                os._exit(0)  # dies before the commit
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+    journal = app_paths.data / "register.db-journal"
+    assert journal.exists() and journal.stat().st_size > 0, "a hot journal was left"
+    bundle = bk.write_bundle(app_paths, tmp_path / "b.zip")  # locked: no key
+    with zipfile.ZipFile(bundle) as archive:
+        assert "register.db-journal" in archive.namelist()
+    other = AppPaths(tmp_path / "elsewhere")
+    restore_bundle(other, bundle)
+    open_register(other.register_db, bytearray(key)).engine.dispose()  # rolls the journal back
+    assert register_dump(other.register_db, key) == committed

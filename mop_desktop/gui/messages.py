@@ -34,3 +34,17 @@ def sentence(text: str) -> str:
     """A service's one-line message ("a draft already exists: ...", written to follow
     "error: " on the command line) as a sentence for the status bar or a label."""
     return text[:1].upper() + text[1:]
+
+
+def not_saved(exc: BaseException) -> str:
+    """One line for a store error while saving (nothing was saved): the machine's failure when
+    it is one (disk full, read-only folder), otherwise the kind of error and where to look."""
+    from mop_desktop.store.failures import explain
+
+    failure = explain(exc)
+    if failure is not None:
+        return f"Nothing was saved: {failure}."
+    return (
+        "Nothing was saved: the data store could not be written "
+        f"({type(exc).__name__}). Try again; if it keeps failing, see the log."
+    )

@@ -137,3 +137,40 @@ def test_shared_folder_warning_is_shown(qtbot, app_context, monkeypatch, told) -
     )
     gui_app._after_shown(window, app_context.paths)
     assert told == [("Data folder", f"The data folder {app_context.paths.data} is on a share.")]
+
+
+@pytest.mark.parametrize("choice", ["blankButton", "modelButton"])
+def test_store_error_is_told_not_a_crash(dialog, store, monkeypatch, told, choice) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    if choice == "modelButton" and not welcome.model_available():
+        pytest.skip("the model protocol is not in this build yet")
+
+    def failing(store, text):
+        raise OperationalError("INSERT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(welcome, "start_from_text", failing)
+    dialog.dialog.show()
+    getattr(dialog.form, choice).click()
+    assert told == [
+        (
+            "Welcome to MOP Desktop",
+            "Nothing was saved: the data store could not be written (OperationalError). "
+            "Try again; if it keeps failing, see the log.",
+        )
+    ]
+    assert dialog.dialog.isVisible()  # the clerk can choose again
+    assert show(store) is None
+    assert not _welcome_done(store)
+
+
+def test_full_disk_is_named(dialog, store, monkeypatch, told) -> None:
+    import errno
+
+    def failing(store, text):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(welcome, "start_from_text", failing)
+    dialog.form.blankButton.click()
+    assert told[0][1].startswith("Nothing was saved: the disk is full")
+    assert not _welcome_done(store)

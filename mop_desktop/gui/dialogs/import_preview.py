@@ -284,14 +284,9 @@ class ImportPreview:
         except ValueError as exc:  # text that cannot be stored, named by the store's guard
             messages.tell(self.dialog, "Import protocol", f"Nothing was saved: {exc}")
             return
-        except SQLAlchemyError as exc:
+        except (SQLAlchemyError, OSError) as exc:
             log.error("saving an import failed: %s", type(exc).__name__)
-            messages.tell(
-                self.dialog,
-                "Import protocol",
-                "Nothing was saved: the data store could not be written "
-                f"({type(exc).__name__}). Try again; if it keeps failing, see the log.",
-            )
+            messages.tell(self.dialog, "Import protocol", messages.not_saved(exc))
             return
         self.app.documentChanged.emit()
         self.app.scheduleChanged.emit()

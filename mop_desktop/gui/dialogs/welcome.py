@@ -8,9 +8,12 @@ everything as it was, so the welcome comes back next time.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtWidgets import QDialog, QWidget
 
 from mop_desktop.domain.document import DocumentText, Section
+from mop_desktop.gui import messages
 from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.services.workspace import has_document, start_from_text
@@ -19,6 +22,7 @@ from mop_desktop.store import settings
 from mop_desktop.store.db import Store
 
 MODEL_MODULE = "mop_desktop.services.importer.model"
+log = logging.getLogger(__name__)
 
 
 def needs_welcome(store: Store) -> bool:
@@ -64,21 +68,36 @@ class WelcomeDialog:
     def choose_model(self) -> None:
         from mop_desktop.services.importer.model import model_protocol
 
-        start_from_text(self.app.store, model_protocol())
-        self._finish()
+        self._start(model_protocol())
 
     def choose_blank(self) -> None:
-        start_from_text(self.app.store, blank_protocol())
+        self._start(blank_protocol())
+
+    def _start(self, text: DocumentText) -> None:
+        """Save ``text`` as the draft and finish; a store that cannot be written is told in one
+        line and the welcome stays open (nothing was saved: each write is one transaction)."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            start_from_text(self.app.store, text)
+            self._save_answer()
+        except (SQLAlchemyError, OSError) as exc:
+            log.error("starting the protocol failed: %s", type(exc).__name__)
+            messages.tell(self.dialog, "Welcome to MOP Desktop", messages.not_saved(exc))
+            return
         self._finish()
 
     def choose_import(self) -> None:
         """Ask for the file, then show the import preview; finished once it is saved."""
         from mop_desktop.gui.dialogs.import_preview import choose_and_import
 
-        self.preview = choose_and_import(self.app, self.dialog, on_saved=self._finish)
+        self.preview = choose_and_import(
+            self.app, self.dialog, on_saved=lambda: self._finish(answered=False)
+        )
 
     # -- done -----------------------------------------------------------------------------------
-    def _finish(self) -> None:
+    def _save_answer(self) -> None:
+        """The council's name (if typed) and that the welcome has been answered."""
         name = self.council_name()
         with self.app.store.session() as session:
             if name:
@@ -86,6 +105,10 @@ class WelcomeDialog:
                 council.name = name
                 docs.save_council(session, council)
             settings.put(session, settings.WELCOME_DONE, True)
+
+    def _finish(self, answered: bool = True) -> None:
+        if not answered:
+            self._save_answer()
         self.app.documentChanged.emit()
         self.app.councilChanged.emit()
         show_page = getattr(self.window, "show_page", None)

@@ -643,3 +643,27 @@ def test_an_emptied_draft_says_how_to_start_again(page, qtbot):
     assert len(page.document().sections) == 1
     page.undo_stack.undo()
     assert page.form.nothingLabel.text() == EMPTY_DRAFT
+
+
+def test_toolbar_buttons_are_never_cut_short(page, qtbot):
+    """In a narrow window the buttons used to be squeezed to "Add …tion" and "Num…red":
+    they now take a second row when one does not hold them, and one row when it does."""
+    from PySide6.QtWidgets import QToolButton
+
+    from PySide6.QtWidgets import QLayout
+
+    f = page.form
+    window = page.window()
+    # like the main window, which lets the page be narrower than its buttons' one row
+    window.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+    window.setMinimumSize(0, 0)
+    buttons = f.toolbarWidget.findChildren(QToolButton)
+    assert len(buttons) == 9
+    for width, rows in ((700, 2), (1500, 1)):
+        window.resize(width, 700)
+        qtbot.wait(50)
+        assert abs(window.width() - width) < 5
+        assert all(b.width() >= b.sizeHint().width() for b in buttons), window.width()
+        on_first_row = f.arrangeButtons.y() == f.editButtons.y()
+        assert on_first_row == (rows == 1), window.width()
+        assert f.saveStateLabel.width() >= f.saveStateLabel.sizeHint().width()

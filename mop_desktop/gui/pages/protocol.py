@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
@@ -66,6 +66,8 @@ class ProtocolPage(EditsMixin, QWidget):
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.save)
 
+        self._two_rows = False
+        self.form.toolbarWidget.installEventFilter(self)  # narrow: the buttons take two rows
         self._connect()
         self.actions_ = install_actions(self, window)
         app.documentChanged.connect(self._on_document_changed)
@@ -105,6 +107,32 @@ class ProtocolPage(EditsMixin, QWidget):
         add_clause = QShortcut(QKeySequence("Ctrl+Return"), self)
         add_clause.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         add_clause.activated.connect(self.add_clause)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.form.toolbarWidget and event.type() == QEvent.Type.Resize:
+            self._arrange_toolbar()
+        return super().eventFilter(watched, event)
+
+    def _arrange_toolbar(self) -> None:
+        """One row of buttons where they fit; else the moving and numbering buttons go to a
+        second row, so that no button is cut to "Add …tion"."""
+        f = self.form
+        grid = f.toolbarLayout
+        spacing = max(grid.horizontalSpacing(), 0)
+        one_row = sum(
+            w.sizeHint().width() + spacing
+            for w in (f.editButtons, f.toolLine1, f.arrangeButtons, f.saveStateLabel)
+        ) + self.fontMetrics().horizontalAdvance("All changes saved") - f.saveStateLabel.width()
+        two_rows = f.toolbarWidget.width() < one_row
+        if two_rows == self._two_rows:
+            return
+        self._two_rows = two_rows
+        grid.removeWidget(f.arrangeButtons)
+        if two_rows:
+            grid.addWidget(f.arrangeButtons, 1, 0, 1, 5, Qt.AlignmentFlag.AlignLeft)
+        else:
+            grid.addWidget(f.arrangeButtons, 0, 2)
+        f.toolLine1.setVisible(not two_rows)
 
     # -- loading ------------------------------------------------------------------------------
     def reload(self) -> None:

@@ -648,9 +648,7 @@ def test_an_emptied_draft_says_how_to_start_again(page, qtbot):
 def test_toolbar_buttons_are_never_cut_short(page, qtbot):
     """In a narrow window the buttons used to be squeezed to "Add …tion" and "Num…red":
     they now take a second row when one does not hold them, and one row when it does."""
-    from PySide6.QtWidgets import QToolButton
-
-    from PySide6.QtWidgets import QLayout
+    from PySide6.QtWidgets import QLayout, QToolButton
 
     f = page.form
     window = page.window()

@@ -2,8 +2,9 @@
 
 ``install(app, window)`` adds the action to the File menu and an event filter on the
 QApplication: any key press, click, wheel or mouse movement restarts the idle timer; when it
-runs out (``IDLE_LOCK_MINUTES``, 5 by default) an unlocked register is locked: the views are
-cleared, the key is dropped and ``app.registerLocked`` is emitted. The register is also locked
+runs out (``IDLE_LOCK_MINUTES``, 5 by default; set on the Settings page, a new value applies as
+soon as it is saved) an unlocked register is locked: the views are cleared, the key is dropped
+and ``app.registerLocked`` is emitted. The register is also locked
 when the application quits. Qt reports no screen-lock event on every platform; where the
 session locks, the idle timer still runs out.
 """
@@ -58,11 +59,24 @@ class IdleLock(QObject):
             )
         self.timer.start()
 
+    def set_interval(self, interval_ms: int) -> None:
+        """Use a new idle time, counted from now."""
+        if max(1, interval_ms) != self.timer.interval():
+            self.timer.setInterval(max(1, interval_ms))
+            self.timer.start()
+
     def stop(self) -> None:
         self.timer.stop()
         instance = QApplication.instance()
         if instance is not None:
             instance.removeEventFilter(self)
+
+
+def stored_idle_ms(app: AppContext) -> int:
+    """``IDLE_LOCK_MINUTES`` from the store, in milliseconds (at least one minute)."""
+    with app.store.session() as session:
+        minutes = settings.get(session, settings.IDLE_LOCK_MINUTES)
+    return max(1, minutes) * 60_000
 
 
 def install(app: AppContext, window: Any, idle_ms: int | None = None) -> IdleLock:
@@ -76,10 +90,11 @@ def install(app: AppContext, window: Any, idle_ms: int | None = None) -> IdleLoc
     else:
         window.addAction(action)
     if idle_ms is None:
-        with app.store.session() as session:
-            minutes = settings.get(session, settings.IDLE_LOCK_MINUTES)
-        idle_ms = max(1, minutes) * 60_000
-    idle = IdleLock(app, idle_ms, window)
+        idle = IdleLock(app, stored_idle_ms(app), window)
+        # the Settings page saves and emits councilChanged: the new time applies at once
+        app.councilChanged.connect(lambda: idle.set_interval(stored_idle_ms(app)))
+    else:
+        idle = IdleLock(app, idle_ms, window)
     instance = QApplication.instance()
     if instance is not None:
         instance.aboutToQuit.connect(lambda: register_for(app).lock())

@@ -176,3 +176,55 @@ def test_a_file_that_is_not_a_picture_is_refused_in_place(page, store, tmp_path,
     )
     assert page.images["logo"] is None
     assert not page.dirty
+
+
+def _register_settings(store) -> tuple[int, int]:
+    from mop_desktop.store import settings
+
+    with store.session() as session:
+        return (
+            settings.get(session, settings.RETENTION_YEARS),
+            settings.get(session, settings.IDLE_LOCK_MINUTES),
+        )
+
+
+def test_register_settings_shown_and_saved(page, store) -> None:
+    assert page.form.retentionSpin.value() == 6
+    assert page.form.idleLockSpin.value() == 5
+    assert page.form.retentionSpin.text() == "6 years"
+    _fill(page, name="Oakford Town Council")
+    page.form.retentionSpin.setValue(7)
+    page.form.idleLockSpin.setValue(15)
+    assert page.dirty
+    assert page.save()
+    assert _register_settings(store) == (7, 15)
+    page.form.idleLockSpin.setValue(30)
+    page.form.revertButton.click()  # "Undo changes" shows what is stored
+    assert page.form.idleLockSpin.value() == 15
+
+
+def test_register_settings_kept_in_range(page, store) -> None:
+    _fill(page, name="Oakford Town Council")
+    page.form.retentionSpin.setValue(0)
+    page.form.idleLockSpin.setValue(100_000)
+    assert page.save()
+    assert _register_settings(store) == (1, 120)
+
+
+def test_saved_idle_time_applies_without_restart(page, store, app_context, qtbot) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from mop_desktop.gui.register_actions import install
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    idle = install(app_context, window)
+    try:
+        assert idle.timer.interval() == 5 * 60_000
+        _fill(page, name="Oakford Town Council")
+        page.form.idleLockSpin.setValue(2)
+        page.save()
+        assert idle.timer.interval() == 2 * 60_000
+        assert idle.timer.isActive()
+    finally:
+        idle.stop()

@@ -1,11 +1,12 @@
-"""The Settings page (``ui/settings_page.ui``): the council's details, the review interval and
-the pictures for the signed PDF.
+"""The Settings page (``ui/settings_page.ui``): the council's details, the review interval, the
+concern register's retention period and idle lock, and the pictures for the signed PDF.
 
 Council details are saved with ``store.documents.save_council``; the review interval (12, 24,
 36 or 60 months) is the protocol's ``DocumentRow.review_interval_months``. The council's logo
 is kept in the store (``set_council_logo``) and the chair's and clerk's signatures in the
 ``pdf.signature_*`` settings as data: URIs, so nothing depends on the original file staying
-where it was. Problems are shown beside the field at fault and nothing is saved until they are
+where it was. The register's two numbers are the ``register.*`` settings (a saved idle time is
+used at once: the idle lock listens to ``councilChanged``). Problems are shown beside the field at fault and nothing is saved until they are
 put right. ``flush()`` (called by the window on close) saves changes that are valid.
 """
 
@@ -27,6 +28,11 @@ from mop_desktop.store import documents as docs
 from mop_desktop.store import settings
 
 REVIEW_INTERVALS = (12, 24, 36, 60)
+#: register setting -> (spin box, allowed range)
+REGISTER_SETTINGS = {
+    "retentionSpin": (settings.RETENTION_YEARS, range(1, 51)),
+    "idleLockSpin": (settings.IDLE_LOCK_MINUTES, range(1, 121)),
+}
 MAX_LINE = 200
 MAX_ADDRESS = 1000
 
@@ -144,6 +150,10 @@ class SettingsPage(QWidget):
             editor = getattr(self.form, f"{prefix}Edit")
             editor.textChanged.connect(self._changed)
         self.form.intervalCombo.currentIndexChanged.connect(self._changed)
+        for name, (_setting, allowed) in REGISTER_SETTINGS.items():
+            spin = getattr(self.form, name)
+            spin.setRange(allowed.start, allowed.stop - 1)
+            spin.valueChanged.connect(self._changed)
         self.images: dict[str, bytes | None] = {}
         self._images_changed: set[str] = set()
         for kind in IMAGES:
@@ -184,6 +194,10 @@ class SettingsPage(QWidget):
             images = {"logo": docs.get_council_logo(session)}
             for kind, setting in _SIGNATURE_SETTINGS.items():
                 images[kind] = read_image_setting(settings.get(session, setting))
+            register = {
+                name: settings.get(session, setting)
+                for name, (setting, _allowed) in REGISTER_SETTINGS.items()
+            }
         self._loading = True
         try:
             f = self.form
@@ -194,6 +208,8 @@ class SettingsPage(QWidget):
             f.personnelChairEdit.setText(council.personnel_chair)
             f.addressEdit.setPlainText(council.address)
             self._set_interval(interval)
+            for name, value in register.items():
+                getattr(self.form, name).setValue(value)
             for kind, data in images.items():
                 self.set_picture(kind, data)
         finally:
@@ -304,6 +320,10 @@ class SettingsPage(QWidget):
                 if kind in self._images_changed:
                     data = self.images[kind]
                     settings.put(session, setting, data_uri(data) if data else "")
+            for name, (setting, allowed) in REGISTER_SETTINGS.items():
+                value = int(getattr(self.form, name).value())
+                if value in allowed:  # the spin box's range: anything else is left as it was
+                    settings.put(session, setting, value)
             doc = docs.protocol_document(session)
             if doc is not None and self.form.intervalCombo.isEnabled() and months:
                 interval_changed = doc.review_interval_months != months

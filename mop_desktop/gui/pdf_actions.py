@@ -40,7 +40,9 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: Path) -> Path |
     return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
-def _default_folder() -> Path:
+def default_folder() -> Path:
+    """Where a save or open dialog starts: the folder last used for a PDF, else Documents
+    (never the program's own working folder)."""
     saved = QSettings().value(_FOLDER_KEY, "", str)
     if saved and Path(saved).is_dir():
         return Path(saved)
@@ -92,7 +94,7 @@ def _export(app: AppContext, window: QWidget, title: str, **options: Any) -> Non
     except PdfError as exc:
         messages.tell(window, title, f"Nothing to export: {exc}.")
         return
-    path = ask_save_path(window, title, _default_folder() / name)
+    path = ask_save_path(window, title, default_folder() / name)
     if path is None:
         return
     QSettings().setValue(_FOLDER_KEY, str(path.parent))

@@ -462,3 +462,25 @@ def test_adopt_dialog_short_messages_are_one_line_high(qtbot, ctx, store):
     qtbot.wait(50)
     line = d.form.reviewerError.fontMetrics().lineSpacing()
     assert [label.height() < 2 * line for label in labels] == [True, True, True]
+
+
+def test_calendar_dialogs_start_in_a_real_folder(qtbot, ctx, store, monkeypatch):
+    """The calendar's save dialog was offered "protocol-review.ics" relative to the program's
+    working folder (on Windows, often where the program is installed); both dialogs now
+    start where PDFs are saved (Documents at first)."""
+    from pathlib import Path
+
+    from mop_desktop.gui.pages import review
+
+    asked: list[str] = []
+    monkeypatch.setattr(review.QFileDialog, "getSaveFileName",
+                        lambda _p, _t, where, _f: (asked.append(where), ("", ""))[1])
+    monkeypatch.setattr(review.QFileDialog, "getOpenFileName",
+                        lambda _p, _t, where, _f: (asked.append(where), ("", ""))[1])
+    page = ReviewPage(ctx, None, today)
+    qtbot.addWidget(page.widget)
+    page.choose_calendar_file()
+    page.choose_ics()
+    save, open_ = (Path(p) for p in asked)
+    assert save.is_absolute() and save.name == "protocol-review.ics" and save.parent.is_dir()
+    assert open_.is_absolute() and open_.is_dir()

@@ -238,15 +238,21 @@ class ReviewPage(QObject):
 
     def ask_open_path(self) -> str:
         """The .ics file to import ('' if cancelled); tests replace this."""
+        from mop_desktop.gui.pdf_actions import default_folder
+
         path, _ = QFileDialog.getOpenFileName(
-            self.widget, "Import meetings", "", "Calendar files (*.ics);;All files (*)"
+            self.widget, "Import meetings", str(default_folder()),
+            "Calendar files (*.ics);;All files (*)",
         )
         return path
 
     def ask_save_path(self) -> str:
         """Where to write the calendar file ('' if cancelled); tests replace this."""
+        from mop_desktop.gui.pdf_actions import default_folder
+
         path, _ = QFileDialog.getSaveFileName(
-            self.widget, "Export calendar", "protocol-review.ics", "Calendar files (*.ics)"
+            self.widget, "Export calendar", str(default_folder() / "protocol-review.ics"),
+            "Calendar files (*.ics)",
         )
         return path
 

@@ -16,7 +16,16 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.harness import SAMPLES, Measure, env_for, measure, mop, ratio_note, time_call
+from benchmarks.harness import (
+    SAMPLES,
+    Measure,
+    env_for,
+    measure,
+    measure_in_turn,
+    mop,
+    ratio_note,
+    time_call,
+)
 
 SAMPLE = SAMPLES / "borough-model-protocol.txt"
 
@@ -62,17 +71,13 @@ def _in_process(data_dir: Path, runs: int, **options: object) -> tuple[float, fl
     return first, median, pages
 
 
-def _soffice(text_file: Path, runs: int) -> Measure | None:
+def _soffice_argv(text_file: Path, out_dir: Path) -> list[str] | None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         return None
-    with tempfile.TemporaryDirectory() as tmp:
-        profile = Path(tmp) / "profile"
-        argv = [soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-                "--convert-to", "pdf", "--outdir", tmp, str(text_file)]
-        # the untimed first run creates the profile
-        return measure("LibreOffice: soffice --headless --convert-to pdf (same text)", argv,
-                       env_for(), runs)
+    profile = out_dir / "profile"  # created by the untimed first run
+    return [soffice, f"-env:UserInstallation=file://{profile}", "--headless",
+            "--convert-to", "pdf", "--outdir", str(out_dir), str(text_file)]
 
 
 def run(runs: int = 5) -> list[Measure]:
@@ -85,9 +90,15 @@ def run(runs: int = 5) -> list[Measure]:
         build_store(ten, copies=10)
         out = Path(tmp) / "out.pdf"
         said: list[str] = []
-        whole = measure("mop-desktop pdf (whole process, borough sample)",
-                        mop("--data-dir", str(one), "pdf", "-o", str(out)), env_for(), runs,
-                        outputs=said)
+        whole_cmd = ("mop-desktop pdf (whole process, borough sample)",
+                     mop("--data-dir", str(one), "pdf", "-o", str(out)), env_for())
+        office_argv = _soffice_argv(SAMPLE, Path(tmp))
+        if office_argv is not None:  # the two take turns, so load falls on both alike
+            whole, office = measure_in_turn(
+                [whole_cmd, ("LibreOffice: soffice --headless --convert-to pdf (same text)",
+                             office_argv, env_for())], runs, outputs=[said, []])
+        else:
+            whole, office = measure(*whole_cmd, runs, outputs=said), None
         if said:
             whole.note = said[0].strip().rsplit("(", 1)[-1].rstrip(")")
         rows.append(whole)
@@ -98,7 +109,6 @@ def run(runs: int = 5) -> list[Measure]:
             first, median, pages = _in_process(folder, runs)
             rows.append(Measure(f"in-process export, {label} borough", median, 0, runs,
                                 "export_pdf()", f"{pages} pages; first call {first * 1000:.0f} ms"))
-        office = _soffice(SAMPLE, runs)
         if office is not None:
             rows.append(office)
             whole.note += "; " + ratio_note(whole, office, 0.5, "LibreOffice's")

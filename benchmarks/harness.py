@@ -8,11 +8,11 @@ figure; the wall time is what the clerk waits.
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -66,26 +66,38 @@ def env_for(data_dir: Path | None = None, **extra: str) -> dict[str, str]:
     return env
 
 
-def run_once(argv: Sequence[str], env: dict[str, str], stdin: str | None = None) -> Run:
-    """Run one process to its end; its own rusage (CPU, peak RSS) comes from ``os.wait4``."""
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(
-            list(argv), env=env, stdout=out, stderr=err,
-            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL, text=True,
+_launcher: subprocess.Popen[str] | None = None
+
+
+def _launch() -> subprocess.Popen[str]:
+    """The launcher (``benchmarks/launcher.py``), started while this process is small."""
+    global _launcher
+    if _launcher is None or _launcher.poll() is not None:
+        _launcher = subprocess.Popen(
+            [sys.executable, "-m", "benchmarks.launcher"], cwd=ROOT, text=True,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            env=dict(os.environ, PYTHONPATH=str(ROOT)),
         )
-        if stdin is not None and proc.stdin is not None:
-            proc.stdin.write(stdin)
-            proc.stdin.close()
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read(), err.read()
-    if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode}): {stderr.strip()[-500:]}")
-    return Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stdout)
+    return _launcher
+
+
+def run_once(argv: Sequence[str], env: dict[str, str], stdin: str | None = None) -> Run:
+    """Run one process to its end, started by the launcher; its own rusage (CPU, peak RSS)
+    comes from ``os.wait4`` there."""
+    launcher = _launch()
+    assert launcher.stdin is not None and launcher.stdout is not None
+    launcher.stdin.write(json.dumps({"argv": [str(a) for a in argv], "env": env,
+                                     "stdin": stdin}) + "\n")
+    launcher.stdin.flush()
+    done = json.loads(launcher.stdout.readline())
+    if done["code"] != 0:
+        raise RuntimeError(
+            f"{' '.join(map(str, argv))} failed ({done['code']}): {done['stderr'].strip()[-500:]}"
+        )
+    return Run(done["wall_s"], done["cpu_s"], done["peak_mb"], done["stdout"])
+
+
+_launch()  # now, while the benchmark is small
 
 
 def measure(name: str, argv: Sequence[str], env: dict[str, str], runs: int = 5,

@@ -484,3 +484,15 @@ def test_calendar_dialogs_start_in_a_real_folder(qtbot, ctx, store, monkeypatch)
     save, open_ = (Path(p) for p in asked)
     assert save.is_absolute() and save.name == "protocol-review.ics" and save.parent.is_dir()
     assert open_.is_absolute() and open_.is_dir()
+
+
+def test_calendar_file_named_without_ics_gets_it(qtbot, ctx, store, tmp_path):
+    """A name typed without ".ics" used to be written as such, and Outlook would not offer
+    to open it."""
+    adopted_protocol(store, D(2025, 3, 20))
+    page = ReviewPage(ctx, None, today)
+    qtbot.addWidget(page.widget)
+    page.ask_save_path = lambda: str(tmp_path / "review dates")
+    page.choose_calendar_file()
+    assert (tmp_path / "review dates.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert not (tmp_path / "review dates").exists()

@@ -273,7 +273,10 @@ class ReviewPage(QObject):
     def choose_calendar_file(self) -> None:
         path = self.ask_save_path()
         if path:
-            self.export_calendar(Path(path))
+            chosen = Path(path)
+            if chosen.suffix.lower() != ".ics":  # "review dates" typed without ".ics"
+                chosen = chosen.with_name(chosen.name + ".ics")
+            self.export_calendar(chosen)
 
     def export_calendar(self, path: Path) -> None:
         from mop_desktop.services.calendar_ics import write_calendar

@@ -30,6 +30,11 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str) -> bool:
     return box.clickedButton() is accept
 
 
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """"1 section", "3 sections" ("many" when the plural is not one + "s")."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def sentence(text: str) -> str:
     """A service's one-line message ("a draft already exists: ...", written to follow
     "error: " on the command line) as a sentence for the status bar or a label."""

@@ -290,3 +290,81 @@ def test_enter_on_a_row_opens_the_case(app, window, qtbot, service):
     view.activated.emit(page.model.index(1, 0))
     assert len(page.forms) == 1
     assert page.forms[0].reference == page.model.reference_at(1)
+
+
+def test_open_and_case_report_need_a_selected_concern(app, window, qtbot, service):
+    page = _page(app, window, qtbot)
+    _unlock(page, qtbot)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
+    ui = page.table
+    assert not ui.openButton.isEnabled() and not ui.exportButton.isEnabled()
+    ui.table.selectRow(0)
+    assert ui.openButton.isEnabled() and ui.exportButton.isEnabled()
+    ui.searchEdit.setText("nothing matches this")
+    page.apply_filters()
+    assert page.model.rowCount() == 0
+    assert not ui.openButton.isEnabled() and not ui.exportButton.isEnabled()
+
+
+def test_columns_fitted_when_the_first_concerns_arrive(app, window, qtbot):
+    from mop_desktop.gui.register.state import register_for
+    from mop_desktop.services.concerns.query import LIST_COLUMNS
+
+    service = register_for(app)
+    service.init(PASSPHRASE)
+    service.lock()
+    page = _page(app, window, qtbot)
+    window.setCentralWidget(page)
+    window.resize(1200, 700)
+    window.show()
+    _unlock(page, qtbot)
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.table_view, timeout=10000)
+    assert page.model.rowCount() == 0
+    service.add(Concern(raised_on=dt.date(2026, 3, 23), raised_by_role="officer",
+                        summary="Shouted", about="Councillor Bartholomew Featherstonehaugh",
+                        about_role="councillor", category="bullying or harassment"))
+    page.apply_filters()
+    view = page.table.table
+    for name in ("about", "category"):
+        column = LIST_COLUMNS.index(name)
+        assert view.columnWidth(column) >= view.sizeHintForColumn(column), name
+
+
+def test_store_failure_on_saving_a_case_is_one_line(app, window, qtbot, service, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    page = _page(app, window, qtbot)
+    _unlock(page, qtbot)
+    qtbot.waitUntil(lambda: page.service.unlocked, timeout=10000)
+    form = page.open_case(None)
+    form.ui.summaryEdit.setText("Raised in the car park")
+
+    def failing(concern):
+        raise OperationalError("INSERT INTO concern", {"summary": "secret"}, Exception("locked"))
+
+    monkeypatch.setattr(service, "add", failing)
+    assert not form.save()
+    text = form.ui.errorLabel.text()
+    assert text.startswith("Nothing was saved: the data store could not be written")
+    assert "secret" not in text and "INSERT" not in text
+    assert form.dialog.isVisible()
+
+
+def test_case_form_mnemonics_are_unique(app, window, qtbot, service):
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton
+
+    page = _page(app, window, qtbot)
+    _unlock(page, qtbot)
+    qtbot.waitUntil(lambda: page.service.unlocked, timeout=10000)
+    form = page.open_case("C-2026-001")
+    for tab in range(form.ui.tabs.count()):  # a hidden tab's shortcuts do not fire
+        form.ui.tabs.setCurrentIndex(tab)
+        widgets = form.dialog.findChildren(QLabel) + form.dialog.findChildren(QAbstractButton)
+        keys = []
+        for widget in widgets:
+            match = re.search(r"&(\w)", widget.text())
+            if match and widget.isVisibleTo(form.dialog):
+                keys.append(match.group(1).lower())
+        assert len(keys) == len(set(keys)), (tab, sorted(keys))

@@ -50,6 +50,9 @@ def test_preview_shows_everything_and_marks_doubtful(
     assert form.councilValue.text() == "Oakford Town Council"
     assert form.titleValue.text() == "Member/Officer Relations Protocol"
     assert "Version 2026 adopted 23 March 2026 (minute 2026-101)" in form.adoptionValue.text()
+    assert form.contentsValue.text().startswith(
+        "2 sections, 4 clauses and paragraphs, 2 rows of version history."
+    )
     assert "2 marked places need checking" in form.contentsValue.text()
     items = _all_items(form.outlineTree)
     rows = [(i.text(0), i.text(1), i.text(2)) for i in items]
@@ -185,3 +188,14 @@ def test_text_that_cannot_be_stored_is_said_and_nothing_saved(
     assert "broken character" in told[0][1]
     assert preview.dialog.isVisible()  # the clerk can cancel or try as a draft
     assert show(store) is None
+
+
+def test_counts_read_as_english(qtbot, app_context, monkeypatch, tmp_path, store) -> None:
+    result = make_result(adopted=True)
+    result.history = result.history[:1]
+    result.text.sections = result.text.sections[:1]
+    result.text.sections[0].blocks = result.text.sections[0].blocks[:1]
+    preview = _open(qtbot, app_context, monkeypatch, result, tmp_path)
+    assert preview.form.contentsValue.text() == (
+        "1 section, 1 clause or paragraph, 1 row of version history."
+    )

@@ -228,3 +228,13 @@ def test_saved_idle_time_applies_without_restart(page, store, app_context, qtbot
         assert idle.timer.isActive()
     finally:
         idle.stop()
+
+
+def test_number_fields_are_not_stretched(page, qtbot) -> None:
+    page.resize(1100, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    for name in ("intervalCombo", "retentionSpin", "idleLockSpin"):
+        widget = getattr(page.form, name)
+        assert widget.width() <= 240, name
+        assert widget.width() >= widget.minimumSizeHint().width(), name

@@ -178,8 +178,11 @@ class ImportPreview:
         sections = len(result.text.sections)
         clauses = sum(len(s.blocks) for s in result.text.sections)
         doubtful = count_doubtful(result)
-        contents = f"{sections} sections, {clauses} clauses and paragraphs, "
-        contents += f"{len(result.history)} history rows."
+        contents = (
+            f"{messages.counted(sections, 'section')}, "
+            f"{messages.counted(clauses, 'clause or paragraph', 'clauses and paragraphs')}, "
+            f"{messages.counted(len(result.history), 'row', 'rows')} of version history."
+        )
         if doubtful == 1:
             contents += " 1 marked place needs checking (highlighted below)."
         elif doubtful:

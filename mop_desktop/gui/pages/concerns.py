@@ -42,6 +42,7 @@ class ConcernsPage(QWidget):
         self.service = register_for(app)
         self.asks = Asks()
         self.forms: list[CaseForm] = []
+        self._columns_fitted = False
         self.stack = QStackedWidget(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -157,17 +158,36 @@ class ConcernsPage(QWidget):
             action.triggered.connect(slot)
             menu.addAction(action)
         ui.moreButton.setMenu(menu)
+        # Open and Case report act on the selected concern: enabled only while there is one
+        ui.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.modelReset.connect(self._fit_columns)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_selection = self.selected_reference() is not None
+        self.table.openButton.setEnabled(has_selection)
+        self.table.exportButton.setEnabled(has_selection)
+
+    def _fit_columns(self) -> None:
+        """Columns sized to what they hold, once there are rows to measure (a register opened
+        empty would otherwise keep header-wide columns after the first concerns are added)."""
+        if self._columns_fitted or self.model.rowCount() == 0:
+            return
+        self._columns_fitted = True
+        view = self.table.table
+        view.resizeColumnsToContents()
+        summary = LIST_COLUMNS.index("summary")
+        view.setColumnWidth(summary, min(max(view.columnWidth(summary), 200), 360))
 
     def show_table(self) -> None:
         if not self.service.unlocked:
             self.show_locked()
             return
         self.stack.setCurrentWidget(self.table_view)
+        self._columns_fitted = False
         self.apply_filters()
-        view = self.table.table
-        view.resizeColumnsToContents()
-        summary = LIST_COLUMNS.index("summary")
-        view.setColumnWidth(summary, min(max(view.columnWidth(summary), 200), 360))
+        self._fit_columns()
         self.table.searchEdit.setFocus()
 
     def current_query(self) -> ConcernQuery:

@@ -6,8 +6,9 @@ Council details are saved with ``store.documents.save_council``; the review inte
 is kept in the store (``set_council_logo``) and the chair's and clerk's signatures in the
 ``pdf.signature_*`` settings as data: URIs, so nothing depends on the original file staying
 where it was. The register's two numbers are the ``register.*`` settings (a saved idle time is
-used at once: the idle lock listens to ``councilChanged``). Problems are shown beside the field at fault and nothing is saved until they are
-put right. ``flush()`` (called by the window on close) saves changes that are valid.
+used at once: the idle lock listens to ``councilChanged``). Problems are shown beside the
+field at fault and nothing is saved until they are put right. ``flush()`` (called by the
+window on close) saves changes that are valid.
 """
 
 from __future__ import annotations

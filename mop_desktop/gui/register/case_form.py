@@ -24,8 +24,10 @@ from mop_desktop.domain.concerns import (
     routes_for,
 )
 from mop_desktop.domain.dates import format_short
+from mop_desktop.gui import messages
 from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.register.asks import Asks
+from mop_desktop.gui.register.setup import user_message
 from mop_desktop.gui.register.table_model import TimelineModel
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.services.concerns import RegisterService
@@ -200,7 +202,18 @@ class CaseForm:
         self.ui.errorLabel.setText(f"{label}: {exc.message}")
 
     # -- actions ------------------------------------------------------------------------------
+    def show_failure(self, exc: BaseException) -> None:
+        """A register or store failure on saving, in one line (never the statement or data)."""
+        from mop_desktop.store.register import RegisterError
+
+        text = user_message(exc) if isinstance(exc, RegisterError) else messages.not_saved(exc)
+        self.ui.errorLabel.setText(text)
+
     def save(self) -> bool:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from mop_desktop.store.register import RegisterError
+
         try:
             concern = self.collect()
             if self.reference is None:
@@ -210,6 +223,9 @@ class CaseForm:
         except ConcernError as exc:
             self.show_error(exc)
             return False
+        except (RegisterError, SQLAlchemyError, OSError) as exc:
+            self.show_failure(exc)
+            return False
         self.ui.errorLabel.clear()
         self.app.registerChanged.emit()
         self.app.statusMessage.emit(f"Concern {self.reference} saved.")
@@ -217,6 +233,10 @@ class CaseForm:
         return True
 
     def add_entry(self) -> None:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from mop_desktop.store.register import RegisterError
+
         if self.reference is None:
             return
         try:
@@ -224,6 +244,9 @@ class CaseForm:
             self.service.add_timeline(self.reference, on, self.ui.entryTextEdit.text().strip())
         except ConcernError as exc:
             self.show_error(exc)
+            return
+        except (RegisterError, SQLAlchemyError, OSError) as exc:
+            self.show_failure(exc)
             return
         self.ui.errorLabel.clear()
         self.ui.entryTextEdit.clear()

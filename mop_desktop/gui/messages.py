@@ -41,6 +41,12 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def full_sentence(text: str) -> str:
+    """``sentence`` with a full stop at the end, for a message shown on its own in a form."""
+    text = sentence(text)
+    return text if text[-1:] in (".", "!", "?", "") else text + "."
+
+
 def not_saved(exc: BaseException) -> str:
     """One line for a store error while saving (nothing was saved): the machine's failure when
     it is one (disk full, read-only folder), otherwise the kind of error and where to look."""

@@ -103,7 +103,7 @@ def test_setup_shows_recovery_key_once_and_opens(app, window, qtbot, tmp_path):
 def test_wrong_then_right_passphrase(app, window, qtbot, service):
     page = _page(app, window, qtbot)
     _unlock(page, qtbot, "not it at all")
-    qtbot.waitUntil(lambda: page.locked.errorLabel.text() == "wrong passphrase", timeout=10000)
+    qtbot.waitUntil(lambda: page.locked.errorLabel.text() == "Wrong passphrase.", timeout=10000)
     assert page.locked.passphraseEdit.text() == ""
     _unlock(page, qtbot)
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.table_view, timeout=10000)
@@ -240,7 +240,11 @@ def test_retention_review_deletes_after_confirmation(app, window, qtbot, service
     dialog.asks.confirm = lambda *a: True
     dialog.delete_selected()
     assert dialog.ui.dueList.count() == 0
-    assert "1 record(s) removed" in dialog.ui.tracesLabel.text()
+    assert "1 record removed" in dialog.ui.tracesLabel.text()
+    assert dialog.ui.introLabel.text() == (
+        "No closed concern has reached the end of its retention period "
+        "(6 years after it was closed)."
+    )
     from mop_desktop.services.concerns import retention
 
     with service.session() as s:

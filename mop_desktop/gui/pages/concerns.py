@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QVBoxLayout, Q
 
 from mop_desktop.domain.concerns import CATEGORIES, ROLES, STATUSES, ConcernError, parse_date_field
 from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.messages import counted
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.register.case_form import CaseForm
 from mop_desktop.gui.register.retention import RetentionDialog
@@ -224,7 +225,7 @@ class ConcernsPage(QWidget):
             )
             return
         shown = self.model.rowCount()
-        text = f"{shown} concern{'s' if shown != 1 else ''}"
+        text = counted(shown, "concern")
         if self._filter_problem:
             text += f". {self._filter_problem}"
         self.table.countLabel.setText(text)
@@ -328,7 +329,7 @@ class ConcernsPage(QWidget):
         run_in_background(
             self, work,
             lambda n: self.asks.inform(self, "Subject access export",
-                                       f"{n} record(s) written to {path}."),
+                                       f"{counted(n, 'record')} written to {path}."),
             lambda exc: self.asks.inform(self, "Subject access export", user_message(exc)),
             "Writing the subject access export…",
         )

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from mop_desktop.domain.dates import format_short
 from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.messages import counted
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.services.concerns import RegisterService, retention
@@ -36,9 +37,10 @@ class RetentionDialog:
             due = retention.due(session, self.years, self.today)
             traces = retention.traces(session)
         self.ui.introLabel.setText(
-            f"Closed concerns are kept for {self.years} years. These have reached the end of "
-            "that period: review each and delete it if it is no longer needed."
-            if due else f"No closed concern has reached the end of its {self.years} years."
+            f"Closed concerns are kept for {counted(self.years, 'year')}. These have reached "
+            "the end of that period: review each and delete it if it is no longer needed."
+            if due else "No closed concern has reached the end of its retention period "
+            f"({counted(self.years, 'year')} after it was closed)."
         )
         self.ui.dueList.clear()
         for item in due:
@@ -50,7 +52,8 @@ class RetentionDialog:
             self.ui.dueList.addItem(row)
         self.ui.deleteButton.setEnabled(bool(due))
         self.ui.tracesLabel.setText(
-            f"{len(traces)} record(s) removed so far; a trace of each is kept." if traces else ""
+            f"{counted(len(traces), 'record')} removed so far; a trace of each is kept."
+            if traces else ""
         )
 
     def delete_selected(self) -> None:
@@ -65,7 +68,9 @@ class RetentionDialog:
         ):
             return
         with self.service.session() as session:
-            retention.delete(session, reference, f"retention period of {self.years} years ended")
+            retention.delete(
+                session, reference, f"retention period of {counted(self.years, 'year')} ended"
+            )
         self.app.registerChanged.emit()
         self.app.statusMessage.emit(f"Concern {reference} deleted; a trace is kept.")
         self.refresh()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from mop_desktop.gui import messages
 from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.uiloader import UiForm, load_ui
@@ -27,7 +28,7 @@ def user_message(exc: BaseException) -> str:
     from mop_desktop.store.register import RegisterError
 
     if isinstance(exc, VaultError | RegisterError | ConcernError):
-        return str(exc)
+        return messages.full_sentence(str(exc))  # "wrong passphrase" -> "Wrong passphrase."
     if isinstance(exc, OSError):
         return f"The file could not be written: {exc.strerror or 'error'}."
     return "Something went wrong; the register is unchanged. The log has the details."

@@ -6,7 +6,8 @@ register built in-process, Argon2id's 128 MiB) would be reported as large as it.
 starts this launcher while it is still small; the launcher forks every timed command.
 
 Protocol: one JSON object a line on stdin (``argv``, ``env``, ``stdin``), one JSON object a
-line on stdout (``wall_s``, ``cpu_s``, ``peak_mb``, ``code``, ``stdout``, ``stderr``).
+line on stdout (``wall_s``, ``cpu_s``, ``peak_mb``, ``code``, and the first 64 KiB of
+``stdout`` and ``stderr``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+STDOUT_KEPT = 64 * 1024
 
 
 def run(argv: list[str], env: dict[str, str], stdin: str | None) -> dict[str, object]:
@@ -39,8 +42,10 @@ def run(argv: list[str], env: dict[str, str], stdin: str | None) -> dict[str, ob
             "cpu_s": usage.ru_utime + usage.ru_stime,
             "peak_mb": usage.ru_maxrss / 1024,
             "code": proc.returncode,
-            "stdout": out.read(),
-            "stderr": err.read()[-2000:],
+            # only the start of the output: holding all of a large one (every concern as
+            # JSON) would grow this process, and every later child with it
+            "stdout": out.read(STDOUT_KEPT),
+            "stderr": err.read(STDOUT_KEPT)[-2000:],
         }
 
 

@@ -289,7 +289,7 @@ class Register:
         self.path = path
         self._key = key
         self.engine = engine
-        self._sessions: Callable[[], Session] = sessionmaker(engine, expire_on_commit=False)
+        self._sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
 
     @property
     def is_open(self) -> bool:
@@ -297,17 +297,11 @@ class Register:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any error."""
         if not self.is_open:
             raise RegisterError("the register is locked")
-        session = self._sessions()
-        try:
+        with self._sessions.begin() as session:
             yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
 
     def close(self) -> None:
         """Lock: dispose of the engine and overwrite the key held in memory."""

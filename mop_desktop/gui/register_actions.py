@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.messages import counted
 from mop_desktop.gui.register.state import lock_register, register_for
 from mop_desktop.store import settings
 
@@ -53,9 +54,9 @@ class IdleLock(QObject):
     def _idle(self) -> None:
         if register_for(self.app).unlocked:
             lock_register(self.app)
-            minutes = round(self.timer.interval() / 60000)
+            minutes = max(1, round(self.timer.interval() / 60000))
             self.app.statusMessage.emit(
-                f"The concern register was locked after {minutes} minute(s) without use."
+                f"The concern register was locked after {counted(minutes, 'minute')} without use."
             )
         self.timer.start()
 

@@ -197,9 +197,12 @@ def test_idle_lock_clears_the_views(app, window, qtbot, service):
     _unlock(page, qtbot)
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
     form = page.open_case("C-2026-001")
+    told: list[str] = []
+    app.statusMessage.connect(told.append)
     with qtbot.waitSignal(app.registerLocked, timeout=5000):
         idle = install(app, window, idle_ms=300)
     idle.stop()
+    assert told == ["The concern register was locked after 1 minute without use."]
     assert not service.unlocked
     assert page.model.rowCount() == 0
     assert page.stack.currentWidget() is page.locked_view

@@ -24,12 +24,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     except ImportFailed as exc:
         raise CommandError(str(exc)) from None
     status = save_import(ctx.store(), result, as_draft=args.as_draft)
-    sections = len(result.text.sections)
-    clauses = sum(len(s.blocks) for s in result.text.sections)
-    sys.stdout.write(
-        f"imported {args.file} as the {status} version: {sections} sections, "
-        f"{clauses} clauses and paragraphs, {len(result.history)} history rows\n"
-    )
+    sys.stdout.write(f"imported {args.file} as the {status} version: {result.contents()}\n")
     for warning in result.warnings:
         sys.stdout.write(f"check: {warning}\n")
     return 0

@@ -6,6 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from mop_desktop.domain.wording import counted
+
+__all__ = ["confirm", "counted", "full_sentence", "not_saved", "sentence", "tell"]
+
 
 def tell(parent: QWidget | None, title: str, text: str, critical: bool = False) -> None:
     """A message shown as plain text with an OK button."""
@@ -28,11 +32,6 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str) -> bool:
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is accept
-
-
-def counted(n: int, one: str, many: str | None = None) -> str:
-    """"1 section", "3 sections" ("many" when the plural is not one + "s")."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def sentence(text: str) -> str:

@@ -300,3 +300,13 @@ def test_unknown_suffix_names_what_is_accepted(cli, tmp_path, name):
     code, _, err = cli("import", str(path))
     assert code == 2
     assert ".txt, .md or .docx" in err
+
+
+def test_import_summary_reads_as_english(cli, samples):
+    path = samples / "peacehaven-protocol.txt"
+    code, out, err = cli("import", str(path))
+    assert code == 0, err
+    assert out.splitlines()[0] == (
+        f"imported {path} as the adopted version: 5 sections, 15 clauses and paragraphs, "
+        "1 row of version history"
+    )

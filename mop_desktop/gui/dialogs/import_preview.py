@@ -175,14 +175,8 @@ class ImportPreview:
         form.councilValue.setText(result.council_name or "(not named in the file)")
         form.titleValue.setText(result.text.title or docs.DEFAULT_TITLE)
         form.adoptionValue.setText(describe_adoption(result))
-        sections = len(result.text.sections)
-        clauses = sum(len(s.blocks) for s in result.text.sections)
         doubtful = count_doubtful(result)
-        contents = (
-            f"{messages.counted(sections, 'section')}, "
-            f"{messages.counted(clauses, 'clause or paragraph', 'clauses and paragraphs')}, "
-            f"{messages.counted(len(result.history), 'row', 'rows')} of version history."
-        )
+        contents = result.contents() + "."
         if doubtful == 1:
             contents += " 1 marked place needs checking (highlighted below)."
         elif doubtful:

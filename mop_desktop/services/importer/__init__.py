@@ -31,6 +31,18 @@ class ImportResult:
     def has_adoption(self) -> bool:
         return any(a.adopted_on for a in self.history)
 
+    def contents(self) -> str:
+        """"5 sections, 15 clauses and paragraphs, 1 row of version history"."""
+        from mop_desktop.domain.wording import counted
+
+        sections = self.text.sections
+        blocks = sum(len(s.blocks) for s in sections)
+        return (
+            f"{counted(len(sections), 'section')}, "
+            f"{counted(blocks, 'clause or paragraph', 'clauses and paragraphs')}, "
+            f"{counted(len(self.history), 'row', 'rows')} of version history"
+        )
+
 
 def read_protocol(path: str | Path) -> ImportResult:
     """Read ``path`` into an ImportResult, or raise ImportFailed with one clear line."""

@@ -31,6 +31,14 @@ STATUSES = (
     "closed",
 )
 CLOSED = "closed"
+#: How a stored status reads to the clerk where it differs from the stored word(s).
+_STATUS_LABELS = {"referred to monitoring officer": "referred to the Monitoring Officer"}
+
+
+def status_label(status: str) -> str:
+    """A status as shown in the window and the case report ("referred to the Monitoring
+    Officer"); the stored value (and the command line's ``--status``) stays as it is."""
+    return _STATUS_LABELS.get(status, status)
 
 #: Route labels.
 INFORMAL = "informal resolution"

@@ -375,3 +375,21 @@ def test_case_form_mnemonics_are_unique(app, window, qtbot, service):
             if match and widget.isVisibleTo(form.dialog):
                 keys.append(match.group(1).lower())
         assert len(keys) == len(set(keys)), (tab, sorted(keys))
+
+
+def test_monitoring_officer_status_reads_as_a_clerk_writes_it(app, window, qtbot, service):
+    from mop_desktop.services.concerns.query import LIST_COLUMNS
+
+    page = _page(app, window, qtbot)
+    _unlock(page, qtbot)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
+    form = page.open_case("C-2026-001")
+    form.ui.statusCombo.setCurrentText("referred to the Monitoring Officer")
+    assert form.save()
+    assert service.get("C-2026-001").status == "referred to monitoring officer"  # stored word
+    page.table.statusCombo.setCurrentText("referred to the Monitoring Officer")
+    assert page.model.rowCount() == 1
+    status = page.model.index(0, LIST_COLUMNS.index("status")).data()
+    assert status == "referred to the Monitoring Officer"
+    again = page.open_case("C-2026-001")
+    assert again.ui.statusCombo.currentText() == "referred to the Monitoring Officer"

@@ -17,7 +17,14 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
-from mop_desktop.domain.concerns import CATEGORIES, ROLES, STATUSES, ConcernError, parse_date_field
+from mop_desktop.domain.concerns import (
+    CATEGORIES,
+    ROLES,
+    STATUSES,
+    ConcernError,
+    parse_date_field,
+    status_label,
+)
 from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.messages import counted
 from mop_desktop.gui.register.asks import Asks
@@ -135,7 +142,9 @@ class ConcernsPage(QWidget):
     # -- the table ----------------------------------------------------------------------------
     def _build_table(self) -> None:
         ui = self.table
-        ui.statusCombo.addItems([f"{ALL} statuses", *STATUSES])
+        ui.statusCombo.addItem(f"{ALL} statuses", "")
+        for status in STATUSES:
+            ui.statusCombo.addItem(status_label(status), status)
         ui.categoryCombo.addItems([f"{ALL} categories", *CATEGORIES])
         ui.roleCombo.addItems([f"{ALL} roles", *ROLES])
         ui.searchEdit.textChanged.connect(self._search_timer.start)
@@ -207,7 +216,7 @@ class ConcernsPage(QWidget):
             return "" if combo.currentIndex() <= 0 else combo.currentText()  # type: ignore[attr-defined]
 
         return dataclasses.replace(
-            self.model.query, text=ui.searchEdit.text(), status=chosen(ui.statusCombo),
+            self.model.query, text=ui.searchEdit.text(), status=ui.statusCombo.currentData(),
             category=chosen(ui.categoryCombo), role=chosen(ui.roleCombo), **dates,
         )
 

@@ -22,6 +22,7 @@ from mop_desktop.domain.concerns import (
     ConcernError,
     parse_date_field,
     routes_for,
+    status_label,
 )
 from mop_desktop.domain.dates import format_short
 from mop_desktop.gui import messages
@@ -91,7 +92,8 @@ class CaseForm:
         ui.raisedByRoleCombo.addItems(list(ROLES))
         ui.aboutRoleCombo.addItems(["", *ROLES])
         ui.categoryCombo.addItems(list(CATEGORIES))
-        ui.statusCombo.addItems(list(STATUSES))
+        for status in STATUSES:
+            ui.statusCombo.addItem(status_label(status), status)
         for number, words in protocol_clauses(self.app.store):
             self._add_clause(number, f"{number}  {words}")
 
@@ -150,7 +152,7 @@ class CaseForm:
         ui.detailsEdit.setPlainText(concern.details)
         self._update_routes()
         ui.routeCombo.setEditText(concern.route)
-        ui.statusCombo.setCurrentText(concern.status)
+        ui.statusCombo.setCurrentIndex(max(0, ui.statusCombo.findData(concern.status)))
         ui.followUpOnEdit.setText(format_short(concern.follow_up_on))
         ui.outcomeEdit.setPlainText(concern.outcome)
         ui.closedOnEdit.setText(format_short(concern.closed_on))
@@ -191,7 +193,7 @@ class CaseForm:
             summary=ui.summaryEdit.text().strip(),
             details=ui.detailsEdit.toPlainText().strip(),
             route=ui.routeCombo.currentText().strip(),
-            status=ui.statusCombo.currentText(),
+            status=ui.statusCombo.currentData(),
             follow_up_on=dates["follow_up_on"],
             outcome=ui.outcomeEdit.toPlainText().strip(),
             closed_on=dates["closed_on"],

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from mop_desktop.domain.concerns import status_label
 from mop_desktop.domain.dates import format_short
 from mop_desktop.services.concerns import RegisterService
 from mop_desktop.services.concerns.query import (
@@ -122,6 +123,8 @@ class ConcernTableModel(QAbstractTableModel):
         name = LIST_COLUMNS[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and name != "summary":
             return None
+        if name == "status":
+            return status_label(item.status)
         return _text(getattr(item, name))
 
     def headerData(  # noqa: N802

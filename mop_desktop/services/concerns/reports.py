@@ -14,7 +14,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from mop_desktop.domain.concerns import Concern
+from mop_desktop.domain.concerns import Concern, status_label
 from mop_desktop.domain.dates import format_long, format_short
 
 from .service import AuditEntry, TimelineEntry
@@ -123,7 +123,7 @@ def _case_story(concern: Concern, timeline: list[TimelineEntry], guidance: str) 
         ["Category", concern.category],
         ["Protocol clauses", ", ".join(concern.clauses)],
         ["Route", concern.route],
-        ["Status", concern.status],
+        ["Status", status_label(concern.status)],
         ["Follow-up", format_long(concern.follow_up_on)],
         ["Closed on", format_long(concern.closed_on)],
     ]

@@ -393,3 +393,23 @@ def test_monitoring_officer_status_reads_as_a_clerk_writes_it(app, window, qtbot
     assert status == "referred to the Monitoring Officer"
     again = page.open_case("C-2026-001")
     assert again.ui.statusCombo.currentText() == "referred to the Monitoring Officer"
+
+
+def test_register_set_up_elsewhere_is_offered_for_unlocking(app, window, qtbot):
+    """Set up from the command line (or restored) while the window was open: the page used to
+    keep offering "Set up the register…", which then failed."""
+    from mop_desktop.services.concerns import RegisterService
+
+    page = _page(app, window, qtbot)
+    assert not page.locked.setupButton.isHidden()
+    elsewhere = RegisterService(app.paths)
+    elsewhere.init(PASSPHRASE)
+    elsewhere.lock()
+    window.setCentralWidget(page)
+    window.show()
+    qtbot.waitExposed(window)
+    assert page.locked.setupButton.isHidden()
+    assert not page.locked.unlockBox.isHidden()
+    assert page.locked.explainLabel.text().startswith("The register is locked.")
+    _unlock(page, qtbot)
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.table_view, timeout=10000)

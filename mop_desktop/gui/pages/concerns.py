@@ -14,7 +14,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from mop_desktop.domain.concerns import (
@@ -86,8 +86,21 @@ class ConcernsPage(QWidget):
         ui.setupButton.clicked.connect(self.open_setup)
 
     def show_locked(self, message: str = "") -> None:
+        exists = self._update_locked_view()
+        ui = self.locked
+        ui.passphraseEdit.clear()
+        ui.errorLabel.setText(message)
+        self.stack.setCurrentWidget(self.locked_view)
+        if exists:
+            ui.passphraseEdit.setFocus()
+
+    def _update_locked_view(self) -> bool:
+        """Passphrase or "Set up", by whether the register is there now (it may have been set
+        up or restored from the command line or a backup while the window was open)."""
         exists = self.service.exists()
         ui = self.locked
+        if exists and ui.setupButton.isVisibleTo(self.locked_view):
+            ui.errorLabel.clear()  # a message about the register that was not there
         ui.unlockBox.setVisible(exists)
         ui.recoveryButton.setVisible(exists)
         ui.setupButton.setVisible(not exists)
@@ -97,11 +110,12 @@ class ConcernsPage(QWidget):
             "There is no concern register yet. Set it up to keep a confidential, encrypted "
             "record of concerns raised under the protocol."
         )
-        ui.passphraseEdit.clear()
-        ui.errorLabel.setText(message)
-        self.stack.setCurrentWidget(self.locked_view)
-        if exists:
-            ui.passphraseEdit.setFocus()
+        return exists
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self.stack.currentWidget() is self.locked_view:
+            self._update_locked_view()
 
     def unlock(self) -> None:
         passphrase = self.locked.passphraseEdit.text()

@@ -36,4 +36,5 @@ def status_text(schedule: Schedule | None) -> str:
     if schedule.has_draft:
         parts.append("draft in progress")
     parts.append(review_phrase(schedule))
-    return " \u00b7 ".join(parts)
+    line = " \u00b7 ".join(parts)
+    return line[:1].upper() + line[1:]

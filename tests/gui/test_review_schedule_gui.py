@@ -393,8 +393,8 @@ def _tab_leaves(qtbot, widget, view):
     widget.activateWindow()
     view.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
-    for _ in range(8):  # more than the cells of a row
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    # With tab-key navigation on, Tab would move to the next cell and stay in the table.
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
     return QApplication.focusWidget() is not view
 
 
@@ -496,3 +496,18 @@ def test_calendar_file_named_without_ics_gets_it(qtbot, ctx, store, tmp_path):
     page.choose_calendar_file()
     assert (tmp_path / "review dates.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert not (tmp_path / "review dates").exists()
+
+
+def test_dashboard_buttons_say_what_they_will_do(qtbot, ctx, store):
+    adopted_protocol(store, D(2025, 3, 20), minute="FC 25/044")
+    page = DashboardPage(ctx, None, today)
+    qtbot.addWidget(page.widget)
+    # No draft: adopting means recording a review that changed nothing; no report to export.
+    assert "no changes" in page.form.adoptButton.text()
+    assert not page.form.exportPackButton.isEnabled()
+    from mop_desktop.services.drafts import start_new_draft
+
+    start_new_draft(store)
+    ctx.documentChanged.emit()
+    assert page.form.adoptButton.text().replace("&", "") == "Adopt the draft..."
+    assert page.form.exportPackButton.isEnabled()

@@ -84,7 +84,7 @@ class DashboardPage(QObject):
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
         self._can_start_drafts = _available(DRAFTS_MODULE)
-        self.form.exportPackButton.setEnabled(_available(PDF_ACTIONS_MODULE))
+        self._can_export = _available(PDF_ACTIONS_MODULE)
         self.form.startReviewButton.clicked.connect(self.start_review)
         self.form.exportPackButton.clicked.connect(self.export_pack)
         self.form.adoptButton.clicked.connect(self.adopt)
@@ -198,7 +198,24 @@ class DashboardPage(QObject):
 
     def _update_buttons(self) -> None:
         s = self.schedule
+        has_draft = s is not None and s.has_draft
         self.form.adoptButton.setEnabled(s is not None)
+        if s is not None and not has_draft:
+            self.form.adoptButton.setText("Record a review with &no changes...")
+            self.form.adoptButton.setToolTip(
+                "Full Council reviewed the protocol and kept it as it is: record the meeting"
+            )
+        else:
+            self.form.adoptButton.setText("&Adopt the draft...")
+            self.form.adoptButton.setToolTip(
+                "Record the adoption of the draft at a minuted meeting"
+            )
+        self.form.exportPackButton.setEnabled(self._can_export and has_draft)
+        self.form.exportPackButton.setToolTip(
+            "The report to Full Council showing the draft's changes"
+            if has_draft
+            else "Start the annual review first: the report shows a draft's changes"
+        )
         self.form.startReviewButton.setEnabled(
             self._can_start_drafts
             and s is not None

@@ -78,6 +78,8 @@ def test_setup_shows_recovery_key_once_and_opens(app, window, qtbot, tmp_path):
     assert not page.locked.setupButton.isHidden() and page.locked.unlockBox.isHidden()
     page.locked.setupButton.click()
     form = page._setup
+    ok = form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.text() == "&Set up the register"  # says what it does, not "OK"
     form.ui.firstEdit.setText("short")
     form.ui.secondEdit.setText("short")
     form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
@@ -88,7 +90,7 @@ def test_setup_shows_recovery_key_once_and_opens(app, window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: form.ui.steps.currentIndex() == 1, timeout=10000)
     key = form.ui.recoveryKeyLabel.text()
     assert len(key.split("-")) == 7
-    ok = form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.text() == "&Done"
     assert not ok.isEnabled()
     sheet = tmp_path / "sheet.pdf"
     form.asks.save_path = lambda *a: str(sheet)

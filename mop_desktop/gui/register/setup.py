@@ -56,6 +56,7 @@ class SetupDialog:
         self.ui = UiForm(self.dialog)
         self._key = ""
         self.ui.steps.setCurrentIndex(0)
+        self._ok().setText("&Set up the register")  # type: ignore[attr-defined]
         self.ui.buttonBox.accepted.connect(self._next)
         self.ui.buttonBox.rejected.connect(self.dialog.reject)
         self.ui.sheetButton.clicked.connect(self.save_sheet)
@@ -97,6 +98,7 @@ class SetupDialog:
         self._key = recovery_key
         self.ui.recoveryKeyLabel.setText(recovery_key)
         self.ui.steps.setCurrentIndex(1)
+        self._ok().setText("&Done")  # type: ignore[attr-defined]
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setVisible(False)
         self._update_ok()
 

@@ -312,6 +312,7 @@ def test_open_and_case_report_need_a_selected_concern(app, window, qtbot, servic
     ui.searchEdit.setText("nothing matches this")
     page.apply_filters()
     assert page.model.rowCount() == 0
+    assert ui.countLabel.text() == "No concern matches the search and filters."
     assert not ui.openButton.isEnabled() and not ui.exportButton.isEnabled()
 
 
@@ -329,6 +330,9 @@ def test_columns_fitted_when_the_first_concerns_arrive(app, window, qtbot):
     _unlock(page, qtbot)
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.table_view, timeout=10000)
     assert page.model.rowCount() == 0
+    assert page.table.countLabel.text() == (
+        "No concerns recorded yet: New concern… records the first."
+    )
     service.add(Concern(raised_on=dt.date(2026, 3, 23), raised_by_role="officer",
                         summary="Shouted", about="Councillor Bartholomew Featherstonehaugh",
                         about_role="councillor", category="bullying or harassment"))

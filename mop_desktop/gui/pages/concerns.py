@@ -248,9 +248,17 @@ class ConcernsPage(QWidget):
             )
             return
         shown = self.model.rowCount()
-        text = counted(shown, "concern")
+        query = self.model.query
+        filtered = any((query.text.strip(), query.status, query.category, query.role,
+                        query.raised_from, query.raised_to))
+        if shown:
+            text = counted(shown, "concern")
+        elif filtered:
+            text = "No concern matches the search and filters."
+        else:
+            text = "No concerns recorded yet: New concern… records the first."
         if self._filter_problem:
-            text += f". {self._filter_problem}"
+            text = f"{text.rstrip('.')}. {self._filter_problem}"
         self.table.countLabel.setText(text)
 
     def selected_reference(self) -> str | None:

@@ -86,8 +86,16 @@ def test_export_pdf_needs_the_password(cli, tmp_path, recovery_key):
 
     reader = PdfReader(str(target))
     assert reader.is_encrypted
+    encryption = reader.trailer["/Encrypt"]
+    assert (encryption["/V"], encryption["/R"]) == (5, 6)  # AES-256
+    assert b"Shouted" not in target.read_bytes()
+    import pypdfium2
+
+    with pytest.raises(pypdfium2.PdfiumError):
+        pypdfium2.PdfDocument(str(target))
     assert reader.decrypt("wrong") == 0
     assert reader.decrypt("pdf secret") != 0
+    assert len(pypdfium2.PdfDocument(str(target), password="pdf secret")) == len(reader.pages)
     text = "\n".join(p.extract_text() for p in reader.pages)
     assert "Shouted at <img src=x>" in text
     assert all("CONFIDENTIAL" in p.extract_text() for p in reader.pages)

@@ -1,10 +1,10 @@
 """PDFs from the register: the case report and the subject-access export (password-protected,
 CONFIDENTIAL on every page) and the recovery sheet printed at set-up.
 
-Written only to the path the user chose, in one go (no temporary file). Fonts and escaping come
-from ``services/pdf`` (DejaVu Sans embedded; user text always escaped). Encryption is reportlab's
-``StandardEncryption`` at 128 bits: reportlab's 256-bit mode writes files that poppler and
-pdfium cannot open, so 128 bits is what every PDF reader here can read.
+Written only to the path the user chose (no temporary file): the PDF is laid out in memory and,
+when a password is given, encrypted there with AES-256 by pypdf (reportlab's own 256-bit mode
+writes files that poppler and pdfium cannot open) before a single write to that path. Fonts and
+escaping come from ``services/pdf`` (DejaVu Sans embedded; user text always escaped).
 """
 
 from __future__ import annotations
@@ -67,8 +67,9 @@ def _table(rows: list[list[str]], widths: list[float], header: bool = False) -> 
 
 def _render(path: Path, story: list[Any], title: str, council: str, password: str | None) -> int:
     """Lay out ``story`` with CONFIDENTIAL and the page number on every page."""
+    import io
+
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
@@ -90,25 +91,42 @@ def _render(path: Path, story: list[Any], title: str, council: str, password: st
         canvas.drawRightString(width - 22 * mm, 12 * mm, f"{CONFIDENTIAL} · page {doc.page}")
         canvas.restoreState()
 
-    encrypt = None
-    if password is not None:
-        if not password:
-            raise ReportError("the PDF password must not be empty")
-        encrypt = StandardEncryption(
-            password, ownerPassword=secrets.token_hex(16), canPrint=1, canModify=0,
-            canCopy=0, canAnnotate=0, strength=128,
-        )
+    if password is not None and not password:
+        raise ReportError("the PDF password must not be empty")
+    buffer = io.BytesIO()
     doc = SimpleDocTemplate(
-        str(path), pagesize=A4, leftMargin=22 * mm, rightMargin=22 * mm, topMargin=22 * mm,
+        buffer, pagesize=A4, leftMargin=22 * mm, rightMargin=22 * mm, topMargin=22 * mm,
         bottomMargin=22 * mm, title=attr(title), author=attr(council), creator="MOP Desktop",
-        encrypt=encrypt, initialFontName=fonts.REGULAR,
+        initialFontName=fonts.REGULAR,
     )
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    data = buffer.getvalue() if password is None else _encrypt(buffer.getvalue(), password)
     try:
-        doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+        path.write_bytes(data)
     except BaseException:
         path.unlink(missing_ok=True)
         raise
     return int(doc.page)
+
+
+def _encrypt(pdf: bytes, password: str) -> bytes:
+    """AES-256 (PDF 2.0 standard security handler, revision 6): printing allowed, copying and
+    changing not; a random owner password nobody keeps."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.constants import UserAccessPermissions as Allowed
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.encrypt(
+        user_password=password,
+        owner_password=secrets.token_hex(16),
+        algorithm="AES-256",
+        permissions_flag=Allowed.PRINT | Allowed.PRINT_TO_REPRESENTATION,
+    )
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _case_story(concern: Concern, timeline: list[TimelineEntry], guidance: str) -> list[Any]:

@@ -419,3 +419,38 @@ def test_register_set_up_elsewhere_is_offered_for_unlocking(app, window, qtbot):
     assert page.locked.explainLabel.text().startswith("The register is locked.")
     _unlock(page, qtbot)
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.table_view, timeout=10000)
+
+
+def test_typed_case_is_not_lost_to_esc_without_asking(app, window, qtbot, service):
+    page = _page(app, window, qtbot)
+    _unlock(page, qtbot)
+    qtbot.waitUntil(lambda: page.service.unlocked, timeout=10000)
+    untouched = page.open_case("C-2026-001")
+    asked: list[str] = []
+    page.asks.confirm = lambda parent, title, text: asked.append(text) or False
+    qtbot.keyClick(untouched.ui.summaryEdit, Qt.Key.Key_Escape)
+    assert not untouched.dialog.isVisible() and asked == []  # nothing typed: closes at once
+    form = page.open_case(None)
+    form.ui.detailsEdit.setPlainText("A long account of what happened at the meeting")
+    qtbot.keyClick(form.ui.summaryEdit, Qt.Key.Key_Escape)
+    assert asked == ["Close this concern without saving what you have typed?"]
+    assert form.dialog.isVisible()  # the clerk said no
+    form.dialog.close()  # the window's close button asks too
+    assert len(asked) == 2 and form.dialog.isVisible()
+    page.asks.confirm = lambda parent, title, text: True
+    form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert not form.dialog.isVisible()
+    assert page.model.rowCount() == 2  # nothing was saved
+
+
+def test_locking_closes_a_typed_case_without_asking(app, window, qtbot, service):
+    from mop_desktop.gui.register.state import lock_register
+
+    page = _page(app, window, qtbot)
+    _unlock(page, qtbot)
+    qtbot.waitUntil(lambda: page.service.unlocked, timeout=10000)
+    form = page.open_case(None)
+    form.ui.summaryEdit.setText("Typed, not saved")
+    page.asks.confirm = lambda *a: pytest.fail("locking must not ask")
+    lock_register(app)
+    assert not form.dialog.isVisible()

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from mop_desktop.domain.concerns import (
@@ -85,6 +86,9 @@ class CaseForm:
         else:
             self.load(service.get(reference))
         self._update_routes()
+        self._unchanged = self._snapshot()
+        self._guard = _CloseGuard(self.cancel, self.dialog)
+        self.dialog.installEventFilter(self._guard)
 
     # -- building -----------------------------------------------------------------------------
     def _fill_choices(self) -> None:
@@ -110,7 +114,7 @@ class CaseForm:
         ui.raisedByRoleCombo.currentIndexChanged.connect(self._update_routes)
         ui.aboutRoleCombo.currentIndexChanged.connect(self._update_routes)
         ui.buttonBox.accepted.connect(self.save)
-        ui.buttonBox.rejected.connect(self.dialog.reject)
+        ui.buttonBox.rejected.connect(self.cancel)
         ui.addEntryButton.clicked.connect(self.add_entry)
         ui.exportButton.clicked.connect(self._export_clicked)
 
@@ -260,6 +264,33 @@ class CaseForm:
         if self._export is not None and self.reference is not None:
             self._export(self.dialog, self.reference)
 
+    def _snapshot(self) -> tuple[object, ...]:
+        """What the widgets hold, to tell whether anything was typed since the form opened."""
+        ui = self.ui
+        edits = ("raisedOnEdit", "raisedByEdit", "aboutEdit", "summaryEdit", "followUpOnEdit",
+                 "closedOnEdit", "entryTextEdit")
+        combos = (ui.raisedByRoleCombo, ui.aboutRoleCombo, ui.categoryCombo, ui.statusCombo,
+                  ui.routeCombo)
+        clauses = ui.clausesList
+        return (
+            *(getattr(ui, name).text() for name in edits),
+            *(combo.currentText() for combo in combos),
+            ui.detailsEdit.toPlainText(), ui.outcomeEdit.toPlainText(),
+            *(clauses.item(i).checkState() == Qt.CheckState.Checked
+              for i in range(clauses.count())),
+        )
+
+    def cancel(self) -> bool:
+        """Cancel, Esc or the window's close button: asks first if something was typed.
+        Returns whether the form closed."""
+        if self._snapshot() != self._unchanged and not self.asks.confirm(
+            self.dialog, "Unsaved changes",
+            "Close this concern without saving what you have typed?",
+        ):
+            return False
+        self.dialog.reject()
+        return True
+
     def close(self) -> None:
         """Close without saving and forget what the widgets held (on locking)."""
         for edit in ("raisedByEdit", "aboutEdit", "summaryEdit", "entryTextEdit"):
@@ -270,3 +301,23 @@ class CaseForm:
         self.timeline_model.set_entries([])
         self.dialog.reject()
 
+
+
+class _CloseGuard(QObject):
+    """Routes Esc and the window's close button through ``cancel`` (which may keep the form
+    open); locking closes the form directly with ``reject``, never through here."""
+
+    def __init__(self, cancel: Callable[[], bool], parent: QObject) -> None:
+        super().__init__(parent)
+        self._cancel = cancel
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+                self._cancel()
+                return True
+        elif event.type() == QEvent.Type.Close and watched.isWidgetType():
+            if watched.isVisible() and not self._cancel():  # type: ignore[attr-defined]
+                event.ignore()
+                return True
+        return False

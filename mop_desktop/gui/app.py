@@ -190,7 +190,8 @@ def _run_window(
     if smoke_test:
         then: Callable[[], None] = lambda: _finish_smoke_test(app, window, started)  # noqa: E731
     else:
-        then = lambda: _after_shown(window, paths)  # noqa: E731
+        # Pages are built one per turn of the event loop, then the rest of the start-up work.
+        then = lambda: window.preload_pages(then=lambda: _after_shown(window, paths))  # noqa: E731
     if minimised:
         QTimer.singleShot(0, then)
     else:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -189,11 +190,27 @@ class MainWindow(QMainWindow):
             return None
         return self._ensure_page(name)
 
-    def preload_pages(self) -> None:
+    def preload_pages(self, then: Callable[[], None] | None = None) -> None:
         """Build the pages not shown yet (after start-up), so their menu actions and shortcuts
-        (Save, Undo, Find...) are there before the clerk first opens them."""
-        for name in PAGES:
-            self._ensure_page(name)
+        (Save, Undo, Find...) are there before the clerk first opens them.
+
+        Without ``then`` all are built now. With it, one page is built per turn of the event
+        loop, so the window keeps answering clicks and repaints meanwhile, and ``then`` is
+        called once the last is built."""
+        if then is None:
+            for name in PAGES:
+                self._ensure_page(name)
+            return
+        pending = [name for name in PAGES if name not in self._pages]
+
+        def step() -> None:
+            if pending:
+                self._ensure_page(pending.pop(0))
+                QTimer.singleShot(0, step)
+            else:
+                then()
+
+        step()
 
     def current_page_name(self) -> str:
         return list(PAGES)[self.stack.currentIndex()]

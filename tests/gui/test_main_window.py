@@ -194,3 +194,17 @@ def test_window_size_is_remembered(qtbot, app_context) -> None:
     second = mw.MainWindow(app_context)
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (781, 523)
+
+
+def test_pages_can_be_built_one_per_turn_of_the_event_loop(qtbot, app_context) -> None:
+    """At start-up the other pages are built one at a time, so the window keeps answering."""
+    from PySide6.QtWidgets import QApplication
+
+    win = mw.MainWindow(app_context)
+    qtbot.addWidget(win)
+    done = []
+    win.preload_pages(then=lambda: done.append(set(win._pages)))
+    assert len(win._pages) == 2  # the dashboard, and one more before control goes back
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: bool(done))
+    assert done == [set(mw.PAGES)]

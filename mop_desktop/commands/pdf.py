@@ -26,11 +26,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         raise CommandError("--redline compares the draft with the last adopted version; "
                            "leave out --version")
     from mop_desktop.services.pdf.exports import PdfError, export_pdf
+    from mop_desktop.store.db import StoreError
 
     try:
         info = export_pdf(ctx.store(), args.output, version_label=args.version_label,
                           draft=args.draft, redline=args.redline)
-    except PdfError as exc:
+    except (PdfError, StoreError) as exc:  # read through sqlite3 (no SQLAlchemy)
         raise CommandError(str(exc)) from None
     what = {"protocol": f"version {info.version_label}", "draft": "the draft",
             "redline": "the council-pack report"}[info.kind]

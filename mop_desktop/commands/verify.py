@@ -18,9 +18,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if not os.path.isfile(args.file):
         raise CommandError(f"{args.file}: no such file")
     from mop_desktop.services.pdf.exports import verify
+    from mop_desktop.store.db import StoreError
 
     try:
         label = verify(ctx.store(), args.file)
+    except StoreError as exc:  # read through sqlite3 (no SQLAlchemy)
+        raise CommandError(str(exc)) from None
     except OSError as exc:
         raise CommandError(f"{args.file}: cannot be read ({exc.strerror or exc})") from None
     if label is None:

@@ -20,6 +20,8 @@ from mop_desktop.domain.storable import unpaired_surrogate_at
 from mop_desktop.store import documents as docs
 from mop_desktop.store.db import Store
 from mop_desktop.store.models import DocumentRow, VersionRow
+from mop_desktop.store.row_values import label_for_year as label_for_year
+from mop_desktop.store.row_values import used_labels as used_labels
 
 #: field names used in problems (the dialog maps them to its widgets)
 FIELDS = ("date", "minute", "reviewer", "version", "chair", "clerk", "document")
@@ -69,26 +71,9 @@ class ChainReport:
 
 
 # -- labels -----------------------------------------------------------------------------------
-def used_labels(doc: DocumentRow) -> set[str]:
-    labels = {a.version_label for a in doc.adoptions if a.version_label}
-    labels.update(v.label for v in doc.versions if v.label)
-    return labels
-
-
 def suggest_label(doc: DocumentRow | None, adopted_on: dt.date) -> str:
     """The year of adoption ("2026"), or "2026v2", "2026v3" when the year is taken."""
     return label_for_year(adopted_on, used_labels(doc) if doc is not None else set())
-
-
-def label_for_year(day: dt.date, taken: set[str] | frozenset[str]) -> str:
-    """``day``'s year, or the first of "2026v2", "2026v3"... not in ``taken``."""
-    base = str(day.year)
-    if base not in taken:
-        return base
-    n = 2
-    while f"{base}v{n}" in taken:
-        n += 1
-    return f"{base}v{n}"
 
 
 def suggested_label(store: Store, adopted_on: dt.date) -> str:

@@ -7,7 +7,7 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mop_desktop.domain.document import Block, DocumentText, ListItem, Section
+from mop_desktop.domain.document import DocumentText
 from mop_desktop.domain.records import Adoption, Council, VersionStatus
 from mop_desktop.store.models import (
     AdoptionRow,
@@ -17,6 +17,14 @@ from mop_desktop.store.models import (
     SectionRow,
     VersionRow,
 )
+from mop_desktop.store.row_values import (  # shared with the sqlite3 path (store.light_text)
+    adoption_from_row as adoption_from_row,
+)
+from mop_desktop.store.row_values import current_version as current_version
+from mop_desktop.store.row_values import draft_of as draft_of
+from mop_desktop.store.row_values import latest_adopted as latest_adopted
+from mop_desktop.store.row_values import text_from_rows
+from mop_desktop.store.row_values import version_by_label as version_by_label
 
 PROTOCOL = "protocol"
 DEFAULT_TITLE = "Member/Officer Relations Protocol"
@@ -80,41 +88,12 @@ def ensure_protocol(session: Session, title: str = DEFAULT_TITLE) -> DocumentRow
     return doc
 
 
-def draft_of(doc: DocumentRow) -> VersionRow | None:
-    drafts = [v for v in doc.versions if v.status == VersionStatus.DRAFT]
-    return drafts[-1] if drafts else None
-
-
-def latest_adopted(doc: DocumentRow) -> VersionRow | None:
-    adopted = [v for v in doc.versions if v.status == VersionStatus.ADOPTED]
-    return adopted[-1] if adopted else None
-
-
-def current_version(doc: DocumentRow) -> VersionRow | None:
-    """The draft if there is one, else the latest adopted version."""
-    return draft_of(doc) or latest_adopted(doc)
-
-
-def version_by_label(doc: DocumentRow, label: str) -> VersionRow | None:
-    matches = [v for v in doc.versions if v.label == label]
-    return matches[-1] if matches else None
-
-
 def load_text(version: VersionRow) -> DocumentText:
-    sections = []
-    for srow in version.sections:
-        blocks = [
-            Block(
-                text=b.text,
-                numbered=b.numbered,
-                level=b.level,
-                list_style=b.list_style,
-                items=[ListItem.from_json(i) for i in json.loads(b.items_json or "[]")],
-            )
-            for b in srow.blocks
-        ]
-        sections.append(Section(heading=srow.heading, numbered=srow.numbered, blocks=blocks))
-    return DocumentText(title=version.title, sections=sections).renumber()
+    return text_from_rows(version.title, (
+        (s.heading, s.numbered,
+         ((b.text, b.numbered, b.level, b.list_style, b.items_json) for b in s.blocks))
+        for s in version.sections
+    ))
 
 
 def write_text(session: Session, version: VersionRow, text: DocumentText) -> None:
@@ -172,22 +151,6 @@ def create_version(
 # -- adoption history -------------------------------------------------------------------------
 def history(doc: DocumentRow) -> list[Adoption]:
     return [adoption_from_row(r) for r in doc.adoptions]
-
-
-def adoption_from_row(row: AdoptionRow) -> Adoption:
-    return Adoption(
-        version_label=row.version_label,
-        adopted_on=row.adopted_on,
-        minute_ref=row.minute_ref,
-        review_due=row.review_due,
-        reviewer=row.reviewer,
-        chair=row.chair,
-        clerk=row.clerk,
-        text_sha256=row.text_sha256,
-        prev_hash=row.prev_hash,
-        record_hash=row.record_hash,
-        no_changes=row.no_changes,
-    )
 
 
 def append_adoption(

@@ -76,14 +76,21 @@ def _connect(path: Path) -> sqlite3.Connection:
         raise DamagedStoreError(f"{path.name} cannot be opened: {exc}") from None
 
 
-def read_summary(path: Path) -> PolicySummary:
-    """The summary of the policy store at ``path`` (see the module's docstring)."""
+def check_current(path: Path) -> None:
+    """Raise as ``read_summary`` does unless ``path`` is a store at this release's schema:
+    ``NewerSchemaError`` for a newer one, ``DamagedStoreError`` for a file that is not a
+    sound database, ``StoreError`` for a missing, empty or not yet upgraded one."""
     if not path.exists() or path.stat().st_size == 0:
         raise StoreError(f"no store at {path}")
     revision = read_revision(path)
     refuse_newer_schema(path, revision)
     if revision != head_revision():
         raise StoreError(f"{path.name} has not been upgraded yet (schema {revision})")
+
+
+def read_summary(path: Path) -> PolicySummary:
+    """The summary of the policy store at ``path`` (see the module's docstring)."""
+    check_current(path)
     con = _connect(path)
     try:
         return _read(con)

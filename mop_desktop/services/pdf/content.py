@@ -3,6 +3,8 @@
 ``load_protocol`` picks the version (a label, the draft, or by default the adopted version in
 force) and gathers the council, logo, history and signature images; ``load_report`` gathers the
 draft, the last adopted version and the next Full Council meeting for the council-pack report.
+Both read through ``store.light_text`` (the standard library's sqlite3), so making a PDF does
+not import SQLAlchemy; rows become domain values through ``store.row_values``, as in the ORM.
 """
 
 from __future__ import annotations
@@ -12,15 +14,11 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from mop_desktop.domain.document import DocumentText
 from mop_desktop.domain.records import Adoption, Council, VersionStatus
-from mop_desktop.services.adoption import label_for_year, used_labels
-from mop_desktop.store import documents as docs
+from mop_desktop.store import row_values as rows_
 from mop_desktop.store import settings
-from mop_desktop.store.models import CouncilRow, DocumentRow, MeetingRow, VersionRow
+from mop_desktop.store.light_text import LightStore, ProtocolRows, VersionValues
 
 MAX_IMAGE_BYTES = 8 * 1024 * 1024
 
@@ -72,16 +70,15 @@ class ReportSource:
     taken_labels: frozenset[str] = frozenset()  # labels already used by this document
 
 
-def _document(session: Session) -> DocumentRow:
-    doc = docs.protocol_document(session)
+def _document(light: LightStore) -> ProtocolRows:
+    doc = light.protocol()
     if doc is None or not doc.versions:
         raise PdfError("there is no protocol yet: import one or start from the model")
     return doc
 
 
-def _logo(session: Session) -> bytes | None:
-    row = session.scalars(select(CouncilRow).order_by(CouncilRow.id)).first()
-    return row.logo if row is not None and row.logo else None
+def _image_setting(light: LightStore, setting: settings.Setting[str]) -> bytes | None:
+    return read_image_setting(settings.decode(setting, light.setting_text(setting.key)))
 
 
 def read_image_setting(value: str) -> bytes | None:
@@ -104,42 +101,41 @@ def read_image_setting(value: str) -> bytes | None:
         return None
 
 
-def _source(session: Session, doc: DocumentRow, version: VersionRow, *,
+def _source(light: LightStore, doc: ProtocolRows, version: VersionValues, *,
             with_images: bool = True) -> ProtocolSource:
-    rows = list(doc.adoptions)
+    rows = doc.adoptions
     own = [r for r in rows if r.version_id == version.id]
-    adoption = docs.adoption_from_row(own[-1]) if own else None
+    adoption = rows_.adoption_from_row(own[-1]) if own else None
     if version.status == VersionStatus.DRAFT or not own:
-        history = [docs.adoption_from_row(r) for r in rows]
+        history = [rows_.adoption_from_row(r) for r in rows]
     else:
         upto = rows.index(own[-1])
-        history = [docs.adoption_from_row(r) for r in rows[: upto + 1]]
+        history = [rows_.adoption_from_row(r) for r in rows[: upto + 1]]
     adopted = version.status != VersionStatus.DRAFT
+    signed = adopted and with_images
     return ProtocolSource(
         version_id=version.id,
         status=str(version.status),
         label=version.label or (adoption.version_label if adoption else None),
-        council=docs.get_council(session),
-        text=docs.load_text(version),
+        council=light.council(),
+        text=light.text(version),
         adoption=adoption if adopted else None,
         history=history,
-        logo=_logo(session) if with_images else None,
-        signature_chair=read_image_setting(settings.get(session, settings.SIGNATURE_CHAIR))
-        if adopted and with_images else None,
-        signature_clerk=read_image_setting(settings.get(session, settings.SIGNATURE_CLERK))
-        if adopted and with_images else None,
+        logo=light.logo() if with_images else None,
+        signature_chair=_image_setting(light, settings.SIGNATURE_CHAIR) if signed else None,
+        signature_clerk=_image_setting(light, settings.SIGNATURE_CLERK) if signed else None,
     )
 
 
-def load_protocol(session: Session, *, version_label: str | None = None,
+def load_protocol(light: LightStore, *, version_label: str | None = None,
                   draft: bool = False) -> ProtocolSource:
     """The version asked for: by label, the draft, or the adopted version in force (the
     draft when nothing has been adopted yet)."""
-    doc = _document(session)
+    doc = _document(light)
     if version_label:
-        version = docs.version_by_label(doc, version_label)
+        version = rows_.version_by_label(doc, version_label)
         if version is None:
-            known = {a.version_label for a in docs.history(doc)}
+            known = {a.version_label for a in doc.adoptions}
             if version_label in known:
                 raise PdfError(
                     f"version {version_label} is in the version table but its text was not "
@@ -148,21 +144,19 @@ def load_protocol(session: Session, *, version_label: str | None = None,
             labels = ", ".join(v.label for v in doc.versions if v.label) or "none"
             raise PdfError(f"there is no version labelled '{version_label}' (known: {labels})")
     elif draft:
-        version = docs.draft_of(doc)
+        version = rows_.draft_of(doc)
         if version is None:
             raise PdfError("there is no draft: start one from the adopted version first")
     else:
-        version = docs.latest_adopted(doc) or docs.current_version(doc)
+        version = rows_.latest_adopted(doc) or rows_.current_version(doc)
         if version is None:
             raise PdfError("there is no protocol yet: import one or start from the model")
-    return _source(session, doc, version)
+    return _source(light, doc, version)
 
 
-def next_meeting(session: Session, today: dt.date) -> Meeting | None:
+def next_meeting(light: LightStore, today: dt.date) -> Meeting | None:
     """The next Full Council meeting on or after ``today``, if the clerk entered one."""
-    rows = session.scalars(
-        select(MeetingRow).where(MeetingRow.date >= today).order_by(MeetingRow.date)
-    ).all()
+    rows = light.meetings_from(today)
     full = [r for r in rows if "full council" in (r.body or "").lower()] or list(rows)
     if not full:
         return None
@@ -170,23 +164,23 @@ def next_meeting(session: Session, today: dt.date) -> Meeting | None:
     return Meeting(row.date, row.body or "Full Council", row.title or "", row.location or "")
 
 
-def load_report(session: Session, today: dt.date | None = None) -> ReportSource:
-    doc = _document(session)
-    draft = docs.draft_of(doc)
+def load_report(light: LightStore, today: dt.date | None = None) -> ReportSource:
+    doc = _document(light)
+    draft = rows_.draft_of(doc)
     if draft is None:
         raise PdfError(
             "there is no draft to report on: the council-pack report compares the draft "
             "with the last adopted version"
         )
-    adopted = docs.latest_adopted(doc)
+    adopted = rows_.latest_adopted(doc)
     day = today or dt.date.today()
     return ReportSource(
-        council=docs.get_council(session),
-        draft=_source(session, doc, draft, with_images=False),
-        adopted=_source(session, doc, adopted, with_images=False) if adopted else None,
-        meeting=next_meeting(session, day),
+        council=light.council(),
+        draft=_source(light, doc, draft, with_images=False),
+        adopted=_source(light, doc, adopted, with_images=False) if adopted else None,
+        meeting=next_meeting(light, day),
         today=day,
-        taken_labels=frozenset(used_labels(doc)),
+        taken_labels=frozenset(rows_.used_labels(doc)),
     )
 
 
@@ -197,4 +191,4 @@ def proposed_label(report: ReportSource) -> str:
     if report.draft.label:
         return report.draft.label
     day = report.meeting.date if report.meeting else report.today
-    return label_for_year(day, report.taken_labels)
+    return rows_.label_for_year(day, report.taken_labels)

@@ -5,6 +5,10 @@ temporary file beside the target and renames it into place, so a half-written PD
 carries the target's name. Every export is recorded in the ``export`` table with the SHA-256 of
 the file; ``verify`` answers with the version label when a file is an unaltered export of an
 adopted version, and ``list_exports`` gives the record for the Review schedule.
+
+``export_pdf``, ``verify`` and ``planned_name`` read and write through ``store.light_text``
+(sqlite3), so the ``pdf`` and ``verify`` commands never import SQLAlchemy; ``list_exports``
+(the Review page) reads through the ORM.
 """
 
 from __future__ import annotations
@@ -17,8 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from sqlalchemy import select
-
 from mop_desktop.domain.dates import format_short
 from mop_desktop.domain.records import VersionStatus
 from mop_desktop.services.pdf.content import (
@@ -28,7 +30,7 @@ from mop_desktop.services.pdf.content import (
     proposed_label,
 )
 from mop_desktop.store.db import Store
-from mop_desktop.store.models import ExportRow, VersionRow
+from mop_desktop.store.light_text import open_light
 
 PROTOCOL, DRAFT, REDLINE = "protocol", "draft", "redline"
 KIND_NAMES = {PROTOCOL: "Adopted protocol", DRAFT: "Draft protocol",
@@ -94,11 +96,11 @@ def export_pdf(
     if target.is_dir():
         raise PdfError(f"{target} is a folder: give the name of the PDF to write")
     pages = 0
-    with store.session() as session:
+    with open_light(store.path) as light:
         if redline:
             from mop_desktop.services.pdf.redline import report_story
 
-            report = load_report(session, today)
+            report = load_report(light, today)
             story = report_story(report)
             council = report.council.name
             info = PageInfo(
@@ -114,7 +116,7 @@ def export_pdf(
         else:
             from mop_desktop.services.pdf.protocol import protocol_story
 
-            source = load_protocol(session, version_label=version_label, draft=draft)
+            source = load_protocol(light, version_label=version_label, draft=draft)
             story = protocol_story(source)
             is_draft = source.status == VersionStatus.DRAFT
             mark = {"draft": "DRAFT", "superseded": "SUPERSEDED"}.get(source.status, "")
@@ -146,26 +148,19 @@ def export_pdf(
             raise PdfError(f"cannot write {target}: {exc.strerror or exc}") from None
         created = dt.datetime.now()
         if record:
-            row = ExportRow(version_id=version_id, version_label=label, kind=kind,
-                            path=str(target), sha256=digest)
-            session.add(row)
-            session.flush()
-            created = _local(row.created_at)
+            created = _local(light.record_export(version_id=version_id, version_label=label,
+                                                 kind=kind, path=str(target), sha256=digest))
     return ExportInfo(str(target), kind, label, digest, created, pages)
 
 
 def verify(store: Store, path: str | os.PathLike[str]) -> str | None:
     """The version label if ``path`` is byte for byte an export of an adopted version."""
     digest = file_sha256(path)
-    with store.session() as session:
-        rows = session.scalars(
-            select(ExportRow).where(ExportRow.sha256 == digest, ExportRow.kind == PROTOCOL)
-        ).all()
-        for row in rows:
-            version = session.get(VersionRow, row.version_id) if row.version_id else None
-            if version is None or version.status in (VersionStatus.ADOPTED,
-                                                     VersionStatus.SUPERSEDED):
-                return row.version_label or "(unlabelled)"
+    with open_light(store.path) as light:
+        for version_id, label in light.exports_with(digest, PROTOCOL):
+            status = light.version_status(version_id) if version_id else None
+            if status is None or status in (VersionStatus.ADOPTED, VersionStatus.SUPERSEDED):
+                return label or "(unlabelled)"
     return None
 
 
@@ -176,6 +171,10 @@ def _local(stamp: dt.datetime) -> dt.datetime:
 
 def list_exports(store: Store) -> list[ExportInfo]:
     """Every PDF recorded, newest first; ``created_at`` in local time."""
+    from sqlalchemy import select
+
+    from mop_desktop.store.models import ExportRow
+
     with store.session() as session:
         rows = session.scalars(
             select(ExportRow).order_by(ExportRow.created_at.desc(), ExportRow.id.desc())
@@ -188,12 +187,12 @@ def planned_name(store: Store, *, redline: bool = False, draft: bool = False,
                  today: dt.date | None = None) -> str:
     """The file name to suggest for an export, from the council, title, version and date."""
     day = today or dt.date.today()
-    with store.session() as session:
+    with open_light(store.path) as light:
         if redline:
-            report = load_report(session, day)
+            report = load_report(light, day)
             return suggested_name(report.council.name, report.draft.text.title,
                                   proposed_label(report), day, REDLINE)
-        source = load_protocol(session, draft=draft)
+        source = load_protocol(light, draft=draft)
         kind = DRAFT if source.status == VersionStatus.DRAFT else PROTOCOL
         return suggested_name(source.council.name, source.text.title, source.label or "",
                               day, kind)

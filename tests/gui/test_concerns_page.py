@@ -72,6 +72,13 @@ def _unlock(page, qtbot, passphrase=PASSPHRASE):
     page.locked.unlockButton.click()
 
 
+def _unlocked_page(app, window, qtbot):
+    page = _page(app, window, qtbot)
+    _unlock(page, qtbot)
+    qtbot.waitUntil(lambda: page.service.unlocked, timeout=10000)
+    return page
+
+
 def test_setup_shows_recovery_key_once_and_opens(app, window, qtbot, tmp_path):
     page = _page(app, window, qtbot)
     assert page.stack.currentWidget() is page.locked_view
@@ -114,8 +121,7 @@ def test_wrong_then_right_passphrase(app, window, qtbot, service):
 
 
 def test_table_search_filters_and_plain_text(app, window, qtbot, service):
-    page = _page(app, window, qtbot)
-    _unlock(page, qtbot)
+    page = _unlocked_page(app, window, qtbot)
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
     from mop_desktop.services.concerns.query import LIST_COLUMNS
 
@@ -142,9 +148,7 @@ def test_table_search_filters_and_plain_text(app, window, qtbot, service):
 
 
 def test_case_form_literal_text_routes_and_dates(app, window, qtbot, service):
-    page = _page(app, window, qtbot)
-    _unlock(page, qtbot)
-    qtbot.waitUntil(lambda: page.service.unlocked, timeout=10000)
+    page = _unlocked_page(app, window, qtbot)
     form = page.open_case("C-2026-001")
     assert form.ui.summaryEdit.text() == "<b>x</b> shouted in committee"
     for label in form.dialog.findChildren(QLabel):
@@ -166,9 +170,7 @@ def test_case_form_literal_text_routes_and_dates(app, window, qtbot, service):
 
 
 def test_new_case_untouched_dates_not_saved(app, window, qtbot, service):
-    page = _page(app, window, qtbot)
-    _unlock(page, qtbot)
-    qtbot.waitUntil(lambda: page.service.unlocked, timeout=10000)
+    page = _unlocked_page(app, window, qtbot)
     form = page.open_case(None)
     form.ui.summaryEdit.setText("Email forwarded outside the council")
     form.ui.categoryCombo.setCurrentText("confidentiality")
@@ -180,9 +182,7 @@ def test_new_case_untouched_dates_not_saved(app, window, qtbot, service):
 
 
 def test_timeline_and_audit_in_the_form(app, window, qtbot, service):
-    page = _page(app, window, qtbot)
-    _unlock(page, qtbot)
-    qtbot.waitUntil(lambda: page.service.unlocked, timeout=10000)
+    page = _unlocked_page(app, window, qtbot)
     form = page.open_case("C-2026-001")
     form.ui.entryDateEdit.setText("24/03/2026")
     form.ui.entryTextEdit.setText("Met the chair <i>informally</i>")
@@ -195,8 +195,7 @@ def test_timeline_and_audit_in_the_form(app, window, qtbot, service):
 def test_idle_lock_clears_the_views(app, window, qtbot, service):
     from mop_desktop.gui.register_actions import install
 
-    page = _page(app, window, qtbot)
-    _unlock(page, qtbot)
+    page = _unlocked_page(app, window, qtbot)
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
     form = page.open_case("C-2026-001")
     told: list[str] = []
@@ -232,9 +231,7 @@ def test_retention_review_deletes_after_confirmation(app, window, qtbot, service
     old = service.add(Concern(raised_on=dt.date(2017, 1, 1), raised_by_role="officer",
                               summary="Old", status="closed", closed_on=dt.date(2018, 1, 1)))
     service.lock()
-    page = _page(app, window, qtbot)
-    _unlock(page, qtbot)
-    qtbot.waitUntil(lambda: page.service.unlocked, timeout=10000)
+    page = _unlocked_page(app, window, qtbot)
     page.open_retention()
     dialog = page._retention
     assert dialog.ui.dueList.count() == 1
@@ -257,9 +254,7 @@ def test_retention_review_deletes_after_confirmation(app, window, qtbot, service
 
 
 def test_case_report_pdf_from_the_page(app, window, qtbot, service, tmp_path):
-    page = _page(app, window, qtbot)
-    _unlock(page, qtbot)
-    qtbot.waitUntil(lambda: page.service.unlocked, timeout=10000)
+    page = _unlocked_page(app, window, qtbot)
     target = tmp_path / "case.pdf"
     page.asks.save_path = lambda *a: str(target)
     page.asks.new_secret = lambda *a: "pdf password"
@@ -291,8 +286,7 @@ def test_recovery_dialog_sets_a_new_passphrase(app, window, qtbot, service):
 
 
 def test_enter_on_a_row_opens_the_case(app, window, qtbot, service):
-    page = _page(app, window, qtbot)
-    _unlock(page, qtbot)
+    page = _unlocked_page(app, window, qtbot)
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
     view = page.table.table
     view.setCurrentIndex(page.model.index(1, 0))
@@ -302,8 +296,7 @@ def test_enter_on_a_row_opens_the_case(app, window, qtbot, service):
 
 
 def test_open_and_case_report_need_a_selected_concern(app, window, qtbot, service):
-    page = _page(app, window, qtbot)
-    _unlock(page, qtbot)
+    page = _unlocked_page(app, window, qtbot)
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
     ui = page.table
     assert not ui.openButton.isEnabled() and not ui.exportButton.isEnabled()
@@ -346,9 +339,7 @@ def test_columns_fitted_when_the_first_concerns_arrive(app, window, qtbot):
 def test_store_failure_on_saving_a_case_is_one_line(app, window, qtbot, service, monkeypatch):
     from sqlalchemy.exc import OperationalError
 
-    page = _page(app, window, qtbot)
-    _unlock(page, qtbot)
-    qtbot.waitUntil(lambda: page.service.unlocked, timeout=10000)
+    page = _unlocked_page(app, window, qtbot)
     form = page.open_case(None)
     form.ui.summaryEdit.setText("Raised in the car park")
 
@@ -368,9 +359,7 @@ def test_case_form_mnemonics_are_unique(app, window, qtbot, service):
 
     from PySide6.QtWidgets import QAbstractButton
 
-    page = _page(app, window, qtbot)
-    _unlock(page, qtbot)
-    qtbot.waitUntil(lambda: page.service.unlocked, timeout=10000)
+    page = _unlocked_page(app, window, qtbot)
     form = page.open_case("C-2026-001")
     for tab in range(form.ui.tabs.count()):  # a hidden tab's shortcuts do not fire
         form.ui.tabs.setCurrentIndex(tab)
@@ -386,8 +375,7 @@ def test_case_form_mnemonics_are_unique(app, window, qtbot, service):
 def test_monitoring_officer_status_reads_as_a_clerk_writes_it(app, window, qtbot, service):
     from mop_desktop.services.concerns.query import LIST_COLUMNS
 
-    page = _page(app, window, qtbot)
-    _unlock(page, qtbot)
+    page = _unlocked_page(app, window, qtbot)
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
     form = page.open_case("C-2026-001")
     form.ui.statusCombo.setCurrentText("referred to the Monitoring Officer")
@@ -422,9 +410,7 @@ def test_register_set_up_elsewhere_is_offered_for_unlocking(app, window, qtbot):
 
 
 def test_typed_case_is_not_lost_to_esc_without_asking(app, window, qtbot, service):
-    page = _page(app, window, qtbot)
-    _unlock(page, qtbot)
-    qtbot.waitUntil(lambda: page.service.unlocked, timeout=10000)
+    page = _unlocked_page(app, window, qtbot)
     untouched = page.open_case("C-2026-001")
     asked: list[str] = []
     page.asks.confirm = lambda parent, title, text: asked.append(text) or False
@@ -446,9 +432,7 @@ def test_typed_case_is_not_lost_to_esc_without_asking(app, window, qtbot, servic
 def test_locking_closes_a_typed_case_without_asking(app, window, qtbot, service):
     from mop_desktop.gui.register.state import lock_register
 
-    page = _page(app, window, qtbot)
-    _unlock(page, qtbot)
-    qtbot.waitUntil(lambda: page.service.unlocked, timeout=10000)
+    page = _unlocked_page(app, window, qtbot)
     form = page.open_case(None)
     form.ui.summaryEdit.setText("Typed, not saved")
     page.asks.confirm = lambda *a: pytest.fail("locking must not ask")

@@ -38,14 +38,14 @@ def _open(qtbot, app_context, monkeypatch, result, tmp_path: Path):
     return preview
 
 
-def test_preview_shows_everything_and_marks_doubtful(
-    qtbot,
-    app_context,
-    monkeypatch,
-    tmp_path,
-    store,
-) -> None:
-    preview = _open(qtbot, app_context, monkeypatch, make_result(adopted=True), tmp_path)
+@pytest.fixture
+def open_preview(qtbot, app_context, monkeypatch, tmp_path):
+    """Opens the preview over a hand-made import result: ``open_preview(result)``."""
+    return lambda result: _open(qtbot, app_context, monkeypatch, result, tmp_path)
+
+
+def test_preview_shows_everything_and_marks_doubtful(open_preview, store) -> None:
+    preview = open_preview(make_result(adopted=True))
     form = preview.form
     assert form.councilValue.text() == "Oakford Town Council"
     assert form.titleValue.text() == "Member/Officer Relations Protocol"
@@ -83,8 +83,8 @@ def test_preview_shows_everything_and_marks_doubtful(
     assert show(store) is None  # nothing saved yet
 
 
-def test_save_as_adopted(qtbot, app_context, monkeypatch, tmp_path, store) -> None:
-    preview = _open(qtbot, app_context, monkeypatch, make_result(adopted=True), tmp_path)
+def test_save_as_adopted(open_preview, qtbot, app_context, store) -> None:
+    preview = open_preview(make_result(adopted=True))
     with qtbot.waitSignal(app_context.documentChanged):
         preview.form.adoptedButton.click()
     current = show(store)
@@ -95,39 +95,27 @@ def test_save_as_adopted(qtbot, app_context, monkeypatch, tmp_path, store) -> No
     assert preview.saved_as == "adopted"
 
 
-def test_save_as_draft_even_with_adoption(
-    qtbot,
-    app_context,
-    monkeypatch,
-    tmp_path,
-    store,
-) -> None:
-    preview = _open(qtbot, app_context, monkeypatch, make_result(adopted=True), tmp_path)
+def test_save_as_draft_even_with_adoption(open_preview, store) -> None:
+    preview = open_preview(make_result(adopted=True))
     preview.form.draftButton.click()
     current = show(store)
     assert current["status"] == "draft"
     assert len(current["history"]) == 2
 
 
-def test_without_adoption_only_draft_is_offered(
-    qtbot,
-    app_context,
-    monkeypatch,
-    tmp_path,
-    store,
-) -> None:
-    preview = _open(qtbot, app_context, monkeypatch, make_result(adopted=False), tmp_path)
+def test_without_adoption_only_draft_is_offered(open_preview, store) -> None:
+    preview = open_preview(make_result(adopted=False))
     assert preview.form.adoptedButton.isHidden()
     assert "No adoption details found" in preview.form.adoptionValue.text()
     preview.form.draftButton.click()
     assert show(store)["status"] == "draft"
 
 
-def test_replacing_a_draft_is_said(qtbot, app_context, monkeypatch, tmp_path, store) -> None:
+def test_replacing_a_draft_is_said(open_preview, store) -> None:
     from mop_desktop.services.workspace import save_import
 
     save_import(store, make_result(adopted=False))
-    preview = _open(qtbot, app_context, monkeypatch, make_result(adopted=False), tmp_path)
+    preview = open_preview(make_result(adopted=False))
     assert "replaces the current draft" in preview.form.noteLabel.text()
 
 
@@ -150,10 +138,10 @@ def test_failed_read_shows_its_one_line(
     assert show(store) is None
 
 
-def test_user_text_is_plain(qtbot, app_context, monkeypatch, tmp_path) -> None:
+def test_user_text_is_plain(open_preview) -> None:
     result = make_result(adopted=False)
     result.council_name = "<b>x</b>"
-    preview = _open(qtbot, app_context, monkeypatch, result, tmp_path)
+    preview = open_preview(result)
     assert preview.form.councilValue.text() == "<b>x</b>"
     from PySide6.QtCore import Qt
 
@@ -177,11 +165,11 @@ def test_real_sample_through_the_importer(qtbot, app_context, samples, store) ->
 
 
 def test_text_that_cannot_be_stored_is_said_and_nothing_saved(
-    qtbot, app_context, monkeypatch, tmp_path, told, store
+    open_preview, told, store
 ) -> None:
     result = make_result(adopted=True)
     result.text.sections[0].blocks[0].text = "Broken \ud83d text"
-    preview = _open(qtbot, app_context, monkeypatch, result, tmp_path)
+    preview = open_preview(result)
     preview.dialog.show()
     preview.form.adoptedButton.click()
     assert len(told) == 1 and told[0][1].startswith("Nothing was saved:")
@@ -190,12 +178,12 @@ def test_text_that_cannot_be_stored_is_said_and_nothing_saved(
     assert show(store) is None
 
 
-def test_counts_read_as_english(qtbot, app_context, monkeypatch, tmp_path, store) -> None:
+def test_counts_read_as_english(open_preview, store) -> None:
     result = make_result(adopted=True)
     result.history = result.history[:1]
     result.text.sections = result.text.sections[:1]
     result.text.sections[0].blocks = result.text.sections[0].blocks[:1]
-    preview = _open(qtbot, app_context, monkeypatch, result, tmp_path)
+    preview = open_preview(result)
     assert preview.form.contentsValue.text() == (
         "1 section, 1 clause or paragraph, 1 row of version history."
     )

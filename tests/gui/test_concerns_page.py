@@ -438,3 +438,21 @@ def test_locking_closes_a_typed_case_without_asking(app, window, qtbot, service)
     page.asks.confirm = lambda *a: pytest.fail("locking must not ask")
     lock_register(app)
     assert not form.dialog.isVisible()
+
+
+def test_a_problem_puts_the_cursor_in_its_field(app, window, qtbot, service):
+    page = _unlocked_page(app, window, qtbot)
+    form = page.open_case(None)
+    form.ui.followUpOnEdit.setText("31/02/2026")
+    assert not form.save()
+    assert form.ui.errorLabel.text() == "Follow up on: '31/02/2026' is not a real date."
+    assert form.dialog.focusWidget() is form.ui.followUpOnEdit
+    form.ui.followUpOnEdit.clear()
+    assert not form.save()  # no summary
+    assert form.ui.errorLabel.text() == "Summary: a summary is required."
+    assert form.dialog.focusWidget() is form.ui.summaryEdit
+    existing = page.open_case("C-2026-001")
+    existing.ui.tabs.setCurrentIndex(0)
+    existing.add_entry()  # no text typed on the Timeline tab
+    assert existing.ui.tabs.currentIndex() == 1
+    assert existing.dialog.focusWidget() is existing.ui.entryTextEdit

@@ -51,6 +51,13 @@ LABELS = {
     "timeline": "Timeline",
 }
 
+#: field named by a ConcernError -> the widget to put the cursor in (dates: ``_DATE_EDITS``)
+_FIELD_WIDGETS = {
+    "raised_by": "raisedByEdit", "raised_by_role": "raisedByRoleCombo", "about": "aboutEdit",
+    "about_role": "aboutRoleCombo", "category": "categoryCombo", "clauses": "clausesList",
+    "summary": "summaryEdit", "details": "detailsEdit", "route": "routeCombo",
+    "status": "statusCombo", "outcome": "outcomeEdit", "timeline": "entryTextEdit",
+}
 _DATE_EDITS = {"raised_on": "raisedOnEdit", "follow_up_on": "followUpOnEdit",
                "closed_on": "closedOnEdit"}
 
@@ -204,8 +211,18 @@ class CaseForm:
         )
 
     def show_error(self, exc: ConcernError) -> None:
+        """The problem above the form, and the cursor put in the field at fault."""
         label = LABELS.get(exc.field, exc.field.replace("_", " ").capitalize())
-        self.ui.errorLabel.setText(f"{label}: {exc.message}")
+        self.ui.errorLabel.setText(messages.full_sentence(f"{label}: {exc.message}"))
+        name = _FIELD_WIDGETS.get(exc.field) or _DATE_EDITS.get(exc.field)
+        widget = getattr(self.ui, name, None) if name else None
+        if widget is None:
+            return
+        tabs = self.ui.tabs
+        for index in range(tabs.count()):
+            if tabs.widget(index).isAncestorOf(widget):
+                tabs.setCurrentIndex(index)
+        widget.setFocus()
 
     # -- actions ------------------------------------------------------------------------------
     def show_failure(self, exc: BaseException) -> None:

@@ -456,3 +456,20 @@ def test_a_problem_puts_the_cursor_in_its_field(app, window, qtbot, service):
     existing.add_entry()  # no text typed on the Timeline tab
     assert existing.ui.tabs.currentIndex() == 1
     assert existing.dialog.focusWidget() is existing.ui.entryTextEdit
+
+
+def test_subject_access_export_from_the_page(app, window, qtbot, service, tmp_path):
+    page = _unlocked_page(app, window, qtbot)
+    target = tmp_path / "sar.pdf"
+    told: list[str] = []
+    page.asks.text = lambda *a: "Cllr Ann Example"
+    page.asks.save_path = lambda *a: str(target)
+    page.asks.new_secret = lambda *a: "pdf password"
+    page.asks.inform = lambda parent, title, text: told.append(text)
+    page.subject_access()
+    qtbot.waitUntil(lambda: bool(told), timeout=20000)
+    assert told == [f"1 record written to {target}."]
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(target))
+    assert reader.is_encrypted and reader.decrypt("pdf password")

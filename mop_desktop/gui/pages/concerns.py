@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QShowEvent
@@ -27,6 +26,7 @@ from mop_desktop.domain.concerns import (
 )
 from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.messages import counted
+from mop_desktop.gui.register import exports
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.register.case_form import CaseForm
 from mop_desktop.gui.register.retention import RetentionDialog
@@ -36,7 +36,6 @@ from mop_desktop.gui.register.table_model import ConcernTableModel
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.gui.worker import run_in_background
 from mop_desktop.services.concerns.query import LIST_COLUMNS, ConcernQuery
-from mop_desktop.store.documents import get_council
 
 SEARCH_DELAY_MS = 250
 ALL = "All"
@@ -299,71 +298,11 @@ class ConcernsPage(QWidget):
         if reference:
             self.export_case(self, reference)
 
-    def _pdf_target(self, parent: QWidget, title: str, suggested: str) -> tuple[str, str] | None:
-        path = self.asks.save_path(parent, title, suggested)
-        if not path:
-            return None
-        password = self.asks.new_secret(parent, title, "Password for the PDF")
-        if not password:
-            return None
-        return path, password
-
     def export_case(self, parent: QWidget, reference: str) -> None:
-        target = self._pdf_target(parent, "Case report", f"case-{reference}.pdf")
-        if target is None:
-            return
-        path, password = target
-        from mop_desktop.domain.concerns import routes_for
-        from mop_desktop.services.concerns import reports
-
-        with self.app.store.session() as session:
-            council = get_council(session)
-        service = self.service
-
-        def work() -> int:
-            concern = service.get(reference)
-            guidance = routes_for(concern.raised_by_role, concern.about_role, council).guidance
-            return reports.case_report(
-                Path(path), concern, service.timeline(reference), service.audit_trail(reference),
-                council.name, password, guidance,
-            )
-
-        run_in_background(
-            parent, work,
-            lambda _n: self.app.statusMessage.emit(f"Case report saved to {path}."),
-            lambda exc: self.asks.inform(parent, "Case report", user_message(exc)),
-            "Writing the case report…",
-        )
+        exports.export_case(self.app, self.service, self.asks, parent, reference)
 
     def subject_access(self) -> None:
-        name = self.asks.text(self, "Subject access export",
-                              "Everything the register holds about (name):")
-        if not name:
-            return
-        target = self._pdf_target(self, "Subject access export", "subject-access.pdf")
-        if target is None:
-            return
-        path, password = target
-        from mop_desktop.services.concerns import reports
-        from mop_desktop.services.concerns.subject_access import about_person
-
-        with self.app.store.session() as session:
-            council = get_council(session).name
-        service = self.service
-
-        def work() -> int:
-            with service.session() as session:
-                cases = [(c.concern, c.timeline) for c in about_person(session, name)]
-            reports.subject_access_report(Path(path), name, cases, council, password)
-            return len(cases)
-
-        run_in_background(
-            self, work,
-            lambda n: self.asks.inform(self, "Subject access export",
-                                       f"{counted(n, 'record')} written to {path}."),
-            lambda exc: self.asks.inform(self, "Subject access export", user_message(exc)),
-            "Writing the subject access export…",
-        )
+        exports.subject_access(self.app, self.service, self.asks, self)
 
     # -- keys and retention -------------------------------------------------------------------
     def change_passphrase(self) -> None:

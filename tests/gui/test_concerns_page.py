@@ -278,7 +278,9 @@ def test_recovery_dialog_sets_a_new_passphrase(app, window, qtbot, service):
     form.ui.keyEdit.setText(key.lower().replace("-", " "))
     form.ui.firstEdit.setText("a fresh passphrase")
     form.ui.secondEdit.setText("a fresh passphrase")
-    form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    ok = form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.text() == "&Open the register"
+    ok.click()
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.table_view, timeout=10000)
     service.lock()
     service.unlock("a fresh passphrase")

@@ -137,6 +137,8 @@ class RecoveryDialog:
         self.on_done = on_done
         self.dialog: QDialog = load_ui("register_recovery", parent)  # type: ignore[assignment]
         self.ui = UiForm(self.dialog)
+        ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("&Open the register")
         self.ui.buttonBox.accepted.connect(self._go)
         self.ui.buttonBox.rejected.connect(self.dialog.reject)
 

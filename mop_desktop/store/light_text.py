@@ -24,7 +24,11 @@ from mop_desktop.domain.records import Adoption, Council
 from mop_desktop.domain.storable import check_parameters
 from mop_desktop.store.db import DamagedStoreError
 from mop_desktop.store.row_values import adoption_from_row, text_from_rows
-from mop_desktop.store.summary import PROTOCOL, check_current
+from mop_desktop.store.summary import (
+    PROTOCOL,
+    _date,  # a stored Date column as a date
+    check_current,
+)
 
 
 class VersionValues(NamedTuple):
@@ -68,12 +72,6 @@ class ProtocolRows:
     title: str
     versions: list[VersionValues] = field(default_factory=list)
     adoptions: list[AdoptionValues] = field(default_factory=list)
-
-
-def _date(value: object) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 def _stamp(moment: dt.datetime) -> str:

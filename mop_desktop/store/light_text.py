@@ -23,6 +23,7 @@ from mop_desktop.domain.document import DocumentText
 from mop_desktop.domain.records import Adoption, Council
 from mop_desktop.domain.storable import check_parameters
 from mop_desktop.store.db import DamagedStoreError
+from mop_desktop.store.db import _set_pragmas as set_pragmas
 from mop_desktop.store.row_values import adoption_from_row, text_from_rows
 from mop_desktop.store.summary import (
     PROTOCOL,
@@ -190,10 +191,7 @@ class LightStore:
 def _connect(path: Path) -> sqlite3.Connection:
     try:
         con = sqlite3.connect(str(path), timeout=10.0)
-        con.execute("PRAGMA journal_mode=WAL")
-        con.execute("PRAGMA synchronous=FULL")
-        con.execute("PRAGMA foreign_keys=ON")
-        con.execute("PRAGMA busy_timeout=10000")
+        set_pragmas(con, None)  # the engine's own (store.db): WAL, FULL, foreign keys, timeout
     except sqlite3.DatabaseError as exc:
         raise DamagedStoreError(f"{path.name} is damaged or not a database: {exc}") from None
     return con

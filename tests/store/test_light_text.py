@@ -102,3 +102,12 @@ def test_settings_read_alike(store):
             session, settings.SIGNATURE_CHAIR) == "/somewhere/chair.png"
         assert settings.decode(settings.SIGNATURE_CLERK, unset) == settings.get(
             session, settings.SIGNATURE_CLERK) == ""
+
+
+def test_connection_has_the_engines_pragmas(store):
+    names = ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+    with store.engine.connect() as connection:
+        orm = [connection.exec_driver_sql(f"PRAGMA {n}").scalar() for n in names]
+    with open_light(store.path) as light:
+        assert [light.con.execute(f"PRAGMA {n}").fetchone()[0] for n in names] == orm
+    assert orm == ["wal", 2, 1, 10000]

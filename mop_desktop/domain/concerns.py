@@ -35,6 +35,32 @@ CLOSED = "closed"
 _STATUS_LABELS = {"referred to monitoring officer": "referred to the Monitoring Officer"}
 
 
+#: field -> the words the case form shows for it (messages and the audit trail name fields so)
+FIELD_LABELS = {
+    "raised_on": "Raised on",
+    "raised_by": "Raised by",
+    "raised_by_role": "Their role (raised by)",
+    "about": "About",
+    "about_role": "Their role (about)",
+    "category": "Category",
+    "clauses": "Protocol clauses",
+    "summary": "Summary",
+    "details": "Details",
+    "route": "Route",
+    "status": "Status",
+    "follow_up_on": "Follow up on",
+    "outcome": "Outcome",
+    "closed_on": "Closed on",
+    "reference": "Reference",
+    "timeline": "Timeline",
+}
+
+
+def field_label(field_name: str) -> str:
+    """"follow_up_on" -> "Follow up on" (an unknown name is made readable the same way)."""
+    return FIELD_LABELS.get(field_name, field_name.replace("_", " ").capitalize())
+
+
 def status_label(status: str) -> str:
     """A status as shown in the window and the case report ("referred to the Monitoring
     Officer"); the stored value (and the command line's ``--status``) stays as it is."""

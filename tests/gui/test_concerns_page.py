@@ -189,7 +189,12 @@ def test_timeline_and_audit_in_the_form(app, window, qtbot, service):
     form.ui.addEntryButton.click()
     assert form.timeline_model.rowCount() == 1
     assert form.timeline_model.index(0, 1).data() == "Met the chair <i>informally</i>"
-    assert "timeline entry added" in form.ui.auditText.toPlainText()
+    audit = form.ui.auditText.toPlainText()
+    assert audit.endswith("timeline entry added")  # not "... added (timeline)"
+    form.ui.followUpOnEdit.setText("01/05/2026")
+    assert form.save()
+    again = page.open_case("C-2026-001")
+    assert again.ui.auditText.toPlainText().endswith("changed: Follow up on")  # not follow_up_on
 
 
 def test_idle_lock_clears_the_views(app, window, qtbot, service):
@@ -258,6 +263,9 @@ def test_case_report_pdf_from_the_page(app, window, qtbot, service, tmp_path):
     target = tmp_path / "case.pdf"
     page.asks.save_path = lambda *a: str(target)
     page.asks.new_secret = lambda *a: "pdf password"
+    concern = service.get("C-2026-001")
+    concern.follow_up_on = dt.date(2026, 5, 1)
+    service.update("C-2026-001", concern)
     page.export_case(page, "C-2026-001")
     qtbot.waitUntil(target.exists, timeout=20000)
     qtbot.wait(200)
@@ -265,7 +273,9 @@ def test_case_report_pdf_from_the_page(app, window, qtbot, service, tmp_path):
 
     reader = PdfReader(str(target))
     assert reader.is_encrypted and reader.decrypt("pdf password")
-    assert "<b>x</b> shouted in committee" in reader.pages[0].extract_text()
+    text = "".join(pdf_page.extract_text() for pdf_page in reader.pages)
+    assert "<b>x</b> shouted in committee" in text
+    assert "Follow up on" in text and "follow_up_on" not in text  # the audit trail's field
 
 
 def test_recovery_dialog_sets_a_new_passphrase(app, window, qtbot, service):

@@ -21,6 +21,7 @@ from mop_desktop.domain.concerns import (
     STATUSES,
     Concern,
     ConcernError,
+    field_label,
     parse_date_field,
     routes_for,
     status_label,
@@ -35,21 +36,6 @@ from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.services.concerns import RegisterService
 from mop_desktop.services.concerns.clauses import protocol_clauses
 from mop_desktop.store.documents import get_council
-
-#: field -> the label the form shows (for messages naming the field)
-LABELS = {
-    "raised_on": "Raised on",
-    "raised_by_role": "Their role (raised by)",
-    "about_role": "Their role (about)",
-    "category": "Category",
-    "clauses": "Protocol clauses",
-    "summary": "Summary",
-    "status": "Status",
-    "follow_up_on": "Follow up on",
-    "closed_on": "Closed on",
-    "reference": "Reference",
-    "timeline": "Timeline",
-}
 
 #: field named by a ConcernError -> the widget to put the cursor in (dates: ``_DATE_EDITS``)
 _FIELD_WIDGETS = {
@@ -175,7 +161,7 @@ class CaseForm:
         self.timeline_model.set_entries(self.service.timeline(self.reference))
         lines = [
             f"{a.local_time()}  {a.actor}  {a.action}"
-            + (f" ({a.field})" if a.field else "")
+            + (f": {field_label(a.field)}" if a.field and a.field not in a.action else "")
             for a in self.service.audit_trail(self.reference)
         ]
         self.ui.auditText.setPlainText("\n".join(lines))
@@ -212,7 +198,7 @@ class CaseForm:
 
     def show_error(self, exc: ConcernError) -> None:
         """The problem above the form, and the cursor put in the field at fault."""
-        label = LABELS.get(exc.field, exc.field.replace("_", " ").capitalize())
+        label = field_label(exc.field)
         self.ui.errorLabel.setText(messages.full_sentence(f"{label}: {exc.message}"))
         name = _FIELD_WIDGETS.get(exc.field) or _DATE_EDITS.get(exc.field)
         widget = getattr(self.ui, name, None) if name else None

@@ -14,7 +14,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from mop_desktop.domain.concerns import Concern, status_label
+from mop_desktop.domain.concerns import Concern, field_label, status_label
 from mop_desktop.domain.dates import format_long, format_short
 
 from .service import AuditEntry, TimelineEntry
@@ -179,7 +179,8 @@ def case_report(
     story.append(_heading("Audit trail"))
     story.append(_table(
         [["When", "Who", "What", "Field"]]
-        + [[a.local_time(), a.actor, a.action, a.field] for a in audit],
+        + [[a.local_time(), a.actor, a.action, field_label(a.field) if a.field else ""]
+           for a in audit],
         [34 * mm, 34 * mm, 58 * mm, 40 * mm], header=True,
     ))
     return _render(path, story, f"Case report {concern.reference}", council, password)

@@ -346,6 +346,12 @@ def test_columns_fitted_when_the_first_concerns_arrive(app, window, qtbot):
     for name in ("about", "category"):
         column = LIST_COLUMNS.index(name)
         assert view.columnWidth(column) >= view.sizeHintForColumn(column), name
+    # a later concern by a councillor fits the role column sized on "officer"
+    service.add(Concern(raised_on=dt.date(2026, 3, 24), raised_by_role="councillor",
+                        summary="Late papers", about_role="clerk"))
+    page.apply_filters()
+    role = LIST_COLUMNS.index("raised_by_role")
+    assert view.columnWidth(role) >= view.sizeHintForColumn(role)
 
 
 def test_store_failure_on_saving_a_case_is_one_line(app, window, qtbot, service, monkeypatch):

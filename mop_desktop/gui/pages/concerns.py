@@ -38,6 +38,7 @@ from mop_desktop.gui.worker import run_in_background
 from mop_desktop.services.concerns.query import LIST_COLUMNS, ConcernQuery
 
 SEARCH_DELAY_MS = 250
+NAME_WIDTH = 130
 ALL = "All"
 
 
@@ -202,6 +203,21 @@ class ConcernsPage(QWidget):
         view.resizeColumnsToContents()
         summary = LIST_COLUMNS.index("summary")
         view.setColumnWidth(summary, min(max(view.columnWidth(summary), 200), 360))
+        # Columns of fixed choices are as wide as their longest choice (the first rows may all
+        # hold "officer"; later ones "councillor"), names at least NAME_WIDTH.
+        metrics = view.fontMetrics()
+        padding = 3 * metrics.averageCharWidth()
+        choices = {
+            "status": [status_label(s) for s in STATUSES], "raised_by_role": ROLES,
+            "about_role": ROLES, "category": CATEGORIES,
+        }
+        for name, values in choices.items():
+            column = LIST_COLUMNS.index(name)
+            wanted = min(max(metrics.horizontalAdvance(v) for v in values) + padding, 240)
+            view.setColumnWidth(column, max(view.columnWidth(column), wanted))
+        for name in ("raised_by", "about"):
+            column = LIST_COLUMNS.index(name)
+            view.setColumnWidth(column, max(view.columnWidth(column), NAME_WIDTH))
 
     def show_table(self) -> None:
         if not self.service.unlocked:

@@ -26,7 +26,9 @@ def test_inserting_and_moving_renumbers_the_rest():
     moved = d.sections.pop(0)
     d.sections.append(moved)
     d.renumber()
-    assert [(s.number, s.heading) for s in d.sections] == [("1", "One"), ("2", "Two"), ("3", "Zero")]
+    assert [(s.number, s.heading) for s in d.sections] == [
+        ("1", "One"), ("2", "Two"), ("3", "Zero"),
+    ]
     assert d.sections[2].blocks[0].number == "3.1"
 
 
@@ -58,7 +60,10 @@ def test_json_form_of_nested_lists():
         "Officers can expect:",
         numbered=False,
         list_style="bullet",
-        items=[ListItem("one"), ListItem("two", items=[ListItem("two-a")], list_style="lower-alpha")],
+        items=[
+            ListItem("one"),
+            ListItem("two", items=[ListItem("two-a")], list_style="lower-alpha"),
+        ],
     )
     assert block.to_json() == {
         "number": "",

@@ -12,7 +12,6 @@ from mop_desktop.store.db import (
     open_store,
     read_revision,
 )
-
 from tests.conftest import ROOT
 
 FIXTURE_0001 = ROOT / "tests" / "store" / "data" / "policy-0001.db"
@@ -51,8 +50,11 @@ def test_text_round_trips_through_the_store(store):
     text = DocumentText(
         "Protocol",
         [
-            Section("Intro", [Block("first"), Block("lead in:", numbered=False, list_style="lower-alpha",
-                                                    items=[ListItem("x", [ListItem("y")])])]),
+            Section("Intro", [
+                Block("first"),
+                Block("lead in:", numbered=False, list_style="lower-alpha",
+                      items=[ListItem("x", [ListItem("y")])]),
+            ]),
         ],
     )
     with store.session() as s:

@@ -43,7 +43,9 @@ def upgrade() -> None:
         sa.Column(
             "document_id",
             sa.Integer,
-            sa.ForeignKey("document.id", ondelete="CASCADE", name="fk_version_document_id_document"),
+            sa.ForeignKey(
+                "document.id", ondelete="CASCADE", name="fk_version_document_id_document"
+            ),
             nullable=False,
         ),
         sa.Column("label", sa.String, nullable=True),
@@ -96,7 +98,9 @@ def upgrade() -> None:
         sa.Column(
             "document_id",
             sa.Integer,
-            sa.ForeignKey("document.id", ondelete="CASCADE", name="fk_adoption_document_id_document"),
+            sa.ForeignKey(
+                "document.id", ondelete="CASCADE", name="fk_adoption_document_id_document"
+            ),
             nullable=False,
         ),
         sa.Column(

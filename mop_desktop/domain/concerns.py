@@ -31,8 +31,9 @@ STATUSES = (
     "closed",
 )
 CLOSED = "closed"
-#: How a stored status reads to the clerk where it differs from the stored word(s).
-_STATUS_LABELS = {"referred to monitoring officer": "referred to the Monitoring Officer"}
+#: How a stored choice reads to the clerk where it is more than the stored words in sentence
+#: case (proper nouns keep their capitals).
+_CHOICE_LABELS = {"referred to monitoring officer": "Referred to the Monitoring Officer"}
 
 
 #: field -> the words the case form shows for it (messages and the audit trail name fields so)
@@ -61,10 +62,18 @@ def field_label(field_name: str) -> str:
     return FIELD_LABELS.get(field_name, field_name.replace("_", " ").capitalize())
 
 
-def status_label(status: str) -> str:
-    """A status as shown in the window and the case report ("referred to the Monitoring
-    Officer"); the stored value (and the command line's ``--status``) stays as it is."""
-    return _STATUS_LABELS.get(status, status)
+def choice_label(value: str) -> str:
+    """A stored role, category or status as shown in the window and the PDFs, in sentence
+    case: "member of the public" -> "Member of the public", "referred to monitoring officer"
+    -> "Referred to the Monitoring Officer". The stored value (CSV import, the command line's
+    ``--status`` and ``--json``) stays as it is."""
+    label = _CHOICE_LABELS.get(value, value)
+    return label[:1].upper() + label[1:]
+
+
+#: The same labels under the name of the field each one reads.
+status_label = role_label = category_label = choice_label
+
 
 #: Route labels.
 INFORMAL = "informal resolution"

@@ -91,3 +91,15 @@ def test_broken_character_named_by_field():
     with pytest.raises(c.ConcernError) as err:
         c.validate(_concern(details="half an emoji \ud83d here"))
     assert err.value.field == "details" and "broken character" in err.value.message
+
+
+def test_choices_read_in_sentence_case_with_proper_nouns_kept():
+    assert [c.role_label(r) for r in c.ROLES] == [
+        "Officer", "Councillor", "Clerk", "Member of the public", "Other"]
+    assert c.category_label("bullying or harassment") == "Bullying or harassment"
+    assert c.category_label("criticism of an officer in public") == (
+        "Criticism of an officer in public")
+    assert c.status_label("referred to monitoring officer") == (
+        "Referred to the Monitoring Officer")
+    assert c.status_label("open") == "Open" and c.role_label("") == ""
+    assert "member of the public" in c.ROLES  # the stored words are unchanged

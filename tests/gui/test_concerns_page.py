@@ -132,7 +132,7 @@ def test_table_search_filters_and_plain_text(app, window, qtbot, service):
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
     assert page.model.reference_at(0) == "C-2026-001"
     page.table.searchEdit.clear()
-    page.table.categoryCombo.setCurrentText("access to information")
+    page.table.categoryCombo.setCurrentText("Access to information")
     assert page.model.rowCount() == 1 and page.model.reference_at(0) == "C-2026-002"
     page.table.categoryCombo.setCurrentIndex(0)
     page.table.fromEdit.setText("31/02/2026")
@@ -155,9 +155,9 @@ def test_case_form_literal_text_routes_and_dates(app, window, qtbot, service):
         if label.objectName() in ("referenceLabel", "guidanceLabel", "errorLabel"):
             assert label.textFormat() == Qt.TextFormat.PlainText
     assert "Monitoring Officer of Wealden District Council" in form.ui.guidanceLabel.text()
-    form.ui.aboutRoleCombo.setCurrentText("clerk")
+    form.ui.aboutRoleCombo.setCurrentText("Clerk")
     assert "chair of the personnel committee (Cllr Hazel Rowe)" in form.ui.guidanceLabel.text()
-    form.ui.aboutRoleCombo.setCurrentText("councillor")
+    form.ui.aboutRoleCombo.setCurrentText("Councillor")
     form.ui.followUpOnEdit.setText("31/02/2026")
     assert not form.save()
     assert form.ui.errorLabel.text().startswith("Follow up on:")
@@ -173,9 +173,10 @@ def test_new_case_untouched_dates_not_saved(app, window, qtbot, service):
     page = _unlocked_page(app, window, qtbot)
     form = page.open_case(None)
     form.ui.summaryEdit.setText("Email forwarded outside the council")
-    form.ui.categoryCombo.setCurrentText("confidentiality")
+    form.ui.categoryCombo.setCurrentText("Confidentiality")
     assert form.save()
     saved = service.get(form.reference)
+    assert saved.category == "confidentiality"
     assert saved.follow_up_on is None and saved.closed_on is None
     assert saved.raised_on == dt.date.today()
     assert page.model.rowCount() == 3
@@ -396,15 +397,15 @@ def test_monitoring_officer_status_reads_as_a_clerk_writes_it(app, window, qtbot
     page = _unlocked_page(app, window, qtbot)
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
     form = page.open_case("C-2026-001")
-    form.ui.statusCombo.setCurrentText("referred to the Monitoring Officer")
+    form.ui.statusCombo.setCurrentText("Referred to the Monitoring Officer")
     assert form.save()
     assert service.get("C-2026-001").status == "referred to monitoring officer"  # stored word
-    page.table.statusCombo.setCurrentText("referred to the Monitoring Officer")
+    page.table.statusCombo.setCurrentText("Referred to the Monitoring Officer")
     assert page.model.rowCount() == 1
     status = page.model.index(0, LIST_COLUMNS.index("status")).data()
-    assert status == "referred to the Monitoring Officer"
+    assert status == "Referred to the Monitoring Officer"
     again = page.open_case("C-2026-001")
-    assert again.ui.statusCombo.currentText() == "referred to the Monitoring Officer"
+    assert again.ui.statusCombo.currentText() == "Referred to the Monitoring Officer"
 
 
 def test_register_set_up_elsewhere_is_offered_for_unlocking(app, window, qtbot):
@@ -491,3 +492,40 @@ def test_subject_access_export_from_the_page(app, window, qtbot, service, tmp_pa
 
     reader = PdfReader(str(target))
     assert reader.is_encrypted and reader.decrypt("pdf password")
+
+
+def test_roles_and_categories_read_as_labels_and_are_stored_as_words(app, window, qtbot, service):
+    from mop_desktop.services.concerns.query import LIST_COLUMNS
+
+    service.unlock(PASSPHRASE)
+    service.add(Concern(raised_on=dt.date(2026, 5, 4), raised_by_role="member of the public",
+                        summary="Shouted at in the car park", about="Cllr Ann Example",
+                        about_role="councillor", category="bullying or harassment"))
+    service.lock()
+    page = _unlocked_page(app, window, qtbot)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10000)
+    page.table.roleCombo.setCurrentText("Member of the public")
+    assert page.model.rowCount() == 1
+    row = {name: page.model.index(0, LIST_COLUMNS.index(name)).data()
+           for name in ("raised_by_role", "about_role", "category", "status")}
+    assert row == {"raised_by_role": "Member of the public", "about_role": "Councillor",
+                   "category": "Bullying or harassment", "status": "Open"}
+    page.table.roleCombo.setCurrentIndex(0)
+    page.table.categoryCombo.setCurrentText("Bullying or harassment")
+    assert page.model.rowCount() == 1 and page.model.reference_at(0) == "C-2026-003"
+
+    form = page.open_case("C-2026-003")
+    ui = form.ui
+    assert ui.raisedByRoleCombo.currentText() == "Member of the public"
+    assert ui.categoryCombo.currentText() == "Bullying or harassment"
+    shown = [ui.raisedByRoleCombo.itemText(i) for i in range(ui.raisedByRoleCombo.count())]
+    assert shown == ["Officer", "Councillor", "Clerk", "Member of the public", "Other"]
+    assert ui.aboutRoleCombo.itemText(0) == ""  # nobody in particular
+    ui.raisedByRoleCombo.setCurrentText("Councillor")
+    ui.aboutRoleCombo.setCurrentText("Officer")
+    ui.categoryCombo.setCurrentText("Undue pressure")
+    assert "goes to the clerk" in ui.guidanceLabel.text()  # routes read the stored roles
+    assert form.save()
+    saved = service.get("C-2026-003")
+    assert (saved.raised_by_role, saved.about_role, saved.category) == (
+        "councillor", "officer", "undue pressure")

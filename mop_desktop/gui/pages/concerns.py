@@ -21,14 +21,15 @@ from mop_desktop.domain.concerns import (
     ROLES,
     STATUSES,
     ConcernError,
+    choice_label,
     parse_date_field,
-    status_label,
 )
 from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.messages import counted
 from mop_desktop.gui.register import exports
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.register.case_form import CaseForm
+from mop_desktop.gui.register.choices import fill_choices
 from mop_desktop.gui.register.retention import RetentionDialog
 from mop_desktop.gui.register.setup import RecoveryDialog, SetupDialog, user_message
 from mop_desktop.gui.register.state import lock_register, register_for
@@ -156,11 +157,9 @@ class ConcernsPage(QWidget):
     # -- the table ----------------------------------------------------------------------------
     def _build_table(self) -> None:
         ui = self.table
-        ui.statusCombo.addItem(f"{ALL} statuses", "")
-        for status in STATUSES:
-            ui.statusCombo.addItem(status_label(status), status)
-        ui.categoryCombo.addItems([f"{ALL} categories", *CATEGORIES])
-        ui.roleCombo.addItems([f"{ALL} roles", *ROLES])
+        fill_choices(ui.statusCombo, STATUSES, first=f"{ALL} statuses")
+        fill_choices(ui.categoryCombo, CATEGORIES, first=f"{ALL} categories")
+        fill_choices(ui.roleCombo, ROLES, first=f"{ALL} roles")
         ui.searchEdit.textChanged.connect(self._search_timer.start)
         ui.fromEdit.textChanged.connect(self._search_timer.start)
         ui.toEdit.textChanged.connect(self._search_timer.start)
@@ -208,12 +207,13 @@ class ConcernsPage(QWidget):
         metrics = view.fontMetrics()
         padding = 3 * metrics.averageCharWidth()
         choices = {
-            "status": [status_label(s) for s in STATUSES], "raised_by_role": ROLES,
-            "about_role": ROLES, "category": CATEGORIES,
+            "status": STATUSES, "raised_by_role": ROLES, "about_role": ROLES,
+            "category": CATEGORIES,
         }
         for name, values in choices.items():
             column = LIST_COLUMNS.index(name)
-            wanted = min(max(metrics.horizontalAdvance(v) for v in values) + padding, 240)
+            widest = max(metrics.horizontalAdvance(choice_label(v)) for v in values)
+            wanted = min(widest + padding, 240)
             view.setColumnWidth(column, max(view.columnWidth(column), wanted))
         for name in ("raised_by", "about"):
             column = LIST_COLUMNS.index(name)
@@ -241,12 +241,9 @@ class ConcernsPage(QWidget):
                 problems.append(f"{'From' if name == 'raised_from' else 'To'}: {exc.message}")
         self._filter_problem = "; ".join(problems)
 
-        def chosen(combo: object) -> str:
-            return "" if combo.currentIndex() <= 0 else combo.currentText()  # type: ignore[attr-defined]
-
         return dataclasses.replace(
             self.model.query, text=ui.searchEdit.text(), status=ui.statusCombo.currentData(),
-            category=chosen(ui.categoryCombo), role=chosen(ui.roleCombo), **dates,
+            category=ui.categoryCombo.currentData(), role=ui.roleCombo.currentData(), **dates,
         )
 
     def apply_filters(self) -> None:

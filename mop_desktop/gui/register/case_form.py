@@ -24,12 +24,12 @@ from mop_desktop.domain.concerns import (
     field_label,
     parse_date_field,
     routes_for,
-    status_label,
 )
 from mop_desktop.domain.dates import format_short
 from mop_desktop.gui import messages
 from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.register.asks import Asks
+from mop_desktop.gui.register.choices import choose, fill_choices
 from mop_desktop.gui.register.setup import user_message
 from mop_desktop.gui.register.table_model import TimelineModel
 from mop_desktop.gui.uiloader import UiForm, load_ui
@@ -86,11 +86,10 @@ class CaseForm:
     # -- building -----------------------------------------------------------------------------
     def _fill_choices(self) -> None:
         ui = self.ui
-        ui.raisedByRoleCombo.addItems(list(ROLES))
-        ui.aboutRoleCombo.addItems(["", *ROLES])
-        ui.categoryCombo.addItems(list(CATEGORIES))
-        for status in STATUSES:
-            ui.statusCombo.addItem(status_label(status), status)
+        fill_choices(ui.raisedByRoleCombo, ROLES)
+        fill_choices(ui.aboutRoleCombo, ROLES, first="")
+        fill_choices(ui.categoryCombo, CATEGORIES)
+        fill_choices(ui.statusCombo, STATUSES)
         for number, words in protocol_clauses(self.app.store):
             self._add_clause(number, f"{number}  {words}")
 
@@ -113,7 +112,7 @@ class CaseForm:
 
     def _update_routes(self) -> None:
         guidance = routes_for(
-            self.ui.raisedByRoleCombo.currentText(), self.ui.aboutRoleCombo.currentText(),
+            self.ui.raisedByRoleCombo.currentData(), self.ui.aboutRoleCombo.currentData(),
             self.council,
         )
         combo = self.ui.routeCombo
@@ -132,10 +131,10 @@ class CaseForm:
         ui.referenceLabel.setText(concern.reference)
         ui.raisedOnEdit.setText(format_short(concern.raised_on))
         ui.raisedByEdit.setText(concern.raised_by)
-        ui.raisedByRoleCombo.setCurrentText(concern.raised_by_role)
+        choose(ui.raisedByRoleCombo, concern.raised_by_role)
         ui.aboutEdit.setText(concern.about)
-        ui.aboutRoleCombo.setCurrentText(concern.about_role)
-        ui.categoryCombo.setCurrentText(concern.category)
+        choose(ui.aboutRoleCombo, concern.about_role)
+        choose(ui.categoryCombo, concern.category)
         known = {}
         for i in range(ui.clausesList.count()):
             item = ui.clausesList.item(i)
@@ -149,7 +148,7 @@ class CaseForm:
         ui.detailsEdit.setPlainText(concern.details)
         self._update_routes()
         ui.routeCombo.setEditText(concern.route)
-        ui.statusCombo.setCurrentIndex(max(0, ui.statusCombo.findData(concern.status)))
+        choose(ui.statusCombo, concern.status)
         ui.followUpOnEdit.setText(format_short(concern.follow_up_on))
         ui.outcomeEdit.setPlainText(concern.outcome)
         ui.closedOnEdit.setText(format_short(concern.closed_on))
@@ -182,10 +181,10 @@ class CaseForm:
             reference=self.reference or "",
             raised_on=dates["raised_on"],
             raised_by=ui.raisedByEdit.text().strip(),
-            raised_by_role=ui.raisedByRoleCombo.currentText(),
+            raised_by_role=ui.raisedByRoleCombo.currentData(),
             about=ui.aboutEdit.text().strip(),
-            about_role=ui.aboutRoleCombo.currentText(),
-            category=ui.categoryCombo.currentText(),
+            about_role=ui.aboutRoleCombo.currentData(),
+            category=ui.categoryCombo.currentData(),
             clauses=clauses,
             summary=ui.summaryEdit.text().strip(),
             details=ui.detailsEdit.toPlainText().strip(),

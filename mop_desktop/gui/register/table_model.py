@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from mop_desktop.domain.concerns import status_label
+from mop_desktop.domain.concerns import choice_label
 from mop_desktop.domain.dates import format_short
 from mop_desktop.services.concerns import RegisterService
 from mop_desktop.services.concerns.query import (
@@ -41,6 +41,9 @@ HEADERS = {
     "follow_up_on": "Follow up",
     "summary": "Summary",
 }
+
+#: Columns holding a stored choice, shown by its label ("Member of the public")
+CHOICE_COLUMNS = frozenset({"raised_by_role", "about_role", "category", "status"})
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -123,8 +126,8 @@ class ConcernTableModel(QAbstractTableModel):
         name = LIST_COLUMNS[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and name != "summary":
             return None
-        if name == "status":
-            return status_label(item.status)
+        if name in CHOICE_COLUMNS:
+            return choice_label(getattr(item, name))
         return _text(getattr(item, name))
 
     def headerData(  # noqa: N802

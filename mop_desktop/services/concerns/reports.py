@@ -14,7 +14,13 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from mop_desktop.domain.concerns import Concern, field_label, status_label
+from mop_desktop.domain.concerns import (
+    Concern,
+    category_label,
+    field_label,
+    role_label,
+    status_label,
+)
 from mop_desktop.domain.dates import format_long, format_short
 
 from .service import AuditEntry, TimelineEntry
@@ -135,10 +141,10 @@ def _case_story(concern: Concern, timeline: list[TimelineEntry], guidance: str) 
     rows = [
         ["Reference", concern.reference],
         ["Raised on", format_long(concern.raised_on)],
-        ["Raised by", f"{concern.raised_by} ({concern.raised_by_role})".strip()],
-        ["About", f"{concern.about} ({concern.about_role})" if concern.about_role
+        ["Raised by", f"{concern.raised_by} ({role_label(concern.raised_by_role)})".strip()],
+        ["About", f"{concern.about} ({role_label(concern.about_role)})" if concern.about_role
          else concern.about],
-        ["Category", concern.category],
+        ["Category", category_label(concern.category)],
         ["Protocol clauses", ", ".join(concern.clauses)],
         ["Route", concern.route],
         ["Status", status_label(concern.status)],

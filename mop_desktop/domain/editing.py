@@ -221,6 +221,23 @@ def set_list_style(doc: DocumentText, s: int, b: int, style: str | None) -> Docu
     return doc
 
 
+def sub_list_style(items: list[ListItem]) -> str | None:
+    """The style of the sub-lists at the first nesting level: the first one's, None when the
+    list has no sub-list."""
+    return next((item.list_style for item in items if item.items), None)
+
+
+def set_sub_list_style(doc: DocumentText, s: int, b: int, style: str) -> DocumentText:
+    """Give every sub-list at the first nesting level of a clause's list ``style``; deeper
+    sub-lists keep their own."""
+    if style not in LIST_STYLES:
+        raise EditError(f"'{style}' is not a list style")
+    for item in _block(doc, s, b).items:
+        if item.items:
+            item.list_style = style
+    return doc
+
+
 def set_list_items(doc: DocumentText, s: int, b: int, items: list[ListItem]) -> DocumentText:
     block = _block(doc, s, b)
     block.items = items
@@ -246,7 +263,8 @@ def items_to_text(items: list[ListItem]) -> str:
 def text_to_items(text: str, like: list[ListItem] | None = None) -> list[ListItem]:
     """The reverse of ``items_to_text``. Blank lines are skipped; a tab counts as one level;
     a line cannot sit more than one level below the line above it. A sub-list keeps the style
-    it had in ``like`` (the items before the edit) at the same place."""
+    it had in ``like`` (the items before the edit) at the same place; a new sub-list at the
+    first level takes the style of the clause's other sub-lists, a new deeper one is bulleted."""
     root: list[ListItem] = []
     stack: list[list[ListItem]] = [root]
     for raw in text.splitlines():
@@ -261,16 +279,22 @@ def text_to_items(text: str, like: list[ListItem] | None = None) -> list[ListIte
         item = ListItem(text=content)
         stack[-1].append(item)
         stack.append(item.items)
-    if like:
-        _copy_styles(root, like)
+    old = like or []
+    _copy_styles(root, old, sub_list_style(old) or "bullet")
     return root
 
 
-def _copy_styles(new: list[ListItem], old: list[ListItem]) -> None:
-    for fresh, before in zip(new, old, strict=False):
-        if fresh.items:
+def _copy_styles(new: list[ListItem], old: list[ListItem], default: str) -> None:
+    for index, fresh in enumerate(new):
+        if not fresh.items:
+            continue
+        before = old[index] if index < len(old) else None
+        if before is not None and before.items:
             fresh.list_style = before.list_style
-            _copy_styles(fresh.items, before.items)
+            _copy_styles(fresh.items, before.items, "bullet")
+        else:
+            fresh.list_style = default
+            _copy_styles(fresh.items, [], "bullet")
 
 
 # -- find and replace -------------------------------------------------------------------------

@@ -236,6 +236,67 @@ def test_list_text_is_forgiving():
     assert ed.text_to_items("") == []
 
 
+def test_a_new_sub_list_takes_the_clauses_sub_list_style_and_deeper_ones_keep_theirs():
+    items = [
+        ListItem("Formal routes", items=[ListItem("grievance")], list_style="lower-roman"),
+        ListItem(
+            "Informal routes",
+            items=[ListItem("a word", items=[ListItem("in person")], list_style="decimal")],
+            list_style="lower-roman",
+        ),
+    ]
+    text = ed.items_to_text(items) + "\nDisciplinary\n  hearing\n    appeal"
+    back = ed.text_to_items(text, like=items)
+    assert [i.list_style for i in back] == ["lower-roman", "lower-roman", "lower-roman"]
+    assert back[1].items[0].list_style == "decimal"  # a deeper sub-list keeps its own
+    assert back[2].items[0].list_style == "bullet"  # a new deeper sub-list is bulleted
+    assert ed.items_to_text(back) == text
+    # without a sub-list to follow, a new one is bulleted, not left without a style
+    fresh = ed.text_to_items("one\n  sub", like=[ListItem("one")])
+    assert fresh[0].list_style == "bullet"
+
+
+def test_set_sub_list_style_changes_the_first_level_only_and_round_trips():
+    doc = DocumentText(
+        title="P",
+        sections=[
+            Section(
+                "Concerns",
+                [
+                    Block(
+                        "Routes:",
+                        list_style="bullet",
+                        items=[
+                            ListItem("Formal", items=[ListItem("grievance")], list_style="bullet"),
+                            ListItem("Plain"),
+                            ListItem(
+                                "Informal",
+                                items=[
+                                    ListItem("word", items=[ListItem("x")], list_style="decimal")
+                                ],
+                            ),
+                        ],
+                    )
+                ],
+            )
+        ],
+    ).renumber()
+    ed.set_sub_list_style(doc, 0, 0, "lower-alpha")
+    items = doc.sections[0].blocks[0].items
+    assert [i.list_style for i in items] == ["lower-alpha", None, "lower-alpha"]
+    assert items[2].items[0].list_style == "decimal"
+    assert ed.sub_list_style(items) == "lower-alpha"
+    assert doc.sections[0].blocks[0].list_style == "bullet"
+    text = ed.items_to_text(items)
+    back = ed.text_to_items(text, like=items)
+    assert back == items
+    assert ed.items_to_text(back) == text
+    assert [ListItem.from_json(i.to_json()) for i in items] == items  # as stored
+    with pytest.raises(ed.EditError):
+        ed.set_sub_list_style(doc, 0, 0, "upper-alpha")
+    assert ed.sub_list_style([ListItem("no sub-list")]) is None
+
+
 # -- find and replace -------------------------------------------------------------------------
 def listed() -> DocumentText:
     doc = sample()

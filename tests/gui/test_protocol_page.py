@@ -282,6 +282,56 @@ def test_list_items_edited_as_indented_lines(page, qtbot):
     assert page.document().sections[1].blocks[0].list_style == "bullet"
 
 
+def test_sub_list_style_is_chosen_beside_the_list_style_undone_saved_and_printed(
+    page, qtbot, app_paths
+):
+    from mop_desktop.services.pdf.protocol import list_flowables
+
+    f = page.form
+    page.select((1, 0))
+    assert not f.subListStyleCombo.isEnabled()  # no sub-list yet
+    assert "two spaces" in f.subListStyleCombo.toolTip()
+    f.listEdit.moveCursor(f.listEdit.textCursor().MoveOperation.End)
+    qtbot.keyClick(f.listEdit, Qt.Key.Key_Return)
+    qtbot.keyClicks(f.listEdit, "  dignity")
+    assert f.subListStyleCombo.isEnabled()
+    assert f.subListStyleCombo.currentText().startswith("Bulleted")
+    assert page.document().sections[1].blocks[0].items[1].list_style == "bullet"
+
+    f.subListStyleCombo.setCurrentIndex(2)
+    f.subListStyleCombo.activated.emit(2)
+    block = page.document().sections[1].blocks[0]
+    assert block.items[1].list_style == "lower-roman"
+    assert block.list_style == "bullet"  # the list itself keeps its style
+    assert f.listEdit.toPlainText() == "A working partnership\nRespect\n  dignity"
+    assert page.undo_stack.undoText() == "Sub-list style in clause 2.1"
+
+    # typing a further sub-item keeps the chosen style; a new sub-list under another item takes it
+    f.listEdit.moveCursor(f.listEdit.textCursor().MoveOperation.Start)
+    f.listEdit.moveCursor(f.listEdit.textCursor().MoveOperation.EndOfLine)
+    qtbot.keyClick(f.listEdit, Qt.Key.Key_Return)
+    qtbot.keyClicks(f.listEdit, "  shared aims")
+    block = page.document().sections[1].blocks[0]
+    assert [(i.text, i.list_style) for i in block.items] == [
+        ("A working partnership", "lower-roman"),
+        ("Respect", "lower-roman"),
+    ]
+    markers = [p.bulletText for p in list_flowables(block.items, block.list_style, 0)]
+    assert markers == ["\u2022", "i)", "\u2022", "i)"]
+
+    page.flush()
+    assert stored_text(app_paths).sections[1].blocks[0].items[1].list_style == "lower-roman"
+
+    page.undo_stack.undo()  # the typing
+    page.undo_stack.undo()  # the sub-list style
+    block = page.document().sections[1].blocks[0]
+    assert block.items[1].list_style == "bullet"
+    assert f.subListStyleCombo.currentText().startswith("Bulleted")
+    page.undo_stack.redo()
+    assert page.document().sections[1].blocks[0].items[1].list_style == "lower-roman"
+    assert f.subListStyleCombo.currentText().startswith("Roman")
+
+
 def test_find_and_replace(page, qtbot):
     page.actions_.replace.trigger()
     finder = page.finder

@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from mop_desktop.domain.document import DocumentText, ListItem
-from mop_desktop.domain.editing import INDENT, items_to_text, text_to_items
+from mop_desktop.domain.editing import INDENT, items_to_text, sub_list_style, text_to_items
 from mop_desktop.gui.editor.outline_model import Address
 from mop_desktop.gui.uiloader import UiForm
 
@@ -23,6 +23,10 @@ NOTHING, SECTION, BLOCK = 0, 1, 2
 SELECT_SOMETHING = "Select a section or clause in the outline to edit it."
 EMPTY_DRAFT = "The draft is empty: Add section or Add clause (Ctrl+Return) starts it again."
 LIST_HINT = "One item per line. Start a line with two spaces for a sub-item."
+SUB_LIST_TIP = (
+    "Style of the sub-lists (lines starting with two spaces); deeper sub-lists keep their own"
+)
+NO_SUB_LIST_TIP = "Start a line with two spaces to make a sub-list, then choose its style here"
 
 
 class UndoKeysToStack(QObject):
@@ -63,7 +67,8 @@ def item_offset(items: list[ListItem], path: tuple[int, ...]) -> int:
 
 
 class BlockEditor(QObject):
-    edited = Signal(str, object)  # field ("heading", "text", "items", "list_style"), value
+    # field ("heading", "text", "items", "list_style", "sub_list_style"), value
+    edited = Signal(str, object)
     numberedToggled = Signal(bool)
     levelChosen = Signal(int)
 
@@ -89,6 +94,9 @@ class BlockEditor(QObject):
         )
         form.listStyleCombo.activated.connect(
             lambda i: self._report("list_style", LIST_STYLE_ORDER[i])
+        )
+        form.subListStyleCombo.activated.connect(
+            lambda i: self._report("sub_list_style", LIST_STYLE_ORDER[i])
         )
         form.sectionNumberedCheck.clicked.connect(self._numbered_clicked)
         form.blockNumberedCheck.clicked.connect(self._numbered_clicked)
@@ -155,6 +163,12 @@ class BlockEditor(QObject):
         style = block.list_style if block.list_style in LIST_STYLE_ORDER else "bullet"
         f.listStyleCombo.setCurrentIndex(LIST_STYLE_ORDER.index(style))
         f.listStyleCombo.setEnabled(editable)
+        sub_style = sub_list_style(block.items)
+        has_sub_list = any(item.items for item in block.items)
+        sub_style = sub_style if sub_style in LIST_STYLE_ORDER else "bullet"
+        f.subListStyleCombo.setCurrentIndex(LIST_STYLE_ORDER.index(sub_style))
+        f.subListStyleCombo.setEnabled(editable and has_sub_list)
+        f.subListStyleCombo.setToolTip(SUB_LIST_TIP if has_sub_list else NO_SUB_LIST_TIP)
         if text_to_items(f.listEdit.toPlainText(), like=block.items) != block.items:
             _set_plain(f.listEdit, items_to_text(block.items))
         f.listEdit.setReadOnly(not editable)

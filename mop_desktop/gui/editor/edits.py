@@ -185,8 +185,19 @@ class EditsMixin:
         elif field == "list_style":
             if value != block.list_style:
                 self._field_edit(address, "list_style", value, merge=False)
+        elif field == "sub_list_style":
+            self.set_sub_list_style(s, b, value)
         else:
             self._field_edit(address, field, value)
+
+    def set_sub_list_style(self, s: int, b: int, style: str) -> None:
+        """The style of the clause's sub-lists at the first level, as one undo step."""
+
+        def change(d: DocumentText) -> Address:
+            ed.set_sub_list_style(d, s, b, style)
+            return (s, b)
+
+        self._structural(f"Sub-list style in {self._describe((s, b))}", change)
 
     def _field_edit(
         self, address: Address | None, field: str, value: Any, merge: bool = True

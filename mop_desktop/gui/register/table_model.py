@@ -21,7 +21,7 @@ from mop_desktop.services.concerns.query import (
     LIST_COLUMNS,
     ConcernQuery,
     ConcernSummary,
-    count,
+    count_and_page,
     page,
 )
 from mop_desktop.services.concerns.service import TimelineEntry
@@ -71,9 +71,9 @@ class ConcernTableModel(QAbstractTableModel):
         self._pages.clear()
         if self.service.unlocked:
             with self.service.session() as session:  # one connection for both: each is keyed
-                self._count = count(session, query)
+                self._count, first = count_and_page(session, query, PAGE_SIZE)
                 if self._count:
-                    self._pages[0] = page(session, query, 0, PAGE_SIZE)
+                    self._pages[0] = first
         else:
             self._count = 0
         self.endResetModel()

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import Select, func, literal_column, or_, select, text
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from mop_desktop.domain.concerns import CLOSED
@@ -130,12 +131,19 @@ def count(session: Session, query: ConcernQuery) -> int:
     return int(session.scalar(statement) or 0)
 
 
+_HITS_SQL = "SELECT rowid FROM concern_fts WHERE concern_fts MATCH ?"
+
+
 def hit_ids(session: Session, expression: str) -> set[int]:
-    """The rowids of the concerns the words match (from the FTS5 index alone)."""
-    return set(session.scalars(
-        text("SELECT rowid FROM concern_fts WHERE concern_fts MATCH :match"),
-        {"match": expression},
-    ))
+    """The rowids of the concerns the words match (from the FTS5 index alone), read through
+    the driver's own cursor: tens of thousands of integers, which SQLAlchemy's row handling
+    would take a third longer to hand over. A driver error is raised as SQLAlchemy's
+    ``DatabaseError`` (values hidden), as every other register query's is."""
+    driver = session.connection().connection.driver_connection
+    try:
+        return {rowid for (rowid,) in driver.execute(_HITS_SQL, (expression,))}  # type: ignore[union-attr]
+    except Exception as exc:  # sqlcipher3's own errors: no SQLAlchemy wrapper on this path
+        raise DatabaseError(_HITS_SQL, None, exc, hide_parameters=True) from exc
 
 
 def _order(query: ConcernQuery) -> list:  # type: ignore[type-arg]

@@ -94,3 +94,12 @@ def test_common_words_read_the_hits_once(register, monkeypatch):
     assert len(calls) == 1
     assert total > len(first) == 5
     assert all("meeting" in r.summary and "email" in r.summary for r in first)
+
+
+def test_a_driver_error_in_the_hits_is_sqlalchemy_s_with_values_hidden(register):
+    """The page shows its one-line "could not be read" for SQLAlchemy's DatabaseError."""
+    from sqlalchemy.exc import DatabaseError
+
+    with register.session() as s, pytest.raises(DatabaseError) as caught:
+        q.hit_ids(s, 'AND "')
+    assert "[parameters" not in str(caught.value)  # the words searched are never listed

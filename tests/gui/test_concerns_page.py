@@ -529,3 +529,42 @@ def test_roles_and_categories_read_as_labels_and_are_stored_as_words(app, window
     saved = service.get("C-2026-003")
     assert (saved.raised_by_role, saved.about_role, saved.category) == (
         "councillor", "officer", "undue pressure")
+
+
+def test_typing_quickly_ends_with_the_last_query_s_results(app, window, qtbot, service,
+                                                            monkeypatch):
+    """Searches run off the UI thread; an older search finishing last is dropped."""
+    import threading
+
+    from mop_desktop.gui.register import table_model
+
+    page = _unlocked_page(app, window, qtbot)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
+    real = table_model.count_and_page
+    finished = []
+    release = threading.Event()
+
+    def slow_for_shouted(session, query, limit):
+        if query.text == "shouted":
+            release.wait(5)  # the older search finishes after the newer one
+        result = real(session, query, limit)
+        finished.append(query.text)
+        return result
+
+    monkeypatch.setattr(table_model, "count_and_page", slow_for_shouted)
+    page.table.searchEdit.setText("shouted")
+    page.search_typed()
+    page.table.searchEdit.setText("minutes")
+    page.search_typed()
+    qtbot.waitUntil(lambda: "minutes" in finished, timeout=5000)
+    qtbot.waitUntil(lambda: page.model.query.text == "minutes", timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: "shouted" in finished, timeout=5000)
+    qtbot.wait(100)  # the stale result's delivery to the UI thread
+    assert page.model.query.text == page.table.searchEdit.text() == "minutes"
+    assert page.model.rowCount() == 1 and page.model.reference_at(0) == "C-2026-002"
+    assert page.table.countLabel.text() == "1 concern"
+
+    qtbot.keyClicks(page.table.searchEdit, " late")  # debounced typing, one search at the end
+    qtbot.waitUntil(lambda: page.model.query.text == "minutes late", timeout=5000)
+    assert page.model.rowCount() == 1 and page.model.reference_at(0) == "C-2026-002"

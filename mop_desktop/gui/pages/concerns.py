@@ -72,7 +72,7 @@ class ConcernsPage(QWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filters)
+        self._search_timer.timeout.connect(self.search_typed)
         self._build_locked()
         self._build_table()
         app.registerLocked.connect(self.on_locked)
@@ -254,11 +254,30 @@ class ConcernsPage(QWidget):
         try:
             self.model.set_query(self.current_query())
         except DatabaseError:  # a damaged page; the statement and its values are never shown
-            self.model.clear()
-            self.table.countLabel.setText(
-                "The register could not be read: register.db is damaged. Restore it from backup."
-            )
+            self._unreadable()
             return
+        self._show_count()
+
+    def search_typed(self) -> None:
+        """The search box and dates, after the typing pauses: counted and first rows read off
+        the UI thread; a result overtaken by newer typing is dropped."""
+        if self.service.unlocked:
+            self.model.search(self.current_query(), self._show_count, self._search_failed)
+
+    def _search_failed(self, exc: BaseException) -> None:
+        from sqlalchemy.exc import DatabaseError
+
+        if not isinstance(exc, DatabaseError):
+            raise exc
+        self._unreadable()
+
+    def _unreadable(self) -> None:
+        self.model.clear()
+        self.table.countLabel.setText(
+            "The register could not be read: register.db is damaged. Restore it from backup."
+        )
+
+    def _show_count(self) -> None:
         shown = self.model.rowCount()
         query = self.model.query
         filtered = any((query.text.strip(), query.status, query.category, query.role,

@@ -4,18 +4,24 @@ register in memory) and a case's timeline.
 ``ConcernTableModel`` asks the register for the number of matching concerns, then reads pages
 of ``PAGE_SIZE`` rows as the view scrolls to them, keeping a few pages cached. A new search,
 filter or sort resets it; locking clears it. Everything is shown as plain text.
+
+``search`` (search as you type) counts and reads the first page off the UI thread, through
+``run_in_background``; every query started since (searched, set or cleared) makes its result
+stale, and a stale result is dropped: the table never ends on an older query than the last one.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from mop_desktop.domain.concerns import choice_label
 from mop_desktop.domain.dates import format_short
+from mop_desktop.gui.worker import run_in_background
 from mop_desktop.services.concerns import RegisterService
 from mop_desktop.services.concerns.query import (
     LIST_COLUMNS,
@@ -63,19 +69,54 @@ class ConcernTableModel(QAbstractTableModel):
         self.query = ConcernQuery()
         self._count = 0
         self._pages: OrderedDict[int, list[ConcernSummary]] = OrderedDict()
+        self._generation = 0  # bumped by every new query: older background results are stale
 
     # -- loading ------------------------------------------------------------------------------
     def set_query(self, query: ConcernQuery) -> None:
+        self._generation += 1
+        total, first = 0, list[ConcernSummary]()
+        if self.service.unlocked:
+            with self.service.session() as session:  # one connection for both: each is keyed
+                total, first = count_and_page(session, query, PAGE_SIZE)
+        self._show(query, total, first)
+
+    def search(
+        self, query: ConcernQuery, on_done: Callable[[], None],
+        on_failure: Callable[[BaseException], None],
+    ) -> None:
+        """Like ``set_query`` with the counting and the first page off the UI thread;
+        ``on_done`` runs once the rows are shown, never for a result that went stale."""
+        self._generation += 1
+        generation = self._generation
+        service = self.service
+        if not service.unlocked:
+            self._show(query, 0, [])
+            on_done()
+            return
+
+        def work() -> tuple[int, list[ConcernSummary]]:
+            with service.session() as session:
+                return count_and_page(session, query, PAGE_SIZE)
+
+        def succeeded(result: tuple[int, list[ConcernSummary]]) -> None:
+            if generation != self._generation or not self.service.unlocked:
+                return  # a newer query (or locking) came since
+            self._show(query, *result)
+            on_done()
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation and self.service.unlocked:
+                on_failure(exc)
+
+        run_in_background(None, work, succeeded, failed)
+
+    def _show(self, query: ConcernQuery, total: int, first: list[ConcernSummary]) -> None:
         self.beginResetModel()
         self.query = query
         self._pages.clear()
-        if self.service.unlocked:
-            with self.service.session() as session:  # one connection for both: each is keyed
-                self._count, first = count_and_page(session, query, PAGE_SIZE)
-                if self._count:
-                    self._pages[0] = first
-        else:
-            self._count = 0
+        self._count = total
+        if total:
+            self._pages[0] = first
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -83,6 +124,7 @@ class ConcernTableModel(QAbstractTableModel):
 
     def clear(self) -> None:
         """Forget every row (on locking)."""
+        self._generation += 1
         self.beginResetModel()
         self._pages.clear()
         self._count = 0

@@ -73,7 +73,7 @@ def refuse_newer_schema(path: Path, revision: str | None) -> None:
         )
 
 
-def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
@@ -82,7 +82,7 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _refuse_unstorable_text(
+def refuse_unstorable_text(
     _conn: Any, _cursor: Any, _statement: str, parameters: Any, _context: Any, _many: bool
 ) -> None:
     from mop_desktop.domain.storable import check_parameters
@@ -94,8 +94,8 @@ def make_engine(path: Path) -> Engine:
     from sqlalchemy import create_engine, event
 
     engine = create_engine(f"sqlite:///{path}", future=True)
-    event.listen(engine, "connect", _set_pragmas)
-    event.listen(engine, "before_cursor_execute", _refuse_unstorable_text)
+    event.listen(engine, "connect", set_pragmas)
+    event.listen(engine, "before_cursor_execute", refuse_unstorable_text)
     return engine
 
 

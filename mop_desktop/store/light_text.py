@@ -22,13 +22,12 @@ from typing import NamedTuple
 from mop_desktop.domain.document import DocumentText
 from mop_desktop.domain.records import Adoption, Council
 from mop_desktop.domain.storable import check_parameters
-from mop_desktop.store.db import DamagedStoreError
-from mop_desktop.store.db import _set_pragmas as set_pragmas
+from mop_desktop.store.db import DamagedStoreError, set_pragmas
 from mop_desktop.store.row_values import adoption_from_row, text_from_rows
 from mop_desktop.store.summary import (
     PROTOCOL,
-    _date,  # a stored Date column as a date
     check_current,
+    stored_date,
 )
 
 
@@ -121,9 +120,9 @@ class LightStore:
                 "ORDER BY id", (rows.id,))
         ]
         rows.adoptions = [
-            AdoptionValues(int(r[0]), r[1], r[2] or "", _date(r[3]), r[4] or "", _date(r[5]),
-                           r[6] or "", r[7] or "", r[8] or "", bool(r[9]), r[10] or "",
-                           r[11] or "", r[12] or "")
+            AdoptionValues(int(r[0]), r[1], r[2] or "", stored_date(r[3]), r[4] or "",
+                           stored_date(r[5]), r[6] or "", r[7] or "", r[8] or "", bool(r[9]),
+                           r[10] or "", r[11] or "", r[12] or "")
             for r in self.con.execute(
                 "SELECT id, version_id, version_label, adopted_on, minute_ref, review_due, "
                 "reviewer, chair, clerk, no_changes, text_sha256, prev_hash, record_hash "
@@ -159,7 +158,7 @@ class LightStore:
             for value, body, title, location in self.con.execute(
                 "SELECT date, body, title, location FROM meeting WHERE date >= ? "
                 "ORDER BY date", (day.isoformat(),))
-            if (d := _date(value)) is not None
+            if (d := stored_date(value)) is not None
         ]
 
     def version_status(self, version_id: int) -> str | None:

@@ -254,9 +254,9 @@ def make_engine(path: Path, key: bytearray, *, mode: str = "rw") -> Engine:
 
     # Text that cannot be stored (an unpaired surrogate) is refused before the statement runs,
     # as in policy.db; the services name the field first where they can.
-    from mop_desktop.store.db import _refuse_unstorable_text
+    from mop_desktop.store.db import refuse_unstorable_text
 
-    event.listen(engine, "before_cursor_execute", _refuse_unstorable_text)
+    event.listen(engine, "before_cursor_execute", refuse_unstorable_text)
 
     return engine
 

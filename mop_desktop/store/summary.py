@@ -63,7 +63,8 @@ class PolicySummary:
     meetings: tuple[dt.date, ...]  # every Full Council meeting, earliest first
 
 
-def _date(value: object) -> dt.date | None:
+def stored_date(value: object) -> dt.date | None:
+    """A Date column as SQLite stores it (ISO text), or None."""
     if value is None or value == "":
         return None
     return dt.date.fromisoformat(str(value)[:10])
@@ -106,7 +107,7 @@ def _read(con: sqlite3.Connection) -> PolicySummary:
     settings = {str(k): str(v) for k, v in con.execute("SELECT key, value FROM setting")}
     meetings = tuple(
         d for (value,) in con.execute("SELECT date FROM meeting ORDER BY date")
-        if (d := _date(value)) is not None
+        if (d := stored_date(value)) is not None
     )
     return PolicySummary(council, _protocol(con), settings, meetings)
 
@@ -142,7 +143,7 @@ def _protocol(con: sqlite3.Connection) -> ProtocolFacts | None:
         title=title,
         interval_months=int(interval or 12),
         last_adoption=LastAdoption(
-            int(last[0]), last[1] or "", _date(last[2]), last[3] or "", _date(last[4])
+            int(last[0]), last[1] or "", stored_date(last[2]), last[3] or "", stored_date(last[4])
         )
         if last
         else None,

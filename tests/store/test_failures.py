@@ -45,7 +45,7 @@ def failing(err: int, after: int = 0):
 # -- saving -----------------------------------------------------------------------------------
 def _limit_store(monkeypatch, pragma: str) -> None:
     """Every new connection of the policy store gets ``pragma`` (a full disk, read-only)."""
-    original = dbmod._set_pragmas
+    original = dbmod.set_pragmas
 
     def with_limit(dbapi_connection, record):
         original(dbapi_connection, record)
@@ -57,7 +57,7 @@ def _limit_store(monkeypatch, pragma: str) -> None:
             cursor.execute("PRAGMA query_only = ON")
         cursor.close()
 
-    monkeypatch.setattr(dbmod, "_set_pragmas", with_limit)
+    monkeypatch.setattr(dbmod, "set_pragmas", with_limit)
 
 
 @pytest.mark.parametrize("kind, expected", [("full", DISK_FULL), ("readonly", READ_ONLY)])

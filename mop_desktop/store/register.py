@@ -38,6 +38,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -56,7 +57,7 @@ from sqlalchemy.orm import (
 )
 from sqlalchemy.pool import NullPool
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 LIST_INDEX = "ix_concern_list"
 #: ``id`` (the rowid) right after the date, so that the index itself is in the table's default
 #: order (raised on, then id) and a page of a broad search stops after its rows.
@@ -157,6 +158,49 @@ class DeletionTraceRow(RegisterBase):
     reference: Mapped[str] = mapped_column(String)
     removed_on: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class AttachmentRow(RegisterBase):
+    """A file a concern rests on (letter, e-mail, PDF, photo), held inside the register.
+
+    ``content`` is the file itself, or, for a sealed concern, the file sealed to the chair of the
+    personnel committee (``sealed`` is then true and the name reads "sealed")."""
+
+    __tablename__ = "attachment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    concern_id: Mapped[int] = mapped_column(
+        ForeignKey("concern.id", ondelete="CASCADE"), index=True
+    )
+    filename: Mapped[str] = mapped_column(Text)
+    media_type: Mapped[str] = mapped_column(String, default="application/octet-stream")
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    sealed: Mapped[bool] = mapped_column(default=False)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class SealedRow(RegisterBase):
+    """The content of a concern sealed to the chair of the personnel committee."""
+
+    __tablename__ = "sealed_concern"
+
+    concern_id: Mapped[int] = mapped_column(
+        ForeignKey("concern.id", ondelete="CASCADE"), primary_key=True
+    )
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+    sealed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ChairKeyRow(RegisterBase):
+    """The chair's key envelope (store/sealing.py): a public key and a wrapped private key."""
+
+    __tablename__ = "chair_key"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    envelope: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class SchemaVersionRow(RegisterBase):
@@ -353,7 +397,15 @@ def _upgrade_2_to_3(connection: Any) -> None:
     )
 
 
-_UPGRADES: dict[int, Callable[[Any], None]] = {1: _upgrade_1_to_2, 2: _upgrade_2_to_3}
+def _upgrade_3_to_4(connection: Any) -> None:
+    """Attachments, sealed concerns and the chair's key."""
+    tables = [AttachmentRow.__table__, SealedRow.__table__, ChairKeyRow.__table__]
+    RegisterBase.metadata.create_all(connection, tables=tables)  # type: ignore[arg-type]
+
+
+_UPGRADES: dict[int, Callable[[Any], None]] = {
+    1: _upgrade_1_to_2, 2: _upgrade_2_to_3, 3: _upgrade_3_to_4,
+}
 
 
 def _upgrade(register: Register, version: int) -> None:

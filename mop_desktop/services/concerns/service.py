@@ -141,6 +141,10 @@ def _row(session: Session, reference: str) -> ConcernRow:
     return row
 
 
+#: The stored row of one concern, for the services beside this one (attachments, sealing).
+concern_row = _row
+
+
 class RegisterService:
     """One data folder's register: locked until ``unlock`` succeeds."""
 

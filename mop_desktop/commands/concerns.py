@@ -61,6 +61,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--delete", metavar="REF", help="remove this concern for good (keeps a trace)")
     p.add_argument("--reason", default="retention period ended", help="reason kept in the trace")
     p.add_argument("--yes", action="store_true", help="confirm the deletion without asking")
+    from mop_desktop.commands import concerns_files
+
+    concerns_files.add_subcommands(sub)
 
 
 # -- asking -----------------------------------------------------------------------------------
@@ -70,6 +73,16 @@ def _ask_secret(prompt: str) -> str | None:
     import getpass
 
     return getpass.getpass(prompt)
+
+
+def ask_secret(prompt: str) -> str | None:
+    """Asked without echo in a terminal; None where there is no terminal."""
+    return _ask_secret(prompt)
+
+
+def passphrase() -> str:
+    """The register's passphrase: MOP_PASSPHRASE, or asked in a terminal (exit 3 with neither)."""
+    return _passphrase()
 
 
 def _passphrase() -> str:
@@ -112,6 +125,10 @@ def _fail(exc: BaseException) -> CommandError:
 
     if isinstance(exc, WrongPassphrase):
         return CommandError(str(exc), EXIT_LOCKED)
+    from mop_desktop.commands import concerns_files
+
+    if (ours := concerns_files.fail(exc)) is not None:
+        return ours
     from sqlalchemy.exc import DatabaseError
 
     if isinstance(exc, DatabaseError):  # a page that fails its check: never the statement
@@ -214,7 +231,7 @@ def _export_pdf(args: argparse.Namespace, ctx: Context, service: Any) -> int:
     from pathlib import Path
 
     from mop_desktop.domain.concerns import routes_for
-    from mop_desktop.services.concerns import reports
+    from mop_desktop.services.concerns import attachments, reports
     from mop_desktop.store.documents import get_council
 
     service.unlock(_passphrase())
@@ -226,6 +243,7 @@ def _export_pdf(args: argparse.Namespace, ctx: Context, service: Any) -> int:
     pages = reports.case_report(
         Path(args.output), concern, service.timeline(args.reference),
         service.audit_trail(args.reference), council.name, password, guidance,
+        files=attachments.files_of(service, args.reference),
     )
     print(f"Wrote {args.output} ({pages} page(s), password-protected).")
     return 0
@@ -313,3 +331,12 @@ _ACTIONS = {
     "replace-recovery-key": _replace_recovery_key,
     "retention": _retention,
 }
+
+
+def _more_actions() -> None:
+    from mop_desktop.commands import concerns_files
+
+    _ACTIONS.update(concerns_files.ACTIONS)
+
+
+_more_actions()

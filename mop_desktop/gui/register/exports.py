@@ -35,7 +35,7 @@ def export_case(
         return
     path, password = target
     from mop_desktop.domain.concerns import routes_for
-    from mop_desktop.services.concerns import reports
+    from mop_desktop.services.concerns import attachments, reports
 
     with app.store.session() as session:
         council = get_council(session)
@@ -45,7 +45,7 @@ def export_case(
         guidance = routes_for(concern.raised_by_role, concern.about_role, council).guidance
         return reports.case_report(
             Path(path), concern, service.timeline(reference), service.audit_trail(reference),
-            council.name, password, guidance,
+            council.name, password, guidance, files=attachments.files_of(service, reference),
         )
 
     run_in_background(

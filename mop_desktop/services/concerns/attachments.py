@@ -283,3 +283,15 @@ def wipe_open_copies(temp_root: Path | None = None) -> int:
         except OSError:
             continue
     return wiped
+
+
+def files_of(service: RegisterService, reference: str) -> list[tuple[str, bytes]]:
+    """(name, bytes) of each readable attachment of a concern, for its case report."""
+    with service.session() as session:
+        owner = concern_row(session, reference)
+        rows = session.scalars(
+            select(AttachmentRow).where(AttachmentRow.concern_id == owner.id,
+                                        AttachmentRow.sealed.is_(False))
+            .order_by(AttachmentRow.id)
+        )
+        return [(r.filename, bytes(r.content)) for r in rows]

@@ -28,7 +28,10 @@ from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.messages import counted
 from mop_desktop.gui.register import exports
 from mop_desktop.gui.register.asks import Asks
+from mop_desktop.gui.register import sealed_view
 from mop_desktop.gui.register.case_form import CaseForm
+from mop_desktop.services.concerns import sealed
+from mop_desktop.services.concerns.attachments import wipe_open_copies
 from mop_desktop.gui.register.choices import fill_choices
 from mop_desktop.gui.register.retention import RetentionDialog
 from mop_desktop.gui.register.setup import RecoveryDialog, SetupDialog, user_message
@@ -50,6 +53,7 @@ class ConcernsPage(QWidget):
         self.app = app
         self.service = register_for(app)
         self.asks = Asks()
+        wipe_open_copies()  # copies of attachments left open by a crash
         self.forms: list[CaseForm] = []
         self._columns_fitted = False
         self.stack = QStackedWidget(self)
@@ -176,6 +180,8 @@ class ConcernsPage(QWidget):
             ("Subject access export…", self.subject_access),
             ("Change passphrase…", self.change_passphrase),
             ("Replace recovery key…", self.replace_recovery_key),
+            ("Set up the chair's key…", self.set_up_chair),
+            ("Seal to the chair of the personnel committee…", self.seal_selected),
         ):
             action = QAction(text, menu)
             action.triggered.connect(slot)
@@ -310,6 +316,9 @@ class ConcernsPage(QWidget):
         if not self.service.unlocked:
             self.show_locked()
             return None
+        if reference is not None and sealed.is_sealed(self.service, reference):
+            self._sealed_view = sealed_view.open_as_chair(self.service, self.asks, self, reference)
+            return None
         form = CaseForm(self.app, self.service, reference, self, self.asks, self.export_case)
         self.forms.append(form)
 
@@ -364,6 +373,19 @@ class ConcernsPage(QWidget):
         self._setup = form
         form.dialog.open()
 
+    def set_up_chair(self) -> None:
+        sealed_view.set_up_chair(self.service, self.asks, self)
+
+    def seal_selected(self) -> None:
+        reference = self.selected_reference()
+        if reference is None:
+            self.asks.inform(self, "Seal to the chair", "Select the concern to seal first.")
+            return
+        if sealed_view.seal_selected(self.service, self.asks, self, reference):
+            self.app.registerChanged.emit()
+            self.model.refresh()
+            self.apply_filters()
+
     def open_retention(self) -> None:
         dialog = RetentionDialog(self.app, self.service, self, self.asks)
         self._retention = dialog
@@ -377,7 +399,8 @@ class ConcernsPage(QWidget):
         self.forms.clear()
         # The set-up dialog stays: it holds only the recovery key, shown once, and closing it
         # before the clerk has written the key down would lose it.
-        for name in ("_retention", "_recovery"):
+        wipe_open_copies()
+        for name in ("_retention", "_recovery", "_sealed_view"):
             holder = getattr(self, name, None)
             if holder is not None:
                 holder.dialog.reject()

@@ -51,7 +51,10 @@ class SealedDialog:
         case = sealed.open_sealed(service, key, reference)
         self.ui.caseText.setPlainText(case_text(case))
         for item in files.listed(service, reference):
-            row = QListWidgetItem(f"File {item.id} (added {item.added_at:%d/%m/%Y})")
+            name = f"File {item.id}"
+            if item.sealed:  # the chair reads each sealed file's own name
+                name = sealed.open_sealed_attachment(service, key, reference, item.id)[0]
+            row = QListWidgetItem(f"{name}    added {item.added_at:%d/%m/%Y}")
             row.setData(256, item.id)
             self.ui.sealedFileList.addItem(row)
         self.ui.openSealedFileButton.clicked.connect(self.open_selected)

@@ -54,7 +54,7 @@ th { background: #e8eef4; }
 @media (max-width: 34rem) {
   .clause, .clause.level-2 { padding-left: 0; text-indent: 0; }
   ol, ul { margin-left: 1rem; }
-  table, thead, tbody, tr, th, td { display: block; }
+  table, thead, tbody, tr, th, td, caption { display: block; }
   thead tr { position: absolute; left: -9999px; top: auto; width: 1px; height: 1px;
     overflow: hidden; }
   td { border: none; border-bottom: 1px solid #c4c4c4; }

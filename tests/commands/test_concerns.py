@@ -138,8 +138,19 @@ def test_damaged_page_inside_the_register_is_one_line(cli, tmp_path, recovery_ke
     rows = "".join(f"0{1 + i % 9}/03/2026,officer,{'Concern text ' * 40} {i}\n" for i in range(300))
     _import(cli, tmp_path, "raised_on,raised_by_role,summary\n" + rows)
     db = data_dir / "register.db"
+    from mop_desktop.paths import resolve_paths
+    from mop_desktop.services.concerns import RegisterService
+
+    service = RegisterService(resolve_paths(data_dir))
+    service.unlock(PASS["MOP_PASSPHRASE"])
+    with service.session() as session:  # a page the listing must read: the concern table's root
+        from sqlalchemy import text
+
+        root = session.execute(
+            text("SELECT rootpage FROM sqlite_master WHERE name = 'concern'")).scalar()
+    service.lock()
     blob = bytearray(db.read_bytes())
-    middle = (len(blob) // 4096 // 2) * 4096
+    middle = (root - 1) * 4096
     for i in range(middle + 100, middle + 400):
         blob[i] ^= 0xFF
     db.write_bytes(bytes(blob))

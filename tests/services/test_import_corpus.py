@@ -191,6 +191,22 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # fmt: skip
         "list counts {'11': None}",
     ('35-haltham-standing-orders', 'history'):
         'no history read',
+    ('36-chapel-st-leonards-roles', 'headings'):
+        "headings read as [['1', 'The role of elected Members (or Members co-opted onto the C..",
+    ('36-chapel-st-leonards-roles', 'clause_numbers'):
+        "clause numbers read as ['1', '1.1', '1.2', '1.3', '1.4']",
+    ('36-chapel-st-leonards-roles', 'history'):
+        'history field(s) wrong or missing: version (invented version label)',
+    ('37-east-keal-social-media', 'history'):
+        'history field(s) wrong or missing: version (invented version label)',
+    ('38-east-farleigh-social-media', 'headings'):
+        "headings read as [['1', '1.1 The Council will maintain full control of their social ..",
+    ('38-east-farleigh-social-media', 'clause_numbers'):
+        "clause numbers read as ['1', '1.1', '1.2', '1.3']",
+    ('38-east-farleigh-social-media', 'list_counts'):
+        "list counts {'1.6': None}",
+    ('40-hockliffe-social-media', 'clause_numbers'):
+        "clause numbers read as ['1', '2', '3', '3.1']",
     ('41-chard-member-officer', 'title'):
         "title read as 'Member/Officer Relations Protocol'",
     ('41-chard-member-officer', 'council'):
@@ -416,17 +432,24 @@ def _blank(value: Any) -> Any:
 
 # -- word coverage ----------------------------------------------------------------------------
 _MARKER = re.compile(
-    r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013\u2014o]\s+)?"  # a bullet
-    r"(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivxlc]{1,6})[.)]?\s+)?",  # 1. 1.1 (a) a) i. (iv)
+    r"^\s*(?:[-*\u00b7\u2022\u25aa\u25cf\u2013\u2014o](?:\s+|$))?"  # a bullet
+    r"(?:(?:\d{1,3}(?:\.\d{1,3})*\.?|\(\d{1,3}\)|\(?[a-z]\)|[a-z]\.|\(?[ivxlc]{1,6}\)"
+    r"|[ivxlc]{1,6}\.)(?:\s+|$))?",  # 1. 1.1 (1) (a) a) a. (iv) iv)  iv.
     re.IGNORECASE,
 )
-_PUNCT = "\"'“”‘’()[]{}.,;:!?*•▪–—-_/\\"
+_PUNCT = "\"'“”‘’()[]{}.,;:!?*·•▪–—-_/\\"
+
+
+_CLAUSE_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?")  # 1.1, 2.10. (checked on their own)
 
 
 def _tokens(text: str) -> list[str]:
+    """Lower-case words without surrounding punctuation; a clause number such as 1.5 met
+    inside a line, or glued to its first word ('1.3All'), is left out (clause numbers have a
+    check of their own)."""
     out = []
     for raw in text.split():
-        word = raw.strip(_PUNCT).lower()
+        word = _CLAUSE_NUMBER.sub("", raw.strip(_PUNCT)).strip(_PUNCT).lower()
         if word:
             out.append(word)
     return out

@@ -50,7 +50,9 @@ def add_decimal_outline(document) -> int:
     from docx.oxml.ns import nsdecls
 
     numbering = document.part.numbering_part.element
-    abstract_ids = [int(a.get(_w("abstractNumId"))) for a in numbering.findall(_w_tag("abstractNum"))]
+    abstract_ids = [
+        int(a.get(_w("abstractNumId"))) for a in numbering.findall(_w_tag("abstractNum"))
+    ]
     num_ids = [int(n.get(_w("numId"))) for n in numbering.findall(_w_tag("num"))]
     abstract_id = max(abstract_ids, default=0) + 1
     num_id = max(num_ids, default=0) + 1
@@ -323,8 +325,10 @@ def make_pdf(
     def count(canvas, doc):
         pages.append(doc.page)
 
-    kwargs = dict(pagesize=A5, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=16 * mm,
-                  bottomMargin=16 * mm, invariant=1, title=header, author="MOP Desktop tests")  # fmt: skip
+    kwargs = dict(
+        pagesize=A5, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=16 * mm,
+        bottomMargin=16 * mm, invariant=1, title=header, author="MOP Desktop tests",
+    )  # fmt: skip
     SimpleDocTemplate(str(HERE / target), **kwargs).build(
         build_story(), onFirstPage=count, onLaterPages=count
     )

@@ -78,6 +78,21 @@ def add_decimal_outline(document) -> int:
     return num_id
 
 
+def save(document, name: str) -> None:
+    """Save with fixed zip timestamps, so that making the files again changes no byte."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    buffer.seek(0)
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(HERE / name, "w") as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info.filename))
+
+
 def number_paragraph(paragraph, num_id: int, ilvl: int) -> None:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
@@ -147,7 +162,7 @@ def word_chard() -> None:
             document.add_paragraph("1. General Principles", style="Heading 1")
         else:
             document.add_paragraph(line)
-    document.save(HERE / "41-chard-member-officer.docx")
+    save(document, "41-chard-member-officer.docx")
 
 
 def word_bracebridge() -> None:
@@ -171,7 +186,7 @@ def word_bracebridge() -> None:
             ["1.1", "Full Council", "9 May 2024", "FC24/31", "May 2026"],
         ],
     )
-    document.save(HERE / "42-bracebridge-heath-councillor-employee.docx")
+    save(document, "42-bracebridge-heath-councillor-employee.docx")
 
 
 def word_stubton_communications() -> None:
@@ -193,7 +208,7 @@ def word_stubton_communications() -> None:
                 first_number = False
         else:
             document.add_paragraph(line)
-    document.save(HERE / "43-stubton-communications.docx")
+    save(document, "43-stubton-communications.docx")
 
 
 def word_dunston() -> None:
@@ -214,7 +229,7 @@ def word_dunston() -> None:
             number_paragraph(document.add_paragraph(number.group(2)), num_id, 1)
         else:
             document.add_paragraph(line)
-    document.save(HERE / "44-dunston-grievance.docx")
+    save(document, "44-dunston-grievance.docx")
 
 
 def word_ststephen() -> None:
@@ -231,7 +246,7 @@ def word_ststephen() -> None:
             number_paragraph(document.add_paragraph(number.group(2), style="Heading 1"), num_id, 0)
         else:
             document.add_paragraph(line)
-    document.save(HERE / "45-ststephen-dignity.docx")
+    save(document, "45-ststephen-dignity.docx")
 
 
 def word_north_huish() -> None:
@@ -259,23 +274,29 @@ def word_north_huish() -> None:
                 first = False
         else:
             document.add_paragraph(line)
-    document.save(HERE / "46-north-huish-complaints.docx")
+    save(document, "46-north-huish-complaints.docx")
 
 
 # -- PDF ----------------------------------------------------------------------------------------
 def make_pdf(
-    target: str, source: str, header: str, *, title_lines: int = 1, number_alone: bool = False,
+    target: str,
+    source: str,
+    header: str,
+    *,
+    title_lines: int = 1,
+    number_alone: bool = False,
     font_size: int = 9,
 ) -> None:
     """``source`` as an A5 PDF: running header and 'Page N of M' footer, numbers in their own
     column, bullets as hanging paragraphs, lines wrapped by reportlab. With ``number_alone``
-    the number sits a little above the first line of its clause, so that text extraction gives
-    it a line of its own, as many councils' PDFs do."""
+    each clause number is a line of its own above its indented text, as text copied out of
+    many councils' PDFs comes."""
+    from xml.sax.saxutils import escape
+
     from reportlab.lib.pagesizes import A5
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-    from xml.sax.saxutils import escape
 
     styles = getSampleStyleSheet()
     body = copy.copy(styles["BodyText"])

@@ -531,3 +531,47 @@ def test_corpus(path: Path, check: str, tmp_path_factory: pytest.TempPathFactory
                 assert _blank(got.get(key)) == value, f"{key}: {row}"
     elif check == "review_interval":
         assert data.get("review_interval_months") == expect["review_interval_months"]
+
+
+# -- the corpus and the checks themselves ---------------------------------------------------------
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ROW_KEYS = {"adopted_on", "minute_ref", "body", "version", "review_due"}
+
+
+def test_the_corpus_is_complete_and_its_expectations_well_formed() -> None:
+    documents = _documents()
+    assert len([p for p in documents if p.suffix == ".txt"]) >= 30
+    assert len([p for p in documents if p.suffix == ".docx"]) >= 6
+    assert len([p for p in documents if p.suffix == ".pdf"]) >= 4
+    for path in documents:
+        expect = json.loads(_expect_path(path).read_text(encoding="utf-8"))
+        assert expect["source"] and expect["notes"], path.name
+        assert expect.get("status", "draft") in ("adopted", "draft"), path.name
+        for number, heading in expect.get("headings", []):
+            assert isinstance(number, str) and heading, path.name
+        for row in expect.get("history", []):
+            assert set(row) <= _ROW_KEYS, path.name
+            for key in ("adopted_on", "review_due"):
+                assert row.get(key) is None or _ISO.match(row[key]), (path.name, key)
+        if "words_from" in expect:
+            assert (CORPUS / expect["words_from"]).exists(), path.name
+    stems = {p.stem for p in documents}
+    assert all(stem in stems for stem, _ in KNOWN_GAPS), "a known gap names no document"
+
+
+def test_the_word_check_notices_a_lost_word() -> None:
+    path = CORPUS / "24-river-standing-orders.txt"
+    expect = json.loads(_expect_path(path).read_text(encoding="utf-8"))
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    data = {
+        "title": lines[0],
+        "council": "",
+        "sections": [
+            {"number": "", "heading": "",
+             "blocks": [{"number": "", "text": line, "items": []} for line in lines[1:]]}
+        ],
+    }  # fmt: skip
+    assert missing_words(path, expect, data) == []
+    block = data["sections"][0]["blocks"][3]
+    block["text"] = block["text"].replace("Tuesday", "", 1)
+    assert missing_words(path, expect, data) == ["tuesday"]

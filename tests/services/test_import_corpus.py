@@ -232,6 +232,10 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
         "imported as draft",
     ("46-north-huish-complaints", "history"):
         "no history read",
+    ("47-leverton-co-option", "council"):
+        "council read as None",
+    ("47-leverton-co-option", "history"):
+        "history field(s) wrong or missing: version (invented version label)",
     ("51-edenthorpe-standing-orders", "imports"):
         "not imported: 51-edenthorpe-standing-orders.pdf: cannot import a .pdf file: use a .txt",
     ("51-edenthorpe-standing-orders", "words"):

@@ -277,6 +277,23 @@ def word_north_huish() -> None:
     save(document, "46-north-huish-complaints.docx")
 
 
+def word_leverton() -> None:
+    """13 as Word with the adoption line moved to the END, after clause 12 (where many councils
+    put it); the twelve paragraphs in List Number (automatic 1.-12.)."""
+    document = new_document()
+    lines = paragraphs_of("13-leverton-co-option.txt")
+    document.add_paragraph(lines[0], style="Title")
+    first = True
+    for line in lines[2:]:
+        number = CLAUSE.match(line)
+        paragraph = document.add_paragraph(number.group(2), style="List Number")
+        if first:
+            restart_list_number(document, paragraph)
+            first = False
+    document.add_paragraph(lines[1])
+    save(document, "47-leverton-co-option.docx")
+
+
 # -- PDF ----------------------------------------------------------------------------------------
 def make_pdf(
     target: str,
@@ -374,6 +391,7 @@ def main() -> None:
     word_dunston()
     word_ststephen()
     word_north_huish()
+    word_leverton()
     make_pdf("51-edenthorpe-standing-orders.pdf", "26-edenthorpe-standing-orders.txt",
              "Standing Orders", number_alone=True, font_size=11)  # fmt: skip
     make_pdf("52-chard-member-officer.pdf", "02-chard-member-officer.txt",

@@ -314,6 +314,12 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
         "not imported: 54-knutsford-member-officer.pdf: cannot import a .pdf file: use a .txt, ",
     ("54-knutsford-member-officer", "review_interval"):
         "not imported: 54-knutsford-member-officer.pdf: cannot import a .pdf file: use a .txt, ",
+    ("60-ryde-vexatious-complaints", "headings"):
+        "headings read as [['1', 'A policy for dealing with abusive, persistent or vexatious ..",
+    ("60-ryde-vexatious-complaints", "clause_numbers"):
+        "clause numbers read as ['1', '2', '2.1', '2.2', '2.3', '2.4']",
+    ("60-ryde-vexatious-complaints", "history"):
+        "history field(s) wrong or missing: version (invented version label)",
 }
 # fmt: on
 

@@ -117,12 +117,12 @@ def test_doubtful_place_listed_with_a_one_click_fix(qtbot, app_context, tmp_path
     preview = _open(qtbot, app_context, source)
     form = preview.form
     listed = [form.warningsList.item(i) for i in range(form.warningsList.count())]
-    doubtful = [item for item in listed if item.text().startswith("Check “Page 1 of 3”")]
+    doubtful = [item for item in listed if item.text().startswith("Check “Page 1 of 3” (")]
     assert len(doubtful) == 1
     form.warningsList.itemActivated.emit(doubtful[0])
     assert form.outlineTree.currentItem().text(1) == "Page 1 of 3"
     form.markRightButton.click()  # the one click: it stays, its doubt is cleared
     assert "stays as read" in form.correctionLabel.text()
     texts = [form.warningsList.item(i).text() for i in range(form.warningsList.count())]
-    assert not any(t.startswith("Check “Page 1 of 3”") for t in texts)
+    assert not any(t.startswith("Check “Page 1 of 3” (") for t in texts)
     assert "Page 1 of 3" in _texts(preview)

@@ -245,8 +245,9 @@ class ImportPreview:
             result.warnings or ([] if doubtful_lines else ["Nothing to check."]))
         for index, line in doubtful_lines:  # each doubtful place, one click from its fix
             words = " ".join(line.text.split()[:8])
-            entry = QListWidgetItem(f"Check “{words}”: {line.doubtful}. Select it, then say "
-                                    "what it is, or Looks right.")
+            reason = (line.doubtful or "").rstrip(" .")
+            entry = QListWidgetItem(f"Check “{words}” ({reason}): select it, then say what "
+                                    "it is, or Looks right.")
             entry.setData(LINE_ROLE, index)
             form.warningsList.addItem(entry)
         form.warningsGroup.setTitle(

@@ -73,11 +73,73 @@ def _staging(folder: Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+# -- copies kept aside: checked before they are named -----------------------------------------
+def verified_file_copy(source: Path, target: Path) -> Path:
+    """Copy ``source`` byte for byte to ``target`` through a temporary file that is synced and
+    compared with the source (SHA-256) before it is renamed; on any failure nothing named
+    ``target`` appears and the temporary file is deleted (a full disk leaves no empty copy)."""
+    from mop_desktop.store.atomic import fsync_dir, temp_path_beside
+
+    tmp = temp_path_beside(target)
+    try:
+        shutil.copyfile(source, tmp)
+        fsync_file(tmp)
+        if sha256_file(tmp) != sha256_file(source):
+            raise OSError(f"the copy of {source.name} differs from the original")
+        import os
+
+        os.replace(tmp, target)
+        fsync_dir(target.parent)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def verified_sqlite_copy(source: Path, target: Path) -> Path:
+    """A consistent copy of an SQLite file (its WAL included) through SQLite's backup API,
+    checked (``quick_check``, the same row counts as the source) before it is named."""
+    from mop_desktop.store.atomic import fsync_dir, temp_path_beside
+    from mop_desktop.store.db import connect_read_only
+
+    tmp = temp_path_beside(target)
+    try:
+        src = connect_read_only(source)
+        try:
+            src.execute("BEGIN")
+            expected = row_counts(src)
+            dst = sqlite3.connect(str(tmp))
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+                if [r[0] for r in dst.execute("PRAGMA quick_check")] != ["ok"]:
+                    raise OSError(f"the copy of {source.name} fails its check")
+                if row_counts(dst) != expected:
+                    raise OSError(f"the copy of {source.name} does not hold the same rows")
+            finally:
+                dst.close()
+            src.execute("COMMIT")
+        finally:
+            src.close()
+        fsync_file(tmp)
+        import os
+
+        os.replace(tmp, target)
+        fsync_dir(target.parent)
+    except BaseException:
+        for suffix in ("", *SIDE_SUFFIXES):
+            tmp.with_name(tmp.name + suffix).unlink(missing_ok=True)
+        raise
+    return target
+
+
 # -- copying and checking one store -----------------------------------------------------------
 def check_policy_copy(path: Path) -> dict[str, int]:
     """Open a copy of policy.db, check it and return its row counts; BackupError if unsound."""
+    from mop_desktop.store.db import connect_read_only
+
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = connect_read_only(path)
     except sqlite3.Error as exc:
         raise BackupError(f"the copy of {POLICY} cannot be opened: {exc}") from None
     try:
@@ -95,12 +157,14 @@ def check_policy_copy(path: Path) -> dict[str, int]:
 
 def copy_policy(source: Path, target: Path) -> dict[str, int]:
     """Online backup of policy.db into ``target`` (synced), checked; returns the row counts."""
-    try:
-        src = sqlite3.connect(f"file:{source}?mode=rw", uri=True, isolation_level=None)
+    from mop_desktop.store.db import connect_read_only
+
+    try:  # read-only: a backup of a store on a read-only folder or a full disk still works
+        src = connect_read_only(source)
+        src.isolation_level = None
     except sqlite3.Error as exc:
         raise BackupError(f"{POLICY} cannot be opened for the backup: {exc}") from None
     try:
-        src.execute("PRAGMA busy_timeout = 10000")
         src.execute("BEGIN")  # one snapshot for the counts and the copy
         expected = row_counts(src)
         dst = sqlite3.connect(str(target))

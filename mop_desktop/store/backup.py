@@ -29,12 +29,13 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
+from glob import escape as glob_escape
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mop_desktop.paths import AppPaths
-from mop_desktop.store.atomic import atomic_produce
+from mop_desktop.store.atomic import fsync_file, replace
 from mop_desktop.store.copies import (
     KEY,
     POLICY,
@@ -141,6 +142,7 @@ def write_bundle(
     if not paths.policy_db.exists():
         raise BackupError(f"there is no store to back up in {paths.data}")
     target = Path(target)
+    remove_leftover_temporaries(target.parent, target.name)
     try:
         with _staging(target.parent) as staging:
             counts: dict[str, dict[str, int] | None] = {}
@@ -173,18 +175,33 @@ def write_bundle(
                 "summary": policy_summary(staging / POLICY),
             }
 
-            def produce(tmp: Path) -> None:
-                with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                    archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
-                    for name in members:  # encrypted pages do not compress: stored as they are
-                        kind = zipfile.ZIP_STORED if name == REGISTER else zipfile.ZIP_DEFLATED
-                        archive.write(staging / name, name, compress_type=kind)
-                _verify_archive(tmp, files)
-
-            atomic_produce(target, produce)
+            # the zip is made inside the staging folder (same folder as the target, so the
+            # rename is atomic): a backup killed at any moment leaves only a staging folder,
+            # which the next backup removes
+            handle, name = tempfile.mkstemp(prefix=".bundle-", suffix=".zip", dir=staging)
+            os.close(handle)
+            tmp = Path(name)
+            with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
+                for name in members:  # encrypted pages do not compress: stored as they are
+                    kind = zipfile.ZIP_STORED if name == REGISTER else zipfile.ZIP_DEFLATED
+                    archive.write(staging / name, name, compress_type=kind)
+            _verify_archive(tmp, files)
+            fsync_file(tmp)
+            replace(tmp, target)
     except OSError as exc:
         raise BackupError(f"the backup could not be written: {_os_message(exc)}") from None
     return target
+
+
+def remove_leftover_temporaries(folder: Path, name: str) -> None:
+    """Temporary zips left beside ``name`` by a backup killed part-way (earlier releases wrote
+    ``.<name>-XXXX.tmp`` there; this one writes inside its staging folder)."""
+    try:
+        for path in folder.glob(f".{glob_escape(name)}-*.tmp"):
+            path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _verify_archive(path: Path, files: dict[str, dict[str, Any]]) -> None:

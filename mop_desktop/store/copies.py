@@ -11,6 +11,7 @@ it is, refusing when a journal shows a write in progress or the file changes whi
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -63,14 +64,70 @@ def _os_message(exc: OSError) -> str:
     return f"{exc.strerror or exc}{where}"
 
 
+STAGING_PREFIX = ".mop-staging-"
+_STAGING_LOCK = ".in-use"
+
+
+def _lock(handle: Any) -> bool:
+    """An exclusive, non-blocking OS lock on an open file; False if another process holds it.
+    The lock goes with the process: a killed backup leaves its staging folder unlocked."""
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
 @contextmanager
 def _staging(folder: Path) -> Iterator[Path]:
+    """A fresh staging folder in ``folder``, locked while in use, removed afterwards."""
     folder.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".mop-staging-", dir=folder))
+    remove_stale_staging(folder)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
+    handle = None
     try:
+        handle = open(staging / _STAGING_LOCK, "wb")
+        _lock(handle)
         yield staging
     finally:
+        if handle is not None:
+            handle.close()
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def remove_stale_staging(folder: Path, unlocked_for: float = 60.0) -> list[Path]:
+    """Staging folders left in ``folder`` by a backup or restore that was killed: those whose
+    lock is free (their process has gone). One with no lock file yet is left for
+    ``unlocked_for`` seconds (it may be being made). Returns what was removed."""
+    import time
+
+    removed = []
+    try:
+        candidates = [p for p in folder.glob(STAGING_PREFIX + "*") if p.is_dir()]
+    except OSError:
+        return removed
+    for path in candidates:
+        lock_file = path / _STAGING_LOCK
+        try:
+            if lock_file.exists():
+                with open(lock_file, "rb+") as handle:
+                    if not _lock(handle):
+                        continue  # a backup or restore is using it now
+            elif time.time() - path.stat().st_mtime < unlocked_for:
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        if not path.exists():
+            removed.append(path)
+    return removed
 
 
 # -- copies kept aside: checked before they are named -----------------------------------------
@@ -86,8 +143,6 @@ def verified_file_copy(source: Path, target: Path) -> Path:
         fsync_file(tmp)
         if sha256_file(tmp) != sha256_file(source):
             raise OSError(f"the copy of {source.name} differs from the original")
-        import os
-
         os.replace(tmp, target)
         fsync_dir(target.parent)
     except BaseException:
@@ -122,8 +177,6 @@ def verified_sqlite_copy(source: Path, target: Path) -> Path:
         finally:
             src.close()
         fsync_file(tmp)
-        import os
-
         os.replace(tmp, target)
         fsync_dir(target.parent)
     except BaseException:

@@ -97,6 +97,12 @@ def restore_bundle(paths: AppPaths, bundle: Path) -> RestoreResult:
             fsync_dir(paths.data)
     except OSError as exc:
         raise BackupError(f"the backup could not be restored: {_os_message(exc)}") from None
+    try:
+        from mop_desktop.store.backup_folder import thin_kept_aside
+
+        thin_kept_aside(paths.kept_aside)
+    except OSError:
+        pass  # thinned next time
     return RestoreResult(info=info, kept_aside=aside, restored=names)
 
 

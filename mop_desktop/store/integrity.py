@@ -25,8 +25,7 @@ from typing import Any
 
 from mop_desktop.paths import AppPaths
 from mop_desktop.store.copies import verified_file_copy
-from mop_desktop.store.db import DamagedStoreError, Store, connect_read_only
-from mop_desktop.store.db import raise_if_environment
+from mop_desktop.store.db import DamagedStoreError, Store, connect_read_only, raise_if_environment
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Left beside the stores by a restore until it is complete (``store.restore``).

@@ -110,7 +110,6 @@ def test_sqlite_full_on_a_register_write_says_the_disk_is_full(cli, data_dir, tm
 def test_a_copy_kept_aside_on_a_full_disk_is_never_an_empty_file(app_paths, store, monkeypatch):
     from mop_desktop.store import integrity
     from tests.store.safety_helpers import populate
-
     from tests.store.test_integrity import corrupt_page
 
     populate(store)

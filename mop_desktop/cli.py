@@ -83,6 +83,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def finish_interrupted_restore(ctx: Context) -> None:
+    """Before any command reads or writes anything: a restore that was killed part-way (its
+    journal is still there) is rolled back, whichever store the command opens. The window
+    does the same when it opens the store."""
+    from mop_desktop.store.integrity import RESTORE_JOURNAL
+
+    if not (ctx.paths.data / RESTORE_JOURNAL).exists():
+        return
+    from mop_desktop.store.copies import BackupError
+    from mop_desktop.store.restore import finish_interrupted_restore as finish
+
+    try:
+        finish(ctx.paths)
+    except BackupError as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from None
+    sys.stderr.write("an interrupted restore was undone: the store is as it was before it\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -93,6 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(ctx, smoke_test=args.smoke_test, minimised=args.minimised,
                        started=_STARTED)
     try:
+        finish_interrupted_restore(ctx)
         return int(args._module.run(args, ctx) or 0)
     except CommandError as exc:
         sys.stderr.write(f"mop-desktop {args.command}: {exc}\n")

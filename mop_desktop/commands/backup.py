@@ -1,7 +1,8 @@
 """``mop-desktop backup [-o FILE]``: a verified copy of the whole store.
 
 Without ``-o`` the bundle goes into the backups folder (the ``backup.folder`` setting, or
-``backups/`` in the data folder) under a dated name, and old ones are thinned. With
+``backups/`` in the data folder) under a dated name ending ``-by-hand``: a backup asked for is
+kept until the clerk deletes it (only automatic ones are thinned). With
 ``MOP_PASSPHRASE`` set the register is copied through SQLCipher and checked; without it its
 encrypted file is copied as it is. Either way it stays encrypted in the bundle.
 """
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                 raise CommandError(f"{target} is a folder: give the bundle's file name")
             written = write_bundle(ctx.paths, target, key)
         else:
-            written = backup_now(ctx.paths, backups_folder(ctx.paths, store), key)
+            written = backup_now(ctx.paths, backups_folder(ctx.paths, store), key, manual=True)
     except BackupError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from None
     finally:

@@ -118,7 +118,7 @@ def _pdf_password() -> str:
 
 
 # -- running ----------------------------------------------------------------------------------
-def _fail(exc: BaseException) -> CommandError:
+def _fail(exc: BaseException, service: Any = None) -> CommandError:
     from mop_desktop.domain.concerns import ConcernError
     from mop_desktop.store.register import RegisterError
     from mop_desktop.store.vault import VaultError, WrongPassphrase
@@ -131,11 +131,30 @@ def _fail(exc: BaseException) -> CommandError:
         return ours
     from sqlalchemy.exc import DatabaseError
 
-    if isinstance(exc, DatabaseError):  # a page that fails its check: never the statement
-        return CommandError("register.db is damaged: restore it from backup", EXIT_USAGE)
+    from mop_desktop.store.failures import explain
+
+    message = explain(exc)  # busy, a full disk, a read-only folder: not damage
+    if message is not None:
+        return CommandError(message, EXIT_USAGE)
+    if isinstance(exc, DatabaseError):  # never the statement: it may hold personal data
+        return CommandError(_damage_or_failure(service), EXIT_USAGE)
     if isinstance(exc, VaultError | RegisterError | ConcernError):
         return CommandError(str(exc), EXIT_USAGE)
     raise exc
+
+
+def _damage_or_failure(service: Any) -> str:
+    """"Damaged" only when the integrity check finds damage; otherwise the failure as such."""
+    from mop_desktop.store.integrity import check_register
+
+    register = getattr(service, "_register", None)
+    key = getattr(register, "_key", None)
+    if isinstance(key, bytearray) and any(key):
+        problems = check_register(service.paths.register_db, bytearray(key))
+        if problems:
+            found = problems[0].removeprefix("register.db ")
+            return f"register.db is damaged (the check found it {found}): restore it from backup"
+    return "the register could not be read or changed; nothing was changed (run mop-desktop check)"
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
@@ -147,7 +166,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     except CommandError:
         raise
     except Exception as exc:  # noqa: BLE001 - each known error becomes one line
-        raise _fail(exc) from None
+        raise _fail(exc, service) from None
     finally:
         service.lock()
 

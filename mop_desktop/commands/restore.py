@@ -1,13 +1,17 @@
 """``mop-desktop restore FILE``: put a backup bundle back.
 
-The bundle is checked first (every file's hash, the policy store's integrity and row counts);
-nothing changes if it fails. The current store is then copied into ``kept-aside/`` and the
-bundle's files are put in place. Close the window first.
+The bundle is checked first, member by member on a staged copy (``store.bundle_checks``: sizes
+before extracting, every file's hash, the policy store's integrity, schema revision and schema
+objects, the key file's checksum and costs, the register's shape; with ``MOP_PASSPHRASE`` the
+register is opened and checked too); nothing changes if anything fails. The current store is
+then copied into ``kept-aside/`` and the bundle's files are put in place. Close the window
+first.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -47,7 +51,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if window_is_open(ctx.paths.lock_file):
         raise CommandError("MOP Desktop is open on this data folder: close it, then restore")
     try:
-        result = restore_bundle(ctx.paths, Path(args.file).expanduser())
+        # with MOP_PASSPHRASE set the bundle's register is opened and checked as well
+        result = restore_bundle(ctx.paths, Path(args.file).expanduser(),
+                                os.environ.get("MOP_PASSPHRASE") or None)
     except BackupError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from None
     try:  # the restored store opens (an older schema is upgraded here, a copy kept aside)

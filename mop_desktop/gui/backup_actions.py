@@ -157,7 +157,7 @@ class BackupActions(QObject):
             from mop_desktop.store.vault import zero
 
             try:
-                return backup_now(paths, folder, key)
+                return backup_now(paths, folder, key, manual=manual)
             finally:
                 zero(key)
 

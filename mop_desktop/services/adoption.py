@@ -150,18 +150,85 @@ def check_request(
 
 
 # -- adopting ---------------------------------------------------------------------------------
+def _state(doc: DocumentRow | None) -> tuple[int | None, int | None]:
+    """What an adoption depends on: the newest history row and the draft (their ids)."""
+    if doc is None:
+        return None, None
+    latest = doc.adoptions[-1].id if doc.adoptions else None
+    draft = docs.draft_of(doc)
+    return latest, draft.id if draft is not None else None
+
+
+def _adopted_meanwhile(session: Session, doc: DocumentRow | None) -> AdoptionError:
+    label = doc.adoptions[-1].version_label if doc is not None and doc.adoptions else "?"
+    return AdoptionError("document", f"the draft was adopted meanwhile (version {label})")
+
+
+def _same_resolution(doc: DocumentRow | None, request: AdoptionRequest) -> bool:
+    """The newest history row records this very resolution (same minute, same date): a
+    second program sent the same adoption a moment later."""
+    if doc is None or not doc.adoptions:
+        return False
+    last = doc.adoptions[-1]
+    try:
+        day = parse_user_date(request.adopted_on)
+    except DateError:
+        return False
+    minute = " ".join(request.minute_ref.split()).casefold()
+    return last.adopted_on == day and " ".join(last.minute_ref.split()).casefold() == minute
+
+
 def adopt(store: Store, request: AdoptionRequest, today: dt.date | None = None) -> AdoptionResult:
     """Adopt the draft (or re-adopt the current text) in one transaction.
 
-    Raises AdoptionError naming the first field at fault; the store is then unchanged.
+    Raises AdoptionError naming the first field at fault; the store is then unchanged. Two
+    adoptions at once (the window and the command line, or two offices): the request is checked
+    against what was there when it was made, then again inside a transaction that holds the
+    write lock from its start (``Store.write_session``: ``BEGIN IMMEDIATE`` on SQLite; the
+    document row is locked ``FOR UPDATE`` on PostgreSQL). If another adoption came in between,
+    this one is refused: "the draft was adopted meanwhile (version X)". The unique index on
+    (document, version label) refuses a second row with the same label on any database.
     """
     today = today or dt.date.today()
     with store.session() as session:
         problems = check_request(session, request, today)
+        doc = docs.protocol_document(session)
+        if problems:
+            if _same_resolution(doc, request):  # it came in just before this request
+                raise _adopted_meanwhile(session, doc)
+            name = next(f for f in FIELDS if f in problems)
+            raise AdoptionError(name, problems[name])
+        seen = _state(doc)
+    try:
+        return _adopt_locked(store, request, today, seen)
+    except AdoptionError:
+        raise
+    except Exception as exc:
+        from sqlalchemy.exc import IntegrityError
+
+        if isinstance(exc, IntegrityError):  # the label index: another adoption won
+            with store.session() as session:
+                raise _adopted_meanwhile(session, docs.protocol_document(session)) from None
+        raise
+
+
+def _adopt_locked(
+    store: Store, request: AdoptionRequest, today: dt.date, seen: tuple[int | None, int | None]
+) -> AdoptionResult:
+    from sqlalchemy import select
+
+    with store.write_session() as session:
+        doc = docs.protocol_document(session)
+        if doc is not None:  # PostgreSQL: hold the document's row (SQLite ignores FOR UPDATE)
+            session.execute(
+                select(DocumentRow.id).where(DocumentRow.id == doc.id).with_for_update()
+            ).all()
+        if _state(doc) != seen or _same_resolution(doc, request):
+            raise _adopted_meanwhile(session, doc)
+        problems = check_request(session, request, today)
         if problems:
             name = next(f for f in FIELDS if f in problems)
             raise AdoptionError(name, problems[name])
-        doc = docs.protocol_document(session)
         assert doc is not None
         adopted_on = parse_user_date(request.adopted_on)
         label = request.label.strip() or suggest_label(doc, adopted_on)

@@ -25,16 +25,16 @@ import datetime as dt
 import hashlib
 import json
 import os
-import shutil
 import sqlite3
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any
 
 from mop_desktop.paths import AppPaths
-from mop_desktop.store.atomic import atomic_produce
+from mop_desktop.store.atomic import fsync_file, replace
 from mop_desktop.store.copies import (
     KEY,
     POLICY,
@@ -60,6 +60,7 @@ __all__ = [
 FORMAT = "mop-desktop-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+MAX_MANIFEST = 1024 * 1024
 
 
 # -- the summary shown before a restore --------------------------------------------------------
@@ -141,6 +142,7 @@ def write_bundle(
     if not paths.policy_db.exists():
         raise BackupError(f"there is no store to back up in {paths.data}")
     target = Path(target)
+    remove_leftover_temporaries(target.parent, target.name)
     try:
         with _staging(target.parent) as staging:
             counts: dict[str, dict[str, int] | None] = {}
@@ -173,18 +175,33 @@ def write_bundle(
                 "summary": policy_summary(staging / POLICY),
             }
 
-            def produce(tmp: Path) -> None:
-                with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                    archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
-                    for name in members:  # encrypted pages do not compress: stored as they are
-                        kind = zipfile.ZIP_STORED if name == REGISTER else zipfile.ZIP_DEFLATED
-                        archive.write(staging / name, name, compress_type=kind)
-                _verify_archive(tmp, files)
-
-            atomic_produce(target, produce)
+            # the zip is made inside the staging folder (same folder as the target, so the
+            # rename is atomic): a backup killed at any moment leaves only a staging folder,
+            # which the next backup removes
+            handle, name = tempfile.mkstemp(prefix=".bundle-", suffix=".zip", dir=staging)
+            os.close(handle)
+            tmp = Path(name)
+            with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
+                for name in members:  # encrypted pages do not compress: stored as they are
+                    kind = zipfile.ZIP_STORED if name == REGISTER else zipfile.ZIP_DEFLATED
+                    archive.write(staging / name, name, compress_type=kind)
+            _verify_archive(tmp, files)
+            fsync_file(tmp)
+            replace(tmp, target)
     except OSError as exc:
         raise BackupError(f"the backup could not be written: {_os_message(exc)}") from None
     return target
+
+
+def remove_leftover_temporaries(folder: Path, name: str) -> None:
+    """Temporary zips left beside ``name`` by a backup killed part-way (earlier releases wrote
+    ``.<name>-XXXX.tmp`` there; this one writes inside its staging folder)."""
+    try:
+        for path in folder.glob(f".{glob_escape(name)}-*.tmp"):
+            path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _verify_archive(path: Path, files: dict[str, dict[str, Any]]) -> None:
@@ -205,9 +222,13 @@ def describe_bundle(path: Path) -> BundleInfo:
     try:
         with zipfile.ZipFile(path) as archive:
             try:
+                if archive.getinfo(MANIFEST).file_size > MAX_MANIFEST:
+                    raise BackupError(f"{path.name}: its manifest is too large: refused")
                 manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
             except KeyError:
                 raise BackupError(f"{path.name} is not a MOP Desktop backup") from None
+            except RecursionError:
+                raise BackupError(f"{path.name}: its manifest is damaged") from None
     except FileNotFoundError:
         raise BackupError(f"{path} does not exist") from None
     except (zipfile.BadZipFile, EOFError):
@@ -237,30 +258,55 @@ def describe_bundle(path: Path) -> BundleInfo:
         raise BackupError(f"{path.name}: its manifest is incomplete or damaged") from None
 
 
-def extract_verified(path: Path, staging: Path) -> BundleInfo:
-    """Extract a bundle's files into ``staging`` and check each against the manifest."""
+def extract_verified(path: Path, staging: Path, passphrase: str | None = None) -> BundleInfo:
+    """Check a bundle member by member into ``staging`` (``store.bundle_checks``): its
+    directory before anything is extracted, each file's hash while it is extracted (never more
+    bytes than the manifest gives), then each staged store. ``passphrase``, when it opens the
+    bundle's key file, lets the register be opened and checked too."""
+    from mop_desktop.store import bundle_checks as checks
+
     info = describe_bundle(path)
     try:
         with zipfile.ZipFile(path) as archive:
+            checks.check_members(archive, path, info.files, staging)
             for name, meta in info.files.items():
-                if name not in (POLICY, REGISTER, REGISTER_JOURNAL, KEY):
-                    raise BackupError(f"{path.name} holds an unexpected file: {name}")
-                with archive.open(name) as member, open(staging / name, "wb") as out:
-                    shutil.copyfileobj(member, out, 1024 * 1024)
-                    out.flush()
-                    os.fsync(out.fileno())
-                if sha256_file(staging / name) != meta.get("sha256"):
-                    raise BackupError(f"{name} in {path.name} is damaged (its hash differs)")
-    except (zipfile.BadZipFile, EOFError, KeyError):
+                _extract_member(archive, path, name, meta, staging / name)
+    except (zipfile.BadZipFile, EOFError, KeyError, NotImplementedError):
         raise BackupError(f"{path.name} is damaged: a file in it cannot be read") from None
     counts = check_policy_copy(staging / POLICY)
     if info.counts.get(POLICY) and counts != info.counts[POLICY]:
         raise BackupError(f"{POLICY} in {path.name} does not hold the rows its manifest lists")
+    checks.check_policy_schema(staging / POLICY, path)
+    if KEY in info.files:
+        checks.check_key_file(staging / KEY, path)
+    if REGISTER in info.files:
+        checks.check_register_file(staging / REGISTER, path, KEY in info.files)
+        if passphrase is not None and REGISTER_JOURNAL not in info.files:
+            checks.check_register_with(staging / REGISTER, staging / KEY, path, passphrase)
     return info
 
 
-def verify_bundle(path: Path) -> BundleInfo:
-    """Full check of a bundle (every hash, the policy copy's integrity); BackupError if not."""
+def _extract_member(archive: zipfile.ZipFile, bundle: Path, name: str, meta: dict[str, Any],
+                    target: Path) -> None:
+    """Stream one member to ``target`` through its hash, stopping at its declared size."""
+    limit = int(meta.get("size", 0))
+    digest = hashlib.sha256()
+    written = 0
+    with archive.open(name) as member, open(target, "wb") as out:
+        for chunk in iter(lambda: member.read(1024 * 1024), b""):
+            written += len(chunk)
+            if written > limit:
+                raise BackupError(f"{name} in {bundle.name} is larger than its manifest says")
+            digest.update(chunk)
+            out.write(chunk)
+        out.flush()
+        os.fsync(out.fileno())
+    if digest.hexdigest() != meta.get("sha256"):
+        raise BackupError(f"{name} in {bundle.name} is damaged (its hash differs)")
+
+
+def verify_bundle(path: Path, passphrase: str | None = None) -> BundleInfo:
+    """Full check of a bundle (``extract_verified``) in a temporary folder; BackupError if not."""
     path = Path(path)
     with _staging(Path(tempfile.gettempdir())) as staging:
-        return extract_verified(path, staging)
+        return extract_verified(path, staging, passphrase)

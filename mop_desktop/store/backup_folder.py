@@ -1,8 +1,11 @@
-"""The automatic backups folder: one bundle per backup, named by its time, thinned to a year.
+"""The backups folder: one bundle per backup, named by its time; automatic ones thinned to a year.
 
 The folder is the ``backup.folder`` setting (a USB stick, say) or ``backups/`` in the data
-folder. Bundles are named ``mop-backup-YYYYMMDD-HHMMSS.zip``; thinning
-(``domain.retention_plan``) deletes only files with that name pattern, never anything else.
+folder. Bundles are named ``mop-backup-YYYYMMDD-HHMMSS.zip``, or ``...-by-hand.zip`` when the
+clerk asked for the backup ("Back up now", ``mop-desktop backup``): those are kept until the
+clerk deletes them. Thinning (``domain.retention_plan``) deletes only automatic bundles with
+that name pattern, never anything else. ``thin_kept_aside`` keeps the newest few copies of each
+kind in kept-aside/.
 """
 
 from __future__ import annotations
@@ -16,7 +19,12 @@ from mop_desktop.paths import AppPaths
 from mop_desktop.store.backup import BackupError, BundleInfo, verify_bundle, write_bundle
 
 PREFIX = "mop-backup-"
-_NAME = re.compile(r"^mop-backup-(\d{8}-\d{6})(?:-(\d+))?\.zip$")
+#: The end of the name of a backup taken by hand ("Back up now", ``backup`` without ``-o``):
+#: kept until the clerk deletes it; only automatic backups are thinned.
+BY_HAND = "-by-hand"
+_NAME = re.compile(r"^mop-backup-(\d{8}-\d{6})(?:-(\d+))?(-by-hand)?\.zip$")
+#: kept-aside/ keeps this many copies of each kind (the newest); older ones are deleted.
+KEEP_ASIDE_PER_KIND = 3
 #: A backup older than this is "not recent": the status bar warns.
 RECENT = dt.timedelta(days=2)
 
@@ -48,6 +56,12 @@ def stamp_of(path: Path) -> dt.datetime | None:
         return None
 
 
+def by_hand(path: Path) -> bool:
+    """True for a backup taken by hand (kept until the clerk deletes it)."""
+    match = _NAME.match(path.name)
+    return bool(match and match.group(3))
+
+
 def _sequence(path: Path) -> int:
     """1 for ``mop-backup-<time>.zip``, n for ``mop-backup-<time>-n.zip`` (same second)."""
     match = _NAME.match(path.name)
@@ -55,7 +69,7 @@ def _sequence(path: Path) -> int:
 
 
 def list_backups(folder: Path) -> list[tuple[dt.datetime, Path]]:
-    """Automatic backups in ``folder``, newest first."""
+    """Backups in ``folder`` (automatic and taken by hand), newest first."""
     if not folder.is_dir():
         return []
     found = []
@@ -71,19 +85,21 @@ def latest_backup(folder: Path) -> tuple[dt.datetime, Path] | None:
     return backups[0] if backups else None
 
 
-def next_name(folder: Path, now: dt.datetime) -> Path:
+def next_name(folder: Path, now: dt.datetime, manual: bool = False) -> Path:
     base = f"{PREFIX}{now.strftime('%Y%m%d-%H%M%S')}"
-    target = folder / f"{base}.zip"
+    end = BY_HAND if manual else ""
+    target = folder / f"{base}{end}.zip"
     n = 1
     while target.exists():
         n += 1
-        target = folder / f"{base}-{n}.zip"
+        target = folder / f"{base}-{n}{end}.zip"
     return target
 
 
 def thin(folder: Path) -> list[Path]:
-    """Delete the automatic backups the retention plan drops; returns what was deleted."""
-    backups = list_backups(folder)
+    """Delete the automatic backups the retention plan drops; returns what was deleted.
+    Backups taken by hand are never deleted here."""
+    backups = [(stamp, path) for stamp, path in list_backups(folder) if not by_hand(path)]
     by_stamp: dict[dt.datetime, list[Path]] = {}
     for stamp, path in backups:
         by_stamp.setdefault(stamp, []).append(path)
@@ -101,17 +117,61 @@ def thin(folder: Path) -> list[Path]:
     return deleted
 
 
-def remove_leftovers(folder: Path, older_than: dt.timedelta = dt.timedelta(hours=1)) -> None:
-    """Staging folders and temporary files left by a backup that was killed part-way."""
+def remove_leftovers(folder: Path) -> None:
+    """Staging folders and temporary files left by a backup that was killed part-way: a
+    staging folder whose lock is free (its process has gone), and the temporary zips that
+    earlier releases wrote beside the bundles."""
+    from mop_desktop.store.copies import remove_stale_staging
+
+    remove_stale_staging(folder)
+    try:
+        for path in folder.glob(f".{PREFIX}*.tmp"):
+            if path.is_file():
+                path.unlink(missing_ok=True)
+    except OSError:
+        pass  # tried again next time
+
+
+_ASIDE = re.compile(r"^(?P<kind>.+?)-(?P<stamp>\d{8}-\d{6})(?P<rest>.*)$")
+_SIDES = ("-wal", "-shm", "-journal")
+
+
+def thin_kept_aside(folder: Path, keep: int = KEEP_ASIDE_PER_KIND) -> list[Path]:
+    """Delete the oldest copies in kept-aside/ beyond the newest ``keep`` of each kind
+    (``policy-damaged``, ``policy-schema-0001``, ``restore`` ...); the newest of each kind is
+    never deleted, nor anything while a restore is unfinished (it needs its copy), nor a
+    file whose name is not one the app writes. Returns what was deleted."""
     import shutil
 
-    limit = dt.datetime.now().timestamp() - older_than.total_seconds()
-    for path in folder.glob(".mop-staging-*"):
-        if path.is_dir() and path.stat().st_mtime < limit:
-            shutil.rmtree(path, ignore_errors=True)
-    for path in folder.glob(f".{PREFIX}*.tmp"):
-        if path.is_file() and path.stat().st_mtime < limit:
-            path.unlink(missing_ok=True)
+    from mop_desktop.store.integrity import RESTORE_JOURNAL
+
+    keep = max(1, keep)
+    if not folder.is_dir() or (folder.parent / RESTORE_JOURNAL).exists():
+        return []
+    kinds: dict[str, list[tuple[str, str, list[Path]]]] = {}
+    groups: dict[str, list[Path]] = {}
+    for path in folder.iterdir():
+        main = path.name
+        for side in _SIDES:
+            if main.endswith(side):
+                main = main[: -len(side)]
+        groups.setdefault(main, []).append(path)
+    for main, members in groups.items():
+        match = _ASIDE.match(main)
+        if match is None:
+            continue
+        kinds.setdefault(match["kind"], []).append((match["stamp"], main, members))
+    deleted = []
+    for entries in kinds.values():
+        entries.sort(reverse=True)  # newest first (the time is in the name)
+        for _stamp, _main, members in entries[keep:]:
+            for path in members:
+                if path.is_dir():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink(missing_ok=True)
+                deleted.append(path)
+    return deleted
 
 
 def backup_now(
@@ -119,8 +179,10 @@ def backup_now(
     folder: Path,
     register_key: bytearray | None = None,
     now: dt.datetime | None = None,
+    manual: bool = False,
 ) -> Path:
-    """Write a new verified bundle into ``folder``, then thin the folder."""
+    """Write a new verified bundle into ``folder``, then thin the folder (automatic backups
+    only) and kept-aside/. ``manual``: taken by hand, kept until the clerk deletes it."""
     now = now or dt.datetime.now()
     if not folder.is_dir() and folder != paths.backups:
         # a chosen folder that is not there: a USB stick not plugged in, a share not mounted;
@@ -132,17 +194,18 @@ def backup_now(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BackupError(f"the backups folder {folder} cannot be used: {exc.strerror}") from None
-    target = write_bundle(paths, next_name(folder, now), register_key, created=now)
+    remove_leftovers(folder)
+    target = write_bundle(paths, next_name(folder, now, manual), register_key, created=now)
     try:
         thin(folder)
-        remove_leftovers(folder)
+        thin_kept_aside(paths.kept_aside)
     except OSError:
         pass  # thinning again next time; the new backup is in place
     return target
 
 
 def newest_good_backup(*folders: Path) -> BundleInfo | None:
-    """The newest automatic backup in ``folders`` that passes a full check."""
+    """The newest backup (automatic or by hand) in ``folders`` that passes a full check."""
     found = sorted(
         ((stamp, _sequence(path), path) for folder in set(folders)
          for stamp, path in list_backups(folder)),

@@ -11,6 +11,7 @@ it is, refusing when a journal shows a write in progress or the file changes whi
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -63,21 +64,135 @@ def _os_message(exc: OSError) -> str:
     return f"{exc.strerror or exc}{where}"
 
 
+STAGING_PREFIX = ".mop-staging-"
+_STAGING_LOCK = ".in-use"
+
+
+def _lock(handle: Any) -> bool:
+    """An exclusive, non-blocking OS lock on an open file; False if another process holds it.
+    The lock goes with the process: a killed backup leaves its staging folder unlocked."""
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
 @contextmanager
 def _staging(folder: Path) -> Iterator[Path]:
+    """A fresh staging folder in ``folder``, locked while in use, removed afterwards."""
     folder.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".mop-staging-", dir=folder))
+    remove_stale_staging(folder)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
+    handle = None
     try:
+        handle = open(staging / _STAGING_LOCK, "wb")
+        _lock(handle)
         yield staging
     finally:
+        if handle is not None:
+            handle.close()
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def remove_stale_staging(folder: Path, unlocked_for: float = 60.0) -> list[Path]:
+    """Staging folders left in ``folder`` by a backup or restore that was killed: those whose
+    lock is free (their process has gone). One with no lock file yet is left for
+    ``unlocked_for`` seconds (it may be being made). Returns what was removed."""
+    import time
+
+    removed = []
+    try:
+        candidates = [p for p in folder.glob(STAGING_PREFIX + "*") if p.is_dir()]
+    except OSError:
+        return removed
+    for path in candidates:
+        lock_file = path / _STAGING_LOCK
+        try:
+            if lock_file.exists():
+                with open(lock_file, "rb+") as handle:
+                    if not _lock(handle):
+                        continue  # a backup or restore is using it now
+            elif time.time() - path.stat().st_mtime < unlocked_for:
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        if not path.exists():
+            removed.append(path)
+    return removed
+
+
+# -- copies kept aside: checked before they are named -----------------------------------------
+def verified_file_copy(source: Path, target: Path) -> Path:
+    """Copy ``source`` byte for byte to ``target`` through a temporary file that is synced and
+    compared with the source (SHA-256) before it is renamed; on any failure nothing named
+    ``target`` appears and the temporary file is deleted (a full disk leaves no empty copy)."""
+    from mop_desktop.store.atomic import fsync_dir, temp_path_beside
+
+    tmp = temp_path_beside(target)
+    try:
+        shutil.copyfile(source, tmp)
+        fsync_file(tmp)
+        if sha256_file(tmp) != sha256_file(source):
+            raise OSError(f"the copy of {source.name} differs from the original")
+        os.replace(tmp, target)
+        fsync_dir(target.parent)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def verified_sqlite_copy(source: Path, target: Path) -> Path:
+    """A consistent copy of an SQLite file (its WAL included) through SQLite's backup API,
+    checked (``quick_check``, the same row counts as the source) before it is named."""
+    from mop_desktop.store.atomic import fsync_dir, temp_path_beside
+    from mop_desktop.store.db import connect_read_only
+
+    tmp = temp_path_beside(target)
+    try:
+        src = connect_read_only(source)
+        try:
+            src.execute("BEGIN")
+            expected = row_counts(src)
+            dst = sqlite3.connect(str(tmp))
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+                if [r[0] for r in dst.execute("PRAGMA quick_check")] != ["ok"]:
+                    raise OSError(f"the copy of {source.name} fails its check")
+                if row_counts(dst) != expected:
+                    raise OSError(f"the copy of {source.name} does not hold the same rows")
+            finally:
+                dst.close()
+            src.execute("COMMIT")
+        finally:
+            src.close()
+        fsync_file(tmp)
+        os.replace(tmp, target)
+        fsync_dir(target.parent)
+    except BaseException:
+        for suffix in ("", *SIDE_SUFFIXES):
+            tmp.with_name(tmp.name + suffix).unlink(missing_ok=True)
+        raise
+    return target
 
 
 # -- copying and checking one store -----------------------------------------------------------
 def check_policy_copy(path: Path) -> dict[str, int]:
     """Open a copy of policy.db, check it and return its row counts; BackupError if unsound."""
+    from mop_desktop.store.db import connect_read_only
+
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = connect_read_only(path)
     except sqlite3.Error as exc:
         raise BackupError(f"the copy of {POLICY} cannot be opened: {exc}") from None
     try:
@@ -95,12 +210,14 @@ def check_policy_copy(path: Path) -> dict[str, int]:
 
 def copy_policy(source: Path, target: Path) -> dict[str, int]:
     """Online backup of policy.db into ``target`` (synced), checked; returns the row counts."""
-    try:
-        src = sqlite3.connect(f"file:{source}?mode=rw", uri=True, isolation_level=None)
+    from mop_desktop.store.db import connect_read_only
+
+    try:  # read-only: a backup of a store on a read-only folder or a full disk still works
+        src = connect_read_only(source)
+        src.isolation_level = None
     except sqlite3.Error as exc:
         raise BackupError(f"{POLICY} cannot be opened for the backup: {exc}") from None
     try:
-        src.execute("PRAGMA busy_timeout = 10000")
         src.execute("BEGIN")  # one snapshot for the counts and the copy
         expected = row_counts(src)
         dst = sqlite3.connect(str(target))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,6 +36,47 @@ class DamagedStoreError(StoreError):
     pass
 
 
+class StoreBusyError(StoreError):
+    """Another program holds the store's lock for longer than the busy timeout."""
+
+
+#: How long a connection waits for another program's write to finish (SQLite's busy timeout).
+BUSY_TIMEOUT_S = 10.0
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI that opens ``path`` for reading without writing anything beside it.
+
+    ``mode=ro`` where the folder can be written (SQLite may create the ``-shm`` it needs to
+    read a WAL database); ``immutable=1`` where it cannot (a read-only folder, a full disk)
+    and no ``-wal`` holds commits that are not yet in the file: nothing can be writing then.
+    """
+    from mop_desktop.store.failures import write_trouble
+
+    quoted = urllib.parse.quote(str(path.resolve()))
+    wal = path.with_name(path.name + "-wal")
+    has_wal = wal.exists() and wal.stat().st_size > 0
+    if not has_wal and write_trouble(path.parent) is not None:
+        return f"file:{quoted}?immutable=1"
+    return f"file:{quoted}?mode=ro"
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A plain sqlite3 connection that only reads (see ``read_only_uri``), busy timeout set."""
+    return sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_S)
+
+
+def raise_if_environment(path: Path, exc: BaseException) -> None:
+    """A busy store, a full disk or a failing device is not damage: say which it is."""
+    from mop_desktop.store.failures import BUSY, explain
+
+    message = explain(exc)
+    if message == BUSY:
+        raise StoreBusyError(f"{path.name} is {message}") from None
+    if message is not None:
+        raise StoreError(f"{path.name}: {message}") from None
+
+
 def known_revisions() -> list[str]:
     names = sorted(p.name for p in (MIGRATIONS_DIR / "versions").glob("[0-9][0-9][0-9][0-9]_*.py"))
     return [n[:4] for n in names]
@@ -47,8 +89,9 @@ def head_revision() -> str:
 def read_revision(path: Path) -> str | None:
     """The Alembic revision stamped in ``path``, or None for a file with no schema yet."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = connect_read_only(path)
     except sqlite3.Error as exc:
+        raise_if_environment(path, exc)
         raise DamagedStoreError(f"{path.name} cannot be opened: {exc}") from None
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -59,6 +102,7 @@ def read_revision(path: Path) -> str | None:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
     except sqlite3.DatabaseError as exc:
+        raise_if_environment(path, exc)
         raise DamagedStoreError(f"{path.name} is damaged or not a database: {exc}") from None
     finally:
         con.close()
@@ -75,11 +119,34 @@ def refuse_newer_schema(path: Path, revision: str | None) -> None:
 
 def set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+def set_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
+
+
+#: Execution option naming a transaction that will write: it starts with ``BEGIN IMMEDIATE``,
+#: so it holds the write lock before it reads anything (two writers cannot both read the same
+#: state and then both write). On PostgreSQL the services lock rows (``FOR UPDATE``) instead.
+WRITE_OPTION = "mop_write"
+
+
+def _no_driver_autobegin(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" event issues BEGIN itself
+
+
+def _begin(connection: Any) -> None:
+    writing = connection.get_execution_options().get(WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 
 def refuse_unstorable_text(
@@ -90,11 +157,19 @@ def refuse_unstorable_text(
     check_parameters(parameters)
 
 
-def make_engine(path: Path) -> Engine:
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    """An engine on ``path``; ``read_only`` opens it through ``read_only_uri`` and refuses
+    every statement that would write before SQLite sees it."""
     from sqlalchemy import create_engine, event
 
-    engine = create_engine(f"sqlite:///{path}", future=True)
-    event.listen(engine, "connect", set_pragmas)
+    if read_only:
+        engine = create_engine(f"sqlite:///{read_only_uri(path)}&uri=true", future=True)
+        event.listen(engine, "connect", set_read_only_pragmas)
+    else:
+        engine = create_engine(f"sqlite:///{path}", future=True)
+        event.listen(engine, "connect", set_pragmas)
+    event.listen(engine, "connect", _no_driver_autobegin)
+    event.listen(engine, "begin", _begin)
     event.listen(engine, "before_cursor_execute", refuse_unstorable_text)
     return engine
 
@@ -111,19 +186,41 @@ def upgrade(engine: Engine, target: str = "head") -> None:
         command.upgrade(config, target)
 
 
-class Store:
-    """An open policy.db: the engine and a session factory, both made when first used."""
+_WRITING = ("insert", "update", "delete", "replace", "create", "drop", "alter")
 
-    def __init__(self, path: Path, engine: Engine | None = None) -> None:
+
+class Store:
+    """An open policy.db: the engine and a session factory, both made when first used.
+
+    ``read_only`` (an errno: EROFS for a folder that cannot be written, ENOSPC for a full
+    disk) opens the file for reading only; a statement that would write is then refused with
+    ``failures.CannotWrite`` before it runs, so the message names the real cause.
+    """
+
+    def __init__(self, path: Path, engine: Engine | None = None, read_only: int | None = None
+                 ) -> None:
         self.path = path
         self._engine = engine
+        self.read_only = read_only
         self._sessions: sessionmaker[Session] | None = None
+        self._write_sessions: sessionmaker[Session] | None = None
 
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            self._engine = make_engine(self.path)
+            self._engine = make_engine(self.path, read_only=self.read_only is not None)
+            if self.read_only is not None:
+                from sqlalchemy import event
+
+                event.listen(self._engine, "before_cursor_execute", self._refuse_writes)
         return self._engine
+
+    def _refuse_writes(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.lstrip().lower().startswith(_WRITING):
+            from mop_desktop.store.failures import cannot_write
+
+            assert self.read_only is not None
+            raise cannot_write(self.read_only, self.path)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -132,7 +229,28 @@ class Store:
             from sqlalchemy.orm import sessionmaker
 
             self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        session = self._sessions()
+        with self._run(self._sessions) as session:
+            yield session
+
+    @contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """A transaction that takes the write lock before it reads (``BEGIN IMMEDIATE``),
+        waiting up to the busy timeout for another writer; for read-check-write changes."""
+        if self.read_only is not None:
+            from mop_desktop.store.failures import cannot_write
+
+            raise cannot_write(self.read_only, self.path)
+        if self._write_sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            bind = self.engine.execution_options(**{WRITE_OPTION: True})
+            self._write_sessions = sessionmaker(bind, expire_on_commit=False)
+        with self._run(self._write_sessions) as session:
+            yield session
+
+    @contextmanager
+    def _run(self, factory: sessionmaker[Session]) -> Iterator[Session]:
+        session = factory()
         try:
             yield session
             session.commit()
@@ -148,18 +266,17 @@ class Store:
 
 
 def keep_aside(path: Path, aside_dir: Path, reason: str) -> Path:
-    """Copy ``path`` (and its WAL) into ``aside_dir`` with the reason and time in the name."""
-    aside_dir.mkdir(parents=True, exist_ok=True)
+    """Copy ``path`` (its WAL included) into ``aside_dir`` with the reason and time in the name.
+
+    The copy is written under a temporary name, checked (``quick_check``, the same row counts
+    as the original) and only then named; a copy that cannot be written or fails its check is
+    deleted and the error raised, so a copy kept aside is never empty or partial.
+    """
+    from mop_desktop.store.copies import verified_sqlite_copy
+
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = aside_dir / f"{path.stem}-{reason}-{stamp}{path.suffix}"
-    con = sqlite3.connect(str(path))
-    try:
-        dest = sqlite3.connect(str(target))
-        with dest:
-            con.backup(dest)
-        dest.close()
-    finally:
-        con.close()
+    verified_sqlite_copy(path, target)
     return target
 
 
@@ -167,8 +284,13 @@ def open_store(path: Path, aside_dir: Path | None = None, *, create: bool = True
     """Open (creating or upgrading as needed) the policy store at ``path``.
 
     An older schema is copied aside before it is upgraded; a newer one is refused. A file
-    that fails its integrity check is kept aside and refused (``store.integrity``).
+    that fails its integrity check is kept aside and refused (``store.integrity``). Where the
+    folder cannot be written (read-only, or the disk full) an existing store at the current
+    schema is opened for reading only: showing, listing and backing up elsewhere still work.
     """
+    from mop_desktop.store.failures import write_trouble
+
+    trouble = write_trouble(path.parent) if path.parent.exists() else None
     if path.exists():
         from mop_desktop.store.integrity import check_integrity
 
@@ -181,6 +303,13 @@ def open_store(path: Path, aside_dir: Path | None = None, *, create: bool = True
     revision = read_revision(path) if exists else None
     head = head_revision()
     refuse_newer_schema(path, revision)
+    if trouble is not None:
+        from mop_desktop.store.failures import cannot_write, explain
+
+        if revision is None or revision != head:
+            what = "created" if revision is None else "upgraded"
+            raise StoreError(f"{path.name} cannot be {what}: {explain(cannot_write(trouble))}")
+        return Store(path, read_only=trouble)
     path.parent.mkdir(parents=True, exist_ok=True)
     if revision is not None and revision != head:
         from mop_desktop.store.migrate_copy import upgrade_on_copy

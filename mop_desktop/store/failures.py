@@ -9,6 +9,7 @@ Every write is one transaction (``synchronous=FULL``) or a temporary file rename
 from __future__ import annotations
 
 import errno
+from pathlib import Path
 
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", -1)}
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
@@ -19,6 +20,12 @@ READ_ONLY = (
     "the folder cannot be written to (read-only or not allowed): nothing was changed"
 )
 GONE = "the disk could not be read or written (removed, or failing): nothing was changed"
+BUSY = "busy: another program is writing; try again"
+#: Below this much free space a store is opened for reading only (SQLite needs room for its
+#: shared-memory and journal files even to read a WAL database).
+LOW_SPACE = 256 * 1024
+
+_BUSY_WORDS = ("database is locked", "database table is locked", "database is busy")
 
 
 def _sqlite_text(exc: BaseException) -> str | None:
@@ -49,6 +56,8 @@ def explain(exc: BaseException) -> str | None:
                 return GONE + where
         text = _sqlite_text(current)
         if text is not None:
+            if any(words in text for words in _BUSY_WORDS):
+                return BUSY
             if "database or disk is full" in text:
                 return DISK_FULL
             if "readonly" in text or "read-only" in text:
@@ -57,3 +66,52 @@ def explain(exc: BaseException) -> str | None:
                 return GONE
         current = current.__cause__ or current.__context__
     return None
+
+
+def is_busy(exc: BaseException) -> bool:
+    """True when ``exc`` (or what caused it) is SQLite saying another connection holds a lock."""
+    return explain(exc) == BUSY
+
+
+class CannotWrite(OSError):
+    """A write refused before it was tried: the store was opened for reading only because its
+    folder is read-only or its disk is full. ``explain`` turns it into the matching line."""
+
+
+def write_trouble(folder: Path) -> int | None:
+    """Why nothing can be written in ``folder`` (errno.EROFS or errno.ENOSPC), or None.
+
+    A small probe file is created and removed (``os.access`` does not see a read-only mount
+    on every system, nor a folder that root may write to but a user may not), and the free
+    space is compared with ``LOW_SPACE``.
+    """
+    import os
+    import shutil
+    import tempfile
+
+    try:
+        fd, name = tempfile.mkstemp(prefix=".mop-probe-", dir=folder)
+    except FileNotFoundError:
+        return None  # not there yet: it will be created
+    except OSError as exc:
+        if exc.errno in _DISK_FULL:
+            return errno.ENOSPC
+        if exc.errno in _READ_ONLY:
+            return errno.EROFS
+        return None
+    os.close(fd)
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
+    try:
+        if shutil.disk_usage(folder).free < LOW_SPACE:
+            return errno.ENOSPC
+    except OSError:
+        pass
+    return None
+
+
+def cannot_write(reason: int, path: Path | None = None) -> CannotWrite:
+    words = "No space left on device" if reason == errno.ENOSPC else "Read-only file system"
+    return CannotWrite(reason, words, str(path) if path is not None else None)

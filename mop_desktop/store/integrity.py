@@ -18,14 +18,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import importlib
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mop_desktop.paths import AppPaths
-from mop_desktop.store.db import DamagedStoreError, Store
+from mop_desktop.store.copies import verified_file_copy
+from mop_desktop.store.db import DamagedStoreError, Store, connect_read_only, raise_if_environment
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Left beside the stores by a restore until it is complete (``store.restore``).
@@ -53,8 +53,9 @@ def policy_problems(path: Path) -> list[str]:
     if header != SQLITE_HEADER:
         return [f"{path.name} is not a database (its first bytes are wrong)"]
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = connect_read_only(path)
     except sqlite3.Error as exc:
+        raise_if_environment(path, exc)  # busy, a full disk, a failing device: not damage
         return [f"{path.name} cannot be opened: {exc}"]
     try:
         rows = [str(r[0]) for r in con.execute("PRAGMA quick_check")]
@@ -70,6 +71,7 @@ def policy_problems(path: Path) -> list[str]:
                 f"(table {', '.join(tables)})"
             ]
     except sqlite3.DatabaseError as exc:
+        raise_if_environment(path, exc)
         return [f"{path.name} is damaged: {exc}"]
     finally:
         con.close()
@@ -83,16 +85,17 @@ def keep_damaged_aside(path: Path, aside_dir: Path) -> Path:
     """
     aside_dir.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-    existing = sorted(aside_dir.glob(f"{path.stem}-damaged-*-{digest}{path.suffix}"))
-    if existing:
-        return existing[0]
+    for existing in sorted(aside_dir.glob(f"{path.stem}-damaged-*-{digest}{path.suffix}")):
+        if hashlib.sha256(existing.read_bytes()).hexdigest()[:12] == digest:
+            return existing
+        existing.unlink(missing_ok=True)  # an empty or partial copy (a full disk): not a copy
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = aside_dir / f"{path.stem}-damaged-{stamp}-{digest}{path.suffix}"
-    shutil.copy2(path, target)
-    for suffix in ("-wal", "-journal"):
+    for suffix in ("-wal", "-journal"):  # the sides first: the main file names the copy
         side = path.with_name(path.name + suffix)
         if side.exists():
-            shutil.copy2(side, target.with_name(target.name + suffix))
+            verified_file_copy(side, target.with_name(target.name + suffix))
+    verified_file_copy(path, target)  # checked before it is named; never an empty copy
     return target
 
 

@@ -11,12 +11,14 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -133,6 +135,13 @@ class AdoptionRow(Base):
     """A history row of the version table, chained by hash to the one before it."""
 
     __tablename__ = "adoption"
+    #: migration 0003: one row per label of a document among the app's own adoptions
+    __table_args__ = (
+        Index(
+            "uq_adoption_document_label", "document_id", "version_label", unique=True,
+            sqlite_where=text("imported = 0"), postgresql_where=text("NOT imported"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))

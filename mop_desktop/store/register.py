@@ -254,6 +254,8 @@ def _keyed_connection(path: Path, key: bytearray, mode: str) -> Any:
     _, dbapi2 = _sqlcipher()
     con = dbapi2.connect(_uri(path, mode), uri=True, check_same_thread=False)
     try:
+        # first: the schema read below must wait for another program's write, not fail
+        con.execute("PRAGMA busy_timeout = 10000")
         con.execute("PRAGMA cipher_log_level = NONE")  # failures become our one-line messages
         con.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
         row = con.execute("PRAGMA cipher_version").fetchone()
@@ -294,7 +296,9 @@ def make_engine(path: Path, key: bytearray, *, mode: str = "rw") -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # IMMEDIATE: the write lock is taken before anything is read, so two programs adding
+        # concerns at once queue (busy timeout) instead of deadlocking on a read lock each
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     # Text that cannot be stored (an unpaired surrogate) is refused before the statement runs,
     # as in policy.db; the services name the field first where they can.
@@ -310,7 +314,8 @@ def _probe(path: Path, key: bytearray) -> int | None:
     _, dbapi2 = _sqlcipher()
     try:  # rw: a write killed part-way leaves a hot journal that opening must roll back
         con = _keyed_connection(path, key, "rw")
-    except dbapi2.DatabaseError:
+    except dbapi2.DatabaseError as exc:
+        _refuse_if_environment(exc)
         raise RegisterDamaged(
             f"{path.name} is damaged or does not belong to this key file: restore from backup"
         ) from None
@@ -320,10 +325,26 @@ def _probe(path: Path, key: bytearray) -> int | None:
             raise RegisterDamaged(f"{path.name} is not a concern register: restore from backup")
         row = con.execute("SELECT max(version) FROM schema_version").fetchone()
         return int(row[0]) if row and row[0] is not None else None
-    except dbapi2.DatabaseError:
+    except dbapi2.DatabaseError as exc:
+        _refuse_if_environment(exc)
         raise RegisterDamaged(f"{path.name} is damaged: restore from backup") from None
     finally:
         con.close()
+
+
+class RegisterBusy(RegisterError):
+    """Another program holds the register's lock for longer than the busy timeout."""
+
+
+def _refuse_if_environment(exc: BaseException) -> None:
+    """Busy, a full disk or a failing device is not damage: raise the matching error."""
+    from mop_desktop.store.failures import BUSY, explain
+
+    message = explain(exc)
+    if message == BUSY:
+        raise RegisterBusy(f"register.db is {message}") from None
+    if message is not None:
+        raise RegisterError(f"register.db: {message}") from None
 
 
 class Register:

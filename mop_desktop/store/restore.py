@@ -67,17 +67,21 @@ class RestoreResult:
     restored: list[str]
 
 
-def restore_bundle(paths: AppPaths, bundle: Path) -> RestoreResult:
+def restore_bundle(paths: AppPaths, bundle: Path, passphrase: str | None = None
+                   ) -> RestoreResult:
     """Put ``bundle``'s files in place of the current store (which must be closed).
 
-    A register or key file the bundle does not hold is left as it is.
+    Every member is checked on a staged copy first (``backup.extract_verified``); if anything
+    is wrong nothing changes. ``passphrase``, when it opens the bundle's key file, lets its
+    register be opened and checked as well. A register or key file the bundle does not hold
+    is left as it is.
     """
     paths.ensure()
     finish_interrupted_restore(paths)
     journal = paths.data / JOURNAL
     try:
         with _staging(paths.data) as staging:
-            info = extract_verified(Path(bundle), staging)
+            info = extract_verified(Path(bundle), staging, passphrase)
             aside = keep_files_aside(paths, "restore")
             names = [n for n in (KEY, REGISTER, REGISTER_JOURNAL, POLICY) if n in info.files]
             atomic_write_text(
@@ -97,6 +101,12 @@ def restore_bundle(paths: AppPaths, bundle: Path) -> RestoreResult:
             fsync_dir(paths.data)
     except OSError as exc:
         raise BackupError(f"the backup could not be restored: {_os_message(exc)}") from None
+    try:
+        from mop_desktop.store.backup_folder import thin_kept_aside
+
+        thin_kept_aside(paths.kept_aside)
+    except OSError:
+        pass  # thinned next time
     return RestoreResult(info=info, kept_aside=aside, restored=names)
 
 

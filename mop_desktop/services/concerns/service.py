@@ -196,8 +196,16 @@ class RegisterService:
             raise
         self.lock()
         self._register = register
-        with self.session() as session:
-            audit(session, "opened")
+        try:
+            with self.session() as session:
+                audit(session, "opened")
+        except Exception as exc:
+            from mop_desktop.store.failures import BUSY, explain
+
+            # A full disk or a read-only folder: the register is read, not changed (the
+            # opening cannot be recorded; every change is refused with that reason)
+            if explain(exc) in (None, BUSY):
+                raise
 
     def unlock(self, passphrase: str) -> None:
         self._check_files()

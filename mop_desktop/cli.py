@@ -82,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from mop_desktop.no_core_dumps import disable_core_dumps
+
+    disable_core_dumps()  # before any secret is read
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context.from_args(args)

@@ -600,6 +600,7 @@ def _reread_for(path: Path, data_key: bytearray) -> Envelope:
 
 
 def _save(path: Path, envelope: Envelope, data_key: bytearray) -> None:
+    hold_point()
     envelope.key_check = key_check(data_key)
     envelope.changed = _now()
     write_envelope(path, envelope)
@@ -700,8 +701,17 @@ def verify_passphrase(path: Path, passphrase: str) -> bool:
     return True
 
 
-# -- test hook --------------------------------------------------------------------------------
+# -- test hooks -------------------------------------------------------------------------------
 ENV_CRASH_AT = "MOP_TEST_CRASH_AT"
+ENV_HOLD = "MOP_TEST_HOLD_KEY_FILE"
+
+
+def hold_point() -> None:
+    """Wait between reading the key file and writing it back (race tests only: widens the
+    window another change would fall into without the lock)."""
+    seconds = os.environ.get(ENV_HOLD)
+    if seconds:
+        time.sleep(min(float(seconds), 5.0))
 
 
 def crash_point(name: str) -> None:

@@ -78,9 +78,11 @@ class AppPaths:
         return self.data / "mop-desktop.lock"
 
     def ensure(self) -> AppPaths:
-        """Create the data folder (private to the user: 0700 on Linux and macOS)."""
+        """Create the data folder, and make it and the files in it private to the user (0700
+        folders, 0600 files on Linux and macOS; files left readable by an older release or a
+        copy are put right here)."""
         self.data.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
-        make_private(self.data)
+        secure_data_folder(self)
         return self
 
 

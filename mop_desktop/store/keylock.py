@@ -1,12 +1,13 @@
-"""An OS lock on ``register.key.lock`` held across every read-modify-write of the key file
+"""An operating-system lock held across every read-modify-write of the key file
 (set-up, passphrase change, recovery key replacement), so that two of them at once (the window
 and the command line, or two commands) are done one after the other, each on the file as the
 other left it.
 
-``fcntl.flock`` on Linux and macOS, ``msvcrt.locking`` on Windows: the operating system drops
-the lock when the process ends, however it ends, so a killed process never leaves the key file
-locked. The lock file itself is empty and is never deleted (deleting it would let two processes
-lock two different files).
+Linux and macOS: ``fcntl.flock`` on the folder that holds the key file (not on the key file,
+which each change replaces by a rename, and without adding a file to the data folder). Windows:
+``msvcrt.locking`` on an empty ``register.key.lock`` beside it, never deleted (deleting it would
+let two processes lock two different files). Either way the operating system drops the lock
+when the process ends, however it ends, so a killed process never leaves the key file locked.
 """
 
 from __future__ import annotations
@@ -62,9 +63,11 @@ def key_file_lock(key_path: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
     """Hold the key file's lock for the block (waits for another holder up to ``wait``)."""
     from mop_desktop.store.vault import VaultError
 
-    lock = lock_path_for(key_path)
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+    key_path.parent.mkdir(parents=True, exist_ok=True)
+    if os.name == "nt":
+        fd = os.open(lock_path_for(key_path), os.O_RDWR | os.O_CREAT, 0o600)
+    else:
+        fd = os.open(key_path.parent, os.O_RDONLY)
     try:
         deadline = time.monotonic() + wait
         while not _try_lock(fd):

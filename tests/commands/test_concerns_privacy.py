@@ -122,7 +122,7 @@ def test_files_are_private_after_init_whatever_the_umask(cli, data_dir, register
     finally:
         os.umask(old)
     assert _mode(data_dir) == 0o700
-    for name in ("register.key", "register.db", "register.key.lock", "policy.db"):
+    for name in ("register.key", "register.db", "policy.db"):
         assert _mode(data_dir / name) == 0o600, name
 
 

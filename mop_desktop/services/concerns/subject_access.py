@@ -73,6 +73,8 @@ class Candidate:
 
 def words(value: str) -> list[str]:
     """Text -> its words, case and accents folded ("Zoë O'Brien" -> zoe, o, brien)."""
+    if value.isascii():  # the common case, without the per-character pass below
+        return _WORD.findall(value.lower())
     folded = unicodedata.normalize("NFKD", value.casefold())
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return _WORD.findall(folded)
@@ -143,14 +145,14 @@ def _request(name: str) -> list[str]:
     return request
 
 
-def _reasons(request: list[str], row: ConcernRow, entries: Iterable[str]) -> list[str]:
+def _reasons(request: list[str], values: dict[str, str], entries: Iterable[str]) -> list[str]:
     found: list[str] = []
     for field in PERSON_FIELDS:
-        kind = person_field_match(request, getattr(row, field) or "")
+        kind = person_field_match(request, values[field] or "")
         if kind:
             found.append(f"{_LABELS[field]}: {kind}")
     for field in TEXT_FIELDS:
-        kind = text_match(request, getattr(row, field) or "")
+        kind = text_match(request, values[field] or "")
         if kind:
             found.append(f"{_LABELS[field]}: {kind}")
     kinds = {text_match(request, entry) for entry in entries} - {None}
@@ -187,14 +189,17 @@ def find_candidates(session: Session, name: str) -> list[Candidate]:
     found: list[Candidate] = []
     if not ids:
         return found
-    rows = session.scalars(
-        select(ConcernRow).where(ConcernRow.id.in_(ids))
-        .order_by(ConcernRow.raised_on, ConcernRow.id)
+    fields = PERSON_FIELDS + TEXT_FIELDS
+    columns = [getattr(ConcernRow, f) for f in fields]
+    rows = session.execute(  # the columns needed only, never whole rows
+        select(ConcernRow.id, ConcernRow.reference, ConcernRow.raised_on, *columns)
+        .where(ConcernRow.id.in_(ids)).order_by(ConcernRow.raised_on, ConcernRow.id)
     )
-    for row in rows:
-        reasons = _reasons(request, row, timeline.get(row.id, ()))
+    for concern_id, reference, raised_on, *texts in rows:
+        reasons = _reasons(request, dict(zip(fields, texts, strict=True)),
+                           timeline.get(concern_id, ()))
         if reasons:
-            found.append(Candidate(row.reference, row.raised_on, tuple(reasons)))
+            found.append(Candidate(reference, raised_on, tuple(reasons)))
     return found
 
 

@@ -644,3 +644,21 @@ def test_a_new_recovery_key_takes_effect_only_when_done(app, window, qtbot, serv
     form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
     assert vault.unlock_with_recovery_key(key_file, key)
     assert key_file.read_bytes() != before
+
+
+def test_setup_after_an_interrupted_one_says_so_and_starts_afresh(app, window, qtbot):
+    (app.paths.data / "register.key").write_text("half-made")
+    app.paths.register_setup_marker.write_text("a register set-up is in progress\n")
+    page = _page(app, window, qtbot)
+    assert not page.locked.setupButton.isHidden()  # a half-made register is not set up
+    page.locked.setupButton.click()
+    form = page._setup
+    assert "interrupted" in form.ui.errorLabel.text()
+    form.ui.firstEdit.setText(PASSPHRASE)
+    form.ui.secondEdit.setText(PASSPHRASE)
+    form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: form.ui.steps.currentIndex() == 1, timeout=20000)
+    assert not app.paths.register_setup_marker.exists()
+    from mop_desktop.store import vault
+
+    assert vault.verify_passphrase(app.paths.key_envelope, PASSPHRASE)

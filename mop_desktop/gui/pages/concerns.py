@@ -149,6 +149,11 @@ class ConcernsPage(QWidget):
 
     def open_setup(self) -> None:
         form = SetupDialog(self.app, self.service, self, self.asks, self.show_table)
+        if self.service.interrupted_setup():
+            form.ui.errorLabel.setText(
+                "An earlier set-up was interrupted and left a half-made register; it will be "
+                "removed and the register set up afresh."
+            )
         self._setup = form
         form.dialog.open()
 

@@ -102,6 +102,9 @@ def finish_interrupted_restore(ctx: Context) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from mop_desktop.no_core_dumps import disable_core_dumps
+
+    disable_core_dumps()  # before any secret is read
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context.from_args(args)

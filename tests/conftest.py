@@ -92,3 +92,12 @@ def samples() -> Path:
     if not SAMPLES.exists():
         pytest.skip("shared/samples is not beside this checkout")
     return SAMPLES
+
+
+@pytest.fixture(autouse=True)
+def _keep_core_limit_of_the_test_process(monkeypatch):
+    """In-process CLI runs leave pytest's own core-dump limit alone (a lowered hard limit can
+    never be raised again), so that subprocess tests can show the CLI lowering it."""
+    import mop_desktop.no_core_dumps as guard
+
+    monkeypatch.setattr(guard, "disable_core_dumps", lambda: True)

@@ -447,12 +447,27 @@ def _upgrade(register: Register, version: int) -> None:
             )
 
 
+def _precreate_private(path: Path) -> None:
+    """Create the (empty) file 0600 before SQLCipher opens it, so that it is never readable by
+    others, not even for the moment before the mode is set. SQLite takes an empty file as a new
+    database; its journal gets the database file's mode."""
+    import os
+
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        if os.name == "posix":
+            os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
+
+
 def create_register(path: Path, key: bytearray) -> Register:
     """A new, empty, encrypted register. Refuses to touch an existing file."""
     _sqlcipher()
     if path.exists():
         raise RegisterError(f"{path.name} already exists: it is never replaced by a new register")
     path.parent.mkdir(parents=True, exist_ok=True)
+    _precreate_private(path)
     engine = make_engine(path, key, mode="rwc")
     try:
         with engine.begin() as connection:
@@ -474,4 +489,7 @@ def create_register(path: Path, key: bytearray) -> Register:
         path.unlink(missing_ok=True)
         raise
     engine.dispose()
+    from mop_desktop.paths import make_store_private
+
+    make_store_private(path)  # the user's alone (0600 on Linux and macOS)
     return Register(path, key, make_engine(path, key))

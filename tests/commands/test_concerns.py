@@ -111,8 +111,10 @@ def test_change_passphrase_with_recovery_key(cli, recovery_key):
 
 
 def test_replace_recovery_key(cli, recovery_key):
-    code, out, _ = cli("concerns", "replace-recovery-key", env=PASS)
+    code, out, err = cli("concerns", "replace-recovery-key", env=PASS)  # nothing typed back
     new = out.strip().splitlines()[-1]
+    assert code == 2 and "not confirmed: the old recovery key still works" in err
+    code, out, _ = cli("concerns", "replace-recovery-key", "--confirm", new, env=PASS)
     assert code == 0 and new != recovery_key
     env = {"MOP_NEW_PASSPHRASE": "another passphrase"}
     assert cli("concerns", "change-passphrase", "--recovery-key", recovery_key, env=env)[0] == 3

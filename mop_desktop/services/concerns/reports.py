@@ -29,8 +29,27 @@ from .service import AuditEntry, TimelineEntry
 CONFIDENTIAL = "CONFIDENTIAL"
 
 
+#: The shortest password a protected PDF accepts (it travels to a third party by e-mail).
+MIN_PDF_PASSWORD = 10
+
+
 class ReportError(Exception):
     pass
+
+
+class PdfPasswordRefused(ReportError, ValueError):
+    """A PDF password that would not protect the PDF; the message says why, in one line."""
+
+
+def check_pdf_password(password: str | None) -> None:
+    """Refuse an empty or short PDF password (the register's passphrase is refused by
+    ``RegisterService.check_pdf_password``, which knows it)."""
+    if not password:
+        raise PdfPasswordRefused("the PDF password must not be empty")
+    if len(password) < MIN_PDF_PASSWORD:
+        raise PdfPasswordRefused(
+            f"the PDF password is too short: use at least {MIN_PDF_PASSWORD} characters"
+        )
 
 
 def _styles() -> dict[str, Any]:
@@ -99,8 +118,8 @@ def _render(path: Path, story: list[Any], title: str, council: str, password: st
         canvas.drawRightString(width - 22 * mm, 12 * mm, f"{CONFIDENTIAL} · page {doc.page}")
         canvas.restoreState()
 
-    if password is not None and not password:
-        raise ReportError("the PDF password must not be empty")
+    if password is not None:
+        check_pdf_password(password)
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=22 * mm, rightMargin=22 * mm, topMargin=22 * mm,

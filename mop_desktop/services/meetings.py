@@ -83,46 +83,25 @@ def delete_meeting(store: Store, day: dt.date) -> None:
         session.delete(row)
 
 
-def _event_date(value: object) -> dt.date | None:
-    raw = getattr(value, "dt", value)
-    if isinstance(raw, dt.datetime):
-        return raw.date()
-    if isinstance(raw, dt.date):
-        return raw
-    return None
-
-
-def read_ics(path: Path) -> list[tuple[str, dt.date, str, str]]:
-    """(uid, date, summary, location) for each event in ``path``; MeetingError if unreadable."""
-    from icalendar import Calendar
+def read_ics(path: Path, today: dt.date | None = None) -> list[tuple[str, dt.date, str, str]]:
+    """(uid, date, summary, location) for each meeting in ``path``, a recurring series
+    expanded (``services.ics_reader``); MeetingError with one line if it cannot be read."""
+    from mop_desktop.services.ics_reader import IcsError, read_events
 
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise MeetingError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").upper().startswith(b"BEGIN:VCALENDAR"):
-        raise MeetingError(
-            f"{path.name}: not a calendar (.ics) file: it does not begin with BEGIN:VCALENDAR"
-        )
-    try:
-        calendar = Calendar.from_ical(data)
-    except (ValueError, IndexError, KeyError) as exc:
-        first = str(exc).splitlines()[0] if str(exc) else "unrecognised content"
-        raise MeetingError(f"{path.name}: not a calendar (.ics) file: {first}") from None
-    events = []
-    for number, event in enumerate(calendar.walk("VEVENT"), start=1):
-        day = _event_date(event.get("DTSTART"))
-        if day is None:
-            raise MeetingError(f"{path.name}: event {number} has no start date (DTSTART)")
-        uid = str(event.get("UID") or "")
-        events.append((uid, day, str(event.get("SUMMARY") or ""), str(event.get("LOCATION") or "")))
-    return events
+        events = read_events(path, today)
+    except IcsError as exc:
+        raise MeetingError(str(exc)) from None
+    return [(e.uid, e.date, e.summary, e.location) for e in events]
 
 
-def import_ics(store: Store, path: str | Path, match: str = "") -> ImportSummary:
-    """Import the events of ``path`` as meetings, all in one transaction. With ``match`` only
+def import_ics(
+    store: Store, path: str | Path, match: str = "", today: dt.date | None = None
+) -> ImportSummary:
+    """Import the events of ``path`` as meetings, all in one transaction (a recurring series
+    gives one meeting per occurrence over the coming three years). With ``match`` only
     events whose title contains it (any case) are taken: e.g. "Full Council"."""
-    events = read_ics(Path(path))
+    events = read_ics(Path(path), today)
     summary = ImportSummary()
     needle = match.strip().lower()
     with store.session() as session:

@@ -266,3 +266,12 @@ def anchor_here(store: Store) -> AnchorReport:
         pass  # a damaged entry is replaced
     anchors.delete_entry(location)
     return _anchor_new(store, location)
+
+
+def after_adoption(store: Store) -> AnchorReport | None:
+    """Anchor the history on its first adoption, or move the anchored head on, where this PC
+    has a credential store. Never fails the adoption itself: ``check`` reports problems."""
+    try:
+        return check_anchor(store, verify_chain(store).ok)
+    except Exception:  # a credential store that misbehaves must not undo a council's decision
+        return None

@@ -244,3 +244,19 @@ def test_an_old_unkeyed_chain_still_verifies_and_is_anchored(
     tamper(app_paths.policy_db, "UPDATE adoption SET reviewer = 'X' WHERE id = 1")
     code, _, err = cli("check")
     assert code == 1 and "history row 1 (version 2020, adopted 23 March 2020) has been altered" in err
+
+
+def test_the_first_adoption_anchors_the_history(store, cli, credential_store):
+    from tests.services.review_data import draft_only
+
+    draft_only(store)
+    store.close()
+    code, _, err = cli("adopt", "--date", "2026-03-23", "--minute", "2026-101", "--reviewer",
+                       "G White", "--today", "2026-11-22")
+    assert code == 0, err
+    kept = json.loads(credential_store.read_text())
+    assert [k.split("\x00")[0] for k in kept] == ["MOP Desktop"]
+    entry = json.loads(next(iter(kept.values())))
+    assert len(bytes.fromhex(entry["secret"])) == 32 and entry["heads"]["1"][0] == 1
+    code, out, err = cli("check")
+    assert code == 0 and "ok  history anchored: 1 record confirmed" in out, (out, err)

@@ -203,7 +203,9 @@ def _confirm(store: Store, location: str, entry: anchors.Entry,
             if doc_id not in heads and isinstance(kept_head, list) and kept_head[:1] != [0]:
                 problems.append("a document's anchored adoption records are missing")
     if problems:
-        return AnchorReport(False, "history not confirmed by its anchor: " + "; ".join(problems))
+        return AnchorReport(False, "history not confirmed by its anchor: " + "; ".join(problems)
+                            + " (if you restored an older backup on purpose, run: mop-desktop "
+                            "check --anchor-here)")
     if heads != entry.heads:  # new adoptions since: the kept head moves on
         try:
             anchors.write_entry(location, anchors.Entry(entry.anchor_id, entry.secret, heads))

@@ -19,8 +19,11 @@ from pathlib import Path
 from typing import Any
 
 #: a council's calendar export is far smaller; anything bigger is refused before reading
-MAX_BYTES = 10 * 1024 * 1024
-MAX_EVENTS = 20_000
+MAX_BYTES = 5 * 1024 * 1024
+MAX_EVENTS = 5_000  # icalendar reads about a thousand events a second
+#: the steps dateutil may take over all series (those before the window count too): a weekly
+#: series from 2010 takes under 1,000; this bounds a file of daily series from 1970 to seconds
+MAX_RULE_STEPS = 100_000
 #: VCALENDAR > VEVENT > VALARM is 3 deep; a little room for VTIMEZONE's parts and odd exports
 MAX_DEPTH = 6
 #: how far ahead a series is expanded, and the most meetings one series may give in that time
@@ -178,8 +181,11 @@ def _naive(value: Any, start: Any) -> dt.datetime:
     return dt.datetime.combine(value, dt.time(23, 59, 59))
 
 
-def _occurrences(event: Any, start: Any, where: str, today: dt.date) -> list[dt.date]:
-    """The dates of a series from ``today`` up to YEARS_AHEAD years on."""
+def _occurrences(
+    event: Any, start: Any, where: str, today: dt.date, budget: list[int]
+) -> list[dt.date]:
+    """The dates of a series from ``today`` up to YEARS_AHEAD years on; each step of the rule
+    takes one from ``budget[0]`` (shared by every series in the file)."""
     from dateutil.rrule import rrulestr
 
     if _property_problem(event, "RRULE") is not None:
@@ -209,7 +215,14 @@ def _occurrences(event: Any, start: Any, where: str, today: dt.date) -> list[dt.
             text = vRecur(values).to_ical().decode()
             recurrence = rrulestr(text, dtstart=first)
             found = 0
-            for when in recurrence.xafter(window_start, inc=True):
+            for when in recurrence:
+                budget[0] -= 1
+                if budget[0] < 0:
+                    raise IcsError(
+                        f"{where}: the repeating events reach too far back or repeat too "
+                        "often to be expanded; not a calendar of meetings")
+                if when < window_start:
+                    continue
                 if when > horizon:
                     break
                 found += 1
@@ -259,6 +272,7 @@ def read_events(path: Path, today: dt.date | None = None) -> list[IcsEvent]:
     plain: list[IcsEvent] = []
     series: list[tuple[str, list[dt.date], str, str]] = []
     moved: dict[tuple[str, dt.date], IcsEvent | None] = {}
+    budget = [MAX_RULE_STEPS]
     for number, event in enumerate(events, start=1):
         place = places[number - 1] if number - 1 < len(places) else None
         where = _where(name, number, place, "DTSTART")
@@ -281,7 +295,7 @@ def read_events(path: Path, today: dt.date | None = None) -> list[IcsEvent]:
                 plain.append(IcsEvent(uid, day, summary, location))
             continue
         rule_where = _where(name, number, place, "RRULE")
-        dates = set(_occurrences(event, raw, rule_where, today))
+        dates = set(_occurrences(event, raw, rule_where, today, budget))
         dates -= _dates_of(event, "EXDATE", _where(name, number, place, "EXDATE"))
         extra = _dates_of(event, "RDATE", _where(name, number, place, "RDATE"))
         horizon = _years_on(today, YEARS_AHEAD)
@@ -300,4 +314,7 @@ def read_events(path: Path, today: dt.date | None = None) -> list[IcsEvent]:
             out.append(IcsEvent(f"{uid}#{day.isoformat()}" if uid else "", day, summary,
                                 location, uid))
     out.extend(change for change in moved.values() if change is not None)
+    if len(out) > MAX_EVENTS:
+        raise IcsError(f"{name}: the file gives more than {MAX_EVENTS:,} meetings once its "
+                       "repeating events are expanded; not a calendar of meetings")
     return out

@@ -125,12 +125,17 @@ def test_hostile_calendars_are_refused_quickly_in_one_line(tmp_path):
     huge = tmp_path / "huge.ics"
     huge.write_bytes(b"BEGIN:VCALENDAR\r\n" + b"X-PAD:" + b"a" * (11 * 1024 * 1024) + b"\r\n")
     many = tmp_path / "many.ics"
-    many.write_bytes(calendar(*["UID:u\r\nDTSTART;VALUE=DATE:20270101"] * 20001))
+    many.write_bytes(calendar(*["UID:u\r\nDTSTART;VALUE=DATE:20270101"] * 5001))
+    daily = tmp_path / "daily.ics"
+    daily.write_bytes(calendar(*[f"UID:s{n}\r\nDTSTART;VALUE=DATE:19700101\r\n"
+                                 "RRULE:FREQ=DAILY;INTERVAL=6\r\nSUMMARY:Full Council"
+                                 for n in range(200)]))
     nested = tmp_path / "nested.ics"
     nested.write_bytes(b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nBEGIN:VEVENT\r\nEND:VEVENT\r\n"
                        b"END:VEVENT\r\nEND:VCALENDAR\r\n")
     for path, says in [(deep, "line 7: blocks are nested 7 deep"), (huge, "11 MB"),
-                       (many, "more than 20,000 events"),
+                       (many, "more than 5,000 events"),
+                       (daily, "reach too far back or repeat too often"),
                        (nested, "line 3: an event inside another event")]:
         started = time.perf_counter()
         with pytest.raises(IcsError) as err:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from mop_desktop.domain.dates import format_long
 from mop_desktop.store.db import Store
@@ -36,11 +37,13 @@ class ImportSummary:
     updated: int = 0
     unchanged: int = 0
     skipped: int = 0  # events that did not match, or a date already entered by hand
+    removed: int = 0  # future meetings of a series that the calendar no longer holds
 
     def describe(self) -> str:
+        removed = f", {self.removed} removed" if self.removed else ""
         return (
             f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
-            f"{self.skipped} skipped"
+            f"{self.skipped} skipped{removed}"
         )
 
 
@@ -136,4 +139,21 @@ def import_ics(
             if uid:
                 by_uid[uid] = row
             summary.added += 1
+        _drop_stale_occurrences(session, rows, events, needle, today or dt.date.today(), summary)
     return summary
+
+
+def _drop_stale_occurrences(
+    session: Session, rows: list[MeetingRow], events: list[tuple[str, dt.date, str, str]],
+    needle: str, today: dt.date, summary: ImportSummary,
+) -> None:
+    """A series imported again: its future meetings that the calendar no longer holds (the
+    series moved to another day, or an occurrence was cancelled) are removed."""
+    taken = [e for e in events if not needle or needle in e[2].lower()]
+    series = {uid.rsplit("#", 1)[0] for uid, *_ in taken if "#" in uid}
+    current = {uid for uid, *_ in taken}
+    for row in rows:
+        base = row.source_uid.rsplit("#", 1)[0] if "#" in row.source_uid else ""
+        if base in series and row.source_uid not in current and row.date >= today:
+            session.delete(row)
+            summary.removed += 1

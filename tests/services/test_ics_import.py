@@ -157,3 +157,14 @@ def test_the_command_line_says_one_line_and_exits_2(cli_process, tmp_path, data_
     result = cli_process("meetings", "import", str(path), "--today", "2026-12-03")
     assert result.returncode == 0, result.stderr
     assert "34 added" in result.stdout
+
+
+def test_a_series_moved_to_another_day_replaces_its_future_meetings(store, tmp_path):
+    path = tmp_path / "council.ics"
+    path.write_bytes(calendar(SERIES))
+    import_ics(store, path, today=TODAY)
+    path.write_bytes(calendar(SERIES.replace("BYDAY=2TU", "BYDAY=3TU")))
+    summary = import_ics(store, path, today=TODAY)
+    dates = [m.date for m in list_meetings(store)]
+    assert summary.removed == 34 and summary.describe().endswith("34 removed")
+    assert all(d.weekday() == 1 and 15 <= d.day <= 21 for d in dates) and len(dates) == 36

@@ -238,7 +238,8 @@ def _anchor_new(store: Store, location: str) -> AnchorReport:
                 "macs": macs,
             })
             if entry.heads:
-                heads = dict(get(session, anchors.HEAD))
+                stored: dict[str, Any] = get(session, anchors.HEAD)
+                heads = {**stored}
                 heads.update(entry.heads)
                 put(session, anchors.HEAD, heads)
     except Exception as exc:  # a read-only or full store: leave nothing half anchored

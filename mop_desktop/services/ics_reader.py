@@ -177,7 +177,8 @@ def _naive(value: Any, start: Any) -> dt.datetime:
         if value.tzinfo is not None:
             zone = start.tzinfo if isinstance(start, dt.datetime) and start.tzinfo else dt.UTC
             value = value.astimezone(zone)
-        return value.replace(tzinfo=None)
+        naive: dt.datetime = value.replace(tzinfo=None)
+        return naive
     return dt.datetime.combine(value, dt.time(23, 59, 59))
 
 
@@ -186,7 +187,7 @@ def _occurrences(
 ) -> list[dt.date]:
     """The dates of a series from ``today`` up to YEARS_AHEAD years on; each step of the rule
     takes one from ``budget[0]`` (shared by every series in the file)."""
-    from dateutil.rrule import rrulestr
+    from dateutil.rrule import rrulestr  # type: ignore[import-untyped]
 
     if _property_problem(event, "RRULE") is not None:
         raise IcsError(f"{where}: the repeat rule (RRULE) cannot be read")
@@ -212,7 +213,7 @@ def _occurrences(
         try:
             from icalendar import vRecur
 
-            text = vRecur(values).to_ical().decode()
+            text = vRecur(values).to_ical().decode()  # type: ignore[no-untyped-call]
             recurrence = rrulestr(text, dtstart=first)
             found = 0
             for when in recurrence:
@@ -303,16 +304,15 @@ def read_events(path: Path, today: dt.date | None = None) -> list[IcsEvent]:
         if not cancelled:
             series.append((uid, sorted(dates), summary, location))
     out = list(plain)
-    for uid, dates, summary, location in series:
-        for day in dates:
-            key = (uid, day)
-            if key in moved:
-                change = moved.pop(key)
+    for series_uid, days, title, place_name in series:
+        for occurrence in days:
+            if (series_uid, occurrence) in moved:
+                change = moved.pop((series_uid, occurrence))
                 if change is not None:
                     out.append(change)
                 continue
-            out.append(IcsEvent(f"{uid}#{day.isoformat()}" if uid else "", day, summary,
-                                location, uid))
+            own_uid = f"{series_uid}#{occurrence.isoformat()}" if series_uid else ""
+            out.append(IcsEvent(own_uid, occurrence, title, place_name, series_uid))
     out.extend(change for change in moved.values() if change is not None)
     if len(out) > MAX_EVENTS:
         raise IcsError(f"{name}: the file gives more than {MAX_EVENTS:,} meetings once its "

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import secrets
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,9 +36,9 @@ if TYPE_CHECKING:
 
 SERVICE = "MOP Desktop"
 #: {"id": anchor id, "check": HMAC of the id, "macs": {record hash: HMAC}}
-ANCHOR = Setting("history.anchor", {}, "Adoption history anchor")
+ANCHOR: Setting[dict[str, Any]] = Setting("history.anchor", {}, "Adoption history anchor")
 #: {document id: [number of records, newest record hash]}
-HEAD = Setting("history.head", {}, "Adoption history head")
+HEAD: Setting[dict[str, Any]] = Setting("history.head", {}, "Adoption history head")
 
 
 class NoCredentialStore(Exception):
@@ -73,8 +73,8 @@ class Entry:
 def location_of(bind: Any) -> str:
     """The store's location (a resolved file path, or its URL without a password)."""
     url = bind.url
-    if url.get_backend_name() == "sqlite" and url.database:
-        return str(Path(url.database).resolve())
+    if url.get_backend_name() == "sqlite" and url.database:  # normcase: C:\ and c:\ alike
+        return os.path.normcase(str(Path(url.database).resolve()))
     return str(url.render_as_string(hide_password=True))
 
 
@@ -135,7 +135,8 @@ def check_value(secret: bytes, anchor_id: str) -> str:
 def note_record(session: Session, document_id: int, count: int, record_hash: str) -> None:
     """Move the store's own head on, and add the record's HMAC if the store is anchored and
     this PC holds its secret (a record written without it shows up in ``check``)."""
-    heads = dict(get(session, HEAD))
+    kept: dict[str, Any] = get(session, HEAD)
+    heads = {**kept}
     heads[str(document_id)] = [count, record_hash]
     put(session, HEAD, heads)
     anchor = get(session, ANCHOR)
@@ -149,6 +150,6 @@ def note_record(session: Session, document_id: int, count: int, record_hash: str
         return
     if check_value(entry.secret, entry.anchor_id) != anchor.get("check"):
         return
-    macs = dict(anchor.get("macs") or {})
+    macs: dict[str, str] = {**(anchor.get("macs") or {})}
     macs[record_hash] = record_mac(entry.secret, record_hash)
     put(session, ANCHOR, {**anchor, "macs": macs})

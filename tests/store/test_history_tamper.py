@@ -243,7 +243,8 @@ def test_an_old_unkeyed_chain_still_verifies_and_is_anchored(
     assert "history anchored now in this PC's credential store (2 records)" in out
     tamper(app_paths.policy_db, "UPDATE adoption SET reviewer = 'X' WHERE id = 1")
     code, _, err = cli("check")
-    assert code == 1 and "history row 1 (version 2020, adopted 23 March 2020) has been altered" in err
+    assert code == 1
+    assert "history row 1 (version 2020, adopted 23 March 2020) has been altered" in err
 
 
 def test_the_first_adoption_anchors_the_history(store, cli, credential_store):

@@ -14,6 +14,8 @@ number in the file), never a traceback and never the event's own text.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -215,29 +217,62 @@ def _occurrences(
 
             text = vRecur(values).to_ical().decode()  # type: ignore[no-untyped-call]
             recurrence = rrulestr(text, dtstart=first)
-            found = 0
-            for when in recurrence:
-                budget[0] -= 1
-                if budget[0] < 0:
-                    raise IcsError(
-                        f"{where}: the repeating events reach too far back or repeat too "
-                        "often to be expanded; not a calendar of meetings")
-                if when < window_start:
-                    continue
-                if when > horizon:
-                    break
-                found += 1
-                if found > MAX_OCCURRENCES:
-                    raise IcsError(
-                        f"{where}: repeats more than {MAX_OCCURRENCES} times in the next "
-                        f"{YEARS_AHEAD} years; not a meeting series"
-                    )
-                days.add(when.date())
+            with _bounded_rrule(horizon.year + 1):
+                days |= _dates_in_window(recurrence, window_start, horizon, budget, where)
         except IcsError:
             raise
         except (ValueError, TypeError, OverflowError, KeyError, AttributeError):
             raise IcsError(f"{where}: the repeat rule (RRULE) cannot be read") from None
     return sorted(days)
+
+
+def _dates_in_window(recurrence: Any, window_start: dt.datetime, horizon: dt.datetime,
+                     budget: list[int], where: str) -> set[dt.date]:
+    days: set[dt.date] = set()
+    found = 0
+    for when in recurrence:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise IcsError(
+                f"{where}: the repeating events reach too far back or repeat too "
+                "often to be expanded; not a calendar of meetings")
+        if when < window_start:
+            continue
+        if when > horizon:
+            break
+        found += 1
+        if found > MAX_OCCURRENCES:
+            raise IcsError(
+                f"{where}: repeats more than {MAX_OCCURRENCES} times in the next "
+                f"{YEARS_AHEAD} years; not a meeting series"
+            )
+        days.add(when.date())
+    return days
+
+
+class _BoundedDatetime:
+    """The ``datetime`` module as dateutil's rrule sees it while a series is expanded, with
+    ``MAXYEAR`` just past the horizon: a rule that can never match (31 February, BYSETPOS=9)
+    otherwise makes rrule step through every day or week up to the year 9999 (13 s for a
+    daily one) before it gives up."""
+
+    def __init__(self, last_year: int) -> None:
+        self.MAXYEAR = last_year
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(dt, name)
+
+
+@contextmanager
+def _bounded_rrule(last_year: int) -> Iterator[None]:
+    from dateutil import rrule as module  # type: ignore[import-untyped]
+
+    saved = module.datetime
+    module.datetime = _BoundedDatetime(last_year)
+    try:
+        yield
+    finally:
+        module.datetime = saved
 
 
 def _years_on(day: dt.date, years: int) -> dt.date:

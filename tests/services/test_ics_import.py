@@ -168,3 +168,16 @@ def test_a_series_moved_to_another_day_replaces_its_future_meetings(store, tmp_p
     dates = [m.date for m in list_meetings(store)]
     assert summary.removed == 34 and summary.describe().endswith("34 removed")
     assert all(d.weekday() == 1 and 15 <= d.day <= 21 for d in dates) and len(dates) == 36
+
+
+@pytest.mark.parametrize("rule", ["FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+                                  "FREQ=WEEKLY;BYDAY=MO;BYMONTH=2;BYMONTHDAY=30",
+                                  "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=9"])
+def test_a_rule_that_can_never_match_gives_no_meetings_at_once(rule, tmp_path):
+    """dateutil alone steps to the year 9999 looking for one (13 s for the daily rule)."""
+    path = tmp_path / "c.ics"
+    path.write_bytes(calendar(f"UID:a\r\nDTSTART;VALUE=DATE:19700101\r\nRRULE:{rule}\r\n"
+                              "SUMMARY:Full Council"))
+    started = time.perf_counter()
+    assert read_events(path, TODAY) == []
+    assert time.perf_counter() - started < 2

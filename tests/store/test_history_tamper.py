@@ -241,6 +241,17 @@ def test_an_old_unkeyed_chain_still_verifies_and_is_anchored(
     assert code == 0, err
     assert "The adoption history is intact (2 records checked)." in out
     assert "history anchored now in this PC's credential store (2 records)" in out
+    # a new adoption after old records is written in the new scheme and chained to them
+    code, _, err = cli("adopt", "--date", "2022-03-20", "--minute", "2022-7", "--reviewer",
+                       "G White", "--no-changes", "--today", "2026-11-22")
+    assert code == 0, err
+    con = sqlite3.connect(app_paths.policy_db)
+    hashes = [r[0] for r in con.execute("SELECT record_hash FROM adoption ORDER BY id")]
+    con.close()
+    assert [h.startswith("v2-") for h in hashes] == [False, False, True]
+    code, out, err = cli("check")
+    assert code == 0, err
+    assert "ok  history anchored: 3 records confirmed" in out
     tamper(app_paths.policy_db, "UPDATE adoption SET reviewer = 'X' WHERE id = 1")
     code, _, err = cli("check")
     assert code == 1
@@ -261,3 +272,16 @@ def test_the_first_adoption_anchors_the_history(store, cli, credential_store):
     assert len(bytes.fromhex(entry["secret"])) == 32 and entry["heads"]["1"][0] == 1
     code, out, err = cli("check")
     assert code == 0 and "ok  history anchored: 1 record confirmed" in out, (out, err)
+
+
+def test_anchor_here_refuses_an_altered_history_and_says_when_there_is_no_credential_store(
+    store, app_paths, cli, request
+):
+    path = adopted_store(store, app_paths, cli)
+    code, out, _ = cli("check", "--anchor-here")
+    assert (code, out) == (0, "history checked; not anchored (no credential store on this PC)\n")
+    request.getfixturevalue("credential_store")
+    tamper(path, "UPDATE adoption SET minute_ref = 'forged' WHERE id = 2")
+    code, out, err = cli("check", "--anchor-here")
+    assert code == 1 and out == ""
+    assert err.startswith("not anchored: The adoption history has been altered: history row 2")

@@ -152,6 +152,7 @@ def test_a_read_only_folder_still_shows_lists_and_backs_up(cli, data_dir, tmp_pa
     assert code == 0, err
     from mop_desktop.store.backup import verify_bundle
 
+    monkeypatch.setenv("MOP_KDF_PROFILE", "test")  # the bundle's key file has the test cost
     assert verify_bundle(bundle).has_register
     code, _out, err = cli("meetings", "add", "2027-05-05", "--title", "Full Council")
     assert code == 2 and failures.READ_ONLY in _one_line(err)

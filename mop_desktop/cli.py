@@ -23,6 +23,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "show": ("mop_desktop.commands.show", "print the current document"),
     "adopt": ("mop_desktop.commands.adopt", "adopt the draft at a minuted meeting"),
     "pdf": ("mop_desktop.commands.pdf", "export the protocol or the council-pack report as PDF"),
+    "export": ("mop_desktop.commands.export",
+               "the protocol or the council-pack report as PDF, web page (.html) or Word (.docx)"),
     "verify": ("mop_desktop.commands.verify", "check a PDF against the recorded exports"),
     "remind": ("mop_desktop.commands.remind", "reminders due or coming up"),
     "calendar": ("mop_desktop.commands.calendar", "write the reminder dates as an .ics file"),
@@ -100,6 +102,9 @@ def finish_interrupted_restore(ctx: Context) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from mop_desktop.no_core_dumps import disable_core_dumps
+
+    disable_core_dumps()  # before any secret is read
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context.from_args(args)

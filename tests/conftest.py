@@ -16,6 +16,31 @@ SAMPLES = Path(__file__).resolve().parent / "data" / "samples"
 FIXTURES = Path(__file__).resolve().parent / "data"
 
 
+@pytest.fixture(autouse=True)
+def no_credential_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test touches the PC's real credential store: by default there is none (as on a
+    headless server); ``credential_store`` gives a test one of its own."""
+    import keyring
+    from keyring.backends import fail
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    keyring.set_keyring(fail.Keyring())
+
+
+@pytest.fixture
+def credential_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_credential_store):
+    """A credential store of the test's own (a file), seen by the test and its subprocesses."""
+    import keyring
+
+    from tests.keyring_backend import FileKeyring
+
+    path = tmp_path / "credential-store.json"
+    monkeypatch.setenv("MOP_TEST_KEYRING_FILE", str(path))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.keyring_backend.FileKeyring")
+    keyring.set_keyring(FileKeyring())
+    return path
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty data folder that every part of the app (and any subprocess) will use."""
@@ -92,3 +117,12 @@ def samples() -> Path:
     if not SAMPLES.exists():
         pytest.skip("shared/samples is not beside this checkout")
     return SAMPLES
+
+
+@pytest.fixture(autouse=True)
+def _keep_core_limit_of_the_test_process(monkeypatch):
+    """In-process CLI runs leave pytest's own core-dump limit alone (a lowered hard limit can
+    never be raised again), so that subprocess tests can show the CLI lowering it."""
+    import mop_desktop.no_core_dumps as guard
+
+    monkeypatch.setattr(guard, "disable_core_dumps", lambda: True)

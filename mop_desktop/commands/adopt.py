@@ -65,6 +65,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     except AdoptionError as exc:
         flag = _FLAGS.get(exc.field)
         raise CommandError(f"{flag}: {exc}" if flag else str(exc)) from None
+    from mop_desktop.services.history_check import after_adoption
+
+    after_adoption(ctx.store())  # anchored in the credential store where there is one
     what = "re-adopted without changes" if result.no_changes else "adopted"
     sys.stdout.write(
         f"Version {result.label} {what} on {format_long(result.adopted_on)}; "

@@ -1,6 +1,7 @@
 """``mop-desktop check``: the stores' integrity.
 
-Checks ``policy.db`` (``quick_check``, foreign keys), the adoption history's hash chain, the
+Checks ``policy.db`` (``quick_check``, foreign keys), the adoption history's hash chain and its
+anchor in the PC's credential store (``--anchor-here`` anchors it again after a move), the
 register's key file and, with ``MOP_PASSPHRASE`` set, the register itself
 (``cipher_integrity_check``). One line per check; exit 0 when every check passed, 1 when one
 answered no (a damaged store is reported, kept aside and left as it is), 3 for a wrong
@@ -23,6 +24,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--quiet", action="store_true", help="print only the checks that answered no"
     )
+    parser.add_argument(
+        "--anchor-here",
+        action="store_true",
+        help="anchor the adoption history in this PC's credential store again (after moving "
+        "the store to this PC or folder on purpose); only an intact history is anchored",
+    )
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
@@ -34,6 +41,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if not ctx.paths.policy_db.exists():
         sys.stdout.write(f"no store yet in {ctx.paths.data}: nothing to check\n")
         return EXIT_OK
+    if args.anchor_here:
+        return _anchor_here(ctx)
     store = None
     findings: list[Finding] = []
     try:
@@ -72,3 +81,14 @@ def _with_newest_backup(ctx: Context, finding: Finding) -> Finding:
     newest = newest_good_backup(*recovery_folders(ctx.paths))
     where = f"newest good backup: {newest.path}" if newest else "no good backup was found"
     return replace(finding, message=f"{finding.message}; {where}")
+
+
+def _anchor_here(ctx: Context) -> int:
+    from mop_desktop.services.history_check import anchor_here
+
+    report = anchor_here(ctx.store())
+    if report.ok is False:
+        sys.stderr.write(f"{report.message}\n")
+        return EXIT_NO
+    sys.stdout.write(f"{report.message}\n")
+    return EXIT_OK

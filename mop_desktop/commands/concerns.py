@@ -42,25 +42,40 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p.add_argument("reference", metavar="REF")
     p.add_argument("-o", "--output", metavar="FILE.pdf", required=True)
     p = sub.add_parser(
-        "subject-access", help="everything held about a named person, as a protected PDF",
-        description="Write everything the register holds about NAME as a password-protected "
-        "PDF (password from MOP_PDF_PASSWORD or asked).",
+        "subject-access", help="the records that name a person, as a protected PDF",
+        description="List the records that name NAME as a person (raised by, about, or named "
+        "in the text as a whole name), each with the field it was found in, and write them as "
+        "a password-protected PDF (password from MOP_PDF_PASSWORD or asked). Leave records "
+        "out with --exclude; --list only lists them.",
     )
     p.add_argument("name", metavar="NAME")
-    p.add_argument("-o", "--output", metavar="FILE.pdf", required=True)
+    p.add_argument("-o", "--output", metavar="FILE.pdf")
+    p.add_argument("--exclude", metavar="REF", action="append", default=[],
+                   help="leave this record out of the PDF (repeat for more)")
+    p.add_argument("--list", action="store_true",
+                   help="only list the records it would include, and why; write nothing")
     p = sub.add_parser(
         "change-passphrase", help="set a new passphrase (from MOP_NEW_PASSPHRASE or asked twice)",
         description="Set a new passphrase (MOP_NEW_PASSPHRASE or asked twice). The register is "
         "opened with MOP_PASSPHRASE, or with --recovery-key instead.",
     )
     p.add_argument("--recovery-key", metavar="KEY", help="open with the recovery key")
-    sub.add_parser("replace-recovery-key",
-                   help="issue a new recovery key; the old one stops working")
+    p = sub.add_parser(
+        "replace-recovery-key", help="issue a new recovery key; the old one stops working",
+        description="Print a new recovery key and ask for it back; only then does it take the "
+        "old one's place. Without a terminal the key is read back from the standard input; "
+        "or run again with --confirm KEY to put a printed key in effect.",
+    )
+    p.add_argument("--confirm", metavar="KEY",
+                   help="put in effect the new recovery key printed by an earlier run")
     p = sub.add_parser("retention", help="closed concerns whose retention period has ended")
     p.add_argument("--today", metavar="YYYY-MM-DD", help="the date to count from")
     p.add_argument("--delete", metavar="REF", help="remove this concern for good (keeps a trace)")
     p.add_argument("--reason", default="retention period ended", help="reason kept in the trace")
     p.add_argument("--yes", action="store_true", help="confirm the deletion without asking")
+    from mop_desktop.commands import concerns_files
+
+    concerns_files.add_subcommands(sub)
 
 
 # -- asking -----------------------------------------------------------------------------------
@@ -70,6 +85,16 @@ def _ask_secret(prompt: str) -> str | None:
     import getpass
 
     return getpass.getpass(prompt)
+
+
+def ask_secret(prompt: str) -> str | None:
+    """Asked without echo in a terminal; None where there is no terminal."""
+    return _ask_secret(prompt)
+
+
+def passphrase() -> str:
+    """The register's passphrase: MOP_PASSPHRASE, or asked in a terminal (exit 3 with neither)."""
+    return _passphrase()
 
 
 def _passphrase() -> str:
@@ -95,23 +120,34 @@ def _new_secret(env: str, what: str) -> str:
     return first
 
 
-def _pdf_password() -> str:
+def _pdf_password(service: Any) -> str:
+    """From MOP_PDF_PASSWORD or asked twice; refused (exit 2, one line) when empty, shorter
+    than the minimum, or the register's own passphrase."""
+    from mop_desktop.services.concerns.reports import PdfPasswordRefused
+
     value = os.environ.get(ENV_PDF_PASSWORD)
     if value is None:
         value = _new_secret(ENV_PDF_PASSWORD, "PDF password")
-    if not value:
-        raise CommandError("the PDF password must not be empty", EXIT_USAGE)
+    try:
+        service.check_pdf_password(value)
+    except PdfPasswordRefused as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from None
     return value
 
 
 # -- running ----------------------------------------------------------------------------------
 def _fail(exc: BaseException, service: Any = None) -> CommandError:
     from mop_desktop.domain.concerns import ConcernError
+    from mop_desktop.services.concerns.reports import ReportError
     from mop_desktop.store.register import RegisterError
     from mop_desktop.store.vault import VaultError, WrongPassphrase
 
     if isinstance(exc, WrongPassphrase):
         return CommandError(str(exc), EXIT_LOCKED)
+    from mop_desktop.commands import concerns_files
+
+    if (ours := concerns_files.fail(exc)) is not None:
+        return ours
     from sqlalchemy.exc import DatabaseError
 
     from mop_desktop.store.failures import explain
@@ -121,7 +157,7 @@ def _fail(exc: BaseException, service: Any = None) -> CommandError:
         return CommandError(message, EXIT_USAGE)
     if isinstance(exc, DatabaseError):  # never the statement: it may hold personal data
         return CommandError(_damage_or_failure(service), EXIT_USAGE)
-    if isinstance(exc, VaultError | RegisterError | ConcernError):
+    if isinstance(exc, VaultError | RegisterError | ConcernError | ReportError):
         return CommandError(str(exc), EXIT_USAGE)
     raise exc
 
@@ -161,10 +197,18 @@ def _init(args: argparse.Namespace, ctx: Context, service: Any) -> int:
     if passphrase is None:
         passphrase = _new_secret(ENV_PASSPHRASE, "passphrase")
     ctx.paths.ensure()
-    recovery_key = service.init(passphrase)
-    print("The concern register is set up.")
-    print("Recovery key (write it down and keep it in the council's safe; it is not shown again):")
-    print(recovery_key)
+    if service.interrupted_setup():
+        sys.stderr.write("mop-desktop concerns: an earlier set-up of the register was interrupted "
+                         "and left it half-made; those files are removed and it is set up "
+                         "afresh.\n")
+
+    def show(recovery_key: str) -> None:  # printed before the set-up counts as complete
+        print("The concern register is set up.")
+        print("Recovery key (write it down and keep it in the council's safe; it is not shown "
+              "again):")
+        print(recovery_key, flush=True)
+
+    service.init(passphrase, show_key=show)
     return 0
 
 
@@ -233,18 +277,19 @@ def _export_pdf(args: argparse.Namespace, ctx: Context, service: Any) -> int:
     from pathlib import Path
 
     from mop_desktop.domain.concerns import routes_for
-    from mop_desktop.services.concerns import reports
+    from mop_desktop.services.concerns import attachments, reports
     from mop_desktop.store.documents import get_council
 
     service.unlock(_passphrase())
     concern = service.get(args.reference)
-    password = _pdf_password()
+    password = _pdf_password(service)
     with ctx.store().session() as session:
         council = get_council(session)
     guidance = routes_for(concern.raised_by_role, concern.about_role, council).guidance
     pages = reports.case_report(
         Path(args.output), concern, service.timeline(args.reference),
         service.audit_trail(args.reference), council.name, password, guidance,
+        files=attachments.files_of(service, args.reference),
     )
     print(f"Wrote {args.output} ({pages} page(s), password-protected).")
     return 0
@@ -254,12 +299,24 @@ def _subject_access(args: argparse.Namespace, ctx: Context, service: Any) -> int
     from pathlib import Path
 
     from mop_desktop.services.concerns import reports
-    from mop_desktop.services.concerns.subject_access import about_person
+    from mop_desktop.services.concerns.subject_access import case_files, choose, find_candidates
 
+    if not args.list and not args.output:
+        raise CommandError("-o FILE.pdf is needed (or --list to only list the records)")
     service.unlock(_passphrase())
     with service.session() as session:
-        cases = [(c.concern, c.timeline) for c in about_person(session, args.name)]
-    password = _pdf_password()
+        candidates = find_candidates(session, args.name)
+    chosen = choose(candidates, args.exclude)
+    # The reference and the field only: never the text around the match.
+    for candidate in candidates:
+        mark = "include" if candidate.reference in chosen else "leave out"
+        print(f"{candidate.reference}\t{mark}\t{candidate.why()}")
+    if args.list:
+        print(f"{len(chosen)} of {len(candidates)} record(s) would be included; nothing written.")
+        return 0
+    password = _pdf_password(service)
+    with service.session() as session:
+        cases = [(c.concern, c.timeline) for c in case_files(session, chosen)]
     reports.subject_access_report(Path(args.output), args.name, cases, _council_name(ctx),
                                   password)
     print(f"Wrote {args.output}: {len(cases)} record(s).")
@@ -277,11 +334,40 @@ def _change_passphrase(args: argparse.Namespace, ctx: Context, service: Any) -> 
 
 
 def _replace_recovery_key(args: argparse.Namespace, ctx: Context, service: Any) -> int:
+    """The new key is printed (and flushed) before it can take effect, and takes effect only
+    when it is given back: killed at any moment, either the old key works or the new one does
+    and was printed."""
     service.unlock(_passphrase())
-    key = service.replace_recovery_key()
-    print("New recovery key (the old one no longer works; keep this one in the safe):")
+    if args.confirm:
+        service.confirm_recovery_key(args.confirm)
+        print("The new recovery key is in effect; the old one no longer works.")
+        return 0
+    key = service.propose_recovery_key()
+    print("New recovery key (not in effect yet; the old one still works until you type this "
+          "one back):")
+    print(key, flush=True)
+    typed = _read_back("Type the new recovery key back to confirm: ")
+    if not typed:
+        raise CommandError(
+            "not confirmed: the old recovery key still works (put the new one in effect with "
+            "concerns replace-recovery-key --confirm KEY)", EXIT_USAGE)
+    service.confirm_recovery_key(typed)
+    print("The new recovery key is in effect; the old one no longer works. Keep it in the safe:")
     print(key)
     return 0
+
+
+def _read_back(prompt: str) -> str:
+    """A line typed back: from the terminal, or from standard input when it is not one."""
+    if sys.stdin is None:
+        return ""
+    try:
+        if sys.stdin.isatty():
+            return input(prompt).strip()
+        sys.stderr.write(prompt + "\n")
+        return sys.stdin.readline().strip()
+    except (OSError, EOFError, ValueError):  # no input at all (closed or captured)
+        return ""
 
 
 def _retention(args: argparse.Namespace, ctx: Context, service: Any) -> int:
@@ -332,3 +418,12 @@ _ACTIONS = {
     "replace-recovery-key": _replace_recovery_key,
     "retention": _retention,
 }
+
+
+def _more_actions() -> None:
+    from mop_desktop.commands import concerns_files
+
+    _ACTIONS.update(concerns_files.ACTIONS)
+
+
+_more_actions()

@@ -16,13 +16,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from mop_desktop.services.importer import ImportFailed, read_protocol
+    from mop_desktop.services.import_memory import read_corrected
+    from mop_desktop.services.importer import ImportFailed
     from mop_desktop.services.workspace import save_import
 
     try:
-        result = read_protocol(args.file)
+        _read, result, corrections, skipped = read_corrected(ctx.store(), args.file)
     except ImportFailed as exc:
         raise CommandError(str(exc)) from None
+    except OSError as exc:
+        raise CommandError(f"{args.file}: {exc.strerror or exc}") from None
+    if not corrections.empty:
+        sys.stdout.write("the corrections made to this file in the import preview were applied"
+                         + (f" ({skipped} no longer fitted and were left out)" if skipped else "")
+                         + "\n")
     status = save_import(ctx.store(), result, as_draft=args.as_draft)
     sys.stdout.write(f"imported {args.file} as the {status} version: {result.contents()}\n")
     for warning in result.warnings:

@@ -24,6 +24,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="TEXT",
         help='only events whose title contains TEXT, e.g. "Full Council"',
     )
+    imp.add_argument(
+        "--today", default="", metavar="YYYY-MM-DD",
+        help="expand repeating meetings from this day (default: today)",
+    )
 
 
 def _date(text: str):  # -> dt.date
@@ -53,7 +57,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             svc.delete_meeting(store, day)
             sys.stdout.write(f"Meeting on {format_long(day)} deleted\n")
         else:
-            summary = svc.import_ics(store, args.file, args.match)
+            today = _date(args.today) if args.today else None
+            summary = svc.import_ics(store, args.file, args.match, today)
             sys.stdout.write(f"Meetings imported from {args.file}: {summary.describe()}\n")
     except svc.MeetingError as exc:
         raise CommandError(str(exc)) from None

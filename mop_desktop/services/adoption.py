@@ -9,7 +9,7 @@ any problem and leaves the store unchanged.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
@@ -17,6 +17,7 @@ from mop_desktop.domain.dates import DateError, format_long, parse_user_date
 from mop_desktop.domain.records import Adoption, VersionStatus
 from mop_desktop.domain.review import next_review_date
 from mop_desktop.domain.storable import unpaired_surrogate_at
+from mop_desktop.services.history_check import ChainReport as ChainReport
 from mop_desktop.store import documents as docs
 from mop_desktop.store.db import Store
 from mop_desktop.store.models import DocumentRow, VersionRow
@@ -52,22 +53,6 @@ class AdoptionResult:
     adopted_on: dt.date
     review_due: dt.date
     no_changes: bool
-
-
-@dataclass
-class ChainReport:
-    rows_checked: int = 0
-    problems: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    def summary(self) -> str:
-        if self.ok:
-            n = self.rows_checked
-            return f"The adoption history is intact ({n} record{'' if n == 1 else 's'} checked)."
-        return "The adoption history has been altered: " + "; ".join(self.problems)
 
 
 # -- labels -----------------------------------------------------------------------------------
@@ -272,32 +257,10 @@ def _freeze_draft(doc: DocumentRow, label: str) -> VersionRow:
 
 
 # -- the chain --------------------------------------------------------------------------------
-def _describe(position: int, row_label: str, adopted_on: dt.date | None) -> str:
-    when = f", adopted {format_long(adopted_on)}" if adopted_on else ""
-    return f"history row {position} (version {row_label or '?'}{when})"
-
-
 def verify_chain(store: Store) -> ChainReport:
-    """Recompute each history record's hash, its link to the record before, and the hash of
-    the text of each version the record points to; report every row that does not match."""
-    report = ChainReport()
-    with store.session() as session:
-        for doc in session.query(DocumentRow).order_by(DocumentRow.id):
-            previous = ""
-            for position, row in enumerate(doc.adoptions, start=1):
-                report.rows_checked += 1
-                record = docs.adoption_from_row(row)
-                where = _describe(position, row.version_label, row.adopted_on)
-                if row.prev_hash != previous:
-                    report.problems.append(f"{where} no longer follows the row before it")
-                if record.compute_hash() != row.record_hash:
-                    report.problems.append(f"{where} has been altered")
-                previous = row.record_hash
-                if row.version_id is None or not row.text_sha256:
-                    continue
-                version = session.get(VersionRow, row.version_id)
-                if version is None or not version.sections:
-                    continue
-                if docs.load_text(version).sha256() != row.text_sha256:
-                    report.problems.append(f"the text adopted in {where} has been altered")
-    return report
+    """Recompute each history record's hash and its link to the record before, check the text
+    of each version a record adopted, that every adopted version has its record, and that the
+    newest records are all there (``services.history_check``)."""
+    from mop_desktop.services.history_check import verify_chain as check
+
+    return check(store)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from mop_desktop.domain.dates import format_long
 from mop_desktop.store.db import Store
@@ -36,11 +37,13 @@ class ImportSummary:
     updated: int = 0
     unchanged: int = 0
     skipped: int = 0  # events that did not match, or a date already entered by hand
+    removed: int = 0  # future meetings of a series that the calendar no longer holds
 
     def describe(self) -> str:
+        removed = f", {self.removed} removed" if self.removed else ""
         return (
             f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
-            f"{self.skipped} skipped"
+            f"{self.skipped} skipped{removed}"
         )
 
 
@@ -83,46 +86,25 @@ def delete_meeting(store: Store, day: dt.date) -> None:
         session.delete(row)
 
 
-def _event_date(value: object) -> dt.date | None:
-    raw = getattr(value, "dt", value)
-    if isinstance(raw, dt.datetime):
-        return raw.date()
-    if isinstance(raw, dt.date):
-        return raw
-    return None
-
-
-def read_ics(path: Path) -> list[tuple[str, dt.date, str, str]]:
-    """(uid, date, summary, location) for each event in ``path``; MeetingError if unreadable."""
-    from icalendar import Calendar
+def read_ics(path: Path, today: dt.date | None = None) -> list[tuple[str, dt.date, str, str]]:
+    """(uid, date, summary, location) for each meeting in ``path``, a recurring series
+    expanded (``services.ics_reader``); MeetingError with one line if it cannot be read."""
+    from mop_desktop.services.ics_reader import IcsError, read_events
 
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise MeetingError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").upper().startswith(b"BEGIN:VCALENDAR"):
-        raise MeetingError(
-            f"{path.name}: not a calendar (.ics) file: it does not begin with BEGIN:VCALENDAR"
-        )
-    try:
-        calendar = Calendar.from_ical(data)
-    except (ValueError, IndexError, KeyError) as exc:
-        first = str(exc).splitlines()[0] if str(exc) else "unrecognised content"
-        raise MeetingError(f"{path.name}: not a calendar (.ics) file: {first}") from None
-    events = []
-    for number, event in enumerate(calendar.walk("VEVENT"), start=1):
-        day = _event_date(event.get("DTSTART"))
-        if day is None:
-            raise MeetingError(f"{path.name}: event {number} has no start date (DTSTART)")
-        uid = str(event.get("UID") or "")
-        events.append((uid, day, str(event.get("SUMMARY") or ""), str(event.get("LOCATION") or "")))
-    return events
+        events = read_events(path, today)
+    except IcsError as exc:
+        raise MeetingError(str(exc)) from None
+    return [(e.uid, e.date, e.summary, e.location) for e in events]
 
 
-def import_ics(store: Store, path: str | Path, match: str = "") -> ImportSummary:
-    """Import the events of ``path`` as meetings, all in one transaction. With ``match`` only
+def import_ics(
+    store: Store, path: str | Path, match: str = "", today: dt.date | None = None
+) -> ImportSummary:
+    """Import the events of ``path`` as meetings, all in one transaction (a recurring series
+    gives one meeting per occurrence over the coming three years). With ``match`` only
     events whose title contains it (any case) are taken: e.g. "Full Council"."""
-    events = read_ics(Path(path))
+    events = read_ics(Path(path), today)
     summary = ImportSummary()
     needle = match.strip().lower()
     with store.session() as session:
@@ -157,4 +139,21 @@ def import_ics(store: Store, path: str | Path, match: str = "") -> ImportSummary
             if uid:
                 by_uid[uid] = row
             summary.added += 1
+        _drop_stale_occurrences(session, rows, events, needle, today or dt.date.today(), summary)
     return summary
+
+
+def _drop_stale_occurrences(
+    session: Session, rows: list[MeetingRow], events: list[tuple[str, dt.date, str, str]],
+    needle: str, today: dt.date, summary: ImportSummary,
+) -> None:
+    """A series imported again: its future meetings that the calendar no longer holds (the
+    series moved to another day, or an occurrence was cancelled) are removed."""
+    taken = [e for e in events if not needle or needle in e[2].lower()]
+    series = {uid.rsplit("#", 1)[0] for uid, *_ in taken if "#" in uid}
+    current = {uid for uid, *_ in taken}
+    for row in rows:
+        base = row.source_uid.rsplit("#", 1)[0] if "#" in row.source_uid else ""
+        if base in series and row.source_uid not in current and row.date >= today:
+            session.delete(row)
+            summary.removed += 1

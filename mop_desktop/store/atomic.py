@@ -4,6 +4,9 @@ The new content goes to a temporary file in the same folder, is flushed and fsyn
 renamed over the target with ``os.replace`` (atomic on one file system, Windows included), and
 the folder itself is fsynced so the rename survives a power cut. Any failure removes the
 temporary file and leaves the target exactly as it was.
+
+Every file written here is 0600 on Linux and macOS (set explicitly on the temporary file
+before its content is written, whatever the umask): the rename carries that mode to the target.
 """
 
 from __future__ import annotations
@@ -17,6 +20,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 COPY_CHUNK = 1024 * 1024
+#: The mode of every file written here on POSIX: the user's alone.
+FILE_MODE = 0o600
+
+
+def _private_fd(fd: int) -> None:
+    if os.name == "posix":
+        os.fchmod(fd, FILE_MODE)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -37,7 +47,10 @@ def temp_path_beside(path: Path, suffix: str = ".tmp") -> Path:
     """A fresh, empty temporary file in ``path``'s folder (for writers that need a path)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}-", suffix=suffix, dir=path.parent)
-    os.close(fd)
+    try:
+        _private_fd(fd)
+    finally:
+        os.close(fd)
     return Path(name)
 
 
@@ -59,6 +72,7 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
     fd, name = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
     tmp = Path(name)
     try:
+        _private_fd(fd)
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
@@ -93,6 +107,8 @@ def atomic_produce(path: Path, produce: Callable[[Path], None]) -> None:
     try:
         produce(tmp)
         fsync_file(tmp)
+        if os.name == "posix":  # a writer that replaced the file at tmp must not widen it
+            os.chmod(tmp, FILE_MODE)
         replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

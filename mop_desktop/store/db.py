@@ -319,5 +319,8 @@ def open_store(path: Path, aside_dir: Path | None = None, *, create: bool = True
     if revision is None:
         engine = make_engine(path)
         upgrade(engine)
+        from mop_desktop.paths import make_store_private
+
+        make_store_private(path)  # a new store is the user's alone (0600 on Linux and macOS)
         return Store(path, engine)
     return Store(path)  # the engine is made by the first session

@@ -163,7 +163,11 @@ def append_adoption(
 ) -> AdoptionRow:
     """Add a history row chained to the one before it (its hash covers the previous hash)."""
     previous = doc.adoptions[-1] if doc.adoptions else None
+    count = len(doc.adoptions) + 1
     adoption.prev_hash = previous.record_hash if previous else ""
+    adoption.version_id = version.id if version else None
+    adoption.imported = imported
+    adoption.record_hash = ""  # a new record: the current scheme (covers the text link)
     adoption.record_hash = adoption.compute_hash()
     row = AdoptionRow(
         document=doc,
@@ -181,6 +185,9 @@ def append_adoption(
         prev_hash=adoption.prev_hash,
         record_hash=adoption.record_hash,
     )
-    doc.adoptions.append(row)
+    session.add(row)  # ``document=doc`` has put it in ``doc.adoptions`` (once)
     session.flush()
+    from mop_desktop.store.anchor import note_record
+
+    note_record(session, doc.id, count, row.record_hash)
     return row

@@ -9,7 +9,8 @@ good backup.
 
 ``check_register(path, key)`` runs ``cipher_integrity_check`` and ``quick_check`` on an unlocked
 register; ``check_chain(store)`` recomputes the adoption history's hash chain (through
-``services.adoption.verify_chain``, imported when it is called); ``check_all`` runs what can be
+``services.adoption.verify_chain``, imported when it is called) and ``check_anchor`` confirms it
+against its anchor in the PC's credential store (``store.anchor``); ``check_all`` runs what can be
 run and returns one ``Finding`` per check for ``mop-desktop check`` and the window.
 """
 
@@ -163,6 +164,14 @@ def check_chain(store: Store) -> Finding:
     return Finding("adoption history", bool(report.ok), str(report.summary()))
 
 
+def check_anchor(store: Store, chain_ok: bool) -> Finding:
+    """The history against its anchor in this PC's credential store (``store.anchor``)."""
+    from mop_desktop.services.history_check import check_anchor as confirm
+
+    report = confirm(store, chain_ok)
+    return Finding("history anchor", report.ok, report.message)
+
+
 def check_all(
     paths: AppPaths, store: Store | None = None, register_key: bytearray | None = None
 ) -> list[Finding]:
@@ -173,7 +182,10 @@ def check_all(
         Finding("policy.db", not problems, problems[0] if problems else "policy.db is sound")
     )
     if store is not None and not problems:
-        findings.append(check_chain(store))
+        chain = check_chain(store)
+        findings.append(chain)
+        if chain.ok is not None:
+            findings.append(check_anchor(store, bool(chain.ok)))
     if paths.register_db.exists() or paths.key_envelope.exists():
         findings.extend(_register_findings(paths, register_key))
     return findings

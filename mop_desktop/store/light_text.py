@@ -54,6 +54,7 @@ class AdoptionValues(NamedTuple):
     text_sha256: str
     prev_hash: str
     record_hash: str
+    imported: bool = False
 
 
 class MeetingValues(NamedTuple):
@@ -122,10 +123,11 @@ class LightStore:
         rows.adoptions = [
             AdoptionValues(int(r[0]), r[1], r[2] or "", stored_date(r[3]), r[4] or "",
                            stored_date(r[5]), r[6] or "", r[7] or "", r[8] or "", bool(r[9]),
-                           r[10] or "", r[11] or "", r[12] or "")
+                           r[10] or "", r[11] or "", r[12] or "", bool(r[13]))
             for r in self.con.execute(
                 "SELECT id, version_id, version_label, adopted_on, minute_ref, review_due, "
-                "reviewer, chair, clerk, no_changes, text_sha256, prev_hash, record_hash "
+                "reviewer, chair, clerk, no_changes, text_sha256, prev_hash, record_hash, "
+                "imported "
                 "FROM adoption WHERE document_id = ? ORDER BY id", (rows.id,))
         ]
         return rows

@@ -38,6 +38,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -56,7 +57,7 @@ from sqlalchemy.orm import (
 )
 from sqlalchemy.pool import NullPool
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 LIST_INDEX = "ix_concern_list"
 #: ``id`` (the rowid) right after the date, so that the index itself is in the table's default
 #: order (raised on, then id) and a page of a broad search stops after its rows.
@@ -157,6 +158,49 @@ class DeletionTraceRow(RegisterBase):
     reference: Mapped[str] = mapped_column(String)
     removed_on: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class AttachmentRow(RegisterBase):
+    """A file a concern rests on (letter, e-mail, PDF, photo), held inside the register.
+
+    ``content`` is the file itself, or, for a sealed concern, the file sealed to the chair of the
+    personnel committee (``sealed`` is then true and the name reads "sealed")."""
+
+    __tablename__ = "attachment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    concern_id: Mapped[int] = mapped_column(
+        ForeignKey("concern.id", ondelete="CASCADE"), index=True
+    )
+    filename: Mapped[str] = mapped_column(Text)
+    media_type: Mapped[str] = mapped_column(String, default="application/octet-stream")
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    sealed: Mapped[bool] = mapped_column(default=False)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class SealedRow(RegisterBase):
+    """The content of a concern sealed to the chair of the personnel committee."""
+
+    __tablename__ = "sealed_concern"
+
+    concern_id: Mapped[int] = mapped_column(
+        ForeignKey("concern.id", ondelete="CASCADE"), primary_key=True
+    )
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+    sealed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ChairKeyRow(RegisterBase):
+    """The chair's key envelope (store/sealing.py): a public key and a wrapped private key."""
+
+    __tablename__ = "chair_key"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    envelope: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class SchemaVersionRow(RegisterBase):
@@ -374,7 +418,15 @@ def _upgrade_2_to_3(connection: Any) -> None:
     )
 
 
-_UPGRADES: dict[int, Callable[[Any], None]] = {1: _upgrade_1_to_2, 2: _upgrade_2_to_3}
+def _upgrade_3_to_4(connection: Any) -> None:
+    """Attachments, sealed concerns and the chair's key."""
+    tables = [AttachmentRow.__table__, SealedRow.__table__, ChairKeyRow.__table__]
+    RegisterBase.metadata.create_all(connection, tables=tables)  # type: ignore[arg-type]
+
+
+_UPGRADES: dict[int, Callable[[Any], None]] = {
+    1: _upgrade_1_to_2, 2: _upgrade_2_to_3, 3: _upgrade_3_to_4,
+}
 
 
 def _upgrade(register: Register, version: int) -> None:
@@ -395,12 +447,27 @@ def _upgrade(register: Register, version: int) -> None:
             )
 
 
+def _precreate_private(path: Path) -> None:
+    """Create the (empty) file 0600 before SQLCipher opens it, so that it is never readable by
+    others, not even for the moment before the mode is set. SQLite takes an empty file as a new
+    database; its journal gets the database file's mode."""
+    import os
+
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        if os.name == "posix":
+            os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
+
+
 def create_register(path: Path, key: bytearray) -> Register:
     """A new, empty, encrypted register. Refuses to touch an existing file."""
     _sqlcipher()
     if path.exists():
         raise RegisterError(f"{path.name} already exists: it is never replaced by a new register")
     path.parent.mkdir(parents=True, exist_ok=True)
+    _precreate_private(path)
     engine = make_engine(path, key, mode="rwc")
     try:
         with engine.begin() as connection:
@@ -422,4 +489,7 @@ def create_register(path: Path, key: bytearray) -> Register:
         path.unlink(missing_ok=True)
         raise
     engine.dispose()
+    from mop_desktop.paths import make_store_private
+
+    make_store_private(path)  # the user's alone (0600 on Linux and macOS)
     return Register(path, key, make_engine(path, key))

@@ -18,7 +18,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from mop_desktop.paths import AppPaths
+from mop_desktop.paths import AppPaths, secure_data_folder
 from mop_desktop.store.atomic import atomic_copy, atomic_write_text, fsync_dir, fsync_file
 from mop_desktop.store.backup import BundleInfo, extract_verified
 from mop_desktop.store.copies import (
@@ -99,6 +99,7 @@ def restore_bundle(paths: AppPaths, bundle: Path, passphrase: str | None = None
                 raise
             journal.unlink(missing_ok=True)
             fsync_dir(paths.data)
+            secure_data_folder(paths)  # extracted members carry the umask's mode: 0600/0700
     except OSError as exc:
         raise BackupError(f"the backup could not be restored: {_os_message(exc)}") from None
     try:

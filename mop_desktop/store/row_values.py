@@ -56,6 +56,8 @@ def adoption_from_row(row: Any) -> Adoption:
         prev_hash=row.prev_hash,
         record_hash=row.record_hash,
         no_changes=bool(row.no_changes),
+        imported=bool(getattr(row, "imported", False)),
+        version_id=row.version_id,
     )
 
 

@@ -52,6 +52,10 @@ BACKUP_DIR = declare("backup.folder", "", "Backups folder (empty: inside the dat
 # -- PDFs -------------------------------------------------------------------------------------
 SIGNATURE_CHAIR = declare("pdf.signature_chair", "", "Chair's signature image")
 SIGNATURE_CLERK = declare("pdf.signature_clerk", "", "Clerk's signature image")
+# -- importing --------------------------------------------------------------------------------
+IMPORT_CORRECTIONS = declare(
+    "import.corrections", {}, "The clerk's corrections to imported files, by the file's SHA-256"
+)
 # -- first run --------------------------------------------------------------------------------
 WELCOME_DONE = declare("app.welcome_done", False, "The welcome screen has been answered")
 

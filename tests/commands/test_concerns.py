@@ -111,8 +111,10 @@ def test_change_passphrase_with_recovery_key(cli, recovery_key):
 
 
 def test_replace_recovery_key(cli, recovery_key):
-    code, out, _ = cli("concerns", "replace-recovery-key", env=PASS)
+    code, out, err = cli("concerns", "replace-recovery-key", env=PASS)  # nothing typed back
     new = out.strip().splitlines()[-1]
+    assert code == 2 and "not confirmed: the old recovery key still works" in err
+    code, out, _ = cli("concerns", "replace-recovery-key", "--confirm", new, env=PASS)
     assert code == 0 and new != recovery_key
     env = {"MOP_NEW_PASSPHRASE": "another passphrase"}
     assert cli("concerns", "change-passphrase", "--recovery-key", recovery_key, env=env)[0] == 3
@@ -138,8 +140,19 @@ def test_damaged_page_inside_the_register_is_one_line(cli, tmp_path, recovery_ke
     rows = "".join(f"0{1 + i % 9}/03/2026,officer,{'Concern text ' * 40} {i}\n" for i in range(300))
     _import(cli, tmp_path, "raised_on,raised_by_role,summary\n" + rows)
     db = data_dir / "register.db"
+    from mop_desktop.paths import resolve_paths
+    from mop_desktop.services.concerns import RegisterService
+
+    service = RegisterService(resolve_paths(data_dir))
+    service.unlock(PASS["MOP_PASSPHRASE"])
+    with service.session() as session:  # a page the listing must read: the concern table's root
+        from sqlalchemy import text
+
+        root = session.execute(
+            text("SELECT rootpage FROM sqlite_master WHERE name = 'concern'")).scalar()
+    service.lock()
     blob = bytearray(db.read_bytes())
-    middle = (len(blob) // 4096 // 2) * 4096
+    middle = (root - 1) * 4096
     for i in range(middle + 100, middle + 400):
         blob[i] ^= 0xFF
     db.write_bytes(bytes(blob))

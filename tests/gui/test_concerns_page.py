@@ -259,15 +259,21 @@ def test_retention_review_deletes_after_confirmation(app, window, qtbot, service
         assert [t.reference for t in retention.traces(s)] == [old]
 
 
+def _type_pdf_password(form, password, again=None):
+    form.first.setText(password)
+    form.second.setText(password if again is None else again)
+    form.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
 def test_case_report_pdf_from_the_page(app, window, qtbot, service, tmp_path):
     page = _unlocked_page(app, window, qtbot)
     target = tmp_path / "case.pdf"
     page.asks.save_path = lambda *a: str(target)
-    page.asks.new_secret = lambda *a: "pdf password"
     concern = service.get("C-2026-001")
     concern.follow_up_on = dt.date(2026, 5, 1)
     service.update("C-2026-001", concern)
     page.export_case(page, "C-2026-001")
+    _type_pdf_password(page._export, "pdf password")
     qtbot.waitUntil(target.exists, timeout=20000)
     qtbot.wait(200)
     from pypdf import PdfReader
@@ -483,9 +489,10 @@ def test_subject_access_export_from_the_page(app, window, qtbot, service, tmp_pa
     told: list[str] = []
     page.asks.text = lambda *a: "Cllr Ann Example"
     page.asks.save_path = lambda *a: str(target)
-    page.asks.new_secret = lambda *a: "pdf password"
     page.asks.inform = lambda parent, title, text: told.append(text)
     page.subject_access()
+    qtbot.waitUntil(lambda: getattr(page, "_export", None) is not None, timeout=20000)
+    _type_pdf_password(page._export, "pdf password")
     qtbot.waitUntil(lambda: bool(told), timeout=20000)
     assert told == [f"1 record written to {target}."]
     from pypdf import PdfReader
@@ -568,3 +575,90 @@ def test_typing_quickly_ends_with_the_last_query_s_results(app, window, qtbot, s
     qtbot.keyClicks(page.table.searchEdit, " late")  # debounced typing, one search at the end
     qtbot.waitUntil(lambda: page.model.query.text == "minutes late", timeout=5000)
     assert page.model.rowCount() == 1 and page.model.reference_at(0) == "C-2026-002"
+
+
+def test_subject_access_shows_each_record_and_why_and_writes_only_the_ticked(
+    app, window, qtbot, service, tmp_path
+):
+    service.unlock(PASSPHRASE)
+    service.add(Concern(raised_on=dt.date(2026, 5, 4), raised_by_role="officer",
+                        summary="Joanne and Hannah: annual planning", about="Joanne Baker"))
+    extra = service.add(Concern(raised_on=dt.date(2026, 5, 5), raised_by_role="officer",
+                                summary="Spoke to Ann Example about seating"))
+    service.lock()
+    page = _unlocked_page(app, window, qtbot)
+    target = tmp_path / "sar.pdf"
+    told: list[str] = []
+    page.asks.text = lambda *a: "Ann"
+    page.asks.save_path = lambda *a: str(target)
+    page.asks.inform = lambda parent, title, text: told.append(text)
+    page.subject_access()
+    qtbot.waitUntil(lambda: getattr(page, "_export", None) is not None, timeout=20000)
+    form = page._export
+    rows = [form.list.item(i).text() for i in range(form.list.count())]
+    assert rows == ["C-2026-001  ·  about: whole name", f"{extra}  ·  summary: whole name"]
+    assert "Joanne" not in " ".join(rows)
+    # a short password, two that differ, and the passphrase: told beside the fields, no file
+    for first, second, message in (
+        ("short", "short", "Use at least 10 characters"),
+        ("", "", "The PDF password must not be empty."),
+        ("long enough one", "long enough two", "The two passwords differ."),
+        (PASSPHRASE, PASSPHRASE, "must not be the register's passphrase"),
+    ):
+        _type_pdf_password(form, first, second)
+        assert message.lower() in form.error.text().lower()
+        assert form.dialog.isVisible() and not target.exists()
+    form.list.item(1).setCheckState(Qt.CheckState.Unchecked)
+    _type_pdf_password(form, "pdf password")
+    qtbot.waitUntil(lambda: bool(told), timeout=20000)
+    assert told == [f"1 record written to {target}."]
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(target))
+    assert reader.decrypt("pdf password")
+    text = "".join(p.extract_text() for p in reader.pages)
+    assert "C-2026-001" in text and extra not in text and "Joanne" not in text
+
+
+def test_a_new_recovery_key_takes_effect_only_when_done(app, window, qtbot, service,
+                                                       monkeypatch):
+    from mop_desktop.store import vault
+
+    page = _unlocked_page(app, window, qtbot)
+    page.asks.confirm = lambda *a: True
+    told: list[str] = []
+    page.asks.inform = lambda parent, title, text: told.append(text)
+    key_file = app.paths.key_envelope
+    before = key_file.read_bytes()
+    page.replace_recovery_key()
+    form = page._setup
+    key = form.ui.recoveryKeyLabel.text()
+    form.dialog.reject()  # closed without Done
+    assert told == ["The recovery key was not replaced: the old one still works."]
+    with pytest.raises(vault.WrongRecoveryKey):
+        vault.unlock_with_recovery_key(key_file, key)
+    page.replace_recovery_key()
+    form = page._setup
+    key = form.ui.recoveryKeyLabel.text()
+    form.ui.keptCheck.setChecked(True)
+    form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert vault.unlock_with_recovery_key(key_file, key)
+    assert key_file.read_bytes() != before
+
+
+def test_setup_after_an_interrupted_one_says_so_and_starts_afresh(app, window, qtbot):
+    (app.paths.data / "register.key").write_text("half-made")
+    app.paths.register_setup_marker.write_text("a register set-up is in progress\n")
+    page = _page(app, window, qtbot)
+    assert not page.locked.setupButton.isHidden()  # a half-made register is not set up
+    page.locked.setupButton.click()
+    form = page._setup
+    assert "interrupted" in form.ui.errorLabel.text()
+    form.ui.firstEdit.setText(PASSPHRASE)
+    form.ui.secondEdit.setText(PASSPHRASE)
+    form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: form.ui.steps.currentIndex() == 1, timeout=20000)
+    assert not app.paths.register_setup_marker.exists()
+    from mop_desktop.store import vault
+
+    assert vault.verify_passphrase(app.paths.key_envelope, PASSPHRASE)

@@ -143,9 +143,10 @@ def test_user_text_is_plain(open_preview) -> None:
     result.council_name = "<b>x</b>"
     preview = open_preview(result)
     assert preview.form.councilValue.text() == "<b>x</b>"
-    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
 
-    assert preview.form.councilValue.textFormat() == Qt.TextFormat.PlainText
+    # an editable field: a line edit never reads its text as markup
+    assert isinstance(preview.form.councilValue, QLineEdit)
 
 
 def test_real_sample_through_the_importer(qtbot, app_context, samples, store) -> None:

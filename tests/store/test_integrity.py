@@ -115,7 +115,7 @@ def test_altered_adoption_history_fails_the_check(app_paths, store, cli):
     assert "altered" in errout
 
 
-def test_sound_store_passes_every_check(app_paths, store, cli):
+def test_sound_store_passes_every_check(app_paths, store, cli, credential_store):
     populate(store)
     findings = check_all(app_paths, store)
     assert all(f.ok for f in findings), findings

@@ -171,6 +171,9 @@ class AdoptDialog:
             label.setText(str(exc))
             label.show()
             return False
+        from mop_desktop.services.history_check import after_adoption
+
+        after_adoption(self.app.store)  # anchored in the credential store where there is one
         self.app.documentChanged.emit()
         self.app.scheduleChanged.emit()
         what = "re-adopted without changes" if self.result.no_changes else "adopted"

@@ -14,7 +14,14 @@ import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mop_desktop.domain.concerns import (
     CATEGORIES,
@@ -28,7 +35,10 @@ from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.messages import counted
 from mop_desktop.gui.register import exports
 from mop_desktop.gui.register.asks import Asks
+from mop_desktop.gui.register import sealed_view
 from mop_desktop.gui.register.case_form import CaseForm
+from mop_desktop.services.concerns import sealed
+from mop_desktop.services.concerns.attachments import wipe_open_copies
 from mop_desktop.gui.register.choices import fill_choices
 from mop_desktop.gui.register.retention import RetentionDialog
 from mop_desktop.gui.register.setup import RecoveryDialog, SetupDialog, user_message
@@ -50,6 +60,7 @@ class ConcernsPage(QWidget):
         self.app = app
         self.service = register_for(app)
         self.asks = Asks()
+        wipe_open_copies()  # copies of attachments left open by a crash
         self.forms: list[CaseForm] = []
         self._columns_fitted = False
         self.stack = QStackedWidget(self)
@@ -142,6 +153,11 @@ class ConcernsPage(QWidget):
 
     def open_setup(self) -> None:
         form = SetupDialog(self.app, self.service, self, self.asks, self.show_table)
+        if self.service.interrupted_setup():
+            form.ui.errorLabel.setText(
+                "An earlier set-up was interrupted and left a half-made register; it will be "
+                "removed and the register set up afresh."
+            )
         self._setup = form
         form.dialog.open()
 
@@ -176,6 +192,8 @@ class ConcernsPage(QWidget):
             ("Subject access export…", self.subject_access),
             ("Change passphrase…", self.change_passphrase),
             ("Replace recovery key…", self.replace_recovery_key),
+            ("Set up the chair's key…", self.set_up_chair),
+            ("Seal to the chair of the personnel committee…", self.seal_selected),
         ):
             action = QAction(text, menu)
             action.triggered.connect(slot)
@@ -310,6 +328,9 @@ class ConcernsPage(QWidget):
         if not self.service.unlocked:
             self.show_locked()
             return None
+        if reference is not None and sealed.is_sealed(self.service, reference):
+            self._sealed_view = sealed_view.open_as_chair(self.service, self.asks, self, reference)
+            return None
         form = CaseForm(self.app, self.service, reference, self, self.asks, self.export_case)
         self.forms.append(form)
 
@@ -331,10 +352,14 @@ class ConcernsPage(QWidget):
             self.export_case(self, reference)
 
     def export_case(self, parent: QWidget, reference: str) -> None:
-        exports.export_case(self.app, self.service, self.asks, parent, reference)
+        exports.export_case(self.app, self.service, self.asks, parent, reference,
+                            keep=self._keep_export)
 
     def subject_access(self) -> None:
-        exports.subject_access(self.app, self.service, self.asks, self)
+        exports.subject_access(self.app, self.service, self.asks, self, keep=self._keep_export)
+
+    def _keep_export(self, dialog: object) -> None:
+        self._export = dialog  # closed by locking: it lists references and holds a password
 
     # -- keys and retention -------------------------------------------------------------------
     def change_passphrase(self) -> None:
@@ -349,20 +374,55 @@ class ConcernsPage(QWidget):
         )
 
     def replace_recovery_key(self) -> None:
+        """The new key is shown first; it takes the old one's place only when the clerk has
+        ticked that it is written down and pressed Done (closed any other way, or killed, the
+        old key keeps working)."""
+        title = "Replace recovery key"
         if not self.asks.confirm(
-            self, "Replace recovery key",
-            "Issue a new recovery key? The old one (in the safe) stops working at once.",
+            self, title,
+            "Issue a new recovery key? It takes the old one's place once you have written it "
+            "down and pressed Done; until then the old one (in the safe) keeps working.",
         ):
             return
         try:
-            key = self.service.replace_recovery_key()
+            key = self.service.propose_recovery_key()
         except Exception as exc:  # noqa: BLE001 - shown as one line
-            self.asks.inform(self, "Replace recovery key", user_message(exc))
+            self.asks.inform(self, title, user_message(exc))
             return
         form = SetupDialog(self.app, self.service, self, self.asks, lambda: None)
         form.show_key(key)
+
+        def finished(result: int) -> None:
+            if result != QDialog.DialogCode.Accepted:
+                self.asks.inform(self, title, "The recovery key was not replaced: the old one "
+                                 "still works.")
+                return
+            try:
+                self.service.confirm_recovery_key(key)
+            except Exception as exc:  # noqa: BLE001 - shown as one line
+                self.asks.inform(self, title, f"{user_message(exc)} The old recovery key still "
+                                 "works.")
+                return
+            self.app.statusMessage.emit(
+                "The new recovery key is in effect; the old one no longer works."
+            )
+
+        form.dialog.finished.connect(finished)
         self._setup = form
         form.dialog.open()
+
+    def set_up_chair(self) -> None:
+        sealed_view.set_up_chair(self.service, self.asks, self)
+
+    def seal_selected(self) -> None:
+        reference = self.selected_reference()
+        if reference is None:
+            self.asks.inform(self, "Seal to the chair", "Select the concern to seal first.")
+            return
+        if sealed_view.seal_selected(self.service, self.asks, self, reference):
+            self.app.registerChanged.emit()
+            self.model.refresh()
+            self.apply_filters()
 
     def open_retention(self) -> None:
         dialog = RetentionDialog(self.app, self.service, self, self.asks)
@@ -377,7 +437,8 @@ class ConcernsPage(QWidget):
         self.forms.clear()
         # The set-up dialog stays: it holds only the recovery key, shown once, and closing it
         # before the clerk has written the key down would lose it.
-        for name in ("_retention", "_recovery"):
+        wipe_open_copies()
+        for name in ("_retention", "_recovery", "_export", "_sealed_view"):
             holder = getattr(self, name, None)
             if holder is not None:
                 holder.dialog.reject()

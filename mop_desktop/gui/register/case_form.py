@@ -69,6 +69,7 @@ class CaseForm:
         self.ui.timelineTable.setModel(self.timeline_model)
         self._fill_choices()
         self._connect()
+        self._add_attachments_tab()
         if reference is None:
             self.dialog.setWindowTitle("New concern")
             self.ui.referenceLabel.setText("given when saved")
@@ -109,6 +110,16 @@ class CaseForm:
         ui.buttonBox.rejected.connect(self.cancel)
         ui.addEntryButton.clicked.connect(self.add_entry)
         ui.exportButton.clicked.connect(self._export_clicked)
+
+    def _add_attachments_tab(self) -> None:
+        """The Attachments tab (last, so the other tabs keep their places); the temporary
+        copies opened from it are wiped when the form closes."""
+        from mop_desktop.gui.register.attachments_panel import AttachmentsPanel
+
+        self.attachments = AttachmentsPanel(self.service, self.reference, self.dialog, self.asks)
+        index = self.ui.tabs.addTab(self.attachments.widget, "Attachments")
+        self.ui.tabs.setTabEnabled(index, self.reference is not None)
+        self.dialog.finished.connect(lambda _result: self.attachments.wipe_copies())
 
     def _update_routes(self) -> None:
         guidance = routes_for(
@@ -224,7 +235,11 @@ class CaseForm:
 
         try:
             concern = self.collect()
-            if self.reference is None:
+            if self.reference is None and self._seal_new(concern):
+                from mop_desktop.services.concerns import sealed
+
+                self.reference = sealed.add_sealed(self.service, concern)
+            elif self.reference is None:
                 self.reference = self.service.add(concern)
             else:
                 self.service.update(self.reference, concern)
@@ -239,6 +254,19 @@ class CaseForm:
         self.app.statusMessage.emit(f"Concern {self.reference} saved.")
         self.dialog.accept()
         return True
+
+    def _seal_new(self, concern: Concern) -> bool:
+        """A new concern about the clerk, with the chair's key set up: seal it to the chair?"""
+        from mop_desktop.services.concerns import sealed
+
+        if concern.about_role != "clerk" or not sealed.chair_is_set_up(self.service):
+            return False
+        return self.asks.confirm(
+            self.dialog, "A concern about the clerk",
+            "Under the protocol a concern about the clerk goes to the chair of the personnel "
+            "committee. Seal it to the chair now? Only the chair's passphrase will open it; "
+            "the register will show only that it exists and its dates.",
+        )
 
     def add_entry(self) -> None:
         from sqlalchemy.exc import SQLAlchemyError

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +29,27 @@ from .service import AuditEntry, TimelineEntry
 CONFIDENTIAL = "CONFIDENTIAL"
 
 
+#: The shortest password a protected PDF accepts (it travels to a third party by e-mail).
+MIN_PDF_PASSWORD = 10
+
+
 class ReportError(Exception):
     pass
+
+
+class PdfPasswordRefused(ReportError, ValueError):
+    """A PDF password that would not protect the PDF; the message says why, in one line."""
+
+
+def check_pdf_password(password: str | None) -> None:
+    """Refuse an empty or short PDF password (the register's passphrase is refused by
+    ``RegisterService.check_pdf_password``, which knows it)."""
+    if not password:
+        raise PdfPasswordRefused("the PDF password must not be empty")
+    if len(password) < MIN_PDF_PASSWORD:
+        raise PdfPasswordRefused(
+            f"the PDF password is too short: use at least {MIN_PDF_PASSWORD} characters"
+        )
 
 
 def _styles() -> dict[str, Any]:
@@ -71,7 +91,8 @@ def _table(rows: list[list[str]], widths: list[float], header: bool = False) -> 
     return table
 
 
-def _render(path: Path, story: list[Any], title: str, council: str, password: str | None) -> int:
+def _render(path: Path, story: list[Any], title: str, council: str, password: str | None,
+            files: Sequence[tuple[str, bytes]] = ()) -> int:
     """Lay out ``story`` with CONFIDENTIAL and the page number on every page."""
     import io
 
@@ -97,8 +118,8 @@ def _render(path: Path, story: list[Any], title: str, council: str, password: st
         canvas.drawRightString(width - 22 * mm, 12 * mm, f"{CONFIDENTIAL} · page {doc.page}")
         canvas.restoreState()
 
-    if password is not None and not password:
-        raise ReportError("the PDF password must not be empty")
+    if password is not None:
+        check_pdf_password(password)
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=22 * mm, rightMargin=22 * mm, topMargin=22 * mm,
@@ -106,7 +127,9 @@ def _render(path: Path, story: list[Any], title: str, council: str, password: st
         initialFontName=fonts.REGULAR,
     )
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
-    data = buffer.getvalue() if password is None else _encrypt(buffer.getvalue(), password)
+    data = buffer.getvalue()
+    if password is not None or files:
+        data = _encrypt(data, password, files)
     try:
         path.write_bytes(data)
     except BaseException:
@@ -115,15 +138,28 @@ def _render(path: Path, story: list[Any], title: str, council: str, password: st
     return int(doc.page)
 
 
-def _encrypt(pdf: bytes, password: str) -> bytes:
+def _encrypt(pdf: bytes, password: str | None, files: Sequence[tuple[str, bytes]] = ()) -> bytes:
     """AES-256 (PDF 2.0 standard security handler, revision 6): printing allowed, copying and
-    changing not; a random owner password nobody keeps."""
+    changing not; a random owner password nobody keeps. ``files`` are embedded as the PDF's own
+    attachments first, so they are encrypted with it."""
     import io
 
     from pypdf import PdfReader, PdfWriter
     from pypdf.constants import UserAccessPermissions as Allowed
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    used: set[str] = set()
+    for name, data in files:
+        unique, n = name, 1
+        while unique in used:
+            n += 1
+            unique = f"{n}-{name}"
+        used.add(unique)
+        writer.add_attachment(unique, data)
+    if password is None:
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue()
     writer.encrypt(
         user_password=password,
         owner_password=secrets.token_hex(16),
@@ -175,8 +211,10 @@ def _case_story(concern: Concern, timeline: list[TimelineEntry], guidance: str) 
 def case_report(
     path: Path, concern: Concern, timeline: list[TimelineEntry], audit: list[AuditEntry],
     council: str, password: str, guidance: str = "",
+    files: Sequence[tuple[str, bytes]] = (),
 ) -> int:
-    """The password-protected case report for one concern."""
+    """The password-protected case report for one concern; ``files`` (its attachments) are
+    listed in it and embedded in the PDF."""
     from reportlab.lib.units import mm
 
     story = [_p(council, "council"), _p(f"Case report · printed {format_long(dt.date.today())}",
@@ -189,7 +227,28 @@ def case_report(
            for a in audit],
         [34 * mm, 34 * mm, 58 * mm, 40 * mm], header=True,
     ))
-    return _render(path, story, f"Case report {concern.reference}", council, password)
+    story += attachment_story(files)
+    return _render(path, story, f"Case report {concern.reference}", council, password, files)
+
+
+def attachment_story(files: Sequence[tuple[str, bytes]]) -> list[Any]:
+    """The list of attached files (name, size, SHA-256), each embedded in the PDF itself."""
+    import hashlib
+
+    from reportlab.lib.units import mm
+
+    if not files:
+        return []
+    from mop_desktop.services.concerns.attachments import size_text
+
+    rows = [["File", "Size", "SHA-256"]] + [
+        [name, size_text(len(data)), hashlib.sha256(data).hexdigest()] for name, data in files
+    ]
+    return [
+        _heading("Attachments"),
+        _p("Each file is attached to this PDF (open the attachments pane of the PDF reader)."),
+        _table(rows, [60 * mm, 20 * mm, 86 * mm], header=True),
+    ]
 
 
 def subject_access_report(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import getpass
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -141,15 +141,23 @@ def _row(session: Session, reference: str) -> ConcernRow:
     return row
 
 
+#: The stored row of one concern, for the services beside this one (attachments, sealing).
+concern_row = _row
+
+
 class RegisterService:
     """One data folder's register: locked until ``unlock`` succeeds."""
 
     def __init__(self, paths: AppPaths) -> None:
         self.paths = paths
         self._register: Register | None = None
+        self._passphrase_digest: tuple[bytes, bytes] | None = None
 
     # -- state --------------------------------------------------------------------------------
     def exists(self) -> bool:
+        """A register is set up (a half-made one from an interrupted set-up does not count)."""
+        if self.interrupted_setup():
+            return False
         return self.paths.key_envelope.exists() or self.paths.register_db.exists()
 
     @property
@@ -159,6 +167,10 @@ class RegisterService:
     def _check_files(self) -> None:
         """Tell missing/empty files apart before any key is derived."""
         envelope, db = self.paths.key_envelope, self.paths.register_db
+        if self.interrupted_setup():
+            raise vault.NoRegister(
+                "the register's set-up was interrupted: set it up again (concerns init)"
+            )
         if not envelope.exists() and not db.exists():
             raise vault.NoRegister()
         if not envelope.exists():
@@ -168,21 +180,92 @@ class RegisterService:
         check_existing(db)
 
     # -- set-up, unlock, lock -----------------------------------------------------------------
-    def init(self, passphrase: str) -> str:
-        """Create the key file and an empty register; returns the recovery key (shown once)."""
-        if self.exists():
-            raise RegisterError("the register is set up already: it is never replaced")
+    def interrupted_setup(self) -> bool:
+        """True when a set-up was interrupted: its files are half-made and unusable."""
+        return self.paths.register_setup_marker.exists()
+
+    def init(self, passphrase: str, show_key: Callable[[str], None] | None = None) -> str:
+        """Create the key file and an empty register; returns the recovery key (shown once).
+
+        All or nothing: a marker file stands beside the new files until the register is
+        complete (and, with ``show_key``, until the recovery key has been shown), so a set-up
+        killed at any moment leaves either no register or a complete one. Files left by an
+        interrupted set-up are removed first (``interrupted_setup`` says so beforehand). The
+        key-file lock is held throughout.
+        """
+        from mop_desktop.store.atomic import atomic_write_text, fsync_dir
+        from mop_desktop.store.keylock import key_file_lock
+
+        vault.check_new_passphrase(passphrase)
         self.paths.ensure()
-        key, recovery_key = vault.create_envelope(self.paths.key_envelope, passphrase)
-        try:
-            self._register = create_register(self.paths.register_db, key)
-        except BaseException:
-            self.paths.key_envelope.unlink(missing_ok=True)
-            vault.zero(key)
-            raise
-        with self.session() as session:
-            audit(session, "set up")
+        marker = self.paths.register_setup_marker
+        with key_file_lock(self.paths.key_envelope):
+            if marker.exists():
+                self._remove_half_made()
+            if self.exists():
+                raise RegisterError("the register is set up already: it is never replaced")
+            atomic_write_text(marker, "a register set-up is in progress\n")
+            key, recovery_key = vault.create_envelope(self.paths.key_envelope, passphrase)
+            vault.crash_point("init-after-key")
+            try:
+                self._register = create_register(self.paths.register_db, key)
+                vault.crash_point("init-after-register")
+                with self.session() as session:
+                    audit(session, "set up")
+            except BaseException:
+                self.lock()
+                vault.zero(key)
+                self._remove_half_made()
+                raise
+            self._remember(passphrase)
+            if show_key is not None:
+                show_key(recovery_key)
+                vault.crash_point("init-after-shown")
+            marker.unlink()
+            fsync_dir(self.paths.data)
         return recovery_key
+
+    def _remove_half_made(self) -> None:
+        """Remove what an interrupted set-up left (never called without its marker)."""
+        from mop_desktop.store.atomic import fsync_dir
+
+        for path in (self.paths.register_db, self.paths.key_envelope):
+            for suffix in ("", "-journal"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+        self.paths.register_setup_marker.unlink(missing_ok=True)
+        fsync_dir(self.paths.data)
+
+    def _remember(self, passphrase: str) -> None:
+        """Keep a salted digest of the passphrase in use (never the passphrase itself), so
+        that a PDF password equal to it can be refused."""
+        import hashlib
+        import secrets
+
+        salt = secrets.token_bytes(16)
+        self._passphrase_digest = (salt, hashlib.blake2b(passphrase.encode("utf-8"),
+                                                         key=salt).digest())
+
+    def is_register_passphrase(self, candidate: str) -> bool:
+        import hashlib
+        import hmac
+
+        if self._passphrase_digest is None:
+            return False
+        salt, digest = self._passphrase_digest
+        return hmac.compare_digest(
+            hashlib.blake2b(candidate.encode("utf-8"), key=salt).digest(), digest
+        )
+
+    def check_pdf_password(self, password: str) -> None:
+        """Refuse a PDF password that is empty, too short, or the register's own passphrase
+        (PdfPasswordRefused, with the one line to show)."""
+        from mop_desktop.services.concerns.reports import PdfPasswordRefused, check_pdf_password
+
+        check_pdf_password(password)
+        if self.is_register_passphrase(password):
+            raise PdfPasswordRefused(
+                "the PDF password must not be the register's passphrase: choose another one"
+            )
 
     def _open(self, key: bytearray) -> None:
         try:
@@ -206,12 +289,14 @@ class RegisterService:
     def unlock(self, passphrase: str) -> None:
         self._check_files()
         self._open(vault.unlock_with_passphrase(self.paths.key_envelope, passphrase))
+        self._remember(passphrase)
 
     def unlock_with_recovery_key(self, recovery_key: str) -> None:
         self._check_files()
         self._open(vault.unlock_with_recovery_key(self.paths.key_envelope, recovery_key))
 
     def lock(self) -> None:
+        self._passphrase_digest = None
         if self._register is not None:
             self._register.close()
             self._register = None
@@ -219,14 +304,24 @@ class RegisterService:
     def change_passphrase(self, new_passphrase: str) -> None:
         register = self._need()
         vault.set_passphrase(self.paths.key_envelope, register._key, new_passphrase)
+        self._remember(new_passphrase)
         with self.session() as session:
             audit(session, "passphrase changed")
 
-    def replace_recovery_key(self) -> str:
-        register = self._need()
-        key = vault.replace_recovery_key(self.paths.key_envelope, register._key)
+    def propose_recovery_key(self) -> str:
+        """A new recovery key to show the clerk; the old one works until it is confirmed."""
+        return vault.propose_recovery_key(self.paths.key_envelope, self._need()._key)
+
+    def confirm_recovery_key(self, typed: str) -> None:
+        """The new recovery key, given back: it takes effect and the old one stops working."""
+        vault.confirm_recovery_key(self.paths.key_envelope, self._need()._key, typed)
         with self.session() as session:
             audit(session, "recovery key replaced")
+
+    def replace_recovery_key(self) -> str:
+        """Propose and confirm in one step (for callers that show the key themselves)."""
+        key = self.propose_recovery_key()
+        self.confirm_recovery_key(key)
         return key
 
     def _need(self) -> Register:

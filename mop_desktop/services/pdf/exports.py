@@ -19,10 +19,10 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from mop_desktop.domain.dates import format_short
-from mop_desktop.domain.records import VersionStatus
+from mop_desktop.domain.records import VersionStatus, short_record_hash
 from mop_desktop.services.pdf.content import (
     PdfError,
     load_protocol,
@@ -33,11 +33,13 @@ from mop_desktop.store.db import Store
 from mop_desktop.store.light_text import open_light
 
 PROTOCOL, DRAFT, REDLINE = "protocol", "draft", "redline"
+#: the adopted version's record hash rides in the PDF's keywords, for ``verify``
+RECORD_KEYWORD = "mop-record:"
 KIND_NAMES = {PROTOCOL: "Adopted protocol", DRAFT: "Draft protocol",
               REDLINE: "Council-pack report"}
 
-__all__ = ["PdfError", "ExportInfo", "export_pdf", "verify", "list_exports", "file_sha256",
-           "planned_name", "suggested_name"]
+__all__ = ["PdfError", "ExportInfo", "export_pdf", "verify", "verify_file", "find_record",
+           "list_exports", "file_sha256", "planned_name", "suggested_name"]
 
 
 @dataclass(frozen=True)
@@ -123,10 +125,14 @@ def export_pdf(
             version = source.version_line
             if is_draft:
                 version += f" \u00b7 printed {format_short(today or dt.date.today())}"
+            keywords = ""
             if source.adoption is not None and source.adoption.adopted_on:
                 version += f" \u00b7 adopted {format_short(source.adoption.adopted_on)}"
                 if source.adoption.minute_ref:
                     version += f", minute {source.adoption.minute_ref}"
+            if source.adoption is not None and source.adoption.record_hash:
+                version += f" \u00b7 record {short_record_hash(source.adoption.record_hash)}"
+                keywords = f"{RECORD_KEYWORD}{source.adoption.record_hash}"
             info = PageInfo(
                 council=source.council.name,
                 title=source.text.title,
@@ -134,6 +140,7 @@ def export_pdf(
                 subject=(f"{source.text.title}, {source.version_line}"
                          + (f", {source.council.name}" if source.council.name else "")),
                 mark=mark,
+                keywords=keywords,
             )
             kind = DRAFT if is_draft else PROTOCOL
             version_id, label = source.version_id, source.label or ""
@@ -154,14 +161,103 @@ def export_pdf(
 
 
 def verify(store: Store, path: str | os.PathLike[str]) -> str | None:
-    """The version label if ``path`` is byte for byte an export of an adopted version."""
+    """The version label if ``path`` is byte for byte an export of an adopted version and the
+    adoption record printed on it is still the history's record (``verify_file``)."""
+    return verify_file(store, path).label
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """``label`` when the file is sound; otherwise ``problem`` says why not, in one line."""
+
+    label: str | None
+    problem: str = ""
+
+
+def printed_record(data: bytes) -> str | None:
+    """The adoption record hash an adopted version's PDF carries in its keywords."""
+    import re
+
+    found = re.search(rb"mop-record:((?:v2-)?[0-9a-f]{64})", data)
+    return found.group(1).decode("ascii") if found else None
+
+
+def verify_file(store: Store, path: str | os.PathLike[str]) -> Verdict:
+    """Is ``path`` byte for byte an export of an adopted version, with the adoption record it
+    printed still in the history, unaltered, and the text that record adopted unchanged?"""
     digest = file_sha256(path)
+    name = os.fspath(path)
+    not_export = Verdict(None, f"{name} is not an unaltered export of an adopted version")
     with open_light(store.path) as light:
+        match = None
         for version_id, label in light.exports_with(digest, PROTOCOL):
             status = light.version_status(version_id) if version_id else None
             if status is None or status in (VersionStatus.ADOPTED, VersionStatus.SUPERSEDED):
-                return label or "(unlabelled)"
-    return None
+                match = (version_id, label or "(unlabelled)")
+                break
+        if match is None:
+            return not_export
+        printed = printed_record(Path(path).read_bytes())
+        if printed is None:  # exported before PDFs carried their record
+            return Verdict(match[1])
+        problem = _record_problem(light, printed, check_text=True)
+        return Verdict(None, f"{name}: {problem}") if problem else Verdict(match[1])
+
+
+def _record_problem(light: Any, record_hash: str, *, check_text: bool) -> str:
+    """Why the record ``record_hash`` is not sound in the history ("" when it is)."""
+    from mop_desktop.domain.records import short_record_hash
+
+    doc = light.protocol()
+    history = light.history(doc) if doc is not None else []
+    short = short_record_hash(record_hash)
+    previous = ""
+    for record in history:
+        intact = record.prev_hash == previous and record.compute_hash() == record.record_hash
+        previous = record.record_hash
+        if not intact:
+            return (f"the adoption history has been altered before or at record {short}; "
+                    "run mop-desktop check")
+        if record.record_hash != record_hash:
+            continue
+        if check_text and record.text_sha256 and record.version_id is not None:
+            version = next((v for v in doc.versions if v.id == record.version_id), None)
+            if version is None or light.text(version).sha256() != record.text_sha256:
+                return (f"the text adopted with record {short} has been changed in the store "
+                        "since this was printed; run mop-desktop check")
+        return ""
+    return (f"the adoption record printed on it ({short}) is no longer in the history: the "
+            "history has been changed since it was printed; run mop-desktop check")
+
+
+def find_record(store: Store, typed: str) -> tuple[str | None, str]:
+    """The history record whose hash begins with the digits ``typed`` (as printed on paper:
+    spaces and case do not matter). Returns (a line describing it, "") or (None, problem)."""
+    from mop_desktop.domain.dates import format_long
+    from mop_desktop.domain.records import record_digest, short_record_hash
+
+    digits = "".join(typed.split()).lower()
+    if len(digits) < 8 or any(c not in "0123456789abcdef" for c in digits):
+        return None, ("--record: give the record's digits as printed (at least 8 of 0-9 and "
+                      "a-f, e.g. 9d28 4122 a2d6)")
+    with open_light(store.path) as light:
+        doc = light.protocol()
+        history = light.history(doc) if doc is not None else []
+        found = [a for a in history if record_digest(a.record_hash).startswith(digits)]
+        if not found:
+            return None, (f"no record in the adoption history begins with "
+                          f"{short_record_hash(digits)}: the history has been changed since "
+                          "it was printed, or the digits were mistyped")
+        record = found[-1]
+        problem = _record_problem(light, record.record_hash, check_text=True)
+    if problem:
+        return None, problem
+    line = f"record {short_record_hash(record.record_hash)}: version {record.version_label}"
+    if record.adopted_on:
+        line += f", adopted {format_long(record.adopted_on)}"
+    if record.minute_ref:
+        line += f", minute {record.minute_ref}"
+    return line + "; it is in the adoption history, intact", ""
 
 
 def _local(stamp: dt.datetime) -> dt.datetime:

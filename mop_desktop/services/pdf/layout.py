@@ -47,6 +47,7 @@ class PageInfo:
     subject: str
     mark: str = ""  # "DRAFT", "SUPERSEDED" or ""
     author: str = ""
+    keywords: str = ""  # an adopted version's: "mop-record:<its adoption record hash>"
 
 
 @lru_cache(maxsize=1)
@@ -227,6 +228,7 @@ def render(target: str | IO[bytes], story: list[Any], info: PageInfo) -> int:
         title=attr(info.title),
         author=attr(info.author or info.council),
         subject=attr(info.subject),
+        keywords=attr(info.keywords),
         creator="MOP Desktop",
         producer="MOP Desktop (reportlab)",
         lang="en-GB",

@@ -26,7 +26,7 @@ from reportlab.platypus import (
 from mop_desktop.domain.dates import format_long, format_month, format_short
 from mop_desktop.domain.document import Block, DocumentText, ListItem
 from mop_desktop.domain.numbering import list_marker
-from mop_desktop.domain.records import Adoption
+from mop_desktop.domain.records import Adoption, short_record_hash
 from mop_desktop.services.pdf import fonts
 from mop_desktop.services.pdf.content import ProtocolSource
 from mop_desktop.services.pdf.escape import para
@@ -43,6 +43,7 @@ from mop_desktop.services.pdf.layout import (
 
 VERSION_TABLE_HEADINGS = (
     "Version", "Date of Adoption", "Minute Reference", "Review Date", "Originator/Reviewer",
+    "Record",
 )  # fmt: skip
 
 
@@ -113,8 +114,9 @@ def version_table(history: list[Adoption]) -> list[Flowable]:
             Paragraph(para(a.minute_ref), st["cell"]),
             Paragraph(para(format_month(a.review_due)), st["cell"]),
             Paragraph(para(a.reviewer), st["cell"]),
+            Paragraph(para(short_record_hash(a.record_hash)), st["cell"]),
         ])
-    widths = [w * TEXT_WIDTH for w in (0.16, 0.19, 0.2, 0.18, 0.27)]
+    widths = [w * TEXT_WIDTH for w in (0.11, 0.15, 0.16, 0.14, 0.25, 0.19)]
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", splitByRow=1)
     table.setStyle(table_style(
         ("FONTSIZE", (0, 0), (-1, -1), 8.8),
@@ -276,7 +278,21 @@ def signoff(content: ProtocolSource) -> list[Flowable]:
             Paragraph(para(sentence), st["signoff"]),
             Spacer(1, 4 * mm),
             grid,
+            *_record_line(adoption),
         ]),
+    ]
+
+
+def _record_line(adoption: Adoption) -> list[Flowable]:
+    """The short hash of the adoption record, which anchors a printed copy to the history."""
+    if not adoption.record_hash:
+        return []
+    short = short_record_hash(adoption.record_hash)
+    return [
+        Spacer(1, 3 * mm),
+        Paragraph(para(f"Adoption record {short}: the first digits of this adoption's record in "
+                       "the council's history (mop-desktop verify --record checks them)."),
+                  styles()["cell"]),
     ]
 
 

@@ -182,7 +182,9 @@ def test_schema_1_register_is_upgraded_with_a_copy_kept_aside(service, make_conc
     service.lock()
     service.unlock("correct horse battery")
     with service.session() as s:
-        assert s.execute(text("SELECT max(version) FROM schema_version")).scalar() == 3
+        from mop_desktop.store.register import SCHEMA_VERSION
+
+        assert s.execute(text("SELECT max(version) FROM schema_version")).scalar() == SCHEMA_VERSION
         indexes = {r[0] for r in s.execute(
             text("SELECT name FROM sqlite_master WHERE type='index'"))}
         assert "ix_concern_list" in indexes and "ix_concern_status" not in indexes

@@ -11,8 +11,9 @@ at the size the manifest gives. Then each extracted store is checked on the stag
   this release knows, and exactly the schema objects that revision makes (an extra trigger,
   view, table or index, or a changed definition, is refused: a trigger could rewrite adopted
   text later);
-- ``register.key``: its checksum and fields (``vault.read_envelope``) and key-derivation costs
-  within bounds (a key file asking for absurd Argon2 costs would hang the app);
+- ``register.key``: its checksum, fields and key-derivation cost bounds
+  (``vault.read_envelope``), checked again here against the vault's ceilings (a key file asking
+  for absurd Argon2 costs would hang the app);
 - ``register.db``: not a plain (unencrypted) SQLite file, not empty, whole pages; and, when a
   passphrase is given that opens the bundle's key file, opened and checked like the register
   itself (``integrity.check_register``). Without it an encrypted file cannot be told from
@@ -178,10 +179,10 @@ def check_key_file(path: Path, bundle: Path) -> Any:
                           "changed") from None
     except RecursionError:
         raise BackupError(f"{KEY} in {bundle.name} is damaged: refused") from None
-    kdf = envelope.kdf
-    max_memory = getattr(vault, "MAX_MEMORY_KIB", 256 * 1024)  # DESIGN: 64 to 256 MiB
-    max_time = getattr(vault, "MAX_TIME_COST", 12)
-    max_lanes = getattr(vault, "MAX_PARALLELISM", 16)
+    kdf = envelope.kdf  # read_envelope bounds them too; the same ceilings, checked here again
+    max_memory = getattr(vault, "BOUND_MAX_MEMORY_KIB", 256 * 1024)
+    max_time = getattr(vault, "BOUND_MAX_TIME_COST", getattr(vault, "MAX_TIME_COST", 12))
+    max_lanes = getattr(vault, "BOUND_MAX_PARALLELISM", 16)
     low = not vault.test_profile() and (
         kdf.memory_kib < vault.MIN_MEMORY_KIB or kdf.time_cost < vault.MIN_TIME_COST
     )

@@ -90,11 +90,20 @@ def _staging(folder: Path) -> Iterator[Path]:
     """A fresh staging folder in ``folder``, locked while in use, removed afterwards."""
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(folder)
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
     handle = None
+    for _attempt in range(3):  # another program's clean-up may take it before it is locked
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
+        try:
+            handle = open(staging / _STAGING_LOCK, "wb")
+        except FileNotFoundError:
+            continue
+        if _lock(handle) and _still_there(handle, staging / _STAGING_LOCK):
+            break
+        handle.close()
+        handle = None
+    else:
+        raise OSError(f"a staging folder could not be made in {folder}")
     try:
-        handle = open(staging / _STAGING_LOCK, "wb")
-        _lock(handle)
         yield staging
     finally:
         if handle is not None:
@@ -102,10 +111,19 @@ def _staging(folder: Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def _still_there(handle: Any, path: Path) -> bool:
+    """The locked file is the one at ``path`` (not removed by a clean-up just before)."""
+    try:
+        return os.path.samestat(os.fstat(handle.fileno()), os.stat(path))
+    except OSError:
+        return False
+
+
 def remove_stale_staging(folder: Path, unlocked_for: float = 60.0) -> list[Path]:
     """Staging folders left in ``folder`` by a backup or restore that was killed: those whose
-    lock is free (their process has gone). One with no lock file yet is left for
-    ``unlocked_for`` seconds (it may be being made). Returns what was removed."""
+    lock is free (their process has gone), and empty ones (killed before their lock file was
+    made). One with files but no lock file is left for ``unlocked_for`` seconds. Returns what
+    was removed."""
     import time
 
     removed = []
@@ -120,7 +138,7 @@ def remove_stale_staging(folder: Path, unlocked_for: float = 60.0) -> list[Path]
                 with open(lock_file, "rb+") as handle:
                     if not _lock(handle):
                         continue  # a backup or restore is using it now
-            elif time.time() - path.stat().st_mtime < unlocked_for:
+            elif any(path.iterdir()) and time.time() - path.stat().st_mtime < unlocked_for:
                 continue
         except OSError:
             continue

@@ -64,7 +64,8 @@ def test_the_same_resolution_sent_again_is_adopted_meanwhile(store):
     populate(store, versions=1)
     first = adopt(store, _request(), TODAY)
     assert first.label == "2026"
-    with pytest.raises(AdoptionError, match=r"adopted meanwhile \(version 2026\)"):
+    with pytest.raises(AdoptionError, match=r"adopted meanwhile \(version 2026\): there is "
+                                            "no draft left"):
         adopt(store, _request(), TODAY)  # the draft is gone: the same resolution, seen again
     with pytest.raises(AdoptionError, match=r"adopted meanwhile \(version 2026\)"):
         adopt(store, _request(no_changes=True), TODAY)

@@ -180,10 +180,13 @@ def test_a_staging_folder_in_use_is_not_removed(tmp_path):
     busy.mkdir()
     handle = open(busy / ".in-use", "wb")
     fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    new = tmp_path / f"{STAGING_PREFIX}new"  # no lock file yet: being made
+    new = tmp_path / f"{STAGING_PREFIX}new"  # files but no lock file: left for a minute
     new.mkdir()
+    (new / "policy.db").write_bytes(b"x")
+    empty = tmp_path / f"{STAGING_PREFIX}empty"  # killed before its lock file was made
+    empty.mkdir()
     try:
-        assert remove_stale_staging(tmp_path) == []
+        assert remove_stale_staging(tmp_path) == [empty]
         assert busy.exists() and new.exists()
     finally:
         handle.close()

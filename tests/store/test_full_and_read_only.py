@@ -22,6 +22,12 @@ PASSPHRASE = "correct horse battery"
 ENV = {"MOP_PASSPHRASE": PASSPHRASE, "MOP_KDF_PROFILE": "test"}
 
 
+@pytest.fixture(autouse=True)
+def _cheap_kdf(monkeypatch):
+    """The key file's cost as the test profile makes it, in this process too."""
+    monkeypatch.setenv("MOP_KDF_PROFILE", "test")
+
+
 def _setup(cli, tmp_path: Path) -> None:
     code, _out, err = cli("import", str(SAMPLES / "peacehaven-protocol.txt"))
     assert code == 0, err

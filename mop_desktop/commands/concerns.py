@@ -308,8 +308,9 @@ def _subject_access(args: argparse.Namespace, ctx: Context, service: Any) -> int
         candidates = find_candidates(session, args.name)
     chosen = choose(candidates, args.exclude)
     # The reference and the field only: never the text around the match.
+    included = set(chosen)
     for candidate in candidates:
-        mark = "include" if candidate.reference in chosen else "leave out"
+        mark = "include" if candidate.reference in included else "leave out"
         print(f"{candidate.reference}\t{mark}\t{candidate.why()}")
     if args.list:
         print(f"{len(chosen)} of {len(candidates)} record(s) would be included; nothing written.")

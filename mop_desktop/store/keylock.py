@@ -61,7 +61,7 @@ def _unlock(fd: int) -> None:
 @contextmanager
 def key_file_lock(key_path: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
     """Hold the key file's lock for the block (waits for another holder up to ``wait``)."""
-    from mop_desktop.store.vault import VaultError
+    from mop_desktop.store.key_errors import VaultError
 
     key_path.parent.mkdir(parents=True, exist_ok=True)
     if os.name == "nt":

@@ -191,8 +191,35 @@ def test_init_killed_at_random_moments(tmp_path):
     for run in range(6):
         data_dir = tmp_path / f"run{run}"
         proc = _popen(data_dir, "init", MOP_PASSPHRASE=FIRST)
-        time.sleep(rng.uniform(0.2, 1.5))
+        time.sleep(rng.uniform(0.3, 4.0))
         proc.send_signal(signal.SIGKILL)
         proc.communicate(timeout=60)
         seen.add(_state(data_dir))
+    print("init kills:", sorted(seen))
     assert seen
+
+
+def test_replacing_the_recovery_key_killed_at_random_moments(data_dir):
+    """Old key working, or the new key working and printed: never neither, never both."""
+    key_file = data_dir / "register.key"
+    current = _init(data_dir)
+    rng = random.Random(5)
+    outcomes = set()
+    for run in range(6):
+        proc = _popen(data_dir, "replace-recovery-key", MOP_PASSPHRASE=FIRST)
+        new = _read_key(proc)
+        assert new, f"run {run}: no key printed"
+        assert proc.stdin is not None
+        proc.stdin.write(new + "\n")
+        proc.stdin.flush()
+        time.sleep(rng.choice((0.0, 0.005, 0.02, 0.05, 0.1, 0.5)))
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=60)
+        old_works, new_works = _opens(key_file, recovery=current), _opens(key_file, recovery=new)
+        assert old_works != new_works, f"run {run}: old {old_works}, new {new_works}"
+        outcomes.add("new" if new_works else "old")
+        if new_works:
+            current = new
+        assert _opens(key_file, passphrase=FIRST)
+    print("recovery key kills:", sorted(outcomes))
+    assert outcomes

@@ -255,13 +255,14 @@ def subject_access_report(
     path: Path, name: str, cases: list[tuple[Concern, list[TimelineEntry]]], council: str,
     password: str,
 ) -> int:
-    """Everything held about ``name``, for a subject access request."""
+    """The records that name ``name`` (as the clerk chose them), for a subject access
+    request."""
     from reportlab.platypus import PageBreak
 
     story: list[Any] = [
         _p(council, "council"),
         _heading("Subject access request", "title"),
-        _p(f"Everything the concern register holds that names {name}, printed "
+        _p(f"The records in the concern register that name {name}, printed "
            f"{format_long(dt.date.today())}. {len(cases)} record(s)."),
     ]
     for index, (concern, timeline) in enumerate(cases):

@@ -207,6 +207,7 @@ class RegisterService:
             atomic_write_text(marker, "a register set-up is in progress\n")
             key, recovery_key = vault.create_envelope(self.paths.key_envelope, passphrase)
             vault.crash_point("init-after-key")
+            self._remember(passphrase)
             try:
                 self._register = create_register(self.paths.register_db, key)
                 vault.crash_point("init-after-register")
@@ -217,7 +218,6 @@ class RegisterService:
                 vault.zero(key)
                 self._remove_half_made()
                 raise
-            self._remember(passphrase)
             if show_key is not None:
                 show_key(recovery_key)
                 vault.crash_point("init-after-shown")
@@ -267,13 +267,15 @@ class RegisterService:
                 "the PDF password must not be the register's passphrase: choose another one"
             )
 
-    def _open(self, key: bytearray) -> None:
+    def _open(self, key: bytearray, passphrase: str | None = None) -> None:
         try:
             register = open_register(self.paths.register_db, key)
         except BaseException:
             vault.zero(key)
             raise
         self.lock()
+        if passphrase is not None:  # before the register shows as unlocked (other threads)
+            self._remember(passphrase)
         self._register = register
         try:
             with self.session() as session:
@@ -288,8 +290,7 @@ class RegisterService:
 
     def unlock(self, passphrase: str) -> None:
         self._check_files()
-        self._open(vault.unlock_with_passphrase(self.paths.key_envelope, passphrase))
-        self._remember(passphrase)
+        self._open(vault.unlock_with_passphrase(self.paths.key_envelope, passphrase), passphrase)
 
     def unlock_with_recovery_key(self, recovery_key: str) -> None:
         self._check_files()

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from mop_desktop.domain.concerns import Concern, ConcernError
 from mop_desktop.store.register import ConcernRow, TimelineRow
@@ -191,11 +191,14 @@ def find_candidates(session: Session, name: str) -> list[Candidate]:
         return found
     fields = PERSON_FIELDS + TEXT_FIELDS
     columns = [getattr(ConcernRow, f) for f in fields]
-    rows = session.execute(  # the columns needed only, never whole rows
-        select(ConcernRow.id, ConcernRow.reference, ConcernRow.raised_on, *columns)
-        .where(ConcernRow.id.in_(ids)).order_by(ConcernRow.raised_on, ConcernRow.id)
-    )
-    for concern_id, reference, raised_on, *texts in rows:
+    rows = []
+    for chunk in _chunks(sorted(ids)):  # the columns needed only, never whole rows
+        rows += session.execute(
+            select(ConcernRow.raised_on, ConcernRow.id, ConcernRow.reference, *columns)
+            .where(ConcernRow.id.in_(chunk))
+        ).all()
+    rows.sort(key=lambda r: (r[0], r[1]))
+    for raised_on, concern_id, reference, *texts in rows:
         reasons = _reasons(request, dict(zip(fields, texts, strict=True)),
                            timeline.get(concern_id, ()))
         if reasons:
@@ -203,15 +206,25 @@ def find_candidates(session: Session, name: str) -> list[Candidate]:
     return found
 
 
+#: Values per ``IN (...)``: well under SQLite's limit on bound variables.
+_CHUNK = 500
+
+
+def _chunks(values: list) -> Iterable[list]:  # type: ignore[type-arg]
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
 def case_files(session: Session, references: Iterable[str]) -> list[CaseFile]:
     """The chosen records in full (oldest first), for the PDF."""
     wanted = list(dict.fromkeys(references))
-    if not wanted:
-        return []
-    rows = session.scalars(
-        select(ConcernRow).where(ConcernRow.reference.in_(wanted))
-        .order_by(ConcernRow.raised_on, ConcernRow.id)
-    )
+    rows: list[ConcernRow] = []
+    for chunk in _chunks(wanted):
+        rows += session.scalars(
+            select(ConcernRow).where(ConcernRow.reference.in_(chunk))
+            .options(selectinload(ConcernRow.timeline))  # one query per chunk, not per record
+        ).all()
+    rows.sort(key=lambda r: (r.raised_on, r.id))
     return [
         CaseFile(to_concern(r), [TimelineEntry(t.on, t.entry) for t in r.timeline]) for r in rows
     ]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from mop_desktop.store import vault
+from mop_desktop.store import key_envelope, vault
 
 from .conftest import PASSPHRASE
 
@@ -83,14 +83,14 @@ def test_parameters_are_bound_to_the_wrapping(service, app_paths):
     data = json.loads(app_paths.key_envelope.read_text())
     assert data["version"] == 2 and data["passphrase"]["scheme"] == 2
     kdf = vault.KdfParams.from_json(data["kdf"])
-    aad = vault._passphrase_aad(2, kdf)
+    aad = key_envelope.passphrase_aad(2, kdf)
     assert json.dumps(data["kdf"], sort_keys=True, separators=(",", ":")).encode() in aad
     # same derived key, different bound parameters: the AES-GCM tag fails
     other = vault.KdfParams(kdf.memory_kib, kdf.time_cost, kdf.parallelism, kdf.salt)
     kek = vault.derive_key(PASSPHRASE, other)
     wrap = vault.Wrap.from_json(data["passphrase"], 2)
-    assert vault._unwrap(kek, wrap, aad) is not None
-    assert vault._unwrap(kek, wrap, vault._aad("passphrase", 1, {})) is None
+    assert key_envelope.unseal(kek, wrap, aad) is not None
+    assert key_envelope.unseal(kek, wrap, key_envelope.aad("passphrase", 1, {})) is None
     # a key check that does not match the unsealed key is damage, not a wrong passphrase
     _rewrite(app_paths.key_envelope, lambda d: d.update(key_check="A" * 22 + "=="))
     with pytest.raises(vault.EnvelopeDamaged):

@@ -14,6 +14,7 @@ number in the file), never a traceback and never the event's own text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -113,6 +114,18 @@ def scan(name: str, data: bytes) -> list[_Place]:
     return places
 
 
+def _unreadable(name: str, data: bytes, exc: Exception) -> str:
+    """Which line icalendar could not read (its message quotes the line: that text is not
+    repeated, it may hold a name), or a general line when it does not say."""
+    quoted = re.search(r"'([^']{3,})'", str(exc))
+    if quoted:
+        text = data.decode("utf-8", errors="replace")
+        for number, line in _logical_lines(text):
+            if quoted.group(1) in line:
+                return f"{name}: line {number}: cannot be read as calendar content"
+    return f"{name}: not a calendar (.ics) file: its content cannot be read"
+
+
 def _where(name: str, number: int, place: _Place | None, prop: str = "") -> str:
     line = place.lines.get(prop, place.begin) if place is not None else None
     at = f"line {line}: " if line else ""
@@ -120,7 +133,12 @@ def _where(name: str, number: int, place: _Place | None, prop: str = "") -> str:
 
 
 def _as_date(value: Any) -> dt.date | None:
-    raw = getattr(value, "dt", value)
+    try:
+        raw = getattr(value, "dt", value)
+    except Exception:  # icalendar's broken property (a value it could not read)
+        return None
+    if isinstance(raw, tuple) and raw:  # a PERIOD (RDATE): its start
+        raw = raw[0]
     if isinstance(raw, dt.datetime):
         return raw.date()
     if isinstance(raw, dt.date):
@@ -164,7 +182,11 @@ def _dates_of(event: Any, prop: str, where: str) -> set[dt.date]:
         return set()
     days: set[dt.date] = set()
     for entry in values if isinstance(values, list) else [values]:
-        for item in getattr(entry, "dts", [entry]):
+        try:
+            items = getattr(entry, "dts", [entry])
+        except Exception:  # a broken property
+            raise IcsError(f"{where}: {prop} holds a value that is not a date") from None
+        for item in items:
             day = _as_date(item)
             if day is None:
                 raise IcsError(f"{where}: {prop} holds a value that is not a date")
@@ -282,6 +304,43 @@ def _years_on(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
+def _read_event(
+    name: str, number: int, place: _Place | None, event: Any, today: dt.date,
+    budget: list[int], plain: list[IcsEvent],
+    series: list[tuple[str, list[dt.date], str, str]],
+    moved: dict[tuple[str, dt.date], IcsEvent | None],
+) -> None:
+    """Add one VEVENT to ``plain`` (an event), ``series`` (a repeating one) or ``moved`` (a
+    changed or cancelled occurrence of a series)."""
+    where = _where(name, number, place, "DTSTART")
+    day, raw = _start(event, where)
+    uid = str(event.get("UID") or "")
+    summary, location = str(event.get("SUMMARY") or ""), str(event.get("LOCATION") or "")
+    cancelled = str(event.get("STATUS") or "").upper() == "CANCELLED"
+    if event.get("RECURRENCE-ID") is not None:
+        original = _as_date(event.get("RECURRENCE-ID"))
+        if original is None or not uid:
+            raise IcsError(f"{_where(name, number, place, 'RECURRENCE-ID')}: "
+                           "the changed occurrence (RECURRENCE-ID) is not a date")
+        key = f"{uid}#{original.isoformat()}"
+        moved[(uid, original)] = (
+            None if cancelled else IcsEvent(key, day, summary, location, uid)
+        )
+        return
+    if event.get("RRULE") is None:
+        if not cancelled:
+            plain.append(IcsEvent(uid, day, summary, location))
+        return
+    rule_where = _where(name, number, place, "RRULE")
+    dates = set(_occurrences(event, raw, rule_where, today, budget))
+    dates -= _dates_of(event, "EXDATE", _where(name, number, place, "EXDATE"))
+    extra = _dates_of(event, "RDATE", _where(name, number, place, "RDATE"))
+    horizon = _years_on(today, YEARS_AHEAD)
+    dates |= {d for d in extra if today <= d <= horizon}
+    if not cancelled:
+        series.append((uid, sorted(dates), summary, location))
+
+
 def read_events(path: Path, today: dt.date | None = None) -> list[IcsEvent]:
     """Every meeting date in the .ics file ``path``; IcsError with one line if it cannot be
     read or an event is bad (nothing is taken from a file with a bad event)."""
@@ -301,9 +360,8 @@ def read_events(path: Path, today: dt.date | None = None) -> list[IcsEvent]:
     places = scan(name, data)
     try:
         calendar = Calendar.from_ical(data)
-    except (ValueError, IndexError, KeyError, RecursionError) as exc:
-        first = str(exc).splitlines()[0] if str(exc) else "unrecognised content"
-        raise IcsError(f"{name}: not a calendar (.ics) file: {first[:120]}") from None
+    except Exception as exc:  # icalendar raises many kinds (even OSError for a bad TZID)
+        raise IcsError(_unreadable(name, data, exc)) from None
     events = [c for c in calendar.subcomponents if getattr(c, "name", "") == "VEVENT"]
     plain: list[IcsEvent] = []
     series: list[tuple[str, list[dt.date], str, str]] = []
@@ -311,33 +369,12 @@ def read_events(path: Path, today: dt.date | None = None) -> list[IcsEvent]:
     budget = [MAX_RULE_STEPS]
     for number, event in enumerate(events, start=1):
         place = places[number - 1] if number - 1 < len(places) else None
-        where = _where(name, number, place, "DTSTART")
-        day, raw = _start(event, where)
-        uid = str(event.get("UID") or "")
-        summary, location = str(event.get("SUMMARY") or ""), str(event.get("LOCATION") or "")
-        cancelled = str(event.get("STATUS") or "").upper() == "CANCELLED"
-        if event.get("RECURRENCE-ID") is not None:
-            original = _as_date(getattr(event.get("RECURRENCE-ID"), "dt", None))
-            if original is None or not uid:
-                raise IcsError(f"{_where(name, number, place, 'RECURRENCE-ID')}: "
-                               "the changed occurrence (RECURRENCE-ID) is not a date")
-            key = f"{uid}#{original.isoformat()}"
-            moved[(uid, original)] = (
-                None if cancelled else IcsEvent(key, day, summary, location, uid)
-            )
-            continue
-        if event.get("RRULE") is None:
-            if not cancelled:
-                plain.append(IcsEvent(uid, day, summary, location))
-            continue
-        rule_where = _where(name, number, place, "RRULE")
-        dates = set(_occurrences(event, raw, rule_where, today, budget))
-        dates -= _dates_of(event, "EXDATE", _where(name, number, place, "EXDATE"))
-        extra = _dates_of(event, "RDATE", _where(name, number, place, "RDATE"))
-        horizon = _years_on(today, YEARS_AHEAD)
-        dates |= {d for d in extra if today <= d <= horizon}
-        if not cancelled:
-            series.append((uid, sorted(dates), summary, location))
+        try:
+            _read_event(name, number, place, event, today, budget, plain, series, moved)
+        except IcsError:
+            raise
+        except Exception:  # anything else icalendar or dateutil trips on: still one line
+            raise IcsError(f"{_where(name, number, place)}: cannot be read") from None
     out = list(plain)
     for series_uid, days, title, place_name in series:
         for occurrence in days:

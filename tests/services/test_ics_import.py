@@ -181,3 +181,32 @@ def test_a_rule_that_can_never_match_gives_no_meetings_at_once(rule, tmp_path):
     started = time.perf_counter()
     assert read_events(path, TODAY) == []
     assert time.perf_counter() - started < 2
+
+
+@pytest.mark.parametrize(
+    "event, says",
+    [
+        (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nJo SECRET Bloggs\r\nEND:VCALENDAR\r\n",
+         "council.ics: line 3: cannot be read as calendar content"),
+        (calendar("UID:x\r\nDTSTART;TZID=Europe:20270101T190000\r\nSUMMARY:Jo SECRET Bloggs"),
+         "council.ics: "),
+        (calendar("UID:x\r\nRECURRENCE-ID:2027012T190000\r\nDTSTART;VALUE=DATE:20270101\r\n"
+                  "SUMMARY:Jo SECRET Bloggs"),
+         "council.ics: line 6: event 1: the changed occurrence"),
+    ],
+)
+def test_unreadable_content_is_named_by_line_without_repeating_it(event, says, tmp_path):
+    path = tmp_path / "council.ics"
+    path.write_bytes(event)
+    with pytest.raises(IcsError) as err:
+        read_events(path, TODAY)
+    assert str(err.value).startswith(says) and "SECRET" not in str(err.value), str(err.value)
+
+
+def test_an_extra_date_given_as_a_period_is_taken(tmp_path):
+    path = tmp_path / "c.ics"
+    path.write_bytes(calendar(
+        "UID:b\r\nDTSTART;VALUE=DATE:20270105\r\nRRULE:FREQ=WEEKLY;INTERVAL=8;COUNT=2\r\n"
+        "RDATE;VALUE=PERIOD:20270201T180000Z/PT2H\r\nSUMMARY:Full Council"))
+    assert [e.date for e in read_events(path, TODAY)] == [
+        D(2027, 1, 5), D(2027, 2, 1), D(2027, 3, 2)]

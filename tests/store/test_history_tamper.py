@@ -285,3 +285,17 @@ def test_anchor_here_refuses_an_altered_history_and_says_when_there_is_no_creden
     code, out, err = cli("check", "--anchor-here")
     assert code == 1 and out == ""
     assert err.startswith("not anchored: The adoption history has been altered: history row 2")
+
+
+@pytest.mark.parametrize("change", [
+    "version_label = '2019'", "adopted_on = '2021-03-24'", "minute_ref = '2021-999'",
+    "review_due = '2029-03-31'", "reviewer = 'Someone Else'", "chair = 'X'", "clerk = 'Y'",
+    "no_changes = 1", "imported = 1", "text_sha256 = ''", "prev_hash = ''",
+    "record_hash = 'v2-' || substr(record_hash, 4, 60) || '0000'",
+    "version_id = (SELECT id FROM version WHERE label = '2020')",
+])
+def test_every_field_of_the_newest_record_is_covered(change, store, app_paths, cli):
+    path = adopted_store(store, app_paths, cli)
+    tamper(path, f"UPDATE adoption SET {change} WHERE version_label = '2021'")
+    code, _, err = cli("check")
+    assert code == 1 and "The adoption history has been altered" in err, err

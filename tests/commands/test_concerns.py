@@ -139,9 +139,10 @@ def test_damaged_page_inside_the_register_is_one_line(cli, tmp_path, recovery_ke
     _import(cli, tmp_path, "raised_on,raised_by_role,summary\n" + rows)
     db = data_dir / "register.db"
     blob = bytearray(db.read_bytes())
-    middle = (len(blob) // 4096 // 2) * 4096
-    for i in range(middle + 100, middle + 400):
-        blob[i] ^= 0xFF
+    pages = len(blob) // 4096
+    for page in range(pages // 3, 2 * pages // 3, 3):  # pages of the concern rows and indexes
+        for i in range(page * 4096 + 100, page * 4096 + 400):
+            blob[i] ^= 0xFF
     db.write_bytes(bytes(blob))
     code, _, err = cli("concerns", "list", "--search", "concern", env=PASS)
     assert code == 2 and "damaged" in err and "Traceback" not in err, err

@@ -30,6 +30,7 @@ from mop_desktop.gui.register import exports
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.register.case_form import CaseForm
 from mop_desktop.gui.register.choices import fill_choices
+from mop_desktop.gui.register.import_dialog import ImportDialog
 from mop_desktop.gui.register.retention import RetentionDialog
 from mop_desktop.gui.register.setup import RecoveryDialog, SetupDialog, user_message
 from mop_desktop.gui.register.state import lock_register, register_for
@@ -172,6 +173,7 @@ class ConcernsPage(QWidget):
         ui.lockButton.clicked.connect(lambda: lock_register(self.app))
         menu = QMenu(ui.moreButton)
         for text, slot in (
+            ("Import your concerns log…", self.open_import),
             ("Retention review…", self.open_retention),
             ("Subject access export…", self.subject_access),
             ("Change passphrase…", self.change_passphrase),
@@ -225,9 +227,20 @@ class ConcernsPage(QWidget):
             return
         self.stack.setCurrentWidget(self.table_view)
         self._columns_fitted = False
+        self._fill_categories()
         self.apply_filters()
         self._fit_columns()
         self.table.searchEdit.setFocus()
+
+    def _fill_categories(self) -> None:
+        """The category filter offers the clerk's own categories (from their log) too."""
+        combo = self.table.categoryCombo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        fill_choices(combo, self.service.categories(), first=f"{ALL} categories")
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
 
     def current_query(self) -> ConcernQuery:
         ui = self.table
@@ -364,6 +377,23 @@ class ConcernsPage(QWidget):
         self._setup = form
         form.dialog.open()
 
+    def open_import(self) -> ImportDialog | None:
+        if not self.service.unlocked:
+            self.show_locked()
+            return None
+        dialog = ImportDialog(self.app, self.service, self, self.asks)
+        self._import = dialog
+
+        def finished() -> None:
+            if self.service.unlocked:
+                self._fill_categories()
+                self.model.refresh()
+                self.apply_filters()
+
+        dialog.dialog.finished.connect(finished)
+        dialog.dialog.open()
+        return dialog
+
     def open_retention(self) -> None:
         dialog = RetentionDialog(self.app, self.service, self, self.asks)
         self._retention = dialog
@@ -377,7 +407,7 @@ class ConcernsPage(QWidget):
         self.forms.clear()
         # The set-up dialog stays: it holds only the recovery key, shown once, and closing it
         # before the clerk has written the key down would lose it.
-        for name in ("_retention", "_recovery"):
+        for name in ("_retention", "_recovery", "_import"):
             holder = getattr(self, name, None)
             if holder is not None:
                 holder.dialog.reject()

@@ -26,12 +26,12 @@ from mop_desktop.store.register import ConcernRow
 
 from ..service import RegisterService, insert_concern, next_reference, remember_category
 from .mapping import FIELDS, SKIP, guess, parse_columns, resolve
-from .reader import LogImportError, Table, read_table
+from .reader import LogImportError, Table, read_table, sheet_names
 from .rows import Row, build_row
 
 __all__ = [
     "FIELDS", "SKIP", "ImportResult", "LogImportError", "PreparedLog", "guess", "import_log",
-    "parse_columns", "prepare", "read_table",
+    "parse_columns", "prepare", "read_table", "sheet_names",
 ]
 
 _CHUNK = 500

@@ -229,3 +229,20 @@ def column_letter(index: int) -> str:
         index, remainder = divmod(index - 1, 26)
         letters = chr(65 + remainder) + letters
     return letters
+
+
+def sheet_names(path: Path) -> list[str]:
+    """A workbook's sheets (for the window's sheet choice); [] for a CSV."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return []
+    _check_zip(path)
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001
+        raise LogImportError(f"{path.name}: not a readable Excel workbook (.xlsx)") from None
+    try:
+        return list(workbook.sheetnames)
+    finally:
+        workbook.close()

@@ -98,7 +98,7 @@ def match_status(value: str) -> str:
         return ""
     if key in _STATUS_LOOKUP:
         return _STATUS_LOOKUP[key]
-    for word, status in (("closed", "closed"), ("resolved", "closed"), ("monitoring", 
+    for word, status in (("closed", "closed"), ("resolved", "closed"), ("monitoring",
                           "referred to monitoring officer"), ("informal", "informal resolution")):
         if word in key.split() or (word == "monitoring" and "monitoring officer" in key):
             return status

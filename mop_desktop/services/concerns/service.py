@@ -102,7 +102,7 @@ def to_concern(row: ConcernRow) -> Concern:
     )
 
 
-def _column_values(concern: Concern) -> dict[str, object]:
+def column_values(concern: Concern) -> dict[str, object]:
     values = {name: getattr(concern, name) for name in FIELDS if name != "reference"}
     values["clauses"] = ", ".join(concern.clauses)
     return values
@@ -140,7 +140,7 @@ def insert_concern(
     else:
         reference = next_reference(session, concern.raised_on.year)
     session.add(ConcernRow(reference=reference, import_fingerprint=fingerprint,
-                           **_column_values(concern)))
+                           **column_values(concern)))
     remember_category(session, concern.category)
     session.flush()
     audit(session, action, reference)
@@ -290,7 +290,7 @@ class RegisterService:
         with self.session() as session:
             row = _row(session, reference)
             changed = []
-            for name, value in _column_values(concern).items():
+            for name, value in column_values(concern).items():
                 if getattr(row, name) != value:
                     setattr(row, name, value)
                     changed.append(name)

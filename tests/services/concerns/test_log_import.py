@@ -234,3 +234,14 @@ def test_timeline_entries_edited_deleted_and_dated_before_raised(service, make_c
 
         stored = " ".join(str(r) for r in s.execute(text("SELECT * FROM audit")))
         assert "SECRET" not in stored
+
+
+def test_headings_matched_as_clerks_write_them():
+    from mop_desktop.services.concerns.log_import import guess
+
+    assert guess(["DATE RAISED (dd/mm/yyyy)", "Summary *", "Ref.", "Follow-up", "Complainant",
+                  "About", "Reference No", ""]) == [
+        "raised_on", "summary", "reference", "follow_up_on", "raised_by", "about",
+        "",  # a second reference column is not guessed: the clerk says which one
+        "-",  # a column without a heading is left out
+    ]

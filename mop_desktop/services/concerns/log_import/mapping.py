@@ -69,9 +69,18 @@ for _field, _words in SYNONYMS.items():
         _LOOKUP.setdefault(normalise_header(_word), _field)
 
 
+def _lookup(header: str) -> str:
+    """A heading's field: as written, else without a note in brackets ("Date raised
+    (dd/mm/yyyy)") or a trailing marker ("Summary *")."""
+    found = _LOOKUP.get(normalise_header(header), "")
+    if not found:
+        found = _LOOKUP.get(normalise_header(re.sub(r"[(\[].*?[)\]]", " ", header)), "")
+    return found
+
+
 def field_for_header(header: str) -> str:
     """The field a header names, or "" if none is known."""
-    return _LOOKUP.get(normalise_header(header), "")
+    return _lookup(header)
 
 
 def field_for_word(word: str) -> str:
@@ -111,7 +120,7 @@ def guess(headers: list[str], overrides: dict[str, str] | None = None) -> list[s
         if not key:
             result.append(SKIP)  # an unnamed column (Excel's stray formatting) is left out
             continue
-        target = overrides.get(key) or _LOOKUP.get(key, "")
+        target = overrides.get(key) or _lookup(header)
         if target and target != SKIP and target in taken:
             target = ""
         if target and target != SKIP:
@@ -143,7 +152,7 @@ def resolve(table: Table, overrides: dict[str, str] | None = None) -> dict[str, 
             continue
         if not target:
             key = normalise_header(header)
-            claimed = _LOOKUP.get(overrides.get(key, "") or key, "")
+            claimed = overrides.get(key, "") or _lookup(header)
             if claimed:
                 raise LogImportError(
                     f"{where}, {describe_column(table, index)}: a second column for {claimed}; "

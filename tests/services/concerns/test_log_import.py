@@ -245,3 +245,26 @@ def test_headings_matched_as_clerks_write_them():
         "",  # a second reference column is not guessed: the clerk says which one
         "-",  # a column without a heading is left out
     ]
+
+
+def test_a_value_without_a_heading_is_refused_not_dropped(service, tmp_path):
+    path = tmp_path / "log.csv"
+    path.write_text("Date raised,Role,Summary\n01/02/2024,officer,Rude, at the meeting\n",
+                    encoding="utf-8")
+    with pytest.raises(LogImportError, match=r"^log.csv line 2: 4 values for 3 columns"):
+        import_log(service, path)
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append(["Date raised", "Role", None, "Summary"])
+    book.active.append([dt.datetime(2024, 2, 1), "officer", "a note", "Rude"])
+    book.save(tmp_path / "log.xlsx")
+    with pytest.raises(LogImportError, match=r'line 2, column C: a value in a column without'):
+        import_log(service, tmp_path / "log.xlsx")
+
+
+def test_title_line_and_tabs(service, tmp_path):
+    path = tmp_path / "log.txt.csv"
+    path.write_text("Concerns log 2024\n\nDate raised\tRole\tSummary\n"
+                    "01/02/2024\tCllr\tRude, then apologised\n", encoding="utf-8")
+    (reference,) = import_log(service, path).added
+    assert service.get(reference).summary == "Rude, then apologised"

@@ -89,6 +89,8 @@ def prepare(path: Path, columns: str | dict[str, str] | None = None,
     overrides = parse_columns(columns) if isinstance(columns, str) else _normalised(columns)
     table = read_table(path, sheet)
     mapped = resolve(table, overrides)
+    for line, cells in table.rows:
+        _check_unheaded(table, line, cells)
     rows = [build_row(table, line, cells, mapped) for line, cells in table.rows]
     first_line: dict[str, int] = {}
     for row in rows:
@@ -104,6 +106,32 @@ def prepare(path: Path, columns: str | dict[str, str] | None = None,
             )
         first_line[row.reference] = row.line
     return PreparedLog(table, rows)
+
+
+def _check_unheaded(table: Table, line: int, cells: list[object]) -> None:
+    """A value in a column without a heading is refused rather than dropped: in a CSV it is
+    usually a comma inside a cell that was not quoted, which shifts every column after it."""
+    from .mapping import describe_column
+    from .reader import column_letter
+
+    for index, cell in enumerate(cells):
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            continue
+        if index >= len(table.headers):
+            if not table.sheet:
+                raise LogImportError(
+                    f"{table.where(line)}: {len(cells)} values for {len(table.headers)} "
+                    "columns (a comma inside a value needs the value in double quotes)"
+                )
+            raise LogImportError(
+                f"{table.where(line)}, column {column_letter(index)}: a value in a column "
+                "without a heading; give the column a heading (and map it) or clear it"
+            )
+        if not table.headers[index]:
+            raise LogImportError(
+                f"{table.where(line)}, {describe_column(table, index)}: a value in a column "
+                "without a heading; give the column a heading (and map it) or clear it"
+            )
 
 
 def _normalised(columns: dict[str, str] | None) -> dict[str, str]:

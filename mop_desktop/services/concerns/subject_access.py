@@ -38,5 +38,5 @@ def about_person(session: Session, name: str) -> list[CaseFile]:
         .order_by(ConcernRow.raised_on, ConcernRow.id)
     )
     return [
-        CaseFile(to_concern(r), [TimelineEntry(t.on, t.entry, t.id) for t in r.timeline]) for r in rows
+        CaseFile(to_concern(r), [TimelineEntry(t.on, t.entry) for t in r.timeline]) for r in rows
     ]

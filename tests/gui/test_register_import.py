@@ -76,6 +76,7 @@ def test_import_dialog_guesses_the_columns_shows_rows_and_imports(page, qtbot, t
     monkeypatch.setattr(page.asks, "open_path", lambda *a: str(path))
     dialog = page.open_import()
     dialog.chooseButton.click()
+    qtbot.waitUntil(lambda: dialog.table is not None, timeout=10000)
     chosen = dialog.mapping()
     assert chosen == {"Ref": "reference", "Date raised": "raised_on", "Raised by": "raised_by",
                       "Role": "raised_by_role", "Subject of concern": "about",
@@ -87,12 +88,14 @@ def test_import_dialog_guesses_the_columns_shows_rows_and_imports(page, qtbot, t
     assert dialog.previewTable.item(4, 0).text() == "ML-5"
     assert page.model.rowCount() == 1  # nothing saved before Import
 
-    assert not dialog.run_import()  # "Colour" not chosen yet: nothing imported
-    assert "Nothing was imported" in dialog.messageLabel.text()
+    dialog.run_import()  # "Colour" not chosen yet: nothing imported
+    qtbot.waitUntil(lambda: "Nothing was imported" in dialog.messageLabel.text(),
+                    timeout=10000)
     assert "unknown column 'Colour'" in dialog.messageLabel.text()
     dialog.set_field("Colour", "-")
     dialog.set_field("Description", "summary")
-    assert dialog.run_import()
+    dialog.run_import()
+    qtbot.waitUntil(lambda: dialog.messageLabel.text().startswith("Imported"), timeout=10000)
     assert dialog.messageLabel.text().startswith("Imported 7 concern(s).")
     assert "closing date unknown" in dialog.messageLabel.text()
     dialog.dialog.reject()
@@ -110,25 +113,33 @@ def test_import_dialog_guesses_the_columns_shows_rows_and_imports(page, qtbot, t
 
     again = page.open_import()
     again.load(path)
+    qtbot.waitUntil(lambda: again.table is not None, timeout=10000)
     again.set_field("Colour", "-")
     again.set_field("Description", "summary")
-    assert again.run_import()
+    again.run_import()
+    qtbot.waitUntil(lambda: again.messageLabel.text().startswith("Imported"), timeout=10000)
     assert again.messageLabel.text().startswith(
         "Imported 0 concern(s). 7 already in the register, skipped.")
 
 
-def test_import_dialog_error_names_line_and_column_only(page, tmp_path, monkeypatch):
+def test_import_dialog_error_names_line_and_column_only(page, qtbot, tmp_path):
     path = tmp_path / "log.csv"
     path.write_text("Date raised,Role,Summary\n01/02/2024,officer,Fine\n"
                     "30/02/2024,officer,Jo SECRET\n", encoding="utf-8")
     dialog = page.open_import()
-    assert dialog.load(path)
-    assert not dialog.run_import()
+    dialog.load(path)
+    qtbot.waitUntil(lambda: dialog.table is not None, timeout=10000)
+    dialog.run_import()
+    qtbot.waitUntil(lambda: "Nothing was imported" in dialog.messageLabel.text(),
+                    timeout=10000)
     text = dialog.messageLabel.text()
     assert 'log.csv line 3, column "Date raised": not a real date' in text
     assert "SECRET" not in text and "30/02" not in text
     assert page.service.get("C-2026-001")  # the register as it was
     assert page.model.rowCount() == 1
+    dialog.load(tmp_path / "missing.xlsx")
+    qtbot.waitUntil(lambda: "cannot be read" in dialog.messageLabel.text(), timeout=10000)
+    assert not dialog.importButton.isEnabled()
 
 
 def test_timeline_entry_edited_deleted_and_dated_before_raised(page, qtbot, monkeypatch):

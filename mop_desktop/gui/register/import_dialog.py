@@ -6,6 +6,7 @@ never the cell's content."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -26,10 +27,12 @@ from PySide6.QtWidgets import (
 from mop_desktop.domain.concerns import field_label
 from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.register.asks import Asks
+from mop_desktop.gui.worker import run_in_background
 from mop_desktop.services.concerns import RegisterService
 from mop_desktop.services.concerns.log_import import (
     FIELDS,
     SKIP,
+    ImportResult,
     LogImportError,
     Table,
     add_prepared,
@@ -113,16 +116,35 @@ class ImportDialog:
         if path:
             self.load(Path(path))
 
-    def load(self, path: Path) -> bool:
-        """Read the file's header and first rows and guess the columns; False on a problem."""
+    def load(self, path: Path) -> None:
+        """Read the file's headings and rows off the UI thread (a large workbook takes
+        seconds), then show the guessed columns and the first rows."""
         self.path = path
+        self.table = None
         self.fileLabel.setText(path.name)
-        try:
+        self.importButton.setEnabled(False)
+        self.messageLabel.setText("Reading the file…")
+        self._show_sheets([])
+
+        def work() -> tuple[list[str], Table]:
             sheets = sheet_names(path)
-        except LogImportError as exc:
-            return self._problem(str(exc))
-        self._show_sheets(sheets)
-        return self._read()
+            return sheets, read_table(path, sheets[0] if sheets else None)
+
+        def loaded(result: tuple[list[str], Table]) -> None:
+            if self.path == path:  # not overtaken by another file chosen meanwhile
+                self._show_sheets(result[0])
+                self._show_table(result[1])
+
+        run_in_background(self.dialog, work, loaded, self._read_failed(path))
+
+    def _read_failed(self, path: Path) -> Callable[[BaseException], None]:
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, LogImportError):
+                raise exc
+            if self.path == path:
+                self._problem(str(exc))
+
+        return failed
 
     def _show_sheets(self, sheets: list[str]) -> None:
         self.sheetCombo.blockSignals(True)
@@ -133,23 +155,27 @@ class ImportDialog:
         self.sheetCombo.setVisible(len(sheets) > 1)
 
     def _sheet_changed(self) -> None:
-        if self.path is not None:
-            self._read()
+        if self.path is None:
+            return
+        path, sheet = self.path, self._sheet()
+        self.importButton.setEnabled(False)
+        self.messageLabel.setText("Reading the sheet…")
+        def shown(table: Table) -> None:
+            if self.path == path and self._sheet() == sheet:
+                self._show_table(table)
+
+        run_in_background(self.dialog, lambda: read_table(path, sheet), shown,
+                          self._read_failed(path))
 
     def _sheet(self) -> str | None:
         return self.sheetCombo.currentText() or None
 
-    def _read(self) -> bool:
-        assert self.path is not None
-        try:
-            self.table = read_table(self.path, self._sheet())
-        except LogImportError as exc:
-            return self._problem(str(exc))
-        self._fill_mapping(self.table)
-        self._fill_preview(self.table)
+    def _show_table(self, table: Table) -> None:
+        self.table = table
+        self._fill_mapping(table)
+        self._fill_preview(table)
         self.importButton.setEnabled(True)
         self.messageLabel.setText(self._mapping_note())
-        return True
 
     def _problem(self, text: str) -> bool:
         self.table = None
@@ -218,29 +244,39 @@ class ImportDialog:
                 self.previewTable.setItem(r, c, QTableWidgetItem(value))
 
     # -- importing ----------------------------------------------------------------------------
-    def run_import(self) -> bool:
+    def run_import(self) -> None:
+        """Check every row and add the new ones, off the UI thread; the outcome (or the one
+        problem, by line and column) is shown below the tables."""
+        if self.path is None or self.table is None:
+            return
+        path, columns, sheet = self.path, self.mapping(), self._sheet()
+        self.importButton.setEnabled(False)
+        self.messageLabel.setText("Importing…")
+        run_in_background(
+            self.dialog, lambda: add_prepared(self.service, prepare(path, columns, sheet)),
+            self._imported, self._import_failed, "Importing your concerns log…",
+        )
+
+    def _imported(self, result: ImportResult) -> None:
+        self.result_text = result.summary()
+        self.messageLabel.setText(self.result_text)
+        self.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")
+        self.app.registerChanged.emit()
+        self.app.statusMessage.emit(self.result_text)
+
+    def _import_failed(self, exc: BaseException) -> None:
         from sqlalchemy.exc import SQLAlchemyError
 
         from mop_desktop.gui.messages import not_saved
         from mop_desktop.gui.register.setup import user_message
         from mop_desktop.store.register import RegisterError
 
-        if self.path is None or self.table is None:
-            return False
-        try:
-            log = prepare(self.path, self.mapping(), self._sheet())
-            result = add_prepared(self.service, log)
-        except LogImportError as exc:
+        self.importButton.setEnabled(self.table is not None)
+        if isinstance(exc, LogImportError):
             self.messageLabel.setText(f"Nothing was imported. {exc}")
-            return False
-        except (RegisterError, SQLAlchemyError, OSError) as exc:
-            self.messageLabel.setText(
-                user_message(exc) if isinstance(exc, RegisterError) else not_saved(exc))
-            return False
-        self.result_text = result.summary()
-        self.messageLabel.setText(self.result_text)
-        self.importButton.setEnabled(False)
-        self.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")
-        self.app.registerChanged.emit()
-        self.app.statusMessage.emit(self.result_text)
-        return True
+        elif isinstance(exc, RegisterError):
+            self.messageLabel.setText(f"Nothing was imported: {user_message(exc)}")
+        elif isinstance(exc, SQLAlchemyError | OSError):
+            self.messageLabel.setText(not_saved(exc))
+        else:
+            raise exc

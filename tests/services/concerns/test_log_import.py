@@ -268,3 +268,34 @@ def test_title_line_and_tabs(service, tmp_path):
                     "01/02/2024\tCllr\tRude, then apologised\n", encoding="utf-8")
     (reference,) = import_log(service, path).added
     assert service.get(reference).summary == "Rude, then apologised"
+
+
+def test_values_read_as_clerks_write_them():
+    from mop_desktop.services.concerns.log_import.values import (
+        cell_date,
+        match_role,
+        match_status,
+    )
+
+    assert [match_role(v) for v in ("Parish Councillor", "Cllr", "Member", "Member of staff",
+                                    "Deputy Clerk", "Town Clerk", "Resident", "")] == [
+        "councillor", "councillor", "councillor", "officer", "officer", "clerk",
+        "member of the public", ""]
+    assert [match_status(v) for v in ("Closed - resolved informally", "Open - awaiting reply",
+                                      "RESOLVED", "With the MO", "Informal", "")] == [
+        "closed", "open", "closed", "referred to monitoring officer", "informal resolution", ""]
+    assert {cell_date(v) for v in ("05-Apr-2023", "5 April 2023", "05/04/2023 00:00",
+                                   "2023-04-05", dt.datetime(2023, 4, 5, 9, 30))} == {
+        dt.date(2023, 4, 5)}
+    assert [cell_date(v) for v in ("n/a", "-", "Unknown", "TBC", None)] == [None] * 5
+
+
+def test_undated_closure_written_as_unknown_and_summary_from_description(service, tmp_path):
+    path = tmp_path / "log.csv"
+    path.write_text("Ref,Date raised,Role,Description,Status,Date closed\n"
+                    "A1,01/02/2024,Member,Shouting at the clerk\\nMore details,Closed,n/a\n",
+                    encoding="utf-8")
+    import_log(service, path)
+    concern = service.get("A1")
+    assert concern.closing_date_unknown and concern.closed_on is None
+    assert concern.summary == "Shouting at the clerk\\nMore details"

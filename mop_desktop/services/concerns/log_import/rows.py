@@ -92,7 +92,7 @@ def build_row(table: Table, line: int, cells: list[Cell], columns: dict[str, int
     if not status:
         status = CLOSED if closed_on else "open"
     summary, details = text("summary"), text("details")
-    if not summary and "summary" not in columns and details:
+    if not summary and details:  # a row (or a log) with only a description
         first = details.splitlines()[0].strip()
         summary = first if len(first) <= SUMMARY_FROM_DETAILS else (
             first[: SUMMARY_FROM_DETAILS - 1].rstrip() + "…")

@@ -64,6 +64,16 @@ for _status in STATUSES:
     _STATUS_LOOKUP[_key(_status)] = _status
 
 
+#: Words inside a longer role ("Parish Councillor", "Member of staff"): first match wins.
+_ROLE_PARTS = (
+    ("deputy clerk", "officer"), ("assistant clerk", "officer"), ("clerk", "clerk"),
+    ("councillor", "councillor"), ("cllr", "councillor"), ("mayor", "councillor"),
+    ("chair", "councillor"), ("public", "member of the public"),
+    ("resident", "member of the public"), ("officer", "officer"), ("staff", "officer"),
+    ("employee", "officer"),
+)
+
+
 def match_role(value: str) -> str:
     """A role as stored, "" for a blank cell; ValueProblem if it is none of them."""
     key = _key(value)
@@ -71,9 +81,9 @@ def match_role(value: str) -> str:
         return ""
     if key in _ROLE_LOOKUP:
         return _ROLE_LOOKUP[key]
-    for prefix in ("cllr ", "councillor "):
-        if key.startswith(prefix):
-            return "councillor"
+    for part, role in _ROLE_PARTS:
+        if re.search(rf"\b{part}\b", key):
+            return role
     raise ValueProblem(
         "not a role this app knows; use one of: " + ", ".join(ROLES)
         + " (Cllr and Member read as councillor)"
@@ -91,6 +101,19 @@ def role_from_name(name: str) -> str:
     return ""
 
 
+#: Words inside a longer status ("Closed - resolved informally", "Open, awaiting reply"), in
+#: the order they decide: a closing word first, then the Monitoring Officer, then the stages.
+_STATUS_PARTS = (
+    (("closed", "resolved", "complete", "completed", "withdrawn", "concluded", "nfa",
+      "upheld", "dismissed", "settled", "finished", "archived"), "closed"),
+    (("monitoring", "mo"), "referred to monitoring officer"),
+    (("informal", "informally", "mediation"), "informal resolution"),
+    (("formal", "investigation", "grievance", "disciplinary"), "formal"),
+    (("open", "ongoing", "pending", "progress", "awaiting", "active", "live", "new", "current",
+      "review"), "open"),
+)
+
+
 def match_status(value: str) -> str:
     """A status as stored, "" for a blank cell; ValueProblem if it is none of them."""
     key = _key(value)
@@ -98,9 +121,9 @@ def match_status(value: str) -> str:
         return ""
     if key in _STATUS_LOOKUP:
         return _STATUS_LOOKUP[key]
-    for word, status in (("closed", "closed"), ("resolved", "closed"), ("monitoring",
-                          "referred to monitoring officer"), ("informal", "informal resolution")):
-        if word in key.split() or (word == "monitoring" and "monitoring officer" in key):
+    words = set(key.split())
+    for parts, status in _STATUS_PARTS:
+        if words & set(parts):
             return status
     raise ValueProblem("not a status this app knows; use one of: " + ", ".join(STATUSES)
                        + " (Resolved reads as closed)")
@@ -111,7 +134,11 @@ _MONTHS = {m.casefold(): i for i, m in enumerate(
      "October", "November", "December"), start=1)}
 _MONTHS.update({name[:3]: number for name, number in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
-_WORDY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
+_WORDY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s/-]+([A-Za-z]+)\.?,?[\s/-]+(\d{4})$")
+_TIME = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+#: What a log writes for "no date" in an optional date column (closing date, follow-up).
+NO_DATE = frozenset(("n a", "na", "none", "nil", "unknown", "not known", "tbc", "tba",
+                     "not recorded", "no date", "not applicable"))
 _DASHED = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 _SLASH_ISO = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
 _STAMP = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
@@ -128,11 +155,12 @@ def cell_date(cell: Cell) -> dt.date | None:
     if isinstance(cell, int | float):
         raise ValueProblem("a number, not a date: format the column as dates in Excel")
     text = " ".join(str(cell).split())
-    if not text:
+    if not text or not _key(text) or _key(text) in NO_DATE:  # "-", "?", "n/a", "unknown"
         return None
     stamp = _STAMP.match(text)
     if stamp:
         text = stamp.group(1)
+    text = _TIME.sub("", text)  # "05/04/2023 00:00" as some exports write a date
     for pattern, order in ((_DASHED, "dmy"), (_SLASH_ISO, "ymd")):
         match = pattern.match(text)
         if match:

@@ -299,3 +299,14 @@ def test_undated_closure_written_as_unknown_and_summary_from_description(service
     concern = service.get("A1")
     assert concern.closing_date_unknown and concern.closed_on is None
     assert concern.summary == "Shouting at the clerk\\nMore details"
+
+
+def test_description_and_notes_both_kept_in_the_details(service, tmp_path):
+    path = tmp_path / "log.csv"
+    path.write_text("Date raised,Role,Summary,Description,Notes,Outcome,Action taken\n"
+                    "01/02/2024,Officer,Rude email,Sent at night,Spoke to HR,,Apology\n",
+                    encoding="utf-8")
+    (reference,) = import_log(service, path).added
+    concern = service.get(reference)
+    assert concern.details == "Sent at night\n\nNotes: Spoke to HR"
+    assert concern.outcome == "Action taken: Apology"

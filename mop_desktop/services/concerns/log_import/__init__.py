@@ -101,7 +101,7 @@ def prepare(path: Path, columns: str | dict[str, str] | None = None,
             from .mapping import describe_column
 
             raise LogImportError(
-                f"{where}, {describe_column(table, mapped['reference'])}: the same reference "
+                f"{where}, {describe_column(table, mapped['reference'][0])}: the same reference "
                 f"as line {first_line[row.reference]}; each concern's reference must be its own"
             )
         first_line[row.reference] = row.line

@@ -18,6 +18,9 @@ FIELDS = (
     "clauses", "summary", "details", "route", "status", "follow_up_on", "outcome", "closed_on",
 )
 SKIP = "-"
+#: Fields that two or more columns may fill ("Description" and "Notes", "Outcome" and "Action
+#: taken"): their texts are joined, each after the first headed by its column's heading.
+MERGEABLE = ("details", "outcome")
 
 #: field -> the headers clerks give it (compared after ``normalise_header``)
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -137,7 +140,8 @@ def parse_columns(spec: str) -> dict[str, str]:
 
 def guess(headers: list[str], overrides: dict[str, str] | None = None) -> list[str]:
     """For each column: the field it holds, SKIP, or "" if unknown. A field claimed by two
-    columns goes to the first; the second is left unknown (so that it is reported)."""
+    columns goes to the first; the second is left unknown (so that it is reported), except
+    for the fields whose texts can be joined (MERGEABLE)."""
     overrides = overrides or {}
     result: list[str] = []
     taken: set[str] = set()
@@ -147,7 +151,7 @@ def guess(headers: list[str], overrides: dict[str, str] | None = None) -> list[s
             result.append(SKIP)  # an unnamed column (Excel's stray formatting) is left out
             continue
         target = overrides.get(key) or _lookup(header)
-        if target and target != SKIP and target in taken:
+        if target and target != SKIP and target in taken and target not in MERGEABLE:
             target = ""
         if target and target != SKIP:
             taken.add(target)
@@ -165,13 +169,13 @@ def describe_column(table: Table, index: int) -> str:
     return f'column {letter}"{header}"' if header else f"column {letter or index + 1}".strip()
 
 
-def resolve(table: Table, overrides: dict[str, str] | None = None) -> dict[str, int]:
-    """field -> column index, after checking every column is known and the required ones are
+def resolve(table: Table, overrides: dict[str, str] | None = None) -> dict[str, list[int]]:
+    """field -> its column indexes (one, or several for MERGEABLE fields), after checking every column is known and the required ones are
     there (errors name the header's line and the column)."""
     overrides = dict(overrides or {})
     fields = guess(table.headers, overrides)
     where = table.where(table.header_line)
-    seen: dict[str, int] = {}
+    seen: dict[str, list[int]] = {}
     for index, target in enumerate(fields):
         header = table.headers[index]
         if target == SKIP:
@@ -190,7 +194,7 @@ def resolve(table: Table, overrides: dict[str, str] | None = None) -> dict[str, 
                 f"{where}, column {number}: unknown column '{header}'; map it with "
                 f'--columns "{header}=FIELD" (or =- to leave it out)'
             )
-        seen[target] = index
+        seen.setdefault(target, []).append(index)
     for key in overrides:
         if key not in {normalise_header(h) for h in table.headers}:
             raise LogImportError(f'--columns: the file has no column "{key}"')

@@ -52,10 +52,12 @@ def fingerprint(concern: Concern) -> str:
     return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
 
 
-def build_row(table: Table, line: int, cells: list[Cell], columns: dict[str, int]) -> Row:
+def build_row(
+    table: Table, line: int, cells: list[Cell], columns: dict[str, list[int]]
+) -> Row:
     """The concern a row describes; LogImportError names the line and column at fault."""
     def fail(name: str, message: str) -> LogImportError:
-        index = columns.get(name)
+        index = columns[name][0] if name in columns else None
         where = table.where(line)
         if index is None:  # a rule across fields: name the field in the form's words
             from mop_desktop.domain.concerns import field_label
@@ -63,12 +65,19 @@ def build_row(table: Table, line: int, cells: list[Cell], columns: dict[str, int
             return LogImportError(f"{where}, {field_label(name).lower()}: {message}")
         return LogImportError(f"{where}, {describe_column(table, index)}: {message}")
 
+    def at(index: int) -> Cell:
+        return cells[index] if index < len(cells) else None
+
     def cell(name: str) -> Cell:
-        index = columns.get(name)
-        return cells[index] if index is not None and index < len(cells) else None
+        return at(columns[name][0]) if name in columns else None
 
     def text(name: str) -> str:
-        return cell_text(cell(name))
+        parts = []
+        for position, index in enumerate(columns.get(name, [])):
+            value = cell_text(at(index))
+            if value:  # a second column's text is headed by its heading ("Notes: ...")
+                parts.append(f"{table.headers[index]}: {value}" if position else value)
+        return "\n\n".join(parts)
 
     dates = {}
     for name in _DATES:

@@ -28,8 +28,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub.add_parser("init", help="create the register and print its recovery key once",
                    description="Create the confidential register. The passphrase comes from "
                    "MOP_PASSPHRASE or is asked twice; the recovery key is printed once.")
-    p = sub.add_parser("import", help="add concerns from a CSV file (all rows or none)")
-    p.add_argument("file", metavar="FILE.csv")
+    p = sub.add_parser(
+        "import", help="add concerns from your own log, .csv or .xlsx (all rows or none)",
+        description="Add concerns from your existing log (.csv, or .xlsx: the first sheet unless "
+        "--sheet names one). Column headers are matched to fields by name and common words "
+        "(Date raised, Ref, Complainant, Type, Description, Outcome, Date closed...); --columns "
+        "maps any others. Your references and categories are kept as written. All rows or none; "
+        "rows already in the register (same reference, or same content) are skipped, so "
+        "importing the same log twice adds nothing.",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--columns", metavar='"Header=field,..."', default="",
+                   help="map the file's own headers to fields (Header=- leaves a column out); "
+                   "fields: reference, raised_on, raised_by, raised_by_role, about, about_role, "
+                   "category, clauses, summary, details, route, status, follow_up_on, outcome, "
+                   "closed_on")
+    p.add_argument("--sheet", metavar="NAME", help="the workbook's sheet to read")
     p = sub.add_parser("list", help="list concerns")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--search", metavar="TEXT", default="", help="words found in any field")
@@ -215,16 +229,17 @@ def _init(args: argparse.Namespace, ctx: Context, service: Any) -> int:
 def _import(args: argparse.Namespace, ctx: Context, service: Any) -> int:
     from pathlib import Path
 
-    from mop_desktop.services.concerns.csv_import import ImportError_, import_csv, read_rows
+    from mop_desktop.services.concerns.log_import import LogImportError, add_prepared, prepare
 
     path = Path(args.file)
     try:
-        read_rows(path)  # bad files are reported before the passphrase is asked
+        # the whole file is read and checked before the passphrase is asked
+        log = prepare(path, args.columns or None, args.sheet)
         service.unlock(_passphrase())
-        references = import_csv(service, path)
-    except ImportError_ as exc:
+        result = add_prepared(service, log)
+    except LogImportError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from None
-    print(f"Imported {len(references)} concern(s).")
+    print(result.summary())
     return 0
 
 
@@ -234,6 +249,7 @@ def _list(args: argparse.Namespace, ctx: Context, service: Any) -> int:
     from mop_desktop.domain.concerns import STATUSES
     from mop_desktop.domain.dates import format_short
     from mop_desktop.services.concerns.query import ConcernQuery, page
+    from mop_desktop.services.concerns.records import records
 
     status = " ".join(args.status.lower().split())
     if status and status not in STATUSES:
@@ -248,16 +264,14 @@ def _list(args: argparse.Namespace, ctx: Context, service: Any) -> int:
         offset = 0
         while True:
             rows = page(session, query, offset, 500)
-            for r in rows:
-                if args.json:
-                    item = {k: getattr(r, k) for k in r.__dataclass_fields__}
-                    item["raised_on"] = r.raised_on.isoformat()
-                    item["follow_up_on"] = r.follow_up_on.isoformat() if r.follow_up_on else None
+            if args.json:
+                for item in records(session, [r.reference for r in rows]):
                     out.write(("\n " if first else ",\n ") + json.dumps(item, ensure_ascii=False))
-                else:
+                    first = False
+            else:
+                for r in rows:
                     out.write(f"{r.reference}\t{format_short(r.raised_on)}\t{r.status}\t"
                               f"{r.category}\t{r.summary}\n")
-                first = False
             if len(rows) < 500:
                 break
             offset += 500
@@ -387,6 +401,7 @@ def _retention(args: argparse.Namespace, ctx: Context, service: Any) -> int:
     service.unlock(_passphrase())
     with service.session() as session:
         items = retention.due(session, years, today)
+        undated = retention.undated(session)
     if args.delete:
         if args.delete not in {item.reference for item in items}:
             raise CommandError(
@@ -406,6 +421,9 @@ def _retention(args: argparse.Namespace, ctx: Context, service: Any) -> int:
               f"retention ended {format_short(item.retention_ended)}")
     if not items:
         print("No closed concern has reached the end of its retention period.")
+    if undated:
+        print(f"{len(undated)} closed concern(s) with the closing date unknown are kept until "
+              "a closing date is set: " + ", ".join(undated))
     return 0
 
 

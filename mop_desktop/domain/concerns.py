@@ -52,6 +52,7 @@ FIELD_LABELS = {
     "follow_up_on": "Follow up on",
     "outcome": "Outcome",
     "closed_on": "Closed on",
+    "closing_date_unknown": "Closing date unknown",
     "reference": "Reference",
     "timeline": "Timeline",
 }
@@ -113,6 +114,9 @@ class Concern:
     follow_up_on: dt.date | None = None
     outcome: str = ""
     closed_on: dt.date | None = None
+    #: Closed without a known closing date (a clerk's old log): kept out of the retention
+    #: review until a date is set.
+    closing_date_unknown: bool = False
 
 
 @dataclass(frozen=True)
@@ -191,12 +195,32 @@ def parse_date_field(field_name: str, value: str | dt.date | None) -> dt.date | 
 
 
 def _choice(field_name: str, value: str, allowed: tuple[str, ...], *, blank: bool) -> str:
+    """The stored value for a fixed choice. The message never repeats what was given (it may
+    be personal data from a file): it names the field and the choices."""
     cleaned = " ".join(value.strip().lower().split())
     if not cleaned and blank:
         return ""
     if cleaned not in allowed:
-        raise ConcernError(field_name, f"'{value}' is not one of: {', '.join(allowed)}")
+        raise ConcernError(field_name, f"not one of: {', '.join(allowed)}")
     return cleaned
+
+
+#: A category of the clerk's own is kept as written, up to this many characters.
+CATEGORY_MAX = 100
+
+
+def normalise_category(value: str) -> str:
+    """A built-in category (any case and spacing) as stored; the clerk's own kept as written
+    (spaces tidied); blank -> "other"."""
+    written = " ".join(value.split())
+    if not written:
+        return "other"
+    lowered = written.lower()
+    if lowered in CATEGORIES:
+        return lowered
+    if len(written) > CATEGORY_MAX:
+        raise ConcernError("category", f"longer than {CATEGORY_MAX} characters")
+    return written
 
 
 def parse_clauses(text: str) -> list[str]:
@@ -204,7 +228,7 @@ def parse_clauses(text: str) -> list[str]:
     parts = [p.strip().rstrip(".") for p in re.split(r"[,;\s]+", text) if p.strip()]
     for part in parts:
         if not re.fullmatch(r"[0-9]+(\.[0-9]+)*[a-z]?", part):
-            raise ConcernError("clauses", f"'{part}' is not a clause number such as 3.1")
+            raise ConcernError("clauses", "not a list of clause numbers such as 3.1, 4.2")
     return parts
 
 
@@ -228,7 +252,7 @@ def validate(concern: Concern) -> Concern:
         check_text("clauses", clause)
     concern.raised_by_role = _choice("raised_by_role", concern.raised_by_role, ROLES, blank=False)
     concern.about_role = _choice("about_role", concern.about_role, ROLES, blank=True)
-    concern.category = _choice("category", concern.category or "other", CATEGORIES, blank=False)
+    concern.category = normalise_category(concern.category)
     concern.status = _choice("status", concern.status or "open", STATUSES, blank=False)
     if not concern.summary.strip():
         raise ConcernError("summary", "a summary is required")
@@ -236,7 +260,9 @@ def validate(concern: Concern) -> Concern:
         raise ConcernError("raised_on", "the date it was raised is required")
     if concern.closed_on is not None and concern.closed_on < concern.raised_on:
         raise ConcernError("closed_on", "closed before it was raised")
-    if concern.status == CLOSED and concern.closed_on is None:
+    if concern.status != CLOSED or concern.closed_on is not None:
+        concern.closing_date_unknown = False  # a date set (or reopened) ends "unknown"
+    if concern.status == CLOSED and concern.closed_on is None and not concern.closing_date_unknown:
         raise ConcernError("closed_on", "a closed concern needs the date it was closed")
     if concern.status != CLOSED and concern.closed_on is not None:
         raise ConcernError("status", "a concern with a closing date must be 'closed'")
@@ -247,6 +273,20 @@ def validate(concern: Concern) -> Concern:
 
 # -- references -------------------------------------------------------------------------------
 _REF = re.compile(r"^C-(\d{4})-(\d{3,})$")
+#: A reference of the clerk's own (their log's "2023/04", "ML-7") is kept as written.
+REFERENCE_MAX = 60
+
+
+def check_reference(reference: str) -> str:
+    """A reference as stored: the clerk's own kept verbatim (outer spaces trimmed); it must be
+    one line of at most REFERENCE_MAX characters."""
+    value = reference.strip()
+    if not value:
+        raise ConcernError("reference", "a reference cannot be blank")
+    if len(value) > REFERENCE_MAX or any(ch in value for ch in "\r\n\t"):
+        raise ConcernError("reference", f"a reference is one line of at most {REFERENCE_MAX} "
+                           "characters")
+    return value
 
 
 def parse_reference(reference: str) -> tuple[int, int] | None:
@@ -271,6 +311,11 @@ def retention_ends(closed_on: dt.date, years: int) -> dt.date:
         return closed_on.replace(year=closed_on.year + years, day=28)
 
 
-def due_for_review(status: str, closed_on: dt.date | None, years: int, today: dt.date) -> bool:
-    """Closed concerns whose retention period has ended are listed for review."""
-    return status == CLOSED and closed_on is not None and retention_ends(closed_on, years) <= today
+def due_for_review(
+    status: str, closed_on: dt.date | None, years: int, today: dt.date,
+    closing_date_unknown: bool = False,
+) -> bool:
+    """Closed concerns whose retention period has ended are listed for review. One closed
+    without a known date never is: its period cannot be counted until a date is set."""
+    return (status == CLOSED and closed_on is not None and not closing_date_unknown
+            and retention_ends(closed_on, years) <= today)

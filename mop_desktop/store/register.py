@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     Date,
     DateTime,
     ForeignKey,
@@ -110,6 +111,13 @@ class ConcernRow(RegisterBase):
     follow_up_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
     outcome: Mapped[str] = mapped_column(Text, default="")
     closed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    #: Closed in the clerk's old log without a date: never offered by retention until one is set
+    closing_date_unknown: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default="0"
+    )
+    #: A hash of an imported row's content (inside the encrypted register), so that importing
+    #: the same log again adds nothing for rows that carry no reference of their own.
+    import_fingerprint: Mapped[str | None] = mapped_column(String, nullable=True, index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
@@ -131,8 +139,19 @@ class TimelineRow(RegisterBase):
     on: Mapped[dt.date] = mapped_column(Date)
     entry: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
     concern: Mapped[ConcernRow] = relationship(back_populates="timeline")
+
+
+class UserCategoryRow(RegisterBase):
+    """A category of the clerk's own (from their log), offered beside the built-in ones."""
+
+    __tablename__ = "user_category"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String, unique=True)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class AuditRow(RegisterBase):
@@ -419,7 +438,18 @@ def _upgrade_2_to_3(connection: Any) -> None:
 
 
 def _upgrade_3_to_4(connection: Any) -> None:
-    """Attachments, sealed concerns and the chair's key."""
+    """The clerk's own log ("closing date unknown", the import fingerprint, the clerk's own
+    categories, when a timeline entry was last edited); attachments, sealed concerns and the
+    chair's key."""
+    connection.exec_driver_sql(
+        "ALTER TABLE concern ADD COLUMN closing_date_unknown BOOLEAN NOT NULL DEFAULT 0"
+    )
+    connection.exec_driver_sql("ALTER TABLE concern ADD COLUMN import_fingerprint VARCHAR")
+    connection.exec_driver_sql(
+        "CREATE INDEX IF NOT EXISTS ix_concern_import_fingerprint ON concern (import_fingerprint)"
+    )
+    connection.exec_driver_sql("ALTER TABLE timeline ADD COLUMN updated_at DATETIME")
+    UserCategoryRow.__table__.create(connection, checkfirst=True)
     tables = [AttachmentRow.__table__, SealedRow.__table__, ChairKeyRow.__table__]
     RegisterBase.metadata.create_all(connection, tables=tables)  # type: ignore[arg-type]
 

@@ -40,6 +40,7 @@ from mop_desktop.gui.register.case_form import CaseForm
 from mop_desktop.services.concerns import sealed
 from mop_desktop.services.concerns.attachments import wipe_open_copies
 from mop_desktop.gui.register.choices import fill_choices
+from mop_desktop.gui.register.import_dialog import ImportDialog
 from mop_desktop.gui.register.retention import RetentionDialog
 from mop_desktop.gui.register.setup import RecoveryDialog, SetupDialog, user_message
 from mop_desktop.gui.register.state import lock_register, register_for
@@ -188,6 +189,7 @@ class ConcernsPage(QWidget):
         ui.lockButton.clicked.connect(lambda: lock_register(self.app))
         menu = QMenu(ui.moreButton)
         for text, slot in (
+            ("Import your concerns log…", self.open_import),
             ("Retention review…", self.open_retention),
             ("Subject access export…", self.subject_access),
             ("Change passphrase…", self.change_passphrase),
@@ -243,9 +245,20 @@ class ConcernsPage(QWidget):
             return
         self.stack.setCurrentWidget(self.table_view)
         self._columns_fitted = False
+        self._fill_categories()
         self.apply_filters()
         self._fit_columns()
         self.table.searchEdit.setFocus()
+
+    def _fill_categories(self) -> None:
+        """The category filter offers the clerk's own categories (from their log) too."""
+        combo = self.table.categoryCombo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        fill_choices(combo, self.service.categories(), first=f"{ALL} categories")
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
 
     def current_query(self) -> ConcernQuery:
         ui = self.table
@@ -423,6 +436,22 @@ class ConcernsPage(QWidget):
             self.app.registerChanged.emit()
             self.model.refresh()
             self.apply_filters()
+    def open_import(self) -> ImportDialog | None:
+        if not self.service.unlocked:
+            self.show_locked()
+            return None
+        dialog = ImportDialog(self.app, self.service, self, self.asks)
+        self._import = dialog
+
+        def finished() -> None:
+            if self.service.unlocked:
+                self._fill_categories()
+                self.model.refresh()
+                self.apply_filters()
+
+        dialog.dialog.finished.connect(finished)
+        dialog.dialog.open()
+        return dialog
 
     def open_retention(self) -> None:
         dialog = RetentionDialog(self.app, self.service, self, self.asks)
@@ -438,7 +467,7 @@ class ConcernsPage(QWidget):
         # The set-up dialog stays: it holds only the recovery key, shown once, and closing it
         # before the clerk has written the key down would lose it.
         wipe_open_copies()
-        for name in ("_retention", "_recovery", "_export", "_sealed_view"):
+        for name in ("_retention", "_recovery", "_export", "_sealed_view", "_import"):
             holder = getattr(self, name, None)
             if holder is not None:
                 holder.dialog.reject()

@@ -29,6 +29,10 @@ class Asks:
             path += ".pdf"
         return path
 
+    def open_path(self, parent: QWidget | None, title: str, filters: str) -> str:
+        path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+        return path
+
     def secret(self, parent: QWidget | None, title: str, label: str) -> str | None:
         value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
         return value if ok else None

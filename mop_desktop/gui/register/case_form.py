@@ -16,7 +16,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from mop_desktop.domain.concerns import (
-    CATEGORIES,
     ROLES,
     STATUSES,
     Concern,
@@ -34,6 +33,7 @@ from mop_desktop.gui.register.setup import user_message
 from mop_desktop.gui.register.table_model import TimelineModel
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.services.concerns import RegisterService
+from mop_desktop.services.concerns.service import TimelineEntry
 from mop_desktop.services.concerns.clauses import protocol_clauses
 from mop_desktop.store.documents import get_council
 
@@ -89,7 +89,7 @@ class CaseForm:
         ui = self.ui
         fill_choices(ui.raisedByRoleCombo, ROLES)
         fill_choices(ui.aboutRoleCombo, ROLES, first="")
-        fill_choices(ui.categoryCombo, CATEGORIES)
+        fill_choices(ui.categoryCombo, self.service.categories())  # with the clerk's own
         fill_choices(ui.statusCombo, STATUSES)
         for number, words in protocol_clauses(self.app.store):
             self._add_clause(number, f"{number}  {words}")
@@ -109,6 +109,7 @@ class CaseForm:
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.cancel)
         ui.addEntryButton.clicked.connect(self.add_entry)
+        self._connect_timeline()
         ui.exportButton.clicked.connect(self._export_clicked)
 
     def _add_attachments_tab(self) -> None:
@@ -163,6 +164,9 @@ class CaseForm:
         ui.followUpOnEdit.setText(format_short(concern.follow_up_on))
         ui.outcomeEdit.setPlainText(concern.outcome)
         ui.closedOnEdit.setText(format_short(concern.closed_on))
+        self._closing_date_unknown = concern.closing_date_unknown
+        if concern.closing_date_unknown:
+            ui.closedOnEdit.setPlaceholderText("unknown: type the date when it is known")
         self._load_history()
 
     def _load_history(self) -> None:
@@ -204,6 +208,7 @@ class CaseForm:
             follow_up_on=dates["follow_up_on"],
             outcome=ui.outcomeEdit.toPlainText().strip(),
             closed_on=dates["closed_on"],
+            closing_date_unknown=getattr(self, "_closing_date_unknown", False),
         )
 
     def show_error(self, exc: ConcernError) -> None:
@@ -277,7 +282,13 @@ class CaseForm:
             return
         try:
             on = parse_date_field("timeline", self.ui.entryDateEdit.text()) or dt.date.today()
-            self.service.add_timeline(self.reference, on, self.ui.entryTextEdit.text().strip())
+            if self._editing is not None:  # "Save entry" after "Edit entry"
+                self.service.edit_timeline(self.reference, self._editing, on,
+                                           self.ui.entryTextEdit.text().strip())
+                self._stop_editing()
+            else:
+                self.service.add_timeline(self.reference, on,
+                                          self.ui.entryTextEdit.text().strip())
         except ConcernError as exc:
             self.show_error(exc)
             return
@@ -287,6 +298,73 @@ class CaseForm:
         self.ui.errorLabel.clear()
         self.ui.entryTextEdit.clear()
         self.ui.entryDateEdit.clear()
+        self._load_history()
+        self.app.registerChanged.emit()
+
+    # -- timeline: editing and deleting entries ------------------------------------------------
+    _editing: int | None = None  # the id of the entry being edited
+
+    def _connect_timeline(self) -> None:
+        ui = self.ui
+        ui.editEntryButton.clicked.connect(self.edit_entry)
+        ui.deleteEntryButton.clicked.connect(self.delete_entry)
+        ui.timelineTable.doubleClicked.connect(lambda _index: self.edit_entry())
+        ui.timelineTable.selectionModel().selectionChanged.connect(self._update_entry_buttons)
+        self.timeline_model.modelReset.connect(self._update_entry_buttons)
+        self._update_entry_buttons()
+
+    def _selected_entry(self) -> TimelineEntry | None:
+        rows = self.ui.timelineTable.selectionModel().selectedRows()
+        entries = self.timeline_model.entries
+        return entries[rows[0].row()] if rows and rows[0].row() < len(entries) else None
+
+    def _update_entry_buttons(self) -> None:
+        selected = self._selected_entry() is not None
+        self.ui.editEntryButton.setEnabled(selected)
+        self.ui.deleteEntryButton.setEnabled(selected)
+
+    def edit_entry(self) -> None:
+        """The selected entry into the date and text fields; "Save entry" writes it back."""
+        entry = self._selected_entry()
+        if entry is None or self.reference is None:
+            return
+        self._editing = entry.id
+        self.ui.entryDateEdit.setText(format_short(entry.on))
+        self.ui.entryTextEdit.setText(entry.entry)
+        self.ui.addEntryButton.setText("S&ave entry")
+        self.ui.entryTextEdit.setFocus()
+
+    def _stop_editing(self) -> None:
+        self._editing = None
+        self.ui.addEntryButton.setText("&Add to timeline")
+
+    def delete_entry(self) -> None:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from mop_desktop.store.register import RegisterError
+
+        entry = self._selected_entry()
+        if entry is None or self.reference is None:
+            return
+        if not self.asks.confirm(
+            self.dialog, "Delete timeline entry",
+            f"Delete the entry of {format_short(entry.on)} for good? The audit trail keeps "
+            "that an entry was deleted, not what it said.",
+        ):
+            return
+        try:
+            self.service.delete_timeline(self.reference, entry.id)
+        except ConcernError as exc:
+            self.show_error(exc)
+            return
+        except (RegisterError, SQLAlchemyError, OSError) as exc:
+            self.show_failure(exc)
+            return
+        if self._editing == entry.id:
+            self._stop_editing()
+            self.ui.entryTextEdit.clear()
+            self.ui.entryDateEdit.clear()
+        self.ui.errorLabel.clear()
         self._load_history()
         self.app.registerChanged.emit()
 

@@ -36,12 +36,19 @@ class RetentionDialog:
         with self.service.session() as session:
             due = retention.due(session, self.years, self.today)
             traces = retention.traces(session)
-        self.ui.introLabel.setText(
+            undated = retention.undated(session)
+        intro = (
             f"Closed concerns are kept for {counted(self.years, 'year')}. These have reached "
             "the end of that period: review each and delete it if it is no longer needed."
             if due else "No closed concern has reached the end of its retention period "
             f"({counted(self.years, 'year')} after it was closed)."
         )
+        if undated:
+            intro += (f" {counted(len(undated), 'closed concern')} with the closing date "
+                      "unknown (from your log) " + ("is" if len(undated) == 1 else "are")
+                      + " kept until a closing date is set: "
+                      + ", ".join(undated[:20]) + ("…" if len(undated) > 20 else "."))
+        self.ui.introLabel.setText(intro)
         self.ui.dueList.clear()
         for item in due:
             row = QListWidgetItem(

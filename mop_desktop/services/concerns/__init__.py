@@ -4,7 +4,9 @@
 - ``query``: FTS5 search, filters, sorting and paging; follow-ups
 - ``retention``: retention list, deletion with a trace
 - ``subject_access``: everything about a named person
-- ``csv_import``: ``concerns import FILE.csv``, all rows or none
+- ``log_import``: ``concerns import FILE`` (.csv or .xlsx, the clerk's own log), all rows or
+  none (``csv_import`` is its earlier name)
+- ``records``: every stored field of a concern, for ``concerns list --json``
 - ``reports``: case report, subject-access PDF, recovery sheet
 """
 

@@ -185,7 +185,8 @@ def _case_story(concern: Concern, timeline: list[TimelineEntry], guidance: str) 
         ["Route", concern.route],
         ["Status", status_label(concern.status)],
         ["Follow-up", format_long(concern.follow_up_on)],
-        ["Closed on", format_long(concern.closed_on)],
+        ["Closed on", "unknown (closing date not recorded)" if concern.closing_date_unknown
+         else format_long(concern.closed_on)],
     ]
     story = [
         _heading(f"Concern {concern.reference}", "title"),

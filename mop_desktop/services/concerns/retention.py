@@ -11,9 +11,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mop_desktop.domain.concerns import CLOSED, due_for_review, retention_ends
-from mop_desktop.store.register import ConcernRow, DeletionTraceRow, utcnow
+from mop_desktop.store.register import ConcernRow, DeletionTraceRow, RegisterError, utcnow
 
 from .service import UnknownConcern, audit
+
+
+class ConcernNotDue(RegisterError):
+    def __init__(self, reference: str) -> None:
+        super().__init__(f"{reference} is not closed with a known date: it is not deleted")
 
 
 @dataclass(frozen=True)
@@ -31,16 +36,29 @@ class DeletionTrace:
 
 
 def due(session: Session, years: int, today: dt.date) -> list[RetentionItem]:
+    """Closed concerns past their retention period. One closed with its closing date unknown
+    is never among them: its period cannot be counted until the clerk sets a date."""
     rows = session.execute(
-        select(ConcernRow.reference, ConcernRow.status, ConcernRow.closed_on)
-        .where(ConcernRow.status == CLOSED, ConcernRow.closed_on.is_not(None))
+        select(ConcernRow.reference, ConcernRow.status, ConcernRow.closed_on,
+               ConcernRow.closing_date_unknown)
+        .where(ConcernRow.status == CLOSED, ConcernRow.closed_on.is_not(None),
+               ConcernRow.closing_date_unknown.is_(False))
         .order_by(ConcernRow.closed_on)
     )
     return [
         RetentionItem(ref, closed, retention_ends(closed, years))
-        for ref, status, closed in rows
-        if due_for_review(status, closed, years, today)
+        for ref, status, closed, unknown in rows
+        if due_for_review(status, closed, years, today, unknown)
     ]
+
+
+def undated(session: Session) -> list[str]:
+    """References of closed concerns whose closing date is unknown (kept until one is set)."""
+    return list(session.scalars(
+        select(ConcernRow.reference)
+        .where(ConcernRow.status == CLOSED, ConcernRow.closed_on.is_(None))
+        .order_by(ConcernRow.reference)
+    ))
 
 
 def delete(session: Session, reference: str, reason: str) -> None:
@@ -48,6 +66,8 @@ def delete(session: Session, reference: str, reason: str) -> None:
     row = session.scalars(select(ConcernRow).where(ConcernRow.reference == reference)).first()
     if row is None:
         raise UnknownConcern(reference)
+    if row.status != CLOSED or row.closed_on is None or row.closing_date_unknown:
+        raise ConcernNotDue(reference)
     session.delete(row)
     session.add(DeletionTraceRow(reference=reference, removed_on=utcnow(), reason=reason))
     audit(session, "deleted", reference)

@@ -15,8 +15,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mop_desktop.domain.concerns import (
+    CATEGORIES,
     Concern,
     ConcernError,
+    check_reference,
     check_text,
     format_reference,
     parse_reference,
@@ -30,6 +32,7 @@ from mop_desktop.store.register import (
     Register,
     RegisterError,
     TimelineRow,
+    UserCategoryRow,
     check_existing,
     create_register,
     open_register,
@@ -54,6 +57,7 @@ class UnknownConcern(RegisterError):
 class TimelineEntry:
     on: dt.date
     entry: str
+    id: int = 0  # the stored entry's id, for editing and deleting it
 
 
 @dataclass(frozen=True)
@@ -94,10 +98,11 @@ def to_concern(row: ConcernRow) -> Concern:
         follow_up_on=row.follow_up_on,
         outcome=row.outcome,
         closed_on=row.closed_on,
+        closing_date_unknown=bool(row.closing_date_unknown),
     )
 
 
-def _column_values(concern: Concern) -> dict[str, object]:
+def column_values(concern: Concern) -> dict[str, object]:
     values = {name: getattr(concern, name) for name in FIELDS if name != "reference"}
     values["clauses"] = ", ".join(concern.clauses)
     return values
@@ -116,22 +121,61 @@ def audit(session: Session, action: str, reference: str = "", field: str = "") -
     session.add(AuditRow(actor=current_actor(), action=action, reference=reference, field=field))
 
 
-def insert_concern(session: Session, concern: Concern, *, action: str = "created") -> str:
-    """Validate and add one concern in ``session``; returns its reference."""
+def reference_exists(session: Session, reference: str) -> bool:
+    return bool(session.scalar(select(func.count()).where(ConcernRow.reference == reference)))
+
+
+def insert_concern(
+    session: Session, concern: Concern, *, action: str = "created",
+    fingerprint: str | None = None,
+) -> str:
+    """Validate and add one concern in ``session``; returns its reference. A reference given
+    (the clerk's own, such as "2023/04") is kept as written and must be unique; without one
+    the next ``C-YYYY-NNN`` of the year raised is given."""
     validate(concern)
-    reference = concern.reference.strip()
-    if reference:
-        if parse_reference(reference) is None:
-            raise ConcernError("reference", f"'{reference}' is not a reference such as C-2026-001")
-        exists = session.scalar(select(func.count()).where(ConcernRow.reference == reference))
-        if exists:
-            raise ConcernError("reference", f"{reference} is already in the register")
+    if concern.reference.strip():
+        reference = check_reference(concern.reference)
+        if reference_exists(session, reference):
+            raise ConcernError("reference", "that reference is already in the register")
     else:
         reference = next_reference(session, concern.raised_on.year)
-    session.add(ConcernRow(reference=reference, **_column_values(concern)))
+    session.add(ConcernRow(reference=reference, import_fingerprint=fingerprint,
+                           **column_values(concern)))
+    remember_category(session, concern.category)
     session.flush()
     audit(session, action, reference)
     return reference
+
+
+def remember_category(session: Session, category: str) -> bool:
+    """Keep a category of the clerk's own so that it is offered from then on; True if new."""
+    if not category or category in CATEGORIES:
+        return False
+    known = session.scalar(select(func.count()).where(UserCategoryRow.name == category))
+    if known:
+        return False
+    session.add(UserCategoryRow(name=category))
+    session.flush()
+    return True
+
+
+def user_categories(session: Session) -> list[str]:
+    """The clerk's own categories, in the order of the alphabet."""
+    names = session.scalars(select(UserCategoryRow.name)).all()
+    return sorted(names, key=str.casefold)
+
+
+def _check_entry(entry: str) -> None:
+    if not entry.strip():
+        raise ConcernError("timeline", "an entry needs some text")
+    check_text("timeline", entry)
+
+
+def _entry(session: Session, row: ConcernRow, entry_id: int) -> TimelineRow:
+    item = session.get(TimelineRow, entry_id)
+    if item is None or item.concern_id != row.id:
+        raise ConcernError("timeline", "that entry is no longer in the timeline")
+    return item
 
 
 def _row(session: Session, reference: str) -> ConcernRow:
@@ -350,12 +394,13 @@ class RegisterService:
         with self.session() as session:
             row = _row(session, reference)
             changed = []
-            for name, value in _column_values(concern).items():
+            for name, value in column_values(concern).items():
                 if getattr(row, name) != value:
                     setattr(row, name, value)
                     changed.append(name)
             if changed:
                 row.updated_at = utcnow()
+                remember_category(session, concern.category)
                 for name in changed:
                     audit(session, "changed", reference, name)
             return changed
@@ -365,22 +410,51 @@ class RegisterService:
         concern.status, concern.closed_on, concern.outcome = "closed", closed_on, outcome
         self.update(reference, concern)
 
-    def add_timeline(self, reference: str, on: dt.date, entry: str) -> None:
-        if not entry.strip():
-            raise ConcernError("timeline", "an entry needs some text")
-        check_text("timeline", entry)
+    def categories(self) -> list[str]:
+        """The categories offered: the built-in ones, then the clerk's own."""
+        with self.session() as session:
+            return [*CATEGORIES, *user_categories(session)]
+
+    def add_timeline(self, reference: str, on: dt.date, entry: str) -> int:
+        """Add a dated entry; it may be dated before the concern was raised (what happened
+        before it was reported). Returns the entry's id."""
+        _check_entry(entry)
         with self.session() as session:
             row = _row(session, reference)
-            if on < row.raised_on:
-                raise ConcernError("timeline", "an entry dated before the concern was raised")
-            session.add(TimelineRow(concern_id=row.id, on=on, entry=entry))
+            added = TimelineRow(concern_id=row.id, on=on, entry=entry)
+            session.add(added)
             row.updated_at = utcnow()
             audit(session, "timeline entry added", reference, "timeline")
+            session.flush()
+            return added.id
+
+    def edit_timeline(self, reference: str, entry_id: int, on: dt.date, entry: str) -> bool:
+        """Change an entry's date or text; the audit trail keeps that it was changed (never
+        the text). Returns whether anything changed."""
+        _check_entry(entry)
+        with self.session() as session:
+            row = _row(session, reference)
+            item = _entry(session, row, entry_id)
+            if item.on == on and item.entry == entry:
+                return False
+            item.on, item.entry, item.updated_at = on, entry, utcnow()
+            row.updated_at = utcnow()
+            audit(session, "timeline entry changed", reference, "timeline")
+            return True
+
+    def delete_timeline(self, reference: str, entry_id: int) -> None:
+        """Remove an entry for good (secure delete overwrites it); the audit trail keeps that
+        an entry was deleted, not what it said."""
+        with self.session() as session:
+            row = _row(session, reference)
+            session.delete(_entry(session, row, entry_id))
+            row.updated_at = utcnow()
+            audit(session, "timeline entry deleted", reference, "timeline")
 
     def timeline(self, reference: str) -> list[TimelineEntry]:
         with self.session() as session:
             row = _row(session, reference)
-            return [TimelineEntry(t.on, t.entry) for t in row.timeline]
+            return [TimelineEntry(t.on, t.entry, t.id) for t in row.timeline]
 
     def audit_trail(self, reference: str | None = None) -> list[AuditEntry]:
         """Every entry for one case, or (None) the whole trail including openings."""

@@ -441,14 +441,17 @@ def _upgrade_3_to_4(connection: Any) -> None:
     """The clerk's own log ("closing date unknown", the import fingerprint, the clerk's own
     categories, when a timeline entry was last edited); attachments, sealed concerns and the
     chair's key."""
-    connection.exec_driver_sql(
-        "ALTER TABLE concern ADD COLUMN closing_date_unknown BOOLEAN NOT NULL DEFAULT 0"
-    )
-    connection.exec_driver_sql("ALTER TABLE concern ADD COLUMN import_fingerprint VARCHAR")
+    def add_column(table: str, name: str, definition: str) -> None:
+        have = {row[1] for row in connection.exec_driver_sql(f"PRAGMA table_info({table})")}
+        if name not in have:
+            connection.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {name} {definition}")
+
+    add_column("concern", "closing_date_unknown", "BOOLEAN NOT NULL DEFAULT 0")
+    add_column("concern", "import_fingerprint", "VARCHAR")
     connection.exec_driver_sql(
         "CREATE INDEX IF NOT EXISTS ix_concern_import_fingerprint ON concern (import_fingerprint)"
     )
-    connection.exec_driver_sql("ALTER TABLE timeline ADD COLUMN updated_at DATETIME")
+    add_column("timeline", "updated_at", "DATETIME")
     UserCategoryRow.__table__.create(connection, checkfirst=True)
     tables = [AttachmentRow.__table__, SealedRow.__table__, ChairKeyRow.__table__]
     RegisterBase.metadata.create_all(connection, tables=tables)  # type: ignore[arg-type]

@@ -82,6 +82,10 @@ class CaseForm:
         self._unchanged = self._snapshot()
         self._guard = _CloseGuard(self.cancel, self.dialog)
         self.dialog.installEventFilter(self._guard)
+        # Enter in the timeline's boxes adds the note; it never reaches the dialog's Save.
+        self._enter = _EnterAdds(self.add_entry, self.dialog)
+        self.ui.entryTextEdit.installEventFilter(self._enter)
+        self.ui.entryDateEdit.installEventFilter(self._enter)
 
     # -- building -----------------------------------------------------------------------------
     def _fill_choices(self) -> None:
@@ -224,10 +228,13 @@ class CaseForm:
 
         try:
             concern = self.collect()
+            note = self._pending_note()
             if self.reference is None:
                 self.reference = self.service.add(concern)
             else:
                 self.service.update(self.reference, concern)
+            if note is not None:  # a note typed but not added is saved with the case
+                self.service.add_timeline(self.reference, *note)
         except ConcernError as exc:
             self.show_error(exc)
             return False
@@ -236,9 +243,18 @@ class CaseForm:
             return False
         self.ui.errorLabel.clear()
         self.app.registerChanged.emit()
-        self.app.statusMessage.emit(f"Concern {self.reference} saved.")
+        added = " with the timeline note" if note is not None else ""
+        self.app.statusMessage.emit(f"Concern {self.reference} saved{added}.")
         self.dialog.accept()
         return True
+
+    def _pending_note(self) -> tuple[dt.date, str] | None:
+        """The timeline note typed but not yet added (its date, today if none), or None."""
+        text = self.ui.entryTextEdit.text().strip()
+        if not text:
+            return None
+        on = parse_date_field("timeline", self.ui.entryDateEdit.text()) or dt.date.today()
+        return on, text
 
     def add_entry(self) -> None:
         from sqlalchemy.exc import SQLAlchemyError
@@ -246,6 +262,10 @@ class CaseForm:
         from mop_desktop.store.register import RegisterError
 
         if self.reference is None:
+            if self.ui.entryTextEdit.text().strip():
+                self.ui.errorLabel.setText(
+                    "The note is added to the timeline when the concern is first saved."
+                )
             return
         try:
             on = parse_date_field("timeline", self.ui.entryDateEdit.text()) or dt.date.today()
@@ -285,9 +305,11 @@ class CaseForm:
     def cancel(self) -> bool:
         """Cancel, Esc or the window's close button: asks first if something was typed.
         Returns whether the form closed."""
+        question = "Close this concern without saving what you have typed?"
+        if self.ui.entryTextEdit.text().strip():
+            question += " The timeline note you typed has not been added."
         if self._snapshot() != self._unchanged and not self.asks.confirm(
-            self.dialog, "Unsaved changes",
-            "Close this concern without saving what you have typed?",
+            self.dialog, "Unsaved changes", question,
         ):
             return False
         self.dialog.reject()
@@ -322,4 +344,23 @@ class _CloseGuard(QObject):
             if watched.isVisible() and not self._cancel():  # type: ignore[attr-defined]
                 event.ignore()
                 return True
+        return False
+
+
+class _EnterAdds(QObject):
+    """Enter or Return in a timeline box adds the note (and is not passed on to the dialog,
+    whose default button would save and close the whole case)."""
+
+    def __init__(self, add: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._add = add
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._add()
+            return True
         return False

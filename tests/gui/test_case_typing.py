@@ -1,0 +1,57 @@
+"""Nothing typed into a case is lost: Enter in the timeline adds the note (never saves and closes
+the case), a note typed but not added is saved with the case or asked about on closing, and the
+idle lock keeps what was typed as the case's draft."""
+
+# ruff: noqa: F811  (fixtures imported from test_concerns_page are parameters here)
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.gui.test_concerns_page import (  # noqa: F401 (fixtures used by name)
+    _cheap_kdf,
+    _unlocked_page,
+    app,
+    service,
+    window,
+)
+
+
+def test_enter_in_the_timeline_adds_the_note_and_keeps_the_case_open(app, window, qtbot,
+                                                                      service):
+    page = _unlocked_page(app, window, qtbot)
+    form = page.open_case("C-2026-001")
+    qtbot.waitExposed(form.dialog)
+    form.ui.tabs.setCurrentIndex(1)
+    form.ui.entryTextEdit.setFocus()
+    qtbot.keyClicks(form.ui.entryTextEdit, "Phoned the chair")
+    qtbot.keyClick(form.ui.entryTextEdit, Qt.Key.Key_Return)
+    assert form.dialog.isVisible()
+    assert [e.entry for e in service.timeline("C-2026-001")] == ["Phoned the chair"]
+    assert form.timeline_model.rowCount() == 1
+    assert form.ui.entryTextEdit.text() == ""
+    qtbot.keyClick(form.ui.entryDateEdit, Qt.Key.Key_Enter)  # empty: nothing added, still open
+    assert form.dialog.isVisible()
+    assert len(service.timeline("C-2026-001")) == 1
+
+
+def test_a_note_typed_but_not_added_is_saved_with_the_case(app, window, qtbot, service):
+    page = _unlocked_page(app, window, qtbot)
+    form = page.open_case("C-2026-001")
+    form.ui.entryTextEdit.setText("Letter sent to the Monitoring Officer")
+    assert form.save()
+    assert [e.entry for e in service.timeline("C-2026-001")] == [
+        "Letter sent to the Monitoring Officer"
+    ]
+
+
+def test_closing_with_a_note_not_added_asks(app, window, qtbot, service, monkeypatch):
+    page = _unlocked_page(app, window, qtbot)
+    form = page.open_case("C-2026-001")
+    asked = []
+    monkeypatch.setattr(page.asks, "confirm", lambda parent, title, text: asked.append(text))
+    form.ui.entryTextEdit.setText("Met the chair")
+    assert not form.cancel()  # answered "No": the form stays open with the note
+    assert form.dialog.isVisible() or form.ui.entryTextEdit.text() == "Met the chair"
+    assert asked and "timeline note you typed has not been added" in asked[0]
+    assert service.timeline("C-2026-001") == []

@@ -55,3 +55,17 @@ def test_closing_with_a_note_not_added_asks(app, window, qtbot, service, monkeyp
     assert form.dialog.isVisible() or form.ui.entryTextEdit.text() == "Met the chair"
     assert asked and "timeline note you typed has not been added" in asked[0]
     assert service.timeline("C-2026-001") == []
+
+
+def test_a_two_digit_year_in_the_case_form_is_shown_in_full_and_saved(app, window, qtbot,
+                                                                       service):
+    import datetime as dt
+
+    page = _unlocked_page(app, window, qtbot)
+    form = page.open_case("C-2026-001")
+    form.ui.followUpOnEdit.setText("2/12/26")
+    form.ui.followUpOnEdit.editingFinished.emit()
+    assert form.ui.followUpOnEdit.text() == "02/12/2026"
+    form.ui.followUpOnEdit.setText("3/12/26")  # saved as typed even before the box is left
+    assert form.save()
+    assert service.get("C-2026-001").follow_up_on == dt.date(2026, 12, 3)

@@ -235,7 +235,7 @@ class ConcernsPage(QWidget):
         dates: dict[str, dt.date | None] = {}
         for name, edit in (("raised_from", ui.fromEdit), ("raised_to", ui.toEdit)):
             try:
-                dates[name] = parse_date_field(name, edit.text())
+                dates[name] = parse_date_field(name, edit.text(), typed=True)
             except ConcernError as exc:
                 dates[name] = None
                 problems.append(f"{'From' if name == 'raised_from' else 'To'}: {exc.message}")

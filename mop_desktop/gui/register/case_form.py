@@ -28,6 +28,7 @@ from mop_desktop.domain.concerns import (
 from mop_desktop.domain.dates import format_short
 from mop_desktop.gui import messages
 from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.date_field import show_full_date
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.register.choices import choose, fill_choices
 from mop_desktop.gui.register.setup import user_message
@@ -86,6 +87,8 @@ class CaseForm:
         self._enter = _EnterAdds(self.add_entry, self.dialog)
         self.ui.entryTextEdit.installEventFilter(self._enter)
         self.ui.entryDateEdit.installEventFilter(self._enter)
+        for edit in (*_DATE_EDITS.values(), "entryDateEdit"):
+            show_full_date(getattr(self.ui, edit))
 
     # -- building -----------------------------------------------------------------------------
     def _fill_choices(self) -> None:
@@ -172,7 +175,7 @@ class CaseForm:
     def collect(self) -> Concern:
         """The form's values as a concern; ConcernError names the field at fault."""
         ui = self.ui
-        dates = {name: parse_date_field(name, getattr(ui, edit).text())
+        dates = {name: parse_date_field(name, getattr(ui, edit).text(), typed=True)
                  for name, edit in _DATE_EDITS.items()}
         if dates["raised_on"] is None:
             raise ConcernError("raised_on", "the date it was raised is required")
@@ -253,8 +256,8 @@ class CaseForm:
         text = self.ui.entryTextEdit.text().strip()
         if not text:
             return None
-        on = parse_date_field("timeline", self.ui.entryDateEdit.text()) or dt.date.today()
-        return on, text
+        on = parse_date_field("timeline", self.ui.entryDateEdit.text(), typed=True)
+        return on or dt.date.today(), text
 
     def add_entry(self) -> None:
         from sqlalchemy.exc import SQLAlchemyError
@@ -268,7 +271,8 @@ class CaseForm:
                 )
             return
         try:
-            on = parse_date_field("timeline", self.ui.entryDateEdit.text()) or dt.date.today()
+            on = parse_date_field("timeline", self.ui.entryDateEdit.text(), typed=True)
+            on = on or dt.date.today()
             self.service.add_timeline(self.reference, on, self.ui.entryTextEdit.text().strip())
         except ConcernError as exc:
             self.show_error(exc)

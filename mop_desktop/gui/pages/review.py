@@ -169,7 +169,12 @@ class ReviewPage(QObject):
         state = STATE_WORDS[s.review_state] if s.review_state else ""
         f.stateLabel.setText(f"{state}: {describe_days(s.review_days or 0)}")
         if s.meeting is None:
-            f.meetingLabel.setText("No meeting ahead: add the meeting dates below.")
+            f.meetingLabel.setText(
+                "No meeting ahead: add the meeting dates below."
+                if not any(m.date >= self.today() for m in self.meetings.rows)
+                else "No meeting entered yet for the review: add the Full Council meetings "
+                f"up to {format_long(s.review_due)} below."
+            )
             return
         note = (
             " \u2014 after the review date: no meeting before it has been entered"

@@ -69,3 +69,40 @@ def test_a_two_digit_year_in_the_case_form_is_shown_in_full_and_saved(app, windo
     form.ui.followUpOnEdit.setText("3/12/26")  # saved as typed even before the box is left
     assert form.save()
     assert service.get("C-2026-001").follow_up_on == dt.date(2026, 12, 3)
+
+
+def test_a_case_report_with_an_empty_password_says_so_and_asks_again(app, window, qtbot,
+                                                                     service, tmp_path):
+    page = _unlocked_page(app, window, qtbot)
+    target = tmp_path / "case.pdf"
+    told: list[str] = []
+    answers = iter(["", "pdf password"])
+    page.asks.save_path = lambda *a: str(target)
+    page.asks.new_secret = lambda *a: next(answers)
+    page.asks.inform = lambda parent, title, text: told.append(text)
+    page.export_case(page, "C-2026-001")
+    assert told and told[0].startswith("The PDF needs a password")
+    qtbot.waitUntil(target.exists, timeout=20000)
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_a_case_report_cancelled_at_the_password_writes_nothing(app, window, qtbot, service,
+                                                                tmp_path):
+    page = _unlocked_page(app, window, qtbot)
+    target = tmp_path / "case.pdf"
+    told: list[str] = []
+    page.asks.save_path = lambda *a: str(target)
+    page.asks.new_secret = lambda *a: None
+    page.asks.inform = lambda parent, title, text: told.append(text)
+    page.export_case(page, "C-2026-001")
+    assert told == []
+    assert not target.exists()
+
+
+def test_a_password_the_pdf_rules_refuse_is_shown_as_it_is(app, window, qtbot, service):
+    from mop_desktop.gui.register.setup import user_message
+    from mop_desktop.services.concerns.reports import ReportError
+
+    assert user_message(ReportError("the PDF password must be at least 8 characters")) == (
+        "The PDF password must be at least 8 characters."
+    )

@@ -21,10 +21,18 @@ def pdf_target(asks: Asks, parent: QWidget, title: str, suggested: str) -> tuple
     path = asks.save_path(parent, title, suggested)
     if not path:
         return None
-    password = asks.new_secret(parent, title, "Password for the PDF")
-    if not password:
-        return None
-    return path, password
+    while True:  # until a password is given, or the clerk cancels
+        password = asks.new_secret(parent, title, "Password for the PDF")
+        if password is None:  # cancelled (or the two entries differed: already said)
+            return None
+        if password:
+            return path, password
+        asks.inform(
+            parent, title,
+            "The PDF needs a password: it holds personal data and is encrypted so that only "
+            "someone with the password can open it. Nothing has been written yet; type a "
+            "password, or cancel.",
+        )
 
 
 def export_case(

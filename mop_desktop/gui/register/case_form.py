@@ -98,7 +98,7 @@ class CaseForm:
         fill_choices(ui.categoryCombo, CATEGORIES)
         fill_choices(ui.statusCombo, STATUSES)
         for number, words in protocol_clauses(self.app.store):
-            self._add_clause(number, f"{number}  {words}")
+            self._add_clause(number, f"{number}  {words}" if words else number)
 
     def _add_clause(self, number: str, label: str) -> QListWidgetItem:
         item = QListWidgetItem(label)

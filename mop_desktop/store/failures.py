@@ -19,6 +19,12 @@ READ_ONLY = (
     "the folder cannot be written to (read-only or not allowed): nothing was changed"
 )
 GONE = "the disk could not be read or written (removed, or failing): nothing was changed"
+#: SQLite's "disk I/O error" does not say that the disk failed (a data file replaced under an
+#: open connection gives it too): say what is known.
+IO_ERROR = (
+    "the data file could not be read or written just now (an input/output error): nothing "
+    "was changed; close MOP Desktop and open it again"
+)
 
 
 def _sqlite_text(exc: BaseException) -> str | None:
@@ -54,6 +60,6 @@ def explain(exc: BaseException) -> str | None:
             if "readonly" in text or "read-only" in text:
                 return READ_ONLY
             if "disk i/o error" in text:
-                return GONE
+                return IO_ERROR
         current = current.__cause__ or current.__context__
     return None

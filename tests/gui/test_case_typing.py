@@ -77,12 +77,14 @@ def test_a_case_report_with_an_empty_password_says_so_and_asks_again(app, window
     target = tmp_path / "case.pdf"
     told: list[str] = []
     answers = iter(["", "pdf password"])
+    saved: list[str] = []
+    app.statusMessage.connect(saved.append)
     page.asks.save_path = lambda *a: str(target)
     page.asks.new_secret = lambda *a: next(answers)
     page.asks.inform = lambda parent, title, text: told.append(text)
     page.export_case(page, "C-2026-001")
     assert told and told[0].startswith("The PDF needs a password")
-    qtbot.waitUntil(target.exists, timeout=20000)
+    qtbot.waitUntil(lambda: any("Case report saved" in m for m in saved), timeout=20000)
     assert target.read_bytes().startswith(b"%PDF")
 
 
@@ -106,3 +108,55 @@ def test_a_password_the_pdf_rules_refuse_is_shown_as_it_is(app, window, qtbot, s
     assert user_message(ReportError("the PDF password must be at least 8 characters")) == (
         "The PDF password must be at least 8 characters."
     )
+
+
+def test_the_idle_lock_keeps_what_was_typed_as_the_case_draft(app, window, qtbot, service):
+    from mop_desktop.gui.register_actions import install
+    from tests.gui.test_concerns_page import _unlock
+
+    page = _unlocked_page(app, window, qtbot)
+    form = page.open_case("C-2026-001")
+    form.ui.summaryEdit.setText("Shouted at the clerk in committee, twice")
+    form.ui.entryTextEdit.setText("Phoned the chair")
+    told: list[str] = []
+    app.statusMessage.connect(told.append)
+    with qtbot.waitSignal(app.registerLocked, timeout=5000):
+        idle = install(app, window, idle_ms=300)
+    idle.stop()
+    assert not service.unlocked and not form.dialog.isVisible()
+    assert form.ui.summaryEdit.text() == ""  # nothing left in the closed form
+    # kept in the encrypted register, not in the plain store
+    assert b"twice" not in app.paths.register_db.read_bytes()
+
+    _unlock(page, qtbot)
+    qtbot.waitUntil(lambda: bool(page.forms), timeout=10000)
+    again = page.forms[-1]
+    assert again.reference == "C-2026-001"
+    assert again.ui.summaryEdit.text() == "Shouted at the clerk in committee, twice"
+    assert again.ui.entryTextEdit.text() == "Phoned the chair"
+    assert "Your unsaved changes to C-2026-001 were kept as a draft" in (
+        again.ui.errorLabel.text())
+    assert "Your unsaved changes to C-2026-001 were kept as a draft." in told
+    assert service.get("C-2026-001").summary == "<b>x</b> shouted in committee"  # not saved
+    assert service.drafts() == []  # back in the form
+    assert again.save()
+    assert service.get("C-2026-001").summary == "Shouted at the clerk in committee, twice"
+    assert [e.entry for e in service.timeline("C-2026-001")] == ["Phoned the chair"]
+
+
+def test_locking_keeps_a_new_concern_not_saved_yet(app, window, qtbot, service):
+    from mop_desktop.gui.register.state import lock_register
+    from tests.gui.test_concerns_page import _unlock
+
+    page = _unlocked_page(app, window, qtbot)
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.table_view, timeout=10000)
+    form = page.open_case(None)
+    form.ui.summaryEdit.setText("Email forwarded outside the council")
+    untouched = page.open_case("C-2026-002")
+    lock_register(app)
+    assert not form.dialog.isVisible() and not untouched.dialog.isVisible()
+    _unlock(page, qtbot)
+    qtbot.waitUntil(lambda: bool(page.forms), timeout=10000)
+    assert len(page.forms) == 1  # the untouched case had nothing to keep
+    assert page.forms[0].reference is None
+    assert page.forms[0].ui.summaryEdit.text() == "Email forwarded outside the council"

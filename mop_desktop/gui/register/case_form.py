@@ -306,6 +306,59 @@ class CaseForm:
               for i in range(clauses.count())),
         )
 
+    # -- drafts (the register locking with this form open) ---------------------------------
+    _TEXTS = ("raisedOnEdit", "raisedByEdit", "aboutEdit", "summaryEdit", "followUpOnEdit",
+              "closedOnEdit", "entryDateEdit", "entryTextEdit")
+    _PLAIN = ("detailsEdit", "outcomeEdit")
+    _COMBOS = ("raisedByRoleCombo", "aboutRoleCombo", "categoryCombo", "statusCombo")
+
+    def has_changes(self) -> bool:
+        return self._snapshot() != self._unchanged
+
+    def draft_values(self) -> dict[str, object]:
+        """Everything typed, as plain values (kept in the encrypted register on locking)."""
+        ui = self.ui
+        values: dict[str, object] = {n: getattr(ui, n).text() for n in self._TEXTS}
+        values.update({n: getattr(ui, n).toPlainText() for n in self._PLAIN})
+        values.update({n: getattr(ui, n).currentData() for n in self._COMBOS})
+        values["routeCombo"] = ui.routeCombo.currentText()
+        clauses = ui.clausesList
+        values["clauses"] = [
+            clauses.item(i).data(Qt.ItemDataRole.UserRole) for i in range(clauses.count())
+            if clauses.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        return values
+
+    def apply_draft(self, values: dict[str, object]) -> None:
+        """Put a kept draft back into the form (the saved record stays as it was until the
+        clerk saves)."""
+        ui = self.ui
+        for name in self._TEXTS:
+            if isinstance(values.get(name), str):
+                getattr(ui, name).setText(values[name])
+        for name in self._PLAIN:
+            if isinstance(values.get(name), str):
+                getattr(ui, name).setPlainText(values[name])
+        for name in self._COMBOS:
+            if name in values:
+                choose(getattr(ui, name), values[name])
+        self._update_routes()
+        if isinstance(values.get("routeCombo"), str):
+            ui.routeCombo.setEditText(values["routeCombo"])
+        wanted = values.get("clauses")
+        if isinstance(wanted, list):
+            known = set()
+            for i in range(ui.clausesList.count()):
+                item = ui.clausesList.item(i)
+                number = item.data(Qt.ItemDataRole.UserRole)
+                known.add(number)
+                item.setCheckState(
+                    Qt.CheckState.Checked if number in wanted else Qt.CheckState.Unchecked
+                )
+            for number in wanted:
+                if isinstance(number, str) and number not in known:
+                    self._add_clause(number, number).setCheckState(Qt.CheckState.Checked)
+
     def cancel(self) -> bool:
         """Cancel, Esc or the window's close button: asks first if something was typed.
         Returns whether the form closed."""

@@ -273,6 +273,38 @@ class RegisterService:
             row.updated_at = utcnow()
             audit(session, "timeline entry added", reference, "timeline")
 
+    # -- drafts (what an open case held when the register locked) --------------------------
+    def save_draft(self, reference: str, fields: dict[str, object]) -> int:
+        """Keep what was typed into a case (``reference`` "" for a new one) as its draft."""
+        import json
+
+        from mop_desktop.store.register import DraftRow
+
+        with self.session() as session:
+            row = DraftRow(reference=reference, fields=json.dumps(fields, ensure_ascii=False))
+            session.add(row)
+            session.flush()
+            audit(session, "unsaved changes kept as a draft on locking", reference)
+            return int(row.id)
+
+    def drafts(self) -> list[tuple[int, str, dict[str, object]]]:
+        """(id, reference, fields) of every kept draft, oldest first."""
+        import json
+
+        from mop_desktop.store.register import DraftRow
+
+        with self.session() as session:
+            return [(r.id, r.reference, json.loads(r.fields))
+                    for r in session.scalars(select(DraftRow).order_by(DraftRow.id))]
+
+    def discard_draft(self, draft_id: int) -> None:
+        from mop_desktop.store.register import DraftRow
+
+        with self.session() as session:
+            row = session.get(DraftRow, draft_id)
+            if row is not None:
+                session.delete(row)
+
     def timeline(self, reference: str) -> list[TimelineEntry]:
         with self.session() as session:
             row = _row(session, reference)

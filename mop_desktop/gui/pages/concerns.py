@@ -397,7 +397,7 @@ class ConcernsPage(QWidget):
             form.apply_draft(values)
             what = f"to {reference}" if reference else "to a new concern"
             note = f"Your unsaved changes {what} were kept as a draft"
-            form.ui.errorLabel.setText(f"{note} while the register was locked: save or cancel.")
+            form.show_note(f"{note} while the register was locked: save them, or cancel.")
             self.service.discard_draft(draft_id)
             told.append(note)
         if told:

@@ -45,6 +45,8 @@ _FIELD_WIDGETS = {
     "summary": "summaryEdit", "details": "detailsEdit", "route": "routeCombo",
     "status": "statusCombo", "outcome": "outcomeEdit", "timeline": "entryTextEdit",
 }
+#: the form's message line: red for a problem (as in ``ui/case_dialog.ui``), plain for a note
+_ERROR_STYLE = "color: #b00020;"
 _DATE_EDITS = {"raised_on": "raisedOnEdit", "follow_up_on": "followUpOnEdit",
                "closed_on": "closedOnEdit"}
 
@@ -205,6 +207,7 @@ class CaseForm:
     def show_error(self, exc: ConcernError) -> None:
         """The problem above the form, and the cursor put in the field at fault."""
         label = field_label(exc.field)
+        self.ui.errorLabel.setStyleSheet(_ERROR_STYLE)
         self.ui.errorLabel.setText(messages.full_sentence(f"{label}: {exc.message}"))
         name = _FIELD_WIDGETS.get(exc.field) or _DATE_EDITS.get(exc.field)
         widget = getattr(self.ui, name, None) if name else None
@@ -222,6 +225,12 @@ class CaseForm:
         from mop_desktop.store.register import RegisterError
 
         text = user_message(exc) if isinstance(exc, RegisterError) else messages.not_saved(exc)
+        self.ui.errorLabel.setStyleSheet(_ERROR_STYLE)
+        self.ui.errorLabel.setText(text)
+
+    def show_note(self, text: str) -> None:
+        """A message that is not a problem, in the form's message line (not in red)."""
+        self.ui.errorLabel.setStyleSheet("")
         self.ui.errorLabel.setText(text)
 
     def save(self) -> bool:
@@ -266,7 +275,7 @@ class CaseForm:
 
         if self.reference is None:
             if self.ui.entryTextEdit.text().strip():
-                self.ui.errorLabel.setText(
+                self.show_note(
                     "The note is added to the timeline when the concern is first saved."
                 )
             return

@@ -144,3 +144,21 @@ def test_a_summary_read_error_is_not_called_damage(app_paths, store, monkeypatch
         summary.read_summary(store.path)
     assert not isinstance(err.value, DamagedStoreError)
     assert "damaged" not in str(err.value)
+
+
+def test_the_dashboard_says_when_it_cannot_read_the_store(qtbot, app_context, monkeypatch):
+    from mop_desktop.gui.pages import dashboard
+    from mop_desktop.store.db import StoreError
+
+    page = dashboard.DashboardPage(app_context, None)
+    qtbot.addWidget(page.widget)
+
+    def unreadable(path):
+        raise StoreError("policy.db could not be read just now: disk I/O error")
+
+    monkeypatch.setattr(dashboard, "read_summary", unreadable)
+    page.refresh()  # never raises into the error hook
+    assert page.form.countsLabel.text() == (
+        "The protocol's details could not be read: policy.db could not be read just now: "
+        "disk I/O error."
+    )

@@ -105,3 +105,23 @@ def test_two_digit_years_in_the_domain():
     assert parse_date_field("raised_on", "2/12/26", typed=True) == D(2026, 12, 2)
     with pytest.raises(ConcernError):
         parse_date_field("raised_on", "2/12/26")
+
+
+def test_the_adopt_dialog_takes_a_two_digit_year_and_shows_it_in_full(qtbot, app_paths, store):
+    from mop_desktop.gui.dialogs.adopt import AdoptDialog
+    from mop_desktop.store import documents as docs
+    from tests.services.review_data import draft_only
+
+    draft_only(store)
+    ctx = AppContext(app_paths, store)
+    d = AdoptDialog(ctx, None, today=lambda: D(2026, 2, 20))
+    qtbot.addWidget(d.dialog)
+    d.form.dateEdit.setText("19/2/26")
+    d.form.dateEdit.editingFinished.emit()
+    assert d.form.dateEdit.text() == "19/02/2026"
+    d.form.dateEdit.setText("19/2/26")  # adopted as typed, even before the box is left
+    d.form.minuteEdit.setText("FC 26/012")
+    d.form.reviewerEdit.setText("G White")
+    assert d.accept()
+    with store.session() as session:
+        assert docs.protocol_document(session).adoptions[-1].adopted_on == D(2026, 2, 19)

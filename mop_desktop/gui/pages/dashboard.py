@@ -118,7 +118,13 @@ class DashboardPage(QObject):
 
     # -- filling ------------------------------------------------------------------------------
     def refresh(self, *_args: object, check_chain: bool = True) -> None:
-        summary = read_summary(self.app.store.path)
+        from mop_desktop.store.db import StoreError
+
+        try:
+            summary = read_summary(self.app.store.path)
+        except StoreError as exc:  # said on the page as it is; never an error box that lies
+            self.form.countsLabel.setText(f"The protocol's details could not be read: {exc}.")
+            return
         self.schedule, self.items = summary_reminders(
             summary, self.today(), followups_for(self.app)
         )

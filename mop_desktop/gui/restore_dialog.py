@@ -130,6 +130,9 @@ def restore_into_app(
         lock_register(app)
     except ModuleNotFoundError:
         pass
+    flush = getattr(parent, "flush_pages", None)
+    if callable(flush):  # typing not yet saved goes into the data kept aside, and is not
+        flush()  # saved later over the restored files
     app.store.reopen()  # no pooled connection may outlive the old file
 
     def succeeded(kept: str) -> None:

@@ -162,3 +162,29 @@ def test_the_dashboard_says_when_it_cannot_read_the_store(qtbot, app_context, mo
         "The protocol's details could not be read: policy.db could not be read just now: "
         "disk I/O error."
     )
+
+
+def test_typing_not_yet_saved_is_not_written_over_the_restored_draft(
+        qtbot, app_context, app_paths, store, monkeypatch):
+    from mop_desktop.gui.restore_dialog import restore_into_app
+    from mop_desktop.services import drafts
+
+    monkeypatch.setattr(messages, "tell", lambda *a, **k: None)
+    populate(store)
+    bundle = backup_now(app_paths, app_paths.backups, now=dt.datetime(2026, 3, 23, 19, 30))
+    restored_title = drafts.load_current(store).text.title
+    window = mw.MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("protocol")
+    page = window.page("protocol")
+    page.form.titleEdit.selectAll()
+    qtbot.keyClicks(page.form.titleEdit, "Typed before the restore")
+    assert page._dirty
+    done: list[bool] = []
+    restore_into_app(app_context, window, bundle, done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=20000)
+    qtbot.wait(100)
+    window.flush_pages()
+    assert drafts.load_current(store).text.title == restored_title
+    assert page.form.titleEdit.text() == restored_title

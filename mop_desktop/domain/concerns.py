@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from mop_desktop.domain.dates import DateError, parse_user_date
+from mop_desktop.domain.dates import DateError, parse_typed_date, parse_user_date
 from mop_desktop.domain.records import Council
 from mop_desktop.domain.storable import UnstorableText, check_storable
 
@@ -180,8 +180,12 @@ def routes_for(raised_by_role: str, about_role: str, council: Council) -> RouteG
 
 
 # -- validation -------------------------------------------------------------------------------
-def parse_date_field(field_name: str, value: str | dt.date | None) -> dt.date | None:
-    """A date field: empty -> None; ISO or dd/mm/yyyy strictly; 31/02 and 26 refused."""
+def parse_date_field(
+    field_name: str, value: str | dt.date | None, *, typed: bool = False
+) -> dt.date | None:
+    """A date field: empty -> None; ISO or dd/mm/yyyy strictly; 31/02 refused. A two-digit
+    year ("2/12/26") is refused in files and on the command line; ``typed`` (a date typed into
+    the window, shown back in full) reads it as 20xx (``dates.parse_typed_date``)."""
     if value is None:
         return None
     if isinstance(value, dt.date):
@@ -189,7 +193,7 @@ def parse_date_field(field_name: str, value: str | dt.date | None) -> dt.date | 
     if not value.strip():
         return None
     try:
-        return parse_user_date(value)
+        return parse_typed_date(value) if typed else parse_user_date(value)
     except DateError as exc:
         raise ConcernError(field_name, str(exc)) from None
 

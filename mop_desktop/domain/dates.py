@@ -13,6 +13,7 @@ class DateError(ValueError):
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DMY = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+_DMY_SHORT = re.compile(r"^(\d{1,2})([/.])(\d{1,2})\2(\d{2})$")
 
 
 def parse_user_date(text: str) -> dt.date:
@@ -31,6 +32,27 @@ def parse_user_date(text: str) -> dt.date:
         return dt.date(year, month, day)
     except ValueError:
         raise DateError(f"'{text}' is not a real date") from None
+
+
+def parse_typed_date(text: str) -> dt.date:
+    """A date typed into the window: as ``parse_user_date``, and also day/month/two-digit year
+    ("2/12/26"), read as 20xx. Only that one form: the day comes first, the month second and
+    the year last, with the same separator twice ("2/12/26", "2.12.26"), so it cannot be read
+    another way; "26-12-02" or "2/12/6" are still refused. The window then shows the full
+    date (``format_short``), so the clerk sees which year was meant."""
+    match = _DMY_SHORT.match(text.strip())
+    if match is None:
+        return parse_user_date(text)
+    day, month, year = int(match.group(1)), int(match.group(3)), 2000 + int(match.group(4))
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise DateError(f"'{text}' is not a real date") from None
+
+
+def format_weekday_long(day: dt.date | None) -> str:
+    """Thursday 21 January 2027."""
+    return f"{day.strftime('%A')} {format_long(day)}" if day else ""
 
 
 def end_of_month(year: int, month: int) -> dt.date:

@@ -82,18 +82,30 @@ def last_meeting_on_or_before(meetings: Iterable[dt.date], day: dt.date) -> dt.d
     return max(earlier) if earlier else None
 
 
+#: How long before the review date a meeting can still be the review meeting: the review is
+#: taken at the last meeting before the review date, not at one many months earlier.
+REVIEW_MEETING_WINDOW_MONTHS = 3
+
+
 def meeting_for_review(
     meetings: Iterable[dt.date], review_due: dt.date, today: dt.date
 ) -> MeetingChoice | None:
-    """The last meeting on or before the review date that is still to come; failing that, the
-    first meeting still to come (after the review date); None with no meeting ahead."""
+    """The last meeting still to come on or before the review date and no more than
+    ``REVIEW_MEETING_WINDOW_MONTHS`` before it; failing that, the first meeting still to come
+    after the review date (the review will be late); None when neither is entered (a meeting
+    long before the review date is not the review meeting: the later ones are not entered
+    yet)."""
     ahead = sorted(m for m in meetings if m >= today)
     if not ahead:
         return None
+    window_opens = add_months(review_due, -REVIEW_MEETING_WINDOW_MONTHS)
     before = last_meeting_on_or_before(ahead, review_due)
-    if before is not None:
+    if before is not None and before >= window_opens:
         return MeetingChoice(before, after_review=False)
-    return MeetingChoice(ahead[0], after_review=True)
+    after = [m for m in ahead if m > review_due]
+    if after:
+        return MeetingChoice(after[0], after_review=True)
+    return None
 
 
 # -- bank holidays (England and Wales) --------------------------------------------------------

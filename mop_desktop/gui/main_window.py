@@ -280,7 +280,14 @@ class MainWindow(QMainWindow):
         from mop_desktop.services.status import status_text
         from mop_desktop.store.summary import read_summary
 
-        summary = read_summary(self.app.store.path)
+        from mop_desktop.store.db import StoreError
+
+        try:
+            summary = read_summary(self.app.store.path)
+        except StoreError as exc:  # said as it is, in the status bar; never a crash
+            log.warning("the status bar could not read the store: %s", exc)
+            self.statusLabel.setText(f"The protocol's details could not be read: {exc}.")
+            return
         self.statusLabel.setText(status_text(summary_schedule(summary)))
         self.setWindowTitle(summary.council_name or "")
 
@@ -329,14 +336,35 @@ class MainWindow(QMainWindow):
                 )
 
     # -- closing --------------------------------------------------------------------------------
-    def flush_pages(self) -> None:
-        for page in self._pages.values():
+    def flush_pages(self) -> list[str]:
+        """Save what every page holds; the names of the pages whose save failed."""
+        failed = []
+        for name, page in self._pages.items():
             flush = getattr(page, "flush", None)
-            if callable(flush):
-                flush()
+            if callable(flush) and flush() is False:
+                failed.append(name)
+        return failed
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        self.flush_pages()
+        from mop_desktop.gui import messages
+
+        try:  # quitting always works: a failed last save is said, and the clerk may still go
+            failed = [PAGES[name].title if name in PAGES else name for name in self.flush_pages()]
+            where = f" on the {', '.join(failed)} page" if failed else ""
+            reason = "the log has the reason"
+        except Exception as exc:
+            log.exception("the last save before closing failed")
+            from mop_desktop.store.failures import explain
+
+            failed, where, reason = ["?"], "", explain(exc) or "the log has the reason"
+        if failed and not messages.confirm(
+            self, "Not saved",
+            f"The latest changes{where} could not be saved ({reason}). Close anyway? "
+            "Those changes will be lost.",
+            "Close without saving",
+        ):
+            event.ignore()
+            return
         QSettings().setValue("window/geometry", self.saveGeometry())
         QSettings().setValue("window/state", self.saveState())
         super().closeEvent(event)

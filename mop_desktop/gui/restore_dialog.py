@@ -130,10 +130,14 @@ def restore_into_app(
         lock_register(app)
     except ModuleNotFoundError:
         pass
-    app.store.engine.dispose()  # no pooled connection may outlive the old file
+    flush = getattr(parent, "flush_pages", None)
+    if callable(flush):  # typing not yet saved goes into the data kept aside, and is not
+        flush()  # saved later over the restored files
+    app.store.reopen()  # no pooled connection may outlive the old file
 
     def succeeded(kept: str) -> None:
-        app.store.engine.dispose()
+        # a connection opened meanwhile still reads (and would write) the replaced file
+        app.store.reopen()
         for signal in (app.documentChanged, app.scheduleChanged, app.councilChanged,
                        app.registerChanged):
             signal.emit()
@@ -144,6 +148,7 @@ def restore_into_app(
             done(True)
 
     def failed(exc: BaseException) -> None:
+        app.store.reopen()  # the files put back, or the restored ones: read them afresh
         from mop_desktop.store.db import StoreError
         from mop_desktop.store.failures import explain
 

@@ -226,7 +226,7 @@ def _adopt_locked(
             version = _freeze_draft(doc, label)
         assert version is not None
         text_sha = docs.load_text(version).sha256()
-        docs.append_adoption(
+        row = docs.append_adoption(
             session,
             doc,
             Adoption(
@@ -242,7 +242,24 @@ def _adopt_locked(
             ),
             version=version,
         )
+        _record_signatures(session, row.id, request)
         return AdoptionResult(label, adopted_on, review_due, request.no_changes)
+
+
+def _record_signatures(session: Session, adoption_id: int, request: AdoptionRequest) -> None:
+    """The signature images in Settings at the moment of adoption, kept with the adoption
+    for each signatory whose name is recorded: the version prints these ever after."""
+    from mop_desktop.services.pdf.content import read_image_setting
+    from mop_desktop.store import settings
+    from mop_desktop.store.models import AdoptionSignatureRow
+
+    for role, name, setting in (
+        ("chair", request.chair, settings.SIGNATURE_CHAIR),
+        ("clerk", request.clerk, settings.SIGNATURE_CLERK),
+    ):
+        image = read_image_setting(settings.get(session, setting)) if name.strip() else None
+        if image:
+            session.add(AdoptionSignatureRow(adoption_id=adoption_id, role=role, image=image))
 
 
 def _freeze_draft(doc: DocumentRow, label: str) -> VersionRow:

@@ -264,6 +264,13 @@ class Store:
         if self._engine is not None:
             self._engine.dispose()
 
+    def reopen(self) -> None:
+        """Close every connection and forget the engine: the next session opens the file
+        that is at ``path`` now (after a restore has replaced it), never the old one."""
+        engine, self._engine, self._sessions = self._engine, None, None
+        if engine is not None:
+            engine.dispose()
+
 
 def keep_aside(path: Path, aside_dir: Path, reason: str) -> Path:
     """Copy ``path`` (its WAL included) into ``aside_dir`` with the reason and time in the name.

@@ -26,6 +26,12 @@ BUSY = "busy: another program is writing; try again"
 LOW_SPACE = 256 * 1024
 
 _BUSY_WORDS = ("database is locked", "database table is locked", "database is busy")
+#: SQLite's "disk I/O error" does not say that the disk failed (a data file replaced under an
+#: open connection gives it too): say what is known.
+IO_ERROR = (
+    "the data file could not be read or written just now (an input/output error): nothing "
+    "was changed; close MOP Desktop and open it again"
+)
 
 
 def _sqlite_text(exc: BaseException) -> str | None:
@@ -63,7 +69,7 @@ def explain(exc: BaseException) -> str | None:
             if "readonly" in text or "read-only" in text:
                 return READ_ONLY
             if "disk i/o error" in text:
-                return GONE
+                return IO_ERROR
         current = current.__cause__ or current.__context__
     return None
 

@@ -132,6 +132,15 @@ class LightStore:
         ]
         return rows
 
+    def signatures(self, adoption_id: int) -> dict[str, bytes]:
+        """The signature images recorded with an adoption, by role ("chair", "clerk")."""
+        return {
+            str(role): bytes(image)
+            for role, image in self.con.execute(
+                "SELECT role, image FROM adoption_signature WHERE adoption_id = ?",
+                (adoption_id,))
+        }
+
     def history(self, doc: ProtocolRows) -> list[Adoption]:
         return [adoption_from_row(r) for r in doc.adoptions]
 

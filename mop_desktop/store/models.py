@@ -165,6 +165,19 @@ class AdoptionRow(Base):
     document: Mapped[DocumentRow] = relationship(back_populates="adoptions")
 
 
+class AdoptionSignatureRow(Base):
+    """A signature image (``role`` "chair" or "clerk") as it was when the adoption was
+    recorded: a version prints these, never the images in today's settings."""
+
+    __tablename__ = "adoption_signature"
+    __table_args__ = (UniqueConstraint("adoption_id", "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    adoption_id: Mapped[int] = mapped_column(ForeignKey("adoption.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String)
+    image: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class MeetingRow(Base):
     """A Full Council meeting the clerk entered or imported from a calendar."""
 

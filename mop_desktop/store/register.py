@@ -220,6 +220,20 @@ class ChairKeyRow(RegisterBase):
     id: Mapped[int] = mapped_column(primary_key=True)
     envelope: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+class DraftRow(RegisterBase):
+    """What was typed into an open case when the register locked, kept (encrypted, like
+    everything here) until the case is opened again. ``reference`` is "" for a concern not
+    saved yet; ``fields`` is the form's values as JSON.
+
+    An additive table: created when missing on opening (``ensure_additive_tables``), so it
+    needs no schema step, and an older release simply ignores it."""
+
+    __tablename__ = "concern_draft"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String, default="")
+    fields: Mapped[str] = mapped_column(Text, default="{}")
+    saved_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class SchemaVersionRow(RegisterBase):
@@ -419,7 +433,14 @@ def open_register(path: Path, key: bytearray) -> Register:
     register = Register(path, key, make_engine(path, key))
     if version < SCHEMA_VERSION:
         _upgrade(register, version)
+    ensure_additive_tables(register.engine)
     return register
+
+
+def ensure_additive_tables(engine: Engine) -> None:
+    """Tables that only add to the schema (drafts): created if this register lacks them."""
+    with engine.begin() as connection:
+        DraftRow.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
 
 
 def _upgrade_1_to_2(connection: Any) -> None:

@@ -95,6 +95,8 @@ def read_summary(path: Path) -> PolicySummary:
     con = _connect(path)
     try:
         return _read(con)
+    except sqlite3.OperationalError as exc:  # busy, or an input/output error: not damage
+        raise StoreError(f"{path.name} could not be read just now: {exc}") from None
     except sqlite3.DatabaseError as exc:
         raise DamagedStoreError(f"{path.name} is damaged or not a database: {exc}") from None
     finally:

@@ -199,7 +199,7 @@ def test_review_page_version_table_meetings_and_settings(qtbot, ctx, store, tmp_
     assert page.form.meetingLabel.text() == "No meeting ahead: add the meeting dates below."
     assert "Interpretation Act 1978" in page.form.clearDaysNote.text()
 
-    page.form.meetingDateEdit.setDate(D(2026, 3, 12))
+    page.form.meetingDateEdit.setText("12/03/2026")
     page.form.addMeetingButton.click()
     assert [m.date for m in list_meetings(store)] == [D(2026, 3, 12)]
     assert page.form.meetingLabel.text().startswith("12 March 2026 (the last meeting before")

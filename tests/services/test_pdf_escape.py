@@ -30,7 +30,8 @@ HOSTILE = [
 def source(text: DocumentText, history: list[Adoption] | None = None,
            council: str = "Example <b>Town</b> & Council") -> ProtocolSource:
     history = history or [Adoption("2026 <v>", dt.date(2026, 3, 23), "<img src=x>",
-                                   dt.date(2027, 3, 31), "G & H White")]
+                                   dt.date(2027, 3, 31), "G & H White",
+                                   chair="<i>Chair</i>", clerk="Clerk & Co")]
     return ProtocolSource(
         version_id=1, status="adopted", label=history[-1].version_label,
         council=Council(name=council, chair="<i>Chair</i>", clerk="Clerk & Co"),

@@ -3,6 +3,7 @@ the version table and sign-off, DRAFT and SUPERSEDED marks."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from mop_desktop.domain.records import Council
+from mop_desktop.store import documents as docs
 from mop_desktop.services.pdf.exports import PdfError, export_pdf, list_exports
 from tests.services.pdf_support import (
     font_report,
@@ -229,10 +231,61 @@ def test_logo_and_signature_images_from_settings(store, tmp_path):
         settings.put(session, settings.SIGNATURE_CHAIR, str(tmp_path / "chair.png"))
         settings.put(session, settings.SIGNATURE_CLERK, str(tmp_path / "missing.png"))
     _png(tmp_path / "chair.png", "black")
+    # the images are recorded with an adoption made while they are in Settings
+    _adopt_again(store, chair="A Chair", clerk="A Clerk")
     signed = tmp_path / "signed.pdf"
     export_pdf(store, signed)
     assert _image_count(signed) == 2  # the logo and the chair's signature; no clerk's file
     assert "A Chair" in pdf_text(signed) and "A Clerk" in pdf_text(signed)
+
+
+def _adopt_again(store, *, chair: str = "", clerk: str = "", on: str = "2026-05-14") -> None:
+    from mop_desktop.services.adoption import AdoptionRequest, adopt
+    from mop_desktop.services.drafts import start_new_draft
+
+    start_new_draft(store)
+    adopt(store, AdoptionRequest(adopted_on=on, minute_ref="FC 26/77", reviewer="G White",
+                                 chair=chair, clerk=clerk), today=dt.date(2026, 6, 1))
+
+
+def test_a_version_prints_only_the_sign_off_recorded_with_its_own_adoption(store, tmp_path):
+    """An imported 2021 version with no sign-off recorded prints no names and no signature
+    images, whoever is chair and clerk today; a later adoption keeps its own."""
+    from mop_desktop.domain.records import Adoption
+    from mop_desktop.store import settings
+    from tests.services.pdf_support import model_like_text
+
+    put_adopted(store, model_like_text(), [
+        Adoption("2021", dt.date(2021, 12, 16), "FC 21/88", dt.date(2022, 12, 31), "R Old"),
+    ], "Example Town Council")
+    with store.session() as session:
+        council = docs.get_council(session)
+        council.chair, council.clerk = "Cllr Today Chair", "Today Clerk"
+        docs.save_council(session, council)
+        settings.put(session, settings.SIGNATURE_CHAIR, str(tmp_path / "chair.png"))
+        settings.put(session, settings.SIGNATURE_CLERK, str(tmp_path / "clerk.png"))
+    _png(tmp_path / "chair.png", "black")
+    _png(tmp_path / "clerk.png", "grey")
+    old = tmp_path / "2021.pdf"
+    export_pdf(store, old)
+    text = pdf_text(old)
+    assert "16 December 2021" in text
+    assert "Today Chair" not in text and "Today Clerk" not in text
+    assert _image_count(old) == 0
+
+    _adopt_again(store, chair="Cllr Today Chair", clerk="Today Clerk")
+    with store.session() as session:  # the chair changes after that adoption
+        settings.put(session, settings.SIGNATURE_CHAIR, "")
+        council = docs.get_council(session)
+        council.chair = "Cllr Next Chair"
+        docs.save_council(session, council)
+    new = tmp_path / "2026.pdf"
+    export_pdf(store, new)
+    assert "Cllr Today Chair" in pdf_text(new) and "Next Chair" not in pdf_text(new)
+    assert _image_count(new) == 2  # both signatures as recorded with the 2026 adoption
+    again = tmp_path / "2021-again.pdf"
+    export_pdf(store, again, version_label="2021")
+    assert _image_count(again) == 0 and "Today Chair" not in pdf_text(again)
 
 
 def _pages_of(pdf: Path) -> list[str]:

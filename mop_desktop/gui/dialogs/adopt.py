@@ -13,9 +13,16 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSizePolicy, QWidget
 
-from mop_desktop.domain.dates import DateError, format_long, format_month, parse_user_date
+from mop_desktop.domain.dates import (
+    DateError,
+    format_long,
+    format_month,
+    format_short,
+    parse_typed_date,
+)
 from mop_desktop.domain.review import next_review_date
 from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.date_field import show_full_date
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.services.adoption import (
     AdoptionError,
@@ -75,6 +82,7 @@ class AdoptDialog:
             edit.textChanged.connect(self.check)
         self.form.noChangesCheck.toggled.connect(self.check)
         self._touched: set[str] = set()
+        show_full_date(self.form.dateEdit)  # "2/12/26" is shown as 02/12/2026 on leaving it
         self.form.dateEdit.editingFinished.connect(lambda: self._touch("date"))
         self.form.minuteEdit.editingFinished.connect(lambda: self._touch("minute"))
         self.form.reviewerEdit.editingFinished.connect(lambda: self._touch("reviewer"))
@@ -98,7 +106,7 @@ class AdoptDialog:
 
     def request(self) -> AdoptionRequest:
         return AdoptionRequest(
-            adopted_on=self.form.dateEdit.text(),
+            adopted_on=_typed_in_full(self.form.dateEdit.text()),
             minute_ref=self.form.minuteEdit.text(),
             reviewer=self.form.reviewerEdit.text(),
             label=self.form.versionEdit.text(),
@@ -153,7 +161,7 @@ class AdoptDialog:
     @staticmethod
     def _date_or_none(text: str) -> dt.date | None:
         try:
-            return parse_user_date(text)
+            return parse_typed_date(text)
         except DateError:
             return None
 
@@ -196,3 +204,12 @@ def open_adopt_dialog(
     dialog.exec()
     dialog.dialog.deleteLater()  # not kept hidden under the window until it closes
     return dialog.result
+
+
+def _typed_in_full(text: str) -> str:
+    """A typed date with a two-digit year ("2/12/26") as the full date; other text as typed
+    (the adoption service parses it strictly and names any problem)."""
+    try:
+        return format_short(parse_typed_date(text)) if "-" not in text else text
+    except DateError:
+        return text

@@ -43,7 +43,7 @@ from mop_desktop.gui.register.choices import fill_choices
 from mop_desktop.gui.register.import_dialog import ImportDialog
 from mop_desktop.gui.register.retention import RetentionDialog
 from mop_desktop.gui.register.setup import RecoveryDialog, SetupDialog, user_message
-from mop_desktop.gui.register.state import lock_register, register_for
+from mop_desktop.gui.register.state import before_locking, lock_register, register_for
 from mop_desktop.gui.register.table_model import ConcernTableModel
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.gui.worker import run_in_background
@@ -88,6 +88,7 @@ class ConcernsPage(QWidget):
         self._build_locked()
         self._build_table()
         app.registerLocked.connect(self.on_locked)
+        before_locking(app, self.keep_drafts)
         self.show_locked()
 
     # -- the locked view ----------------------------------------------------------------------
@@ -146,6 +147,7 @@ class ConcernsPage(QWidget):
         self.locked.errorLabel.clear()
         self.show_table()
         self.app.registerChanged.emit()
+        self.reopen_drafts()
 
     def _unlock_failed(self, exc: BaseException) -> None:
         self.locked.unlockButton.setEnabled(True)
@@ -266,7 +268,7 @@ class ConcernsPage(QWidget):
         dates: dict[str, dt.date | None] = {}
         for name, edit in (("raised_from", ui.fromEdit), ("raised_to", ui.toEdit)):
             try:
-                dates[name] = parse_date_field(name, edit.text())
+                dates[name] = parse_date_field(name, edit.text(), typed=True)
             except ConcernError as exc:
                 dates[name] = None
                 problems.append(f"{'From' if name == 'raised_from' else 'To'}: {exc.message}")
@@ -460,6 +462,36 @@ class ConcernsPage(QWidget):
         dialog.dialog.open()
 
     # -- locking ------------------------------------------------------------------------------
+    def keep_drafts(self) -> None:
+        """Before locking: what each open case holds that is not saved goes into the
+        (encrypted) register as that case's draft, to be put back on unlocking."""
+        for form in list(self.forms):
+            if form.has_changes():
+                self.service.save_draft(form.reference or "", form.draft_values())
+
+    def reopen_drafts(self) -> None:
+        """After unlocking: each kept draft reopens its case with what was typed, and the
+        clerk is told. The draft leaves the register once it is back in a form (locking
+        again keeps it again)."""
+        if not self.service.unlocked:  # locked again before this turn of the event loop
+            return
+        told = []
+        for draft_id, reference, values in self.service.drafts():
+            try:
+                form = self.open_case(reference or None)
+            except Exception:  # e.g. the concern was deleted meanwhile: the draft stays
+                continue
+            if form is None:
+                return
+            form.apply_draft(values)
+            what = f"to {reference}" if reference else "to a new concern"
+            note = f"Your unsaved changes {what} were kept as a draft"
+            form.show_note(f"{note} while the register was locked: save them, or cancel.")
+            self.service.discard_draft(draft_id)
+            told.append(note)
+        if told:
+            self.app.statusMessage.emit("; ".join(told) + ".")
+
     def on_locked(self) -> None:
         for form in list(self.forms):
             form.close()

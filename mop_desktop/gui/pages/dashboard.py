@@ -89,6 +89,9 @@ class DashboardPage(QObject):
         self.form.exportPackButton.clicked.connect(self.export_pack)
         self.form.adoptButton.clicked.connect(self.adopt)
         self.form.scheduleButton.clicked.connect(lambda: self._show("review"))
+        view.doubleClicked.connect(lambda index: self.open_reminder(index.row()))
+        view.activated.connect(lambda index: self.open_reminder(index.row()))
+        view.setToolTip("Double-click a reminder (or press Enter) to open what it is about")
 
         app.documentChanged.connect(self.refresh)
         app.scheduleChanged.connect(self.refresh)
@@ -115,7 +118,13 @@ class DashboardPage(QObject):
 
     # -- filling ------------------------------------------------------------------------------
     def refresh(self, *_args: object, check_chain: bool = True) -> None:
-        summary = read_summary(self.app.store.path)
+        from mop_desktop.store.db import StoreError
+
+        try:
+            summary = read_summary(self.app.store.path)
+        except StoreError as exc:  # said on the page as it is; never an error box that lies
+            self.form.countsLabel.setText(f"The protocol's details could not be read: {exc}.")
+            return
         self.schedule, self.items = summary_reminders(
             summary, self.today(), followups_for(self.app)
         )
@@ -162,8 +171,8 @@ class DashboardPage(QObject):
             )
         if s.meeting is None:
             f.meetingLabel.setText(
-                "No meeting ahead has been entered: add the council's meeting dates on the "
-                "Review schedule page."
+                f"No meeting entered yet for the review: add the Full Council meetings up to "
+                f"{format_long(s.review_due)} on the Review schedule page."
                 if s.review_due
                 else ""
             )
@@ -231,6 +240,25 @@ class DashboardPage(QObject):
         show = getattr(self.window, "show_page", None)
         if show is not None:
             show(name)
+
+    def open_reminder(self, row: int) -> None:
+        """A reminder double-clicked: the review and agenda deadlines open the Review
+        schedule; a concern's follow-up opens that concern (the register must be unlocked)."""
+        if not 0 <= row < len(self.items):
+            return
+        from mop_desktop.services.reminders import FOLLOW_UP
+
+        item = self.items[row]
+        if item.kind != FOLLOW_UP:
+            self._show("review")
+            return
+        self._show("concerns")
+        reference = item.uid.removeprefix("followup-")
+        page_of = getattr(self.window, "page", None)
+        page = page_of("concerns") if page_of is not None else None
+        open_case = getattr(page, "open_case", None)
+        if callable(open_case) and reference:
+            open_case(reference)
 
     def start_review(self) -> None:
         from mop_desktop.services.drafts import DraftError, start_new_draft

@@ -11,12 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QMainWindow, QWidget
 
-from mop_desktop.domain.dates import format_long, format_month
+from mop_desktop.domain.dates import format_long, format_month, format_weekday_long
 from mop_desktop.domain.review import describe_days
 from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.date_field import DateField, day_warning
 from mop_desktop.gui.review_models import (
     STATE_WORDS,
     ExportModel,
@@ -84,7 +85,9 @@ class ReviewPage(QObject):
             QHeaderView.ResizeMode.ResizeToContents
         )
         f.meetingsView.horizontalHeader().setStretchLastSection(True)
-        f.meetingDateEdit.setDate(QDate(self.today()))
+        self.meeting_date = DateField(f.meetingDateEdit, f.meetingCalendarButton,
+                                      f.meetingDateWords)
+        f.meetingDateEdit.returnPressed.connect(self.add_meeting)
         self.exports = ExportModel(self.widget)
         f.exportsView.setModel(self.exports)
         f.exportsView.horizontalHeader().setSectionResizeMode(
@@ -166,7 +169,12 @@ class ReviewPage(QObject):
         state = STATE_WORDS[s.review_state] if s.review_state else ""
         f.stateLabel.setText(f"{state}: {describe_days(s.review_days or 0)}")
         if s.meeting is None:
-            f.meetingLabel.setText("No meeting ahead: add the meeting dates below.")
+            f.meetingLabel.setText(
+                "No meeting ahead: add the meeting dates below."
+                if not any(m.date >= self.today() for m in self.meetings.rows)
+                else "No meeting entered yet for the review: add the Full Council meetings "
+                f"up to {format_long(s.review_due)} below."
+            )
             return
         note = (
             " \u2014 after the review date: no meeting before it has been entered"
@@ -219,12 +227,33 @@ class ReviewPage(QObject):
             return None
         return self.meetings.rows[rows[0].row()]
 
+    def confirm_unusual_day(self, day: dt.date, warning: str) -> bool:
+        """A meeting on a Sunday or a bank holiday: asked first. Tests replace this."""
+        from mop_desktop.gui import messages
+
+        return messages.confirm(
+            self.widget, "Add meeting",
+            f"{format_weekday_long(day)} is {warning}. Add a meeting on that day?",
+            "Add meeting",
+        )
+
     def add_meeting(self) -> None:
-        day = self.form.meetingDateEdit.date().toPython()
+        """The date typed (read back in words beside the box) is added; a date that is not a
+        real one is refused, a Sunday or a bank holiday is asked about first."""
+        day = self.meeting_date.date()
+        if day is None:
+            self._message(self.meeting_date.problem())
+            self.form.meetingDateEdit.setFocus()
+            return
+        warning = day_warning(day)
+        if warning and not self.confirm_unusual_day(day, warning):
+            self._message(f"No meeting added: {format_weekday_long(day)} is {warning}")
+            return
         meeting, created = meeting_service.add_meeting(self.app.store, day)
         if created:
             self.app.scheduleChanged.emit()
-            self._message(f"Meeting on {format_long(day)} added")
+            self._message(f"Meeting on {format_weekday_long(day)} added")
+            self.form.meetingDateEdit.clear()
         else:
             self._message(f"A meeting on {format_long(day)} is already entered")
 

@@ -27,6 +27,7 @@ from mop_desktop.domain.concerns import (
 from mop_desktop.domain.dates import format_short
 from mop_desktop.gui import messages
 from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.date_field import show_full_date
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.register.choices import choose, fill_choices
 from mop_desktop.gui.register.setup import user_message
@@ -44,6 +45,8 @@ _FIELD_WIDGETS = {
     "summary": "summaryEdit", "details": "detailsEdit", "route": "routeCombo",
     "status": "statusCombo", "outcome": "outcomeEdit", "timeline": "entryTextEdit",
 }
+#: the form's message line: red for a problem (as in ``ui/case_dialog.ui``), plain for a note
+_ERROR_STYLE = "color: #b00020;"
 _DATE_EDITS = {"raised_on": "raisedOnEdit", "follow_up_on": "followUpOnEdit",
                "closed_on": "closedOnEdit"}
 
@@ -83,6 +86,12 @@ class CaseForm:
         self._unchanged = self._snapshot()
         self._guard = _CloseGuard(self.cancel, self.dialog)
         self.dialog.installEventFilter(self._guard)
+        # Enter in the timeline's boxes adds the note; it never reaches the dialog's Save.
+        self._enter = _EnterAdds(self.add_entry, self.dialog)
+        self.ui.entryTextEdit.installEventFilter(self._enter)
+        self.ui.entryDateEdit.installEventFilter(self._enter)
+        for edit in (*_DATE_EDITS.values(), "entryDateEdit"):
+            show_full_date(getattr(self.ui, edit))
 
     # -- building -----------------------------------------------------------------------------
     def _fill_choices(self) -> None:
@@ -92,7 +101,7 @@ class CaseForm:
         fill_choices(ui.categoryCombo, self.service.categories())  # with the clerk's own
         fill_choices(ui.statusCombo, STATUSES)
         for number, words in protocol_clauses(self.app.store):
-            self._add_clause(number, f"{number}  {words}")
+            self._add_clause(number, f"{number}  {words}" if words else number)
 
     def _add_clause(self, number: str, label: str) -> QListWidgetItem:
         item = QListWidgetItem(label)
@@ -183,7 +192,7 @@ class CaseForm:
     def collect(self) -> Concern:
         """The form's values as a concern; ConcernError names the field at fault."""
         ui = self.ui
-        dates = {name: parse_date_field(name, getattr(ui, edit).text())
+        dates = {name: parse_date_field(name, getattr(ui, edit).text(), typed=True)
                  for name, edit in _DATE_EDITS.items()}
         if dates["raised_on"] is None:
             raise ConcernError("raised_on", "the date it was raised is required")
@@ -214,6 +223,7 @@ class CaseForm:
     def show_error(self, exc: ConcernError) -> None:
         """The problem above the form, and the cursor put in the field at fault."""
         label = field_label(exc.field)
+        self.ui.errorLabel.setStyleSheet(_ERROR_STYLE)
         self.ui.errorLabel.setText(messages.full_sentence(f"{label}: {exc.message}"))
         name = _FIELD_WIDGETS.get(exc.field) or _DATE_EDITS.get(exc.field)
         widget = getattr(self.ui, name, None) if name else None
@@ -231,6 +241,12 @@ class CaseForm:
         from mop_desktop.store.register import RegisterError
 
         text = user_message(exc) if isinstance(exc, RegisterError) else messages.not_saved(exc)
+        self.ui.errorLabel.setStyleSheet(_ERROR_STYLE)
+        self.ui.errorLabel.setText(text)
+
+    def show_note(self, text: str) -> None:
+        """A message that is not a problem, in the form's message line (not in red)."""
+        self.ui.errorLabel.setStyleSheet("")
         self.ui.errorLabel.setText(text)
 
     def save(self) -> bool:
@@ -240,14 +256,19 @@ class CaseForm:
 
         try:
             concern = self.collect()
+            note = self._pending_note()
             if self.reference is None and self._seal_new(concern):
                 from mop_desktop.services.concerns import sealed
 
-                self.reference = sealed.add_sealed(self.service, concern)
+                entries = [] if note is None else [sealed.TimelineEntry(*note)]
+                self.reference = sealed.add_sealed(self.service, concern, entries)
+                note = None  # sealed with the concern, never written in the clear
             elif self.reference is None:
                 self.reference = self.service.add(concern)
             else:
                 self.service.update(self.reference, concern)
+            if note is not None:  # a note typed but not added is saved with the case
+                self.service.add_timeline(self.reference, *note)
         except ConcernError as exc:
             self.show_error(exc)
             return False
@@ -256,7 +277,8 @@ class CaseForm:
             return False
         self.ui.errorLabel.clear()
         self.app.registerChanged.emit()
-        self.app.statusMessage.emit(f"Concern {self.reference} saved.")
+        added = " with the timeline note" if note is not None else ""
+        self.app.statusMessage.emit(f"Concern {self.reference} saved{added}.")
         self.dialog.accept()
         return True
 
@@ -273,15 +295,28 @@ class CaseForm:
             "the register will show only that it exists and its dates.",
         )
 
+    def _pending_note(self) -> tuple[dt.date, str] | None:
+        """The timeline note typed but not yet added (its date, today if none), or None."""
+        text = self.ui.entryTextEdit.text().strip()
+        if not text:
+            return None
+        on = parse_date_field("timeline", self.ui.entryDateEdit.text(), typed=True)
+        return on or dt.date.today(), text
+
     def add_entry(self) -> None:
         from sqlalchemy.exc import SQLAlchemyError
 
         from mop_desktop.store.register import RegisterError
 
         if self.reference is None:
+            if self.ui.entryTextEdit.text().strip():
+                self.show_note(
+                    "The note is added to the timeline when the concern is first saved."
+                )
             return
         try:
-            on = parse_date_field("timeline", self.ui.entryDateEdit.text()) or dt.date.today()
+            on = parse_date_field("timeline", self.ui.entryDateEdit.text(), typed=True)
+            on = on or dt.date.today()
             if self._editing is not None:  # "Save entry" after "Edit entry"
                 self.service.edit_timeline(self.reference, self._editing, on,
                                            self.ui.entryTextEdit.text().strip())
@@ -388,12 +423,67 @@ class CaseForm:
               for i in range(clauses.count())),
         )
 
+    # -- drafts (the register locking with this form open) ---------------------------------
+    _TEXTS = ("raisedOnEdit", "raisedByEdit", "aboutEdit", "summaryEdit", "followUpOnEdit",
+              "closedOnEdit", "entryDateEdit", "entryTextEdit")
+    _PLAIN = ("detailsEdit", "outcomeEdit")
+    _COMBOS = ("raisedByRoleCombo", "aboutRoleCombo", "categoryCombo", "statusCombo")
+
+    def has_changes(self) -> bool:
+        return self._snapshot() != self._unchanged
+
+    def draft_values(self) -> dict[str, object]:
+        """Everything typed, as plain values (kept in the encrypted register on locking)."""
+        ui = self.ui
+        values: dict[str, object] = {n: getattr(ui, n).text() for n in self._TEXTS}
+        values.update({n: getattr(ui, n).toPlainText() for n in self._PLAIN})
+        values.update({n: getattr(ui, n).currentData() for n in self._COMBOS})
+        values["routeCombo"] = ui.routeCombo.currentText()
+        clauses = ui.clausesList
+        values["clauses"] = [
+            clauses.item(i).data(Qt.ItemDataRole.UserRole) for i in range(clauses.count())
+            if clauses.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        return values
+
+    def apply_draft(self, values: dict[str, object]) -> None:
+        """Put a kept draft back into the form (the saved record stays as it was until the
+        clerk saves)."""
+        ui = self.ui
+        for name in self._TEXTS:
+            if isinstance(values.get(name), str):
+                getattr(ui, name).setText(values[name])
+        for name in self._PLAIN:
+            if isinstance(values.get(name), str):
+                getattr(ui, name).setPlainText(values[name])
+        for name in self._COMBOS:
+            if name in values:
+                choose(getattr(ui, name), values[name])
+        self._update_routes()
+        if isinstance(values.get("routeCombo"), str):
+            ui.routeCombo.setEditText(values["routeCombo"])
+        wanted = values.get("clauses")
+        if isinstance(wanted, list):
+            known = set()
+            for i in range(ui.clausesList.count()):
+                item = ui.clausesList.item(i)
+                number = item.data(Qt.ItemDataRole.UserRole)
+                known.add(number)
+                item.setCheckState(
+                    Qt.CheckState.Checked if number in wanted else Qt.CheckState.Unchecked
+                )
+            for number in wanted:
+                if isinstance(number, str) and number not in known:
+                    self._add_clause(number, number).setCheckState(Qt.CheckState.Checked)
+
     def cancel(self) -> bool:
         """Cancel, Esc or the window's close button: asks first if something was typed.
         Returns whether the form closed."""
+        question = "Close this concern without saving what you have typed?"
+        if self.ui.entryTextEdit.text().strip():
+            question += " The timeline note you typed has not been added."
         if self._snapshot() != self._unchanged and not self.asks.confirm(
-            self.dialog, "Unsaved changes",
-            "Close this concern without saving what you have typed?",
+            self.dialog, "Unsaved changes", question,
         ):
             return False
         self.dialog.reject()
@@ -428,4 +518,23 @@ class _CloseGuard(QObject):
             if watched.isVisible() and not self._cancel():  # type: ignore[attr-defined]
                 event.ignore()
                 return True
+        return False
+
+
+class _EnterAdds(QObject):
+    """Enter or Return in a timeline box adds the note (and is not passed on to the dialog,
+    whose default button would save and close the whole case)."""
+
+    def __init__(self, add: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._add = add
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._add()
+            return True
         return False

@@ -25,10 +25,12 @@ from mop_desktop.store.vault import MIN_PASSPHRASE, VaultError
 def user_message(exc: BaseException) -> str:
     """A failure as one line for the user: our own messages, never a statement or its data."""
     from mop_desktop.domain.concerns import ConcernError
+    from mop_desktop.services.concerns.reports import ReportError
     from mop_desktop.store.register import RegisterError
 
-    if isinstance(exc, VaultError | RegisterError | ConcernError):
-        return messages.full_sentence(str(exc))  # "wrong passphrase" -> "Wrong passphrase."
+    # "wrong passphrase" -> "Wrong passphrase."; a PDF password its rules refuse, likewise
+    if isinstance(exc, VaultError | RegisterError | ConcernError | ReportError):
+        return messages.full_sentence(str(exc))
     if isinstance(exc, OSError):
         return f"The file could not be written: {exc.strerror or 'error'}."
     return "Something went wrong; the register is unchanged. The log has the details."

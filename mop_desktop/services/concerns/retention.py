@@ -69,6 +69,10 @@ def delete(session: Session, reference: str, reason: str) -> None:
     if row.status != CLOSED or row.closed_on is None or row.closing_date_unknown:
         raise ConcernNotDue(reference)
     session.delete(row)
+    from mop_desktop.store.register import DraftRow
+
+    for draft in session.scalars(select(DraftRow).where(DraftRow.reference == reference)):
+        session.delete(draft)  # a draft of it goes with it
     session.add(DeletionTraceRow(reference=reference, removed_on=utcnow(), reason=reason))
     audit(session, "deleted", reference)
 

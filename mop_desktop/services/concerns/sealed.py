@@ -198,13 +198,14 @@ def seal_concern(service: RegisterService, reference: str) -> None:
         audit(session, "sealed to the chair", reference)
 
 
-def add_sealed(service: RegisterService, concern: Concern) -> str:
-    """A new concern, sealed to the chair from the moment it is saved."""
+def add_sealed(service: RegisterService, concern: Concern,
+               timeline: list[TimelineEntry] | None = None) -> str:
+    """A new concern, sealed to the chair from the moment it is saved (with ``timeline``)."""
     with service.session() as session:
         public_key = _need_envelope(session).public_key
         reference = insert_concern(session, concern)
         row = concern_row(session, reference)
-        _write_sealed(session, row, public_key, concern, [])
+        _write_sealed(session, row, public_key, concern, list(timeline or []))
         audit(session, "sealed to the chair", reference)
         return reference
 

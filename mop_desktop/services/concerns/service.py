@@ -185,6 +185,15 @@ def _row(session: Session, reference: str) -> ConcernRow:
     return row
 
 
+def _refuse_if_sealed(session: Session, row: ConcernRow) -> None:
+    """Nothing is written in the clear into a concern sealed to the chair."""
+    from mop_desktop.store.register import SealedRow
+
+    if session.get(SealedRow, row.id) is not None:
+        raise ConcernError("timeline", "this concern is sealed: only the chair of the "
+                           "personnel committee can add to it")
+
+
 #: The stored row of one concern, for the services beside this one (attachments, sealing).
 concern_row = _row
 
@@ -393,6 +402,7 @@ class RegisterService:
         validate(concern)
         with self.session() as session:
             row = _row(session, reference)
+            _refuse_if_sealed(session, row)
             changed = []
             for name, value in column_values(concern).items():
                 if getattr(row, name) != value:
@@ -421,6 +431,7 @@ class RegisterService:
         _check_entry(entry)
         with self.session() as session:
             row = _row(session, reference)
+            _refuse_if_sealed(session, row)
             added = TimelineRow(concern_id=row.id, on=on, entry=entry)
             session.add(added)
             row.updated_at = utcnow()
@@ -450,6 +461,38 @@ class RegisterService:
             session.delete(_entry(session, row, entry_id))
             row.updated_at = utcnow()
             audit(session, "timeline entry deleted", reference, "timeline")
+
+    # -- drafts (what an open case held when the register locked) --------------------------
+    def save_draft(self, reference: str, fields: dict[str, object]) -> int:
+        """Keep what was typed into a case (``reference`` "" for a new one) as its draft."""
+        import json
+
+        from mop_desktop.store.register import DraftRow
+
+        with self.session() as session:
+            row = DraftRow(reference=reference, fields=json.dumps(fields, ensure_ascii=False))
+            session.add(row)
+            session.flush()
+            audit(session, "unsaved changes kept as a draft on locking", reference)
+            return int(row.id)
+
+    def drafts(self) -> list[tuple[int, str, dict[str, object]]]:
+        """(id, reference, fields) of every kept draft, oldest first."""
+        import json
+
+        from mop_desktop.store.register import DraftRow
+
+        with self.session() as session:
+            return [(r.id, r.reference, json.loads(r.fields))
+                    for r in session.scalars(select(DraftRow).order_by(DraftRow.id))]
+
+    def discard_draft(self, draft_id: int) -> None:
+        from mop_desktop.store.register import DraftRow
+
+        with self.session() as session:
+            row = session.get(DraftRow, draft_id)
+            if row is not None:
+                session.delete(row)
 
     def timeline(self, reference: str) -> list[TimelineEntry]:
         with self.session() as session:

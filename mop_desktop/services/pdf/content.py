@@ -77,10 +77,6 @@ def _document(light: LightStore) -> ProtocolRows:
     return doc
 
 
-def _image_setting(light: LightStore, setting: settings.Setting[str]) -> bytes | None:
-    return read_image_setting(settings.decode(setting, light.setting_text(setting.key)))
-
-
 def read_image_setting(value: str) -> bytes | None:
     """A signature image chosen in Settings: a file the clerk picked, or a data: URI. Read
     here in Python (size-capped); reportlab only ever sees the bytes."""
@@ -112,7 +108,8 @@ def _source(light: LightStore, doc: ProtocolRows, version: VersionValues, *,
         upto = rows.index(own[-1])
         history = [rows_.adoption_from_row(r) for r in rows[: upto + 1]]
     adopted = version.status != VersionStatus.DRAFT
-    signed = adopted and with_images
+    # Who signed is part of the adoption: the images recorded with it, never today's settings.
+    signed = light.signatures(own[-1].id) if adopted and with_images and own else {}
     return ProtocolSource(
         version_id=version.id,
         status=str(version.status),
@@ -122,8 +119,8 @@ def _source(light: LightStore, doc: ProtocolRows, version: VersionValues, *,
         adoption=adoption if adopted else None,
         history=history,
         logo=light.logo() if with_images else None,
-        signature_chair=_image_setting(light, settings.SIGNATURE_CHAIR) if signed else None,
-        signature_clerk=_image_setting(light, settings.SIGNATURE_CLERK) if signed else None,
+        signature_chair=signed.get("chair"),
+        signature_clerk=signed.get("clerk"),
     )
 
 

@@ -254,8 +254,8 @@ def signoff(content: ProtocolSource) -> list[Flowable]:
     if adoption.minute_ref:
         sentence += f", minute {adoption.minute_ref}"
     sentence += "."
-    chair = adoption.chair or content.council.chair
-    clerk = adoption.clerk or content.council.clerk
+    chair = adoption.chair  # as recorded with this adoption (none for an imported one)
+    clerk = adoption.clerk
     date = format_long(adoption.adopted_on)
     grid = Table(
         [[

@@ -252,3 +252,19 @@ def test_wipe_leaves_other_users_and_files_alone(private_temp: Path):
     assert copy.name == "evil name_.pdf" and copy.parent.parent == private_temp
     assert att.wipe_open_copies() == 1
     assert other.read_text() == "keep"
+
+
+def test_nothing_is_written_in_the_clear_into_a_sealed_concern(service, make_concern):
+    from mop_desktop.domain.concerns import ConcernError
+
+    sealed.set_up_chair(service, CHAIR)
+    ref = sealed.add_sealed(service, make_concern(summary="About the clerk"),
+                            [TimelineEntry(dt.date(2026, 3, 24), "first note")])
+    with pytest.raises(ConcernError, match="sealed"):
+        service.add_timeline(ref, dt.date(2026, 3, 25), "a clear note")
+    with pytest.raises(ConcernError, match="sealed"):
+        service.update(ref, make_concern(summary="overwritten in the clear"))
+    assert service.timeline(ref) == []
+    key = sealed.unlock_chair(service, CHAIR)
+    assert sealed.open_sealed(service, key, ref).timeline == [
+        TimelineEntry(dt.date(2026, 3, 24), "first note")]

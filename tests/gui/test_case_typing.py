@@ -75,15 +75,19 @@ def test_a_case_report_with_an_empty_password_says_so_and_asks_again(app, window
                                                                      service, tmp_path):
     page = _unlocked_page(app, window, qtbot)
     target = tmp_path / "case.pdf"
-    told: list[str] = []
-    answers = iter(["", "pdf password"])
     saved: list[str] = []
     app.statusMessage.connect(saved.append)
     page.asks.save_path = lambda *a: str(target)
-    page.asks.new_secret = lambda *a: next(answers)
-    page.asks.inform = lambda parent, title, text: told.append(text)
-    page.export_case(page, "C-2026-001")
-    assert told and told[0].startswith("The PDF needs a password")
+    dialog = page.export_case(page, "C-2026-001")
+    dialog.first.setText("")
+    dialog.second.setText("")
+    dialog.buttons.accepted.emit()  # Write the PDF with no password
+    assert dialog.dialog.isVisible()  # asked again, nothing written
+    assert "password" in dialog.error.text().lower() and dialog.error.text()
+    assert not target.exists()
+    dialog.first.setText("a good pdf password")
+    dialog.second.setText("a good pdf password")
+    dialog.buttons.accepted.emit()
     qtbot.waitUntil(lambda: any("Case report saved" in m for m in saved), timeout=20000)
     assert target.read_bytes().startswith(b"%PDF")
 
@@ -94,9 +98,10 @@ def test_a_case_report_cancelled_at_the_password_writes_nothing(app, window, qtb
     target = tmp_path / "case.pdf"
     told: list[str] = []
     page.asks.save_path = lambda *a: str(target)
-    page.asks.new_secret = lambda *a: None
     page.asks.inform = lambda parent, title, text: told.append(text)
-    page.export_case(page, "C-2026-001")
+    dialog = page.export_case(page, "C-2026-001")
+    dialog.buttons.rejected.emit()
+    qtbot.wait(200)
     assert told == []
     assert not target.exists()
 

@@ -268,13 +268,12 @@ def mount_point(tmp_path):
 
 
 def _fill(folder: Path) -> None:
-    with open(folder / "filler", "wb") as handle:
-        try:
+    try:  # closing the file may fail too, with what was still buffered
+        with open(folder / "filler", "wb", buffering=0) as handle:
             while True:
                 handle.write(b"\0" * 65536)
-                handle.flush()
-        except OSError:
-            pass
+    except OSError:
+        pass
     small = 0
     while True:  # the last blocks too
         try:

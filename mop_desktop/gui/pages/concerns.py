@@ -366,9 +366,9 @@ class ConcernsPage(QWidget):
         if reference:
             self.export_case(self, reference)
 
-    def export_case(self, parent: QWidget, reference: str) -> None:
-        exports.export_case(self.app, self.service, self.asks, parent, reference,
-                            keep=self._keep_export)
+    def export_case(self, parent: QWidget, reference: str) -> exports.ExportDialog:
+        return exports.export_case(self.app, self.service, self.asks, parent, reference,
+                                   keep=self._keep_export)
 
     def subject_access(self) -> None:
         exports.subject_access(self.app, self.service, self.asks, self, keep=self._keep_export)

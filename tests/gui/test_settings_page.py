@@ -238,3 +238,28 @@ def test_number_fields_are_not_stretched(page, qtbot) -> None:
         widget = getattr(page.form, name)
         assert widget.width() <= 240, name
         assert widget.width() >= widget.minimumSizeHint().width(), name
+
+
+def test_a_message_does_not_move_the_form_and_the_focus_goes_to_its_field(page, qtbot) -> None:
+    page.resize(900, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.wait(20)
+    below = page.form.addressEdit
+    before = below.mapTo(page, below.rect().topLeft())
+    _fill(page, name="Oakford", clerk="A\x07Clerk")
+    assert not page.save()
+    qtbot.wait(10)
+    after = below.mapTo(page, below.rect().topLeft())
+    assert before == after  # space was kept for the message: nothing jumps
+    assert "control character" in page.form.clerkError.text()
+    assert page.form.clerkEdit.hasFocus()
+
+
+def test_spin_box_units_in_the_singular_at_one(page) -> None:
+    page.form.idleLockSpin.setValue(1)
+    assert page.form.idleLockSpin.text() == "1 minute"
+    page.form.idleLockSpin.setValue(5)
+    assert page.form.idleLockSpin.text() == "5 minutes"
+    page.form.retentionSpin.setValue(1)
+    assert page.form.retentionSpin.text() == "1 year"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QHeaderView, QMainWindow, QWidget
 from mop_desktop.domain.dates import format_long, format_month
 from mop_desktop.domain.review import describe_days
 from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.form_helpers import plural_suffix
 from mop_desktop.gui.review_models import (
     STATE_WORDS,
     ExportModel,
@@ -71,6 +72,8 @@ class ReviewPage(QObject):
         f.titleLabel.setFont(font)
         f.clearDaysNote.setText(CLEAR_DAYS_NOTE)
         f.clearDaysNote.setMinimumHeight(f.clearDaysNote.fontMetrics().lineSpacing() * 5)
+        for spin in (f.intervalSpin, f.reminderLeadSpin, f.reportLeadSpin, f.clearDaysSpin):
+            plural_suffix(spin)
 
         self.versions = VersionTableModel(self.widget)
         f.versionsView.setModel(self.versions)

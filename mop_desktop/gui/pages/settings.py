@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 from mop_desktop.domain.records import Council
 from mop_desktop.domain.storable import unpaired_surrogate_at
 from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.form_helpers import FieldErrors, error_colour, keep_space, plural_suffix
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.store import documents as docs
 from mop_desktop.store import settings
@@ -146,15 +147,20 @@ class SettingsPage(QWidget):
         self._loading = False
         for months in REVIEW_INTERVALS:
             self.form.intervalCombo.addItem(f"Every {months} months", months)
+        self.errors = FieldErrors({
+            field: (getattr(self.form, f"{prefix}Edit"), self._error_label(prefix))
+            for field, (prefix, _label) in FIELDS.items()
+        }, lines=2)  # the longest message (a broken character) takes two lines
         for prefix, _label in FIELDS.values():
-            self._error_label(prefix).hide()
             editor = getattr(self.form, f"{prefix}Edit")
             editor.textChanged.connect(self._changed)
+        keep_space(self.form.imagesError, lines=2)
         self.form.intervalCombo.currentIndexChanged.connect(self._changed)
         for name, (_setting, allowed) in REGISTER_SETTINGS.items():
             spin = getattr(self.form, name)
             spin.setRange(allowed.start, allowed.stop - 1)
             spin.valueChanged.connect(self._changed)
+            plural_suffix(spin)
         self.images: dict[str, bytes | None] = {}
         self._images_changed: set[str] = set()
         for kind in IMAGES:
@@ -216,7 +222,7 @@ class SettingsPage(QWidget):
         finally:
             self._loading = False
         self._images_changed.clear()
-        self.form.imagesError.hide()
+        self.form.imagesError.clear()
         self._show_problems({})
         self.dirty = False
         self.form.messageLabel.setText("")
@@ -251,10 +257,10 @@ class SettingsPage(QWidget):
             data = read_picture(Path(chosen), IMAGES[kind])
         except ValueError as exc:
             self.form.imagesError.setText(str(exc))
-            self.form.imagesError.setStyleSheet(f"color: {self._error_colour()};")
-            self.form.imagesError.show()
+            self.form.imagesError.setStyleSheet(f"color: {error_colour(self)};")
+            getattr(self.form, f"{kind}ChooseButton").setFocus()
             return
-        self.form.imagesError.hide()
+        self.form.imagesError.clear()
         self.set_picture(kind, data)
 
     def set_picture(self, kind: str, data: bytes | None) -> None:
@@ -289,15 +295,8 @@ class SettingsPage(QWidget):
             self.load()
 
     def _show_problems(self, problems: dict[str, str]) -> None:
-        for field, (prefix, _label) in FIELDS.items():
-            label = self._error_label(prefix)
-            label.setText(problems.get(field, ""))
-            label.setVisible(field in problems)
-            label.setStyleSheet(f"color: {self._error_colour()};" if field in problems else "")
-
-    def _error_colour(self) -> str:
-        """A red that reads on the light and the dark palette."""
-        return "#ff8a80" if self.palette().window().color().lightness() < 128 else "#b00020"
+        """Each problem below its field (in space kept for it), the focus on the first."""
+        self.errors.show_all(problems)
 
     def save(self) -> bool:
         """Save the form if it is valid; returns whether it was saved."""
@@ -306,8 +305,6 @@ class SettingsPage(QWidget):
         self._show_problems(problems)
         if problems:
             self.form.messageLabel.setText("Nothing was saved: put right what is marked above.")
-            first = FIELDS[next(iter(problems))][0]
-            getattr(self.form, f"{first}Edit").setFocus()
             return False
         months = self.form.intervalCombo.currentData()
         interval_changed = False

@@ -71,6 +71,13 @@ class FieldErrors:
         return self.fields[field][1].text()
 
 
+def say(label: QLabel, text: str, error: bool = True) -> None:
+    """A form's message line: a problem in red, progress ("Setting up the register…") in the
+    ordinary text colour."""
+    label.setText(text)
+    label.setStyleSheet(f"color: {error_colour(label)};" if error and text else "")
+
+
 def singular(text: str) -> str:
     return _PLURAL_WORD.sub(lambda m: PLURALS[m.group(1)], text, count=1)
 

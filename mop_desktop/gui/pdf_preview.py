@@ -2,7 +2,8 @@
 scrollable view, with zoom and page navigation (``ui/pdf_preview_dialog.ui``).
 
 ``PdfPreview(path, parent)`` builds the dialog (``.dialog``); ``print_pdf(path, printer)``
-paints the rendered pages onto a QPrinter and is what Print uses. The system print dialog is
+sends the PDF itself to the printer or file chosen (``gui/printing``), and only where it cannot
+paints the rendered pages onto the QPrinter (``paint_pdf``). The system print dialog is
 asked through ``ask_print`` so tests can answer it.
 """
 
@@ -56,8 +57,16 @@ def page_count(path: str | Path) -> int:
 
 
 def print_pdf(path: str | Path, printer: QPrinter) -> int:
-    """Paint every page of the PDF onto ``printer``, fitted to the printable area. Returns
-    the number of pages printed."""
+    """Print the PDF itself (``gui/printing``: vector text, to a file or the chosen printer);
+    pages drawn as pictures only where that cannot be done. Returns the pages sent."""
+    from mop_desktop.gui.printing import print_pdf_file
+
+    return print_pdf_file(path, printer, paint_pdf)
+
+
+def paint_pdf(path: str | Path, printer: QPrinter) -> int:
+    """Paint every page of the PDF onto ``printer`` as pictures, fitted to the printable area
+    (the last resort). Returns the number of pages printed."""
     pdf = open_pdf(path)
     painter = QPainter()
     if not painter.begin(printer):

@@ -103,6 +103,29 @@ def test_setup_shows_recovery_key_once_and_opens(app, window, qtbot, tmp_path):
     form.asks.save_path = lambda *a: str(sheet)
     form.ui.sheetButton.click()
     assert sheet.exists() and "Saved to" in form.ui.sheetLabel.text()
+    # printed straight from the dialog: the PDF itself (text kept), no file left behind
+    from PySide6.QtPrintSupport import QPrinter
+    from pypdf import PdfReader
+
+    from mop_desktop.gui import pdf_preview
+
+    printed = tmp_path / "printed-sheet.pdf"
+    sent = []
+
+    def answer(printer, _parent):
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        sent.append(printer)
+        return True
+
+    original = pdf_preview.ask_print
+    pdf_preview.ask_print = answer
+    try:
+        form.ui.printSheetButton.click()
+    finally:
+        pdf_preview.ask_print = original
+    text = " ".join(page.extract_text() for page in PdfReader(str(printed)).pages)
+    assert key.split("-")[0] in text and "Sent to the printer" in form.ui.sheetLabel.text()
     form.ui.keptCheck.setChecked(True)
     ok.click()
     assert form.ui.recoveryKeyLabel.text() == ""

@@ -25,7 +25,9 @@ from mop_desktop.domain.concerns import (
     parse_date_field,
 )
 from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.form_helpers import say
 from mop_desktop.gui.messages import counted
+from mop_desktop.gui.passphrase_field import add_passphrase_tools
 from mop_desktop.gui.register import exports
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.register.case_form import CaseForm
@@ -81,6 +83,7 @@ class ConcernsPage(QWidget):
     # -- the locked view ----------------------------------------------------------------------
     def _build_locked(self) -> None:
         ui = self.locked
+        add_passphrase_tools(ui.passphraseEdit)
         ui.unlockButton.clicked.connect(self.unlock)
         ui.passphraseEdit.returnPressed.connect(self.unlock)
         ui.recoveryButton.clicked.connect(self.open_recovery)
@@ -90,7 +93,7 @@ class ConcernsPage(QWidget):
         exists = self._update_locked_view()
         ui = self.locked
         ui.passphraseEdit.clear()
-        ui.errorLabel.setText(message)
+        say(ui.errorLabel, message)
         self.stack.setCurrentWidget(self.locked_view)
         if exists:
             ui.passphraseEdit.setFocus()
@@ -122,10 +125,11 @@ class ConcernsPage(QWidget):
         passphrase = self.locked.passphraseEdit.text()
         self.locked.passphraseEdit.clear()
         if not passphrase:
-            self.locked.errorLabel.setText("Enter the passphrase.")
+            say(self.locked.errorLabel, "Enter the passphrase.")
+            self.locked.passphraseEdit.setFocus()
             return
         self.locked.unlockButton.setEnabled(False)
-        self.locked.errorLabel.setText("Opening…")
+        say(self.locked.errorLabel, "Opening…", error=False)
         run_in_background(self, lambda: self.service.unlock(passphrase), self._unlocked,
                           self._unlock_failed)
 
@@ -137,7 +141,7 @@ class ConcernsPage(QWidget):
 
     def _unlock_failed(self, exc: BaseException) -> None:
         self.locked.unlockButton.setEnabled(True)
-        self.locked.errorLabel.setText(user_message(exc))
+        say(self.locked.errorLabel, user_message(exc))
         self.locked.passphraseEdit.setFocus()
 
     def open_setup(self) -> None:

@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from mop_desktop.domain.concerns import (
@@ -185,11 +185,34 @@ class ConcernsPage(QWidget):
             action.triggered.connect(slot)
             menu.addAction(action)
         ui.moreButton.setMenu(menu)
+        self._add_page_shortcuts()
         # Open and Case report act on the selected concern: enabled only while there is one
         ui.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self.model.modelReset.connect(self._fit_columns)
         self._update_buttons()
+
+    def _add_page_shortcuts(self) -> None:
+        """Ctrl+N: new concern; Ctrl+F: the search box (on the register's table only)."""
+        ui = self.table
+        self.page_actions: list[QAction] = []
+        for text, keys, slot in (
+            ("New concern\u2026", "Ctrl+N", lambda: self.open_case(None)),
+            ("Search the register", "Ctrl+F", self._focus_search),
+        ):
+            action = QAction(text, self.table_view)
+            action.setObjectName("actionNewConcern" if keys == "Ctrl+N" else "actionSearch")
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.table_view.addAction(action)
+            self.page_actions.append(action)
+        ui.newButton.setToolTip("Record a new concern (Ctrl+N)")
+        ui.searchEdit.setToolTip("Search every field of every concern (Ctrl+F)")
+
+    def _focus_search(self) -> None:
+        self.table.searchEdit.setFocus()
+        self.table.searchEdit.selectAll()
 
     def _update_buttons(self) -> None:
         has_selection = self.selected_reference() is not None

@@ -72,6 +72,7 @@ WINDOW_EXTENSIONS: tuple[str, ...] = (
     "mop_desktop.gui.pdf_actions",
     "mop_desktop.gui.register_actions",
     "mop_desktop.gui.backup_actions",
+    "mop_desktop.gui.help",
 )
 
 STATUS_REFRESH_MS = 60 * 60 * 1000

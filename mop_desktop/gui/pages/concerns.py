@@ -14,7 +14,16 @@ import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMenu,
+    QProxyStyle,
+    QStackedWidget,
+    QStyle,
+    QStyleOptionHeader,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mop_desktop.domain.concerns import (
     CATEGORIES,
@@ -42,7 +51,31 @@ from mop_desktop.services.concerns.query import LIST_COLUMNS, ConcernQuery
 
 SEARCH_DELAY_MS = 250
 NAME_WIDTH = 130
+#: the widest a column of fixed choices is made (longer labels are elided)
+CHOICE_WIDTH = {"status": 150, "category": 180}
+#: the columns' order on screen: at 1024 pixels wide, who it is about, the category, the status
+#: and the follow-up date are in view before the summary and the details
+SHOWN_ORDER = ("reference", "raised_on", "about", "category", "status", "follow_up_on",
+               "summary", "raised_by", "raised_by_role", "about_role")
 ALL = "All"
+
+
+class SortArrowStyle(QProxyStyle):
+    """Header arrows that point the way the rows run: Qt's own styles (other than Windows')
+    draw an up arrow for newest-first, which reads as "ascending"."""
+
+    def drawPrimitive(self, element, option, painter, widget=None):  # noqa: N802 (Qt's name)
+        if (element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow
+                and isinstance(option, QStyleOptionHeader)
+                and not self.baseStyle().name().lower().startswith("windows")):
+            flipped = QStyleOptionHeader(option)
+            up = QStyleOptionHeader.SortIndicator.SortUp
+            down = QStyleOptionHeader.SortIndicator.SortDown
+            flipped.sortIndicator = down if option.sortIndicator == up else (
+                up if option.sortIndicator == down else option.sortIndicator)
+            super().drawPrimitive(element, flipped, painter, widget)
+            return
+        super().drawPrimitive(element, option, painter, widget)
 
 
 class ConcernsPage(QWidget):
@@ -170,6 +203,12 @@ class ConcernsPage(QWidget):
         for combo in (ui.statusCombo, ui.categoryCombo, ui.roleCombo):
             combo.currentIndexChanged.connect(self.apply_filters)
         ui.table.activated.connect(self._open_index)  # double-click or Enter
+        ui.clearFiltersButton.clicked.connect(self.clear_filters)
+        header = ui.table.horizontalHeader()
+        self._header_style = SortArrowStyle(header.style().name())
+        header.setStyle(self._header_style)
+        for visual, name in enumerate(SHOWN_ORDER):  # who and what first, details after
+            header.moveSection(header.visualIndex(LIST_COLUMNS.index(name)), visual)
         ui.newButton.clicked.connect(lambda: self.open_case(None))
         ui.openButton.clicked.connect(self._open_selected)
         ui.exportButton.clicked.connect(self._export_selected)
@@ -191,6 +230,7 @@ class ConcernsPage(QWidget):
         self.model.modelReset.connect(self._update_buttons)
         self.model.modelReset.connect(self._fit_columns)
         self._update_buttons()
+        self._update_filters_button()
 
     def _add_page_shortcuts(self) -> None:
         """Ctrl+N: new concern; Ctrl+F: the search box (on the register's table only)."""
@@ -214,6 +254,28 @@ class ConcernsPage(QWidget):
         self.table.searchEdit.setFocus()
         self.table.searchEdit.selectAll()
 
+    def clear_filters(self) -> None:
+        """Every concern again: the search, the dates and the three filters emptied."""
+        ui = self.table
+        for widget in (ui.statusCombo, ui.categoryCombo, ui.roleCombo):
+            widget.blockSignals(True)
+            widget.setCurrentIndex(0)
+            widget.blockSignals(False)
+        for edit in (ui.searchEdit, ui.fromEdit, ui.toEdit):
+            edit.blockSignals(True)
+            edit.clear()
+            edit.blockSignals(False)
+        self._search_timer.stop()
+        self.apply_filters()
+        ui.searchEdit.setFocus()
+
+    def _update_filters_button(self) -> None:
+        query = self.model.query
+        self.table.clearFiltersButton.setEnabled(any((
+            query.text.strip(), query.status, query.category, query.role, query.raised_from,
+            query.raised_to, self.table.fromEdit.text().strip(), self.table.toEdit.text().strip(),
+        )))
+
     def _update_buttons(self) -> None:
         has_selection = self.selected_reference() is not None
         self.table.openButton.setEnabled(has_selection)
@@ -228,7 +290,7 @@ class ConcernsPage(QWidget):
         view = self.table.table
         view.resizeColumnsToContents()
         summary = LIST_COLUMNS.index("summary")
-        view.setColumnWidth(summary, min(max(view.columnWidth(summary), 200), 360))
+        view.setColumnWidth(summary, min(max(view.columnWidth(summary), 200), 320))
         # Columns of fixed choices are as wide as their longest choice (the first rows may all
         # hold "officer"; later ones "councillor"), names at least NAME_WIDTH.
         metrics = view.fontMetrics()
@@ -240,8 +302,10 @@ class ConcernsPage(QWidget):
         for name, values in choices.items():
             column = LIST_COLUMNS.index(name)
             widest = max(metrics.horizontalAdvance(choice_label(v)) for v in values)
-            wanted = min(widest + padding, 240)
-            view.setColumnWidth(column, max(view.columnWidth(column), wanted))
+            # a long choice ("Referred to the Monitoring Officer") is elided, not given room
+            cap = CHOICE_WIDTH.get(name, 240)
+            wanted = min(widest + padding, cap)
+            view.setColumnWidth(column, min(max(view.columnWidth(column), wanted), cap))
         for name in ("raised_by", "about"):
             column = LIST_COLUMNS.index(name)
             view.setColumnWidth(column, max(view.columnWidth(column), NAME_WIDTH))
@@ -318,6 +382,7 @@ class ConcernsPage(QWidget):
         if self._filter_problem:
             text = f"{text.rstrip('.')}. {self._filter_problem}"
         self.table.countLabel.setText(text)
+        self._update_filters_button()
 
     def selected_reference(self) -> str | None:
         rows = self.table.table.selectionModel().selectedRows()

@@ -1,0 +1,71 @@
+"""The register's table at 1024 pixels wide: who it is about, the category and the follow-up
+in view, Status not over-wide, the sort arrow pointing the way the rows run, Clear filters."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOptionHeader
+
+from mop_desktop.services.concerns.query import LIST_COLUMNS
+from tests.gui.test_concerns_page import (  # noqa: F401 (fixtures used by name)
+    _cheap_kdf,
+    _unlocked_page,
+    app,
+    service,
+    window,
+)
+
+
+def test_key_columns_in_view_at_1024(app, window, qtbot, service) -> None:
+    window.resize(1024 - 200, 700)  # the page beside the navigation list
+    page = _unlocked_page(app, window, qtbot)
+    window.setCentralWidget(page)
+    window.show()
+    qtbot.waitExposed(window)
+    view = page.table.table
+    qtbot.waitUntil(lambda: view.viewport().width() > 600)
+    header = view.horizontalHeader()
+    visible = view.viewport().width()
+    for name in ("about", "category", "follow_up_on", "status"):
+        column = LIST_COLUMNS.index(name)
+        right = header.sectionViewportPosition(column) + header.sectionSize(column)
+        assert right <= visible, f"{name} is out of view"
+    assert header.sectionSize(LIST_COLUMNS.index("status")) <= 150
+
+
+def test_sort_arrow_points_the_way_the_rows_run(monkeypatch) -> None:
+    from mop_desktop.gui.pages.concerns import SortArrowStyle
+
+    drawn = []
+    monkeypatch.setattr(QProxyStyle, "drawPrimitive",
+                        lambda self, element, option, painter, widget=None:
+                        drawn.append(option.sortIndicator))
+    style = SortArrowStyle("Fusion")
+    option = QStyleOptionHeader()
+    option.sortIndicator = QStyleOptionHeader.SortIndicator.SortUp  # Qt's newest-first
+    style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorHeaderArrow, option, None)
+    assert drawn == [QStyleOptionHeader.SortIndicator.SortDown]
+
+
+def test_clear_filters(app, window, qtbot, service) -> None:
+    page = _unlocked_page(app, window, qtbot)
+    ui = page.table
+    assert not ui.clearFiltersButton.isEnabled()
+    ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData("access to information"))
+    assert page.model.rowCount() == 1 and ui.clearFiltersButton.isEnabled()
+    ui.searchEdit.setText("Minutes")
+    ui.clearFiltersButton.click()
+    assert page.model.rowCount() == 2
+    assert ui.searchEdit.text() == "" and ui.categoryCombo.currentIndex() == 0
+    assert not ui.clearFiltersButton.isEnabled()
+    assert ui.countLabel.text() == "2 concerns"
+
+
+@pytest.mark.parametrize("order", [Qt.SortOrder.DescendingOrder])
+def test_header_order_matches_the_rows(app, window, qtbot, service, order) -> None:
+    page = _unlocked_page(app, window, qtbot)
+    header = page.table.table.horizontalHeader()
+    assert header.sortIndicatorSection() == LIST_COLUMNS.index("raised_on")
+    assert header.sortIndicatorOrder() == order
+    assert page.model.query.descending is True

@@ -25,9 +25,10 @@ def error_colour(widget: QWidget) -> str:
     return "#ff8a80" if widget.palette().window().color().lightness() < 128 else "#b00020"
 
 
-def keep_space(label: QLabel, lines: int = 1) -> None:
-    """The label keeps room for ``lines`` lines of text even when it is empty or hidden."""
-    label.setWordWrap(True)
+def keep_space(label: QLabel, lines: int = 1, wrap: bool = True) -> None:
+    """The label keeps room for ``lines`` lines of text even when it is empty or hidden
+    (``wrap=False``: one line that never grows, the whole message in its tooltip)."""
+    label.setWordWrap(wrap)
     label.setMinimumHeight(label.fontMetrics().lineSpacing() * lines + 2)
     policy = label.sizePolicy()
     policy.setRetainSizeWhenHidden(True)
@@ -38,22 +39,27 @@ def keep_space(label: QLabel, lines: int = 1) -> None:
 class FieldErrors:
     """The message labels of a form's fields: ``{field: (editor, label)}``."""
 
-    def __init__(self, fields: dict[str, tuple[QWidget, QLabel]], lines: int = 1) -> None:
+    def __init__(self, fields: dict[str, tuple[QWidget, QLabel]], lines: int = 1,
+                 wrap: bool = True) -> None:
         self.fields = fields
         for _editor, label in fields.values():
             label.setTextFormat(Qt.TextFormat.PlainText)
-            keep_space(label, lines)
+            keep_space(label, lines, wrap)
+            if not wrap:
+                label.setMaximumHeight(label.minimumHeight())
             label.setText("")
             label.show()
 
     def clear(self) -> None:
         for _editor, label in self.fields.values():
             label.setText("")
+            label.setToolTip("")
             label.setStyleSheet("")
 
     def show(self, field: str, text: str, focus: bool = True) -> None:
         editor, label = self.fields[field]
         label.setText(text)
+        label.setToolTip(text)
         label.setStyleSheet(f"color: {error_colour(label)};")
         label.show()
         if focus:

@@ -10,10 +10,11 @@ is never out of date.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QUrl
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -42,14 +43,28 @@ def guide_text() -> str:
         return "# User guide\n\nThe user guide is missing from this installation."
 
 
+def slug(heading: str) -> str:
+    """A heading as Markdown links name it: "The review schedule" -> "the-review-schedule"."""
+    words = re.sub(r"[^\w\s-]", "", heading.lower()).split()
+    return "-".join(words)
+
+
 def _plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…\u2026")
 
 
+_PLAIN_KEY = re.compile(r"^(F([1-9]|1[0-2])|Del|Delete|Esc|Return|Enter|Tab|Backspace)$")
+
+
 def _keys(action: QAction) -> str:
-    return ", ".join(
-        k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
-    )
+    """The action's shortcuts as typed on a PC keyboard (not the extra keys some platforms
+    add, such as F14 or an "Undo" key)."""
+    shown = []
+    for key in action.shortcuts():
+        text = key.toString(QKeySequence.SequenceFormat.NativeText)
+        if "+" in text or _PLAIN_KEY.match(text):
+            shown.append(text)
+    return ", ".join(shown)
 
 
 def _menu_rows(menu: QMenu, where: str, seen: set[int]) -> list[tuple[str, str, str]]:
@@ -62,7 +77,7 @@ def _menu_rows(menu: QMenu, where: str, seen: set[int]) -> list[tuple[str, str, 
             rows += _menu_rows(sub, f"{where} > {_plain(action.text())}", seen)
             continue
         seen.add(id(action))
-        if action.shortcuts():
+        if _keys(action):
             rows.append((where, _plain(action.text()), _keys(action)))
     return rows
 
@@ -82,7 +97,7 @@ def shortcut_rows(window: Any) -> list[tuple[str, str, str]]:
         if page is None:
             continue
         for action in page.findChildren(QAction):
-            if id(action) in seen or not action.shortcuts() or not action.text():
+            if id(action) in seen or not _keys(action) or not action.text():
                 continue
             seen.add(id(action))
             rows.append((f"{title} page", _plain(action.text()), _keys(action)))
@@ -135,8 +150,21 @@ class HelpWindow(QDialog):
         self.resize(fitted_size(QSize(760, 640), area))
 
     def _follow(self, url: QUrl) -> None:
-        if url.hasFragment() and not url.scheme():
-            self.guide.scrollToAnchor(url.fragment())
+        """An in-guide link ("#the-concern-register") goes to its heading; others are not
+        followed (nothing is fetched)."""
+        if not url.hasFragment() or url.scheme():
+            return
+        wanted = url.fragment()
+        block = self.guide.document().begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() and slug(block.text()) == wanted:
+                cursor = QTextCursor(block)
+                self.guide.setTextCursor(cursor)
+                bar = self.guide.verticalScrollBar()
+                bar.setValue(int(self.guide.document().documentLayout()
+                                 .blockBoundingRect(block).top()))
+                return
+            block = block.next()
 
 
 def show_help(window: QWidget) -> HelpWindow:

@@ -58,7 +58,22 @@ def test_f1_opens_the_guide_and_the_shortcuts(window, qtbot) -> None:
 def test_every_shortcut_listed_is_a_real_action(window) -> None:
     from PySide6.QtGui import QAction
 
-    listed = {keys for _where, _what, keys in help_module.shortcut_rows(window)}
-    actual = {", ".join(k.toString() for k in a.shortcuts())
-              for a in window.findChildren(QAction) if a.shortcuts()}
+    listed = {key for _where, _what, keys in help_module.shortcut_rows(window)
+              for key in keys.split(", ")}
+    actual = {k.toString() for a in window.findChildren(QAction) for k in a.shortcuts()}
     assert listed <= actual
+    assert "F14" not in listed
+
+
+def test_contents_links_go_to_their_headings(window) -> None:
+    from PySide6.QtCore import QUrl
+
+    help_window = help_module.HelpWindow(window)
+    help_window.resize(700, 400)
+    help_window.show()
+    bar = help_window.guide.verticalScrollBar()
+    assert bar.value() == 0
+    help_window._follow(QUrl("#backups-and-checking-the-data"))
+    assert bar.value() > 0
+    assert help_window.guide.textCursor().block().text() == "Backups and checking the data"
+    help_window.close()

@@ -151,7 +151,7 @@ class SettingsPage(QWidget):
         self.errors = FieldErrors({
             field: (getattr(self.form, f"{prefix}Edit"), self._error_label(prefix))
             for field, (prefix, _label) in FIELDS.items()
-        }, lines=2)  # the longest message (a broken character) takes two lines
+        }, wrap=False)  # one line kept under each field: the form never jumps
         for prefix, _label in FIELDS.values():
             editor = getattr(self.form, f"{prefix}Edit")
             editor.textChanged.connect(self._changed)

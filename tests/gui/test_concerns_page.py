@@ -384,6 +384,7 @@ def test_store_failure_on_saving_a_case_is_one_line(app, window, qtbot, service,
     page = _unlocked_page(app, window, qtbot)
     form = page.open_case(None)
     form.ui.summaryEdit.setText("Raised in the car park")
+    form.ui.categoryCombo.setCurrentText("Undue pressure")
 
     def failing(concern):
         raise OperationalError("INSERT INTO concern", {"summary": "secret"}, Exception("locked"))
@@ -485,6 +486,11 @@ def test_locking_closes_a_typed_case_without_asking(app, window, qtbot, service)
 def test_a_problem_puts_the_cursor_in_its_field(app, window, qtbot, service):
     page = _unlocked_page(app, window, qtbot)
     form = page.open_case(None)
+    assert form.ui.categoryCombo.currentText() == ""  # starts empty: always a choice
+    assert not form.save()
+    assert form.ui.errorLabel.text() == "Category: choose the category that fits best."
+    assert form.dialog.focusWidget() is form.ui.categoryCombo
+    form.ui.categoryCombo.setCurrentText("Undue pressure")
     form.ui.followUpOnEdit.setText("31/02/2026")
     assert not form.save()
     assert form.ui.errorLabel.text() == "Follow up on: '31/02/2026' is not a real date."

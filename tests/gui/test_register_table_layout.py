@@ -69,3 +69,27 @@ def test_header_order_matches_the_rows(app, window, qtbot, service, order) -> No
     assert header.sortIndicatorSection() == LIST_COLUMNS.index("raised_on")
     assert header.sortIndicatorOrder() == order
     assert page.model.query.descending is True
+
+
+def test_case_form_words(app, window, qtbot, service) -> None:
+    """"Their role" says whose; route choices in sentence case; a long summary shows its
+    beginning."""
+    from PySide6.QtWidgets import QLabel
+
+    page = _unlocked_page(app, window, qtbot)
+    form = page.open_case(None)
+    labels = [label.text() for label in form.dialog.findChildren(QLabel)]
+    assert sum(1 for text in labels if text.replace("&", "") == "Their role:") == 0
+    form.ui.raisedByRoleCombo.setCurrentIndex(form.ui.raisedByRoleCombo.findData("officer"))
+    form.ui.aboutRoleCombo.setCurrentIndex(form.ui.aboutRoleCombo.findData("councillor"))
+    routes = [form.ui.routeCombo.itemText(i) for i in range(form.ui.routeCombo.count())]
+    assert routes and all(text[:1].isupper() for text in routes)
+    form.dialog.reject()
+    long = "Raised voice at the finance committee " * 6
+    reference = service.add(__import__("mop_desktop.domain.concerns", fromlist=["Concern"])
+                            .Concern(raised_on=__import__("datetime").date(2026, 5, 1),
+                                     raised_by_role="officer", summary=long.strip(),
+                                     category="other"))
+    existing = page.open_case(reference)
+    assert existing.ui.summaryEdit.cursorPosition() == 0
+    existing.dialog.reject()

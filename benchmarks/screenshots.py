@@ -110,17 +110,15 @@ def main(argv: list[str]) -> int:
     for name in ("dashboard", "protocol", "review", "concerns", "settings"):
         window.show_page(name)
         shot(name)
-    review = window.page("review")
-    scroll = review.findChild(type(review), "scrollContents")
-    del scroll
-    area = review.findChildren(__import__("PySide6.QtWidgets").QtWidgets.QScrollArea)[0]
-    area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
-    shot("review-bottom")
-    settings_page = window.page("settings")
-    area = settings_page.findChildren(__import__("PySide6.QtWidgets").QtWidgets.QScrollArea)[0]
-    area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
-    window.show_page("settings")
-    shot("settings-bottom")
+    from PySide6.QtWidgets import QScrollArea
+
+    for name in ("review", "settings"):  # scrolled to the end
+        window.show_page(name)
+        page = window.page(name)
+        area = page.findChildren(QScrollArea)[0]
+        settle()
+        area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+        shot(f"{name}-bottom")
 
     # the register open, with the table
     window.show_page("concerns")

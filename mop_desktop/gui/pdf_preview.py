@@ -56,12 +56,12 @@ def page_count(path: str | Path) -> int:
         pdf.close()  # type: ignore[attr-defined]
 
 
-def print_pdf(path: str | Path, printer: QPrinter) -> int:
+def print_pdf(path: str | Path, printer: QPrinter, keeps_file: bool = True) -> int:
     """Print the PDF itself (``gui/printing``: vector text, to a file or the chosen printer);
     pages drawn as pictures only where that cannot be done. Returns the pages sent."""
     from mop_desktop.gui.printing import print_pdf_file
 
-    return print_pdf_file(path, printer, paint_pdf)
+    return print_pdf_file(path, printer, paint_pdf, keeps_file)
 
 
 def paint_pdf(path: str | Path, printer: QPrinter) -> int:
@@ -95,13 +95,13 @@ def ask_print(printer: QPrinter, parent: QWidget | None) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-def print_with_dialog(path: str | Path, parent: QWidget | None) -> int:
+def print_with_dialog(path: str | Path, parent: QWidget | None, keeps_file: bool = True) -> int:
     """Ask the system print dialog, then print; 0 when the clerk cancelled."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(Path(path).stem)
     if not ask_print(printer, parent):
         return 0
-    return print_pdf(path, printer)
+    return print_pdf(path, printer, keeps_file)
 
 
 UNSAVED_NOTE = ("Not saved: File > Export protocol PDF\u2026 or Export for council "

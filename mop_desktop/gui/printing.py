@@ -86,9 +86,11 @@ def shell_print(path: Path, printer_name: str) -> bool:
 
 
 def print_pdf_file(path: str | Path, printer: QPrinter,
-                   paint: Callable[[Path, QPrinter], int]) -> int:
+                   paint: Callable[[Path, QPrinter], int], keeps_file: bool = True) -> int:
     """Print the PDF at ``path`` as set in ``printer``; the number of pages sent. ``paint`` is
-    the last resort that draws the pages as pictures."""
+    the last resort that draws the pages as pictures. ``keeps_file=False``: the file is
+    deleted straight after (the recovery sheet), so it is not handed to a Windows PDF reader
+    that would read it later."""
     from pypdf import PdfReader
 
     path = Path(path)
@@ -97,7 +99,8 @@ def print_pdf_file(path: str | Path, printer: QPrinter,
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
         return write_pages(path, Path(printer.outputFileName()), pages)
     if sys.platform == "win32":
-        if pages == list(range(count)) and shell_print(path, printer.printerName()):
+        if (keeps_file and pages == list(range(count))
+                and shell_print(path, printer.printerName())):
             return count
     else:
         args = lp_command(path, printer, pages, count)

@@ -34,7 +34,7 @@ from mop_desktop.domain.concerns import (
     parse_date_field,
 )
 from mop_desktop.gui.context import AppContext
-from mop_desktop.gui.form_helpers import say
+from mop_desktop.gui.form_helpers import keep_space, say
 from mop_desktop.gui.messages import counted
 from mop_desktop.gui.passphrase_field import add_passphrase_tools
 from mop_desktop.gui.register import exports
@@ -117,6 +117,7 @@ class ConcernsPage(QWidget):
     def _build_locked(self) -> None:
         ui = self.locked
         add_passphrase_tools(ui.passphraseEdit)
+        keep_space(ui.errorLabel, lines=2)  # a message does not move what is below it
         ui.unlockButton.clicked.connect(self.unlock)
         ui.passphraseEdit.returnPressed.connect(self.unlock)
         ui.recoveryButton.clicked.connect(self.open_recovery)

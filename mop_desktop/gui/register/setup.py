@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from mop_desktop.gui import messages
 from mop_desktop.gui.context import AppContext
-from mop_desktop.gui.form_helpers import say
+from mop_desktop.gui.form_helpers import keep_space, say
 from mop_desktop.gui.passphrase_field import add_passphrase_tools
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.uiloader import UiForm, load_ui
@@ -58,6 +58,7 @@ class SetupDialog:
         self.ui = UiForm(self.dialog)
         for edit in (self.ui.firstEdit, self.ui.secondEdit):
             add_passphrase_tools(edit)
+        keep_space(self.ui.errorLabel, lines=2)  # a message does not move the buttons
         self._key = ""
         self.ui.steps.setCurrentIndex(0)
         self._ok().setText("&Set up the register")  # type: ignore[attr-defined]
@@ -143,7 +144,7 @@ class SetupDialog:
             path = Path(folder) / "recovery-sheet.pdf"
             try:
                 recovery_sheet(path, self._key, council, dt.date.today())
-                pages = print_with_dialog(path, self.dialog)
+                pages = print_with_dialog(path, self.dialog, keeps_file=False)
             except (OSError, PreviewError) as exc:
                 say(self.ui.sheetLabel, user_message(exc) if isinstance(exc, OSError)
                     else messages.full_sentence(str(exc)))
@@ -168,6 +169,7 @@ class RecoveryDialog:
         self.ui = UiForm(self.dialog)
         for edit in (self.ui.firstEdit, self.ui.secondEdit):
             add_passphrase_tools(edit)
+        keep_space(self.ui.errorLabel, lines=2)
         ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText("&Open the register")
         self.ui.buttonBox.accepted.connect(self._go)

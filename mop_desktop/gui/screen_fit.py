@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QRect, QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QWidget
 
 #: room left around a window opened at its preferred size (pixels on each side)
 MARGIN = 16
@@ -71,3 +71,37 @@ def centre_on_screen(widget: QWidget) -> None:
     size = fitted_size(hint.expandedTo(widget.minimumSizeHint()), area, margin=0)
     widget.resize(size)
     widget.move(centred(size, area).topLeft())
+
+
+def fit_tabs_to_screen(dialog: QWidget, tabs: QTabWidget) -> bool:
+    """A tabbed dialog taller than the screen (a case form at 1024 x 768 with a task bar): each
+    tab's page scrolls, so the dialog fits and its buttons stay on screen. True if changed."""
+    area = available_area(dialog.parentWidget() or dialog)
+    room = area.height() - TITLE_BAR
+    if dialog.minimumSizeHint().height() <= room:
+        if dialog.height() <= room:
+            return False
+        dialog.resize(min(dialog.width(), area.width()), room)  # as designed, but too tall
+        return True
+    current = tabs.currentIndex()
+    for index in range(tabs.count()):
+        page = tabs.widget(index)
+        if isinstance(page, QScrollArea):
+            continue
+        title, enabled = tabs.tabText(index), tabs.isTabEnabled(index)
+        tabs.removeTab(index)
+        scroll = QScrollArea()
+        scroll.setObjectName(f"{page.objectName()}Scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        tabs.insertTab(index, scroll, title)
+        tabs.setTabEnabled(index, enabled)
+    tabs.setCurrentIndex(current)
+    tabs.updateGeometry()
+    layout = dialog.layout()
+    if layout is not None:  # the new, smaller least height before resizing
+        layout.invalidate()
+        layout.activate()
+    dialog.resize(min(dialog.width(), area.width()), room)
+    return True

@@ -93,3 +93,30 @@ def test_case_form_words(app, window, qtbot, service) -> None:
     existing = page.open_case(reference)
     assert existing.ui.summaryEdit.cursorPosition() == 0
     existing.dialog.reject()
+
+
+def test_case_form_fits_a_small_screen(app, window, qtbot, service, monkeypatch) -> None:
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QScrollArea
+
+    from mop_desktop.gui import screen_fit
+
+    small = QRect(0, 0, 1024, 728)  # 1024 x 768 less a task bar
+    monkeypatch.setattr(screen_fit, "available_area", lambda widget=None: QRect(small))
+    page = _unlocked_page(app, window, qtbot)
+    form = page.open_case(None)
+    dialog = form.dialog
+    assert dialog.height() <= small.height() - screen_fit.TITLE_BAR
+    assert dialog.minimumSizeHint().height() <= small.height() - screen_fit.TITLE_BAR
+    form.dialog.reject()
+
+    tiny = QRect(0, 0, 800, 500)  # smaller than the form's least height: its tabs scroll
+    monkeypatch.setattr(screen_fit, "available_area", lambda widget=None: QRect(tiny))
+    form = page.open_case(None)
+    assert isinstance(form.ui.tabs.widget(0), QScrollArea)
+    assert form.dialog.height() <= tiny.height() - screen_fit.TITLE_BAR
+    assert form.dialog.minimumSizeHint().height() <= tiny.height() - screen_fit.TITLE_BAR
+    assert form.ui.tabs.currentIndex() == 0 and not form.ui.tabs.isTabEnabled(1)
+    form.ui.summaryEdit.setText("Still typed into the same field")
+    form.ui.categoryCombo.setCurrentText("Undue pressure")
+    assert form.save()

@@ -35,6 +35,7 @@ from mop_desktop.domain.concerns import (
 )
 from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.form_helpers import keep_space, say
+from mop_desktop.gui.screen_fit import fit_tabs_to_screen
 from mop_desktop.gui.messages import counted
 from mop_desktop.gui.passphrase_field import add_passphrase_tools
 from mop_desktop.gui.register import exports
@@ -404,6 +405,7 @@ class ConcernsPage(QWidget):
             self.show_locked()
             return None
         form = CaseForm(self.app, self.service, reference, self, self.asks, self.export_case)
+        fit_tabs_to_screen(form.dialog, form.ui.tabs)  # its tabs scroll on a small screen
         self.forms.append(form)
 
         def finished() -> None:

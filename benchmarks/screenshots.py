@@ -127,9 +127,12 @@ def main(argv: list[str]) -> int:
     concerns.show_table()
     shot("concerns-table")
 
+    from mop_desktop.gui.screen_fit import fit_dialog
+
     def dialog(name: str, make: Callable[[], object]) -> None:
         made = make()
         widget = getattr(made, "dialog", made)
+        fit_dialog(widget)  # as the app does for its larger dialogs
         widget.show()
         shot(name)
         widget.close()

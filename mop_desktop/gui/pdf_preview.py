@@ -314,6 +314,9 @@ class PdfPreview(QObject):
 
     def show(self) -> None:
         self.dialog.finished.connect(lambda _r: self.close_pdf())
+        from mop_desktop.gui.screen_fit import fit_dialog
+
+        fit_dialog(self.dialog)  # a small screen: the preview fits it, the pages scroll
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()

@@ -105,3 +105,17 @@ def fit_tabs_to_screen(dialog: QWidget, tabs: QTabWidget) -> bool:
         layout.activate()
     dialog.resize(min(dialog.width(), area.width()), room)
     return True
+
+
+def fit_dialog(dialog: QWidget) -> bool:
+    """A dialog designed larger than the screen's free area (a preview at 860 x 760) shrunk to
+    it, with room for its title bar, and centred on the screen. True if it was changed."""
+    area = available_area(dialog.parentWidget() or dialog)
+    room = area.adjusted(0, TITLE_BAR, 0, 0)
+    size = dialog.size()
+    if size.width() <= room.width() and size.height() <= room.height():
+        return False
+    fitted = fitted_size(size, room, margin=0).expandedTo(dialog.minimumSizeHint())
+    dialog.resize(fitted)
+    dialog.move(centred(fitted, room).topLeft())
+    return True

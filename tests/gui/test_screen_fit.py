@@ -65,3 +65,18 @@ def test_welcome_is_centred_on_the_screen(qtbot, app_context, small_screen) -> N
     assert abs(centre.x() - small_screen.center().x()) <= 2
     assert abs(centre.y() - small_screen.center().y()) <= 2
     dialog.reject()
+
+
+def test_a_dialog_larger_than_the_screen_is_fitted(qtbot, small_screen) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    dialog.resize(860, 760)  # the PDF preview as designed
+    assert screen_fit.fit_dialog(dialog)
+    room = SMALL.adjusted(0, screen_fit.TITLE_BAR, 0, 0)
+    assert room.contains(dialog.geometry())
+    small = QDialog()
+    qtbot.addWidget(small)
+    small.resize(400, 300)
+    assert not screen_fit.fit_dialog(small) and small.size() == QSize(400, 300)

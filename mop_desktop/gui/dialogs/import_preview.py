@@ -156,6 +156,9 @@ class ImportPreview:
 
     def _read(self, result: ImportResult) -> None:
         self.show_result(result)
+        from mop_desktop.gui.screen_fit import fit_dialog
+
+        fit_dialog(self.dialog)
         self.dialog.open()
 
     def _failed(self, path: Path, exc: BaseException) -> None:

@@ -89,3 +89,22 @@ def test_add_minute_reference_through_the_service(page, store, told) -> None:
     _select(page, 0)
     assert not page.form.minuteRefButton.isEnabled()  # once only
     assert told == []
+
+
+def test_enter_on_an_exported_pdf_previews_it(page, qtbot, monkeypatch) -> None:
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import Qt
+
+    opened = []
+    monkeypatch.setattr(page, "open_export", opened.append)
+    page.exports.set_rows([SimpleNamespace(created_at=dt.datetime(2026, 3, 23, 10, 0),
+                                           kind="protocol", version_label="2026",
+                                           path="/tmp/x.pdf")])
+    page.widget.show()
+    view = page.form.exportsView
+    view.setFocus()
+    view.setCurrentIndex(page.exports.index(0, 0))
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert opened == [0]

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QMainWindow, QWidget
 
 from mop_desktop.domain.dates import format_long, format_month
@@ -129,7 +130,12 @@ class ReviewPage(QObject):
         f.printVersionButton.clicked.connect(self.print_version)
         f.minuteRefButton.clicked.connect(self.add_minute_reference)
         f.exportsView.doubleClicked.connect(lambda index: self.open_export(index.row()))
-        f.exportsView.setToolTip("Double-click a PDF to preview it")
+        f.exportsView.setToolTip("Double-click a PDF, or press Enter, to preview it")
+        open_key = QAction("Preview the PDF", f.exportsView)  # the keyboard's double-click
+        open_key.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        open_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        open_key.triggered.connect(self._open_current_export)
+        f.exportsView.addAction(open_key)
 
         app.documentChanged.connect(self.refresh)
         app.scheduleChanged.connect(self.refresh)
@@ -386,6 +392,11 @@ class ReviewPage(QObject):
         self._message(f"{count} events written to {path.name}: open it in your calendar")
 
     # -- exports ------------------------------------------------------------------------------
+    def _open_current_export(self) -> None:
+        index = self.form.exportsView.currentIndex()
+        if index.isValid():
+            self.open_export(index.row())
+
     def open_export(self, row: int) -> Any:
         """Preview a PDF listed as exported (the preview when it opens)."""
         from mop_desktop.gui.pdf_actions import show_preview

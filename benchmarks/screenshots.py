@@ -85,7 +85,7 @@ def main(argv: list[str]) -> int:
     from mop_desktop.paths import resolve_paths
     from mop_desktop.store.db import open_store
 
-    app = make_application()
+    make_application()
     QSettings().remove("window")
     paths = resolve_paths(data)
     store = open_store(paths.policy_db, paths.kept_aside)

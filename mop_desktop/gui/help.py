@@ -50,7 +50,10 @@ def slug(heading: str) -> str:
 
 
 def _plain(text: str) -> str:
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…\u2026")
+    text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    while text.endswith((".", "\u2026")):  # "Print…", "Import protocol..."
+        text = text[:-1]
+    return text
 
 
 _PLAIN_KEY = re.compile(r"^(F([1-9]|1[0-2])|Del|Delete|Esc|Return|Enter|Tab|Backspace)$")

@@ -74,9 +74,8 @@ def add_minute_reference(store: Store, row_id: int, minute_ref: str,
                          now: dt.datetime | None = None) -> Amendment:
     """Add the minute reference to the imported history row ``row_id`` (which has none),
     re-chain the history and record the amendment. Raises HistoryEditError."""
-    from mop_desktop.store.models import AdoptionRow
-
     from mop_desktop.services.adoption import verify_chain
+    from mop_desktop.store.models import AdoptionRow
 
     ref = check_minute_ref(minute_ref)
     now = now or dt.datetime.now()

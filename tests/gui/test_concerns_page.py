@@ -104,8 +104,8 @@ def test_setup_shows_recovery_key_once_and_opens(app, window, qtbot, tmp_path):
     form.ui.sheetButton.click()
     assert sheet.exists() and "Saved to" in form.ui.sheetLabel.text()
     # printed straight from the dialog: the PDF itself (text kept), no file left behind
-    from PySide6.QtPrintSupport import QPrinter
     from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
 
     from mop_desktop.gui import pdf_preview
 

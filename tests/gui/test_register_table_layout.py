@@ -1,6 +1,8 @@
 """The register's table at 1024 pixels wide: who it is about, the category and the follow-up
 in view, Status not over-wide, the sort arrow pointing the way the rows run, Clear filters."""
 
+# ruff: noqa: F811  (pytest fixtures imported from test_concerns_page are parameters here)
+
 from __future__ import annotations
 
 import pytest

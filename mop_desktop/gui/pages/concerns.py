@@ -35,7 +35,6 @@ from mop_desktop.domain.concerns import (
 )
 from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.form_helpers import keep_space, say
-from mop_desktop.gui.screen_fit import fit_tabs_to_screen
 from mop_desktop.gui.messages import counted
 from mop_desktop.gui.passphrase_field import add_passphrase_tools
 from mop_desktop.gui.register import exports
@@ -46,6 +45,7 @@ from mop_desktop.gui.register.retention import RetentionDialog
 from mop_desktop.gui.register.setup import RecoveryDialog, SetupDialog, user_message
 from mop_desktop.gui.register.state import lock_register, register_for
 from mop_desktop.gui.register.table_model import ConcernTableModel
+from mop_desktop.gui.screen_fit import fit_tabs_to_screen
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.gui.worker import run_in_background
 from mop_desktop.services.concerns.query import LIST_COLUMNS, ConcernQuery

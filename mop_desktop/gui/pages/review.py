@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QHeaderView, QMainWindow, QWidget
 
 from mop_desktop.domain.dates import format_long, format_month
 from mop_desktop.domain.review import describe_days
+from mop_desktop.gui import messages
 from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.form_helpers import plural_suffix
 from mop_desktop.gui.review_models import (
@@ -27,11 +28,10 @@ from mop_desktop.gui.review_models import (
     VersionTableModel,
 )
 from mop_desktop.gui.uiloader import UiForm, load_ui
-from mop_desktop.gui import messages
 from mop_desktop.services import history_edits
 from mop_desktop.services import meetings as meeting_service
-from mop_desktop.services.history_edits import can_add_minute_reference
 from mop_desktop.services.adoption import verify_chain
+from mop_desktop.services.history_edits import can_add_minute_reference
 from mop_desktop.services.reminders import Schedule, load_schedule
 from mop_desktop.store import documents as docs
 from mop_desktop.store import settings

@@ -122,6 +122,13 @@ def run_gui(
 ) -> int:
     started = time.perf_counter() if started is None else started
     paths = ctx.paths
+    if QApplication.instance() is None:
+        from mop_desktop.gui.platform_check import check_platform
+
+        problem = check_platform()  # Qt would print a page about "xcb" and abort
+        if problem is not None:
+            sys.stderr.write(problem + "\n")
+            return EXIT_STORE
     app = make_application()
     log_path = _setup_logging(paths)
 

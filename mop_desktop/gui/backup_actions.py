@@ -15,12 +15,13 @@ import datetime as dt
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from mop_desktop.gui import messages
 from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.messages import counted
 from mop_desktop.gui.worker import run_in_background
 from mop_desktop.store.backup_folder import RECENT, backup_age, backup_now, backups_folder
 
@@ -30,24 +31,72 @@ INTERVAL_MS = 30 * 60 * 1000
 AGE_REFRESH_MS = 60 * 1000
 
 
-def describe_age(age: dt.timedelta | None) -> tuple[str, bool]:
-    """The indicator's text and whether it is a warning."""
+def describe_age(
+    age: dt.timedelta | None, in_use_for: dt.timedelta | None = None
+) -> tuple[str, bool]:
+    """The indicator's text and whether it is a warning. With no backup yet it is a warning
+    only once the data has been in use for longer than a backup may be old (``in_use_for``):
+    a new install is not in trouble in its first minutes."""
     if age is None:
-        return "No backup yet", True
+        if in_use_for is not None and in_use_for > RECENT:
+            return "No backup yet: back up now", True
+        return "No backup yet", False
     minutes = max(0, int(age.total_seconds() // 60))
     if minutes < 1:
         text = "Backed up just now"
     elif minutes < 60:
-        text = f"Backed up {minutes} minute{'s' if minutes != 1 else ''} ago"
+        text = f"Backed up {counted(minutes, 'minute')} ago"
     elif minutes < 48 * 60:
-        hours = minutes // 60
-        text = f"Backed up {hours} hour{'s' if hours != 1 else ''} ago"
+        text = f"Backed up {counted(minutes // 60, 'hour')} ago"
     else:
-        text = f"Backed up {minutes // (24 * 60)} days ago"
+        text = f"Backed up {counted(minutes // (24 * 60), 'day')} ago"
     warning = age > RECENT
     if warning:
-        text = f"Last backup {minutes // (24 * 60)} days ago: back up now"
+        text = f"Last backup {counted(minutes // (24 * 60), 'day')} ago: back up now"
     return text, warning
+
+
+#: what each check looked at, in a clerk's words
+_CHECKED = {
+    "policy.db": "the protocol and its history",
+    "adoption history": "the adoption history",
+    "register.key": "the concern register's key file",
+    "register.db": "the concern register",
+}
+
+
+def check_report(findings: list[object]) -> str:
+    """The result of "Check the data" as a clerk would say it: a first line on the whole, then
+    each check (problems with the file at fault and what to do)."""
+    by_name = {getattr(f, "name", ""): f for f in findings}
+    oks = {name: getattr(f, "ok", None) for name, f in by_name.items()}
+    problems = [f for f in findings if getattr(f, "ok", None) is False]
+    register = oks.get("register.db", "absent")
+    if problems:
+        head = (f"{counted(len(problems), 'check')} found a problem: "
+                "see below and restore the newest backup if the protocol or register is damaged.")
+    elif register is True:
+        head = ("The protocol, its history and the concern register are all readable and "
+                "complete.")
+    elif register is None:
+        head = ("The protocol and its history are readable and complete. The concern register "
+                "was not checked: it is locked (unlock it on the Concerns page to check it too).")
+    else:
+        head = "The protocol and its history are readable and complete."
+    lines = [head, ""]
+    for finding in findings:
+        name, ok = getattr(finding, "name", ""), getattr(finding, "ok", None)
+        what = _CHECKED.get(name, name)
+        what = what[:1].upper() + what[1:]
+        if ok is False:
+            lines.append(f"Problem: {getattr(finding, 'message', '')}")
+        elif ok is None:
+            lines.append(f"{what}: not checked.")
+        elif name == "adoption history":
+            lines.append(messages.full_sentence(str(getattr(finding, "message", ""))))
+        else:
+            lines.append(f"{what}: readable and complete.")
+    return "\n".join(lines)
 
 
 def _register_key_copy(app: AppContext) -> bytearray | None:
@@ -127,8 +176,24 @@ class BackupActions(QObject):
         self.dirty = True
         self.changes += 1
 
+    def in_use_for(self) -> dt.timedelta:
+        """How long this data folder has been used from this computer (first seen kept in
+        QSettings under a digest of the folder's path: nothing confidential)."""
+        import hashlib
+
+        digest = hashlib.sha256(str(self.app.paths.data).encode("utf-8")).hexdigest()[:16]
+        key = f"backup/first_seen/{digest}"
+        settings = QSettings()
+        now = dt.datetime.now()
+        try:
+            first = dt.datetime.fromisoformat(str(settings.value(key, "")))
+        except ValueError:
+            first = now
+            settings.setValue(key, now.isoformat(timespec="seconds"))
+        return max(dt.timedelta(0), now - first)
+
     def refresh_indicator(self) -> None:
-        text, warning = describe_age(backup_age(self.folder))
+        text, warning = describe_age(backup_age(self.folder), self.in_use_for())
         if self.last_error:
             text, warning = f"Backup failed: {self.last_error}", True
         self.indicator.setText(text)
@@ -254,14 +319,10 @@ class BackupActions(QObject):
                 zero(key)
 
         def succeeded(findings: list[object]) -> None:
-            lines, failed = [], False
-            for finding in findings:
-                ok = getattr(finding, "ok", None)
-                failed = failed or ok is False
-                mark = "Problem: " if ok is False else ("Not checked: " if ok is None else "")
-                lines.append(f"{mark}{getattr(finding, 'message', '')}")
-            title = "The data has a problem" if failed else "The data is sound"
-            messages.tell(self.window, title, "\n".join(lines), critical=failed)
+            failed = any(getattr(f, "ok", None) is False for f in findings)
+            title = "The data has a problem" if failed else "Check the data"
+            messages.tell(self.window, title, check_report(findings), critical=failed,
+                          success=not failed)
 
         def failed(exc: BaseException) -> None:
             log.error("the check failed", exc_info=(type(exc), exc, exc.__traceback__))

@@ -72,6 +72,7 @@ WINDOW_EXTENSIONS: tuple[str, ...] = (
     "mop_desktop.gui.pdf_actions",
     "mop_desktop.gui.register_actions",
     "mop_desktop.gui.backup_actions",
+    "mop_desktop.gui.help",
 )
 
 STATUS_REFRESH_MS = 60 * 60 * 1000
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(form.statusBar())
         for action in form.findChildren(QAction):
             action.setParent(self)
-        self.resize(form.size())
+        self.preferred_size = form.size()  # shrunk to the screen by _restore_geometry
         self.setMinimumSize(form.minimumSize())
         form.hide()
         form.deleteLater()
@@ -370,10 +371,13 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _restore_geometry(self) -> None:
+        """The remembered size and place if they still fit the screen, else the preferred size
+        shrunk to the screen's free area (without the task bar), centred."""
+        from mop_desktop.gui.screen_fit import place_window
+
         settings = QSettings()
         geometry = settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        place_window(self, self.preferred_size, geometry if geometry is not None else None)
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)

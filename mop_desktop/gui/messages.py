@@ -11,10 +11,17 @@ from mop_desktop.domain.wording import counted
 __all__ = ["confirm", "counted", "full_sentence", "not_saved", "sentence", "tell"]
 
 
-def tell(parent: QWidget | None, title: str, text: str, critical: bool = False) -> None:
-    """A message shown as plain text with an OK button."""
+def tell(
+    parent: QWidget | None, title: str, text: str, critical: bool = False, *, success: bool = False
+) -> None:
+    """A message shown as plain text with an OK button: a warning icon, a critical one with
+    ``critical``, an information icon with ``success`` (something went well: "Backup
+    restored", "The data is sound" are never shown as a warning)."""
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Critical if critical else QMessageBox.Icon.Warning)
+    if success:
+        box.setIcon(QMessageBox.Icon.Information)
+    else:
+        box.setIcon(QMessageBox.Icon.Critical if critical else QMessageBox.Icon.Warning)
     box.setWindowTitle(title)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(text)

@@ -118,6 +118,26 @@ def export_protocol(app: AppContext, window: QWidget) -> None:
     _export(app, window, "Export protocol PDF")
 
 
+def export_version(app: AppContext, window: QWidget, label: str) -> None:
+    """An earlier (or the current) adopted version, chosen in the Review schedule's table."""
+    _export(app, window, f"Export version {label}", version_label=label)
+
+
+def preview_version(app: AppContext, window: QWidget, label: str) -> None:
+    path = _temp_pdf(f"preview-version-{_safe_stem(label)}")
+    _make_pdf(app, window, path, "Preview",
+              lambda _info: show_preview(window, path, f"version {label}", unsaved=True),
+              record=False, version_label=label)
+
+
+def print_version(app: AppContext, window: QWidget, label: str) -> None:
+    _print(app, window, f"print-version-{_safe_stem(label)}", version_label=label)
+
+
+def _safe_stem(label: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in label)[:40] or "version"
+
+
 def _current_options(app: AppContext) -> dict[str, Any]:
     """Preview and Print show what the clerk is working on: the draft if there is one."""
     from mop_desktop.store import documents as docs
@@ -138,9 +158,13 @@ def preview_current(app: AppContext, window: QWidget) -> None:
 
 
 def print_current(app: AppContext, window: QWidget) -> None:
+    _print(app, window, "print", **_current_options(app))
+
+
+def _print(app: AppContext, window: QWidget, stem: str, **options: Any) -> None:
     from mop_desktop.gui.pdf_preview import PreviewError, print_with_dialog
 
-    path = _temp_pdf("print")
+    path = _temp_pdf(stem)
 
     def done(_info: Any) -> None:
         try:
@@ -151,7 +175,7 @@ def print_current(app: AppContext, window: QWidget) -> None:
         if pages:
             app.statusMessage.emit(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer")
 
-    _make_pdf(app, window, path, "Print", done, record=False, **_current_options(app))
+    _make_pdf(app, window, path, "Print", done, record=False, **options)
 
 
 def show_preview(window: QWidget, path: Path, title: str = "", *, unsaved: bool = False) -> Any:

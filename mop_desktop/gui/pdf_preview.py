@@ -2,7 +2,8 @@
 scrollable view, with zoom and page navigation (``ui/pdf_preview_dialog.ui``).
 
 ``PdfPreview(path, parent)`` builds the dialog (``.dialog``); ``print_pdf(path, printer)``
-paints the rendered pages onto a QPrinter and is what Print uses. The system print dialog is
+sends the PDF itself to the printer or file chosen (``gui/printing``), and only where it cannot
+paints the rendered pages onto the QPrinter (``paint_pdf``). The system print dialog is
 asked through ``ask_print`` so tests can answer it.
 """
 
@@ -55,9 +56,17 @@ def page_count(path: str | Path) -> int:
         pdf.close()  # type: ignore[attr-defined]
 
 
-def print_pdf(path: str | Path, printer: QPrinter) -> int:
-    """Paint every page of the PDF onto ``printer``, fitted to the printable area. Returns
-    the number of pages printed."""
+def print_pdf(path: str | Path, printer: QPrinter, keeps_file: bool = True) -> int:
+    """Print the PDF itself (``gui/printing``: vector text, to a file or the chosen printer);
+    pages drawn as pictures only where that cannot be done. Returns the pages sent."""
+    from mop_desktop.gui.printing import print_pdf_file
+
+    return print_pdf_file(path, printer, paint_pdf, keeps_file)
+
+
+def paint_pdf(path: str | Path, printer: QPrinter) -> int:
+    """Paint every page of the PDF onto ``printer`` as pictures, fitted to the printable area
+    (the last resort). Returns the number of pages printed."""
     pdf = open_pdf(path)
     painter = QPainter()
     if not painter.begin(printer):
@@ -86,13 +95,13 @@ def ask_print(printer: QPrinter, parent: QWidget | None) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-def print_with_dialog(path: str | Path, parent: QWidget | None) -> int:
+def print_with_dialog(path: str | Path, parent: QWidget | None, keeps_file: bool = True) -> int:
     """Ask the system print dialog, then print; 0 when the clerk cancelled."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(Path(path).stem)
     if not ask_print(printer, parent):
         return 0
-    return print_pdf(path, printer)
+    return print_pdf(path, printer, keeps_file)
 
 
 UNSAVED_NOTE = ("Not saved: File > Export protocol PDF\u2026 or Export for council "
@@ -305,6 +314,9 @@ class PdfPreview(QObject):
 
     def show(self) -> None:
         self.dialog.finished.connect(lambda _r: self.close_pdf())
+        from mop_desktop.gui.screen_fit import fit_dialog
+
+        fit_dialog(self.dialog)  # a small screen: the preview fits it, the pages scroll
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()

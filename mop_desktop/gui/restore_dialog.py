@@ -143,7 +143,8 @@ def restore_into_app(
             signal.emit()
         aside = f" The data as it was has been kept in {kept}." if kept else ""
         app.statusMessage.emit("The backup has been restored.")
-        messages.tell(parent, "Backup restored", f"The backup has been restored.{aside}")
+        messages.tell(parent, "Backup restored", f"The backup has been restored.{aside}",
+                      success=True)
         if done:
             done(True)
 

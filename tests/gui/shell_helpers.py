@@ -69,6 +69,7 @@ def told(monkeypatch):
 
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(
-        messages, "tell", lambda parent, title, text, critical=False: shown.append((title, text))
+        messages, "tell",
+        lambda parent, title, text, critical=False, **_kind: shown.append((title, text)),
     )
     return shown

@@ -18,9 +18,19 @@ from tests.store.safety_helpers import add_meeting, dump, populate
 
 
 @pytest.fixture
-def told(monkeypatch):
+def told_kinds():
+    return []
+
+
+@pytest.fixture
+def told(monkeypatch, told_kinds):
     said = []
-    monkeypatch.setattr(messages, "tell", lambda *a, **k: said.append(a[2]))
+
+    def tell(*a, **k):
+        said.append(a[2])
+        told_kinds.append(k)
+
+    monkeypatch.setattr(messages, "tell", tell)
     monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)
     return said
 
@@ -42,8 +52,10 @@ def _action(win, name):
 
 def test_back_up_now_writes_a_backup_and_updates_the_indicator(qtbot, window, app_paths):
     actions = window.backup_actions
+    # a new install: said plainly, not as a warning (no backup is due yet)
     assert actions.indicator.text() == "No backup yet"
-    assert actions.indicator.property("warning") is True
+    assert actions.indicator.property("warning") is False
+    assert "bold" not in actions.indicator.styleSheet()
     _action(window, "actionBackUpNow").trigger()
     qtbot.waitUntil(
         lambda: not actions.running and bool(list_backups(app_paths.backups)), timeout=20000
@@ -94,6 +106,10 @@ def test_a_failed_automatic_backup_is_shown_in_the_indicator(qtbot, window, app_
 
 def test_indicator_words():
     assert describe_age(dt.timedelta(minutes=1)) == ("Backed up 1 minute ago", False)
+    assert describe_age(dt.timedelta(hours=1)) == ("Backed up 1 hour ago", False)
+    assert describe_age(None) == ("No backup yet", False)
+    assert describe_age(None, dt.timedelta(minutes=5)) == ("No backup yet", False)
+    assert describe_age(None, dt.timedelta(days=3)) == ("No backup yet: back up now", True)
     assert describe_age(dt.timedelta(hours=5)) == ("Backed up 5 hours ago", False)
     text, warning = describe_age(dt.timedelta(days=9))
     assert warning and text == "Last backup 9 days ago: back up now"
@@ -227,11 +243,14 @@ def test_choosing_the_backups_folder_is_stored_and_used(qtbot, window, app_paths
         assert settings.get(s, settings.BACKUP_DIR) == str(usb)
 
 
-def test_check_the_data_reports_each_check(qtbot, window, told):
+def test_check_the_data_reports_each_check(qtbot, window, told, told_kinds):
     _action(window, "actionCheckTheData").trigger()
     qtbot.waitUntil(lambda: bool(told), timeout=20000)
-    assert "policy.db is sound" in told[-1]
+    # said as a clerk would, with an information icon (not a warning)
+    assert told[-1].startswith("The protocol and its history are readable and complete.")
     assert "adoption history is intact" in told[-1]
+    assert "policy.db" not in told[-1] and "sound" not in told[-1]
+    assert told_kinds[-1].get("success") is True and not told_kinds[-1].get("critical")
 
 
 def test_an_unlocked_register_is_backed_up_through_its_key(qtbot, window, app_paths,

@@ -103,6 +103,29 @@ def test_setup_shows_recovery_key_once_and_opens(app, window, qtbot, tmp_path):
     form.asks.save_path = lambda *a: str(sheet)
     form.ui.sheetButton.click()
     assert sheet.exists() and "Saved to" in form.ui.sheetLabel.text()
+    # printed straight from the dialog: the PDF itself (text kept), no file left behind
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    from mop_desktop.gui import pdf_preview
+
+    printed = tmp_path / "printed-sheet.pdf"
+    sent = []
+
+    def answer(printer, _parent):
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        sent.append(printer)
+        return True
+
+    original = pdf_preview.ask_print
+    pdf_preview.ask_print = answer
+    try:
+        form.ui.printSheetButton.click()
+    finally:
+        pdf_preview.ask_print = original
+    text = " ".join(page.extract_text() for page in PdfReader(str(printed)).pages)
+    assert key.split("-")[0] in text and "Sent to the printer" in form.ui.sheetLabel.text()
     form.ui.keptCheck.setChecked(True)
     ok.click()
     assert form.ui.recoveryKeyLabel.text() == ""
@@ -367,6 +390,7 @@ def test_store_failure_on_saving_a_case_is_one_line(app, window, qtbot, service,
     page = _unlocked_page(app, window, qtbot)
     form = page.open_case(None)
     form.ui.summaryEdit.setText("Raised in the car park")
+    form.ui.categoryCombo.setCurrentText("Undue pressure")
 
     def failing(concern):
         raise OperationalError("INSERT INTO concern", {"summary": "secret"}, Exception("locked"))
@@ -468,6 +492,11 @@ def test_locking_closes_a_typed_case_without_asking(app, window, qtbot, service)
 def test_a_problem_puts_the_cursor_in_its_field(app, window, qtbot, service):
     page = _unlocked_page(app, window, qtbot)
     form = page.open_case(None)
+    assert form.ui.categoryCombo.currentText() == ""  # starts empty: always a choice
+    assert not form.save()
+    assert form.ui.errorLabel.text() == "Category: choose the category that fits best."
+    assert form.dialog.focusWidget() is form.ui.categoryCombo
+    form.ui.categoryCombo.setCurrentText("Undue pressure")
     form.ui.followUpOnEdit.setText("31/02/2026")
     assert not form.save()
     assert form.ui.errorLabel.text() == "Follow up on: '31/02/2026' is not a real date."

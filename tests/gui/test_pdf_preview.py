@@ -193,3 +193,54 @@ def test_preview_of_the_draft_says_it_is_not_saved(qtbot, window, store):
         assert preview.dialog.windowTitle() == "Preview \u2013 the draft"
     finally:
         preview.dialog.close()
+
+
+def test_print_to_pdf_keeps_the_text_and_the_size(qtbot, protocol_pdf, tmp_path):
+    """"Print to file" writes the PDF's own pages: text stays selectable, no page pictures."""
+    from mop_desktop.gui.pdf_preview import print_pdf
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    print_pdf(protocol_pdf, printer)
+    text = " ".join(page.extract_text() for page in PdfReader(str(printed)).pages)
+    assert len(text.split()) > 50
+    assert printed.stat().st_size <= protocol_pdf.stat().st_size * 1.2
+
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(1, 1)
+    one = tmp_path / "one.pdf"
+    printer.setOutputFileName(str(one))
+    assert print_pdf(protocol_pdf, printer) == 1
+    assert len(PdfReader(str(one)).pages) == 1
+
+
+def test_a_printer_gets_the_pdf_through_cups(qtbot, protocol_pdf, monkeypatch):
+    import subprocess
+
+    from mop_desktop.gui import printing
+
+    monkeypatch.setattr(printing.sys, "platform", "linux")
+    monkeypatch.setattr(printing.shutil, "which", lambda name: "/usr/bin/lp")
+    sent = []
+
+    def run(args):
+        sent.append(args)
+        return subprocess.CompletedProcess(args, 0, "", "")
+
+    monkeypatch.setattr(printing, "run", run)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
+    printer.setPrinterName("")
+    printer.setCopyCount(2)
+    painted = []
+    pages = printing.print_pdf_file(protocol_pdf, printer, lambda p, pr: painted.append(p) or 0)
+    assert sent and sent[0][0] == "/usr/bin/lp" and sent[0][-1] == str(protocol_pdf)
+    assert "-n" in sent[0] and "2" in sent[0]
+    assert pages == len(PdfReader(str(protocol_pdf)).pages) and not painted
+
+    monkeypatch.setattr(printing, "run",
+                        lambda args: subprocess.CompletedProcess(args, 1, "", "no printer"))
+    printing.print_pdf_file(protocol_pdf, printer, lambda p, pr: painted.append(p) or 3)
+    assert painted == [protocol_pdf]  # pictures only as the last resort

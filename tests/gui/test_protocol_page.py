@@ -486,11 +486,20 @@ def test_menu_actions_follow_the_page(page, qtbot):
     assert edit[2:] == ["&Find\u2026", "Find and &replace\u2026"]
     assert edit[0].startswith("&Undo") and edit[1].startswith("&Redo")
     assert [a.text() for a in window.menus["File"].actions()] == ["&Save"]
-    assert page.actions_.find.isVisible()
+    # the menus stay the same on every page: off the page the actions are disabled, not gone
+    assert page.actions_.find.isVisible() and page.actions_.find.isEnabled()
     page.hide()
-    assert not page.actions_.find.isVisible() and not page.actions_.undo.isVisible()
+    assert page.actions_.find.isVisible() and page.actions_.save.isVisible()
+    assert not page.actions_.find.isEnabled() and not page.actions_.undo.isEnabled()
+    assert not page.actions_.save.isEnabled()
     page.show()
-    assert page.actions_.save.isVisible()
+    assert page.actions_.find.isEnabled()
+    assert not page.actions_.save.isEnabled()  # nothing to save yet
+    page.select((0, 1))
+    qtbot.keyClicks(page.form.textEdit, " and status")
+    assert page.actions_.save.isEnabled() and page.actions_.undo.isEnabled()
+    page.actions_.save.trigger()
+    assert not page.actions_.save.isEnabled()
 
 
 def test_leaving_the_page_saves_pending_typing(page, app_paths, qtbot):

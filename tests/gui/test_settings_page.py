@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
 
 from mop_desktop.domain.records import Council
 from mop_desktop.gui.pages import settings as page_module
@@ -85,18 +86,26 @@ def test_markup_is_shown_literally(page, store, app_context, qtbot) -> None:
     assert page.form.messageLabel.text() == "Saved the details of <b>x</b>."
 
 
-def test_review_interval(page, store, app_context, qtbot) -> None:
-    assert not page.form.intervalCombo.isEnabled()  # no protocol yet
+def test_review_interval_is_shown_here_and_set_on_the_review_schedule(
+    page, store, app_context, qtbot
+) -> None:
+    """One place sets the interval (the Review schedule page); Settings shows it and leads
+    there."""
+    assert page.form.intervalValue.text() == "No protocol yet"
     save_import(store, make_result(adopted=True))
     app_context.documentChanged.emit()
-    combo = page.form.intervalCombo
-    assert combo.isEnabled()
-    assert combo.currentData() == 12
-    assert [combo.itemData(i) for i in range(combo.count())] == [12, 24, 36, 60]
+    assert page.form.intervalValue.text() == "Every 12 months"
+    assert page.findChild(QComboBox, "intervalCombo") is None  # no second place to set it
+    with store.session() as session:
+        docs.protocol_document(session).review_interval_months = 24
+    app_context.scheduleChanged.emit()
+    assert page.form.intervalValue.text() == "Every 24 months"
+    shown = []
+    page.window_ = type("W", (), {"show_page": lambda self, name: shown.append(name)})()
+    page.form.intervalLinkButton.click()
+    assert shown == ["review"]
     _fill(page, name="Oakford Town Council")
-    combo.setCurrentIndex(combo.findData(24))
-    with qtbot.waitSignal(app_context.scheduleChanged):
-        page.save()
+    page.save()  # saving the council's details leaves the interval alone
     with store.session() as session:
         assert docs.protocol_document(session).review_interval_months == 24
 
@@ -234,7 +243,32 @@ def test_number_fields_are_not_stretched(page, qtbot) -> None:
     page.resize(1100, 700)
     page.show()
     qtbot.waitExposed(page)
-    for name in ("intervalCombo", "retentionSpin", "idleLockSpin"):
+    for name in ("retentionSpin", "idleLockSpin"):
         widget = getattr(page.form, name)
         assert widget.width() <= 240, name
         assert widget.width() >= widget.minimumSizeHint().width(), name
+
+
+def test_a_message_does_not_move_the_form_and_the_focus_goes_to_its_field(page, qtbot) -> None:
+    page.resize(900, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.wait(20)
+    below = page.form.addressEdit
+    before = below.mapTo(page, below.rect().topLeft())
+    _fill(page, name="Oakford", clerk="A\x07Clerk")
+    assert not page.save()
+    qtbot.wait(10)
+    after = below.mapTo(page, below.rect().topLeft())
+    assert before == after  # space was kept for the message: nothing jumps
+    assert "control character" in page.form.clerkError.text()
+    assert page.form.clerkEdit.hasFocus()
+
+
+def test_spin_box_units_in_the_singular_at_one(page) -> None:
+    page.form.idleLockSpin.setValue(1)
+    assert page.form.idleLockSpin.text() == "1 minute"
+    page.form.idleLockSpin.setValue(5)
+    assert page.form.idleLockSpin.text() == "5 minutes"
+    page.form.retentionSpin.setValue(1)
+    assert page.form.retentionSpin.text() == "1 year"

@@ -63,7 +63,9 @@ class AdoptDialog:
         }
         for label in self.errors.values():
             label.setStyleSheet(ERROR_STYLE)
-            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+            policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+            policy.setRetainSizeWhenHidden(True)  # the form does not jump when one shows
+            label.setSizePolicy(policy)
             label.hide()
         self._prefill()
         # "Reviewed, no changes" needs an adopted text to re-adopt
@@ -170,7 +172,9 @@ class AdoptDialog:
 
     # -- adopting -----------------------------------------------------------------------------
     def accept(self) -> bool:
-        if self.check(show_all=True):
+        problems = self.check(show_all=True)
+        if problems:
+            self._focus_field(next(iter(problems)))
             return False
         try:
             self.result = adopt(self.app.store, self.request(), self.today())
@@ -178,6 +182,7 @@ class AdoptDialog:
             label = self.errors.get(exc.field, self.form.documentError)
             label.setText(str(exc))
             label.show()
+            self._focus_field(exc.field)
             return False
         from mop_desktop.services.history_check import after_adoption
 
@@ -191,6 +196,13 @@ class AdoptDialog:
         )
         self.dialog.accept()
         return True
+
+    def _focus_field(self, name: str) -> None:
+        editors = {"date": self.form.dateEdit, "minute": self.form.minuteEdit,
+                   "reviewer": self.form.reviewerEdit, "version": self.form.versionEdit}
+        editor = editors.get(name)
+        if editor is not None:
+            editor.setFocus()
 
     def exec(self) -> int:
         return int(self.dialog.exec())

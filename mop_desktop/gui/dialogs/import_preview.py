@@ -199,6 +199,9 @@ class ImportPreview:
         if not corrections.empty:
             self._say("The corrections you made to this file before are applied again"
                       + (f" ({skipped} no longer fitted and were left out)." if skipped else "."))
+        from mop_desktop.gui.screen_fit import fit_dialog
+
+        fit_dialog(self.dialog)
         self.dialog.open()
 
     def _failed(self, path: Path, exc: BaseException) -> None:

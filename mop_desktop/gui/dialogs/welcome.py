@@ -123,5 +123,8 @@ def show_welcome(app: AppContext, window: QWidget) -> WelcomeDialog:
     window.setProperty("welcomeOpen", True)
     welcome.dialog.finished.connect(lambda _code: window.setProperty("welcomeOpen", False))
     window._welcome = welcome  # type: ignore[attr-defined]  # kept alive while it is open
+    from mop_desktop.gui.screen_fit import centre_on_screen
+
+    centre_on_screen(welcome.dialog)  # on the screen, not on a window larger than it
     welcome.dialog.open()
     return welcome

@@ -1,6 +1,8 @@
 """The protocol page's menu actions: Undo/Redo (from the undo stack), Find, Find and replace,
 Save. They go into the window's Edit and File menus when it has them (``window.menu(name)``)
-and are shown only while the page is, so their shortcuts never act on a page out of sight."""
+and stay there on every page (the menus do not change under the clerk), enabled only while the
+protocol page is shown, so their shortcuts never act on a page out of sight. Save is enabled
+only when there is something to save (``update_actions``)."""
 
 from __future__ import annotations
 
@@ -28,19 +30,40 @@ class PageActions:
         return [self.undo, self.redo, self.find, self.replace, self.save]
 
 
+def update_actions(page: ProtocolPage, shown: bool | None = None) -> None:
+    """Enable the actions that apply now: none off the page; Undo and Redo as the undo stack
+    allows; Save when there are changes not yet saved."""
+    if not shiboken6.isValid(page):  # the undo stack signals as the page is destroyed
+        return
+    actions: PageActions | None = getattr(page, "actions_", None)
+    if actions is None:
+        return
+    shown = page.isVisible() if shown is None else shown
+    stack = page.undo_stack
+    states = {
+        "undo": shown and stack.canUndo(),
+        "redo": shown and stack.canRedo(),
+        "find": shown,
+        "replace": shown,
+        "save": shown and page.has_unsaved_changes(),
+    }
+    for name, enabled in states.items():
+        action = getattr(actions, name)
+        if shiboken6.isValid(action):  # not while the page is being destroyed
+            action.setEnabled(enabled)
+
+
 class _FollowVisibility(QObject):
-    """Shows the actions while the page is shown, hides them while it is hidden."""
+    """Enables the actions while the page is shown, disables them while it is hidden."""
 
     def __init__(self, page: ProtocolPage, actions: PageActions) -> None:
         super().__init__(page)
+        self.page = page
         self.actions = actions
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
-            visible = event.type() == QEvent.Type.Show
-            for action in self.actions.all():
-                if shiboken6.isValid(action):  # not while the page is being destroyed
-                    action.setVisible(visible)
+            update_actions(self.page, shown=event.type() == QEvent.Type.Show)
         return False
 
 
@@ -117,6 +140,9 @@ def install_actions(page: ProtocolPage, window: Any) -> PageActions:
         page.addActions(actions.all())
     page.installEventFilter(_FollowVisibility(page, actions))
     install_outline_menu(page)
-    for action in actions.all():
-        action.setVisible(page.isVisible())
+    # the undo stack enables its actions as it changes, on the page or not: follow it
+    for signal in (stack.canUndoChanged, stack.canRedoChanged):
+        signal.connect(lambda _v=None: update_actions(page))
+    page.actions_ = actions
+    update_actions(page)
     return actions

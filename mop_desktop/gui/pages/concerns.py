@@ -13,12 +13,15 @@ import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
     QMenu,
+    QProxyStyle,
     QStackedWidget,
+    QStyle,
+    QStyleOptionHeader,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +35,9 @@ from mop_desktop.domain.concerns import (
     parse_date_field,
 )
 from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.form_helpers import keep_space, say
 from mop_desktop.gui.messages import counted
+from mop_desktop.gui.passphrase_field import add_passphrase_tools
 from mop_desktop.gui.register import exports
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.register import sealed_view
@@ -45,13 +50,38 @@ from mop_desktop.gui.register.retention import RetentionDialog
 from mop_desktop.gui.register.setup import RecoveryDialog, SetupDialog, user_message
 from mop_desktop.gui.register.state import before_locking, lock_register, register_for
 from mop_desktop.gui.register.table_model import ConcernTableModel
+from mop_desktop.gui.screen_fit import fit_tabs_to_screen
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.gui.worker import run_in_background
 from mop_desktop.services.concerns.query import LIST_COLUMNS, ConcernQuery
 
 SEARCH_DELAY_MS = 250
 NAME_WIDTH = 130
+#: the widest a column of fixed choices is made (longer labels are elided)
+CHOICE_WIDTH = {"status": 150, "category": 180}
+#: the columns' order on screen: at 1024 pixels wide, who it is about, the category, the status
+#: and the follow-up date are in view before the summary and the details
+SHOWN_ORDER = ("reference", "raised_on", "about", "category", "status", "follow_up_on",
+               "summary", "raised_by", "raised_by_role", "about_role")
 ALL = "All"
+
+
+class SortArrowStyle(QProxyStyle):
+    """Header arrows that point the way the rows run: Qt's own styles (other than Windows')
+    draw an up arrow for newest-first, which reads as "ascending"."""
+
+    def drawPrimitive(self, element, option, painter, widget=None):  # noqa: N802 (Qt's name)
+        if (element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow
+                and isinstance(option, QStyleOptionHeader)
+                and not self.baseStyle().name().lower().startswith("windows")):
+            flipped = QStyleOptionHeader(option)
+            up = QStyleOptionHeader.SortIndicator.SortUp
+            down = QStyleOptionHeader.SortIndicator.SortDown
+            flipped.sortIndicator = down if option.sortIndicator == up else (
+                up if option.sortIndicator == down else option.sortIndicator)
+            super().drawPrimitive(element, flipped, painter, widget)
+            return
+        super().drawPrimitive(element, option, painter, widget)
 
 
 class ConcernsPage(QWidget):
@@ -94,6 +124,8 @@ class ConcernsPage(QWidget):
     # -- the locked view ----------------------------------------------------------------------
     def _build_locked(self) -> None:
         ui = self.locked
+        add_passphrase_tools(ui.passphraseEdit)
+        keep_space(ui.errorLabel, lines=2)  # a message does not move what is below it
         ui.unlockButton.clicked.connect(self.unlock)
         ui.passphraseEdit.returnPressed.connect(self.unlock)
         ui.recoveryButton.clicked.connect(self.open_recovery)
@@ -103,7 +135,7 @@ class ConcernsPage(QWidget):
         exists = self._update_locked_view()
         ui = self.locked
         ui.passphraseEdit.clear()
-        ui.errorLabel.setText(message)
+        say(ui.errorLabel, message)
         self.stack.setCurrentWidget(self.locked_view)
         if exists:
             ui.passphraseEdit.setFocus()
@@ -135,10 +167,11 @@ class ConcernsPage(QWidget):
         passphrase = self.locked.passphraseEdit.text()
         self.locked.passphraseEdit.clear()
         if not passphrase:
-            self.locked.errorLabel.setText("Enter the passphrase.")
+            say(self.locked.errorLabel, "Enter the passphrase.")
+            self.locked.passphraseEdit.setFocus()
             return
         self.locked.unlockButton.setEnabled(False)
-        self.locked.errorLabel.setText("Opening…")
+        say(self.locked.errorLabel, "Opening…", error=False)
         run_in_background(self, lambda: self.service.unlock(passphrase), self._unlocked,
                           self._unlock_failed)
 
@@ -151,7 +184,7 @@ class ConcernsPage(QWidget):
 
     def _unlock_failed(self, exc: BaseException) -> None:
         self.locked.unlockButton.setEnabled(True)
-        self.locked.errorLabel.setText(user_message(exc))
+        say(self.locked.errorLabel, user_message(exc))
         self.locked.passphraseEdit.setFocus()
 
     def open_setup(self) -> None:
@@ -185,6 +218,12 @@ class ConcernsPage(QWidget):
         for combo in (ui.statusCombo, ui.categoryCombo, ui.roleCombo):
             combo.currentIndexChanged.connect(self.apply_filters)
         ui.table.activated.connect(self._open_index)  # double-click or Enter
+        ui.clearFiltersButton.clicked.connect(self.clear_filters)
+        header = ui.table.horizontalHeader()
+        self._header_style = SortArrowStyle(header.style().name())
+        header.setStyle(self._header_style)
+        for visual, name in enumerate(SHOWN_ORDER):  # who and what first, details after
+            header.moveSection(header.visualIndex(LIST_COLUMNS.index(name)), visual)
         ui.newButton.clicked.connect(lambda: self.open_case(None))
         ui.openButton.clicked.connect(self._open_selected)
         ui.exportButton.clicked.connect(self._export_selected)
@@ -203,11 +242,57 @@ class ConcernsPage(QWidget):
             action.triggered.connect(slot)
             menu.addAction(action)
         ui.moreButton.setMenu(menu)
+        self._add_page_shortcuts()
         # Open and Case report act on the selected concern: enabled only while there is one
         ui.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self.model.modelReset.connect(self._fit_columns)
         self._update_buttons()
+        self._update_filters_button()
+
+    def _add_page_shortcuts(self) -> None:
+        """Ctrl+N: new concern; Ctrl+F: the search box (on the register's table only)."""
+        ui = self.table
+        self.page_actions: list[QAction] = []
+        for text, keys, slot in (
+            ("New concern\u2026", "Ctrl+N", lambda: self.open_case(None)),
+            ("Search the register", "Ctrl+F", self._focus_search),
+        ):
+            action = QAction(text, self.table_view)
+            action.setObjectName("actionNewConcern" if keys == "Ctrl+N" else "actionSearch")
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.table_view.addAction(action)
+            self.page_actions.append(action)
+        ui.newButton.setToolTip("Record a new concern (Ctrl+N)")
+        ui.searchEdit.setToolTip("Search every field of every concern (Ctrl+F)")
+
+    def _focus_search(self) -> None:
+        self.table.searchEdit.setFocus()
+        self.table.searchEdit.selectAll()
+
+    def clear_filters(self) -> None:
+        """Every concern again: the search, the dates and the three filters emptied."""
+        ui = self.table
+        for widget in (ui.statusCombo, ui.categoryCombo, ui.roleCombo):
+            widget.blockSignals(True)
+            widget.setCurrentIndex(0)
+            widget.blockSignals(False)
+        for edit in (ui.searchEdit, ui.fromEdit, ui.toEdit):
+            edit.blockSignals(True)
+            edit.clear()
+            edit.blockSignals(False)
+        self._search_timer.stop()
+        self.apply_filters()
+        ui.searchEdit.setFocus()
+
+    def _update_filters_button(self) -> None:
+        query = self.model.query
+        self.table.clearFiltersButton.setEnabled(any((
+            query.text.strip(), query.status, query.category, query.role, query.raised_from,
+            query.raised_to, self.table.fromEdit.text().strip(), self.table.toEdit.text().strip(),
+        )))
 
     def _update_buttons(self) -> None:
         has_selection = self.selected_reference() is not None
@@ -223,7 +308,7 @@ class ConcernsPage(QWidget):
         view = self.table.table
         view.resizeColumnsToContents()
         summary = LIST_COLUMNS.index("summary")
-        view.setColumnWidth(summary, min(max(view.columnWidth(summary), 200), 360))
+        view.setColumnWidth(summary, min(max(view.columnWidth(summary), 200), 320))
         # Columns of fixed choices are as wide as their longest choice (the first rows may all
         # hold "officer"; later ones "councillor"), names at least NAME_WIDTH.
         metrics = view.fontMetrics()
@@ -235,8 +320,10 @@ class ConcernsPage(QWidget):
         for name, values in choices.items():
             column = LIST_COLUMNS.index(name)
             widest = max(metrics.horizontalAdvance(choice_label(v)) for v in values)
-            wanted = min(widest + padding, 240)
-            view.setColumnWidth(column, max(view.columnWidth(column), wanted))
+            # a long choice ("Referred to the Monitoring Officer") is elided, not given room
+            cap = CHOICE_WIDTH.get(name, 240)
+            wanted = min(widest + padding, cap)
+            view.setColumnWidth(column, min(max(view.columnWidth(column), wanted), cap))
         for name in ("raised_by", "about"):
             column = LIST_COLUMNS.index(name)
             view.setColumnWidth(column, max(view.columnWidth(column), NAME_WIDTH))
@@ -324,6 +411,7 @@ class ConcernsPage(QWidget):
         if self._filter_problem:
             text = f"{text.rstrip('.')}. {self._filter_problem}"
         self.table.countLabel.setText(text)
+        self._update_filters_button()
 
     def selected_reference(self) -> str | None:
         rows = self.table.table.selectionModel().selectedRows()
@@ -347,6 +435,7 @@ class ConcernsPage(QWidget):
             self._sealed_view = sealed_view.open_as_chair(self.service, self.asks, self, reference)
             return None
         form = CaseForm(self.app, self.service, reference, self, self.asks, self.export_case)
+        fit_tabs_to_screen(form.dialog, form.ui.tabs)  # its tabs scroll on a small screen
         self.forms.append(form)
 
         def finished() -> None:

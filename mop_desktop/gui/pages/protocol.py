@@ -25,7 +25,7 @@ from mop_desktop.gui.editor.block_editor import BlockEditor
 from mop_desktop.gui.editor.edits import EditsMixin
 from mop_desktop.gui.editor.find_replace import FindReplace
 from mop_desktop.gui.editor.outline_model import Address, OutlineModel
-from mop_desktop.gui.editor.page_actions import install_actions
+from mop_desktop.gui.editor.page_actions import install_actions, update_actions
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.services import drafts
 
@@ -285,7 +285,11 @@ class ProtocolPage(EditsMixin, QWidget):
         self._show_save_state()
         self.autosave_timer.start()
 
+    def has_unsaved_changes(self) -> bool:
+        return self._dirty and self._editable
+
     def _show_save_state(self) -> None:
+        update_actions(self)  # File > Save only when there is something to save
         if self.current is None or not self._editable:
             text = ""
         else:

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QMainWindow, QWidget
 
 from mop_desktop.domain.dates import format_long, format_month, format_weekday_long
 from mop_desktop.domain.review import describe_days
+from mop_desktop.gui import messages
 from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.date_field import DateField, day_warning
+from mop_desktop.gui.form_helpers import plural_suffix
 from mop_desktop.gui.review_models import (
     STATE_WORDS,
     ExportModel,
@@ -25,8 +29,10 @@ from mop_desktop.gui.review_models import (
     VersionTableModel,
 )
 from mop_desktop.gui.uiloader import UiForm, load_ui
+from mop_desktop.services import history_edits
 from mop_desktop.services import meetings as meeting_service
 from mop_desktop.services.adoption import verify_chain
+from mop_desktop.services.history_edits import can_add_minute_reference
 from mop_desktop.services.reminders import Schedule, load_schedule
 from mop_desktop.store import documents as docs
 from mop_desktop.store import settings
@@ -39,6 +45,16 @@ CLEAR_DAYS_NOTE = (
     "Act 1972 (Schedule 12) with the Interpretation Act 1978. Untick the box if your council "
     "counts them."
 )
+
+
+@dataclass(frozen=True)
+class HistoryRowInfo:
+    """What the version table's buttons need to know about a row."""
+
+    row_id: int
+    label: str
+    has_text: bool
+    can_add_minute: bool
 
 
 def recorded_exports(store: Store) -> list[Any]:
@@ -72,6 +88,8 @@ class ReviewPage(QObject):
         f.titleLabel.setFont(font)
         f.clearDaysNote.setText(CLEAR_DAYS_NOTE)
         f.clearDaysNote.setMinimumHeight(f.clearDaysNote.fontMetrics().lineSpacing() * 5)
+        for spin in (f.intervalSpin, f.reminderLeadSpin, f.reportLeadSpin, f.clearDaysSpin):
+            plural_suffix(spin)
 
         self.versions = VersionTableModel(self.widget)
         f.versionsView.setModel(self.versions)
@@ -108,8 +126,19 @@ class ReviewPage(QObject):
         f.importIcsButton.clicked.connect(self.choose_ics)
         f.exportCalendarButton.clicked.connect(self.choose_calendar_file)
         f.meetingsView.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.history_rows: list[HistoryRowInfo] = []
+        f.versionsView.selectionModel().selectionChanged.connect(self._update_buttons)
+        f.previewVersionButton.clicked.connect(self.preview_version)
+        f.exportVersionButton.clicked.connect(self.export_version)
+        f.printVersionButton.clicked.connect(self.print_version)
+        f.minuteRefButton.clicked.connect(self.add_minute_reference)
         f.exportsView.doubleClicked.connect(lambda index: self.open_export(index.row()))
-        f.exportsView.setToolTip("Double-click a PDF to preview it")
+        f.exportsView.setToolTip("Double-click a PDF, or press Enter, to preview it")
+        open_key = QAction("Preview the PDF", f.exportsView)  # the keyboard's double-click
+        open_key.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        open_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        open_key.triggered.connect(self._open_current_export)
+        f.exportsView.addAction(open_key)
 
         app.documentChanged.connect(self.refresh)
         app.scheduleChanged.connect(self.refresh)
@@ -134,6 +163,11 @@ class ReviewPage(QObject):
         with store.session() as session:
             doc = docs.protocol_document(session)
             history = docs.history(doc) if doc is not None else []
+            self.history_rows = [
+                HistoryRowInfo(r.id, r.version_label, r.version_id is not None,
+                               can_add_minute_reference(r))
+                for r in (doc.adoptions if doc is not None else [])
+            ]
             interval = doc.review_interval_months if doc is not None else 12
             lead = settings.get(session, settings.REMINDER_LEAD_DAYS)
             report = settings.get(session, settings.REPORT_LEAD_DAYS)
@@ -150,7 +184,11 @@ class ReviewPage(QObject):
         f.clearDaysSpin.setValue(clear)
         f.skipSundaysCheck.setChecked(skip)
         chain = verify_chain(store)
-        f.chainLabel.setText(chain.summary() if history else "No adoption has been recorded yet.")
+        summary = chain.summary() if history else "No adoption has been recorded yet."
+        added = history_edits.amendments(store)
+        if added:
+            summary += " " + "; ".join(a.describe() for a in added) + "."
+        f.chainLabel.setText(summary)
         f.chainLabel.setStyleSheet(
             "" if chain.ok else "color: #ffffff; background-color: #b02a37; padding: 4px;"
         )
@@ -197,6 +235,71 @@ class ReviewPage(QObject):
         self.form.adoptButton.setEnabled(s is not None and s.has_draft)
         self.form.noChangesButton.setEnabled(s is not None and s.adopted_on is not None)
         self.form.deleteMeetingButton.setEnabled(self._selected_meeting() is not None)
+        row = self.selected_history_row()
+        has_text = row is not None and row.has_text
+        for button in (self.form.previewVersionButton, self.form.exportVersionButton,
+                       self.form.printVersionButton):
+            button.setEnabled(has_text)
+            button.setToolTip(
+                "" if row is None or has_text else
+                f"The text of version {row.label} was not kept (imported as a table row only)"
+            )
+        self.form.minuteRefButton.setEnabled(row is not None and row.can_add_minute)
+
+    # -- earlier versions ---------------------------------------------------------------------
+    def selected_history_row(self) -> HistoryRowInfo | None:
+        rows = self.form.versionsView.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.history_rows):
+            return None
+        return self.history_rows[rows[0].row()]
+
+    def preview_version(self) -> None:
+        from mop_desktop.gui import pdf_actions
+
+        row = self.selected_history_row()
+        if row is not None:
+            pdf_actions.preview_version(self.app, self.window or self.widget, row.label)
+
+    def export_version(self) -> None:
+        from mop_desktop.gui import pdf_actions
+
+        row = self.selected_history_row()
+        if row is not None:
+            pdf_actions.export_version(self.app, self.window or self.widget, row.label)
+
+    def print_version(self) -> None:
+        from mop_desktop.gui import pdf_actions
+
+        row = self.selected_history_row()
+        if row is not None:
+            pdf_actions.print_version(self.app, self.window or self.widget, row.label)
+
+    def ask_minute_reference(self, label: str) -> str | None:
+        """The minute reference typed by the clerk (None if cancelled); tests replace this."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(
+            self.widget, "Add minute reference",
+            f"Minute reference of the resolution that adopted version {label}, as in the "
+            "signed minutes (it cannot be changed afterwards):",
+        )
+        return text if ok else None
+
+    def add_minute_reference(self) -> None:
+        row = self.selected_history_row()
+        if row is None or not row.can_add_minute:
+            return
+        typed = self.ask_minute_reference(row.label)
+        if typed is None:
+            return
+        try:
+            amendment = history_edits.add_minute_reference(self.app.store, row.row_id, typed)
+        except history_edits.HistoryEditError as exc:
+            messages.tell(self.widget, "Add minute reference", str(exc))
+            return
+        self.app.documentChanged.emit()
+        self.app.scheduleChanged.emit()
+        self.app.statusMessage.emit(amendment.describe())
 
     # -- settings -----------------------------------------------------------------------------
     def save_settings(self) -> None:
@@ -318,6 +421,11 @@ class ReviewPage(QObject):
         self._message(f"{count} events written to {path.name}: open it in your calendar")
 
     # -- exports ------------------------------------------------------------------------------
+    def _open_current_export(self) -> None:
+        index = self.form.exportsView.currentIndex()
+        if index.isValid():
+            self.open_export(index.row())
+
     def open_export(self, row: int) -> Any:
         """Preview a PDF listed as exported (the preview when it opens)."""
         from mop_desktop.gui.pdf_actions import show_preview

@@ -1,8 +1,9 @@
 """The Settings page (``ui/settings_page.ui``): the council's details, the review interval, the
 concern register's retention period and idle lock, and the pictures for the signed PDF.
 
-Council details are saved with ``store.documents.save_council``; the review interval (12, 24,
-36 or 60 months) is the protocol's ``DocumentRow.review_interval_months``. The council's logo
+Council details are saved with ``store.documents.save_council``. The review interval is
+shown here but set in one place, the Review schedule page (one rule: 1 to 120 months), to
+which "Change on the Review schedule page" leads. The council's logo
 is kept in the store (``set_council_logo``) and the chair's and clerk's signatures in the
 ``pdf.signature_*`` settings as data: URIs, so nothing depends on the original file staying
 where it was. The register's two numbers are the ``register.*`` settings (a saved idle time is
@@ -24,11 +25,11 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 from mop_desktop.domain.records import Council
 from mop_desktop.domain.storable import unpaired_surrogate_at
 from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.form_helpers import FieldErrors, error_colour, keep_space, plural_suffix
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.store import documents as docs
 from mop_desktop.store import settings
 
-REVIEW_INTERVALS = (12, 24, 36, 60)
 #: register setting -> (spin box, allowed range)
 REGISTER_SETTINGS = {
     "retentionSpin": (settings.RETENTION_YEARS, range(1, 51)),
@@ -134,8 +135,10 @@ def validate_council(council: Council) -> dict[str, str]:
 
 
 class SettingsPage(QWidget):
-    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, app: AppContext, parent: QWidget | None = None,
+                 window: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.window_ = window
         self.setObjectName("settingsPage")
         self.app = app
         self.form = UiForm(load_ui("settings_page", self))
@@ -144,17 +147,20 @@ class SettingsPage(QWidget):
         layout.addWidget(self.form.root)
         self.dirty = False
         self._loading = False
-        for months in REVIEW_INTERVALS:
-            self.form.intervalCombo.addItem(f"Every {months} months", months)
+        self.form.intervalLinkButton.clicked.connect(self.show_review_schedule)
+        self.errors = FieldErrors({
+            field: (getattr(self.form, f"{prefix}Edit"), self._error_label(prefix))
+            for field, (prefix, _label) in FIELDS.items()
+        }, wrap=False)  # one line kept under each field: the form never jumps
         for prefix, _label in FIELDS.values():
-            self._error_label(prefix).hide()
             editor = getattr(self.form, f"{prefix}Edit")
             editor.textChanged.connect(self._changed)
-        self.form.intervalCombo.currentIndexChanged.connect(self._changed)
+        keep_space(self.form.imagesError, lines=2)
         for name, (_setting, allowed) in REGISTER_SETTINGS.items():
             spin = getattr(self.form, name)
             spin.setRange(allowed.start, allowed.stop - 1)
             spin.valueChanged.connect(self._changed)
+            plural_suffix(spin)
         self.images: dict[str, bytes | None] = {}
         self._images_changed: set[str] = set()
         for kind in IMAGES:
@@ -166,6 +172,7 @@ class SettingsPage(QWidget):
         self.form.revertButton.clicked.connect(self.load)
         app.councilChanged.connect(self._reload_if_clean)
         app.documentChanged.connect(self._reload_if_clean)
+        app.scheduleChanged.connect(self._show_interval_now)
         self.load()
 
     def _error_label(self, prefix: str) -> QLabel:
@@ -216,24 +223,30 @@ class SettingsPage(QWidget):
         finally:
             self._loading = False
         self._images_changed.clear()
-        self.form.imagesError.hide()
+        self.form.imagesError.clear()
         self._show_problems({})
         self.dirty = False
         self.form.messageLabel.setText("")
 
     def _set_interval(self, months: int | None) -> None:
-        combo = self.form.intervalCombo
-        combo.setEnabled(months is not None)
-        if months is None:
-            combo.setToolTip("Start or import the protocol first.")
-            combo.setCurrentIndex(0)
-            return
-        combo.setToolTip("")
-        index = combo.findData(months)
-        if index < 0:  # a value set elsewhere that is not one of the usual choices
-            combo.addItem(f"Every {months} months", months)
-            index = combo.count() - 1
-        combo.setCurrentIndex(index)
+        """The interval as set on the Review schedule page (shown, not edited, here)."""
+        from mop_desktop.gui.messages import counted
+
+        self.form.intervalValue.setText(
+            "No protocol yet" if months is None else f"Every {counted(months, 'month')}"
+        )
+
+    def _show_interval_now(self) -> None:
+        with self.app.store.session() as session:
+            doc = docs.protocol_document(session)
+            months = doc.review_interval_months if doc else None
+        self._set_interval(months)
+
+    def show_review_schedule(self) -> None:
+        window = self.window_ or self.window()
+        show_page = getattr(window, "show_page", None)
+        if callable(show_page):
+            show_page("review")
 
     # -- pictures ------------------------------------------------------------------------------
     def ask_picture_file(self, kind: str) -> str | None:
@@ -251,10 +264,10 @@ class SettingsPage(QWidget):
             data = read_picture(Path(chosen), IMAGES[kind])
         except ValueError as exc:
             self.form.imagesError.setText(str(exc))
-            self.form.imagesError.setStyleSheet(f"color: {self._error_colour()};")
-            self.form.imagesError.show()
+            self.form.imagesError.setStyleSheet(f"color: {error_colour(self)};")
+            getattr(self.form, f"{kind}ChooseButton").setFocus()
             return
-        self.form.imagesError.hide()
+        self.form.imagesError.clear()
         self.set_picture(kind, data)
 
     def set_picture(self, kind: str, data: bytes | None) -> None:
@@ -289,15 +302,8 @@ class SettingsPage(QWidget):
             self.load()
 
     def _show_problems(self, problems: dict[str, str]) -> None:
-        for field, (prefix, _label) in FIELDS.items():
-            label = self._error_label(prefix)
-            label.setText(problems.get(field, ""))
-            label.setVisible(field in problems)
-            label.setStyleSheet(f"color: {self._error_colour()};" if field in problems else "")
-
-    def _error_colour(self) -> str:
-        """A red that reads on the light and the dark palette."""
-        return "#ff8a80" if self.palette().window().color().lightness() < 128 else "#b00020"
+        """Each problem below its field (in space kept for it), the focus on the first."""
+        self.errors.show_all(problems)
 
     def save(self) -> bool:
         """Save the form if it is valid; returns whether it was saved."""
@@ -306,11 +312,7 @@ class SettingsPage(QWidget):
         self._show_problems(problems)
         if problems:
             self.form.messageLabel.setText("Nothing was saved: put right what is marked above.")
-            first = FIELDS[next(iter(problems))][0]
-            getattr(self.form, f"{first}Edit").setFocus()
             return False
-        months = self.form.intervalCombo.currentData()
-        interval_changed = False
         with self.app.store.session() as session:
             stored = docs.get_council(session)
             council.logo_path = stored.logo_path
@@ -325,15 +327,9 @@ class SettingsPage(QWidget):
                 value = int(getattr(self.form, name).value())
                 if value in allowed:  # the spin box's range: anything else is left as it was
                     settings.put(session, setting, value)
-            doc = docs.protocol_document(session)
-            if doc is not None and self.form.intervalCombo.isEnabled() and months:
-                interval_changed = doc.review_interval_months != months
-                doc.review_interval_months = int(months)
         self.dirty = False
         self.load()
         self.app.councilChanged.emit()
-        if interval_changed:
-            self.app.scheduleChanged.emit()
         self.form.messageLabel.setText(f"Saved the details of {council.name}.")
         return True
 
@@ -344,4 +340,4 @@ class SettingsPage(QWidget):
 
 
 def create_page(app: AppContext, window: QWidget) -> QWidget:
-    return SettingsPage(app)
+    return SettingsPage(app, window=window)

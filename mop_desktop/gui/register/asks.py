@@ -4,7 +4,7 @@ answer them (monkeypatch a method) and no test ever waits on a modal dialog."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
@@ -34,8 +34,9 @@ class Asks:
         return path
 
     def secret(self, parent: QWidget | None, title: str, label: str) -> str | None:
-        value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
-        return value if ok else None
+        from mop_desktop.gui.passphrase_field import ask_secret
+
+        return ask_secret(parent, title, label)  # with Show and the Caps Lock warning
 
     def text(self, parent: QWidget | None, title: str, label: str) -> str | None:
         value, ok = QInputDialog.getText(parent, title, label)

@@ -20,6 +20,7 @@ from mop_desktop.domain.concerns import (
     STATUSES,
     Concern,
     ConcernError,
+    choice_label,
     field_label,
     parse_date_field,
     routes_for,
@@ -98,7 +99,8 @@ class CaseForm:
         ui = self.ui
         fill_choices(ui.raisedByRoleCombo, ROLES)
         fill_choices(ui.aboutRoleCombo, ROLES, first="")
-        fill_choices(ui.categoryCombo, self.service.categories())  # with the clerk's own
+        # the clerk's own categories too; a choice, never a default
+        fill_choices(ui.categoryCombo, self.service.categories(), first="")
         fill_choices(ui.statusCombo, STATUSES)
         for number, words in protocol_clauses(self.app.store):
             self._add_clause(number, f"{number}  {words}" if words else number)
@@ -140,7 +142,7 @@ class CaseForm:
         current = combo.currentText()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItems(list(guidance.options))
+        combo.addItems([choice_label(option) for option in guidance.options])  # sentence case
         combo.setEditText(current)
         combo.blockSignals(False)
         self.ui.guidanceLabel.setText(guidance.guidance)
@@ -166,6 +168,7 @@ class CaseForm:
             if position == 0:
                 ui.clausesList.scrollToItem(item)
         ui.summaryEdit.setText(concern.summary)
+        ui.summaryEdit.setCursorPosition(0)  # a long summary shows its beginning
         ui.detailsEdit.setPlainText(concern.details)
         self._update_routes()
         ui.routeCombo.setEditText(concern.route)
@@ -196,6 +199,8 @@ class CaseForm:
                  for name, edit in _DATE_EDITS.items()}
         if dates["raised_on"] is None:
             raise ConcernError("raised_on", "the date it was raised is required")
+        if not ui.categoryCombo.currentData():
+            raise ConcernError("category", "choose the category that fits best")
         clauses = []
         for i in range(ui.clausesList.count()):
             item = ui.clausesList.item(i)

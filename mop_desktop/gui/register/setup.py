@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from mop_desktop.gui import messages
 from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.form_helpers import keep_space, say
+from mop_desktop.gui.passphrase_field import add_passphrase_tools
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.gui.worker import run_in_background
@@ -56,12 +58,16 @@ class SetupDialog:
         self.on_done = on_done
         self.dialog: QDialog = load_ui("register_setup", parent)  # type: ignore[assignment]
         self.ui = UiForm(self.dialog)
+        for edit in (self.ui.firstEdit, self.ui.secondEdit):
+            add_passphrase_tools(edit)
+        keep_space(self.ui.errorLabel, lines=2)  # a message does not move the buttons
         self._key = ""
         self.ui.steps.setCurrentIndex(0)
         self._ok().setText("&Set up the register")  # type: ignore[attr-defined]
         self.ui.buttonBox.accepted.connect(self._next)
         self.ui.buttonBox.rejected.connect(self.dialog.reject)
         self.ui.sheetButton.clicked.connect(self.save_sheet)
+        self.ui.printSheetButton.clicked.connect(self.print_sheet)
         self.ui.keptCheck.toggled.connect(self._update_ok)
         self.dialog.finished.connect(self._forget)
 
@@ -79,9 +85,10 @@ class SetupDialog:
         first, second = self.ui.firstEdit.text(), self.ui.secondEdit.text()
         problem = check_pair(first, second)
         if problem:
-            self.ui.errorLabel.setText(problem)
+            say(self.ui.errorLabel, problem)
+            self.ui.firstEdit.setFocus()
             return
-        self.ui.errorLabel.setText("Setting up the register…")
+        say(self.ui.errorLabel, "Setting up the register…", error=False)
         self._ok().setEnabled(False)  # type: ignore[attr-defined]
         run_in_background(
             self.dialog, lambda: self.service.init(first), self._created, self._failed,
@@ -106,7 +113,7 @@ class SetupDialog:
 
     def _failed(self, exc: BaseException) -> None:
         self._ok().setEnabled(True)  # type: ignore[attr-defined]
-        self.ui.errorLabel.setText(user_message(exc))
+        say(self.ui.errorLabel, user_message(exc))
 
     def save_sheet(self) -> None:
         path = self.asks.save_path(self.dialog, "Save the recovery sheet", "recovery-sheet.pdf")
@@ -125,6 +132,29 @@ class SetupDialog:
             f"Saved to {path}. Print it, keep it in the safe, then delete the file."
         )
 
+    def print_sheet(self) -> None:
+        """The sheet straight to the printer: written to a private temporary folder, sent, and
+        deleted at once (it holds the key)."""
+        import tempfile
+
+        from mop_desktop.gui.pdf_preview import PreviewError, print_with_dialog
+        from mop_desktop.services.concerns.reports import recovery_sheet
+
+        with self.app.store.session() as session:
+            council = get_council(session).name
+        with tempfile.TemporaryDirectory(prefix="mop-desktop-sheet-") as folder:
+            path = Path(folder) / "recovery-sheet.pdf"
+            try:
+                recovery_sheet(path, self._key, council, dt.date.today())
+                pages = print_with_dialog(path, self.dialog, keeps_file=False)
+            except (OSError, PreviewError) as exc:
+                say(self.ui.sheetLabel, user_message(exc) if isinstance(exc, OSError)
+                    else messages.full_sentence(str(exc)))
+                return
+        if pages:
+            say(self.ui.sheetLabel, "Sent to the printer. Sign and date it with the chair, and "
+                "keep it in the council's safe.", error=False)
+
     def _forget(self) -> None:
         self._key = ""
         self.ui.recoveryKeyLabel.clear()
@@ -139,6 +169,9 @@ class RecoveryDialog:
         self.on_done = on_done
         self.dialog: QDialog = load_ui("register_recovery", parent)  # type: ignore[assignment]
         self.ui = UiForm(self.dialog)
+        for edit in (self.ui.firstEdit, self.ui.secondEdit):
+            add_passphrase_tools(edit)
+        keep_space(self.ui.errorLabel, lines=2)
         ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText("&Open the register")
         self.ui.buttonBox.accepted.connect(self._go)
@@ -148,8 +181,10 @@ class RecoveryDialog:
         key, first = self.ui.keyEdit.text(), self.ui.firstEdit.text()
         problem = check_pair(first, self.ui.secondEdit.text())
         if problem:
-            self.ui.errorLabel.setText(problem)
+            say(self.ui.errorLabel, problem)
+            self.ui.firstEdit.setFocus()
             return
+        say(self.ui.errorLabel, "Opening the register…", error=False)
 
         def work() -> None:
             self.service.unlock_with_recovery_key(key)
@@ -165,4 +200,4 @@ class RecoveryDialog:
         self.on_done()
 
     def _failed(self, exc: BaseException) -> None:
-        self.ui.errorLabel.setText(user_message(exc))
+        say(self.ui.errorLabel, user_message(exc))

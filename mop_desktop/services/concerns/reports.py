@@ -293,20 +293,28 @@ def recovery_sheet(path: Path, recovery_key: str, council: str, created: dt.date
         _heading("Recovery key"),
         _key_paragraph(recovery_key),
         _heading("What this is"),
-        _p("The council's confidential concern register is encrypted. It opens with the "
-           "clerk's passphrase, or with this recovery key. If the passphrase is forgotten, or "
-           "the clerk leaves, the recovery key opens the register and lets a new passphrase be "
-           "set (on the locked Concerns page: \"Forgotten passphrase? Use the recovery key\", or "
-           "mop-desktop concerns change-passphrase --recovery-key KEY)."),
-        _heading("What to do with it"),
-        _p("Print this sheet, sign and date it, and keep it in the council's safe or another "
-           "locked place, away from the computer. Then delete the PDF file: anyone holding the "
-           "key and a copy of the data folder can read the register. If the key may have been "
-           "seen by someone who should not have it, replace it (Concerns, More, Replace recovery "
-           "key); "
-           "the old key then stops working."),
-        _p("Letters and digits only; case, spaces and hyphens do not matter when typing it "
-           "back. The last group is a check that catches typing mistakes."),
-        _p("Signed: ______________________      Date: ______________", "signoff"),
+        _p("The council keeps a confidential record of concerns between councillors and staff "
+           "in MOP Desktop, on the clerk's computer. The record is locked (encrypted): it opens "
+           "with the clerk's passphrase, or with this recovery key. If the passphrase is "
+           "forgotten, or the clerk leaves or is away for a long time, this key lets the "
+           "council open the record and choose a new passphrase: without it the record would "
+           "be lost for good."),
+        _heading("When it is needed"),
+        _p("On the clerk's computer, open MOP Desktop, go to the Concerns page and choose "
+           "\u201cForgotten passphrase? Use the recovery key\u201d. Type the key above as it "
+           "is printed (capital letters, spaces and hyphens do not matter), then choose the new "
+           "passphrase. The chair (or the chair of the personnel committee) should be there "
+           "when the key is used, and the use noted in the confidential minutes."),
+        _heading("Keeping it safe"),
+        _p("The clerk and the chair sign and date this sheet, and it is kept in the council's "
+           "safe or another locked place, away from the computer. Delete the PDF file once the "
+           "sheet is printed: anyone holding the key and a copy of the council's data could "
+           "read the record. If the key may have been seen by someone who should not have it, "
+           "the clerk issues a new one (Concerns page, More, Replace recovery key); this key "
+           "then stops working and this sheet can be shredded."),
+        _p("The key is letters and digits only. Its last group is a check that catches typing "
+           "mistakes."),
+        _p("Clerk: ______________________      Date: ______________", "signoff"),
+        _p("Chair: ______________________      Date: ______________", "signoff"),
     ]
     return _render(path, story, "Recovery key", council or "", None)

@@ -17,7 +17,6 @@ from pathlib import Path
 from mop_desktop.domain.document import DocumentText
 from mop_desktop.domain.records import Adoption, Council, VersionStatus
 from mop_desktop.store import row_values as rows_
-from mop_desktop.store import settings
 from mop_desktop.store.light_text import LightStore, ProtocolRows, VersionValues
 
 MAX_IMAGE_BYTES = 8 * 1024 * 1024

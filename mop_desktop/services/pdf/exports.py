@@ -280,7 +280,7 @@ def list_exports(store: Store) -> list[ExportInfo]:
 
 
 def planned_name(store: Store, *, redline: bool = False, draft: bool = False,
-                 today: dt.date | None = None) -> str:
+                 today: dt.date | None = None, version_label: str | None = None) -> str:
     """The file name to suggest for an export, from the council, title, version and date."""
     day = today or dt.date.today()
     with open_light(store.path) as light:
@@ -288,7 +288,7 @@ def planned_name(store: Store, *, redline: bool = False, draft: bool = False,
             report = load_report(light, day)
             return suggested_name(report.council.name, report.draft.text.title,
                                   proposed_label(report), day, REDLINE)
-        source = load_protocol(light, draft=draft)
+        source = load_protocol(light, draft=draft, version_label=version_label)
         kind = DRAFT if source.status == VersionStatus.DRAFT else PROTOCOL
         return suggested_name(source.council.name, source.text.title, source.label or "",
                               day, kind)

@@ -38,3 +38,17 @@ def test_subject_access_export_shows_labels(service, make_concern, tmp_path):
                                   "secret pdf")
     text = _text(target, "secret pdf")
     assert "Undue pressure" in text and "(Officer)" in text and "(Councillor)" in text
+
+
+def test_recovery_sheet_is_written_for_the_clerk_and_the_chair(tmp_path):
+    import datetime as dt
+
+    target = tmp_path / "sheet.pdf"
+    reports.recovery_sheet(target, "ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345", "Oakford Town Council",
+                           dt.date(2026, 3, 23))
+    reader = PdfReader(str(target))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "mop-desktop" not in text and "--recovery-key" not in text  # no command line
+    assert "Concerns page" in text and "Forgotten passphrase? Use the recovery key" in text
+    assert "Clerk:" in text and "Chair:" in text
+    assert "23 March 2026" in text

@@ -278,3 +278,26 @@ def after_adoption(store: Store) -> AnchorReport | None:
         return check_anchor(store, verify_chain(store).ok)
     except Exception:  # a credential store that misbehaves must not undo a council's decision
         return None
+
+
+def after_amendment(store: Store) -> None:
+    """An audited amendment re-chained the history (a minute reference added to an imported
+    row): the credential store's kept heads follow, where this PC holds the anchor. Records
+    were re-noted (and MACed) in policy.db by the amendment itself."""
+    try:
+        with store.session() as session:
+            kept = get(session, anchors.ANCHOR)
+            location = anchors.location_of(session.get_bind())
+            heads = {str(doc.id): [len(doc.adoptions), doc.adoptions[-1].record_hash]
+                     for doc in session.query(DocumentRow).order_by(DocumentRow.id)
+                     if doc.adoptions}
+        if not kept.get("id"):
+            return
+        entry = anchors.read_entry(location)
+        if entry is None or entry.anchor_id != kept["id"]:
+            return
+        if anchors.check_value(entry.secret, entry.anchor_id) != kept.get("check"):
+            return
+        anchors.write_entry(location, anchors.Entry(entry.anchor_id, entry.secret, heads))
+    except Exception:  # noqa: BLE001 - check reports any mismatch; the amendment stands
+        return

@@ -95,14 +95,17 @@ def add_minute_reference(store: Store, row_id: int, minute_ref: str,
         hash_before = row.record_hash
         row.minute_ref = ref
         doc = row.document
+        from mop_desktop.store.anchor import note_record
+
         previous, reached = "", False
-        for each in doc.adoptions:  # this row and every row after it are chained again
+        for position, each in enumerate(doc.adoptions, start=1):  # this row and those after
             reached = reached or each is row
             if reached:
                 each.prev_hash = previous
                 record = docs.adoption_from_row(each)
                 record.prev_hash = previous
                 each.record_hash = record.compute_hash()
+                note_record(session, doc.id, position, each.record_hash)  # head and anchor
             previous = each.record_hash
         amendment = Amendment(
             when=now.isoformat(timespec="seconds"),
@@ -115,6 +118,9 @@ def add_minute_reference(store: Store, row_id: int, minute_ref: str,
         recorded = list(settings.get(session, AMENDMENTS))
         recorded.append(amendment.__dict__)
         settings.put(session, AMENDMENTS, recorded)
+    from mop_desktop.services.history_check import after_amendment
+
+    after_amendment(store)
     log.info("minute reference added to history row %s (version %s)", row_id,
              amendment.version)
     return amendment

@@ -105,6 +105,7 @@ def test_new_concern_about_the_clerk_can_be_sealed_on_saving(app, window, servic
     monkeypatch.setattr(page.asks, "confirm", lambda _p, title, _t: asked.append(title) or True)
     form = page.open_case(None)
     form.ui.summaryEdit.setText("The clerk refused to circulate my motion")
+    form.ui.categoryCombo.setCurrentIndex(form.ui.categoryCombo.findData("other"))
     index = form.ui.aboutRoleCombo.findData("clerk")
     form.ui.aboutRoleCombo.setCurrentIndex(index)
     assert form.save()

@@ -65,3 +65,21 @@ def test_an_altered_history_is_not_rechained(store, imported):
     with pytest.raises(he.HistoryEditError, match="fails its check"):
         he.add_minute_reference(store, imported[0][0], "2021-087")
     assert not verify_chain(store).ok
+
+
+def test_an_amendment_keeps_the_anchor_confirming_the_history(credential_store, store):
+    """A minute reference added to an imported row re-chains the history: this PC's anchor
+    follows it, so check still confirms the history."""
+    from mop_desktop.services.history_check import check_anchor
+
+    result = make_result(adopted=True)
+    result.history.insert(0, Adoption("2021", dt.date(2021, 12, 16), "", dt.date(2022, 12, 31),
+                                      "G White"))
+    save_import(store, result)
+    assert check_anchor(store, verify_chain(store).ok).ok  # anchored now
+    with store.session() as session:
+        row_id = docs.protocol_document(session).adoptions[0].id
+    he.add_minute_reference(store, row_id, "2021-087")
+    assert verify_chain(store).ok
+    report = check_anchor(store, verify_chain(store).ok)
+    assert report.ok, report

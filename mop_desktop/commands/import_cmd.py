@@ -9,7 +9,7 @@ from mop_desktop.commands import CommandError, Context
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="a .txt, .md or .docx protocol")
+    parser.add_argument("file", metavar="FILE", help="a .txt, .md, .docx or text .pdf protocol")
     parser.add_argument(
         "--as-draft", action="store_true", help="import as the current draft, not as adopted"
     )

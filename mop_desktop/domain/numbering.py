@@ -1,4 +1,5 @@
-"""Numbers derived from position: sections "1", clauses "1.1", sub-clauses "1.1.1".
+"""Numbers derived from position: sections "1", clauses "1.1", sub-clauses "1.1.1"; numbers
+kept from an imported source (``source_number``) are used as they are.
 
 Unnumbered sections and blocks take no number and do not use one up. Within an unnumbered
 section, numbered blocks are numbered "1", "2" ... on their own.
@@ -15,9 +16,15 @@ ROMAN = [
 
 
 def renumber(doc: DocumentText) -> None:
+    """Set every ``number``. A part with a ``source_number`` keeps it exactly; the parts
+    without one are numbered on from the last kept number before them ("5.3" -> "5.4")."""
     section_no = 0
     for section in doc.sections:
-        if section.numbered:
+        if section.numbered and section.source_number:
+            section.number = section.source_number
+            section_no = _last_int(section.source_number, section_no)
+            prefix = section.number + "."
+        elif section.numbered:
             section_no += 1
             section.number = str(section_no)
             prefix = section.number + "."
@@ -30,6 +37,14 @@ def renumber(doc: DocumentText) -> None:
             if not block.numbered:
                 block.number = ""
                 continue
+            if block.source_number:
+                block.number = block.source_number
+                parts = _ints(block.source_number)
+                if block.level >= 2 and len(parts) >= 2:
+                    clause_no, sub_no = parts[-2], parts[-1]
+                elif parts:
+                    clause_no, sub_no = parts[-1], 0
+                continue
             if block.level >= 2 and clause_no > 0:
                 sub_no += 1
                 block.number = f"{prefix}{clause_no}.{sub_no}"
@@ -37,6 +52,27 @@ def renumber(doc: DocumentText) -> None:
                 clause_no += 1
                 sub_no = 0
                 block.number = f"{prefix}{clause_no}"
+
+
+def from_position(doc: DocumentText) -> DocumentText:
+    """Forget the numbers kept from an imported source and number everything by position
+    (the clerk's "Renumber"). Returns ``doc``."""
+    for section in doc.sections:
+        section.source_number = ""
+        for block in section.blocks:
+            block.source_number = ""
+    renumber(doc)
+    return doc
+
+
+def _ints(number: str) -> list[int]:
+    parts = number.split(".")
+    return [int(p) for p in parts] if all(p.isdigit() for p in parts) else []
+
+
+def _last_int(number: str, default: int) -> int:
+    parts = _ints(number)
+    return parts[-1] if parts else default
 
 
 def to_roman(n: int) -> str:

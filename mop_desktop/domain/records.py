@@ -28,13 +28,15 @@ class Council:
 
 @dataclass
 class Adoption:
-    """One row of the version table: a resolution of Full Council to adopt a version."""
+    """One row of the version table: a resolution of Full Council (or, in ``adopted_by``, the
+    committee the source names) to adopt a version."""
 
     version_label: str
     adopted_on: dt.date | None
     minute_ref: str = ""
     review_due: dt.date | None = None
     reviewer: str = ""
+    adopted_by: str = ""  # "Full Council", "Staffing Committee"; "" when not stated
     chair: str = ""
     clerk: str = ""
     text_sha256: str = ""  # empty for history imported without its text
@@ -56,14 +58,19 @@ class Adoption:
             "prev_hash": self.prev_hash,
             "no_changes": self.no_changes,
         }
+        if self.adopted_by:  # absent when empty, so rows recorded before it keep their hash
+            payload["adopted_by"] = self.adopted_by
         blob = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8")
         return hashlib.sha256(blob).hexdigest()
 
     def history_json(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "version": self.version_label,
             "adopted_on": self.adopted_on.isoformat() if self.adopted_on else None,
             "minute_ref": self.minute_ref,
             "review_due": self.review_due.isoformat() if self.review_due else None,
             "reviewer": self.reviewer,
         }
+        if self.adopted_by:
+            out["adopted_by"] = self.adopted_by
+        return out

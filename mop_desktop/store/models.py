@@ -106,6 +106,7 @@ class SectionRow(Base):
     position: Mapped[int] = mapped_column(Integer)
     heading: Mapped[str] = mapped_column(Text, default="")
     numbered: Mapped[bool] = mapped_column(Boolean, default=True)
+    source_number: Mapped[str] = mapped_column(String, default="")  # kept from an import
 
     version: Mapped[VersionRow] = relationship(back_populates="sections")
     blocks: Mapped[list[BlockRow]] = relationship(
@@ -122,6 +123,7 @@ class BlockRow(Base):
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text, default="")
     numbered: Mapped[bool] = mapped_column(Boolean, default=True)
+    source_number: Mapped[str] = mapped_column(String, default="")  # kept from an import
     level: Mapped[int] = mapped_column(Integer, default=1)
     list_style: Mapped[str | None] = mapped_column(String, nullable=True)
     items_json: Mapped[str] = mapped_column(Text, default="[]")  # nested ListItem.to_json()
@@ -144,6 +146,7 @@ class AdoptionRow(Base):
     minute_ref: Mapped[str] = mapped_column(String, default="")
     review_due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     reviewer: Mapped[str] = mapped_column(String, default="")
+    adopted_by: Mapped[str] = mapped_column(String, default="")  # Full Council, a committee
     chair: Mapped[str] = mapped_column(String, default="")
     clerk: Mapped[str] = mapped_column(String, default="")
     no_changes: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -40,7 +40,7 @@ from mop_desktop.store import documents as docs
 
 log = logging.getLogger(__name__)
 
-FILE_FILTER = "Protocols (*.docx *.txt *.md *.markdown);;All files (*)"
+FILE_FILTER = "Protocols (*.docx *.pdf *.txt *.md *.markdown);;All files (*)"
 DOUBTFUL_BRUSH = QBrush(QColor(255, 179, 0, 70))  # amber, readable on light and dark palettes
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -173,7 +173,7 @@ class ImportPreview:
         form = self.form
         form.sourceValue.setText(result.source or "")
         form.councilValue.setText(result.council_name or "(not named in the file)")
-        form.titleValue.setText(result.text.title or docs.DEFAULT_TITLE)
+        form.titleValue.setText(result.text.title or "(no title in the document)")
         form.adoptionValue.setText(describe_adoption(result))
         doubtful = count_doubtful(result)
         contents = result.contents() + "."

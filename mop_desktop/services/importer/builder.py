@@ -11,7 +11,7 @@ import re
 
 from mop_desktop.domain.document import DocumentText
 from mop_desktop.domain.records import Adoption
-from mop_desktop.services.importer import ImportResult
+from mop_desktop.services.importer import ImportIssue, ImportResult
 from mop_desktop.services.importer.history import (
     MetaLine,
     merge_history,
@@ -30,7 +30,6 @@ from mop_desktop.services.importer.lines import (
 )
 from mop_desktop.services.importer.structure import BodyBuilder, Layout
 
-DEFAULT_TITLE = "Member/Officer Relations Protocol"
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -110,10 +109,7 @@ def build(
             continue
         body_start = index
         break
-    if not title:
-        title = DEFAULT_TITLE
-        warnings.append(f"no title found: using \u201c{DEFAULT_TITLE}\u201d")
-    council = council or extra_council
+    council = council or extra_council or _council_in_sentence(paras)
 
     # 3. the body
     body: list[Para] = list(front)
@@ -137,23 +133,70 @@ def build(
         builder.add(para, nxt)
     sections = builder.finish()
     text = DocumentText(title=title, sections=sections)
+    issues = [ImportIssue(0, "history", w, unit) for w in warnings]
     for section in sections:
         if section.doubtful:
             where = builder.source_line(section)
             heading = _short(section.heading)
-            warnings.append(f"{unit} {where}: heading \u201c{heading}\u201d: {section.doubtful}")
+            issues.append(ImportIssue(where, _kind(section.doubtful),
+                                      f"heading \u201c{heading}\u201d: {section.doubtful}", unit))
         for block in section.blocks:
             if block.doubtful:
                 where = builder.source_line(block)
                 label = f"clause {block.number}" if block.number else _quote(block.text)
-                warnings.append(f"{unit} {where}: {label}: {block.doubtful}")
+                issues.append(ImportIssue(where, _kind(block.doubtful),
+                                          f"{label}: {block.doubtful}", unit))
+    issues.extend(_missing(title, council, merged.adoptions, unit))
     return ImportResult(
         text=text,
         council_name=council,
         history=merged.adoptions,
-        warnings=warnings,
+        warnings=[str(i) for i in issues if _warned(i)],
         source=source,
+        issues=issues,
     )
+
+
+def _warned(issue: ImportIssue) -> bool:
+    """The places printed as "check:" lines: doubtful ones, and a missing title."""
+    return issue.kind not in ("missing", "left-out") or issue.message.startswith("no title")
+
+
+def _kind(doubt: str) -> str:
+    if re.search(r"number|numbering", doubt) and "heading" not in doubt:
+        return "numbering"
+    if "version-table" in doubt or "history" in doubt:
+        return "history"
+    return "structure"
+
+
+def _missing(title: str, council: str, history: list[Adoption], unit: str) -> list[ImportIssue]:
+    """What the document does not state (nothing is made up for it)."""
+    out = []
+    if not title:
+        out.append("no title found: the document does not state one (set it before saving)")
+    if not council:
+        out.append("no council named in the document")
+    adopted = [a for a in history if a.adopted_on]
+    if not adopted:
+        out.append("no adoption date found: it will be imported as the draft")
+    else:
+        latest = adopted[-1]
+        if not latest.minute_ref:
+            out.append("the latest adoption has no minute reference")
+        if not latest.review_due:
+            out.append("the latest adoption has no review date")
+    return [ImportIssue(0, "missing", m, unit) for m in out]
+
+
+def _council_in_sentence(paras: list[Para]) -> str:
+    """A council named only inside a sentence ("This protocol applies to X Town Council")."""
+    for para in paras:
+        if para.rows is None:
+            name = council_name_in(para.text)
+            if name:
+                return name
+    return ""
 
 
 def _clean(para: Para) -> Para:

@@ -257,28 +257,74 @@ class BodyBuilder:
 
     # -- the end ------------------------------------------------------------------------------
     def finish(self) -> list[Section]:
+        """Settle levels, keep the source's numbers and mark numbering that skips, repeats or
+        does not fit the section it stands in (the numbers are kept all the same)."""
         for section in self.sections:
             _settle_levels(section, self.sources)
+            src = self.sources.get(id(section))
+            if section.numbered and src and src.number and not section.source_number:
+                section.source_number = src.number
+            for block in section.blocks:
+                src = self.sources.get(id(block))
+                if block.numbered and src and src.number:
+                    block.source_number = src.number
         from mop_desktop.domain.document import DocumentText
 
         DocumentText(title="", sections=self.sections).renumber()
-        running = 0  # clauses numbered on through unnumbered sections (1, 2 | 3, 4)
-        for section in self.sections:
-            src = self.sources.get(id(section))
-            if src and src.number and src.number != section.number and not section.doubtful:
-                section.doubtful = f"numbered {src.number} in the source"
-            for block in section.blocks:
-                src = self.sources.get(id(block))
-                if not section.numbered and block.numbered and block.level == 1:
-                    running += 1
-                if not src or not src.number or block.doubtful:
-                    continue
-                if src.number == block.number or block.number.endswith("." + src.number):
-                    continue
-                if not section.numbered and src.number == str(running):
-                    continue
-                block.doubtful = f"numbered {src.number} in the source"
+        _check_sequence(self.sections)
         return self.sections
+
+
+def _check_sequence(sections: list[Section]) -> None:
+    last: dict[tuple[str, str], tuple[int, str]] = {}
+    for section in sections:
+        if section.numbered and section.source_number:
+            doubt = _next_in_step(last, ("S", ""), section.source_number, first_free=True)
+            if doubt and not section.doubtful:
+                section.doubtful = doubt
+        for block in section.blocks:
+            number = block.source_number
+            if not number:
+                continue
+            parts = number.split(".")
+            if len(parts) == 1:
+                key = ("B", section.source_number if section.numbered else "")
+                doubt = _next_in_step(last, key, number, first_free=True)
+            else:
+                doubt = _next_in_step(last, ("B", ".".join(parts[:-1])), number)
+                head = section.number.split(".")[0] if section.numbered else ""
+                if head and parts[0] != head:
+                    doubt = f"numbered {number} but stands under section {section.number}"
+            if doubt and not block.doubtful:
+                block.doubtful = doubt
+
+
+def _next_in_step(
+    last: dict[tuple[str, str], tuple[int, str]],
+    key: tuple[str, str],
+    number: str,
+    *,
+    first_free: bool = False,
+) -> str | None:
+    """Why ``number`` is out of step with the number before it at its level, or None."""
+    tail = number.split(".")[-1]
+    if not tail.isdigit():
+        return None
+    value = int(tail)
+    previous = last.get(key)
+    last[key] = (value, number)
+    if previous is None:
+        if first_free or value == 1:
+            return None
+        return f"numbering starts at {number}"
+    before, before_text = previous
+    if value == before + 1:
+        return None
+    if value == before:
+        return f"number {number} repeats"
+    if value < before:
+        return f"number {number} comes after {before_text}"
+    return f"numbering skips from {before_text} to {number}"
 
 
 def _continues(level: _Level, style: str, value: int) -> bool:
@@ -293,6 +339,7 @@ def _settle_levels(section: Section, sources: dict[int, _Source]) -> None:
     firsts = {n.split(".")[0] for n in numbers}
     if not section.numbered and numbers and all("." in n for n in numbers) and len(firsts) == 1:
         section.numbered = True
+        section.source_number = firsts.pop()  # the number its clauses carry
     for block in section.blocks:
         src = sources.get(id(block))
         if not src or not src.number:

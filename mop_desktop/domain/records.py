@@ -72,5 +72,5 @@ class Adoption:
             "reviewer": self.reviewer,
         }
         if self.adopted_by:
-            out["adopted_by"] = self.adopted_by
+            out["body"] = self.adopted_by  # who adopted it, as in a meeting's "body"
         return out

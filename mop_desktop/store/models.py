@@ -66,6 +66,8 @@ class DocumentRow(Base):
     kind: Mapped[str] = mapped_column(String, default="protocol")
     title: Mapped[str] = mapped_column(String)
     review_interval_months: Mapped[int] = mapped_column(Integer, default=12)
+    # set when the interval was stated (by the imported document or the clerk), not assumed
+    review_interval_stated: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     versions: Mapped[list[VersionRow]] = relationship(

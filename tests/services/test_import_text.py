@@ -385,7 +385,7 @@ def test_adoption_and_review_lines(tmp_path, lines, adopted, review):
     body = "\n\n".join(lines)
     result = imp(tmp_path, f"Protocol\n\n{body}\n\nIntroduction\n\nSome text.\n")
     assert [(a.adopted_on, a.review_due) for a in result.history] == [(adopted, review)]
-    assert result.history[0].version_label == str(adopted.year)
+    assert result.history[0].version_label == ""  # the source gives none: none is invented
     assert result.text.plain_words() == ["Protocol", "Introduction", "Some", "text."]
 
 
@@ -455,8 +455,8 @@ def test_typewriter_layout_with_caps_council_indents_and_page_furniture(tmp_path
     assert result.council_name == "NEWTOWN PARISH COUNCIL"
     assert result.text.title == "PROTOCOL ON MEMBER/OFFICER RELATIONS"
     assert [a.history_json() for a in result.history] == [
-        {"version": "2022", "adopted_on": "2022-05-12", "minute_ref": "45/22",
-         "review_due": "2024-05-31", "reviewer": ""}
+        {"version": "", "adopted_on": "2022-05-12", "minute_ref": "45/22",
+         "review_due": "2024-05-31", "reviewer": "", "body": "Full Council"}
     ]  # fmt: skip
     assert outline(result) == [
         ("1", "INTRODUCTION", [

@@ -328,6 +328,7 @@ class SettingsPage(QWidget):
             doc = docs.protocol_document(session)
             if doc is not None and self.form.intervalCombo.isEnabled() and months:
                 interval_changed = doc.review_interval_months != months
+                doc.review_interval_stated = doc.review_interval_stated or interval_changed
                 doc.review_interval_months = int(months)
         self.dirty = False
         self.load()

@@ -17,6 +17,7 @@ from mop_desktop.services.importer.history import (
     merge_history,
     read_meta_line,
     read_version_table,
+    review_interval,
     version_table_columns,
 )
 from mop_desktop.services.importer.lines import (
@@ -69,7 +70,7 @@ def build(
                 Para(text=text, line=para.line, meta=why) for text, why in table.leftovers
             ]
         elif para.heading_level is None:
-            meta = read_meta_line(para.text)
+            meta = read_meta_line(para.text, sentence=True)
             if meta is not None:
                 metas.append(meta)
                 meta_at.append(index)
@@ -147,6 +148,9 @@ def build(
                 issues.append(ImportIssue(where, _kind(block.doubtful),
                                           f"{label}: {block.doubtful}", unit))
     issues.extend(_missing(title, council, merged.adoptions, unit))
+    texts = [p.text for p in paras if p.rows is None] + [
+        " ".join(row) for p in paras if p.rows for row in p.rows
+    ]
     return ImportResult(
         text=text,
         council_name=council,
@@ -154,6 +158,7 @@ def build(
         warnings=[str(i) for i in issues if _warned(i)],
         source=source,
         issues=issues,
+        review_interval_months=review_interval(texts + list(extra_meta or [])),
     )
 
 

@@ -1,4 +1,5 @@
-"""Numbers kept from an imported source (section and block), and who adopted a version.
+"""Numbers kept from an imported source (section and block), who adopted a version, and
+whether the review interval was stated rather than assumed.
 
 Revision ID: 0003
 Revises: 0002
@@ -21,9 +22,16 @@ def upgrade() -> None:
             )
     with op.batch_alter_table("adoption") as batch:
         batch.add_column(sa.Column("adopted_by", sa.String, nullable=False, server_default=""))
+    with op.batch_alter_table("document") as batch:
+        batch.add_column(
+            sa.Column("review_interval_stated", sa.Boolean, nullable=False,
+                      server_default=sa.false())
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("document") as batch:
+        batch.drop_column("review_interval_stated")
     with op.batch_alter_table("adoption") as batch:
         batch.drop_column("adopted_by")
     for table in ("block", "section"):

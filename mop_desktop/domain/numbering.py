@@ -44,6 +44,8 @@ def renumber(doc: DocumentText) -> None:
                     clause_no, sub_no = parts[-2], parts[-1]
                 elif parts:
                     clause_no, sub_no = parts[-1], 0
+                    if len(parts) > 1:  # "3.1" under a heading that shows no number
+                        prefix = ".".join(str(p) for p in parts[:-1]) + "."
                 continue
             if block.level >= 2 and clause_no > 0:
                 sub_no += 1

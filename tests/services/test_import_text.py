@@ -81,13 +81,14 @@ def test_clause_out_of_step_is_marked_doubtful(tmp_path):
     assert any("1.3" in w for w in result.warnings)
 
 
-def test_clauses_under_unnumbered_headings_take_the_section_number(tmp_path):
+def test_clauses_under_unnumbered_headings_keep_their_numbers_and_the_headings_none(tmp_path):
     text = "Protocol\n\nIntroduction\n\n1.1 First.\n\n1.2 Second.\n\nRoles\n\n2.1 Third.\n"
     result = imp(tmp_path, text)
     assert [(s.number, s.heading) for s in result.text.sections] == [
-        ("1", "Introduction"),
-        ("2", "Roles"),
+        ("", "Introduction"),  # the source shows no section number: none is given
+        ("", "Roles"),
     ]
+    assert [b.level for s in result.text.sections for b in s.blocks] == [1, 1, 1]
     assert [b.number for s in result.text.sections for b in s.blocks] == ["1.1", "1.2", "2.1"]
     assert doubts(result) == []
 

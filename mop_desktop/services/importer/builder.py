@@ -47,6 +47,7 @@ def build(
     ("line" in a text file, "paragraph" in a Word document), for the warnings."""
     paras = [_clean(p) for p in paras]
     paras = [p for p in paras if p.rows is not None or p.text]
+    paras = _split_title_and_dates(paras)
     warnings: list[str] = []
 
     # 1. history: version tables and adoption lines
@@ -102,7 +103,7 @@ def build(
         if para.rows is None and not council and is_council_line(text):
             council = council_name_in(text)
             continue
-        if para.rows is None and not title and _title_like(para):
+        if para.rows is None and not title and (_title_like(para) or _section_title(para)):
             title = text
             council = council or council_name_in(text)
             continue
@@ -199,9 +200,17 @@ def _council_in_sentence(paras: list[Para]) -> str:
     for para in paras:
         if para.rows is None:
             name = council_name_in(para.text)
-            if name:
+            first = name.split()[0].lower() if name else ""
+            if name and not (first in _NOT_NAMES or first.endswith(("ed", "ing", "ly"))):
                 return name
     return ""
+
+
+# words that start a sentence before "Town Council" but are no place's name
+_NOT_NAMES = set("""a an all any each every our your their its this that these those local
+whole full new bring contact ask see join email write call inform tell notify report refer
+send give make if when where whether please dear chairman chair clerk members councillors
+""".split())
 
 
 def _clean(para: Para) -> Para:
@@ -212,6 +221,44 @@ def _clean(para: Para) -> Para:
     para.text = " ".join(text.split())
     para.bold = para.bold or bold
     return para
+
+
+_DOC_WORD = re.compile(
+    r"\b(?:protocol|policy|code|procedure|orders|relations|constitution|guidance|scheme)\b", re.I
+)
+_META_START = re.compile(
+    r"\s(?=(?:adopted|accepted|approved|agreed|ratified|last\s+updated|updated|revised|"
+    r"reviewed|version)\b)",
+    re.I,
+)
+
+
+def _section_title(para: Para) -> bool:
+    """ "Section 16: A Protocol for Member/Officer Relations" heading the document is its
+    title (all its words kept), not a numbered section."""
+    marker = split_marker(para.text)
+    return (
+        marker.kind == "clause" and marker.section_word and bool(_DOC_WORD.search(marker.text))
+        and len(para.text) <= 120
+    )
+
+
+def _split_title_and_dates(paras: list[Para]) -> list[Para]:
+    """A first line carrying the title and the adoption facts ("DUNSTON PARISH COUNCIL
+    GRIEVANCE POLICY  Accepted October 2021/ Review October 2024") becomes two lines."""
+    for index, para in enumerate(paras[:3]):
+        if para.rows is not None or read_meta_line(para.text) is not None:
+            continue
+        m = _META_START.search(para.text)
+        if not m:
+            continue
+        head, tail = para.text[: m.start()].strip(" -\u2013|,"), para.text[m.end() :].strip()
+        if head and title_like(head) and read_meta_line(tail) is not None:
+            first = Para(text=head, line=para.line, blank_before=para.blank_before,
+                         heading_level=para.heading_level, bold=para.bold)  # fmt: skip
+            second = Para(text=tail, line=para.line, blank_before=True)
+            return paras[:index] + [first, second] + paras[index + 1 :]
+    return paras
 
 
 def _title_like(para: Para) -> bool:

@@ -112,17 +112,18 @@ def read_version_table(rows: list[list[str]], columns: dict[int, str]) -> TableH
 # -- adoption and review lines ----------------------------------------------------------------
 _KEYWORD = re.compile(
     r"adopt|approv|agreed|ratif|review|version|issue|minute|originator|author|prepared|"
-    r"updated|revised|amended|resolution",
+    r"updated|revised|amended|resolution|accepted",
     re.I,
 )
 _ADOPT = re.compile(
-    r"adopt|approv|agreed|ratif|updated|revised|amended|(?<!next )(?<!date of )reviewed|"
+    r"adopt|approv|agreed|ratif|accepted|updated|revised|amended|(?<!next )(?<!date of )reviewed|"
     r"date\s+of\s+(?:last\s+)?review|last\s+review",
     re.I,
 )
 _REVIEW_DUE = re.compile(
     r"review\s*(?:date|due|by)|next\s+review|to\s+be\s+reviewed|due\s+for\s+review|"
-    r"will\s+be\s+reviewed|date\s+(?:of|for)\s+(?:next\s+)?review|review\s*:",
+    r"will\s+be\s+reviewed|date\s+(?:of|for)\s+(?:next\s+)?review|review\s*:|"
+    r"\breview(?:\s+in|\s+on)?\W*$",
     re.I,
 )
 _MINUTE = re.compile(
@@ -156,7 +157,7 @@ _LABEL_WORDS = set(
     community city on at date dated of next review reviewed due to be will and minute minutes
     ref reference no number version issue meeting its a annually in for last resolution
     member officer relations councillor relationship updated revised amended last
-    meeting held""".split()
+    meeting held accepted""".split()
 )
 
 
@@ -222,7 +223,7 @@ def read_meta_line(text: str, *, sentence: bool = False) -> MetaLine | None:
         rest = rest[: body.start("body")] + " " + rest[body.end("body") :]
     if meta.empty or (not dates and not meta.version and not meta.minute_ref):
         return None
-    words = [w.strip(".,;:()[]-\u2013\u2014").lower() for w in rest.split()]
+    words = [w.strip(".,;:()[]/|-\u2013\u2014").lower() for w in rest.split()]
     if any(w and w not in _LABEL_WORDS for w in words):
         if not sentence or meta.adopted_on is None or not _ABOUT_ITSELF.search(line):
             return None

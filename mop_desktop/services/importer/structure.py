@@ -332,17 +332,18 @@ def _continues(level: _Level, style: str, value: int) -> bool:
 
 
 def _settle_levels(section: Section, sources: dict[int, _Source]) -> None:
-    """Clause levels from the source numbers. A section with no number of its own whose
-    clauses read "3.1", "3.2" is section 3 (numbered)."""
+    """Clause levels from the source numbers. Clauses reading "3.1", "3.2" under a heading
+    with no number of its own are clauses (level 1) of an unnumbered section: the heading
+    is not given a number the document does not show."""
     numbers = [sources[id(b)].number for b in section.blocks if sources.get(id(b))]
     numbers = [n for n in numbers if n]
     firsts = {n.split(".")[0] for n in numbers}
-    if not section.numbered and numbers and all("." in n for n in numbers) and len(firsts) == 1:
-        section.numbered = True
-        section.source_number = firsts.pop()  # the number its clauses carry
+    as_numbered = section.numbered or (
+        bool(numbers) and all("." in n for n in numbers) and len(firsts) == 1
+    )
     for block in section.blocks:
         src = sources.get(id(block))
         if not src or not src.number:
             continue
         depth = src.number.count(".") + 1
-        block.level = max(1, depth - 1) if section.numbered else depth
+        block.level = max(1, depth - 1) if as_numbered else depth

@@ -24,6 +24,7 @@ from mop_desktop.services.importer.lines import (
     Para,
     council_name_in,
     heading_like,
+    is_caps,
     is_council_line,
     split_marker,
     strip_emphasis,
@@ -253,7 +254,8 @@ def _split_title_and_dates(paras: list[Para]) -> list[Para]:
         if not m:
             continue
         head, tail = para.text[: m.start()].strip(" -\u2013|,"), para.text[m.end() :].strip()
-        if head and title_like(head) and read_meta_line(tail) is not None:
+        ends_title = is_caps(head) or bool(_DOC_WORD.search(head.split()[-1] if head else ""))
+        if head and title_like(head) and ends_title and read_meta_line(tail) is not None:
             first = Para(text=head, line=para.line, blank_before=para.blank_before,
                          heading_level=para.heading_level, bold=para.bold)  # fmt: skip
             second = Para(text=tail, line=para.line, blank_before=True)
@@ -290,6 +292,15 @@ def _layout(body: list[Para]) -> Layout:
         else:
             singles.append((marker.number, marker.text, para))
     layout.heading_level = min(levels) if levels else None
+    # single numbers on sentences ("1. There will be held ...") in a run: numbered paragraphs
+    plain = [p for n, text, p in singles if p.heading_level is None and not p.auto_list]
+    sentences = sum(1 for p in plain if not heading_like(split_marker(p.text).text))
+    layout.single_clauses = (
+        not layout.section_prefixes and len(plain) >= 4 and sentences >= 0.75 * len(plain)
+    )
+    if plain:
+        indents = [p.indent for p in plain]
+        layout.clause_indent = max(set(indents), key=indents.count)
     layout.numbered_headings = any(
         number in layout.section_prefixes or heading_like(text) or para.heading_level is not None
         for number, text, para in singles

@@ -196,7 +196,7 @@ def read_meta_line(text: str, *, sentence: bool = False) -> MetaLine | None:
         return MetaLine(reviewer=who.group("who").strip())
     meta = MetaLine()
     rest = line
-    dates = all_dates(line)
+    dates = all_dates(line) or _short_dates(line)
     previous_end = 0
     for day, start, end in dates:
         before = line[previous_end:start]
@@ -231,6 +231,30 @@ def read_meta_line(text: str, *, sentence: bool = False) -> MetaLine | None:
     if not dates and not re.match(r"^\W*(version|issue|minute)", line, re.I):
         return None
     return meta
+
+
+_SHORT_DATE = re.compile(
+    r"(?<![\d./])(?:(?P<day>\d{1,2})[./])?(?P<month>\d{1,2})[./](?P<year>\d{2})(?![\d./])"
+)
+
+
+def _short_dates(line: str) -> list[tuple[dt.date, int, int]]:
+    """Dates with a two-digit year ("12.09.23", "09.25"), read only on an adoption or review
+    line: "Adopted 12.09.23" is 12 September 2023; "Review 09.25" the end of September 2025."""
+    from mop_desktop.domain.dates import end_of_month
+
+    out = []
+    for m in _SHORT_DATE.finditer(line):
+        year, month = 2000 + int(m.group("year")), int(m.group("month"))
+        try:
+            if m.group("day"):
+                day = dt.date(year, month, int(m.group("day")))
+            else:
+                day = end_of_month(year, month)
+        except ValueError:
+            return []
+        out.append((day, m.start(), m.end()))
+    return out
 
 
 # -- the review interval ----------------------------------------------------------------------

@@ -197,6 +197,8 @@ def heading_like(text: str) -> bool:
     """A short line that could stand alone as a heading: few words, no closing full stop,
     comma, semicolon or colon (a question mark is allowed)."""
     t = text.strip()
+    if t.endswith((":-", ":\u2013")):  # "The meeting standard agenda:-" leads into a list
+        return False
     if not t or len(t) > 90 or len(t.split()) > 12:
         return False
     if t[-1] in ".,;:" or t.endswith("etc") or find_date(t) is not None:

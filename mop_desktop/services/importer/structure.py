@@ -45,6 +45,8 @@ class Layout:
     section_prefixes: set[str] = field(default_factory=set)  # "2" when "2.1" occurs
     numbered_headings: bool = False
     heading_level: int | None = None  # markdown/Word level of section headings
+    single_clauses: bool = False  # "1. There will be ..." paragraphs: "N." never a heading
+    clause_indent: int = 0  # ... at this indent
 
 
 class BodyBuilder:
@@ -56,6 +58,7 @@ class BodyBuilder:
         self.stack: list[_Level] = []
         self.sources: dict[int, _Source] = {}
         self.item_indent = 0
+        self.heading_indents: set[int] = set()  # indents of "1. Heading" lines so far
 
     # -- helpers ------------------------------------------------------------------------------
     def _section(self) -> Section:
@@ -66,6 +69,8 @@ class BodyBuilder:
     def new_section(self, heading: str, number: str, para: Para, doubt: str | None = None) -> None:
         section = Section(heading=heading, numbered=bool(number), doubtful=doubt)
         self.sources[id(section)] = _Source(number, para.line)
+        if number and not para.auto_list:
+            self.heading_indents.add(para.indent)
         self.sections.append(section)
         self.block = None
         self.stack = []
@@ -104,13 +109,23 @@ class BodyBuilder:
         self._plain(para, nxt)
 
     def _heading(self, para: Para, marker: Marker) -> None:
+        """A Markdown or Word heading. One that starts with a typed number keeps it: "2.1
+        Roles" in a top-level heading style is a heading numbered 2.1; a long "2.1 ..." or
+        a deeper heading style is a clause numbered as typed, never a bare paragraph."""
         level = para.heading_level or 1
         point_nought = re.fullmatch(r"(\d+)\.0+", marker.number)
+        top = self.layout.heading_level is None or level <= self.layout.heading_level
         if marker.kind == "clause" and "." in marker.number and not point_nought:
-            self.new_block(marker.text, marker.number, para)
+            if top and heading_like(marker.text):
+                self.new_section(marker.text, marker.number, para)
+            else:
+                self.new_block(marker.text, marker.number, para)
             return
-        if self.layout.heading_level is not None and level > self.layout.heading_level:
-            self.new_block(para.text, "", para, "sub-heading kept as a paragraph")
+        if not top:
+            if marker.kind == "clause":
+                self.new_block(marker.text, marker.number, para)
+            else:
+                self.new_block(para.text, "", para, "sub-heading kept as a paragraph")
             return
         if marker.kind == "clause":
             number = point_nought.group(1) if point_nought else marker.number
@@ -133,10 +148,24 @@ class BodyBuilder:
             doubt = None if heading_like(marker.text) else "long line taken as a numbered heading"
             self.new_section(marker.text, number, para, doubt)
             return
+        like_heading = heading_like(marker.text) and not (
+            self.layout.single_clauses and para.indent == self.layout.clause_indent
+        )
+        continues_list = any(
+            level.style == "decimal" and abs(level.indent - para.indent) <= 1
+            and int(number) == level.last + 1
+            for level in self.stack
+        )  # fmt: skip
+        if (
+            like_heading and para.indent in self.heading_indents and not para.auto_list
+            and not continues_list
+        ):  # fmt: skip
+            self.new_section(marker.text, number, para)  # placed like the headings before it
+            return
         if self._decimal_item(para, number):
             self._item(para, Marker("item", marker.text, style="decimal", value=int(number)), nxt)
             return
-        if heading_like(marker.text) and not self.stack:
+        if like_heading and not self.stack:
             self.new_section(marker.text, number, para)
             return
         self.new_block(marker.text, number, para)
@@ -158,7 +187,7 @@ class BodyBuilder:
         for level in self.stack:
             if level.style == "decimal" and abs(level.indent - para.indent) <= 1:
                 return int(number) == level.last + 1
-        lead_in = self.block.text.rstrip().endswith(":")
+        lead_in = self.block.text.rstrip(" -\u2013").endswith(":")
         deeper = para.indent > self.block_para.indent
         if para.auto_list and self.block_para.auto_list:
             return lead_in and deeper
@@ -182,7 +211,12 @@ class BodyBuilder:
             self.new_block(text, "", para, "a page number from the source?")
             return
         strong = para.bold or is_caps(text)
-        if heading_like(text) and (standalone or strong):
+        leads_list = (
+            nxt is not None and para.blank_before and not nxt.toc
+            and split_marker(nxt.text).kind != ""
+            and not text.rstrip().endswith(("-", "\u2013"))
+        )  # fmt: skip
+        if heading_like(text) and (standalone or strong or leads_list):
             if self.layout.numbered_headings:
                 self.new_block(text, "", para, "might be a sub-heading")
             else:
@@ -212,7 +246,7 @@ class BodyBuilder:
         while len(self.stack) > 1 and indent < self.stack[-1].indent - 1:
             self.stack.pop()
         top = self.stack[-1]
-        parent_leads = bool(top.items) and top.items[-1].text.rstrip().endswith(":")
+        parent_leads = bool(top.items) and top.items[-1].text.rstrip(" -\u2013").endswith(":")
         deeper = indent > top.indent + 1
         other_style = style != top.style and style != "bullet"
         if top.items and (

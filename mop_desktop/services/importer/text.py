@@ -72,6 +72,12 @@ def _wrap_width(lines: list[str]) -> int | None:
 def text_paragraphs(text: str, *, markdown: bool = False) -> list[Para]:
     lines = _lines(text)
     width = _wrap_width(lines)
+    # a text with a paragraph on every line and (almost) no blank lines (copied from a web
+    # page): every line stands alone, as if blank lines were between them
+    filled = [line for line in lines if line.strip()]
+    one_per_line = width is None and len(filled) >= 8 and len(lines) - len(filled) < len(
+        filled
+    ) * 0.1 and sum(len(line) > 120 for line in filled) >= 2
     paras: list[Para] = []
     blank = False
     page = False
@@ -127,8 +133,9 @@ def text_paragraphs(text: str, *, markdown: bool = False) -> list[Para]:
             current.text = f"{current.text} {stripped}"
             last_line = raw
             continue
-        para = Para(text=stripped, line=lineno, indent=_indent(raw), blank_before=blank,
-                    page_break_before=page, toc=bool(TOC_LINE.search(raw)))  # fmt: skip
+        para = Para(text=stripped, line=lineno, indent=_indent(raw),
+                    blank_before=blank or one_per_line, page_break_before=page,
+                    toc=bool(TOC_LINE.search(raw)))  # fmt: skip
         paras.append(para)
         blank = page = False
         current = para

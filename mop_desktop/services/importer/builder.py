@@ -49,6 +49,7 @@ def build(
     paras = [_clean(p) for p in paras]
     paras = [p for p in paras if p.rows is not None or p.text]
     paras = _split_title_and_dates(paras)
+    _mark_contents(paras)
     warnings: list[str] = []
 
     # 1. history: version tables and adoption lines
@@ -232,6 +233,41 @@ _META_START = re.compile(
     r"reviewed|version)\b)",
     re.I,
 )
+
+
+def _mark_contents(paras: list[Para]) -> None:
+    """A table of contents without page numbers: a run of three or more numbered headings
+    in a row whose first entry comes again later as a heading. Its lines are marked as
+    contents (kept as paragraphs, not taken for empty sections)."""
+    index = 0
+    while index < len(paras):
+        run = []
+        previous = ""
+        while index < len(paras):
+            para = paras[index]
+            marker = split_marker(para.text) if para.rows is None else None
+            if marker is None or marker.kind != "clause" or not heading_like(marker.text):
+                break
+            if previous and not _follows(previous, marker.number):
+                break  # the numbers start again: the body's first heading
+            run.append(para)
+            previous = marker.number
+            index += 1
+        if len(run) >= 3:
+            first = run[0].text.casefold()
+            later = {p.text.casefold() for p in paras[index:] if p.rows is None}
+            if first in later:
+                for para in run:
+                    para.toc = True
+        index += 1
+
+
+def _follows(previous: str, number: str) -> bool:
+    """ "2" follows "1", "1.2" follows "1.1", "2" follows "1.3"."""
+    a, b = previous.split("."), number.split(".")
+    if not all(p.isdigit() for p in a + b):
+        return False
+    return int(b[0]) > int(a[0]) or (b[0] == a[0] and len(b) > 1 and b > a)
 
 
 def _section_title(para: Para) -> bool:

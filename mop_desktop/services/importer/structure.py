@@ -59,6 +59,7 @@ class BodyBuilder:
         self.sources: dict[int, _Source] = {}
         self.item_indent = 0
         self.heading_indents: set[int] = set()  # indents of "1. Heading" lines so far
+        self.heading_paras: dict[int, Para] = {}
 
     # -- helpers ------------------------------------------------------------------------------
     def _section(self) -> Section:
@@ -69,6 +70,7 @@ class BodyBuilder:
     def new_section(self, heading: str, number: str, para: Para, doubt: str | None = None) -> None:
         section = Section(heading=heading, numbered=bool(number), doubtful=doubt)
         self.sources[id(section)] = _Source(number, para.line)
+        self.heading_paras[id(section)] = para
         if number and not para.auto_list:
             self.heading_indents.add(para.indent)
         self.sections.append(section)
@@ -187,6 +189,8 @@ class BodyBuilder:
         for level in self.stack:
             if level.style == "decimal" and abs(level.indent - para.indent) <= 1:
                 return int(number) == level.last + 1
+        if self.stack and para.indent <= self.stack[0].indent + 1:
+            return False  # "1." level with a bullet list already led in: not a sub-list
         lead_in = self.block.text.rstrip(" -\u2013").endswith(":")
         deeper = para.indent > self.block_para.indent
         if para.auto_list and self.block_para.auto_list:
@@ -211,9 +215,10 @@ class BodyBuilder:
             self.new_block(text, "", para, "a page number from the source?")
             return
         strong = para.bold or is_caps(text)
-        leads_list = (
-            nxt is not None and para.blank_before and not nxt.toc
-            and split_marker(nxt.text).kind != ""
+        following = split_marker(nxt.text) if nxt is not None else None
+        leads_list = (  # a heading over "(a) ...", "(1) ..." or "1. ..." paragraphs
+            following is not None and para.blank_before and not nxt.toc
+            and following.kind != "" and following.style != "bullet"
             and not text.rstrip().endswith(("-", "\u2013"))
         )  # fmt: skip
         if heading_like(text) and (standalone or strong or leads_list):
@@ -293,6 +298,7 @@ class BodyBuilder:
     def finish(self) -> list[Section]:
         """Settle levels, keep the source's numbers and mark numbering that skips, repeats or
         does not fit the section it stands in (the numbers are kept all the same)."""
+        self._demote_subtitles()
         for section in self.sections:
             _settle_levels(section, self.sources)
             src = self.sources.get(id(section))
@@ -307,6 +313,27 @@ class BodyBuilder:
         DocumentText(title="", sections=self.sections).renumber()
         _check_sequence(self.sections)
         return self.sections
+
+
+    def _demote_subtitles(self) -> None:
+        """A plain line taken for a heading with nothing under it, straight above another
+        heading, is a sub-title: a paragraph of the section before it."""
+        kept: list[Section] = []
+        for index, section in enumerate(self.sections):
+            nxt = self.sections[index + 1] if index + 1 < len(self.sections) else None
+            para = self.heading_paras.get(id(section))
+            if (
+                para is not None and not section.blocks and not section.numbered
+                and nxt is not None and not nxt.numbered and kept
+                and not (para.bold or is_caps(para.text) or para.heading_level is not None)
+            ):  # fmt: skip
+                block = Block(text=section.heading, numbered=False,
+                              doubtful="a heading with nothing under it? kept as a paragraph")
+                self.sources[id(block)] = self.sources.get(id(section), _Source())
+                kept[-1].blocks.append(block)
+                continue
+            kept.append(section)
+        self.sections = kept
 
 
 def _check_sequence(sections: list[Section]) -> None:

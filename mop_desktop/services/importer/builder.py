@@ -171,7 +171,7 @@ def _warned(issue: ImportIssue) -> bool:
 
 
 def _kind(doubt: str) -> str:
-    if re.search(r"number|numbering", doubt) and "heading" not in doubt:
+    if re.search(r"numbering|number \S+ (?:repeats|comes)|numbered \S+ but", doubt):
         return "numbering"
     if "version-table" in doubt or "history" in doubt:
         return "history"

@@ -67,6 +67,8 @@ def read_file(path: Path) -> ImportResult:
     else:
         from mop_desktop.services.importer.text import parse_text
 
+        if len(data) > MAX_TEXT_BYTES and b"\x00" not in data[:4096]:  # before decoding it
+            _too_much_text(len(data), name)
         text = decode_text(data, name)
         check_text_size(text, name)
         result = parse_text(text, markdown=suffix in (".md", ".markdown"), source=name)
@@ -78,18 +80,22 @@ def read_file(path: Path) -> ImportResult:
 
 def check_text_size(text: str, name: str) -> None:
     """Refuse a text far beyond any protocol before it is parsed."""
-    size = len(text.encode("utf-8", errors="replace"))
+    size = len(text) if len(text) > MAX_TEXT_BYTES else len(text.encode("utf-8", "replace"))
     if size > MAX_TEXT_BYTES:
-        raise ImportFailed(
-            f"{name}: {size / 1048576:.1f} MB of text is more than a protocol holds "
-            f"(the limit is {MAX_TEXT_BYTES // 1048576} MB)"
-        )
+        _too_much_text(size, name)
     clauses = sum(1 for _ in _NUMBERED_LINE.finditer(text))
     if clauses > MAX_CLAUSES:
         raise ImportFailed(
             f"{name}: {clauses:,} numbered clauses and list items are more than a protocol "
             f"holds (the limit is {MAX_CLAUSES:,})"
         )
+
+
+def _too_much_text(size: int, name: str) -> None:
+    raise ImportFailed(
+        f"{name}: {size / 1048576:.1f} MB of text is more than a protocol holds "
+        f"(the limit is {MAX_TEXT_BYTES // 1048576} MB)"
+    )
 
 
 def check_zip(data: bytes, name: str) -> None:

@@ -168,3 +168,35 @@ def test_import_pdf_from_the_command_line_keeps_the_numbers(cli, tmp_path):
     assert [b["number"] for b in data["sections"][1]["blocks"]] == [
         "2.1", "2.2", "2.3", "2.4", "2.5",
     ]
+
+
+def test_version_table_set_out_in_columns(tmp_path):
+    path = tmp_path / "table.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    y = TOP
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(72, y, "Member/Officer Protocol")
+    y -= 30
+    c.setFont("Helvetica", 10)
+    rows = [
+        ("Issue", "Approved", "Resolution", "Next review"),
+        ("1", "17 March 2020", "12/20", "March 2021"),
+        ("2", "25 March 2021", "31/21", "March 2022"),
+    ]
+    for row in rows:
+        for x, cell in zip((72, 150, 300, 400), row, strict=True):
+            c.drawString(x, y, cell)
+        y -= 16
+    c.drawString(72, y - 20, "1.")
+    c.drawString(100, y - 20, "Introduction")
+    c.drawString(72, y - 40, "1.1")
+    c.drawString(100, y - 40, "Text of the clause.")
+    c.save()
+    result = read_protocol(path)
+    assert [a.history_json() for a in result.history] == [
+        {"version": "1", "adopted_on": "2020-03-17", "minute_ref": "12/20",
+         "review_due": "2021-03-31", "reviewer": ""},
+        {"version": "2", "adopted_on": "2021-03-25", "minute_ref": "31/21",
+         "review_due": "2022-03-31", "reviewer": ""},
+    ]  # fmt: skip
+    assert [(s.number, s.heading) for s in result.text.sections] == [("1", "Introduction")]

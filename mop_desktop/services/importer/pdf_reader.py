@@ -123,7 +123,7 @@ def _lines_of(textpage: object, raw: object, height: float, page: int) -> list[L
         pieces[-1].append((ch, box, size, _bold(raw, handle, index, fonts)))
     lines: list[Line] = []
     for piece in pieces:
-        text = "".join(c[0] for c in piece)
+        text = _spaced(piece)
         if not text.strip():
             continue
         inked = [c for c in piece if not c[0].isspace() and c[1][2] > c[1][0]] or piece
@@ -146,6 +146,24 @@ def _lines_of(textpage: object, raw: object, height: float, page: int) -> list[L
             continue
         lines.append(line)
     return lines
+
+
+def _spaced(piece: list[tuple[str, tuple[float, float, float, float], float, bool]]) -> str:
+    """The piece's text; a gap wider than two letters' height between words (the columns
+    of a table set out with tab stops) becomes a tab, so the table is read as one."""
+    out: list[str] = []
+    right: float | None = None
+    for ch, box, size, _bold in piece:
+        if ch.isspace():
+            out.append(ch)
+            continue
+        if right is not None and box[0] - right > 2 * max(size, 1) and out and out[-1] == " ":
+            while out and out[-1] == " ":
+                out.pop()
+            out.append("\t")
+        out.append(ch)
+        right = box[2]
+    return "".join(out)
 
 
 def _bold(raw: object, handle: object, index: int, fonts: dict[int, bool]) -> bool:
@@ -244,6 +262,8 @@ def _bold_line(line: Line) -> bool:
 def _joins(previous: Line, line: Line, right: float, body_size: float) -> bool:
     """Whether ``line`` carries on the paragraph of ``previous`` (a wrapped line)."""
     if previous.bold != line.bold and (previous.bold or line.bold):
+        return False
+    if "\t" in previous.text or "\t" in line.text:  # rows of a table
         return False
     if split_marker(line.text).kind:  # a clause number or list marker starts something new
         return False

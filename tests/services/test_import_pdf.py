@@ -200,3 +200,52 @@ def test_version_table_set_out_in_columns(tmp_path):
          "review_due": "2022-03-31", "reviewer": ""},
     ]  # fmt: skip
     assert [(s.number, s.heading) for s in result.text.sections] == [("1", "Introduction")]
+
+
+def _sample_as_pdf(source: Path, out: Path) -> None:
+    """The sample set out as a word processor would print it: lines wrapped to the margin,
+    indented items, tab-separated rows in columns, a running header and page numbers."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    w = Writer(out, header="Model protocol")
+    for para in source.read_text(encoding="utf-8").split("\n\n"):
+        for src_line in para.split("\n"):
+            if "\t" in src_line:
+                if w.y < BOTTOM:
+                    w.line("", gap=0)
+                w.c.setFont("Helvetica", 8)
+                for i, cell in enumerate(src_line.split("\t")):
+                    w.c.drawString(72 + 95 * i, w.y, cell)
+                w.y -= 12
+                continue
+            words = src_line.split()
+            indent = 72 + min(len(src_line) - len(src_line.lstrip(" ")), 8) * 5
+            line = ""
+            for word in words:
+                if line and stringWidth(f"{line} {word}", "Helvetica", 11) > WIDTH - 72 - indent:
+                    w.line(line, x=indent)
+                    line = word
+                else:
+                    line = f"{line} {word}".strip()
+            if line:
+                w.line(line, x=indent)
+        w.space(8)
+    w.save()
+
+
+@pytest.mark.parametrize("name", ["borough-model-protocol.txt", "peacehaven-protocol.txt"])
+def test_the_samples_printed_to_pdf_import_as_their_text_does(samples, tmp_path, name):
+    pdf = tmp_path / "sample.pdf"
+    _sample_as_pdf(samples / name, pdf)
+    from_text, from_pdf = read_protocol(samples / name), read_protocol(pdf)
+
+    def outline(result):
+        return [(s.number, s.heading, [(b.number, b.text, [i.to_json() for i in b.items])
+                                       for b in s.blocks]) for s in result.text.sections]  # fmt: skip
+
+    assert outline(from_pdf) == outline(from_text)
+    assert (from_pdf.text.title, from_pdf.council_name) == (
+        from_text.text.title, from_text.council_name)
+    assert [a.history_json() for a in from_pdf.history] == [
+        a.history_json() for a in from_text.history]
+    assert from_pdf.warnings == from_text.warnings

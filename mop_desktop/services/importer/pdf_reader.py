@@ -269,7 +269,10 @@ def _joins(previous: Line, line: Line, right: float, body_size: float) -> bool:
         return False
     if _lone_number(previous.text):
         return False  # "1.1" on its own line: the text importer puts it with its text
-    full = previous.x1 >= right - 3.5 * body_size
+    # the line was wrapped when the next line's first word would not have fitted after it
+    first_word = line.text.split()[0] if line.text.split() else ""
+    word_width = (len(first_word) + 1) * 0.55 * max(line.size, 1)
+    full = previous.x1 + word_width >= right - 1.5 * body_size
     ends = previous.text.rstrip().endswith(_SENTENCE_END)
     if line.page != previous.page:
         return not ends and (full or line.text[:1].islower())

@@ -27,4 +27,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     sys.stdout.write(f"imported {args.file} as the {status} version: {result.contents()}\n")
     for warning in result.warnings:
         sys.stdout.write(f"check: {warning}\n")
+    for issue in result.issues:
+        if issue.kind == "left-out":
+            sys.stdout.write(f"left out: {issue}\n")
+        elif issue.kind == "missing" and not issue.message.startswith("no title"):
+            sys.stdout.write(f"missing: {issue.message}\n")
     return 0

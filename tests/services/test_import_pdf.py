@@ -249,3 +249,21 @@ def test_the_samples_printed_to_pdf_import_as_their_text_does(samples, tmp_path,
     assert [a.history_json() for a in from_pdf.history] == [
         a.history_json() for a in from_text.history]
     assert from_pdf.warnings == from_text.warnings
+
+
+def test_the_command_lists_what_was_left_out_and_what_is_missing(cli, tmp_path):
+    path = tmp_path / "plain.pdf"
+    w = Writer(path, header="Draft for consultation")
+    w.line("Member/Officer Protocol", bold=True, gap=24)
+    for n in range(1, 60):
+        w.line(f"Paragraph {n} of the protocol, which runs onto a second page.", gap=20)
+    w.save()
+    code, out, err = cli("import", str(path))
+    assert code == 0, err
+    lines = out.splitlines()
+    assert "left out: page 1: \u201cDraft for consultation\u201d: running header, footer or page " \
+        "number, left out" in lines
+    assert "left out: page 1: \u201cPage 1\u201d: running header, footer or page number, left " \
+        "out" in lines
+    assert "missing: no council named in the document" in lines
+    assert "missing: no adoption date found: it will be imported as the draft" in lines

@@ -192,6 +192,11 @@ class ImportPreview:
         form.historyGroup.setTitle(f"Version history ({len(result.history)})")
         form.warningsList.clear()
         form.warningsList.addItems(result.warnings or ["Nothing to check."])
+        form.warningsList.addItems(
+            [f"Missing: {i.message}" for i in result.issues
+             if i.kind == "missing" and not i.message.startswith("no title")]
+            + [f"Left out: {i}" for i in result.issues if i.kind == "left-out"]
+        )  # fmt: skip
         form.warningsGroup.setTitle(f"Points to check ({len(result.warnings)})")
         form.adoptedButton.setVisible(result.has_adoption)
         form.adoptedButton.setDefault(result.has_adoption)

@@ -146,9 +146,12 @@ class BodyBuilder:
             self.new_block(marker.text, number, para)
             return
         new_section = number in self.layout.section_prefixes and int(number) > self._section_no()
-        if marker.section_word or new_section:
+        if marker.section_word or (new_section and heading_like(marker.text)):
             doubt = None if heading_like(marker.text) else "long line taken as a numbered heading"
             self.new_section(marker.text, number, para, doubt)
+            return
+        if new_section:  # "1. The role of members is as follows:" leads into 1.1, 1.2 ...
+            self.new_block(marker.text, number, para)
             return
         like_heading = heading_like(marker.text) and not (
             self.layout.single_clauses and para.indent == self.layout.clause_indent

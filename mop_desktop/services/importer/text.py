@@ -123,9 +123,18 @@ def text_paragraphs(text: str, *, markdown: bool = False) -> list[Para]:
             current.text = f"{current.text} {stripped}"  # "1.1" on a line of its own
             last_line = raw
             continue
+        if _LONE_NUMBER.match(stripped) and _page_number_before_heading(lines, index, stripped):
+            # "1" alone, and "1. Introduction" a few lines on: the PDF's page number
+            paras.append(Para(text=stripped, line=lineno, blank_before=True,
+                              page_break_before=page))  # fmt: skip
+            blank = page = False
+            current = None
+            last_line = raw
+            continue
         if (
             current is not None
             and marker.kind == ""
+            and not _LONE_NUMBER.match(stripped)  # a number alone starts something new
             and not current.toc
             and not TOC_LINE.search(raw)
             and _continues(current, last_line, stripped, _indent(raw), width, markdown)
@@ -141,6 +150,14 @@ def text_paragraphs(text: str, *, markdown: bool = False) -> list[Para]:
         current = para
         last_line = raw
     return paras
+
+
+def _page_number_before_heading(lines: list[str], index: int, number: str) -> bool:
+    """A bare "1" whose number starts a heading or clause within the next few lines."""
+    if not number.isdigit():
+        return False
+    following = [line.strip() for line in lines[index : index + 8] if line.strip()][:5]
+    return any(re.match(rf"{number}(?:\.\s|\s)", line) for line in following)
 
 
 def _continues(

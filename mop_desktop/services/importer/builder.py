@@ -328,6 +328,7 @@ def _layout(body: list[Para]) -> Layout:
         else:
             singles.append((marker.number, marker.text, para))
     layout.heading_level = min(levels) if levels else None
+    layout.dense = len(body) >= 8 and sum(p.blank_before or p.page_break_before for p in body) <= 1
     # single numbers on sentences ("1. There will be held ...") in a run: numbered paragraphs
     plain = [p for n, text, p in singles if p.heading_level is None and not p.auto_list]
     sentences = sum(1 for p in plain if not heading_like(split_marker(p.text).text))
@@ -338,8 +339,8 @@ def _layout(body: list[Para]) -> Layout:
         indents = [p.indent for p in plain]
         layout.clause_indent = max(set(indents), key=indents.count)
     layout.numbered_headings = any(
-        number in layout.section_prefixes or heading_like(text) or para.heading_level is not None
-        for number, text, para in singles
+        heading_like(text) or para.heading_level is not None
+        for _number, text, para in singles
     )
     return layout
 

@@ -47,6 +47,7 @@ class Layout:
     heading_level: int | None = None  # markdown/Word level of section headings
     single_clauses: bool = False  # "1. There will be ..." paragraphs: "N." never a heading
     clause_indent: int = 0  # ... at this indent
+    dense: bool = False  # no blank lines anywhere (text copied out of a PDF)
 
 
 class BodyBuilder:
@@ -220,7 +221,7 @@ class BodyBuilder:
         strong = para.bold or is_caps(text)
         following = split_marker(nxt.text) if nxt is not None else None
         leads_list = (  # a heading over "(a) ...", "(1) ..." or "1. ..." paragraphs
-            following is not None and para.blank_before and not nxt.toc
+            following is not None and (para.blank_before or self.layout.dense) and not nxt.toc
             and following.kind != "" and following.style != "bullet"
             and not text.rstrip().endswith(("-", "\u2013"))
         )  # fmt: skip

@@ -184,8 +184,9 @@ def _bold(raw: object, handle: object, index: int, fonts: dict[int, bool]) -> bo
 
 
 # -- running headers, footers and page numbers --------------------------------------------------
-def _key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+def _key(line: Line) -> str:
+    """The same running line on every page: its words (numbers aside) in the same size."""
+    return re.sub(r"\d+", "#", " ".join(line.text.lower().split())) + f"|{round(line.size)}"
 
 
 def _at_edge(line: Line, height: float) -> bool:
@@ -197,7 +198,7 @@ def _drop_running_lines(
 ) -> tuple[list[list[Line]], list[tuple[int, str]]]:
     counts: dict[str, int] = {}
     for page, height in zip(pages, heights, strict=True):
-        for key in {_key(line.text) for line in page if _at_edge(line, height)}:
+        for key in {_key(line) for line in page if _at_edge(line, height)}:
             counts[key] = counts.get(key, 0) + 1
     many = len(pages) >= 2
     needed = max(2, (len(pages) + 1) // 2)
@@ -208,10 +209,10 @@ def _drop_running_lines(
         keep = []
         for line in page:
             edge = _at_edge(line, height)
-            running = many and edge and counts.get(_key(line.text), 0) >= needed
+            running = many and edge and counts.get(_key(line), 0) >= needed
             if edge and (running or _PAGE_NUMBER.match(line.text.strip())):
-                if _key(line.text) not in reported:
-                    reported.add(_key(line.text))
+                if _key(line) not in reported:
+                    reported.add(_key(line))
                     left_out.append((line.page, line.text))
                 continue
             keep.append(line)

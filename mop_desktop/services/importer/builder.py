@@ -126,7 +126,9 @@ def build(
             body.append(paras[index])
     layout = _layout(body)
     builder = BodyBuilder(layout)
+    builder.body = body
     for position, para in enumerate(body):
+        builder.position = position
         nxt = body[position + 1] if position + 1 < len(body) else None
         if para.meta and isinstance(para.meta, str):
             builder.new_block(para.text, "", para, para.meta)

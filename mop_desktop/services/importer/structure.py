@@ -61,6 +61,9 @@ class BodyBuilder:
         self.item_indent = 0
         self.heading_indents: set[int] = set()  # indents of "1. Heading" lines so far
         self.heading_paras: dict[int, Para] = {}
+        self.unmarked_items = False  # short lines after a lead-in, with no list marker
+        self.body: list[Para] = []  # the whole body, and where ``add`` is in it
+        self.position = 0
 
     # -- helpers ------------------------------------------------------------------------------
     def _section(self) -> Section:
@@ -85,6 +88,7 @@ class BodyBuilder:
         self.block = block
         self.block_para = para
         self.stack = []
+        self.unmarked_items = False
         return block
 
     def source_line(self, part: Section | Block) -> int:
@@ -171,7 +175,10 @@ class BodyBuilder:
         if self._decimal_item(para, number):
             self._item(para, Marker("item", marker.text, style="decimal", value=int(number)), nxt)
             return
-        if like_heading and not self.stack:
+        after_bullets = bool(self.stack) and self.stack[0].style == "bullet" and (
+            para.indent <= self.block_para.indent
+        )
+        if like_heading and (not self.stack or after_bullets):
             self.new_section(marker.text, number, para)
             return
         self.new_block(marker.text, number, para)
@@ -225,13 +232,49 @@ class BodyBuilder:
             and following.kind != "" and following.style != "bullet"
             and not text.rstrip().endswith(("-", "\u2013"))
         )  # fmt: skip
+        if nxt is not None and nxt.toc and heading_like(text):
+            self.new_block(text, "", para)  # "Contents" over its lines
+            return
+        after_lead_in = self.block is not None and not self.stack and (
+            self.block.text.rstrip(" -\u2013").endswith(":") or self.unmarked_items
+        )
+        if after_lead_in and heading_like(text) and not strong:
+            # "... for the purposes of:-" then short lines with no marker: a list in meaning
+            self.new_block(text, "", para, "might be a list item")
+            self.unmarked_items = True
+            return
         if heading_like(text) and (standalone or strong or leads_list):
-            if self.layout.numbered_headings:
+            if self.layout.numbered_headings and self._clauses_carry_on():
                 self.new_block(text, "", para, "might be a sub-heading")
             else:
                 self.new_section(text, "", para)
             return
         self.new_block(text, "", para)
+
+    def _clauses_carry_on(self) -> bool:
+        """Whether the next numbered clause belongs to the current section ("1.2" after 1.1):
+        then a short line between them is not a new section."""
+        current = ""
+        src = self.sources.get(id(self._section()))
+        if src and src.number:
+            current = src.number
+        else:
+            for block in reversed(self._section().blocks):
+                number = self.sources.get(id(block), _Source()).number
+                if "." in number:
+                    current = number.split(".")[0]
+                    break
+        if not current:
+            return False
+        for para in self.body[self.position + 1 :]:
+            if para.rows is not None or para.toc:
+                continue
+            marker = split_marker(para.text)
+            if marker.kind == "clause":
+                return "." in marker.number and marker.number.split(".")[0] == current
+            if para.heading_level is not None:
+                return False
+        return False
 
     # -- lists --------------------------------------------------------------------------------
     def _item(self, para: Para, marker: Marker, nxt: Para | None) -> None:

@@ -204,8 +204,14 @@ def _council_in_sentence(paras: list[Para]) -> str:
     for para in paras:
         if para.rows is None:
             name = council_name_in(para.text)
-            first = name.split()[0].lower() if name else ""
-            if name and not (first in _NOT_NAMES or first.endswith(("ed", "ing", "ly"))):
+            words = name.split()
+            while words and (  # "Adopted by Shavington-cum-Gresty Parish Council"
+                words[0].lower() in _NOT_NAMES or words[0].lower().endswith(("ed", "ing", "ly"))
+                or words[0].islower()
+            ):
+                words.pop(0)
+            name = " ".join(words)
+            if len(words) >= 3 and council_name_in(name) == name:
                 return name
     return ""
 
@@ -214,7 +220,7 @@ def _council_in_sentence(paras: list[Para]) -> str:
 _NOT_NAMES = set("""a an all any each every our your their its this that these those local
 whole full new bring contact ask see join email write call inform tell notify report refer
 send give make if when where whether please dear chairman chair clerk members councillors
-""".split())
+by of on at to for from with and the""".split())
 
 
 def _clean(para: Para) -> Para:

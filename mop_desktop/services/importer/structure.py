@@ -151,6 +151,10 @@ class BodyBuilder:
             self.new_block(marker.text, number, para)
             return
         new_section = number in self.layout.section_prefixes and int(number) > self._section_no()
+        if marker.section_word and number not in self.layout.section_prefixes:
+            # "PART 1 – GUIDANCE" over clauses 1, 2, 3: a heading kept whole, its words and all
+            self.new_section(para.text, "", para)
+            return
         if marker.section_word or (new_section and heading_like(marker.text)):
             doubt = None if heading_like(marker.text) else "long line taken as a numbered heading"
             self.new_section(marker.text, number, para, doubt)

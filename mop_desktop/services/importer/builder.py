@@ -92,11 +92,19 @@ def build(
     title = ""
     body_start = len(paras)
     front: list[Para] = []
+    kept_meta = {  # lines read for the history and kept as text
+        at for at in meta_at if at is not None and paras[at].rows is None
+    } - consumed
+    for index in kept_meta:
+        paras[index].meta = True
     for index, para in enumerate(paras):
         if index in consumed:
             continue
         if index in replaced:
             front.extend(replaced[index])
+            continue
+        if index in kept_meta and not title:
+            front.append(para)  # an adoption sentence above the title
             continue
         text = para.text
         if para.toc:
@@ -132,6 +140,9 @@ def build(
         nxt = body[position + 1] if position + 1 < len(body) else None
         if para.meta and isinstance(para.meta, str):
             builder.new_block(para.text, "", para, para.meta)
+            continue
+        if para.meta is True and split_marker(para.text).kind == "":
+            builder.new_block(para.text, "", para)  # an adoption line kept: a paragraph
             continue
         if para.toc:
             builder.new_block(para.text, "", para, "contents line kept as a paragraph")

@@ -196,7 +196,10 @@ def read_meta_line(text: str, *, sentence: bool = False) -> MetaLine | None:
         return MetaLine(reviewer=who.group("who").strip())
     meta = MetaLine()
     rest = line
-    dates = all_dates(line) or _short_dates(line)
+    dates = all_dates(line)
+    if not dates:
+        dates = _short_dates(line)
+        meta.exact = not dates  # "Adopted 12.09.23" is read, and kept in the body as well
     previous_end = 0
     for day, start, end in dates:
         before = line[previous_end:start]

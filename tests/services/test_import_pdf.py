@@ -240,8 +240,11 @@ def test_the_samples_printed_to_pdf_import_as_their_text_does(samples, tmp_path,
     from_text, from_pdf = read_protocol(samples / name), read_protocol(pdf)
 
     def outline(result):
-        return [(s.number, s.heading, [(b.number, b.text, [i.to_json() for i in b.items])
-                                       for b in s.blocks]) for s in result.text.sections]  # fmt: skip
+        return [
+            (s.number, s.heading, [(b.number, b.text, [i.to_json() for i in b.items])
+                                   for b in s.blocks])
+            for s in result.text.sections
+        ]  # fmt: skip
 
     assert outline(from_pdf) == outline(from_text)
     assert (from_pdf.text.title, from_pdf.council_name) == (

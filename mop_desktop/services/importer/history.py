@@ -132,7 +132,9 @@ _MINUTE = re.compile(
     re.I,
 )
 _VERSION = re.compile(
-    r"\b(?:version|issue|v(?=\d))\s*(?:no\.?|number)?\s*[:\-\u2013]?\s*(?P<v>[\w.\-]*\d[\w.\-]*)", re.I
+    r"\b(?:version|issue|v(?=\d))\s*(?:no\.?|number)?\s*[:\-\u2013]?\s*"
+    r"(?P<v>[\w.\-]*\d[\w.\-]*)",
+    re.I,
 )
 _REVIEWER = re.compile(
     r"^\s*(?:originator|reviewer|reviewed\s+by|author|prepared\s+by)\s*[:\-\u2013]\s*(?P<who>.+)$",

@@ -18,6 +18,7 @@ from mop_desktop.services.importer.lines import (
     is_caps,
     split_marker,
 )
+from mop_desktop.services.importer.sequence import check_sequence
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.I)
 
@@ -362,7 +363,7 @@ class BodyBuilder:
         from mop_desktop.domain.document import DocumentText
 
         DocumentText(title="", sections=self.sections).renumber()
-        _check_sequence(self.sections)
+        check_sequence(self.sections)
         return self.sections
 
 
@@ -385,58 +386,6 @@ class BodyBuilder:
                 continue
             kept.append(section)
         self.sections = kept
-
-
-def _check_sequence(sections: list[Section]) -> None:
-    last: dict[tuple[str, str], tuple[int, str]] = {}
-    for section in sections:
-        if section.numbered and section.source_number:
-            doubt = _next_in_step(last, ("S", ""), section.source_number, first_free=True)
-            if doubt and not section.doubtful:
-                section.doubtful = doubt
-        for block in section.blocks:
-            number = block.source_number
-            if not number:
-                continue
-            parts = number.split(".")
-            if len(parts) == 1:
-                key = ("B", section.source_number if section.numbered else "")
-                doubt = _next_in_step(last, key, number, first_free=True)
-            else:
-                doubt = _next_in_step(last, ("B", ".".join(parts[:-1])), number)
-                head = section.number.split(".")[0] if section.numbered else ""
-                if head and parts[0] != head:
-                    doubt = f"numbered {number} but stands under section {section.number}"
-            if doubt and not block.doubtful:
-                block.doubtful = doubt
-
-
-def _next_in_step(
-    last: dict[tuple[str, str], tuple[int, str]],
-    key: tuple[str, str],
-    number: str,
-    *,
-    first_free: bool = False,
-) -> str | None:
-    """Why ``number`` is out of step with the number before it at its level, or None."""
-    tail = number.split(".")[-1]
-    if not tail.isdigit():
-        return None
-    value = int(tail)
-    previous = last.get(key)
-    last[key] = (value, number)
-    if previous is None:
-        if first_free or value == 1:
-            return None
-        return f"numbering starts at {number}"
-    before, before_text = previous
-    if value == before + 1:
-        return None
-    if value == before:
-        return f"number {number} repeats"
-    if value < before:
-        return f"number {number} comes after {before_text}"
-    return f"numbering skips from {before_text} to {number}"
 
 
 def _continues(level: _Level, style: str, value: int) -> bool:

@@ -212,8 +212,8 @@ def _missing(title: str, council: str, history: list[Adoption], unit: str) -> li
 
 def _council_in_sentence(paras: list[Para]) -> str:
     """A council named only inside a sentence ("This protocol applies to X Town Council")."""
-    for para in paras:
-        if para.rows is None:
+    for para in paras[:400]:  # near the top, where a document says whose it is
+        if para.rows is None and _COUNCIL_WORDS.search(para.text):
             name = council_name_in(para.text)
             words = name.split()
             while words and (  # "Adopted by Shavington-cum-Gresty Parish Council"
@@ -227,6 +227,7 @@ def _council_in_sentence(paras: list[Para]) -> str:
     return ""
 
 
+_COUNCIL_WORDS = re.compile(r"(?:town|parish|community|city|village|neighbourhood)\s+council", re.I)
 # words that start a sentence before "Town Council" but are no place's name
 _NOT_NAMES = set("""a an all any each every our your their its this that these those local
 whole full new bring contact ask see join email write call inform tell notify report refer

@@ -136,3 +136,27 @@ def test_word_list_style_paragraphs_are_items_not_headings(tmp_path):
         ("Officers can expect:", ["Support", "Fair treatment", "Clear instructions"]),
         ("Councillors can expect:", ["Advice", "Timely answers"]),
     ]
+
+
+def test_word_numbered_list_under_a_lead_in_without_a_colon(tmp_path):
+    from tests.services.test_import_docx import add_list_definition, numbered
+
+    document = docx.Document()
+    document.add_paragraph("Protocol", style="Title")
+    document.add_heading("Expectations", 1)
+    document.add_paragraph("Officers can expect the following from councillors")
+    add_list_definition(document, [("decimal", "%1.")], 40)
+    for text in ("Respect", "Courtesy", "Support"):
+        numbered(document, text, 40, 0)
+    document.add_heading("Roles", 1)
+    document.add_paragraph("Text.")
+    path = tmp_path / "p.docx"
+    document.save(path)
+    result = read_protocol(path)
+    assert outline(result) == [
+        ("", "Expectations", [
+            ("", "Officers can expect the following from councillors",
+             ["Respect", "Courtesy", "Support"]),
+        ]),
+        ("", "Roles", [("", "Text.", [])]),
+    ]  # fmt: skip

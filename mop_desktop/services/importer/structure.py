@@ -209,6 +209,15 @@ class BodyBuilder:
             return False  # "1." level with a bullet list already led in: not a sub-list
         lead_in = self.block.text.rstrip(" -\u2013").endswith(":")
         deeper = para.indent > self.block_para.indent
+        follows_lead = self.position > 0 and self.body[self.position - 1] is self.block_para
+        if para.auto_list and para.heading_level is None and not self.block_para.auto_list:
+            # Word's list right under its lead-in: "1." followed by "2." at its level
+            after = self.body[self.position + 1] if self.position + 1 < len(self.body) else None
+            sibling = (
+                after is not None and after.auto_list and after.indent == para.indent
+                and split_marker(after.text).number == "2"
+            )  # fmt: skip
+            return number == "1" and follows_lead and sibling
         if para.auto_list and self.block_para.auto_list:
             return lead_in and deeper
         return lead_in and (number == "1" or deeper)
@@ -237,6 +246,9 @@ class BodyBuilder:
             and following.kind != "" and following.style != "bullet"
             and not text.rstrip().endswith(("-", "\u2013"))
         )  # fmt: skip
+        if nxt is not None and nxt.auto_list and nxt.heading_level is None and not strong:
+            self.new_block(text, "", para)  # the lead-in of a Word list, not a heading
+            return
         if nxt is not None and nxt.toc and heading_like(text):
             self.new_block(text, "", para)  # "Contents" over its lines
             return

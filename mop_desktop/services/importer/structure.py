@@ -204,7 +204,8 @@ class BodyBuilder:
             return True  # "1." indented under a list item: a numbered sub-list
         for level in self.stack:
             if level.style == "decimal" and abs(level.indent - para.indent) <= 1:
-                return int(number) == level.last + 1
+                # "1." on every item (a web page's numbering lost) carries the list on too
+                return int(number) == level.last + 1 or int(number) == level.last == 1
         if self.stack and para.indent <= self.stack[0].indent + 1:
             return False  # "1." level with a bullet list already led in: not a sub-list
         lead_in = self.block.text.rstrip(" -\u2013").endswith(":")

@@ -78,6 +78,9 @@ def text_paragraphs(text: str, *, markdown: bool = False) -> list[Para]:
     one_per_line = width is None and len(filled) >= 8 and len(lines) - len(filled) < len(
         filled
     ) * 0.1 and sum(len(line) > 120 for line in filled) >= 2
+    # a blank line after (almost) every line: the blank lines do not part paragraphs
+    runs = sum(1 for a, b in zip(lines, lines[1:]) if a.strip() and not b.strip())
+    double_spaced = len(filled) >= 8 and runs >= 0.6 * len(filled)
     paras: list[Para] = []
     blank = False
     page = False
@@ -140,6 +143,19 @@ def text_paragraphs(text: str, *, markdown: bool = False) -> list[Para]:
             and _continues(current, last_line, stripped, _indent(raw), width, markdown)
         ):
             current.text = f"{current.text} {stripped}"
+            last_line = raw
+            continue
+        last = paras[-1] if paras else None
+        if (
+            double_spaced and blank and not markdown and last is not None and last.rows is None
+            and marker.kind == "" and stripped[:1].islower() and not last.toc
+            and not last.text.rstrip("*").endswith((".", ":", "!", "?"))  # "...;" / "and"
+        ):  # fmt: skip
+            # a text copied out of a PDF with a blank line after every line: "... by
+            # discouraging the" / (blank) / "harbouring of grievances;" is one sentence
+            last.text = f"{last.text} {stripped}"
+            blank = page = False
+            current = last
             last_line = raw
             continue
         para = Para(text=stripped, line=lineno, indent=_indent(raw),

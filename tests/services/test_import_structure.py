@@ -160,3 +160,31 @@ def test_word_numbered_list_under_a_lead_in_without_a_colon(tmp_path):
         ]),
         ("", "Roles", [("", "Text.", [])]),
     ]  # fmt: skip
+
+
+def test_text_copied_from_a_pdf_with_a_blank_line_after_every_line(tmp_path):
+    lines = [
+        "Grievance Procedure", "1. INTRODUCTION",
+        "1.1. It is the policy of the Council to give employees the opportunity to air",
+        "any grievance which they may have.",
+        "1.2. The objectives of the procedure are:",
+        "  \u2022 To foster good relationships by discouraging the",
+        "harbouring of grievances;",
+        "  \u2022 To settle grievances as near as possible to their point of origin;",
+        "and",
+        "  \u2022 To treat employees fairly.",
+        "2. FORMAL PROCEDURE", "2.1. The employee writes to the Clerk.",
+    ]  # fmt: skip
+    result = imp(tmp_path, "\n\n".join(lines) + "\n")
+    assert outline(result) == [
+        ("1", "INTRODUCTION", [
+            ("1.1", "It is the policy of the Council to give employees the opportunity to air "
+                    "any grievance which they may have.", []),
+            ("1.2", "The objectives of the procedure are:", [
+                "To foster good relationships by discouraging the harbouring of grievances;",
+                "To settle grievances as near as possible to their point of origin; and",
+                "To treat employees fairly.",
+            ]),
+        ]),
+        ("2", "FORMAL PROCEDURE", [("2.1", "The employee writes to the Clerk.", [])]),
+    ]  # fmt: skip

@@ -173,3 +173,30 @@ def test_documents_without_source_numbers_hash_as_before():
     assert "source_number" not in plain.canonical_json()
     kept = _imported_doc()
     assert '"source_number":"1.3"' in kept.canonical_json()
+
+
+def test_a_store_from_before_source_numbers_upgrades_with_its_text_and_hashes(tmp_path):
+    import shutil
+
+    from mop_desktop.store.db import open_store
+
+    db = tmp_path / "policy.db"
+    shutil.copy(Path(__file__).parent.parent / "store" / "data" / "policy-0001.db", db)
+    store = open_store(db, tmp_path / "aside")
+    try:
+        with store.session() as session:
+            from mop_desktop.store import documents as docs
+
+            doc = docs.protocol_document(session)
+            assert doc.versions and doc.adoptions
+            for version in doc.versions:
+                text = docs.load_text(version)
+                assert not text.has_source_numbers
+                if version.text_sha256:
+                    assert text.sha256() == version.text_sha256  # nothing about it changed
+            history = docs.history(doc)
+            for row in history:
+                assert row.adopted_by == ""
+                assert row.compute_hash() == row.record_hash
+    finally:
+        store.close()

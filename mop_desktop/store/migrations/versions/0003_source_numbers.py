@@ -1,6 +1,10 @@
 """Numbers kept from an imported source (section and block), who adopted a version, and
 whether the review interval was stated rather than assumed.
 
+Columns are added with SQLite's own ADD COLUMN (a constant default), not by copying the
+table: copying ``document`` or ``section`` would drop the old table, and with foreign keys on
+that deletes their versions and blocks by cascade.
+
 Revision ID: 0003
 Revises: 0002
 """
@@ -16,24 +20,20 @@ depends_on = None
 
 def upgrade() -> None:
     for table in ("section", "block"):
-        with op.batch_alter_table(table) as batch:
-            batch.add_column(
-                sa.Column("source_number", sa.String, nullable=False, server_default="")
-            )
-    with op.batch_alter_table("adoption") as batch:
-        batch.add_column(sa.Column("adopted_by", sa.String, nullable=False, server_default=""))
-    with op.batch_alter_table("document") as batch:
-        batch.add_column(
-            sa.Column("review_interval_stated", sa.Boolean, nullable=False,
-                      server_default=sa.false())
+        op.add_column(
+            table, sa.Column("source_number", sa.String, nullable=False, server_default="")
         )
+    op.add_column(
+        "adoption", sa.Column("adopted_by", sa.String, nullable=False, server_default="")
+    )
+    op.add_column(
+        "document",
+        sa.Column("review_interval_stated", sa.Boolean, nullable=False, server_default=sa.false()),
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("document") as batch:
-        batch.drop_column("review_interval_stated")
-    with op.batch_alter_table("adoption") as batch:
-        batch.drop_column("adopted_by")
+    op.drop_column("document", "review_interval_stated")
+    op.drop_column("adoption", "adopted_by")
     for table in ("block", "section"):
-        with op.batch_alter_table(table) as batch:
-            batch.drop_column("source_number")
+        op.drop_column(table, "source_number")

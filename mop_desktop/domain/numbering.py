@@ -16,15 +16,19 @@ ROMAN = [
 
 
 def renumber(doc: DocumentText) -> None:
-    """Set every ``number``. A part with a ``source_number`` keeps it exactly; the parts
-    without one are numbered on from the last kept number before them ("5.3" -> "5.4")."""
+    """Set every ``number``. A part with a ``source_number`` keeps it exactly; a part without
+    one is numbered on from the number before it ("5.3" -> "5.4"). Once a part has been
+    numbered by position, the parts after it at its level are too: a clause inserted before
+    1.2 becomes 1.2 and the old 1.2 becomes 1.3, as in a word processor."""
     section_no = 0
+    by_position = False  # a section was numbered by position: the later ones follow
     for section in doc.sections:
-        if section.numbered and section.source_number:
+        if section.numbered and section.source_number and not by_position:
             section.number = section.source_number
             section_no = _last_int(section.source_number, section_no)
             prefix = section.number + "."
         elif section.numbered:
+            by_position = True
             section_no += 1
             section.number = str(section_no)
             prefix = section.number + "."
@@ -33,11 +37,12 @@ def renumber(doc: DocumentText) -> None:
             prefix = ""
         clause_no = 0
         sub_no = 0
+        blocks_by_position = section.numbered and not section.number == section.source_number
         for block in section.blocks:
             if not block.numbered:
                 block.number = ""
                 continue
-            if block.source_number:
+            if block.source_number and not blocks_by_position:
                 block.number = block.source_number
                 parts = _ints(block.source_number)
                 if block.level >= 2 and len(parts) >= 2:
@@ -47,6 +52,7 @@ def renumber(doc: DocumentText) -> None:
                     if len(parts) > 1:  # "3.1" under a heading that shows no number
                         prefix = ".".join(str(p) for p in parts[:-1]) + "."
                 continue
+            blocks_by_position = True
             if block.level >= 2 and clause_no > 0:
                 sub_no += 1
                 block.number = f"{prefix}{clause_no}.{sub_no}"

@@ -201,3 +201,18 @@ def test_a_store_from_before_source_numbers_upgrades_with_its_text_and_hashes(tm
                     assert row.compute_hash() == row.record_hash
     finally:
         store.close()
+
+
+def test_a_clause_inserted_among_kept_numbers_renumbers_those_after_it():
+    doc = _imported_doc()
+    editing.add_block(doc, 0, at=0, text="A new first clause.")
+    assert [(s.number, [b.number for b in s.blocks]) for s in doc.sections] == [
+        ("1", ["1.1", "1.2", "1.3"]),  # was 1.1, 1.3: numbered by position from the insert
+        ("3", ["3.1"]),  # the next section keeps its own
+    ]
+    editing.add_section(doc, "Inserted", at=1)
+    assert [(s.number, [b.number for b in s.blocks]) for s in doc.sections] == [
+        ("1", ["1.1", "1.2", "1.3"]),
+        ("2", []),
+        ("3", ["3.1"]),
+    ]

@@ -270,3 +270,15 @@ def test_the_command_lists_what_was_left_out_and_what_is_missing(cli, tmp_path):
         "out" in lines
     assert "missing: no council named in the document" in lines
     assert "missing: no adoption date found: it will be imported as the draft" in lines
+
+
+def test_password_protected_pdf_is_refused_in_plain_words(tmp_path):
+    from reportlab.lib import pdfencrypt
+
+    path = tmp_path / "locked.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4,
+                      encrypt=pdfencrypt.StandardEncryption("secret", canPrint=0))
+    c.drawString(72, 700, "Protocol")
+    c.save()
+    with pytest.raises(ImportFailed, match="locked.pdf: is protected by a password"):
+        read_protocol(path)

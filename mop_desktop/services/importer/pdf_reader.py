@@ -79,6 +79,10 @@ def _page_lines(data: bytes, name: str) -> tuple[list[list[Line]], list[float]]:
         pdf = pdfium.PdfDocument(data)
     except Exception as exc:  # pdfium's errors all mean the same to the clerk
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if "password" in reason.lower():
+            raise ImportFailed(
+                f"{name}: is protected by a password: save an unprotected copy and import that"
+            ) from None
         raise ImportFailed(f"{name}: is damaged or not a PDF ({reason})") from None
     try:
         if len(pdf) > MAX_PAGES:

@@ -149,7 +149,12 @@ class BodyBuilder:
             self.new_section(marker.text, number.split(".")[0], para)  # "1.0 Introduction"
             return
         if "." in number:
-            self.new_block(marker.text, number, para)
+            text, rest = _next_clause_inside(marker.text, number)
+            self.new_block(text, number, para)
+            if rest:  # "... on social media. 1.5 Our aim is ...": 1.5 begins inside the line
+                self.add(Para(text=rest, line=para.line, indent=para.indent), nxt)
+                if self.block is not None and self.block.doubtful is None:
+                    self.block.doubtful = f"began inside the line of clause {number}"
             return
         new_section = number in self.layout.section_prefixes and int(number) > self._section_no()
         if marker.section_word and number not in self.layout.section_prefixes:
@@ -399,6 +404,19 @@ class BodyBuilder:
                 continue
             kept.append(section)
         self.sections = kept
+
+
+def _next_clause_inside(text: str, number: str) -> tuple[str, str]:
+    """``text`` split where the next clause's number ("1.5" after "1.4") starts a sentence
+    inside it, or (text, "")."""
+    parts = number.split(".")
+    if not parts[-1].isdigit():
+        return text, ""
+    following = ".".join(parts[:-1] + [str(int(parts[-1]) + 1)])
+    m = re.search(rf"(?<=[.;:!?])\s+{re.escape(following)}\.?\s+(?=[A-Z])", text)
+    if not m:
+        return text, ""
+    return text[: m.start()].strip(), text[m.start() :].strip()
 
 
 def _continues(level: _Level, style: str, value: int) -> bool:

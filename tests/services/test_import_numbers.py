@@ -219,8 +219,11 @@ def test_a_clause_inserted_among_kept_numbers_renumbers_those_after_it():
 
 
 def test_a_clause_number_inside_the_line_before_starts_its_clause(tmp_path):
-    result = imp(tmp_path, "Policy\n\n1.1 Views must not be expressed online. 1.2 Our aim is to "
-                           "reply within 2 weeks, see 1.3 below.\n\n1.3 Clerks reply.\n")  # fmt: skip
+    text = (
+        "Policy\n\n1.1 Views must not be expressed online. 1.2 Our aim is to "
+        "reply within 2 weeks, see 1.3 below.\n\n1.3 Clerks reply.\n"
+    )
+    result = imp(tmp_path, text)
     blocks = result.text.sections[0].blocks
     assert [(b.number, b.text) for b in blocks] == [
         ("1.1", "Views must not be expressed online."),

@@ -79,7 +79,9 @@ def text_paragraphs(text: str, *, markdown: bool = False) -> list[Para]:
         filled
     ) * 0.1 and sum(len(line) > 120 for line in filled) >= 2
     # a blank line after (almost) every line: the blank lines do not part paragraphs
-    runs = sum(1 for a, b in zip(lines, lines[1:]) if a.strip() and not b.strip())
+    runs = sum(
+        1 for a, b in zip(lines, lines[1:], strict=False) if a.strip() and not b.strip()
+    )
     double_spaced = len(filled) >= 8 and runs >= 0.6 * len(filled)
     paras: list[Para] = []
     blank = False

@@ -104,8 +104,7 @@ def test_nothing_invented_and_what_is_missing_is_said(tmp_path):
     result = imp(tmp_path, "1.1 A clause with no title, council or adoption above it.\n")
     assert result.text.title == ""
     assert result.history == []
-    missing = [i.message for i in result.issues if i.kind == "missing"]
-    assert missing == [
+    assert result.missing == [
         "no title found: the document does not state one (set it before saving)",
         "no council named in the document",
         "no adoption date found: it will be imported as the draft",

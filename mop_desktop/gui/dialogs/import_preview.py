@@ -193,10 +193,9 @@ class ImportPreview:
         form.warningsList.clear()
         form.warningsList.addItems(result.warnings or ["Nothing to check."])
         form.warningsList.addItems(
-            [f"Missing: {i.message}" for i in result.issues
-             if i.kind == "missing" and not i.message.startswith("no title")]
-            + [f"Left out: {i}" for i in result.issues if i.kind == "left-out"]
-        )  # fmt: skip
+            [f"Missing: {m}" for m in result.missing if not m.startswith("no title")]
+            + [f"Left out: {i}" for i in result.left_out]
+        )
         form.warningsGroup.setTitle(f"Points to check ({len(result.warnings)})")
         form.adoptedButton.setVisible(result.has_adoption)
         form.adoptedButton.setDefault(result.has_adoption)

@@ -58,6 +58,16 @@ class ImportResult:
         return [i for i in self.issues if i.kind not in ("missing", "left-out")]
 
     @property
+    def missing(self) -> list[str]:
+        """What the document does not state (title, council, adoption, minute, review)."""
+        return [i.message for i in self.issues if i.kind == "missing"]
+
+    @property
+    def left_out(self) -> list[ImportIssue]:
+        """A PDF's running headers, footers and page numbers, not imported."""
+        return [i for i in self.issues if i.kind == "left-out"]
+
+    @property
     def has_adoption(self) -> bool:
         return any(a.adopted_on for a in self.history)
 

@@ -188,3 +188,24 @@ def test_text_copied_from_a_pdf_with_a_blank_line_after_every_line(tmp_path):
         ]),
         ("2", "FORMAL PROCEDURE", [("2.1", "The employee writes to the Clerk.", [])]),
     ]  # fmt: skip
+
+
+def test_web_page_layout_with_every_heading_printed_1(tmp_path):
+    text = (
+        "Standing Orders Reviewed May 2024\n\n \n\nNEWTOWN PARISH COUNCIL STANDING ORDERS\n\n"
+        "  1. Rules of Debate at Meetings\n\n \n\n  \u2022 Items are taken in order.\n\n"
+        "  \u2022 Items may be for information.\n\n  1. Disorderly Conduct at Meetings\n\n"
+        "  \u2022 No person shall obstruct business.\n"
+    )
+    result = imp(tmp_path, text)
+    assert result.text.title == "Standing Orders"
+    assert [a.adopted_on.isoformat() for a in result.history] == ["2024-05-31"]
+    assert [(s.number, s.heading) for s in result.text.sections] == [
+        ("", "NEWTOWN PARISH COUNCIL STANDING ORDERS"),
+        ("1", "Rules of Debate at Meetings"),
+        ("1", "Disorderly Conduct at Meetings"),
+    ]
+    assert all(s.heading or s.blocks for s in result.text.sections)  # no empty section
+    assert [i.message for i in result.doubtful if i.kind == "numbering"] == [
+        "heading \u201cDisorderly Conduct at Meetings\u201d: number 1 repeats"
+    ]

@@ -277,12 +277,14 @@ class BodyBuilder:
     def _clauses_carry_on(self) -> bool:
         """Whether the next numbered clause belongs to the current section ("1.2" after 1.1):
         then a short line between them is not a new section."""
+        if not self.sections:
+            return False
         current = ""
-        src = self.sources.get(id(self._section()))
+        src = self.sources.get(id(self.sections[-1]))
         if src and src.number:
             current = src.number
         else:
-            for block in reversed(self._section().blocks):
+            for block in reversed(self.sections[-1].blocks):
                 number = self.sources.get(id(block), _Source()).number
                 if "." in number:
                     current = number.split(".")[0]

@@ -9,7 +9,7 @@ from mop_desktop.commands import CommandError, Context
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="a .txt, .md or .docx protocol")
+    parser.add_argument("file", metavar="FILE", help="a .txt, .md, .docx or text .pdf protocol")
     parser.add_argument(
         "--as-draft", action="store_true", help="import as the current draft, not as adopted"
     )
@@ -34,4 +34,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     sys.stdout.write(f"imported {args.file} as the {status} version: {result.contents()}\n")
     for warning in result.warnings:
         sys.stdout.write(f"check: {warning}\n")
+    for issue in result.issues:
+        if issue.kind == "left-out":
+            sys.stdout.write(f"left out: {issue}\n")
+        elif issue.kind == "missing" and not issue.message.startswith("no title"):
+            sys.stdout.write(f"missing: {issue.message}\n")
     return 0

@@ -1,7 +1,10 @@
 """The structure of a protocol's text: sections holding blocks holding nested lists.
 
 Plain Python, no Qt and no SQL. Numbers are derived from position (see ``numbering``), so a
-``Block.number`` is only ever a cached result of ``renumber``; editing operations call it.
+``Block.number`` is only ever a cached result of ``renumber``; editing operations call it. An
+imported document keeps the numbers its source shows: a section or block with a
+``source_number`` is printed with exactly that number, and the numbers derived for the parts
+without one carry on from it. ``numbering.from_position`` drops them (the clerk's "Renumber").
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ class Block:
     list_style: str | None = None
     number: str = ""
     doubtful: str | None = None
+    source_number: str = ""  # the number the imported source shows ("" = from position)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -80,6 +84,7 @@ class Section:
     numbered: bool = True
     number: str = ""
     doubtful: str | None = None
+    source_number: str = ""  # the number the imported source shows ("" = from position)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -97,6 +102,13 @@ class DocumentText:
     sections: list[Section] = field(default_factory=list)
 
     # -- derived -----------------------------------------------------------------------------
+    @property
+    def has_source_numbers(self) -> bool:
+        """True when some number is kept as the source showed it (an imported version)."""
+        return any(s.source_number for s in self.sections) or any(
+            b.source_number for s in self.sections for b in s.blocks
+        )
+
     @property
     def numbered(self) -> bool:
         """True when any section or clause carries a number."""
@@ -119,26 +131,27 @@ class DocumentText:
 
     def canonical_json(self) -> str:
         """A stable text form of everything that is the document's wording and structure."""
-        data = {
-            "title": self.title,
-            "sections": [
-                {
-                    "heading": s.heading,
-                    "numbered": s.numbered,
-                    "blocks": [
-                        {
-                            "text": b.text,
-                            "numbered": b.numbered,
-                            "level": b.level,
-                            "list_style": b.list_style,
-                            "items": [i.to_json() for i in b.items],
-                        }
-                        for b in s.blocks
-                    ],
+        sections = []
+        for s in self.sections:
+            blocks = []
+            for b in s.blocks:
+                block: dict[str, Any] = {
+                    "text": b.text,
+                    "numbered": b.numbered,
+                    "level": b.level,
+                    "list_style": b.list_style,
+                    "items": [i.to_json() for i in b.items],
                 }
-                for s in self.sections
-            ],
-        }
+                if b.source_number:  # absent for numbers from position: older hashes hold
+                    block["source_number"] = b.source_number
+                blocks.append(block)
+            section: dict[str, Any] = {
+                "heading": s.heading, "numbered": s.numbered, "blocks": blocks,
+            }
+            if s.source_number:
+                section["source_number"] = s.source_number
+            sections.append(section)
+        data = {"title": self.title, "sections": sections}
         return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
     def sha256(self) -> str:

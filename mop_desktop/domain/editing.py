@@ -175,6 +175,7 @@ def indent_block(doc: DocumentText, s: int, b: int) -> bool:
     if not can_indent(doc, s, b):
         return False
     doc.sections[s].blocks[b].level = 2
+    doc.sections[s].blocks[b].source_number = ""  # its place changed: numbered by position
     doc.renumber()
     return True
 
@@ -185,6 +186,7 @@ def outdent_block(doc: DocumentText, s: int, b: int) -> bool:
     if block.level == 1:
         return False
     block.level = 1
+    block.source_number = ""
     doc.renumber()
     return True
 
@@ -192,12 +194,18 @@ def outdent_block(doc: DocumentText, s: int, b: int) -> bool:
 def set_block_level(doc: DocumentText, s: int, b: int, level: int) -> DocumentText:
     if level not in (1, 2):
         raise EditError(f"level {level} is not a clause (1) or a sub-clause (2)")
-    _block(doc, s, b).level = level
+    block = _block(doc, s, b)
+    if block.level != level:
+        block.source_number = ""
+    block.level = level
     return doc.renumber()
 
 
 def set_block_numbered(doc: DocumentText, s: int, b: int, numbered: bool) -> DocumentText:
-    _block(doc, s, b).numbered = numbered
+    block = _block(doc, s, b)
+    if block.numbered != numbered:
+        block.source_number = ""
+    block.numbered = numbered
     return doc.renumber()
 
 
@@ -205,8 +213,17 @@ def toggle_numbered(doc: DocumentText, s: int, b: int | None = None) -> bool:
     """Switch numbering of a section (``b`` None) or a block. Returns the new state."""
     part: Section | Block = _section(doc, s) if b is None else _block(doc, s, b)
     part.numbered = not part.numbered
+    part.source_number = ""
     doc.renumber()
     return part.numbered
+
+
+def renumber_by_position(doc: DocumentText) -> DocumentText:
+    """The clerk's "Renumber": drop the numbers kept from the imported source (which may skip
+    or repeat) and number every section and clause by its position."""
+    from mop_desktop.domain.numbering import from_position
+
+    return from_position(doc)
 
 
 def set_text(doc: DocumentText, s: int, b: int, text: str) -> DocumentText:

@@ -171,6 +171,7 @@ def _adoption_json(a: Adoption) -> dict[str, Any]:
         "minute_ref": a.minute_ref,
         "review_due": a.review_due.isoformat() if a.review_due else None,
         "reviewer": a.reviewer,
+        "adopted_by": a.adopted_by,
     }
 
 
@@ -186,7 +187,8 @@ def _adoption_from(data: Any) -> Adoption | None:
 
     return Adoption(str(data.get("version") or ""), day(data.get("adopted_on")),
                     str(data.get("minute_ref") or ""), day(data.get("review_due")),
-                    str(data.get("reviewer") or ""))
+                    str(data.get("reviewer") or ""),
+                    adopted_by=str(data.get("adopted_by") or ""))
 
 
 def apply_line(title: str, lines: list[Line], correction: Correction) -> str:

@@ -50,13 +50,15 @@ def record_mac(secret: bytes, record_hash: str) -> str:
 
 @dataclass
 class Adoption:
-    """One row of the version table: a resolution of Full Council to adopt a version."""
+    """One row of the version table: a resolution of Full Council (or, in ``adopted_by``, the
+    committee the source names) to adopt a version."""
 
     version_label: str
     adopted_on: dt.date | None
     minute_ref: str = ""
     review_due: dt.date | None = None
     reviewer: str = ""
+    adopted_by: str = ""  # "Full Council", "Staffing Committee"; "" when not stated
     chair: str = ""
     clerk: str = ""
     text_sha256: str = ""  # empty for history imported without its text
@@ -94,6 +96,8 @@ class Adoption:
         legacy = self.scheme == "sha256-v1"
         if not legacy:
             payload.update(scheme=2, imported=self.imported, version_id=self.version_id)
+        if self.adopted_by:  # absent when empty, so rows recorded before it keep their hash
+            payload["adopted_by"] = self.adopted_by
         blob = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8")
         digest = hashlib.sha256(blob).hexdigest()
         return digest if legacy else RECORD_V2 + digest
@@ -107,6 +111,8 @@ class Adoption:
             "review_due": self.review_due.isoformat() if self.review_due else None,
             "reviewer": self.reviewer,
         }
+        if self.adopted_by:
+            row["body"] = self.adopted_by  # who adopted it, as in a meeting's "body"
         if self.record_hash:
             row["record_hash"] = record_digest(self.record_hash)
         return row

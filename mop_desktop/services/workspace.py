@@ -33,6 +33,9 @@ def save_import(store: Store, result: ImportResult, *, as_draft: bool = False) -
         doc = docs.ensure_protocol(session, result.text.title)
         if result.text.title:
             doc.title = result.text.title
+        if result.review_interval_months:  # "reviewed every two years"
+            doc.review_interval_months = result.review_interval_months
+            doc.review_interval_stated = True
         recorded = docs.history(doc)
         known = {(a.version_label, a.adopted_on) for a in recorded}
         last_date = max((a.adopted_on for a in recorded if a.adopted_on), default=None)
@@ -130,6 +133,9 @@ def describe_version(session: Session, version: VersionRow) -> dict[str, Any]:
         "adopted_on": adopted_on.isoformat() if adopted_on else None,
         "review_due": review_due.isoformat() if review_due else None,
         "history": [a.history_json() for a in history],
+        "review_interval_months": (
+            doc.review_interval_months if doc.review_interval_stated else None
+        ),
         "sections": text.sections_json(),
     }
 

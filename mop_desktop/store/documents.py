@@ -91,7 +91,8 @@ def ensure_protocol(session: Session, title: str = DEFAULT_TITLE) -> DocumentRow
 def load_text(version: VersionRow) -> DocumentText:
     return text_from_rows(version.title, (
         (s.heading, s.numbered,
-         ((b.text, b.numbered, b.level, b.list_style, b.items_json) for b in s.blocks))
+         ((b.text, b.numbered, b.level, b.list_style, b.items_json, b.source_number)
+          for b in s.blocks), s.source_number)
         for s in version.sections
     ))
 
@@ -105,13 +106,15 @@ def write_text(session: Session, version: VersionRow, text: DocumentText) -> Non
     text.renumber()
     version.title = text.title
     for spos, section in enumerate(text.sections):
-        srow = SectionRow(position=spos, heading=section.heading, numbered=section.numbered)
+        srow = SectionRow(position=spos, heading=section.heading, numbered=section.numbered,
+                          source_number=section.source_number)  # fmt: skip
         for bpos, block in enumerate(section.blocks):
             srow.blocks.append(
                 BlockRow(
                     position=bpos,
                     text=block.text,
                     numbered=block.numbered,
+                    source_number=block.source_number,
                     level=block.level,
                     list_style=block.list_style,
                     items_json=json.dumps(
@@ -177,6 +180,7 @@ def append_adoption(
         minute_ref=adoption.minute_ref,
         review_due=adoption.review_due,
         reviewer=adoption.reviewer,
+        adopted_by=adoption.adopted_by,
         chair=adoption.chair,
         clerk=adoption.clerk,
         no_changes=adoption.no_changes,

@@ -55,6 +55,7 @@ class AdoptionValues(NamedTuple):
     prev_hash: str
     record_hash: str
     imported: bool = False
+    adopted_by: str = ""
 
 
 class MeetingValues(NamedTuple):
@@ -123,11 +124,11 @@ class LightStore:
         rows.adoptions = [
             AdoptionValues(int(r[0]), r[1], r[2] or "", stored_date(r[3]), r[4] or "",
                            stored_date(r[5]), r[6] or "", r[7] or "", r[8] or "", bool(r[9]),
-                           r[10] or "", r[11] or "", r[12] or "", bool(r[13]))
+                           r[10] or "", r[11] or "", r[12] or "", bool(r[13]), r[14] or "")
             for r in self.con.execute(
                 "SELECT id, version_id, version_label, adopted_on, minute_ref, review_due, "
                 "reviewer, chair, clerk, no_changes, text_sha256, prev_hash, record_hash, "
-                "imported "
+                "imported, adopted_by "
                 "FROM adoption WHERE document_id = ? ORDER BY id", (rows.id,))
         ]
         return rows
@@ -146,18 +147,19 @@ class LightStore:
 
     def text(self, version: VersionValues) -> DocumentText:
         """The version's text (as ``store.documents.load_text`` gives it)."""
-        blocks: dict[int, list[tuple[str, bool, int, str | None, str | None]]] = {}
-        for section_id, text, numbered, level, style, items in self.con.execute(
-            "SELECT b.section_id, b.text, b.numbered, b.level, b.list_style, b.items_json "
+        blocks: dict[int, list[tuple[str, bool, int, str | None, str | None, str]]] = {}
+        for section_id, text, numbered, level, style, items, source in self.con.execute(
+            "SELECT b.section_id, b.text, b.numbered, b.level, b.list_style, b.items_json, "
+            "b.source_number "
             "FROM block b JOIN section s ON s.id = b.section_id WHERE s.version_id = ? "
             "ORDER BY b.section_id, b.position", (version.id,)
         ):
             blocks.setdefault(section_id, []).append(
-                (text or "", bool(numbered), int(level), style, items))
+                (text or "", bool(numbered), int(level), style, items, source or ""))
         sections = [
-            (heading or "", bool(numbered), blocks.get(sid, []))
-            for sid, heading, numbered in self.con.execute(
-                "SELECT id, heading, numbered FROM section WHERE version_id = ? "
+            (heading or "", bool(numbered), blocks.get(sid, []), source or "")
+            for sid, heading, numbered, source in self.con.execute(
+                "SELECT id, heading, numbered, source_number FROM section WHERE version_id = ? "
                 "ORDER BY position", (version.id,))
         ]
         return text_from_rows(version.title, sections)

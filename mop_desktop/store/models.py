@@ -68,6 +68,8 @@ class DocumentRow(Base):
     kind: Mapped[str] = mapped_column(String, default="protocol")
     title: Mapped[str] = mapped_column(String)
     review_interval_months: Mapped[int] = mapped_column(Integer, default=12)
+    # set when the interval was stated (by the imported document or the clerk), not assumed
+    review_interval_stated: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     versions: Mapped[list[VersionRow]] = relationship(
@@ -108,6 +110,7 @@ class SectionRow(Base):
     position: Mapped[int] = mapped_column(Integer)
     heading: Mapped[str] = mapped_column(Text, default="")
     numbered: Mapped[bool] = mapped_column(Boolean, default=True)
+    source_number: Mapped[str] = mapped_column(String, default="")  # kept from an import
 
     version: Mapped[VersionRow] = relationship(back_populates="sections")
     blocks: Mapped[list[BlockRow]] = relationship(
@@ -124,6 +127,7 @@ class BlockRow(Base):
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text, default="")
     numbered: Mapped[bool] = mapped_column(Boolean, default=True)
+    source_number: Mapped[str] = mapped_column(String, default="")  # kept from an import
     level: Mapped[int] = mapped_column(Integer, default=1)
     list_style: Mapped[str | None] = mapped_column(String, nullable=True)
     items_json: Mapped[str] = mapped_column(Text, default="[]")  # nested ListItem.to_json()
@@ -153,6 +157,7 @@ class AdoptionRow(Base):
     minute_ref: Mapped[str] = mapped_column(String, default="")
     review_due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     reviewer: Mapped[str] = mapped_column(String, default="")
+    adopted_by: Mapped[str] = mapped_column(String, default="")  # Full Council, a committee
     chair: Mapped[str] = mapped_column(String, default="")
     clerk: Mapped[str] = mapped_column(String, default="")
     no_changes: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -16,18 +16,19 @@ from typing import Any
 from mop_desktop.domain.document import Block, DocumentText, ListItem, Section
 from mop_desktop.domain.records import Adoption, VersionStatus
 
-# text, numbered, level, list_style, items_json
-BlockValues = tuple[str, bool, int, "str | None", "str | None"]
-SectionValues = tuple[str, bool, Iterable[BlockValues]]  # heading, numbered, blocks
+# text, numbered, level, list_style, items_json[, source_number]
+BlockValues = tuple[Any, ...]
+SectionValues = tuple[Any, ...]  # heading, numbered, blocks[, source_number]
 
 
 def text_from_rows(title: str, sections: Iterable[SectionValues]) -> DocumentText:
     """A version's text from its sections in order, each with its blocks in order."""
     built = []
-    for heading, numbered, blocks in sections:
+    for heading, numbered, blocks, *s_source in sections:
         built.append(Section(
             heading=heading,
             numbered=bool(numbered),
+            source_number=(s_source[0] or "") if s_source else "",
             blocks=[
                 Block(
                     text=text,
@@ -35,8 +36,9 @@ def text_from_rows(title: str, sections: Iterable[SectionValues]) -> DocumentTex
                     level=level,
                     list_style=list_style,
                     items=[ListItem.from_json(i) for i in json.loads(items_json or "[]")],
+                    source_number=(b_source[0] or "") if b_source else "",
                 )
-                for text, b_numbered, level, list_style, items_json in blocks
+                for text, b_numbered, level, list_style, items_json, *b_source in blocks
             ],
         ))
     return DocumentText(title=title, sections=built).renumber()
@@ -50,6 +52,7 @@ def adoption_from_row(row: Any) -> Adoption:
         minute_ref=row.minute_ref,
         review_due=row.review_due,
         reviewer=row.reviewer,
+        adopted_by=getattr(row, "adopted_by", "") or "",
         chair=row.chair,
         clerk=row.clerk,
         text_sha256=row.text_sha256,

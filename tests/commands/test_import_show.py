@@ -170,8 +170,8 @@ def test_peacehaven_sample(cli, samples):
     assert data["adopted_on"] == "2021-12-16"
     assert data["review_due"] == "2026-12-31"
     assert [without_record_hash(h) for h in data["history"]] == [
-        {"version": "2021", "adopted_on": "2021-12-16", "minute_ref": "",
-         "review_due": "2026-12-31", "reviewer": ""}
+        {"version": "", "adopted_on": "2021-12-16", "minute_ref": "",
+         "review_due": "2026-12-31", "reviewer": ""}  # no version label in the source
     ]  # fmt: skip
     sections = data["sections"]
     assert all(s["number"] == "" for s in sections)
@@ -230,13 +230,14 @@ def test_import_reports_what_to_check(cli, tmp_path):
     path.write_text("Protocol\n\n1. Introduction\n\n1.1 First.\n\n1.5 Out of step.\n", "utf-8")
     code, out, _ = cli("import", str(path))
     assert code == 0
-    assert "check: line 7: clause 1.2: numbered 1.5 in the source" in out
+    assert "check: line 7: clause 1.5: numbering skips from 1.1 to 1.5" in out
 
 
 # -- bad files --------------------------------------------------------------------------------
 def _bad_files(folder: Path) -> dict[str, Path]:
     files = {
-        "unknown suffix": folder / "protocol.pdf",
+        "unknown suffix": folder / "protocol.rtf",
+        "damaged pdf": folder / "protocol.pdf",
         "empty": folder / "empty.txt",
         "only spaces": folder / "blank.md",
         "binary": folder / "image.txt",
@@ -249,7 +250,8 @@ def _bad_files(folder: Path) -> dict[str, Path]:
         "a folder": folder / "folder.txt",
     }
     files["a folder"].mkdir()
-    files["unknown suffix"].write_bytes(b"%PDF-1.7\n")
+    files["unknown suffix"].write_bytes(b"{\\rtf1 Protocol}\n")
+    files["damaged pdf"].write_bytes(b"%PDF-1.7\n")
     files["empty"].write_bytes(b"")
     files["only spaces"].write_text("  \n\n \t\n")
     files["binary"].write_bytes(bytes(range(256)) * 8)
@@ -306,7 +308,7 @@ def test_unknown_suffix_names_what_is_accepted(cli, tmp_path, name):
     path.write_text("Member/Officer Protocol\n")
     code, _, err = cli("import", str(path))
     assert code == 2
-    assert ".txt, .md or .docx" in err
+    assert ".txt, .md, .docx or .pdf" in err
 
 
 def test_import_summary_reads_as_english(cli, samples):

@@ -188,3 +188,26 @@ def test_counts_read_as_english(open_preview, store) -> None:
     assert preview.form.contentsValue.text() == (
         "1 section, 1 clause or paragraph, 1 row of version history."
     )
+
+
+def test_preview_of_a_pdf_lists_what_was_left_out_and_what_is_missing(
+    open_preview, qtbot, app_context, store, tmp_path
+) -> None:
+    from mop_desktop.services.importer import read_protocol
+    from tests.services.test_import_pdf import long_pdf
+
+    pdf = tmp_path / "protocol.pdf"
+    long_pdf(pdf)
+    preview = open_preview(read_protocol(pdf))
+    form = preview.form
+    lines = [form.warningsList.item(i).text() for i in range(form.warningsList.count())]
+    assert "Nothing to check." in lines
+    assert "Missing: the latest adoption has no review date" in lines
+    assert any(line.startswith("Left out: page 1: \u201cPage 1\u201d") for line in lines)
+    assert form.councilValue.text() == "Oakford Town Council"
+    with qtbot.waitSignal(app_context.documentChanged):
+        form.adoptedButton.click()
+    current = show(store)
+    assert [b["number"] for b in current["sections"][0]["blocks"]] == [
+        "1.1", "1.2", "1.3", "1.4", "1.5",
+    ]

@@ -724,3 +724,23 @@ def test_toolbar_buttons_are_never_cut_short(page, qtbot):
         on_first_row = f.arrangeButtons.y() == f.editButtons.y()
         assert on_first_row == (rows == 1), window.width()
         assert f.saveStateLabel.width() >= f.saveStateLabel.sizeHint().width()
+
+
+def test_renumber_by_position_is_one_undoable_step(store, open_page):
+    text = DocumentText(
+        title="Protocol",
+        sections=[
+            Section("Introduction", [Block("One.", source_number="1.1"),
+                                     Block("Three.", source_number="1.3")],
+                    source_number="1"),
+            Section("Roles", [Block("Roles.", source_number="3.1")], source_number="3"),
+        ],
+    ).renumber()  # fmt: skip
+    start_from_text(store, text)
+    page = open_page()
+    numbers = lambda: [b.number for s in page.document().sections for b in s.blocks]  # noqa: E731
+    assert numbers() == ["1.1", "1.3", "3.1"]
+    page.renumber_action.trigger()
+    assert numbers() == ["1.1", "1.2", "2.1"]
+    page.undo_stack.undo()
+    assert numbers() == ["1.1", "1.3", "3.1"]

@@ -22,7 +22,11 @@ from mop_desktop.services.importer.history import (
         (["Issue", "Adopted", "Min. Ref", "Next review", "Reviewed by"],
          ["version", "adopted_on", "minute_ref", "review_due", "reviewer"]),
         (["Date approved", "Version No."], ["adopted_on", "version"]),
-        (["Version", "Approved by", "Date"], ["version", "adopted_on"]),
+        (["Version", "Approved by", "Date"], ["version", "body", "adopted_on"]),
+        (["Rev", "Approved", "Min ref", "Next review", "Owner"],
+         ["version", "adopted_on", "minute_ref", "review_due", "reviewer"]),
+        (["Issue", "Date", "Resolution", "Review", "By"],
+         ["version", "adopted_on", "minute_ref", "review_due", "reviewer"]),
     ],
 )  # fmt: skip
 def test_header_rows_in_the_words_councils_use(header, expected):
@@ -48,7 +52,7 @@ def test_rows_become_adoptions_and_odd_rows_are_handed_back():
     assert [a.history_json() for a in table.adoptions] == [
         {"version": "1", "adopted_on": "2020-03-17", "minute_ref": "12/20",
          "review_due": "2021-03-31", "reviewer": ""},
-        {"version": "2021", "adopted_on": "2021-03-25", "minute_ref": "", "review_due": None,
+        {"version": "", "adopted_on": "2021-03-25", "minute_ref": "", "review_due": None,
          "reviewer": ""},
     ]  # fmt: skip
     assert table.leftovers == [
@@ -105,7 +109,7 @@ def test_lines_complete_the_table_and_add_a_newer_adoption():
             merged.adoptions] == [
         ("1", dt.date(2020, 4, 1), None, ""),
         ("2", dt.date(2021, 4, 1), None, ""),
-        ("2021", dt.date(2021, 12, 16), dt.date(2022, 4, 30), "45/21"),
+        ("", dt.date(2021, 12, 16), dt.date(2022, 4, 30), "45/21"),
     ]  # fmt: skip
     assert merged.used_meta == {0, 1, 2}
 

@@ -76,18 +76,19 @@ def test_clause_number_forms(tmp_path):
 def test_clause_out_of_step_is_marked_doubtful(tmp_path):
     result = imp(tmp_path, "Protocol\n\n1. Introduction\n\n1.1 One.\n\n1.3 Three.\n")
     block = result.text.sections[0].blocks[1]
-    assert block.number == "1.2"
-    assert block.doubtful == "numbered 1.3 in the source"
+    assert block.number == "1.3"  # the source's own number is kept, and marked
+    assert block.doubtful == "numbering skips from 1.1 to 1.3"
     assert any("1.3" in w for w in result.warnings)
 
 
-def test_clauses_under_unnumbered_headings_take_the_section_number(tmp_path):
+def test_clauses_under_unnumbered_headings_keep_their_numbers_and_the_headings_none(tmp_path):
     text = "Protocol\n\nIntroduction\n\n1.1 First.\n\n1.2 Second.\n\nRoles\n\n2.1 Third.\n"
     result = imp(tmp_path, text)
     assert [(s.number, s.heading) for s in result.text.sections] == [
-        ("1", "Introduction"),
-        ("2", "Roles"),
+        ("", "Introduction"),  # the source shows no section number: none is given
+        ("", "Roles"),
     ]
+    assert [b.level for s in result.text.sections for b in s.blocks] == [1, 1, 1]
     assert [b.number for s in result.text.sections for b in s.blocks] == ["1.1", "1.2", "2.1"]
     assert doubts(result) == []
 
@@ -385,7 +386,7 @@ def test_adoption_and_review_lines(tmp_path, lines, adopted, review):
     body = "\n\n".join(lines)
     result = imp(tmp_path, f"Protocol\n\n{body}\n\nIntroduction\n\nSome text.\n")
     assert [(a.adopted_on, a.review_due) for a in result.history] == [(adopted, review)]
-    assert result.history[0].version_label == str(adopted.year)
+    assert result.history[0].version_label == ""  # the source gives none: none is invented
     assert result.text.plain_words() == ["Protocol", "Introduction", "Some", "text."]
 
 
@@ -455,8 +456,8 @@ def test_typewriter_layout_with_caps_council_indents_and_page_furniture(tmp_path
     assert result.council_name == "NEWTOWN PARISH COUNCIL"
     assert result.text.title == "PROTOCOL ON MEMBER/OFFICER RELATIONS"
     assert [a.history_json() for a in result.history] == [
-        {"version": "2022", "adopted_on": "2022-05-12", "minute_ref": "45/22",
-         "review_due": "2024-05-31", "reviewer": ""}
+        {"version": "", "adopted_on": "2022-05-12", "minute_ref": "45/22",
+         "review_due": "2024-05-31", "reviewer": "", "body": "Full Council"}
     ]  # fmt: skip
     assert outline(result) == [
         ("1", "INTRODUCTION", [
@@ -498,7 +499,7 @@ def test_table_of_contents_is_kept_but_not_taken_for_headings(tmp_path):
 
 def test_a_first_line_reading_introduction_is_a_heading_not_the_title(tmp_path):
     result = imp(tmp_path, "Introduction\n\nThe first paragraph.\n")
-    assert result.text.title == "Member/Officer Relations Protocol"
+    assert result.text.title == ""  # never invented
     assert [s.heading for s in result.text.sections] == ["Introduction"]
     assert any("no title found" in w for w in result.warnings)
 

@@ -147,4 +147,5 @@ class Corrector:
 
     def set_history(self, rows: list[Adoption]) -> None:
         self.corrections.history = [Adoption(a.version_label, a.adopted_on, a.minute_ref,
-                                             a.review_due, a.reviewer) for a in rows]
+                                             a.review_due, a.reviewer,
+                                             adopted_by=a.adopted_by) for a in rows]

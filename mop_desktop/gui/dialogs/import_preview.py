@@ -49,7 +49,7 @@ from mop_desktop.store import documents as docs
 
 log = logging.getLogger(__name__)
 
-FILE_FILTER = "Protocols (*.docx *.txt *.md *.markdown);;All files (*)"
+FILE_FILTER = "Protocols (*.docx *.pdf *.txt *.md *.markdown);;All files (*)"
 DOUBTFUL_BRUSH = QBrush(QColor(255, 179, 0, 70))  # amber, readable on light and dark palettes
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -222,8 +222,8 @@ class ImportPreview:
         self.result = result
         form = self.form
         form.sourceValue.setText(result.source or "")
-        form.councilValue.setText(result.council_name or "")
-        form.titleValue.setText(result.text.title or "")
+        form.councilValue.setText(result.council_name or "")  # placeholder: not named
+        form.titleValue.setText(result.text.title or "")  # placeholder: no title found
         form.adoptionValue.setText(describe_adoption(result))
         doubtful = count_doubtful(result)
         contents = result.contents() + "."
@@ -244,8 +244,12 @@ class ImportPreview:
         form.warningsList.clear()
         doubtful_lines = [(i, line) for i, line in enumerate(lines_of(result.text))
                           if line.doubtful]
+        notes = ([f"Missing: {m}" for m in getattr(result, "missing", [])
+                  if not m.startswith("no title")]
+                 + [f"Left out: {i}" for i in getattr(result, "left_out", [])])
         form.warningsList.addItems(
-            result.warnings or ([] if doubtful_lines else ["Nothing to check."]))
+            result.warnings or ([] if doubtful_lines or notes else ["Nothing to check."]))
+        form.warningsList.addItems(notes)
         for index, line in doubtful_lines:  # each doubtful place, one click from its fix
             words = " ".join(line.text.split()[:8])
             reason = (line.doubtful or "").rstrip(" .")

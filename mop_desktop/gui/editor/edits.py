@@ -64,6 +64,12 @@ class EditsMixin:
         self._merge_token += 1
         self.undo_stack.push(SnapshotCommand(self, label, before, after, self.selected(), select))
 
+    def renumber_by_position(self) -> None:
+        """Drop the numbers kept from the imported source and number by position: one undo
+        step."""
+        select = self.selected()
+        self._structural("Renumber", lambda d: (ed.renumber_by_position(d), select)[1])
+
     def add_section(self) -> None:
         address = self.selected()
         at = address[0] + 1 if address is not None else len(self._doc.sections)

@@ -124,6 +124,11 @@ def install_actions(page: ProtocolPage, window: Any) -> PageActions:
     save.setStatusTip("Save the draft now (it is also saved as you type)")
     save.triggered.connect(page.save)
     actions = PageActions(undo, redo, find, replace, save)
+    # an imported version keeps the numbers its source printed; the clerk may renumber it
+    renumber = QAction("Re&number by position", page)
+    renumber.setStatusTip("Number every section and clause by its place (one undoable step)")
+    renumber.triggered.connect(page.renumber_by_position)
+    page.renumber_action = renumber
 
     menu = getattr(window, "menu", None)
     if callable(menu):
@@ -131,6 +136,7 @@ def install_actions(page: ProtocolPage, window: Any) -> PageActions:
         edit.addActions([undo, redo])
         edit.addSeparator()
         edit.addActions([find, replace])
+        menu("Protocol").addAction(renumber)
         add_file_action = getattr(window, "add_file_action", None)
         if callable(add_file_action):  # the main window keeps Quit last
             add_file_action(save)
@@ -138,6 +144,7 @@ def install_actions(page: ProtocolPage, window: Any) -> PageActions:
             menu("File").addAction(save)
     else:  # no menu bar: the shortcuts still work inside the page
         page.addActions(actions.all())
+        page.addAction(renumber)
     page.installEventFilter(_FollowVisibility(page, actions))
     install_outline_menu(page)
     # the undo stack enables its actions as it changes, on the page or not: follow it

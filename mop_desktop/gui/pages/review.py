@@ -307,6 +307,8 @@ class ReviewPage(QObject):
         with self.app.store.session() as session:
             doc = docs.protocol_document(session)
             if doc is not None:
+                if doc.review_interval_months != f.intervalSpin.value():
+                    doc.review_interval_stated = True  # the clerk chose it
                 doc.review_interval_months = f.intervalSpin.value()
             settings.put(session, settings.REMINDER_LEAD_DAYS, f.reminderLeadSpin.value())
             settings.put(session, settings.REPORT_LEAD_DAYS, f.reportLeadSpin.value())

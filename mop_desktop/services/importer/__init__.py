@@ -1,7 +1,9 @@
-"""Import of a council's existing protocol from .txt, .md or .docx.
+"""Import of a council's existing protocol from .txt, .md, .docx or a text .pdf.
 
 ``read_protocol(path)`` returns an ``ImportResult`` without touching the store; the caller
-shows it (GUI preview) and saves it with ``services.workspace.save_import``.
+shows it (GUI preview) and saves it with ``services.workspace.save_import``. The result keeps
+the source's own clause numbers (``Section.source_number``/``Block.source_number``) and lists
+every place to check as an ``ImportIssue`` (line, kind, message).
 """
 
 from __future__ import annotations
@@ -12,11 +14,32 @@ from pathlib import Path
 from mop_desktop.domain.document import DocumentText
 from mop_desktop.domain.records import Adoption
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf")
 
 
 class ImportFailed(Exception):
     """The file cannot be imported; the message is one line naming the file (and line)."""
+
+
+# What an ``ImportIssue`` is about: "numbering" (a number that skips, repeats or does not fit
+# where it stands), "structure" (a line whose place is uncertain), "history" (a version-table
+# row or adoption line not understood), "missing" (title, council or adoption not stated),
+# "left-out" (a running header, footer or page number of a PDF, not imported).
+ISSUE_KINDS = ("numbering", "structure", "history", "missing", "left-out")
+
+
+@dataclass
+class ImportIssue:
+    """One place for the clerk to check: ``line`` in the source (a text line, a Word
+    paragraph or a PDF page's line; 0 for the whole document), ``kind`` and the message."""
+
+    line: int
+    kind: str
+    message: str
+    unit: str = "line"  # "line", "paragraph" or "page"
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.line}: {self.message}" if self.line else self.message
 
 
 @dataclass
@@ -26,6 +49,23 @@ class ImportResult:
     history: list[Adoption] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     source: str = ""
+    issues: list[ImportIssue] = field(default_factory=list)
+    review_interval_months: int | None = None  # "reviewed annually" -> 12
+
+    @property
+    def doubtful(self) -> list[ImportIssue]:
+        """The places marked doubtful (everything but what is missing or left out)."""
+        return [i for i in self.issues if i.kind not in ("missing", "left-out")]
+
+    @property
+    def missing(self) -> list[str]:
+        """What the document does not state (title, council, adoption, minute, review)."""
+        return [i.message for i in self.issues if i.kind == "missing"]
+
+    @property
+    def left_out(self) -> list[ImportIssue]:
+        """A PDF's running headers, footers and page numbers, not imported."""
+        return [i for i in self.issues if i.kind == "left-out"]
 
     @property
     def has_adoption(self) -> bool:

@@ -18,22 +18,28 @@ from mop_desktop.domain.textdates import all_dates, parse_text_date
 from mop_desktop.services.importer.lines import split_marker
 
 # -- the version table ------------------------------------------------------------------------
-FIELDS = ("version", "adopted_on", "minute_ref", "review_due", "reviewer")
+FIELDS = ("version", "adopted_on", "minute_ref", "review_due", "reviewer", "body")
 
 
 def _column_field(header: str) -> str | None:
-    h = header.strip().lower()
-    if not h or re.search(r"\b(approved|adopted|agreed|ratified) by\b", h):
-        return None  # "Approved by: Full Council" names a body, not a person or a date
-    if re.search(r"originator|reviewer|author|owner|responsible|officer|reviewed by|by whom", h):
+    h = " ".join(header.strip().lower().split())
+    if not h:
+        return None
+    if re.search(r"\b(approved|adopted|agreed|ratified|accepted) (by|at)\b|\bcommittee\b|"
+                 r"\bmeeting\b|\bbody\b", h):
+        return "body"  # "Approved by: Full Council" names a body, not a person or a date
+    if re.search(r"originator|reviewer|author|owner|responsible|officer|reviewed by|by whom|"
+                 r"prepared by|amended by|^by$|^who$", h):
         return "reviewer"
+    if re.search(r"minute|\bmin\b|resolution|\bref", h):
+        return "minute_ref"
+    if re.search(r"next review|review (date|due|by)|due for review|^review$|to be reviewed", h):
+        return "review_due"
+    if re.search(r"adopt|approv|agreed|ratif|\bdate\b|reviewed|updated|revised|amended", h):
+        return "adopted_on"
     if "review" in h:
         return "review_due"
-    if re.search(r"minute|resolution|\bref", h):
-        return "minute_ref"
-    if re.search(r"adopt|approv|agreed|ratif|\bdate\b", h):
-        return "adopted_on"
-    if re.search(r"version|issue|\bver\b|\bno\.?$", h):
+    if re.search(r"version|issue|\bver\b|\brev\b|revision|\bno\.?$|^v$|edition", h):
         return "version"
     return None
 
@@ -88,15 +94,16 @@ def read_version_table(rows: list[list[str]], columns: dict[int, str]) -> TableH
             continue
         out.adoptions.append(
             Adoption(
-                version_label=values.get("version", "") or str(adopted.year),
+                version_label=values.get("version", ""),
                 adopted_on=adopted,
                 minute_ref=values.get("minute_ref", ""),
                 review_due=review,
                 reviewer=values.get("reviewer", ""),
+                adopted_by=values.get("body", ""),
             )
         )
         if extra:
-            label = values.get("version", "") or str(adopted.year)
+            label = values.get("version", "") or adopted.isoformat()
             text = f"Version {label}: " + "; ".join(extra)
             out.leftovers.append((text, "version-table column with no place in the history"))
     return out
@@ -104,24 +111,45 @@ def read_version_table(rows: list[list[str]], columns: dict[int, str]) -> TableH
 
 # -- adoption and review lines ----------------------------------------------------------------
 _KEYWORD = re.compile(
-    r"adopt|approv|agreed|ratif|review|version|issue|minute|originator|author|prepared", re.I
+    r"adopt|approv|agreed|ratif|review|version|issue|minute|originator|author|prepared|"
+    r"updated|revised|amended|resolution|accepted",
+    re.I,
 )
-_ADOPT = re.compile(r"adopt|approv|agreed|ratif", re.I)
+_ADOPT = re.compile(
+    r"adopt|approv|agreed|ratif|accepted|updated|revised|amended|(?<!next )(?<!date of )reviewed|"
+    r"date\s+of\s+(?:last\s+)?review|last\s+review",
+    re.I,
+)
 _REVIEW_DUE = re.compile(
     r"review\s*(?:date|due|by)|next\s+review|to\s+be\s+reviewed|due\s+for\s+review|"
-    r"will\s+be\s+reviewed|date\s+(?:of|for)\s+(?:next\s+)?review|review\s*:",
+    r"will\s+be\s+reviewed|date\s+(?:of|for)\s+(?:next\s+)?review|review\s*:|"
+    r"\breview(?:\s+in|\s+on)?\W*$",
     re.I,
 )
 _MINUTE = re.compile(
-    r"\bmin(?:ute)?s?\.?\s*(?:ref(?:erence)?\.?|no\.?|number)?\s*[:\-\u2013]?\s*"
+    r"\b(?:min(?:ute)?s?\.?|resolution)\s*(?:ref(?:erence)?\.?|no\.?|number)?\s*[:\-\u2013]?\s*"
     r"(?P<ref>[A-Za-z]{0,4}[\s/]?\d[\w/.\-]*)",
     re.I,
 )
 _VERSION = re.compile(
-    r"\b(?:version|issue)\s*(?:no\.?|number)?\s*[:\-\u2013]?\s*(?P<v>[\w.\-]*\d[\w.\-]*)", re.I
+    r"\b(?:version|issue|v(?=\d))\s*(?:no\.?|number)?\s*[:\-\u2013]?\s*"
+    r"(?P<v>[\w.\-]*\d[\w.\-]*)",
+    re.I,
 )
 _REVIEWER = re.compile(
     r"^\s*(?:originator|reviewer|reviewed\s+by|author|prepared\s+by)\s*[:\-\u2013]\s*(?P<who>.+)$",
+    re.I,
+)
+_BODY = re.compile(
+    r"\b(?:by|at|of)\s+(?:the\s+|a\s+)?(?P<body>Full\s+(?:Town\s+|Parish\s+)?Council|"
+    r"(?:[A-Z][\w'\u2019\-]*,?\s+(?:(?:&|and|of|the)\s+)*){0,5}"
+    r"(?:Committee|Sub-Committee|Sub\s+Committee|Working\s+Group|Panel|Board|Council))\b"
+)
+# a sentence about the document itself ("This policy was adopted ...", "The protocol ...")
+_ABOUT_ITSELF = re.compile(
+    r"^\W*(?:adopted|approved|agreed|ratified|updated|revised|reviewed)\b|"
+    r"\b(?:this|the)\s+(?:policy|protocol|document|procedure|code|guidance|statement|scheme|"
+    r"standing\s+orders)\b(?!\s+(?:of|for|on)\b)",
     re.I,
 )
 # words that may stand around the facts on an adoption line
@@ -130,7 +158,8 @@ _LABEL_WORDS = set(
     approved approval agreed ratified re-adopted readopted by full council town parish
     community city on at date dated of next review reviewed due to be will and minute minutes
     ref reference no number version issue meeting its a annually in for last resolution
-    member officer relations councillor relationship""".split()
+    member officer relations councillor relationship updated revised amended last
+    meeting held accepted""".split()
 )
 
 
@@ -143,6 +172,8 @@ class MetaLine:
     minute_ref: str = ""
     version: str = ""
     reviewer: str = ""
+    body: str = ""  # "Full Council", "Staffing Committee"
+    exact: bool = True  # nothing but its facts and label words: it may leave the body
 
     @property
     def empty(self) -> bool:
@@ -151,11 +182,14 @@ class MetaLine:
         )
 
 
-def read_meta_line(text: str) -> MetaLine | None:
+def read_meta_line(text: str, *, sentence: bool = False) -> MetaLine | None:
     """An adoption/review/version line, or None when ``text`` is body text. A line is taken
-    only when, once its dates and values are set aside, nothing but label words remain."""
+    as it is (``exact``) only when, once its dates and values are set aside, nothing but
+    label words remain. With ``sentence``, a sentence that dates an adoption or update
+    ("The policy ... was last updated in January 2023.") is read too, but not ``exact``:
+    its facts go to the history and the sentence stays in the body."""
     line = text.strip()
-    if not line or len(line.split()) > 30 or not _KEYWORD.search(line):
+    if not line or len(line.split()) > (45 if sentence else 30) or not _KEYWORD.search(line):
         return None
     if split_marker(line).kind:  # a clause or list item is body text
         return None
@@ -165,6 +199,9 @@ def read_meta_line(text: str) -> MetaLine | None:
     meta = MetaLine()
     rest = line
     dates = all_dates(line)
+    if not dates:
+        dates = _short_dates(line)
+        meta.exact = not dates  # "Adopted 12.09.23" is read, and kept in the body as well
     previous_end = 0
     for day, start, end in dates:
         before = line[previous_end:start]
@@ -185,14 +222,82 @@ def read_meta_line(text: str) -> MetaLine | None:
     if version:
         meta.version = version.group("v").strip(" .,;)")
         rest = rest[: version.start("v")] + " " + rest[version.end("v") :]
+    body = _BODY.search(rest)
+    if body and (meta.adopted_on or _ADOPT.search(rest[: body.start()])):
+        meta.body = " ".join(body.group("body").split())
+        rest = rest[: body.start("body")] + " " + rest[body.end("body") :]
     if meta.empty or (not dates and not meta.version and not meta.minute_ref):
         return None
-    words = [w.strip(".,;:()[]-\u2013\u2014").lower() for w in rest.split()]
+    words = [w.strip(".,;:()[]/|-\u2013\u2014").lower() for w in rest.split()]
     if any(w and w not in _LABEL_WORDS for w in words):
-        return None
+        if not sentence or meta.adopted_on is None or not _ABOUT_ITSELF.search(line):
+            return None
+        meta.exact = False
     if not dates and not re.match(r"^\W*(version|issue|minute)", line, re.I):
         return None
     return meta
+
+
+_SHORT_DATE = re.compile(
+    r"(?<![\d./])(?:(?P<day>\d{1,2})[./])?(?P<month>\d{1,2})[./](?P<year>\d{2})(?![\d./])"
+)
+
+
+def _short_dates(line: str) -> list[tuple[dt.date, int, int]]:
+    """Dates with a two-digit year ("12.09.23", "09.25"), read only on an adoption or review
+    line: "Adopted 12.09.23" is 12 September 2023; "Review 09.25" the end of September 2025."""
+    from mop_desktop.domain.dates import end_of_month
+
+    out = []
+    for m in _SHORT_DATE.finditer(line):
+        year, month = 2000 + int(m.group("year")), int(m.group("month"))
+        try:
+            if m.group("day"):
+                day = dt.date(year, month, int(m.group("day")))
+            else:
+                day = end_of_month(year, month)
+        except ValueError:
+            return []
+        out.append((day, m.start(), m.end()))
+    return out
+
+
+# -- the review interval ----------------------------------------------------------------------
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty-six": 36,
+}  # fmt: skip
+_ADVERBS = {"annually": 12, "yearly": 12, "biennially": 24, "biannually": 24,
+            "triennially": 36, "quadrennially": 48, "quinquennially": 60}  # fmt: skip
+_INTERVAL = re.compile(
+    r"\b(?:review(?:ed)?|reconsidered|revisited|looked at)\b[^.;]{0,60}?"
+    r"\b(?P<adverb>annually|yearly|biennially|biannually|triennially|quadrennially|"
+    r"quinquennially)\b"
+    r"|\b(?:every|each)\s+(?:(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+)?(?P<unit>years?|months?)\b"
+    r"|\b(?P<adj>annual|biennial|triennial)\s+review\b",
+    re.I,
+)
+
+
+def review_interval(texts: list[str]) -> int | None:
+    """The review interval in months that the document states in words ("reviewed
+    annually", "every two years", "triennially", "every 18 months"), or None."""
+    for text in texts:
+        if not re.search(r"review|revisit|reconsider", text, re.I):
+            continue
+        for m in _INTERVAL.finditer(text):
+            if m.group("adverb"):
+                return _ADVERBS[m.group("adverb").lower()]
+            if m.group("adj"):
+                return {"annual": 12, "biennial": 24, "triennial": 36}[m.group("adj").lower()]
+            n_text = (m.group("n") or "one").lower()
+            n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text)
+            if n is None or n == 0:
+                continue
+            months = n * 12 if m.group("unit").lower().startswith("year") else n
+            if 1 <= months <= 120:
+                return months
+    return None
 
 
 @dataclass
@@ -233,9 +338,6 @@ def merge_history(table: list[Adoption], metas: list[MetaLine]) -> HistoryResult
             continue
         if _complete(latest, meta):
             used.add(index)
-    for adoption in adoptions:
-        if not adoption.version_label and adoption.adopted_on:
-            adoption.version_label = str(adoption.adopted_on.year)
     return HistoryResult(adoptions, used, warnings)
 
 
@@ -247,6 +349,7 @@ def _complete(target: Adoption, meta: MetaLine) -> bool:
         ("minute_ref", meta.minute_ref),
         ("version_label", meta.version),
         ("reviewer", meta.reviewer),
+        ("adopted_by", meta.body),
     ]
     complete = True
     for name, value in pairs:
@@ -257,4 +360,4 @@ def _complete(target: Adoption, meta: MetaLine) -> bool:
             setattr(target, name, value)
         elif current != value:
             complete = False
-    return complete
+    return complete and meta.exact

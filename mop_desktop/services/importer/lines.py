@@ -37,6 +37,9 @@ _CLAUSE = re.compile(
     r"(?P<sep>\s+|\t|$)(?:\*\*\s*)?(?P<rest>.*)$",
     re.S,
 )
+_GLUED_CLAUSE = re.compile(  # "1.3All responses": the space after the number lost
+    r"^(?P<num>\d{1,3}(?:\.\d{1,3}){1,4})(?P<dot>)(?P<sep>)(?P<rest>[A-Z][a-z].*)$", re.S
+)
 _SECTION_WORD = re.compile(
     r"^(?:section|part|clause|article)\s+(?P<num>\d{1,3})\s*(?:[.:)\-\u2013\u2014]\s*|\s+)"
     r"(?P<rest>.*)$",
@@ -111,10 +114,14 @@ def split_marker(text: str) -> Marker:
     if bullet:
         bulleted = True
         rest = bullet.group("rest")
-    clause = _CLAUSE.match(rest)
+    clause = _CLAUSE.match(rest) or _GLUED_CLAUSE.match(rest)
     if clause and clause.group("rest").strip():
         number = clause.group("num")
         dot = bool(clause.group("dot"))
+        inner = _CLAUSE.match(clause.group("rest").strip())
+        if "." not in number and inner and "." in inner.group("num") and inner.group("rest"):
+            clause = inner  # "1. 1.1 The Council ...": a list's number before the typed one
+            number, dot = inner.group("num"), bool(inner.group("dot"))
         if "." in number or dot or clause.group("sep").startswith("\t") or not bulleted:
             if not _looks_like_quantity(number, clause.group("rest")):
                 return Marker(
@@ -197,6 +204,8 @@ def heading_like(text: str) -> bool:
     """A short line that could stand alone as a heading: few words, no closing full stop,
     comma, semicolon or colon (a question mark is allowed)."""
     t = text.strip()
+    if t.endswith((":-", ":\u2013")):  # "The meeting standard agenda:-" leads into a list
+        return False
     if not t or len(t) > 90 or len(t.split()) > 12:
         return False
     if t[-1] in ".,;:" or t.endswith("etc") or find_date(t) is not None:

@@ -72,6 +72,17 @@ def _wrap_width(lines: list[str]) -> int | None:
 def text_paragraphs(text: str, *, markdown: bool = False) -> list[Para]:
     lines = _lines(text)
     width = _wrap_width(lines)
+    # a text with a paragraph on every line and (almost) no blank lines (copied from a web
+    # page): every line stands alone, as if blank lines were between them
+    filled = [line for line in lines if line.strip()]
+    one_per_line = width is None and len(filled) >= 8 and len(lines) - len(filled) < len(
+        filled
+    ) * 0.1 and sum(len(line) > 120 for line in filled) >= 2
+    # a blank line after (almost) every line: the blank lines do not part paragraphs
+    runs = sum(
+        1 for a, b in zip(lines, lines[1:], strict=False) if a.strip() and not b.strip()
+    )
+    double_spaced = len(filled) >= 8 and runs >= 0.6 * len(filled)
     paras: list[Para] = []
     blank = False
     page = False
@@ -117,9 +128,18 @@ def text_paragraphs(text: str, *, markdown: bool = False) -> list[Para]:
             current.text = f"{current.text} {stripped}"  # "1.1" on a line of its own
             last_line = raw
             continue
+        if _LONE_NUMBER.match(stripped) and _page_number_before_heading(lines, index, stripped):
+            # "1" alone, and "1. Introduction" a few lines on: the PDF's page number
+            paras.append(Para(text=stripped, line=lineno, blank_before=True,
+                              page_break_before=page))  # fmt: skip
+            blank = page = False
+            current = None
+            last_line = raw
+            continue
         if (
             current is not None
             and marker.kind == ""
+            and not _LONE_NUMBER.match(stripped)  # a number alone starts something new
             and not current.toc
             and not TOC_LINE.search(raw)
             and _continues(current, last_line, stripped, _indent(raw), width, markdown)
@@ -127,13 +147,35 @@ def text_paragraphs(text: str, *, markdown: bool = False) -> list[Para]:
             current.text = f"{current.text} {stripped}"
             last_line = raw
             continue
-        para = Para(text=stripped, line=lineno, indent=_indent(raw), blank_before=blank,
-                    page_break_before=page, toc=bool(TOC_LINE.search(raw)))  # fmt: skip
+        last = paras[-1] if paras else None
+        if (
+            double_spaced and blank and not markdown and last is not None and last.rows is None
+            and marker.kind == "" and stripped[:1].islower() and not last.toc
+            and not last.text.rstrip("*").endswith((".", ":", "!", "?"))  # "...;" / "and"
+        ):  # fmt: skip
+            # a text copied out of a PDF with a blank line after every line: "... by
+            # discouraging the" / (blank) / "harbouring of grievances;" is one sentence
+            last.text = f"{last.text} {stripped}"
+            blank = page = False
+            current = last
+            last_line = raw
+            continue
+        para = Para(text=stripped, line=lineno, indent=_indent(raw),
+                    blank_before=blank or one_per_line, page_break_before=page,
+                    toc=bool(TOC_LINE.search(raw)))  # fmt: skip
         paras.append(para)
         blank = page = False
         current = para
         last_line = raw
     return paras
+
+
+def _page_number_before_heading(lines: list[str], index: int, number: str) -> bool:
+    """A bare "1" whose number starts a heading or clause within the next few lines."""
+    if not number.isdigit():
+        return False
+    following = [line.strip() for line in lines[index : index + 8] if line.strip()][:5]
+    return any(re.match(rf"{number}(?:\.\s|\s)", line) for line in following)
 
 
 def _continues(

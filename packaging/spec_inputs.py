@@ -70,6 +70,16 @@ THIRD_PARTY_HIDDEN = [
     "_cffi_backend",
     "cryptography.hazmat.primitives.ciphers.aead",
     "pypdfium2",
+    # the history's anchor in the OS credential store: keyring finds its backends by name
+    "keyring.backends.Windows",
+    "keyring.backends.macOS",
+    "keyring.backends.SecretService",
+    "keyring.backends.chainer",
+    "keyring.backends.fail",
+    # the clerk's own concerns log (.xlsx) and repeating meetings in calendar files
+    "openpyxl",
+    "openpyxl.reader.excel",
+    "dateutil.rrule",
     "pypdfium2_raw",
     "platformdirs",
     "reportlab",
@@ -109,6 +119,7 @@ EXCLUDES = [f"PySide6.Qt{name}" for name in UNUSED_QT] + [
     "sqlalchemy.testing",
     "pytest",
     "pytestqt",
+    "selenium",  # the test suite's browser check only
     "IPython",
     "matplotlib",
     "numpy",

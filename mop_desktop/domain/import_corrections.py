@@ -47,6 +47,8 @@ class Line:
     level: int = 1  # 1 clause, 2 sub-clause; for an item, its depth from 1
     list_style: str | None = None  # for an item: the style of the list it is in
     doubtful: str | None = None
+    numbered: bool = False  # a heading or clause that takes a number (from position if none)
+    source_number: str = ""  # the number the source printed, kept exactly
 
 
 def lines_of(text: DocumentText) -> list[Line]:
@@ -61,11 +63,13 @@ def lines_of(text: DocumentText) -> list[Line]:
     for section in text.sections:
         if section.heading.strip():
             out.append(Line(HEADING, section.heading, section.number if section.numbered else "",
-                            doubtful=section.doubtful))
+                            doubtful=section.doubtful, numbered=section.numbered,
+                            source_number=section.source_number))
         for block in section.blocks:
             kind = CLAUSE if block.number or block.numbered else PARAGRAPH
             out.append(Line(kind, block.text, block.number, block.level,
-                            doubtful=block.doubtful))
+                            doubtful=block.doubtful, numbered=block.numbered,
+                            source_number=block.source_number))
             items(block.items, block.list_style, 1)
     return out
 
@@ -77,8 +81,9 @@ def document_of(title: str, lines: list[Line]) -> DocumentText:
     sections: list[Section] = []
     for line in lines:
         if line.kind == HEADING:
-            sections.append(Section(line.text, numbered=bool(line.number), number=line.number,
-                                    doubtful=line.doubtful))
+            sections.append(Section(line.text, numbered=line.numbered or bool(line.number),
+                                    number=line.number, doubtful=line.doubtful,
+                                    source_number=line.source_number))
             continue
         if not sections:
             sections.append(Section("", numbered=False))
@@ -88,7 +93,8 @@ def document_of(title: str, lines: list[Line]) -> DocumentText:
             section.blocks.append(Block(line.text, numbered=numbered,
                                         level=2 if line.level >= 2 and numbered else 1,
                                         number=line.number if numbered else "",
-                                        doubtful=line.doubtful))
+                                        doubtful=line.doubtful,
+                                        source_number=line.source_number if numbered else ""))
             continue
         if not section.blocks:
             section.blocks.append(Block("", numbered=False))
@@ -205,13 +211,14 @@ def apply_line(title: str, lines: list[Line], correction: Correction) -> str:
     if kind == REMOVE:
         del lines[correction.index]
         return title
-    if kind == PARAGRAPH and line.number:
-        line.text = f"{line.number} {line.text}"
-        line.number = ""
+    if kind in (PARAGRAPH, ITEM) and line.number and line.kind != ITEM:
+        line.text = f"{line.number} {line.text}"  # the printed number stays, as text
+        line.number = line.source_number = ""
+    if kind == PARAGRAPH:
+        line.numbered = False
+    if kind == CLAUSE:
+        line.numbered = True
     if kind == ITEM:
-        if line.number and line.kind != ITEM:
-            line.text = f"{line.number} {line.text}"
-            line.number = ""
         line.level = 1 if line.kind != ITEM else line.level
         previous = next((x for x in reversed(lines[: correction.index]) if x.kind == ITEM), None)
         line.list_style = line.list_style or (previous.list_style if previous else None)

@@ -44,6 +44,8 @@ def remember(store: Store, key: str, corrections: Corrections) -> None:
 
 def corrected(result: ImportResult, corrections: Corrections) -> tuple[ImportResult, int]:
     """``result`` with ``corrections`` applied; and how many could not be applied."""
+    if corrections.empty:
+        return result, 0
     text, history, council, skipped = apply(result.text, result.history, result.council_name,
                                             corrections)
     return dataclasses.replace(result, text=text, council_name=council, history=history), skipped

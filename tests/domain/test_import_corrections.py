@@ -18,13 +18,13 @@ def imported() -> DocumentText:
     return DocumentText("", [
         Section("Member/Officer Protocol", numbered=False),
         Section("Introduction", [
-            Block("The relationship matters.", number="1.1"),
+            Block("The relationship matters.", number="1.1", source_number="1.1"),
             Block("Councillors can expect:", number="1.2",
                   items=[ListItem("courtesy"), ListItem("information")],
                   list_style="lower-alpha"),
             Block("(c) respect", numbered=False),
-            Block("Page 1 of 4", number="1.3"),
-        ], number="1"),
+            Block("Page 1 of 4", number="1.3", source_number="1.3"),
+        ], number="1", source_number="1"),
         Section("Roles", [Block("Officers advise.", number="2.1")], number="2"),
     ])
 

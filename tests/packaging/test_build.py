@@ -246,4 +246,4 @@ def test_frozen_build_holds_its_data_and_no_unused_qt(built, inputs):
     assert unwanted == []
     size_mb = sum(p.stat().st_size for p in built.rglob("*")
                   if p.is_file() and not p.is_symlink()) / 2**20
-    assert size_mb < 150, f"dist/mop-desktop/ is {size_mb:.0f} MB"
+    assert size_mb <= 160, f"dist/mop-desktop/ is {size_mb:.0f} MB"

@@ -153,6 +153,8 @@ def test_a_store_busy_beyond_the_timeout_says_busy_not_damaged(
     from mop_desktop.store import db
 
     monkeypatch.setattr(db, "BUSY_TIMEOUT_S", 0.2)
+    before = labels(adopted_with_draft / "policy.db")  # the imported adoption only
+    assert len(before) == 1
     con = sqlite3.connect(adopted_with_draft / "policy.db", isolation_level=None)
     con.execute("BEGIN IMMEDIATE")
     try:
@@ -166,7 +168,7 @@ def test_a_store_busy_beyond_the_timeout_says_busy_not_damaged(
         "mop-desktop adopt: busy: another program is writing; try again"
     ]
     assert "damaged" not in err and "restore" not in err
-    assert labels(adopted_with_draft / "policy.db") == ["2021"]
+    assert labels(adopted_with_draft / "policy.db") == before  # nothing was adopted
 
 
 # -- the register -----------------------------------------------------------------------------

@@ -139,15 +139,17 @@ def rewrite_chain(path) -> None:
         con.execute("UPDATE adoption SET minute_ref = '2020-999' WHERE version_label = '2020'")
         rows = con.execute(
             "SELECT id, version_id, version_label, adopted_on, minute_ref, review_due, "
-            "reviewer, chair, clerk, no_changes, text_sha256, imported, record_hash "
-            "FROM adoption ORDER BY id").fetchall()
+            "reviewer, chair, clerk, no_changes, text_sha256, imported, record_hash, "
+            "adopted_by FROM adoption ORDER BY id").fetchall()
         import datetime as dt
 
         previous = ""
         for r in rows:
             record = Adoption(r[2], dt.date.fromisoformat(r[3]), r[4],
-                              dt.date.fromisoformat(r[5]), r[6], r[7], r[8], r[10],
-                              previous, r[12], bool(r[9]), bool(r[11]), r[1])
+                              dt.date.fromisoformat(r[5]), r[6], adopted_by=r[13] or "",
+                              chair=r[7], clerk=r[8], text_sha256=r[10], prev_hash=previous,
+                              record_hash=r[12], no_changes=bool(r[9]), imported=bool(r[11]),
+                              version_id=r[1])
             new = record.compute_hash()
             con.execute("UPDATE adoption SET prev_hash = ?, record_hash = ? WHERE id = ?",
                         (previous, new, r[0]))

@@ -136,7 +136,8 @@ def install_actions(page: ProtocolPage, window: Any) -> PageActions:
         edit.addActions([undo, redo])
         edit.addSeparator()
         edit.addActions([find, replace])
-        menu("Protocol").addAction(renumber)
+        edit.addSeparator()
+        edit.addAction(renumber)  # Edit, not a menu of its own: Alt+P belongs to the pages
         add_file_action = getattr(window, "add_file_action", None)
         if callable(add_file_action):  # the main window keeps Quit last
             add_file_action(save)

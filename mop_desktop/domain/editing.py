@@ -209,6 +209,25 @@ def toggle_numbered(doc: DocumentText, s: int, b: int | None = None) -> bool:
     return part.numbered
 
 
+def number_document(doc: DocumentText, numbered: bool) -> bool:
+    """Number every section and clause ("1", "1.1", "1.1.1") or take every number off, in one
+    step. Returns False when the document already was that way.
+
+    Text standing before the first heading (a section without a heading) stays unnumbered
+    when numbering: it is a preamble, not clause 1."""
+    parts: list[Section | Block] = []
+    for section in doc.sections:
+        if numbered and not section.heading.strip():
+            continue
+        parts += [section, *section.blocks]
+    if all(part.numbered == numbered for part in parts):
+        return False
+    for part in parts:
+        part.numbered = numbered
+    doc.renumber()
+    return True
+
+
 def set_text(doc: DocumentText, s: int, b: int, text: str) -> DocumentText:
     _block(doc, s, b).text = text
     return doc

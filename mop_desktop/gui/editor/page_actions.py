@@ -23,9 +23,14 @@ class PageActions:
     find: QAction
     replace: QAction
     save: QAction
+    show_changes: QAction
+    clause_by_clause: QAction
+    number_all: QAction
+    unnumber_all: QAction
 
     def all(self) -> list[QAction]:
-        return [self.undo, self.redo, self.find, self.replace, self.save]
+        return [self.undo, self.redo, self.find, self.replace, self.save, self.show_changes,
+                self.clause_by_clause, self.number_all, self.unnumber_all]
 
 
 class _FollowVisibility(QObject):
@@ -100,7 +105,24 @@ def install_actions(page: ProtocolPage, window: Any) -> PageActions:
     save.setShortcut(QKeySequence.StandardKey.Save)
     save.setStatusTip("Save the draft now (it is also saved as you type)")
     save.triggered.connect(page.save)
-    actions = PageActions(undo, redo, find, replace, save)
+    show_changes = QAction("Show &changes", page)
+    show_changes.setCheckable(True)
+    show_changes.setShortcut(QKeySequence("Ctrl+Shift+E"))
+    show_changes.setStatusTip("Mark the draft against the last adopted version")
+    show_changes.toggled.connect(page.set_show_changes)
+    clause_by_clause = QAction("Edit clause &by clause", page)
+    clause_by_clause.setCheckable(True)
+    clause_by_clause.setStatusTip("Edit one section or clause at a time in a form, instead of "
+                                  "the whole document")
+    clause_by_clause.toggled.connect(page.set_clause_by_clause)
+    number_all = QAction("&Number the whole document", page)
+    number_all.setStatusTip("Number every section and clause (1, 1.1, 1.1.1) in one step")
+    number_all.triggered.connect(lambda: page.number_whole_document(True))
+    unnumber_all = QAction("&Take all numbers off", page)
+    unnumber_all.setStatusTip("Remove the number of every section and clause in one step")
+    unnumber_all.triggered.connect(lambda: page.number_whole_document(False))
+    actions = PageActions(undo, redo, find, replace, save, show_changes, clause_by_clause,
+                          number_all, unnumber_all)
 
     menu = getattr(window, "menu", None)
     if callable(menu):
@@ -108,6 +130,10 @@ def install_actions(page: ProtocolPage, window: Any) -> PageActions:
         edit.addActions([undo, redo])
         edit.addSeparator()
         edit.addActions([find, replace])
+        edit.addSeparator()
+        edit.addActions([number_all, unnumber_all])
+        view = menu("View")
+        view.addActions([show_changes, clause_by_clause])
         add_file_action = getattr(window, "add_file_action", None)
         if callable(add_file_action):  # the main window keeps Quit last
             add_file_action(save)

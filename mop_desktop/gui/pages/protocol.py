@@ -5,6 +5,10 @@ Every edit goes through the undo stack (``gui/editor/commands.py``) as an operat
 the page dirty; a single-shot timer saves the draft shortly after the last change (autosave),
 Ctrl+S saves at once and ``flush()`` (called by the window on close) saves immediately.
 Adopted text is shown read-only with "Start a new draft".
+
+The main editing surface is the document view (``gui/editor/document_view.py``): the whole
+protocol in flow, edited in place, with the outline beside it as navigation. "Edit clause by
+clause" (View menu) shows the older form for one part at a time instead.
 """
 
 from __future__ import annotations
@@ -15,26 +19,29 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QToolButton, QVBoxLayout, QWidget
 
 from mop_desktop.domain import editing as ed
 from mop_desktop.domain.document import DocumentText
 from mop_desktop.gui import messages
 from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.editor.block_editor import BlockEditor
+from mop_desktop.gui.editor.document_edits import DocumentEditsMixin
+from mop_desktop.gui.editor.document_view import ITEM, DocumentView
 from mop_desktop.gui.editor.edits import EditsMixin
 from mop_desktop.gui.editor.find_replace import FindReplace
 from mop_desktop.gui.editor.outline_model import Address, OutlineModel
 from mop_desktop.gui.editor.page_actions import install_actions
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.services import drafts
+from mop_desktop.services.adopted import adopted_text
 
 AUTOSAVE_MS = 1500
 RETRY_MS = 15000  # after a failed save (the disk full, the store locked), try again
 EMPTY_PAGE, EDITOR_PAGE = 0, 1
 
 
-class ProtocolPage(EditsMixin, QWidget):
+class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
     def __init__(self, app: AppContext, window: QMainWindow | None = None) -> None:
         super().__init__()
         self.setObjectName("protocolPage")
@@ -50,9 +57,23 @@ class ProtocolPage(EditsMixin, QWidget):
         self.editor = BlockEditor(self.form)
         self.undo_stack = QUndoStack(self)
         self.finder = FindReplace(self, self)
-        self.form.splitter.setStretchFactor(0, 2)
+        self.view = DocumentView()
+        self.view.undo_keys = self.editor.undo_keys
+        self.view.installEventFilter(self.editor.undo_keys)
+        self.form.splitter.insertWidget(1, self.view)
+        self.form.splitter.setStretchFactor(0, 1)
         self.form.splitter.setStretchFactor(1, 3)
-        self.form.splitter.setSizes([380, 560])
+        self.form.splitter.setStretchFactor(2, 3)
+        self.form.splitter.setSizes([300, 700, 0])
+        self.form.editorStack.hide()
+        self._clause_by_clause = False
+        self._show_changes = False
+        self._adopted: DocumentText | None = None
+        self._focus_after = None
+        self._view_driving = False
+        self.changes_timer = QTimer(self)
+        self.changes_timer.setSingleShot(True)
+        self.changes_timer.timeout.connect(self._refresh_changes)
 
         self.current: drafts.CurrentText | None = None
         self._doc = DocumentText(title="")
@@ -68,8 +89,18 @@ class ProtocolPage(EditsMixin, QWidget):
 
         self._two_rows = False
         self.form.toolbarWidget.installEventFilter(self)  # narrow: the buttons take two rows
+        self.show_changes_button = QToolButton(self.form.arrangeButtons)
+        self.show_changes_button.setObjectName("showChangesButton")
+        self.show_changes_button.setText("Show changes")
+        self.show_changes_button.setCheckable(True)
+        self.show_changes_button.setAutoRaise(True)
+        self.show_changes_button.setToolTip(
+            "Mark the draft against the last adopted version (Ctrl+Shift+E)"
+        )
+        self.form.arrangeButtonsLayout.addWidget(self.show_changes_button)
         self._connect()
         self.actions_ = install_actions(self, window)
+        self.show_changes_button.toggled.connect(self.set_show_changes)
         app.documentChanged.connect(self._on_document_changed)
         self.reload()
 
@@ -92,6 +123,13 @@ class ProtocolPage(EditsMixin, QWidget):
         self.editor.levelChosen.connect(self.set_level)
         self.model.moveRequested.connect(self.move_to)
         self.outline.selectionModel().currentChanged.connect(self._on_current_changed)
+        v = self.view
+        v.textEdited.connect(self._on_view_text)
+        v.entryChanged.connect(self._on_view_entry)
+        v.enterPressed.connect(self._on_view_enter)
+        v.shiftPressed.connect(self._on_view_shift)
+        v.removeEmptyPressed.connect(self._on_view_remove_empty)
+        v.structureBroken.connect(lambda: self._render_view(self.selected()))
         self.undo_stack.indexChanged.connect(lambda _i: self._mark_dirty())
         keys: list[tuple[str, Callable[[], Any]]] = [
             ("Ctrl+Shift+Up", lambda: self.move_selected(-1)),
@@ -139,6 +177,7 @@ class ProtocolPage(EditsMixin, QWidget):
         """Show what the store holds now (the draft, else the adopted text, else nothing)."""
         self.autosave_timer.stop()
         self.current = drafts.load_current(self.app.store)
+        self._adopted = adopted_text(self.app.store) if self.current is not None else None
         self._dirty = False
         self._reloading = True
         try:
@@ -202,7 +241,47 @@ class ProtocolPage(EditsMixin, QWidget):
             self.form.titleEdit.setText(doc.title)
         self.select(select)
         self.editor.load(self._doc, self.selected(), self._editable)
+        self._render_view(select)
         self._update_controls()
+
+    def _render_view(self, select: Address | None) -> None:
+        """Show the document in the view again, the cursor where the edit left it."""
+        self.view.set_document(self._doc, self._editable, self.diff_for_view())
+        focus = self._focus_after
+        if focus is not None:
+            self.view.place_cursor(focus[0], focus[1], focus=True)
+        elif select is not None:
+            self._view_driving = True
+            try:
+                self.view.show_address(select)
+            finally:
+                self._view_driving = False
+
+    def _patch_view(self, address: Address | None, field: str, value: Any) -> None:
+        """One field changed (typing, or undo of typing): show it in its block."""
+        if field == "title":
+            self.view.set_text(("title", -1, -1, -1), value)
+        elif field == "heading":
+            assert address is not None
+            if not self.view.set_text(("heading", address[0], -1, -1), value):
+                self._render_view(address)
+        elif field == "text":
+            assert address is not None and address[1] is not None
+            self.view.set_text(("block", address[0], address[1], -1), value)
+        else:  # a list's items (typing in an item) or style: as text where it can be
+            assert address is not None and address[1] is not None
+            from mop_desktop.domain.item_editing import flat_items
+
+            s, b = address
+            entries = flat_items(self._doc.sections[s].blocks[b].items)
+            shown = [e for e in self.view.entries() if e.kind == ITEM and (e.s, e.b) == (s, b)]
+            same_shape = [e.depth for e in shown] == [d for d, _i in entries]
+            if field != "items" or not same_shape:
+                self._render_view(address)
+                return
+            for flat, (_depth, item) in enumerate(entries):
+                self.view.set_text((ITEM, s, b, flat), item.text)
+        self.schedule_changes()
 
     def apply_field(self, address: Address | None, field: str, value: Any) -> None:
         doc = self._doc
@@ -210,6 +289,7 @@ class ProtocolPage(EditsMixin, QWidget):
             doc.title = value
             if self.form.titleEdit.text() != value:
                 self.form.titleEdit.setText(value)
+            self._patch_view(None, "title", value)
             return
         assert address is not None
         s, b = address
@@ -221,6 +301,7 @@ class ProtocolPage(EditsMixin, QWidget):
         else:
             assert b is not None
             setattr(doc.sections[s].blocks[b], field, value)
+        self._patch_view(address, field, value)
         self.model.refresh(address)
         if self.selected() != address:
             self.select(address)
@@ -242,8 +323,67 @@ class ProtocolPage(EditsMixin, QWidget):
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._merge_token += 1  # typing after a new selection is a new undo step
-        self.editor.load(self._doc, self.model.address_of(current), self._editable)
+        address = self.model.address_of(current)
+        self.editor.load(self._doc, address, self._editable)
+        in_view = self.view.entry_at_cursor()
+        if (
+            not self._view_driving
+            and address is not None
+            and (in_view is None or in_view.address != address)
+        ):
+            self._view_driving = True
+            try:
+                self.view.show_address(address)
+            finally:
+                self._view_driving = False
         self._update_controls()
+
+    def focus_main_field(self) -> None:
+        if self._clause_by_clause:
+            self.editor.focus_main_field()
+        else:
+            self.view.setFocus()
+
+    # -- view options ---------------------------------------------------------------------------
+    def clause_by_clause(self) -> bool:
+        return self._clause_by_clause
+
+    def set_clause_by_clause(self, on: bool) -> None:
+        """The older form for one part at a time instead of the document view."""
+        self._clause_by_clause = on
+        self.view.setVisible(not on)
+        self.form.editorStack.setVisible(on)
+        if on:
+            self.form.splitter.setSizes([380, 0, 560])
+        else:
+            self.form.splitter.setSizes([300, 700, 0])
+
+    def show_changes_on(self) -> bool:
+        return self._show_changes
+
+    def set_show_changes(self, on: bool) -> None:
+        """Mark the draft against the last adopted version in the document view."""
+        self._show_changes = on
+        for control in (self.actions_.show_changes, self.show_changes_button):
+            if control.isChecked() != on:
+                control.setChecked(on)
+        if on and self._adopted is None:
+            self.app.statusMessage.emit(
+                "There is no adopted version yet: every clause shows as new"
+            )
+        self._refresh_changes()
+
+    def _refresh_changes(self) -> None:
+        self.changes_timer.stop()
+        cursor = self.view.textCursor()
+        entry = self.view.entry_at_cursor()
+        offset = self.view.offset_in_text(cursor) if entry is not None else 0
+        scroll = self.view.verticalScrollBar().value()
+        had_focus = self.view.hasFocus()
+        self.view.set_document(self._doc, self._editable, self.diff_for_view())
+        if entry is not None:
+            self.view.place_cursor(entry.key, offset, focus=had_focus)
+        self.view.verticalScrollBar().setValue(scroll)
 
     def _update_controls(self) -> None:
         f = self.form

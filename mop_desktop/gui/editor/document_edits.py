@@ -1,0 +1,262 @@
+"""What the document view's keys do to the draft: typing, Enter, Tab, Shift+Tab, Backspace in
+an empty clause or item, and "Show changes". Mixed into ``ProtocolPage`` next to
+``EditsMixin``; every change is an undoable step made with the page's ``_field_edit`` (typing,
+merged per burst of typing in one block) or ``_structural`` (a snapshot before and after).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer
+
+from mop_desktop.domain import editing as ed
+from mop_desktop.domain import item_editing as items_ed
+from mop_desktop.domain.diff import compare
+from mop_desktop.domain.document import DocumentText
+from mop_desktop.gui.editor.document_view import (
+    BLOCK,
+    HEADING,
+    ITEM,
+    TITLE,
+    DocumentView,
+    Entry,
+)
+from mop_desktop.gui.editor.outline_model import Address
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+
+    from mop_desktop.services.drafts import CurrentText
+
+CHANGES_DEBOUNCE_MS = 400
+Key = tuple[str, int, int, int]
+
+
+class DocumentEditsMixin:
+    view: DocumentView
+    _doc: DocumentText
+    _editable: bool
+    _merge_token: int
+    undo_stack: QUndoStack
+    current: CurrentText | None
+    _focus_after: tuple[Key, int | None] | None
+    _adopted: DocumentText | None
+    changes_timer: QTimer
+
+    def _structural(self, label: str, change: Callable[[DocumentText], Address | None]) -> None:
+        raise NotImplementedError  # EditsMixin
+
+    def _field_edit(
+        self, address: Address | None, field: str, value: Any, merge: bool = True
+    ) -> None:
+        raise NotImplementedError  # EditsMixin
+
+    def selected(self) -> Address | None:  # the page
+        raise NotImplementedError
+
+    def select(self, address: Address | None) -> None:  # the page
+        raise NotImplementedError
+
+    def show_changes_on(self) -> bool:  # the page
+        raise NotImplementedError
+
+    # -- typing -----------------------------------------------------------------------------
+    def _on_view_text(self, entry: Entry, text: str) -> None:
+        if not self._editable:
+            return
+        if entry.kind == TITLE:
+            self._field_edit(None, "title", text)
+        elif entry.kind == HEADING:
+            self._field_edit((entry.s, None), "heading", text)
+        elif entry.kind == BLOCK:
+            self._field_edit((entry.s, entry.b), "text", text)
+        elif entry.kind == ITEM:
+            doc = self._doc.clone()
+            items_ed.set_item_text(doc, entry.s, entry.b, entry.flat, text)
+            self._field_edit((entry.s, entry.b), "items",
+                             copy.deepcopy(doc.sections[entry.s].blocks[entry.b].items))
+        self.schedule_changes()
+
+    def _view_structural(
+        self, label: str, change: Callable[[DocumentText], tuple[Key, int | None]]
+    ) -> None:
+        """A structural edit from the view's keys; the cursor lands where ``change`` says."""
+        landing: list[tuple[Key, int | None]] = []
+
+        def wrapped(d: DocumentText) -> Address | None:
+            key, offset = change(d)
+            landing.append((key, offset))
+            kind, s, b, _flat = key
+            if kind == HEADING:
+                return (s, None)
+            return (s, b) if kind in (BLOCK, ITEM) else None
+
+        before = self.undo_stack.index()
+        self._focus_after = None
+        try:
+            probe = self._doc.clone()
+            self._focus_after = change(probe)
+            self._structural(label, wrapped)
+        finally:
+            self._focus_after = None
+        if self.undo_stack.index() == before:
+            return
+
+    # -- Enter ------------------------------------------------------------------------------
+    def _on_view_enter(self, entry: Entry, offset: int) -> None:
+        if not self._editable:
+            return
+        s, b = entry.s, entry.b
+        if entry.kind == TITLE:
+            self.view.place_cursor(self._first_key(), 0)
+            return
+        if entry.kind == HEADING:
+            def add_first(d: DocumentText) -> tuple[Key, int | None]:
+                at = ed.add_block(d, s, 0)
+                d.sections[s].blocks[at].level = 1
+                return (BLOCK, s, at, -1), 0
+
+            self._view_structural("Add clause", add_first)
+        elif entry.kind == BLOCK:
+            self._view_structural("Add clause", lambda d: _split_block(d, s, b, offset))
+        elif entry.kind == ITEM:
+            flat = entry.flat
+
+            def change(d: DocumentText) -> tuple[Key, int | None]:
+                entries = items_ed.flat_items(d.sections[s].blocks[b].items)
+                depth, item = entries[flat]
+                if not item.text.strip() and not item.items:  # an empty item ends the list
+                    items_ed.delete_item(d, s, b, flat)
+                    level = d.sections[s].blocks[b].level
+                    at = ed.add_block(d, s, b + 1, level=level)
+                    return (BLOCK, s, at, -1), 0
+                before, after = item.text[:offset], item.text[offset:]
+                item.text = before.rstrip() if after else before
+                new = items_ed.insert_item(d, s, b, flat + 1, depth, after.lstrip())
+                return (ITEM, s, b, new), 0
+
+            self._view_structural("Add list item", change)
+
+    def _first_key(self) -> Key:
+        for e in self.view.entries():
+            if e.kind in (HEADING, BLOCK):
+                return e.key
+        return (TITLE, -1, -1, -1)
+
+    # -- Tab and Shift+Tab ------------------------------------------------------------------
+    def _on_view_shift(self, entry: Entry, step: int) -> None:
+        if not self._editable:
+            return
+        s, b = entry.s, entry.b
+        offset = self.view.textCursor().positionInBlock()
+        if entry.kind == BLOCK:
+            block = self._doc.sections[s].blocks[b]
+            if step > 0 and not ed.can_indent(self._doc, s, b):
+                return
+            if step < 0 and block.level < 2:
+                return
+            level = 2 if step > 0 else 1
+
+            def change(d: DocumentText) -> tuple[Key, int | None]:
+                ed.set_block_level(d, s, b, level)
+                return (BLOCK, s, b, -1), offset
+
+            self._view_structural("Indent clause" if step > 0 else "Outdent clause", change)
+        elif entry.kind == ITEM:
+            flat = entry.flat
+            if not items_ed.can_shift_item(self._doc, s, b, flat, step):
+                return
+
+            def shift(d: DocumentText) -> tuple[Key, int | None]:
+                items_ed.shift_item(d, s, b, flat, step)
+                return (ITEM, s, b, flat), offset
+
+            self._view_structural(
+                "Indent list item" if step > 0 else "Outdent list item", shift
+            )
+
+    # -- Backspace in an empty block --------------------------------------------------------
+    def _on_view_remove_empty(self, entry: Entry) -> None:
+        if not self._editable:
+            return
+        s, b = entry.s, entry.b
+        if entry.kind == BLOCK:
+            def drop(d: DocumentText) -> tuple[Key, int | None]:
+                block = d.sections[s].blocks[b]
+                if block.items:
+                    return (BLOCK, s, b, -1), 0
+                ed.delete_block(d, s, b)
+                if b > 0:
+                    prev = d.sections[s].blocks[b - 1]
+                    if prev.items:
+                        last = len(items_ed.flat_items(prev.items)) - 1
+                        return (ITEM, s, b - 1, last), None
+                    return (BLOCK, s, b - 1, -1), None
+                return (HEADING, s, -1, -1), None
+
+            self._view_structural("Delete paragraph", drop)
+        elif entry.kind == ITEM:
+            flat = entry.flat
+
+            def drop_item(d: DocumentText) -> tuple[Key, int | None]:
+                items_ed.delete_item(d, s, b, flat)
+                if flat > 0:
+                    return (ITEM, s, b, flat - 1), None
+                return (BLOCK, s, b, -1), None
+
+            self._view_structural("Delete list item", drop_item)
+
+    # -- following the cursor -----------------------------------------------------------------
+    def _on_view_entry(self, entry: Entry) -> None:
+        self._merge_token += 1  # typing in another block is another undo step
+        address = entry.address
+        if address is not None and address != self.selected():
+            self._view_driving = True
+            try:
+                self.select(address)
+            finally:
+                self._view_driving = False
+
+    # -- numbering --------------------------------------------------------------------------
+    def number_whole_document(self, numbered: bool) -> None:
+        """Number every section and clause, or take every number off: one undoable step."""
+        select = self.selected()
+
+        def change(d: DocumentText) -> Address | None:
+            ed.number_document(d, numbered)
+            return select
+
+        self._structural("Number the whole document" if numbered else "Take all numbers off",
+                         change)
+
+    # -- show changes ---------------------------------------------------------------------------
+    def schedule_changes(self) -> None:
+        if self.show_changes_on():
+            self.changes_timer.start(CHANGES_DEBOUNCE_MS)
+
+    def diff_for_view(self) -> Any:
+        if not self.show_changes_on() or self.current is None:
+            return None
+        return compare(self._adopted, self._doc)
+
+
+def _split_block(d: DocumentText, s: int, b: int, offset: int) -> tuple[Key, int | None]:
+    """Enter in a clause: the text after the cursor starts the next clause (at the end: a new
+    empty clause). Enter at the end of a clause that leads into a list starts a first item."""
+    block = d.sections[s].blocks[b]
+    text = block.text
+    if offset >= len(text.rstrip()) and block.items:
+        new = items_ed.insert_item(d, s, b, 0, 0, "")
+        return (ITEM, s, b, new), 0
+    before, after = text[:offset], text[offset:]
+    block.text = before.rstrip() if after.strip() else before
+    at = ed.add_block(d, s, b + 1, text=after.lstrip(), level=block.level,
+                      numbered=block.numbered)
+    if after.strip() and block.items:  # the list follows the text it stood under
+        new = d.sections[s].blocks[at]
+        new.items, new.list_style = block.items, block.list_style
+        block.items, block.list_style = [], None
+    return (BLOCK, s, at, -1), 0

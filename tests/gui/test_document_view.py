@@ -1,0 +1,268 @@
+"""The document view on the Protocol page: the whole protocol in flow, edited in place."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from mop_desktop.domain.document import Block, DocumentText, ListItem, Section
+from tests.gui.test_protocol_page import Window, adopt, protocol_text, stored_text
+
+
+@pytest.fixture
+def context(app_paths, store, qapp):
+    from mop_desktop.gui.context import AppContext
+
+    return AppContext(app_paths, store)
+
+
+@pytest.fixture
+def open_page(context, qtbot):
+    windows = []
+
+    def make():
+        from mop_desktop.gui.pages.protocol import create_page
+
+        window = Window()
+        qtbot.addWidget(window)
+        page = create_page(context, window)
+        window.setCentralWidget(page)
+        window.resize(1100, 700)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return page
+
+    return make
+
+
+@pytest.fixture
+def page(store, open_page):
+    from mop_desktop.services.workspace import start_from_text
+
+    start_from_text(store, protocol_text())
+    return open_page()
+
+
+def lines(page) -> list[tuple[str, str]]:
+    return page.view.line_texts()
+
+
+def put_cursor(page, key, offset=None):
+    page.view.place_cursor(key, offset, focus=True)
+
+
+def type_in(qtbot, page, text):
+    qtbot.keyClicks(page.view, text)
+
+
+def test_view_shows_every_heading_clause_and_item_with_its_number(page):
+    assert lines(page) == [
+        ("", "Member/Officer Relations Protocol"),
+        ("1", "Introduction"),
+        ("1.1", "Purpose"),
+        ("1.2", "Scope"),
+        ("2", "Expectations"),
+        ("2.1", "Councillors can expect from Officers:"),
+        ("\u2022", "A working partnership"),
+        ("\u2022", "Respect"),
+        ("2.2", "Officers can expect from Councillors"),
+    ]
+    assert page.view.isVisible() and not page.form.editorStack.isVisible()
+
+
+def test_numbers_are_not_text(page, qtbot):
+    """The numbers hang in the margin: Home and typing never reach them."""
+    put_cursor(page, ("block", 0, 1, -1), 0)
+    qtbot.keyClick(page.view, Qt.Key.Key_Home)
+    qtbot.keyClicks(page.view, "The ")
+    assert page.document().sections[0].blocks[1].text == "The Scope"
+    assert ("1.2", "The Scope") in lines(page)
+
+
+def test_typing_edits_the_draft_is_one_undo_step_and_ctrl_z_undoes_it(page, app_paths, qtbot):
+    put_cursor(page, ("block", 0, 0, -1))
+    type_in(qtbot, page, " of the protocol")
+    assert page.document().sections[0].blocks[0].text == "Purpose of the protocol"
+    assert page.undo_stack.count() == 1
+    assert page.selected() == (0, 0)
+    assert "1.1  Purpose of the protocol" in page.model.data(page.model.index_of((0, 0)))
+    page.save()
+    assert stored_text(app_paths).sections[0].blocks[0].text == "Purpose of the protocol"
+    qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    page.actions_.undo.trigger() if page.undo_stack.index() else None
+    assert page.document().sections[0].blocks[0].text == "Purpose"
+    assert ("1.1", "Purpose") in lines(page)
+    page.actions_.redo.trigger()
+    assert ("1.1", "Purpose of the protocol") in lines(page)
+
+
+def test_typing_in_two_clauses_is_two_undo_steps(page, qtbot):
+    put_cursor(page, ("block", 0, 0, -1))
+    type_in(qtbot, page, "!")
+    put_cursor(page, ("block", 0, 1, -1))
+    type_in(qtbot, page, "?")
+    assert page.undo_stack.count() == 2
+    page.actions_.undo.trigger()
+    assert [b.text for b in page.document().sections[0].blocks] == ["Purpose!", "Scope"]
+
+
+def test_typing_in_a_list_item_and_a_heading(page, qtbot):
+    put_cursor(page, ("item", 1, 0, 1))
+    type_in(qtbot, page, " for each other")
+    put_cursor(page, ("heading", 1, -1, -1))
+    type_in(qtbot, page, " of each other")
+    doc = page.document()
+    assert [i.text for i in doc.sections[1].blocks[0].items] == [
+        "A working partnership", "Respect for each other"
+    ]
+    assert doc.sections[1].heading == "Expectations of each other"
+    page.actions_.undo.trigger()
+    page.actions_.undo.trigger()
+    assert page.document().sections[1].blocks[0].items[1].text == "Respect"
+    assert ("\u2022", "Respect") in lines(page)
+
+
+def test_enter_at_the_end_of_a_clause_starts_the_next_clause(page, qtbot):
+    put_cursor(page, ("block", 0, 0, -1))
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    type_in(qtbot, page, "Status")
+    assert [(b.number, b.text) for b in page.document().sections[0].blocks] == [
+        ("1.1", "Purpose"), ("1.2", "Status"), ("1.3", "Scope")
+    ]
+    assert lines(page)[2:5] == [("1.1", "Purpose"), ("1.2", "Status"), ("1.3", "Scope")]
+    page.actions_.undo.trigger()  # the typing
+    page.actions_.undo.trigger()  # the new clause
+    assert [b.text for b in page.document().sections[0].blocks] == ["Purpose", "Scope"]
+
+
+def test_enter_in_the_middle_of_a_clause_splits_it(page, qtbot):
+    put_cursor(page, ("block", 1, 1, -1), len("Officers can expect"))
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    blocks = page.document().sections[1].blocks
+    assert [b.text for b in blocks][1:] == ["Officers can expect", "from Councillors"]
+
+
+def test_enter_in_a_list_item_adds_an_item_and_on_an_empty_item_ends_the_list(page, qtbot):
+    put_cursor(page, ("item", 1, 0, 1))
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    type_in(qtbot, page, "Courtesy")
+    items = page.document().sections[1].blocks[0].items
+    assert [i.text for i in items] == ["A working partnership", "Respect", "Courtesy"]
+    assert ("\u2022", "Courtesy") in lines(page)
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)  # a new empty item ...
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)  # ... and Enter on it ends the list
+    type_in(qtbot, page, "Timely replies")
+    blocks = page.document().sections[1].blocks
+    assert [i.text for i in blocks[0].items] == ["A working partnership", "Respect", "Courtesy"]
+    assert [(b.number, b.text) for b in blocks] == [
+        ("2.1", "Councillors can expect from Officers:"),
+        ("2.2", "Timely replies"),
+        ("2.3", "Officers can expect from Councillors"),
+    ]
+
+
+def test_tab_and_shift_tab_indent_and_outdent_a_clause(page, qtbot):
+    put_cursor(page, ("block", 0, 1, -1))
+    qtbot.keyClick(page.view, Qt.Key.Key_Tab)
+    assert page.document().sections[0].blocks[1].number == "1.1.1"
+    assert ("1.1.1", "Scope") in lines(page)
+    assert page.view.entry_at_cursor().key == ("block", 0, 1, -1)  # the cursor stays
+    qtbot.keyClick(page.view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert page.document().sections[0].blocks[1].number == "1.2"
+    page.actions_.undo.trigger()
+    assert page.document().sections[0].blocks[1].number == "1.1.1"
+
+
+def test_tab_and_shift_tab_change_a_list_items_depth(page, qtbot):
+    put_cursor(page, ("item", 1, 0, 1))
+    qtbot.keyClick(page.view, Qt.Key.Key_Tab)
+    items = page.document().sections[1].blocks[0].items
+    assert [i.text for i in items] == ["A working partnership"]
+    assert [i.text for i in items[0].items] == ["Respect"]
+    assert page.view.entries()[7].depth == 1
+    qtbot.keyClick(page.view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    items = page.document().sections[1].blocks[0].items
+    assert [i.text for i in items] == ["A working partnership", "Respect"]
+
+
+def test_backspace_in_an_empty_clause_removes_it(page, qtbot):
+    put_cursor(page, ("block", 0, 0, -1))
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert len(page.document().sections[0].blocks) == 3
+    qtbot.keyClick(page.view, Qt.Key.Key_Backspace)
+    assert [b.text for b in page.document().sections[0].blocks] == ["Purpose", "Scope"]
+    type_in(qtbot, page, "s")  # the cursor went back to the end of the clause above
+    assert page.document().sections[0].blocks[0].text == "Purposes"
+
+
+def test_backspace_at_the_start_of_a_clause_does_not_join_clauses(page, qtbot):
+    put_cursor(page, ("block", 0, 1, -1), 0)
+    qtbot.keyClick(page.view, Qt.Key.Key_Backspace)
+    assert [b.text for b in page.document().sections[0].blocks] == ["Purpose", "Scope"]
+    assert page.view.document().blockCount() == len(page.view.entries())
+
+
+def test_outline_and_view_follow_each_other(page, qtbot):
+    page.select((1, 1))
+    assert page.view.entry_at_cursor().key == ("block", 1, 1, -1)
+    put_cursor(page, ("heading", 1, -1, -1))
+    page._on_view_entry(page.view.entry_at_cursor())
+    assert page.selected() == (1, None)
+    put_cursor(page, ("item", 1, 0, 0))
+    cursor = page.view.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Down)
+    page.view.setTextCursor(cursor)
+    cursor.movePosition(QTextCursor.MoveOperation.Down)
+    page.view.setTextCursor(cursor)
+    assert page.selected() == (1, 1)
+
+
+def test_adopted_text_is_read_only_in_the_view(store, open_page, qtbot):
+    adopt(store)
+    page = open_page()
+    assert page.view.isReadOnly()
+    put_cursor(page, ("block", 0, 0, -1))
+    qtbot.keyClicks(page.view, "x")
+    assert page.document().sections[0].blocks[0].text == "Purpose"
+
+
+def test_clause_by_clause_keeps_the_old_editor(page, qtbot):
+    page.actions_.clause_by_clause.trigger()
+    assert page.form.editorStack.isVisible() and not page.view.isVisible()
+    page.select((0, 1))
+    qtbot.keyClicks(page.form.textEdit, " and status")
+    page.actions_.clause_by_clause.trigger()
+    assert ("1.2", "Scope and status") in lines(page)
+
+
+def test_number_and_unnumber_the_whole_document_in_one_undoable_step(store, open_page):
+    from mop_desktop.services.workspace import start_from_text
+
+    plain = DocumentText(
+        title="Protocol",
+        sections=[
+            Section("", [Block("An introduction", numbered=False)], numbered=False),
+            Section("Roles", [Block("Councillors", numbered=False),
+                              Block("Officers", numbered=False)], numbered=False),
+            Section("Conduct", [Block("Respect", numbered=False,
+                                      items=[ListItem("a")], list_style="bullet")],
+                    numbered=False),
+        ],
+    ).renumber()
+    start_from_text(store, plain)
+    page = open_page()
+    page.actions_.number_all.trigger()
+    doc = page.document()
+    assert [(s.number, s.heading) for s in doc.sections] == [
+        ("", ""), ("1", "Roles"), ("2", "Conduct")
+    ]
+    assert [b.number for _s, b in doc.iter_blocks()] == ["", "1.1", "1.2", "2.1"]
+    assert ("1.2", "Officers") in lines(page)
+    assert page.undo_stack.count() == 1
+    page.actions_.unnumber_all.trigger()
+    assert not page.document().numbered
+    assert ("", "Officers") in lines(page)
+    page.actions_.undo.trigger()
+    assert page.document().sections[2].number == "2"
+    page.actions_.undo.trigger()
+    assert not page.document().numbered

@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from mop_desktop.domain.document import Block, DocumentText, ListItem, Section
 from tests.gui.test_protocol_page import Window, adopt, protocol_text, stored_text
@@ -266,3 +266,57 @@ def test_number_and_unnumber_the_whole_document_in_one_undoable_step(store, open
     assert page.document().sections[2].number == "2"
     page.actions_.undo.trigger()
     assert not page.document().numbered
+
+
+def test_show_changes_marks_an_edited_clause_against_the_adopted_version(
+    store, open_page, qtbot
+):
+    from mop_desktop.services import drafts
+
+    adopt(store)
+    drafts.start_new_draft(store)
+    page = open_page()
+    page.show_changes_button.click()
+    assert page.actions_.show_changes.isChecked()
+    assert lines(page)[2] == ("1.1", "Purpose")  # nothing changed yet: no marks
+    put_cursor(page, ("block", 0, 0, -1))
+    type_in(qtbot, page, " and standing")
+    page._refresh_changes()  # what the pause in typing sets off
+    marked = page.view.document().findBlockByNumber(2)
+    assert marked.text() == "Purpose and standing"
+    fragments = []
+    it = marked.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        fmt = fragment.charFormat()
+        underlined = fmt.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
+        tinted = fmt.background().style() != Qt.BrushStyle.NoBrush
+        fragments.append((fragment.text(), underlined and tinted, fmt.fontStrikeOut()))
+        it += 1
+    assert ("and standing", True, False) in fragments
+    # typing carries on in place, the marks follow once the clerk pauses
+    type_in(qtbot, page, "!")
+    assert page.document().sections[0].blocks[0].text == "Purpose and standing!"
+
+
+def test_show_changes_shows_removed_and_moved_clauses_struck_and_noted(store, open_page, qtbot):
+    from mop_desktop.services import drafts
+
+    adopt(store)
+    drafts.start_new_draft(store)
+    page = open_page()
+    page.select((0, 0))
+    page.delete_selected()  # "Purpose" removed; "Scope" becomes 1.1
+    page.actions_.show_changes.setChecked(True)
+    shown = lines(page)
+    assert ("1.1", "[clause removed, was 1.1] Purpose") in shown
+    assert ("1.1", "[renumbered, was 1.2] Scope") in shown
+    removed = page.view.document().findBlockByNumber(shown.index(
+        ("1.1", "[clause removed, was 1.1] Purpose")))
+    assert removed.text().endswith("Purpose")
+    # the removed clause is shown, not edited; the draft's clause text has no notes in it
+    put_cursor(page, ("block", 0, 0, -1), 0)
+    type_in(qtbot, page, "The ")
+    assert page.document().sections[0].blocks[0].text == "The Scope"
+    page.actions_.show_changes.setChecked(False)
+    assert ("1.1", "The Scope") in lines(page)

@@ -13,7 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mop_desktop.domain.diff import DELETE, EQUAL, INSERT, ClauseChange, DocumentDiff, WordOp
+from mop_desktop.domain.diff import (
+    DELETE,
+    EQUAL,
+    INSERT,
+    ClauseChange,
+    DocumentDiff,
+    ItemChange,
+    WordOp,
+)
 
 WORD = re.compile(r"\S+")
 
@@ -116,7 +124,7 @@ def place(lines: list[tuple[str, str]], diff: DocumentDiff) -> list[Placed] | No
     entries = diff.entries
     pos = 0
     out: list[Placed] = []
-    items: list = []  # the item changes of the clause being placed
+    items: list[ItemChange] = []  # the item changes of the clause being placed
 
     def flush_items() -> None:
         while items:

@@ -63,6 +63,9 @@ class DocumentEditsMixin:
     def show_changes_on(self) -> bool:  # the page
         raise NotImplementedError
 
+    def adopted(self) -> DocumentText | None:  # the page
+        raise NotImplementedError
+
     # -- typing -----------------------------------------------------------------------------
     def _on_view_text(self, entry: Entry, text: str) -> None:
         if not self._editable:
@@ -83,27 +86,21 @@ class DocumentEditsMixin:
     def _view_structural(
         self, label: str, change: Callable[[DocumentText], tuple[Key, int | None]]
     ) -> None:
-        """A structural edit from the view's keys; the cursor lands where ``change`` says."""
-        landing: list[tuple[Key, int | None]] = []
+        """A structural edit from the view's keys; the cursor lands where ``change`` says
+        (the page reads ``_focus_after`` when the edit is shown, inside the push)."""
 
         def wrapped(d: DocumentText) -> Address | None:
             key, offset = change(d)
-            landing.append((key, offset))
+            self._focus_after = (key, offset)
             kind, s, b, _flat = key
             if kind == HEADING:
                 return (s, None)
             return (s, b) if kind in (BLOCK, ITEM) else None
 
-        before = self.undo_stack.index()
-        self._focus_after = None
         try:
-            probe = self._doc.clone()
-            self._focus_after = change(probe)
             self._structural(label, wrapped)
         finally:
             self._focus_after = None
-        if self.undo_stack.index() == before:
-            return
 
     # -- Enter ------------------------------------------------------------------------------
     def _on_view_enter(self, entry: Entry, offset: int) -> None:
@@ -240,7 +237,7 @@ class DocumentEditsMixin:
     def diff_for_view(self) -> Any:
         if not self.show_changes_on() or self.current is None:
             return None
-        return compare(self._adopted, self._doc)
+        return compare(self.adopted(), self._doc)
 
 
 def _split_block(d: DocumentText, s: int, b: int, offset: int) -> tuple[Key, int | None]:
@@ -256,7 +253,7 @@ def _split_block(d: DocumentText, s: int, b: int, offset: int) -> tuple[Key, int
     at = ed.add_block(d, s, b + 1, text=after.lstrip(), level=block.level,
                       numbered=block.numbered)
     if after.strip() and block.items:  # the list follows the text it stood under
-        new = d.sections[s].blocks[at]
-        new.items, new.list_style = block.items, block.list_style
+        following = d.sections[s].blocks[at]
+        following.items, following.list_style = block.items, block.list_style
         block.items, block.list_style = [], None
     return (BLOCK, s, at, -1), 0

@@ -22,6 +22,7 @@ notes in brackets; the deleted words are kept out of the clause text (see ``GHOS
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, Qt, Signal
@@ -41,12 +42,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
+from mop_desktop.domain.diff import DocumentDiff
 from mop_desktop.domain.document import DocumentText, ListItem
 from mop_desktop.domain.numbering import list_marker
 from mop_desktop.gui.editor.block_editor import UndoKeysToStack
-from mop_desktop.domain.diff import DocumentDiff
 from mop_desktop.gui.editor.change_marks import BlockMarks, Span, place
 from mop_desktop.gui.editor.outline_model import Address
+from mop_desktop.gui.none_refcount import guard
+
+guard()  # this view makes many Qt calls: keep PySide6 6.12 on Python 3.11 from aborting
 
 TITLE, HEADING, BLOCK, ITEM, REMOVED = "title", "heading", "block", "item", "removed"
 GHOST = QTextFormat.Property.UserProperty + 1  # text shown for the changes, not the clause's
@@ -54,6 +58,35 @@ INSERT_COLOUR = QColor("#0B5CAD")  # the council-pack report's colours
 DELETE_COLOUR = QColor("#B3261E")
 NOTE_COLOUR = QColor("#6B4E00")
 INSERT_TINT = QColor(11, 92, 173, 40)
+
+
+def changed_run(
+    before: Sequence[object], after: Sequence[object]
+) -> tuple[str, int, int, int, int]:
+    """The one stretch that differs between two lists, as a difflib opcode ("replace", i1,
+    i2, j1, j2): what is left between their common start and their common end."""
+    start = 0
+    limit = min(len(before), len(after))
+    while start < limit and before[start] == after[start]:
+        start += 1
+    end = 0
+    while (
+        end < limit - start
+        and before[len(before) - 1 - end] == after[len(after) - 1 - end]
+    ):
+        end += 1
+    return ("replace", start, len(before) - end, start, len(after) - end)
+
+
+def _marked_items(
+    items: list[ListItem], style: str | None, depth: int = 0
+) -> list[tuple[int, str, ListItem]]:
+    """(depth, marker, item) of a list and its sub-lists, in reading order."""
+    out: list[tuple[int, str, ListItem]] = []
+    for index, item in enumerate(items, start=1):
+        out.append((depth, list_marker(style, index), item))
+        out += _marked_items(item.items, item.list_style, depth + 1)
+    return out
 
 
 @dataclass(frozen=True)
@@ -115,7 +148,9 @@ class DocumentView(QTextEdit):
         self._numbered = True
         self._quiet = False
         self._current: Entry | None = None
-        self._formats_for = -1.0
+        self._format_cache: dict[tuple[str, float, str], tuple[QTextBlockFormat,
+                                                              QTextCharFormat]] = {}
+        self._marks: dict[int, BlockMarks] = {}
         self.document().contentsChange.connect(self._on_contents_change)
         self.cursorPositionChanged.connect(self._on_cursor_moved)
 
@@ -144,23 +179,20 @@ class DocumentView(QTextEdit):
                     indent, hang = base, num
                 lines.append(_Line(Entry(BLOCK, s, b, -1, block.level), block.text,
                                    block.number, hang, indent))
-                flat = 0
-
-                def walk(items: list[ListItem], style: str | None, depth: int) -> None:
-                    nonlocal flat
-                    for index, item in enumerate(items, start=1):
-                        lines.append(_Line(
-                            Entry(ITEM, s, b, flat, depth), item.text,
-                            list_marker(style, index), item_w,
-                            indent + item_w * (depth + 1),  # noqa: B023 (used at once)
-                        ))
-                        flat += 1
-                        walk(item.items, item.list_style, depth + 1)
-
-                walk(block.items, block.list_style, 0)
+                for flat, (depth, marker, item) in enumerate(_marked_items(block.items,
+                                                                            block.list_style)):
+                    lines.append(_Line(Entry(ITEM, s, b, flat, depth), item.text, marker,
+                                       item_w, indent + item_w * (depth + 1)))
         return lines
 
     def _formats(self, line: _Line) -> tuple[QTextBlockFormat, QTextCharFormat]:
+        key = (line.entry.kind, line.indent, self.font().key())
+        cached = self._format_cache.get(key)
+        if cached is None:
+            cached = self._format_cache[key] = self._make_formats(line)
+        return cached
+
+    def _make_formats(self, line: _Line) -> tuple[QTextBlockFormat, QTextCharFormat]:
         bf = QTextBlockFormat()
         cf = QTextCharFormat()
         font = QFont(self.font())
@@ -184,23 +216,92 @@ class DocumentView(QTextEdit):
         return bf, cf
 
     def set_document(
-        self, doc: DocumentText, editable: bool, diff: DocumentDiff | None = None
+        self,
+        doc: DocumentText,
+        editable: bool,
+        diff: DocumentDiff | None = None,
+        fresh: bool = False,
     ) -> None:
         """Show ``doc`` anew (after a structural edit, undo, loading another version); with
-        ``diff``, marked against the adopted version."""
+        ``diff``, marked against the adopted version. Only the blocks that differ from what
+        is shown are replaced, unless ``fresh``."""
         lines = self._layout(doc)
         marks: dict[int, BlockMarks] = {}
         if diff is not None:
             lines, marks = self._place_marks(lines, diff)
         keep = self._current.key if self._current else None
+        self.setReadOnly(not editable)
+        if fresh or not self._sync(lines, marks):
+            self._build(lines, marks)
+        self._lines, self._marks = lines, marks
+        self._texts = [line.text for line in lines]
+        self._ghosts = set(marks)
+        self._current = None
+        if keep is not None:
+            self._current = next((ln.entry for ln in lines if ln.entry.key == keep), None)
+        self.viewport().update()
+
+    @staticmethod
+    def _signature(line: _Line, mark: BlockMarks | None) -> tuple[object, ...]:
+        return (line.entry.kind, line.indent, line.text, repr(mark) if mark else "")
+
+    def _sync(self, lines: list[_Line], marks: dict[int, BlockMarks]) -> bool:
+        """Change only the blocks that differ from what is shown (a structural edit touches a
+        few; numbers are painted, so renumbering changes no block). False: build anew."""
+        old = self._lines
+        if not old or self.document().blockCount() != len(old):
+            return False
+        before = [self._signature(ln, self._marks.get(i)) for i, ln in enumerate(old)]
+        after = [self._signature(ln, marks.get(i)) for i, ln in enumerate(lines)]
+        if before == after:
+            return True
+        opcodes = [changed_run(before, after)]
+        if any(i1 == 0 or j1 == 0 for _t, i1, _i2, j1, _j2 in opcodes):
+            return False  # the title line is never replaced in place
+        if sum(max(i2 - i1, j2 - j1) for _t, i1, i2, j1, j2 in opcodes) > len(old) // 3:
+            return False
+        document = self.document()
         self._quiet = True
         try:
-            self.setReadOnly(not editable)
+            cursor = QTextCursor(document)
+            cursor.beginEditBlock()
+            for _tag, i1, i2, j1, j2 in reversed(opcodes):
+                prev = document.findBlockByNumber(i1 - 1)
+                end_of_prev = prev.position() + prev.length() - 1
+                if i2 > i1:
+                    last = document.findBlockByNumber(i2 - 1)
+                    cursor.setPosition(end_of_prev)
+                    cursor.setPosition(last.position() + last.length() - 1,
+                                       QTextCursor.MoveMode.KeepAnchor)
+                    cursor.removeSelectedText()
+                cursor.setPosition(end_of_prev)
+                for j in range(j1, j2):
+                    bf, cf = self._formats(lines[j])
+                    cursor.insertBlock(bf, cf)
+                    mark = marks.get(j)
+                    if mark is None:
+                        cursor.insertText(lines[j].text, cf)
+                    else:
+                        self._insert_marked(cursor, lines[j].text, cf, mark)
+            block = document.begin()
+            index = 0
+            while block.isValid():
+                if block.userState() != index:
+                    block.setUserState(index)
+                block = block.next()
+                index += 1
+            cursor.endEditBlock()
+        finally:
+            self._quiet = False
+        return True
+
+    def _build(self, lines: list[_Line], marks: dict[int, BlockMarks]) -> None:
+        self._quiet = True
+        try:
             document = self.document()
             document.clear()
             cursor = QTextCursor(document)
             cursor.beginEditBlock()
-            self._lines, self._texts, self._ghosts = lines, [], set()
             for index, line in enumerate(lines):
                 bf, cf = self._formats(line)
                 if index == 0:
@@ -214,15 +315,9 @@ class DocumentView(QTextEdit):
                     cursor.insertText(line.text, cf)
                 else:
                     self._insert_marked(cursor, line.text, cf, mark)
-                    self._ghosts.add(index)
-                self._texts.append(line.text)
             cursor.endEditBlock()
         finally:
             self._quiet = False
-        self._current = None
-        if keep is not None:
-            self._current = next((ln.entry for ln in lines if ln.entry.key == keep), None)
-        self.viewport().update()
 
     def _place_marks(
         self, lines: list[_Line], diff: DocumentDiff
@@ -365,7 +460,9 @@ class DocumentView(QTextEdit):
                                 QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(text, block.charFormat())
             self._texts[index] = text
+            self._lines[index].text = text
             self._ghosts.discard(index)
+            self._marks.pop(index, None)
         finally:
             self._quiet = False
         return True
@@ -429,6 +526,7 @@ class DocumentView(QTextEdit):
                 text = self._block_text(block)
                 if text != self._texts[index] and self._lines[index].entry.kind != REMOVED:
                     self._texts[index] = text
+                    self._lines[index].text = text
                     self.textEdited.emit(self._lines[index].entry, text)
             if block == last:
                 break

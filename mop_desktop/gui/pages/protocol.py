@@ -69,6 +69,7 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         self._clause_by_clause = False
         self._show_changes = False
         self._adopted: DocumentText | None = None
+        self._adopted_loaded = False
         self._focus_after = None
         self._view_driving = False
         self.changes_timer = QTimer(self)
@@ -177,7 +178,7 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         """Show what the store holds now (the draft, else the adopted text, else nothing)."""
         self.autosave_timer.stop()
         self.current = drafts.load_current(self.app.store)
-        self._adopted = adopted_text(self.app.store) if self.current is not None else None
+        self._adopted_loaded = False  # read when "Show changes" first needs it
         self._dirty = False
         self._reloading = True
         try:
@@ -267,12 +268,12 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
                 self._render_view(address)
         elif field == "text":
             assert address is not None and address[1] is not None
-            self.view.set_text(("block", address[0], address[1], -1), value)
+            self.view.set_text(("block", address[0], int(address[1]), -1), value)
         else:  # a list's items (typing in an item) or style: as text where it can be
             assert address is not None and address[1] is not None
             from mop_desktop.domain.item_editing import flat_items
 
-            s, b = address
+            s, b = address[0], address[1]
             entries = flat_items(self._doc.sections[s].blocks[b].items)
             shown = [e for e in self.view.entries() if e.kind == ITEM and (e.s, e.b) == (s, b)]
             same_shape = [e.depth for e in shown] == [d for d, _i in entries]
@@ -361,13 +362,20 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
     def show_changes_on(self) -> bool:
         return self._show_changes
 
+    def adopted(self) -> DocumentText | None:
+        """The last adopted version's text, read from the store once per version shown."""
+        if not self._adopted_loaded:
+            self._adopted = adopted_text(self.app.store) if self.current is not None else None
+            self._adopted_loaded = True
+        return self._adopted
+
     def set_show_changes(self, on: bool) -> None:
         """Mark the draft against the last adopted version in the document view."""
         self._show_changes = on
         for control in (self.actions_.show_changes, self.show_changes_button):
             if control.isChecked() != on:
                 control.setChecked(on)
-        if on and self._adopted is None:
+        if on and self.adopted() is None:
             self.app.statusMessage.emit(
                 "There is no adopted version yet: every clause shows as new"
             )

@@ -320,3 +320,14 @@ def test_show_changes_shows_removed_and_moved_clauses_struck_and_noted(store, op
     assert page.document().sections[0].blocks[0].text == "The Scope"
     page.actions_.show_changes.setChecked(False)
     assert ("1.1", "The Scope") in lines(page)
+
+
+def test_find_selects_the_match_in_the_document_view(page):
+    from mop_desktop.domain import editing as ed
+
+    match = ed.find(page.document(), "respect")[0]
+    page.show_match(match)
+    cursor = page.view.textCursor()
+    assert cursor.selectedText() == "Respect"
+    assert page.view.entry_at_cursor().key == ("item", 1, 0, 1)
+    assert page.selected() == (1, 0)

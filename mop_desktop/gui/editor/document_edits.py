@@ -16,19 +16,18 @@ from mop_desktop.domain import editing as ed
 from mop_desktop.domain import item_editing as items_ed
 from mop_desktop.domain.diff import compare
 from mop_desktop.domain.document import DocumentText
-from mop_desktop.gui.editor.document_view import (
-    BLOCK,
-    HEADING,
-    ITEM,
-    TITLE,
-    DocumentView,
-    Entry,
-)
+from mop_desktop.gui.editor.document_view import DocumentView
 from mop_desktop.gui.editor.outline_model import Address
+from mop_desktop.gui.editor.view_lines import BLOCK, HEADING, ITEM, TITLE, Entry
+from mop_desktop.services.adopted import adopted_text
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QToolButton
 
+    from mop_desktop.gui.context import AppContext
+    from mop_desktop.gui.editor.page_actions import PageActions
+    from mop_desktop.gui.uiloader import UiForm
     from mop_desktop.services.drafts import CurrentText
 
 CHANGES_DEBOUNCE_MS = 400
@@ -44,7 +43,15 @@ class DocumentEditsMixin:
     current: CurrentText | None
     _focus_after: tuple[Key, int | None] | None
     _adopted: DocumentText | None
+    _adopted_loaded: bool
+    _show_changes: bool
+    _clause_by_clause: bool
+    _view_driving: bool
     changes_timer: QTimer
+    app: AppContext
+    form: UiForm
+    actions_: PageActions
+    show_changes_button: QToolButton
 
     def _structural(self, label: str, change: Callable[[DocumentText], Address | None]) -> None:
         raise NotImplementedError  # EditsMixin
@@ -60,11 +67,6 @@ class DocumentEditsMixin:
     def select(self, address: Address | None) -> None:  # the page
         raise NotImplementedError
 
-    def show_changes_on(self) -> bool:  # the page
-        raise NotImplementedError
-
-    def adopted(self) -> DocumentText | None:  # the page
-        raise NotImplementedError
 
     # -- typing -----------------------------------------------------------------------------
     def _on_view_text(self, entry: Entry, text: str) -> None:
@@ -217,6 +219,92 @@ class DocumentEditsMixin:
             finally:
                 self._view_driving = False
 
+    # -- showing the document ---------------------------------------------------------------
+    def _render_view(self, select: Address | None) -> None:
+        """Show the document in the view again, the cursor where the edit left it."""
+        self.view.set_document(self._doc, self._editable, self.diff_for_view())
+        focus = self._focus_after
+        if focus is not None:
+            self.view.place_cursor(focus[0], focus[1], focus=True)
+        elif select is not None:
+            self._view_driving = True
+            try:
+                self.view.show_address(select)
+            finally:
+                self._view_driving = False
+
+    def _patch_view(self, address: Address | None, field: str, value: Any) -> None:
+        """One field changed (typing, or undo of typing): show it in its block."""
+        if field == "title":
+            self.view.set_text(("title", -1, -1, -1), value)
+        elif field == "heading":
+            assert address is not None
+            if not self.view.set_text(("heading", address[0], -1, -1), value):
+                self._render_view(address)
+        elif field == "text":
+            assert address is not None and address[1] is not None
+            self.view.set_text(("block", address[0], int(address[1]), -1), value)
+        else:  # a list's items (typing in an item) or style: as text where it can be
+            assert address is not None and address[1] is not None
+            from mop_desktop.domain.item_editing import flat_items
+
+            s, b = address[0], address[1]
+            entries = flat_items(self._doc.sections[s].blocks[b].items)
+            shown = [e for e in self.view.entries() if e.kind == ITEM and (e.s, e.b) == (s, b)]
+            same_shape = [e.depth for e in shown] == [d for d, _i in entries]
+            if field != "items" or not same_shape:
+                self._render_view(address)
+                return
+            for flat, (_depth, item) in enumerate(entries):
+                self.view.set_text((ITEM, s, b, flat), item.text)
+        self.schedule_changes()
+    # -- view options ---------------------------------------------------------------------------
+    def clause_by_clause(self) -> bool:
+        return self._clause_by_clause
+
+    def set_clause_by_clause(self, on: bool) -> None:
+        """The older form for one part at a time instead of the document view."""
+        self._clause_by_clause = on
+        self.view.setVisible(not on)
+        self.form.editorStack.setVisible(on)
+        if on:
+            self.form.splitter.setSizes([380, 0, 560])
+        else:
+            self.form.splitter.setSizes([300, 700, 0])
+
+    def show_changes_on(self) -> bool:
+        return self._show_changes
+
+    def adopted(self) -> DocumentText | None:
+        """The last adopted version's text, read from the store once per version shown."""
+        if not self._adopted_loaded:
+            self._adopted = adopted_text(self.app.store) if self.current is not None else None
+            self._adopted_loaded = True
+        return self._adopted
+
+    def set_show_changes(self, on: bool) -> None:
+        """Mark the draft against the last adopted version in the document view."""
+        self._show_changes = on
+        for control in (self.actions_.show_changes, self.show_changes_button):
+            if control.isChecked() != on:
+                control.setChecked(on)
+        if on and self.adopted() is None:
+            self.app.statusMessage.emit(
+                "There is no adopted version yet: every clause shows as new"
+            )
+        self._refresh_changes()
+
+    def _refresh_changes(self) -> None:
+        self.changes_timer.stop()
+        cursor = self.view.textCursor()
+        entry = self.view.entry_at_cursor()
+        offset = self.view.offset_in_text(cursor) if entry is not None else 0
+        scroll = self.view.verticalScrollBar().value()
+        had_focus = self.view.hasFocus()
+        self.view.set_document(self._doc, self._editable, self.diff_for_view())
+        if entry is not None:
+            self.view.place_cursor(entry.key, offset, focus=had_focus)
+        self.view.verticalScrollBar().setValue(scroll)
     # -- numbering --------------------------------------------------------------------------
     def number_whole_document(self, numbered: bool) -> None:
         """Number every section and clause, or take every number off: one undoable step."""

@@ -22,9 +22,6 @@ notes in brackets; the deleted words are kept out of the clause text (see ``GHOS
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -43,84 +40,32 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from mop_desktop.domain.diff import DocumentDiff
-from mop_desktop.domain.document import DocumentText, ListItem
-from mop_desktop.domain.numbering import list_marker
+from mop_desktop.domain.document import DocumentText
 from mop_desktop.gui.editor.block_editor import UndoKeysToStack
-from mop_desktop.gui.editor.change_marks import BlockMarks, Span, place
+from mop_desktop.gui.editor.change_marks import BlockMarks
 from mop_desktop.gui.editor.outline_model import Address
+from mop_desktop.gui.editor.view_lines import (
+    BLOCK,
+    HEADING,
+    ITEM,
+    REMOVED,
+    TITLE,
+    Entry,
+    Line,
+    Widths,
+    changed_run,
+    layout,
+    with_marks,
+)
 from mop_desktop.gui.none_refcount import guard
 
 guard()  # this view makes many Qt calls: keep PySide6 6.12 on Python 3.11 from aborting
 
-TITLE, HEADING, BLOCK, ITEM, REMOVED = "title", "heading", "block", "item", "removed"
 GHOST = QTextFormat.Property.UserProperty + 1  # text shown for the changes, not the clause's
 INSERT_COLOUR = QColor("#0B5CAD")  # the council-pack report's colours
 DELETE_COLOUR = QColor("#B3261E")
 NOTE_COLOUR = QColor("#6B4E00")
 INSERT_TINT = QColor(11, 92, 173, 40)
-
-
-def changed_run(
-    before: Sequence[object], after: Sequence[object]
-) -> tuple[str, int, int, int, int]:
-    """The one stretch that differs between two lists, as a difflib opcode ("replace", i1,
-    i2, j1, j2): what is left between their common start and their common end."""
-    start = 0
-    limit = min(len(before), len(after))
-    while start < limit and before[start] == after[start]:
-        start += 1
-    end = 0
-    while (
-        end < limit - start
-        and before[len(before) - 1 - end] == after[len(after) - 1 - end]
-    ):
-        end += 1
-    return ("replace", start, len(before) - end, start, len(after) - end)
-
-
-def _marked_items(
-    items: list[ListItem], style: str | None, depth: int = 0
-) -> list[tuple[int, str, ListItem]]:
-    """(depth, marker, item) of a list and its sub-lists, in reading order."""
-    out: list[tuple[int, str, ListItem]] = []
-    for index, item in enumerate(items, start=1):
-        out.append((depth, list_marker(style, index), item))
-        out += _marked_items(item.items, item.list_style, depth + 1)
-    return out
-
-
-@dataclass(frozen=True)
-class Entry:
-    """What one block of the view shows. ``flat`` is a list item's place in its clause's list
-    in reading order; ``depth`` its nesting."""
-
-    kind: str
-    s: int = -1
-    b: int = -1
-    flat: int = -1
-    depth: int = 0
-
-    @property
-    def address(self) -> Address | None:
-        """The outline row it belongs to (a list item belongs to its clause)."""
-        if self.kind in (TITLE, REMOVED):
-            return None
-        if self.kind == HEADING:
-            return (self.s, None)
-        return (self.s, self.b)
-
-    @property
-    def key(self) -> tuple[str, int, int, int]:
-        return (self.kind, self.s, self.b, self.flat)
-
-
-@dataclass
-class _Line:
-    entry: Entry
-    text: str
-    marker: str
-    hang: float  # width of the margin column the marker hangs in
-    indent: float  # where the text starts
 
 
 class DocumentView(QTextEdit):
@@ -142,10 +87,9 @@ class DocumentView(QTextEdit):
         self.undo_keys = UndoKeysToStack(self)
         self.installEventFilter(self.undo_keys)
         self.document().setDocumentMargin(18)
-        self._lines: list[_Line] = []
+        self._lines: list[Line] = []
         self._texts: list[str] = []  # the clause text each block stands for
         self._ghosts: set[int] = set()  # blocks holding change marks that are not text
-        self._numbered = True
         self._quiet = False
         self._current: Entry | None = None
         self._format_cache: dict[tuple[str, float, str], tuple[QTextBlockFormat,
@@ -155,44 +99,22 @@ class DocumentView(QTextEdit):
         self.cursorPositionChanged.connect(self._on_cursor_moved)
 
     # -- building -----------------------------------------------------------------------------
-    def _metrics(self) -> tuple[float, float, float]:
+    def _widths(self) -> Widths:
         fm = self.fontMetrics()
-        return (
+        return Widths(
             fm.horizontalAdvance("00.00") + fm.averageCharWidth() * 2,
             fm.horizontalAdvance("00.00.00") + fm.averageCharWidth() * 2,
             fm.horizontalAdvance("viii)") + fm.averageCharWidth() * 2,
         )
 
-    def _layout(self, doc: DocumentText) -> list[_Line]:
-        numbered = doc.numbered
-        self._numbered = numbered
-        num, sub, item_w = self._metrics()
-        base = num if numbered else 0.0
-        lines = [_Line(Entry(TITLE), doc.title, "", 0, 0)]
-        for s, section in enumerate(doc.sections):
-            if section.heading or section.number or s > 0 or not section.blocks:
-                lines.append(_Line(Entry(HEADING, s), section.heading, section.number, num, base))
-            for b, block in enumerate(section.blocks):
-                if numbered and block.numbered and block.level >= 2:
-                    indent, hang = base + sub, sub
-                else:
-                    indent, hang = base, num
-                lines.append(_Line(Entry(BLOCK, s, b, -1, block.level), block.text,
-                                   block.number, hang, indent))
-                for flat, (depth, marker, item) in enumerate(_marked_items(block.items,
-                                                                            block.list_style)):
-                    lines.append(_Line(Entry(ITEM, s, b, flat, depth), item.text, marker,
-                                       item_w, indent + item_w * (depth + 1)))
-        return lines
-
-    def _formats(self, line: _Line) -> tuple[QTextBlockFormat, QTextCharFormat]:
+    def _formats(self, line: Line) -> tuple[QTextBlockFormat, QTextCharFormat]:
         key = (line.entry.kind, line.indent, self.font().key())
         cached = self._format_cache.get(key)
         if cached is None:
             cached = self._format_cache[key] = self._make_formats(line)
         return cached
 
-    def _make_formats(self, line: _Line) -> tuple[QTextBlockFormat, QTextCharFormat]:
+    def _make_formats(self, line: Line) -> tuple[QTextBlockFormat, QTextCharFormat]:
         bf = QTextBlockFormat()
         cf = QTextCharFormat()
         font = QFont(self.font())
@@ -225,10 +147,11 @@ class DocumentView(QTextEdit):
         """Show ``doc`` anew (after a structural edit, undo, loading another version); with
         ``diff``, marked against the adopted version. Only the blocks that differ from what
         is shown are replaced, unless ``fresh``."""
-        lines = self._layout(doc)
+        widths = self._widths()
+        lines = layout(doc, widths)
         marks: dict[int, BlockMarks] = {}
         if diff is not None:
-            lines, marks = self._place_marks(lines, diff)
+            lines, marks = with_marks(lines, diff, widths, doc.numbered)
         keep = self._current.key if self._current else None
         self.setReadOnly(not editable)
         if fresh or not self._sync(lines, marks):
@@ -242,10 +165,10 @@ class DocumentView(QTextEdit):
         self.viewport().update()
 
     @staticmethod
-    def _signature(line: _Line, mark: BlockMarks | None) -> tuple[object, ...]:
+    def _signature(line: Line, mark: BlockMarks | None) -> tuple[object, ...]:
         return (line.entry.kind, line.indent, line.text, repr(mark) if mark else "")
 
-    def _sync(self, lines: list[_Line], marks: dict[int, BlockMarks]) -> bool:
+    def _sync(self, lines: list[Line], marks: dict[int, BlockMarks]) -> bool:
         """Change only the blocks that differ from what is shown (a structural edit touches a
         few; numbers are painted, so renumbering changes no block). False: build anew."""
         old = self._lines
@@ -295,7 +218,7 @@ class DocumentView(QTextEdit):
             self._quiet = False
         return True
 
-    def _build(self, lines: list[_Line], marks: dict[int, BlockMarks]) -> None:
+    def _build(self, lines: list[Line], marks: dict[int, BlockMarks]) -> None:
         self._quiet = True
         try:
             document = self.document()
@@ -318,36 +241,6 @@ class DocumentView(QTextEdit):
             cursor.endEditBlock()
         finally:
             self._quiet = False
-
-    def _place_marks(
-        self, lines: list[_Line], diff: DocumentDiff
-    ) -> tuple[list[_Line], dict[int, BlockMarks]]:
-        placed = place([(ln.entry.kind, ln.text) for ln in lines], diff)
-        if placed is None:
-            return lines, {}
-        num, sub, item_w = self._metrics()
-        base = num if self._numbered else 0.0
-        out: list[_Line] = []
-        marks: dict[int, BlockMarks] = {}
-        clause_indent = base
-        for index, mark in placed:
-            if index is not None:
-                line = lines[index]
-                if line.entry.kind == BLOCK:
-                    clause_indent = line.indent
-            else:
-                assert mark is not None
-                if mark.kind == "item":
-                    indent, hang = clause_indent + item_w * (mark.depth + 1), item_w
-                else:
-                    indent, hang = base, num
-                    clause_indent = base
-                line = _Line(Entry(REMOVED, flat=len(out), depth=mark.depth), "",
-                             mark.marker, hang, indent)
-            if mark is not None:
-                marks[len(out)] = mark
-            out.append(line)
-        return out, marks
 
     def _insert_marked(
         self, cursor: QTextCursor, text: str, cf: QTextCharFormat, mark: BlockMarks
@@ -497,6 +390,17 @@ class DocumentView(QTextEdit):
                 left -= fragment.length()
             it += 1
         return len(block.text())
+
+    def select_range(self, key: tuple[str, int, int, int], start: int, end: int) -> None:
+        """Select ``start``-``end`` of a block's text (a match of Find) and show it."""
+        self.place_cursor(key, start, focus=True)
+        block = self._block_of(key)
+        if block is None:
+            return
+        cursor = self.textCursor()
+        column = end if block.userState() not in self._ghosts else self._column_for(block, end)
+        cursor.setPosition(block.position() + column, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
 
     def show_address(self, address: Address | None) -> None:
         """Scroll to an outline row's heading or clause and put the cursor there."""
@@ -660,4 +564,3 @@ _EMPTY_HINT = {
     REMOVED: "",
 }
 
-__all__ = ["DocumentView", "Entry", "Span", "BlockMarks"]

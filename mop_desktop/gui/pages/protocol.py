@@ -27,14 +27,14 @@ from mop_desktop.gui import messages
 from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.editor.block_editor import BlockEditor
 from mop_desktop.gui.editor.document_edits import DocumentEditsMixin
-from mop_desktop.gui.editor.document_view import ITEM, DocumentView
+from mop_desktop.gui.editor.document_view import DocumentView
 from mop_desktop.gui.editor.edits import EditsMixin
 from mop_desktop.gui.editor.find_replace import FindReplace
 from mop_desktop.gui.editor.outline_model import Address, OutlineModel
 from mop_desktop.gui.editor.page_actions import install_actions
+from mop_desktop.gui.editor.view_lines import ITEM
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.services import drafts
-from mop_desktop.services.adopted import adopted_text
 
 AUTOSAVE_MS = 1500
 RETRY_MS = 15000  # after a failed save (the disk full, the store locked), try again
@@ -245,44 +245,6 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         self._render_view(select)
         self._update_controls()
 
-    def _render_view(self, select: Address | None) -> None:
-        """Show the document in the view again, the cursor where the edit left it."""
-        self.view.set_document(self._doc, self._editable, self.diff_for_view())
-        focus = self._focus_after
-        if focus is not None:
-            self.view.place_cursor(focus[0], focus[1], focus=True)
-        elif select is not None:
-            self._view_driving = True
-            try:
-                self.view.show_address(select)
-            finally:
-                self._view_driving = False
-
-    def _patch_view(self, address: Address | None, field: str, value: Any) -> None:
-        """One field changed (typing, or undo of typing): show it in its block."""
-        if field == "title":
-            self.view.set_text(("title", -1, -1, -1), value)
-        elif field == "heading":
-            assert address is not None
-            if not self.view.set_text(("heading", address[0], -1, -1), value):
-                self._render_view(address)
-        elif field == "text":
-            assert address is not None and address[1] is not None
-            self.view.set_text(("block", address[0], int(address[1]), -1), value)
-        else:  # a list's items (typing in an item) or style: as text where it can be
-            assert address is not None and address[1] is not None
-            from mop_desktop.domain.item_editing import flat_items
-
-            s, b = address[0], address[1]
-            entries = flat_items(self._doc.sections[s].blocks[b].items)
-            shown = [e for e in self.view.entries() if e.kind == ITEM and (e.s, e.b) == (s, b)]
-            same_shape = [e.depth for e in shown] == [d for d, _i in entries]
-            if field != "items" or not same_shape:
-                self._render_view(address)
-                return
-            for flat, (_depth, item) in enumerate(entries):
-                self.view.set_text((ITEM, s, b, flat), item.text)
-        self.schedule_changes()
 
     def apply_field(self, address: Address | None, field: str, value: Any) -> None:
         doc = self._doc
@@ -339,59 +301,38 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
                 self._view_driving = False
         self._update_controls()
 
+    def show_match(self, match: ed.Match) -> None:
+        """Find: the match selected in the document view (in the form, clause by clause)."""
+        super().show_match(match)  # the form shows it too, ready for "Edit clause by clause"
+        if self._clause_by_clause or match.field == "title":  # the title field shows it
+            return
+        if match.field == "item":
+            from mop_desktop.domain.item_editing import flat_items
+
+            block = self._doc.sections[match.section].blocks[match.block]
+            flat = [id(item) for _d, item in flat_items(block.items)]
+            item = block.items[match.item[0]]
+            for index in match.item[1:]:
+                item = item.items[index]
+            key = (ITEM, match.section, match.block, flat.index(id(item)))
+        elif match.field == "text":
+            key = ("block", match.section, match.block, -1)
+        else:
+            key = ("heading", match.section, -1, -1)
+        self.view.select_range(key, match.start, match.end)
+
+    def open_find(self, replace: bool = False) -> None:
+        if self.view.hasFocus() and self.current is not None:
+            self.finder.open(replace=replace, initial=self.view.textCursor().selectedText())
+            return
+        super().open_find(replace)
+
     def focus_main_field(self) -> None:
         if self._clause_by_clause:
             self.editor.focus_main_field()
         else:
             self.view.setFocus()
 
-    # -- view options ---------------------------------------------------------------------------
-    def clause_by_clause(self) -> bool:
-        return self._clause_by_clause
-
-    def set_clause_by_clause(self, on: bool) -> None:
-        """The older form for one part at a time instead of the document view."""
-        self._clause_by_clause = on
-        self.view.setVisible(not on)
-        self.form.editorStack.setVisible(on)
-        if on:
-            self.form.splitter.setSizes([380, 0, 560])
-        else:
-            self.form.splitter.setSizes([300, 700, 0])
-
-    def show_changes_on(self) -> bool:
-        return self._show_changes
-
-    def adopted(self) -> DocumentText | None:
-        """The last adopted version's text, read from the store once per version shown."""
-        if not self._adopted_loaded:
-            self._adopted = adopted_text(self.app.store) if self.current is not None else None
-            self._adopted_loaded = True
-        return self._adopted
-
-    def set_show_changes(self, on: bool) -> None:
-        """Mark the draft against the last adopted version in the document view."""
-        self._show_changes = on
-        for control in (self.actions_.show_changes, self.show_changes_button):
-            if control.isChecked() != on:
-                control.setChecked(on)
-        if on and self.adopted() is None:
-            self.app.statusMessage.emit(
-                "There is no adopted version yet: every clause shows as new"
-            )
-        self._refresh_changes()
-
-    def _refresh_changes(self) -> None:
-        self.changes_timer.stop()
-        cursor = self.view.textCursor()
-        entry = self.view.entry_at_cursor()
-        offset = self.view.offset_in_text(cursor) if entry is not None else 0
-        scroll = self.view.verticalScrollBar().value()
-        had_focus = self.view.hasFocus()
-        self.view.set_document(self._doc, self._editable, self.diff_for_view())
-        if entry is not None:
-            self.view.place_cursor(entry.key, offset, focus=had_focus)
-        self.view.verticalScrollBar().setValue(scroll)
 
     def _update_controls(self) -> None:
         f = self.form

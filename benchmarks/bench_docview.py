@@ -135,7 +135,8 @@ def run(runs: int = 9) -> list[Measure]:
     window.close()
     store.close()
 
-    note = f"{lines:,} lines of text, {n_blocks:,} blocks"
+    source_lines = COPIES * len(SAMPLE.read_text(encoding="utf-8").splitlines())
+    note = f"{source_lines:,} lines of sample text; {lines:,} paragraphs, {n_blocks:,} blocks"
     return [
         Measure("document view: open the page (first)", first_open, 0, 1, "in-process", note),
         Measure("document view: open the page", open_median, 0, max(3, runs // 3),

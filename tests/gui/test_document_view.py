@@ -331,3 +331,55 @@ def test_find_selects_the_match_in_the_document_view(page):
     assert cursor.selectedText() == "Respect"
     assert page.view.entry_at_cursor().key == ("item", 1, 0, 1)
     assert page.selected() == (1, 0)
+
+
+def test_why_it_changed_note_is_kept_with_the_draft_and_shown_in_the_report(
+    store, open_page, qtbot, monkeypatch, tmp_path
+):
+    from mop_desktop.gui.editor import document_edits
+    from mop_desktop.services import drafts
+    from mop_desktop.services.pdf.exports import export_pdf
+    from tests.services.pdf_support import pdf_text
+
+    adopt(store)
+    drafts.start_new_draft(store)
+    page = open_page()
+    put_cursor(page, ("block", 0, 1, -1))
+    type_in(qtbot, page, " and standing")
+    asked = []
+
+    def answer(parent, title, label, text):
+        asked.append((label, text))
+        return "To reflect the new Code of Conduct", True
+
+    monkeypatch.setattr(document_edits, "ask_text", answer)
+    page.actions_.why_changed.trigger()
+    assert page.show_changes_on()  # the changes are shown to note one
+    assert asked and asked[0][0].startswith("Why was 1.2 changed?")
+    shown = dict((text, marker) for marker, text in lines(page))
+    assert "[why: To reflect the new Code of Conduct] Scope and standing" in shown
+    # the clause's own text has no note in it
+    assert page.document().sections[0].blocks[1].text == "Scope and standing"
+    page.save()
+    out = tmp_path / "report.pdf"
+    export_pdf(store, out, redline=True)
+    summary = pdf_text(out).split("2. Summary of changes", 1)[1].split("3. Recommendation")[0]
+    assert "Why" in summary and "To reflect the new Code of Conduct" in summary
+    # asking again shows the note to change
+    page.actions_.why_changed.trigger()
+    assert asked[1][1] == "To reflect the new Code of Conduct"
+
+
+def test_why_it_changed_needs_a_changed_clause(store, open_page, monkeypatch):
+    from mop_desktop.gui.editor import document_edits
+    from mop_desktop.services import drafts
+
+    adopt(store)
+    drafts.start_new_draft(store)
+    page = open_page()
+    messages = []
+    page.app.statusMessage.connect(messages.append)
+    monkeypatch.setattr(document_edits, "ask_text", lambda *a: pytest.fail("not asked"))
+    put_cursor(page, ("block", 0, 0, -1))
+    page.actions_.why_changed.trigger()
+    assert messages[-1] == "1.1 is as adopted: there is no change to explain"

@@ -45,6 +45,7 @@ class BlockMarks:
     kind: str = ""  # for removed lines: "heading", "block" or "item"
     marker: str = ""
     depth: int = 0
+    entry: int = -1  # the change in ``diff.entries`` this line belongs to
 
 
 def spans_for(text: str, ops: list[WordOp]) -> list[Span]:
@@ -86,16 +87,23 @@ def spans_for(text: str, ops: list[WordOp]) -> list[Span]:
     return spans
 
 
-def _clause_marks(e: ClauseChange, text: str) -> BlockMarks | None:
+def _with_why(note: str, why: str) -> str:
+    if not why:
+        return note
+    return f"{note}; why: {why}" if note else f"why: {why}"
+
+
+def _clause_marks(e: ClauseChange, text: str, why: str = "") -> BlockMarks | None:
     what = "heading" if e.kind == "heading" else "clause"
     note = ""
     if e.added:
-        note = f"new {what}"
+        note = _with_why(f"new {what}", why)
         return BlockMarks(note=note, spans=[Span(INSERT, 0, len(text))] if text else [])
     if e.moved:
         note = "moved" + (f" from {e.old_number}" if e.old_number else "")
     elif e.renumbered:
         note = f"renumbered, was {e.old_number}"
+    note = _with_why(note, why)
     if e.reworded:
         return BlockMarks(note=note, spans=spans_for(text, e.ops))
     if note:
@@ -103,11 +111,11 @@ def _clause_marks(e: ClauseChange, text: str) -> BlockMarks | None:
     return None
 
 
-def _removed_clause(e: ClauseChange) -> list[BlockMarks]:
+def _removed_clause(e: ClauseChange, why: str = "") -> list[BlockMarks]:
     what = "heading" if e.kind == "heading" else "clause"
     note = f"{what} removed" + (f", was {e.old_number}" if e.old_number else "")
-    out = [BlockMarks(note=note, spans=[Span(DELETE, text=e.old_text or "")], removed=True,
-                      kind=e.kind, marker=e.old_number)]
+    out = [BlockMarks(note=_with_why(note, why), spans=[Span(DELETE, text=e.old_text or "")],
+                      removed=True, kind=e.kind, marker=e.old_number)]
     for item in e.items:
         out.append(BlockMarks(spans=[Span(DELETE, text=item.old or "")], removed=True,
                               kind="item", marker=item.marker, depth=item.depth))
@@ -117,10 +125,15 @@ def _removed_clause(e: ClauseChange) -> list[BlockMarks]:
 Placed = tuple[int | None, BlockMarks | None]
 
 
-def place(lines: list[tuple[str, str]], diff: DocumentDiff) -> list[Placed] | None:
+def place(
+    lines: list[tuple[str, str]], diff: DocumentDiff, why: dict[int, str] | None = None
+) -> list[Placed] | None:
     """``lines``: (kind, text) of the view's lines, kind "title", "heading", "block" or
     "item". Returns the lines to show, each (index into ``lines`` or None for a removed one,
-    its marks or None); None if the comparison does not line up with the lines."""
+    its marks or None); None if the comparison does not line up with the lines. ``why``:
+    the clerk's notes by entry index, shown in the bracketed note; every clause line's marks
+    (even without a change) carry the index of their entry."""
+    why = why or {}
     entries = diff.entries
     pos = 0
     out: list[Placed] = []
@@ -138,7 +151,9 @@ def place(lines: list[tuple[str, str]], diff: DocumentDiff) -> list[Placed] | No
     def flush_removed() -> None:
         nonlocal pos
         while pos < len(entries) and entries[pos].removed:
-            out.extend((None, m) for m in _removed_clause(entries[pos]))
+            for m in _removed_clause(entries[pos], why.get(pos, "")):
+                m.entry = pos
+                out.append((None, m))
             pos += 1
 
     try:
@@ -152,8 +167,12 @@ def place(lines: list[tuple[str, str]], diff: DocumentDiff) -> list[Placed] | No
                 if pos >= len(entries) or entries[pos].kind != kind:
                     return None
                 e = entries[pos]
+                marks = _clause_marks(e, text, why.get(pos, ""))
+                if marks is None:
+                    marks = BlockMarks(spans=[Span(EQUAL, 0, len(text))])
+                marks.entry = pos
                 pos += 1
-                out.append((index, _clause_marks(e, text)))
+                out.append((index, marks))
                 items[:] = list(e.items) if kind == "block" else []
                 continue
             while items and items[0].kind == "removed":

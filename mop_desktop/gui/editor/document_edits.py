@@ -11,15 +11,18 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from mop_desktop.domain import editing as ed
 from mop_desktop.domain import item_editing as items_ed
+from mop_desktop.domain.change_notes import ChangeNote, note_for, notes_by_entry, set_note
 from mop_desktop.domain.diff import compare
 from mop_desktop.domain.document import DocumentText
 from mop_desktop.gui.editor.document_view import DocumentView
 from mop_desktop.gui.editor.outline_model import Address
 from mop_desktop.gui.editor.view_lines import BLOCK, HEADING, ITEM, TITLE, Entry
 from mop_desktop.services.adopted import adopted_text
+from mop_desktop.services.change_notes import load_notes, save_notes
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -31,6 +34,11 @@ if TYPE_CHECKING:
     from mop_desktop.services.drafts import CurrentText
 
 CHANGES_DEBOUNCE_MS = 400
+
+
+def ask_text(parent: QWidget, title: str, label: str, text: str) -> tuple[str, bool]:
+    """A one-line question (tests replace this)."""
+    return QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
 Key = tuple[str, int, int, int]
 
 
@@ -44,6 +52,7 @@ class DocumentEditsMixin:
     _focus_after: tuple[Key, int | None] | None
     _adopted: DocumentText | None
     _adopted_loaded: bool
+    _notes: list[ChangeNote] | None
     _show_changes: bool
     _clause_by_clause: bool
     _view_driving: bool
@@ -222,7 +231,7 @@ class DocumentEditsMixin:
     # -- showing the document ---------------------------------------------------------------
     def _render_view(self, select: Address | None) -> None:
         """Show the document in the view again, the cursor where the edit left it."""
-        self.view.set_document(self._doc, self._editable, self.diff_for_view())
+        self._show_in_view()
         focus = self._focus_after
         if focus is not None:
             self.view.place_cursor(focus[0], focus[1], focus=True)
@@ -301,7 +310,7 @@ class DocumentEditsMixin:
         offset = self.view.offset_in_text(cursor) if entry is not None else 0
         scroll = self.view.verticalScrollBar().value()
         had_focus = self.view.hasFocus()
-        self.view.set_document(self._doc, self._editable, self.diff_for_view())
+        self._show_in_view()
         if entry is not None:
             self.view.place_cursor(entry.key, offset, focus=had_focus)
         self.view.verticalScrollBar().setValue(scroll)
@@ -326,6 +335,52 @@ class DocumentEditsMixin:
         if not self.show_changes_on() or self.current is None:
             return None
         return compare(self.adopted(), self._doc)
+
+    def _show_in_view(self) -> None:
+        diff = self.diff_for_view()
+        why = notes_by_entry(diff, self.change_notes()) if diff is not None else None
+        self.view.set_document(self._doc, self._editable, diff, why=why)
+
+    # -- why it changed -------------------------------------------------------------------
+    def change_notes(self) -> list[ChangeNote]:
+        """The draft's why-it-changed notes, read from the store once per version shown."""
+        if self._notes is None:
+            self._notes = load_notes(self.app.store) if self._editable else []
+        return self._notes
+
+    def note_why_changed(self) -> None:
+        """Ask for the note of the change at the cursor (the changes are shown first)."""
+        if not self._editable or self.current is None:
+            return
+        if not self.show_changes_on():
+            self.set_show_changes(True)
+        index = self.view.change_at_cursor()
+        diff = self.diff_for_view()
+        if diff is None or not 0 <= index < len(diff.entries):
+            self.app.statusMessage.emit("Put the cursor in a changed clause to say why it changed")
+            return
+        change = diff.entries[index]
+        if not (change.changed or change.renumbered):
+            self.app.statusMessage.emit(
+                f"{change.label} is as adopted: there is no change to explain"
+            )
+            return
+        found = note_for(change, self.change_notes())
+        text, ok = ask_text(self.view, "Why it changed",
+                            f"Why was {change.label} changed? The note is shown beside the "
+                            "change in the council-pack report.",
+                            found.note if found else "")
+        if not ok:
+            return
+        notes = set_note(self.change_notes(), change, text)
+        try:
+            save_notes(self.app.store, notes)
+        except Exception as exc:  # shown to the clerk; the note is not kept
+            self.app.statusMessage.emit(f"The note could not be saved: {exc}")
+            return
+        self._notes = notes
+        self._refresh_changes()
+        self.app.statusMessage.emit("Note saved" if text.strip() else "Note removed")
 
 
 def _split_block(d: DocumentText, s: int, b: int, offset: int) -> tuple[Key, int | None]:

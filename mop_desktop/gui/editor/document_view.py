@@ -143,6 +143,7 @@ class DocumentView(QTextEdit):
         editable: bool,
         diff: DocumentDiff | None = None,
         fresh: bool = False,
+        why: dict[int, str] | None = None,
     ) -> None:
         """Show ``doc`` anew (after a structural edit, undo, loading another version); with
         ``diff``, marked against the adopted version. Only the blocks that differ from what
@@ -151,7 +152,7 @@ class DocumentView(QTextEdit):
         lines = layout(doc, widths)
         marks: dict[int, BlockMarks] = {}
         if diff is not None:
-            lines, marks = with_marks(lines, diff, widths, doc.numbered)
+            lines, marks = with_marks(lines, diff, widths, doc.numbered, why)
         keep = self._current.key if self._current else None
         self.setReadOnly(not editable)
         if fresh or not self._sync(lines, marks):
@@ -307,6 +308,21 @@ class DocumentView(QTextEdit):
                 parts.append(fragment.text())
             it += 1
         return "".join(parts)
+
+    def change_at_cursor(self) -> int:
+        """With the changes shown: the index in the comparison's entries of the change the
+        cursor's line belongs to (a list item's: its clause's); -1 for none."""
+        block = self.textCursor().block()
+        while block.isValid():
+            mark = self._marks.get(block.userState())
+            if mark is not None and mark.kind != "item" and mark.entry >= 0:
+                return mark.entry
+            line = self._lines[block.userState()] if 0 <= block.userState() < len(
+                self._lines) else None
+            if line is None or line.entry.kind not in (ITEM, REMOVED):
+                return -1
+            block = block.previous()
+        return -1
 
     def entry_at_cursor(self) -> Entry | None:
         index = self.textCursor().block().userState()

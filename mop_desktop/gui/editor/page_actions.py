@@ -27,10 +27,11 @@ class PageActions:
     clause_by_clause: QAction
     number_all: QAction
     unnumber_all: QAction
+    why_changed: QAction
 
     def all(self) -> list[QAction]:
         return [self.undo, self.redo, self.find, self.replace, self.save, self.show_changes,
-                self.clause_by_clause, self.number_all, self.unnumber_all]
+                self.clause_by_clause, self.number_all, self.unnumber_all, self.why_changed]
 
 
 class _FollowVisibility(QObject):
@@ -121,8 +122,13 @@ def install_actions(page: ProtocolPage, window: Any) -> PageActions:
     unnumber_all = QAction("&Take all numbers off", page)
     unnumber_all.setStatusTip("Remove the number of every section and clause in one step")
     unnumber_all.triggered.connect(lambda: page.number_whole_document(False))
+    why_changed = QAction("&Why it changed\u2026", page)
+    why_changed.setShortcut(QKeySequence("Ctrl+Shift+N"))
+    why_changed.setStatusTip("Note why the change at the cursor was made (shown in the "
+                             "council-pack report)")
+    why_changed.triggered.connect(page.note_why_changed)
     actions = PageActions(undo, redo, find, replace, save, show_changes, clause_by_clause,
-                          number_all, unnumber_all)
+                          number_all, unnumber_all, why_changed)
 
     menu = getattr(window, "menu", None)
     if callable(menu):
@@ -134,6 +140,7 @@ def install_actions(page: ProtocolPage, window: Any) -> PageActions:
         edit.addActions([number_all, unnumber_all])
         view = menu("View")
         view.addActions([show_changes, clause_by_clause])
+        edit.addAction(why_changed)
         add_file_action = getattr(window, "add_file_action", None)
         if callable(add_file_action):  # the main window keeps Quit last
             add_file_action(save)

@@ -115,11 +115,15 @@ def layout(doc: DocumentText, widths: Widths) -> list[Line]:
 
 
 def with_marks(
-    lines: list[Line], diff: DocumentDiff, widths: Widths, numbered: bool
+    lines: list[Line],
+    diff: DocumentDiff,
+    widths: Widths,
+    numbered: bool,
+    why: dict[int, str] | None = None,
 ) -> tuple[list[Line], dict[int, BlockMarks]]:
     """The lines with the clauses and items the draft removed put back where they stood, and
     the change marks of each line by its index."""
-    placed = place([(ln.entry.kind, ln.text) for ln in lines], diff)
+    placed = place([(ln.entry.kind, ln.text) for ln in lines], diff, why)
     if placed is None:
         return lines, {}
     num, item_w = widths.number, widths.marker

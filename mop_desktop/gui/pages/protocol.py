@@ -22,6 +22,7 @@ from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QToolButton, QVBoxLayout, QWidget
 
 from mop_desktop.domain import editing as ed
+from mop_desktop.domain.change_notes import ChangeNote
 from mop_desktop.domain.document import DocumentText
 from mop_desktop.gui import messages
 from mop_desktop.gui.context import AppContext
@@ -70,6 +71,7 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         self._show_changes = False
         self._adopted: DocumentText | None = None
         self._adopted_loaded = False
+        self._notes: list[ChangeNote] | None = None
         self._focus_after = None
         self._view_driving = False
         self.changes_timer = QTimer(self)
@@ -179,6 +181,7 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         self.autosave_timer.stop()
         self.current = drafts.load_current(self.app.store)
         self._adopted_loaded = False  # read when "Show changes" first needs it
+        self._notes = None
         self._dirty = False
         self._reloading = True
         try:

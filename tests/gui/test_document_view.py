@@ -383,3 +383,27 @@ def test_why_it_changed_needs_a_changed_clause(store, open_page, monkeypatch):
     put_cursor(page, ("block", 0, 0, -1))
     page.actions_.why_changed.trigger()
     assert messages[-1] == "1.1 is as adopted: there is no change to explain"
+
+
+def test_why_it_changed_note_is_a_comment_in_the_word_tracked_changes(
+    store, open_page, qtbot, monkeypatch, tmp_path
+):
+    import zipfile
+
+    from mop_desktop.gui.editor import document_edits
+    from mop_desktop.services import drafts
+    from mop_desktop.services.publish.exports import export_document
+
+    adopt(store)
+    drafts.start_new_draft(store)
+    page = open_page()
+    put_cursor(page, ("block", 0, 1, -1))
+    type_in(qtbot, page, " and standing")
+    monkeypatch.setattr(document_edits, "ask_text", lambda *a: ("For the new Code", True))
+    page.actions_.why_changed.trigger()
+    page.save()
+    out = tmp_path / "changes.docx"
+    export_document(store, out, redline=True, author="Jo Clerk")
+    with zipfile.ZipFile(out) as z:
+        comments = z.read("word/comments.xml").decode()
+    assert "Why it changed: For the new Code" in comments

@@ -53,6 +53,22 @@ def build(data_dir: Path, sample: str, edit: bool) -> None:
         store.close()
 
 
+def report_page(store: object) -> None:
+    """Page 1 of the council-pack report (its summary table), as docs/screenshots/
+    docview-why-report.png (needs pdftoppm, from poppler-utils)."""
+    import shutil
+    import subprocess
+
+    from mop_desktop.services.pdf.exports import export_pdf
+
+    if shutil.which("pdftoppm") is None:
+        return
+    folder = Path(tempfile.mkdtemp(prefix="docview-report-"))
+    export_pdf(store, folder / "report.pdf", redline=True)  # type: ignore[arg-type]
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
+                    str(folder / "report.pdf"), str(OUT / "docview-why-report")], check=True)
+
+
 def shoot(width: int, height: int) -> list[Path]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
@@ -111,6 +127,18 @@ def shoot(width: int, height: int) -> list[Path]:
     page.view.show_address((1, 4))
     bar.setValue(bar.value() + page.view.cursorRect().top() - 8)
     grab(window, "changes-moved")
+    # a note on why clause 1.2 changed, then the council-pack report's summary with it
+    from mop_desktop.gui.editor import document_edits
+
+    document_edits.ask_text = lambda *a: ("To reflect the new Code of Conduct adopted in 2026",
+                                          True)
+    page.view.place_cursor(("block", 0, 1, -1), 0, focus=True)
+    page.actions_.why_changed.trigger()
+    bar.setValue(bar.value() + page.view.cursorRect().top() - 8)
+    grab(window, "why")
+    page.save()
+    if width == 1366:
+        report_page(page.app.store)
     window.close()
     del app
     return written

@@ -407,3 +407,37 @@ def test_why_it_changed_note_is_a_comment_in_the_word_tracked_changes(
     with zipfile.ZipFile(out) as z:
         comments = z.read("word/comments.xml").decode()
     assert "Why it changed: For the new Code" in comments
+
+
+def test_spelling_underlines_misspelt_words_and_learns_council_words(store, open_page, qtbot):
+    from mop_desktop.domain.document import Block, DocumentText, Section
+    from mop_desktop.services import spelling
+    from mop_desktop.services.workspace import start_from_text
+
+    start_from_text(store, DocumentText("Protocol", [Section("Roles", [
+        Block("The councillors of Snoddingworth organise a recieved meeting in colour.")
+    ])]).renumber())
+    page = open_page()
+    page.spelling.load_now()
+    assert [w for _s, _e, w in page.spelling.misspelt()] == ["Snoddingworth", "recieved"]
+    underlined = [s.cursor.selectedText() for s in page.view.extraSelections()]
+    assert underlined == ["Snoddingworth", "recieved"]
+    # the right-click menu: suggestions replace the word through the undo stack
+    from PySide6.QtWidgets import QMenu
+
+    menu = QMenu()
+    start = next(s for s, _e, w in page.spelling.misspelt() if w == "recieved")
+    page.spelling.add_to_menu(menu, start + 2)
+    texts = [a.text() for a in menu.actions()]
+    assert "received" in texts
+    assert "Add \u201crecieved\u201d to the council dictionary" in texts
+    next(a for a in menu.actions() if a.text() == "received").trigger()
+    assert page.document().sections[0].blocks[0].text.count("received") == 1
+    page.actions_.undo.trigger()
+    assert "recieved" in page.document().sections[0].blocks[0].text
+    # a place name learnt into the council dictionary, kept in the store
+    page.spelling.learn("Snoddingworth")
+    assert [w for _s, _e, w in page.spelling.misspelt()] == ["recieved"]
+    assert spelling.council_words(store) == ["Snoddingworth"]
+    page.actions_.spelling.setChecked(False)
+    assert page.view.extraSelections() == []

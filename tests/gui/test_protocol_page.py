@@ -488,7 +488,7 @@ def test_menu_actions_follow_the_page(page, qtbot):
         "&Take all numbers off", "&Why it changed\u2026",
     ]
     view = [a.text() for a in window.menus["View"].actions() if not a.isSeparator()]
-    assert view == ["Show &changes", "Edit clause &by clause"]
+    assert view == ["Show &changes", "Edit clause &by clause", "Check &spelling"]
     assert edit[0].startswith("&Undo") and edit[1].startswith("&Redo")
     assert [a.text() for a in window.menus["File"].actions()] == ["&Save"]
     assert page.actions_.find.isVisible()

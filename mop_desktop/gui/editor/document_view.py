@@ -22,9 +22,12 @@ notes in brackets; the deleted words are kept out of the clause text (see ``GHOS
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QKeyEvent,
     QKeySequence,
@@ -37,7 +40,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
 from mop_desktop.domain.diff import DocumentDiff
 from mop_desktop.domain.document import DocumentText
@@ -95,6 +98,8 @@ class DocumentView(QTextEdit):
         self._format_cache: dict[tuple[str, float, str], tuple[QTextBlockFormat,
                                                               QTextCharFormat]] = {}
         self._marks: dict[int, BlockMarks] = {}
+        #: adds to the right-click menu: (menu, document position clicked)
+        self.context_menu_hook: Callable[[QMenu, int], None] | None = None
         self.document().contentsChange.connect(self._on_contents_change)
         self.cursorPositionChanged.connect(self._on_cursor_moved)
 
@@ -516,6 +521,16 @@ class DocumentView(QTextEdit):
             if cursor.charFormat().property(GHOST) or block.userState() in self._ghosts:
                 self.setCurrentCharFormat(block.charFormat())
         super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt's name)
+        menu = self.createStandardContextMenu(event.pos())
+        for action in menu.actions():  # Qt's own undo is off: the page's Edit menu has them
+            if action.objectName() in ("edit-undo", "edit-redo"):
+                menu.removeAction(action)
+        if self.context_menu_hook is not None:
+            self.context_menu_hook(menu, self.cursorForPosition(event.pos()).position())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt's name)
         """Pasting: plain text, on one line (a clause is one paragraph)."""

@@ -28,10 +28,12 @@ class PageActions:
     number_all: QAction
     unnumber_all: QAction
     why_changed: QAction
+    spelling: QAction
 
     def all(self) -> list[QAction]:
         return [self.undo, self.redo, self.find, self.replace, self.save, self.show_changes,
-                self.clause_by_clause, self.number_all, self.unnumber_all, self.why_changed]
+                self.clause_by_clause, self.number_all, self.unnumber_all, self.why_changed,
+                self.spelling]
 
 
 class _FollowVisibility(QObject):
@@ -127,8 +129,14 @@ def install_actions(page: ProtocolPage, window: Any) -> PageActions:
     why_changed.setStatusTip("Note why the change at the cursor was made (shown in the "
                              "council-pack report)")
     why_changed.triggered.connect(page.note_why_changed)
+    check_spelling = QAction("Check &spelling", page)
+    check_spelling.setCheckable(True)
+    check_spelling.setChecked(True)
+    check_spelling.setStatusTip("Underline words not in the British English dictionary or the "
+                                "council's own; right-click one for suggestions")
+    check_spelling.toggled.connect(page.spelling.set_enabled)
     actions = PageActions(undo, redo, find, replace, save, show_changes, clause_by_clause,
-                          number_all, unnumber_all, why_changed)
+                          number_all, unnumber_all, why_changed, check_spelling)
 
     menu = getattr(window, "menu", None)
     if callable(menu):
@@ -139,7 +147,7 @@ def install_actions(page: ProtocolPage, window: Any) -> PageActions:
         edit.addSeparator()
         edit.addActions([number_all, unnumber_all])
         view = menu("View")
-        view.addActions([show_changes, clause_by_clause])
+        view.addActions([show_changes, clause_by_clause, check_spelling])
         edit.addAction(why_changed)
         add_file_action = getattr(window, "add_file_action", None)
         if callable(add_file_action):  # the main window keeps Quit last

@@ -33,9 +33,10 @@ from mop_desktop.gui.editor.edits import EditsMixin
 from mop_desktop.gui.editor.find_replace import FindReplace
 from mop_desktop.gui.editor.outline_model import Address, OutlineModel
 from mop_desktop.gui.editor.page_actions import install_actions
+from mop_desktop.gui.editor.spell_check import SpellCheck
 from mop_desktop.gui.editor.view_lines import ITEM
 from mop_desktop.gui.uiloader import UiForm, load_ui
-from mop_desktop.services import drafts
+from mop_desktop.services import drafts, spelling
 
 AUTOSAVE_MS = 1500
 RETRY_MS = 15000  # after a failed save (the disk full, the store locked), try again
@@ -77,6 +78,11 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         self.changes_timer = QTimer(self)
         self.changes_timer.setSingleShot(True)
         self.changes_timer.timeout.connect(self._refresh_changes)
+        self.spelling = SpellCheck(
+            self.view,
+            words=lambda: spelling.council_words(self.app.store),
+            learn=lambda word: spelling.add_council_word(self.app.store, word),
+        )
 
         self.current: drafts.CurrentText | None = None
         self._doc = DocumentText(title="")
@@ -104,6 +110,7 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         self._connect()
         self.actions_ = install_actions(self, window)
         self.show_changes_button.toggled.connect(self.set_show_changes)
+        QTimer.singleShot(0, self.spelling.start)  # the dictionary loads in the background
         app.documentChanged.connect(self._on_document_changed)
         self.reload()
 

@@ -441,3 +441,11 @@ def test_spelling_underlines_misspelt_words_and_learns_council_words(store, open
     assert spelling.council_words(store) == ["Snoddingworth"]
     page.actions_.spelling.setChecked(False)
     assert page.view.extraSelections() == []
+
+
+def test_ctrl_return_in_the_view_adds_a_clause_and_never_splits_a_block(page, qtbot):
+    put_cursor(page, ("block", 0, 0, -1), 3)
+    qtbot.keyClick(page.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    texts = [b.text for b in page.document().sections[0].blocks]
+    assert texts[0] == "Purpose" and "Pur" not in texts and "pose" not in texts
+    assert page.view.document().blockCount() == len(page.view.entries())

@@ -492,9 +492,10 @@ class DocumentView(QTextEdit):
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if entry is None:
             return
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and mods in (
-            Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier
-        ):
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if mods not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+                event.ignore()  # Ctrl+Return and the like are the page's shortcuts
+                return
             if not self._spans_blocks():
                 self.enterPressed.emit(entry, self.offset_in_text(self.textCursor()))
             return

@@ -449,3 +449,27 @@ def test_ctrl_return_in_the_view_adds_a_clause_and_never_splits_a_block(page, qt
     texts = [b.text for b in page.document().sections[0].blocks]
     assert texts[0] == "Purpose" and "Pur" not in texts and "pose" not in texts
     assert page.view.document().blockCount() == len(page.view.entries())
+
+
+def test_typing_next_to_deleted_words_goes_into_the_clause_not_the_marks(
+    store, open_page, qtbot
+):
+    from mop_desktop.services import drafts
+
+    adopt(store)
+    drafts.start_new_draft(store)
+    page = open_page()
+    put_cursor(page, ("block", 1, 1, -1))
+    qtbot.keyClick(page.view, Qt.Key.Key_End)
+    for _ in "Councillors":
+        qtbot.keyClick(page.view, Qt.Key.Key_Backspace)
+    type_in(qtbot, page, "Members")
+    page.actions_.show_changes.setChecked(True)
+    shown = [text for _m, text in lines(page)]
+    assert "Officers can expect from Councillors Members" in shown  # struck, then inserted
+    put_cursor(page, ("block", 1, 1, -1), len("Officers can expect from "))
+    type_in(qtbot, page, "all ")
+    assert page.document().sections[1].blocks[1].text == "Officers can expect from all Members"
+    page._refresh_changes()
+    assert page.document().sections[1].blocks[1].text == "Officers can expect from all Members"
+    assert page.view.entry_at_cursor().key == ("block", 1, 1, -1)

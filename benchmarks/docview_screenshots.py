@@ -116,6 +116,12 @@ def shoot(width: int, height: int) -> list[Path]:
 
     window, page = window_for("peacehaven-protocol.txt", edit=False)
     grab(window, "peacehaven")
+    # spelling: a slip typed into a clause is underlined once the dictionary is in
+    page.spelling.load_now()
+    page.view.place_cursor(("block", 0, 0, -1), None, focus=True)
+    QTest.keyClicks(page.view, " Councillors will recieve a copy.")
+    QTest.qWait(400)
+    grab(window, "spelling")
     window.close()
 
     window, page = window_for("borough-model-protocol.txt", edit=True)

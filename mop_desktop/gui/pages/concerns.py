@@ -26,9 +26,12 @@ from mop_desktop.domain.concerns import (
 )
 from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.messages import counted
-from mop_desktop.gui.register import exports, sealed_view
+from mop_desktop.gui.register import exports
 from mop_desktop.gui.register.asks import Asks
+from mop_desktop.gui.register import sealed_view
 from mop_desktop.gui.register.case_form import CaseForm
+from mop_desktop.services.concerns import sealed
+from mop_desktop.services.concerns.attachments import wipe_open_copies
 from mop_desktop.gui.register.choices import fill_choices
 from mop_desktop.gui.register.retention import RetentionDialog
 from mop_desktop.gui.register.setup import RecoveryDialog, SetupDialog, user_message
@@ -36,8 +39,6 @@ from mop_desktop.gui.register.state import lock_register, register_for
 from mop_desktop.gui.register.table_model import ConcernTableModel
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.gui.worker import run_in_background
-from mop_desktop.services.concerns import sealed
-from mop_desktop.services.concerns.attachments import wipe_open_copies
 from mop_desktop.services.concerns.query import LIST_COLUMNS, ConcernQuery
 
 SEARCH_DELAY_MS = 250

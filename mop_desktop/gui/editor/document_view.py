@@ -26,7 +26,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QContextMenuEvent,
     QFont,
     QKeyEvent,
@@ -38,7 +37,6 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextFormat,
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
@@ -47,6 +45,12 @@ from mop_desktop.domain.document import DocumentText
 from mop_desktop.gui.editor.block_editor import UndoKeysToStack
 from mop_desktop.gui.editor.change_marks import BlockMarks
 from mop_desktop.gui.editor.outline_model import Address
+from mop_desktop.gui.editor.view_blocks import (
+    DELETE_COLOUR,
+    GHOST,
+    build_blocks,
+    sync_blocks,
+)
 from mop_desktop.gui.editor.view_lines import (
     BLOCK,
     HEADING,
@@ -56,20 +60,12 @@ from mop_desktop.gui.editor.view_lines import (
     Entry,
     Line,
     Widths,
-    changed_run,
     layout,
     with_marks,
 )
 from mop_desktop.gui.none_refcount import guard
 
 guard()  # this view makes many Qt calls: keep PySide6 6.12 on Python 3.11 from aborting
-
-GHOST = QTextFormat.Property.UserProperty + 1  # text shown for the changes, not the clause's
-INSERT_COLOUR = QColor("#0B5CAD")  # the council-pack report's colours
-DELETE_COLOUR = QColor("#B3261E")
-NOTE_COLOUR = QColor("#6B4E00")
-INSERT_TINT = QColor(11, 92, 173, 40)
-
 
 class DocumentView(QTextEdit):
     textEdited = Signal(object, str)  # Entry, the block's new text
@@ -170,121 +166,21 @@ class DocumentView(QTextEdit):
             self._current = next((ln.entry for ln in lines if ln.entry.key == keep), None)
         self.viewport().update()
 
-    @staticmethod
-    def _signature(line: Line, mark: BlockMarks | None) -> tuple[object, ...]:
-        return (line.entry.kind, line.indent, line.text, repr(mark) if mark else "")
-
     def _sync(self, lines: list[Line], marks: dict[int, BlockMarks]) -> bool:
-        """Change only the blocks that differ from what is shown (a structural edit touches a
-        few; numbers are painted, so renumbering changes no block). False: build anew."""
-        old = self._lines
-        if not old or self.document().blockCount() != len(old):
-            return False
-        before = [self._signature(ln, self._marks.get(i)) for i, ln in enumerate(old)]
-        after = [self._signature(ln, marks.get(i)) for i, ln in enumerate(lines)]
-        if before == after:
-            return True
-        opcodes = [changed_run(before, after)]
-        if any(i1 == 0 or j1 == 0 for _t, i1, _i2, j1, _j2 in opcodes):
-            return False  # the title line is never replaced in place
-        if sum(max(i2 - i1, j2 - j1) for _t, i1, i2, j1, j2 in opcodes) > len(old) // 3:
-            return False
-        document = self.document()
+        """Change only the blocks that differ from what is shown. False: build anew."""
         self._quiet = True
         try:
-            cursor = QTextCursor(document)
-            cursor.beginEditBlock()
-            for _tag, i1, i2, j1, j2 in reversed(opcodes):
-                prev = document.findBlockByNumber(i1 - 1)
-                end_of_prev = prev.position() + prev.length() - 1
-                if i2 > i1:
-                    last = document.findBlockByNumber(i2 - 1)
-                    cursor.setPosition(end_of_prev)
-                    cursor.setPosition(last.position() + last.length() - 1,
-                                       QTextCursor.MoveMode.KeepAnchor)
-                    cursor.removeSelectedText()
-                cursor.setPosition(end_of_prev)
-                for j in range(j1, j2):
-                    bf, cf = self._formats(lines[j])
-                    cursor.insertBlock(bf, cf)
-                    mark = marks.get(j)
-                    if mark is None:
-                        cursor.insertText(lines[j].text, cf)
-                    else:
-                        self._insert_marked(cursor, lines[j].text, cf, mark)
-            block = document.begin()
-            index = 0
-            while block.isValid():
-                if block.userState() != index:
-                    block.setUserState(index)
-                block = block.next()
-                index += 1
-            cursor.endEditBlock()
+            return sync_blocks(self.document(), self._lines, self._marks, lines, marks,
+                               self._formats)
         finally:
             self._quiet = False
-        return True
 
     def _build(self, lines: list[Line], marks: dict[int, BlockMarks]) -> None:
         self._quiet = True
         try:
-            document = self.document()
-            document.clear()
-            cursor = QTextCursor(document)
-            cursor.beginEditBlock()
-            for index, line in enumerate(lines):
-                bf, cf = self._formats(line)
-                if index == 0:
-                    cursor.setBlockFormat(bf)
-                    cursor.setBlockCharFormat(cf)
-                else:
-                    cursor.insertBlock(bf, cf)
-                cursor.block().setUserState(index)
-                mark = marks.get(index)
-                if mark is None:
-                    cursor.insertText(line.text, cf)
-                else:
-                    self._insert_marked(cursor, line.text, cf, mark)
-            cursor.endEditBlock()
+            build_blocks(self.document(), lines, marks, self._formats)
         finally:
             self._quiet = False
-
-    def _insert_marked(
-        self, cursor: QTextCursor, text: str, cf: QTextCharFormat, mark: BlockMarks
-    ) -> None:
-        if mark.note:
-            cursor.insertText(f"[{mark.note}] ", self._ghost_format(cf, note=True))
-        for span in mark.spans:
-            if span.kind == "delete":
-                cursor.insertText(span.text, self._ghost_format(cf))
-            elif span.kind == "insert":
-                cursor.insertText(text[span.start:span.end], self._insert_format(cf))
-            else:
-                cursor.insertText(text[span.start:span.end], cf)
-
-    @staticmethod
-    def _ghost_format(cf: QTextCharFormat, note: bool = False) -> QTextCharFormat:
-        out = QTextCharFormat(cf)
-        out.setProperty(GHOST, True)
-        if note:
-            font = out.font()
-            font.setItalic(True)
-            font.setPointSizeF(font.pointSizeF() * 0.9)
-            out.setFont(font)
-            out.setForeground(NOTE_COLOUR)
-        else:
-            out.setFontStrikeOut(True)
-            out.setForeground(DELETE_COLOUR)
-        return out
-
-    @staticmethod
-    def _insert_format(cf: QTextCharFormat) -> QTextCharFormat:
-        out = QTextCharFormat(cf)
-        out.setBackground(INSERT_TINT)
-        out.setForeground(INSERT_COLOUR)
-        out.setFontUnderline(True)
-        out.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-        out.setUnderlineColor(INSERT_COLOUR)
-        return out
 
     # -- reading the blocks -------------------------------------------------------------------
     def entries(self) -> list[Entry]:

@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, QPoint, QTimer
 from PySide6.QtGui import QAction, QColor, QTextBlock, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextEdit
 
-from mop_desktop.gui.editor.document_view import GHOST, DocumentView
+from mop_desktop.gui.editor.document_view import DocumentView
+from mop_desktop.gui.editor.view_blocks import GHOST
 from mop_desktop.gui.editor.view_lines import REMOVED
 from mop_desktop.services.spelling import Speller, words_in
 

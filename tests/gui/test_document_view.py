@@ -473,3 +473,15 @@ def test_typing_next_to_deleted_words_goes_into_the_clause_not_the_marks(
     page._refresh_changes()
     assert page.document().sections[1].blocks[1].text == "Officers can expect from all Members"
     assert page.view.entry_at_cursor().key == ("block", 1, 1, -1)
+
+
+def test_moving_the_clause_at_the_cursor_renumbers_and_undoes(page, qtbot):
+    put_cursor(page, ("block", 0, 0, -1))
+    qtbot.keyClick(page.view, Qt.Key.Key_Down,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert lines(page)[2:4] == [("1.1", "Scope"), ("1.2", "Purpose")]
+    assert page.view.entry_at_cursor().key == ("block", 0, 1, -1)
+    page.actions_.undo.trigger()
+    assert lines(page)[2:4] == [("1.1", "Purpose"), ("1.2", "Scope")]
+    page.actions_.redo.trigger()
+    assert [b.text for b in page.document().sections[0].blocks] == ["Scope", "Purpose"]

@@ -152,6 +152,10 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
             shortcut = QShortcut(QKeySequence(key), self.outline)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
+        for key, slot in keys[:2]:  # moving the clause at the cursor, in the document too
+            shortcut = QShortcut(QKeySequence(key), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
         add_clause = QShortcut(QKeySequence("Ctrl+Return"), self)
         add_clause.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         add_clause.activated.connect(self.add_clause)

@@ -224,6 +224,27 @@ def renumber_by_position(doc: DocumentText) -> DocumentText:
     from mop_desktop.domain.numbering import from_position
 
     return from_position(doc)
+def number_document(doc: DocumentText, numbered: bool) -> bool:
+    """Number every section and clause ("1", "1.1", "1.1.1") or take every number off, in one
+    step. Returns False when the document already was that way.
+
+    Text standing before the first heading (a section without a heading) stays unnumbered
+    when numbering: it is a preamble, not clause 1."""
+    parts: list[Section | Block] = []
+    for section in doc.sections:
+        if numbered and not section.heading.strip():
+            continue
+        parts += [section, *section.blocks]
+    if all(part.numbered == numbered for part in parts):
+        return False
+    for part in parts:
+        part.numbered = numbered
+    for section in doc.sections:  # numbered by position now: the source's numbers give way
+        section.source_number = ""
+        for block in section.blocks:
+            block.source_number = ""
+    doc.renumber()
+    return True
 
 
 def set_text(doc: DocumentText, s: int, b: int, text: str) -> DocumentText:

@@ -483,7 +483,12 @@ def test_markup_is_shown_literally(store, open_page):
 def test_menu_actions_follow_the_page(page, qtbot):
     window = page.window()
     edit = [a.text() for a in window.menus["Edit"].actions() if not a.isSeparator()]
-    assert edit[2:] == ["&Find\u2026", "Find and &replace\u2026"]
+    assert edit[2:] == [
+        "&Find\u2026", "Find and &replace\u2026", "&Number the whole document",
+        "&Take all numbers off", "&Why it changed\u2026",
+    ]
+    view = [a.text() for a in window.menus["View"].actions() if not a.isSeparator()]
+    assert view == ["Show &changes", "Edit clause &by clause", "Check &spelling"]
     assert edit[0].startswith("&Undo") and edit[1].startswith("&Redo")
     assert [a.text() for a in window.menus["File"].actions()] == ["&Save"]
     # the menus stay the same on every page: off the page the actions are disabled, not gone
@@ -715,7 +720,7 @@ def test_toolbar_buttons_are_never_cut_short(page, qtbot):
     window.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
     window.setMinimumSize(0, 0)
     buttons = f.toolbarWidget.findChildren(QToolButton)
-    assert len(buttons) == 9
+    assert len(buttons) == 10  # with "Show changes"
     for width, rows in ((700, 2), (1500, 1)):
         window.resize(width, 700)
         qtbot.wait(50)

@@ -50,6 +50,9 @@ class EditsMixin:
     def apply_field(self, address: Address | None, field: str, value: Any) -> None:  # the page
         raise NotImplementedError
 
+    def focus_main_field(self) -> None:  # the page: the document view or the form's field
+        raise NotImplementedError
+
     # -- edits --------------------------------------------------------------------------------
     def _structural(self, label: str, change: Callable[[DocumentText], Address | None]) -> None:
         """Make ``change`` on a copy; push it as one undo step if it changed anything."""
@@ -74,7 +77,7 @@ class EditsMixin:
         address = self.selected()
         at = address[0] + 1 if address is not None else len(self._doc.sections)
         self._structural("Add section", lambda d: (ed.add_section(d, "", at), None))
-        self.editor.focus_main_field()
+        self.focus_main_field()
 
     def add_clause(self, above: bool = False) -> None:
         address = self.selected()
@@ -91,7 +94,7 @@ class EditsMixin:
             return (s, ed.add_block(d, s, at))
 
         self._structural("Insert clause above" if above else "Add clause", change)
-        self.editor.focus_main_field()
+        self.focus_main_field()
 
     def insert_clause_above(self) -> None:
         self.add_clause(above=True)

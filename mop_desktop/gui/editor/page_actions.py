@@ -25,9 +25,18 @@ class PageActions:
     find: QAction
     replace: QAction
     save: QAction
+    show_changes: QAction
+    clause_by_clause: QAction
+    number_all: QAction
+    unnumber_all: QAction
+    why_changed: QAction
+    spelling: QAction
+    renumber: QAction
 
     def all(self) -> list[QAction]:
-        return [self.undo, self.redo, self.find, self.replace, self.save]
+        return [self.undo, self.redo, self.find, self.replace, self.save, self.show_changes,
+                self.clause_by_clause, self.number_all, self.unnumber_all, self.why_changed,
+                self.spelling, self.renumber]
 
 
 def update_actions(page: ProtocolPage, shown: bool | None = None) -> None:
@@ -123,12 +132,40 @@ def install_actions(page: ProtocolPage, window: Any) -> PageActions:
     save.setShortcut(QKeySequence.StandardKey.Save)
     save.setStatusTip("Save the draft now (it is also saved as you type)")
     save.triggered.connect(page.save)
-    actions = PageActions(undo, redo, find, replace, save)
     # an imported version keeps the numbers its source printed; the clerk may renumber it
-    renumber = QAction("Re&number by position", page)
+    renumber = QAction("Renumber b&y position", page)
     renumber.setStatusTip("Number every section and clause by its place (one undoable step)")
     renumber.triggered.connect(page.renumber_by_position)
     page.renumber_action = renumber
+    show_changes = QAction("Show &changes", page)
+    show_changes.setCheckable(True)
+    show_changes.setShortcut(QKeySequence("Ctrl+Shift+E"))
+    show_changes.setStatusTip("Mark the draft against the last adopted version")
+    show_changes.toggled.connect(page.set_show_changes)
+    clause_by_clause = QAction("Edit clause &by clause", page)
+    clause_by_clause.setCheckable(True)
+    clause_by_clause.setStatusTip("Edit one section or clause at a time in a form, instead of "
+                                  "the whole document")
+    clause_by_clause.toggled.connect(page.set_clause_by_clause)
+    number_all = QAction("&Number the whole document", page)
+    number_all.setStatusTip("Number every section and clause (1, 1.1, 1.1.1) in one step")
+    number_all.triggered.connect(lambda: page.number_whole_document(True))
+    unnumber_all = QAction("&Take all numbers off", page)
+    unnumber_all.setStatusTip("Remove the number of every section and clause in one step")
+    unnumber_all.triggered.connect(lambda: page.number_whole_document(False))
+    why_changed = QAction("&Why it changed\u2026", page)
+    why_changed.setShortcut(QKeySequence("Ctrl+Shift+N"))
+    why_changed.setStatusTip("Note why the change at the cursor was made (shown in the "
+                             "council-pack report)")
+    why_changed.triggered.connect(page.note_why_changed)
+    check_spelling = QAction("Check &spelling", page)
+    check_spelling.setCheckable(True)
+    check_spelling.setChecked(True)
+    check_spelling.setStatusTip("Underline words not in the British English dictionary or the "
+                                "council's own; right-click one for suggestions")
+    check_spelling.toggled.connect(page.spelling.set_enabled)
+    actions = PageActions(undo, redo, find, replace, save, show_changes, clause_by_clause,
+                          number_all, unnumber_all, why_changed, check_spelling, renumber)
 
     menu = getattr(window, "menu", None)
     if callable(menu):
@@ -138,6 +175,10 @@ def install_actions(page: ProtocolPage, window: Any) -> PageActions:
         edit.addActions([find, replace])
         edit.addSeparator()
         edit.addAction(renumber)  # Edit, not a menu of its own: Alt+P belongs to the pages
+        edit.addActions([number_all, unnumber_all])
+        view = menu("View")
+        view.addActions([show_changes, clause_by_clause, check_spelling])
+        edit.addAction(why_changed)
         add_file_action = getattr(window, "add_file_action", None)
         if callable(add_file_action):  # the main window keeps Quit last
             add_file_action(save)
@@ -145,7 +186,6 @@ def install_actions(page: ProtocolPage, window: Any) -> PageActions:
             menu("File").addAction(save)
     else:  # no menu bar: the shortcuts still work inside the page
         page.addActions(actions.all())
-        page.addAction(renumber)
     page.installEventFilter(_FollowVisibility(page, actions))
     install_outline_menu(page)
     # the undo stack enables its actions as it changes, on the page or not: follow it

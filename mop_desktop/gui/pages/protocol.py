@@ -5,6 +5,10 @@ Every edit goes through the undo stack (``gui/editor/commands.py``) as an operat
 the page dirty; a single-shot timer saves the draft shortly after the last change (autosave),
 Ctrl+S saves at once and ``flush()`` (called by the window on close) saves immediately.
 Adopted text is shown read-only with "Start a new draft".
+
+The main editing surface is the document view (``gui/editor/document_view.py``): the whole
+protocol in flow, edited in place, with the outline beside it as navigation. "Edit clause by
+clause" (View menu) shows the older form for one part at a time instead.
 """
 
 from __future__ import annotations
@@ -15,26 +19,31 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QToolButton, QVBoxLayout, QWidget
 
 from mop_desktop.domain import editing as ed
+from mop_desktop.domain.change_notes import ChangeNote
 from mop_desktop.domain.document import DocumentText
 from mop_desktop.gui import messages
 from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.editor.block_editor import BlockEditor
+from mop_desktop.gui.editor.document_edits import DocumentEditsMixin
+from mop_desktop.gui.editor.document_view import DocumentView
 from mop_desktop.gui.editor.edits import EditsMixin
 from mop_desktop.gui.editor.find_replace import FindReplace
 from mop_desktop.gui.editor.outline_model import Address, OutlineModel
 from mop_desktop.gui.editor.page_actions import install_actions, update_actions
+from mop_desktop.gui.editor.spell_check import SpellCheck
+from mop_desktop.gui.editor.view_lines import ITEM
 from mop_desktop.gui.uiloader import UiForm, load_ui
-from mop_desktop.services import drafts
+from mop_desktop.services import drafts, spelling
 
 AUTOSAVE_MS = 1500
 RETRY_MS = 15000  # after a failed save (the disk full, the store locked), try again
 EMPTY_PAGE, EDITOR_PAGE = 0, 1
 
 
-class ProtocolPage(EditsMixin, QWidget):
+class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
     def __init__(self, app: AppContext, window: QMainWindow | None = None) -> None:
         super().__init__()
         self.setObjectName("protocolPage")
@@ -50,9 +59,30 @@ class ProtocolPage(EditsMixin, QWidget):
         self.editor = BlockEditor(self.form)
         self.undo_stack = QUndoStack(self)
         self.finder = FindReplace(self, self)
-        self.form.splitter.setStretchFactor(0, 2)
+        self.view = DocumentView()
+        self.view.undo_keys = self.editor.undo_keys
+        self.view.installEventFilter(self.editor.undo_keys)
+        self.form.splitter.insertWidget(1, self.view)
+        self.form.splitter.setStretchFactor(0, 1)
         self.form.splitter.setStretchFactor(1, 3)
-        self.form.splitter.setSizes([380, 560])
+        self.form.splitter.setStretchFactor(2, 3)
+        self.form.splitter.setSizes([300, 700, 0])
+        self.form.editorStack.hide()
+        self._clause_by_clause = False
+        self._show_changes = False
+        self._adopted: DocumentText | None = None
+        self._adopted_loaded = False
+        self._notes: list[ChangeNote] | None = None
+        self._focus_after = None
+        self._view_driving = False
+        self.changes_timer = QTimer(self)
+        self.changes_timer.setSingleShot(True)
+        self.changes_timer.timeout.connect(self._refresh_changes)
+        self.spelling = SpellCheck(
+            self.view,
+            words=lambda: spelling.council_words(self.app.store),
+            learn=lambda word: spelling.add_council_word(self.app.store, word),
+        )
 
         self.current: drafts.CurrentText | None = None
         self._doc = DocumentText(title="")
@@ -68,8 +98,19 @@ class ProtocolPage(EditsMixin, QWidget):
 
         self._two_rows = False
         self.form.toolbarWidget.installEventFilter(self)  # narrow: the buttons take two rows
+        self.show_changes_button = QToolButton(self.form.arrangeButtons)
+        self.show_changes_button.setObjectName("showChangesButton")
+        self.show_changes_button.setText("Show changes")
+        self.show_changes_button.setCheckable(True)
+        self.show_changes_button.setAutoRaise(True)
+        self.show_changes_button.setToolTip(
+            "Mark the draft against the last adopted version (Ctrl+Shift+E)"
+        )
+        self.form.arrangeButtonsLayout.addWidget(self.show_changes_button)
         self._connect()
         self.actions_ = install_actions(self, window)
+        self.show_changes_button.toggled.connect(self.set_show_changes)
+        QTimer.singleShot(0, self.spelling.start)  # the dictionary loads in the background
         app.documentChanged.connect(self._on_document_changed)
         self.reload()
 
@@ -92,6 +133,13 @@ class ProtocolPage(EditsMixin, QWidget):
         self.editor.levelChosen.connect(self.set_level)
         self.model.moveRequested.connect(self.move_to)
         self.outline.selectionModel().currentChanged.connect(self._on_current_changed)
+        v = self.view
+        v.textEdited.connect(self._on_view_text)
+        v.entryChanged.connect(self._on_view_entry)
+        v.enterPressed.connect(self._on_view_enter)
+        v.shiftPressed.connect(self._on_view_shift)
+        v.removeEmptyPressed.connect(self._on_view_remove_empty)
+        v.structureBroken.connect(lambda: self._render_view(self.selected()))
         self.undo_stack.indexChanged.connect(lambda _i: self._mark_dirty())
         keys: list[tuple[str, Callable[[], Any]]] = [
             ("Ctrl+Shift+Up", lambda: self.move_selected(-1)),
@@ -102,6 +150,10 @@ class ProtocolPage(EditsMixin, QWidget):
         ]
         for key, slot in keys:
             shortcut = QShortcut(QKeySequence(key), self.outline)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        for key, slot in keys[:2]:  # moving the clause at the cursor, in the document too
+            shortcut = QShortcut(QKeySequence(key), self.view)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
         add_clause = QShortcut(QKeySequence("Ctrl+Return"), self)
@@ -139,6 +191,8 @@ class ProtocolPage(EditsMixin, QWidget):
         """Show what the store holds now (the draft, else the adopted text, else nothing)."""
         self.autosave_timer.stop()
         self.current = drafts.load_current(self.app.store)
+        self._adopted_loaded = False  # read when "Show changes" first needs it
+        self._notes = None
         self._dirty = False
         self._reloading = True
         try:
@@ -202,7 +256,9 @@ class ProtocolPage(EditsMixin, QWidget):
             self.form.titleEdit.setText(doc.title)
         self.select(select)
         self.editor.load(self._doc, self.selected(), self._editable)
+        self._render_view(select)
         self._update_controls()
+
 
     def apply_field(self, address: Address | None, field: str, value: Any) -> None:
         doc = self._doc
@@ -210,6 +266,7 @@ class ProtocolPage(EditsMixin, QWidget):
             doc.title = value
             if self.form.titleEdit.text() != value:
                 self.form.titleEdit.setText(value)
+            self._patch_view(None, "title", value)
             return
         assert address is not None
         s, b = address
@@ -221,6 +278,7 @@ class ProtocolPage(EditsMixin, QWidget):
         else:
             assert b is not None
             setattr(doc.sections[s].blocks[b], field, value)
+        self._patch_view(address, field, value)
         self.model.refresh(address)
         if self.selected() != address:
             self.select(address)
@@ -242,8 +300,53 @@ class ProtocolPage(EditsMixin, QWidget):
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._merge_token += 1  # typing after a new selection is a new undo step
-        self.editor.load(self._doc, self.model.address_of(current), self._editable)
+        address = self.model.address_of(current)
+        self.editor.load(self._doc, address, self._editable)
+        in_view = self.view.entry_at_cursor()
+        if (
+            not self._view_driving
+            and address is not None
+            and (in_view is None or in_view.address != address)
+        ):
+            self._view_driving = True
+            try:
+                self.view.show_address(address)
+            finally:
+                self._view_driving = False
         self._update_controls()
+
+    def show_match(self, match: ed.Match) -> None:
+        """Find: the match selected in the document view (in the form, clause by clause)."""
+        super().show_match(match)  # the form shows it too, ready for "Edit clause by clause"
+        if self._clause_by_clause or match.field == "title":  # the title field shows it
+            return
+        if match.field == "item":
+            from mop_desktop.domain.item_editing import flat_items
+
+            block = self._doc.sections[match.section].blocks[match.block]
+            flat = [id(item) for _d, item in flat_items(block.items)]
+            item = block.items[match.item[0]]
+            for index in match.item[1:]:
+                item = item.items[index]
+            key = (ITEM, match.section, match.block, flat.index(id(item)))
+        elif match.field == "text":
+            key = ("block", match.section, match.block, -1)
+        else:
+            key = ("heading", match.section, -1, -1)
+        self.view.select_range(key, match.start, match.end)
+
+    def open_find(self, replace: bool = False) -> None:
+        if self.view.hasFocus() and self.current is not None:
+            self.finder.open(replace=replace, initial=self.view.textCursor().selectedText())
+            return
+        super().open_find(replace)
+
+    def focus_main_field(self) -> None:
+        if self._clause_by_clause:
+            self.editor.focus_main_field()
+        else:
+            self.view.setFocus()
+
 
     def _update_controls(self) -> None:
         f = self.form

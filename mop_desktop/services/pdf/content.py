@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from mop_desktop.domain.change_notes import ChangeNote, from_json
 from mop_desktop.domain.document import DocumentText
 from mop_desktop.domain.records import Adoption, Council, VersionStatus
 from mop_desktop.store import row_values as rows_
@@ -67,6 +68,7 @@ class ReportSource:
     meeting: Meeting | None
     today: dt.date
     taken_labels: frozenset[str] = frozenset()  # labels already used by this document
+    change_notes: tuple[ChangeNote, ...] = ()  # why each change was made (the clerk's notes)
 
 
 def _document(light: LightStore) -> ProtocolRows:
@@ -177,6 +179,7 @@ def load_report(light: LightStore, today: dt.date | None = None) -> ReportSource
         meeting=next_meeting(light, day),
         today=day,
         taken_labels=frozenset(rows_.used_labels(doc)),
+        change_notes=tuple(from_json(light.setting_text(f"protocol.change_notes.{draft.id}"))),
     )
 
 

@@ -18,6 +18,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from mop_desktop.domain.change_notes import notes_by_entry
 from mop_desktop.domain.dates import format_long
 from mop_desktop.domain.diff import DELETE, INSERT, ClauseChange, DocumentDiff, WordOp, compare
 from mop_desktop.services.pdf import fonts
@@ -65,8 +66,15 @@ def _note(text: str) -> str:
 
 # -- the summary -----------------------------------------------------------------------------
 def _summary_rows(diff: DocumentDiff) -> list[tuple[str, str, str]]:
-    rows: list[tuple[str, str, str]] = []
-    for e in diff.entries:
+    return [row for row, _index in _summary_rows_with_entries(diff)]
+
+
+def _summary_rows_with_entries(diff: DocumentDiff) -> list[tuple[tuple[str, str, str], int]]:
+    """The summary's rows, each with the index of its entry in ``diff.entries`` (-1 for the
+    renumbering row)."""
+    out: list[tuple[tuple[str, str, str], int]] = []
+    for index, e in enumerate(diff.entries):
+        rows: list[tuple[str, str, str]] = []
         what = "Heading" if e.kind == "heading" else "Clause"
         if e.added:
             rows.append((f"{what} added", e.label, _where_or_words(e, e.new_text)))
@@ -80,11 +88,12 @@ def _summary_rows(diff: DocumentDiff) -> list[tuple[str, str, str]]:
                 rows.append((f"{what} reworded", e.label, _word_counts(e.ops)))
             if e.items_changed:
                 rows.append(("List changed", e.label, _item_counts(e)))
+        out += [(row, index) for row in rows]
     renumbered = diff.renumbered
     if renumbered:
         pairs = ", ".join(f"{e.old_number} \u2192 {e.new_number}" for e in renumbered)
-        rows.append(("Renumbered", f"{len(renumbered)}", f"as a result: {pairs}"))
-    return rows
+        out.append((("Renumbered", f"{len(renumbered)}", f"as a result: {pairs}"), -1))
+    return out
 
 
 def _where_or_words(e: ClauseChange, text: str | None) -> str:
@@ -142,17 +151,34 @@ def summary_sentence(diff: DocumentDiff) -> str:
     return text
 
 
-def summary_table(diff: DocumentDiff) -> list[Flowable]:
+def summary_table(diff: DocumentDiff, notes: dict[int, str] | None = None) -> list[Flowable]:
+    """The table of changes; with ``notes`` (entry index -> the clerk's note) a "Why" column
+    beside each change that has one."""
     st = styles()
-    rows = _summary_rows(diff)
+    with_entries = _summary_rows_with_entries(diff)
+    rows = [row for row, _index in with_entries]
     if not rows:
         return []
-    data = [[Paragraph(h, st["cellhead"]) for h in ("Change", "Clause", "Detail")]]
-    data += [[Paragraph(para(a), st["cell"]), Paragraph(para(b), st["cell"]),
-              Paragraph(para(c), st["cell"])] for a, b, c in rows]
+    notes = notes or {}
+    why = bool(notes)
+    heads = ("Change", "Clause", "Detail", "Why") if why else ("Change", "Clause", "Detail")
+    data = [[Paragraph(h, st["cellhead"]) for h in heads]]
+    seen: set[int] = set()
+    for (a, b, c), index in with_entries:
+        cells = [Paragraph(para(a), st["cell"]), Paragraph(para(b), st["cell"]),
+                 Paragraph(para(c), st["cell"])]
+        if why:  # the note once per change, on its first row
+            note = notes.get(index, "") if index not in seen else ""
+            seen.add(index)
+            cells.append(Paragraph(para(note), st["cell"]))
+        data.append(cells)
     # unnumbered clauses are named by their first words: give the Clause column room
     named = any(b.startswith("\u201c") for _a, b, _c in rows)
-    widths = (0.2, 0.42, 0.38) if named else (0.22, 0.22, 0.56)
+    widths: tuple[float, ...]
+    if why:
+        widths = (0.17, 0.3, 0.26, 0.27) if named else (0.18, 0.14, 0.36, 0.32)
+    else:
+        widths = (0.2, 0.42, 0.38) if named else (0.22, 0.22, 0.56)
     table = Table(data, colWidths=[w * TEXT_WIDTH for w in widths], repeatRows=1,
                   hAlign="LEFT")
     table.setStyle(table_style())
@@ -268,7 +294,8 @@ def report_story(report: ReportSource) -> list[Flowable]:
                    "been adopted before.")
     out += [Paragraph("1. Purpose", st["h2"]), Paragraph(purpose, st["body"])]
     out += [Paragraph("2. Summary of changes", st["h2"]),
-            Paragraph(para(summary_sentence(diff)), st["body"]), *summary_table(diff)]
+            Paragraph(para(summary_sentence(diff)), st["body"]),
+            *summary_table(diff, notes_by_entry(diff, list(report.change_notes)))]
     out += [
         Paragraph("3. Recommendation", st["h2"]),
         Paragraph(

@@ -25,6 +25,7 @@ from xml.sax.saxutils import escape
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
+from mop_desktop.domain.change_notes import notes_by_entry
 from mop_desktop.domain.dates import format_long
 from mop_desktop.domain.diff import DELETE, EQUAL, INSERT, ClauseChange, DocumentDiff, WordOp
 from mop_desktop.services.pdf.content import ReportSource, proposed_label
@@ -91,8 +92,9 @@ def _whole(entry: ClauseChange) -> str:
     return INSERT if entry.added else DELETE if entry.removed else EQUAL
 
 
-def _entry(document: Any, rev: Revisions, entry: ClauseChange) -> None:
+def _entry(document: Any, rev: Revisions, entry: ClauseChange, why: str = "") -> None:
     from docx.shared import Twips
+    from docx.text.run import Run
 
     whole = _whole(entry)
     if entry.kind == "heading":
@@ -109,16 +111,20 @@ def _entry(document: Any, rev: Revisions, entry: ClauseChange) -> None:
         rev.run(paragraph, " ".join(op.text for op in entry.ops if op.op != DELETE), INSERT)
         rev.mark_paragraph(paragraph, INSERT)
         where = f" from {entry.old_number}" if entry.old_number else ""
-        from docx.text.run import Run
-
         runs = [Run(r, paragraph) for r in paragraph._p.xpath(".//w:r")]
         note = f"Moved{where}: this clause stood elsewhere in the adopted version."
+        if why:
+            note += f" Why it changed: {why}"
         if runs:
             document.add_comment(runs, text=note, author=rev.author, initials="MOP")
     else:
         rev.ops(paragraph, entry.ops)
         if whole != EQUAL:
             rev.mark_paragraph(paragraph, whole)
+        runs = [Run(r, paragraph) for r in paragraph._p.xpath(".//w:r")]
+        if why and runs:  # the clerk's note on the change, as a comment beside it
+            document.add_comment(runs, text=f"Why it changed: {why}", author=rev.author,
+                                 initials="MOP")
     for item in entry.items:
         line = document.add_paragraph(style="List Paragraph")
         line.paragraph_format.left_indent = Twips(567 + 425 * (item.depth + 1))
@@ -152,8 +158,9 @@ def redline_docx(report: ReportSource, diff: DocumentDiff, author: str = "",
         f"Draft version {proposed_label(report)}, with every change against {against} shown "
         f"as a tracked change (Review, Track Changes). Prepared {format_long(report.today)}."
     )
-    for entry in diff.entries:
-        _entry(document, rev, entry)
+    why = notes_by_entry(diff, list(report.change_notes))
+    for index, entry in enumerate(diff.entries):
+        _entry(document, rev, entry, why.get(index, ""))
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

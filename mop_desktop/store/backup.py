@@ -25,7 +25,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import sqlite3
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -66,7 +65,9 @@ MAX_MANIFEST = 1024 * 1024
 # -- the summary shown before a restore --------------------------------------------------------
 def policy_summary(path: Path) -> dict[str, Any]:
     """Versions, adoptions and the latest adoption recorded in a policy.db copy."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    from mop_desktop.store.db import connect_read_only
+
+    con = connect_read_only(path)
     try:
         tables = set(_tables(con))
         summary: dict[str, Any] = {"versions": 0, "adoptions": 0, "latest_version": None,

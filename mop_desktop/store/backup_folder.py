@@ -226,7 +226,9 @@ def configured_folder(policy_db: Path) -> Path | None:
     import sqlite3
 
     try:
-        con = sqlite3.connect(f"file:{policy_db}?mode=ro", uri=True)
+        from mop_desktop.store.db import connect_read_only
+
+        con = connect_read_only(policy_db)
     except sqlite3.Error:
         return None
     try:

@@ -146,7 +146,9 @@ def check_policy_schema(path: Path, bundle: Path) -> str | None:
         raise BackupError(f"{POLICY} in {bundle.name}: {exc}; nothing was changed") from None
     if revision is None:
         raise BackupError(f"{POLICY} in {bundle.name} has no schema: it is not a MOP Desktop store")
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    from mop_desktop.store.db import connect_read_only
+
+    con = connect_read_only(path)
     try:
         actual = schema_objects(con)
     finally:

@@ -161,12 +161,19 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     """An engine on ``path``; ``read_only`` opens it through ``read_only_uri`` and refuses
     every statement that would write before SQLite sees it."""
     from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import QueuePool
 
+    # The file is named to the driver directly (``creator``), never through a URL: a folder
+    # whose name holds "%20", "?" or "#" would otherwise be read as another file.
+    target, uri = (read_only_uri(path), True) if read_only else (str(path), False)
+
+    def creator() -> sqlite3.Connection:
+        return sqlite3.connect(target, uri=uri, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+
+    engine = create_engine("sqlite://", creator=creator, poolclass=QueuePool, future=True)
     if read_only:
-        engine = create_engine(f"sqlite:///{read_only_uri(path)}&uri=true", future=True)
         event.listen(engine, "connect", set_read_only_pragmas)
     else:
-        engine = create_engine(f"sqlite:///{path}", future=True)
         event.listen(engine, "connect", set_pragmas)
     event.listen(engine, "connect", _no_driver_autobegin)
     event.listen(engine, "begin", _begin)

@@ -70,6 +70,7 @@ PAGES: dict[str, PageSpec] = {
 WINDOW_EXTENSIONS: tuple[str, ...] = (
     "mop_desktop.gui.tray",
     "mop_desktop.gui.pdf_actions",
+    "mop_desktop.gui.export_actions",
     "mop_desktop.gui.register_actions",
     "mop_desktop.gui.backup_actions",
     "mop_desktop.gui.help",

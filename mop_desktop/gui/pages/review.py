@@ -130,6 +130,7 @@ class ReviewPage(QObject):
         f.versionsView.selectionModel().selectionChanged.connect(self._update_buttons)
         f.previewVersionButton.clicked.connect(self.preview_version)
         f.exportVersionButton.clicked.connect(self.export_version)
+        f.exportVersionOtherButton.clicked.connect(self.export_version_other)
         f.printVersionButton.clicked.connect(self.print_version)
         f.minuteRefButton.clicked.connect(self.add_minute_reference)
         f.exportsView.doubleClicked.connect(lambda index: self.open_export(index.row()))
@@ -238,7 +239,7 @@ class ReviewPage(QObject):
         row = self.selected_history_row()
         has_text = row is not None and row.has_text
         for button in (self.form.previewVersionButton, self.form.exportVersionButton,
-                       self.form.printVersionButton):
+                       self.form.exportVersionOtherButton, self.form.printVersionButton):
             button.setEnabled(has_text)
             button.setToolTip(
                 "" if row is None or has_text else
@@ -266,6 +267,13 @@ class ReviewPage(QObject):
         row = self.selected_history_row()
         if row is not None:
             pdf_actions.export_version(self.app, self.window or self.widget, row.label)
+
+    def export_version_other(self) -> None:
+        from mop_desktop.gui import export_actions
+
+        row = self.selected_history_row()
+        if row is not None:
+            export_actions.export_web_or_word(self.app, self.window or self.widget, row.label)
 
     def print_version(self) -> None:
         from mop_desktop.gui import pdf_actions

@@ -9,16 +9,20 @@ import sys
 from mop_desktop.commands import CommandError, Context
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", required=True, metavar="FILE",
-                        help="the file to write: .pdf, .html (a web page) or .docx (Word)")
+def add_document_arguments(parser: argparse.ArgumentParser, output: str, redline: str) -> None:
+    """``-o FILE [--version LABEL | --draft] [--redline]``, as ``pdf`` and ``export`` take them."""
+    parser.add_argument("-o", "--output", required=True, metavar="FILE", help=output)
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--version", dest="version_label", metavar="LABEL",
-                       help="the version to export (default: the adopted version in force)")
-    which.add_argument("--draft", action="store_true", help="export the current draft")
-    parser.add_argument(
-        "--redline", action="store_true",
-        help="the council-pack report: as PDF, or as Word with tracked changes (.docx)",
+                       help="the version (default: the adopted version in force)")
+    which.add_argument("--draft", action="store_true", help="the current draft")
+    parser.add_argument("--redline", action="store_true", help=redline)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_document_arguments(
+        parser, "the file to write: .pdf, .html (a web page) or .docx (Word)",
+        "the council-pack report: as PDF, or as Word with tracked changes (.docx)",
     )
 
 

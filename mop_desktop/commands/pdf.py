@@ -9,15 +9,11 @@ from mop_desktop.commands import CommandError, Context
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", required=True, metavar="FILE",
-                        help="the PDF to write")
-    which = parser.add_mutually_exclusive_group()
-    which.add_argument("--version", dest="version_label", metavar="LABEL",
-                       help="the version to print (default: the adopted version in force)")
-    which.add_argument("--draft", action="store_true", help="print the current draft")
-    parser.add_argument(
-        "--redline", action="store_true",
-        help="the council-pack report: the draft compared with the last adopted version",
+    from mop_desktop.commands.export import add_document_arguments
+
+    add_document_arguments(
+        parser, "the PDF to write",
+        "the council-pack report: the draft compared with the last adopted version",
     )
 
 

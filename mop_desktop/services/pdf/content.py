@@ -52,6 +52,31 @@ class ProtocolSource:
         return label
 
 
+def heading_lines(source: ProtocolSource) -> list[str]:
+    """The lines under the title, the same in the PDF, the web page and the Word document:
+    the version, its adoption (by Full Council, or the committee the record names), the next
+    review, and what a draft or superseded version is."""
+    from mop_desktop.domain.dates import format_long, format_month
+
+    # an unlabelled draft says "Draft for consideration ..." below, not "Draft" twice
+    lines = [] if source.status == VersionStatus.DRAFT and not source.label else [
+        source.version_line]
+    adoption = source.adoption
+    if adoption is not None and adoption.adopted_on:
+        line = f"Adopted by {adoption.adopted_by or 'Full Council'} on " \
+               f"{format_long(adoption.adopted_on)}"
+        if adoption.minute_ref:
+            line += f", minute {adoption.minute_ref}"
+        lines.append(line)
+    if adoption is not None and adoption.review_due:
+        lines.append(f"Next review due by {format_month(adoption.review_due)}")
+    if source.status == VersionStatus.DRAFT:
+        lines.append("Draft for consideration by Full Council: not adopted")
+    if source.status == VersionStatus.SUPERSEDED:
+        lines.append("Superseded: this is not the version in force")
+    return lines
+
+
 @dataclass
 class Meeting:
     date: dt.date

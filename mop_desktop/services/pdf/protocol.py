@@ -28,7 +28,7 @@ from mop_desktop.domain.document import Block, DocumentText, ListItem
 from mop_desktop.domain.numbering import list_marker
 from mop_desktop.domain.records import Adoption, short_record_hash
 from mop_desktop.services.pdf import fonts
-from mop_desktop.services.pdf.content import ProtocolSource
+from mop_desktop.services.pdf.content import ProtocolSource, heading_lines
 from mop_desktop.services.pdf.escape import para
 from mop_desktop.services.pdf.layout import (
     ACCENT,
@@ -80,21 +80,7 @@ def title_block(content: ProtocolSource) -> list[Flowable]:
     if content.council.name:
         out.append(Paragraph(para(content.council.name), st["council"]))
     out.append(Paragraph(para(content.text.title), st["title"]))
-    # an unlabelled draft says "Draft for consideration ..." below, not "Draft" twice
-    unlabelled_draft = content.status == "draft" and not content.label
-    meta: list[str] = [] if unlabelled_draft else [content.version_line]
-    adoption = content.adoption
-    if adoption is not None and adoption.adopted_on:
-        line = f"Adopted by Full Council on {format_long(adoption.adopted_on)}"
-        if adoption.minute_ref:
-            line += f", minute {adoption.minute_ref}"
-        meta.append(line)
-    if adoption is not None and adoption.review_due:
-        meta.append(f"Next review due by {format_month(adoption.review_due)}")
-    if content.status == "draft":
-        meta.append("Draft for consideration by Full Council: not adopted")
-    if content.status == "superseded":
-        meta.append("Superseded: this is not the version in force")
+    meta = heading_lines(content)
     out += [Paragraph(para(m), st["meta"]) for m in meta]
     out += [Spacer(1, 3 * mm), HRFlowable(width="100%", thickness=1.2, color=ACCENT,
                                           spaceBefore=2, spaceAfter=8)]

@@ -18,7 +18,7 @@ from html import escape
 from mop_desktop.domain.dates import format_long, format_month
 from mop_desktop.domain.document import Block, ListItem
 from mop_desktop.domain.numbering import list_marker
-from mop_desktop.services.pdf.content import ProtocolSource
+from mop_desktop.services.pdf.content import ProtocolSource, heading_lines
 
 VERSION_HEADINGS = ("Version", "Date of adoption", "Minute reference", "Review date",
                     "Originator/Reviewer")
@@ -129,20 +129,7 @@ def adoption_statement(source: ProtocolSource) -> str:
 
 
 def _meta(source: ProtocolSource) -> list[str]:
-    lines = []
-    if not (source.status == "draft" and not source.label):
-        lines.append(source.version_line)
-    adoption = source.adoption
-    if adoption is not None and adoption.review_due:
-        lines.append(f"Next review due by {format_month(adoption.review_due)}")
-    if source.status == "draft":
-        lines.append("Draft for consideration by Full Council: not adopted")
-    if source.status == "superseded":
-        lines.append("Superseded: this is not the version in force")
-    statement = adoption_statement(source)
-    if statement:
-        lines.insert(1 if lines else 0, statement)
-    return [f'<p class="meta">{_e(line)}</p>' for line in lines]
+    return [f'<p class="meta">{_e(line)}</p>' for line in heading_lines(source)]
 
 
 def _signoff(source: ProtocolSource) -> list[str]:

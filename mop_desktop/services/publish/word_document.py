@@ -17,7 +17,7 @@ from docx.oxml.ns import nsdecls, qn
 
 from mop_desktop.domain.dates import format_long, format_month
 from mop_desktop.domain.document import Block, DocumentText, ListItem
-from mop_desktop.services.pdf.content import ProtocolSource
+from mop_desktop.services.pdf.content import ProtocolSource, heading_lines
 from mop_desktop.services.publish.html_page import VERSION_HEADINGS, adoption_statement
 from mop_desktop.services.publish.word_numbering import (
     INDENT,
@@ -129,20 +129,9 @@ def add_version_table(document: Any, source: ProtocolSource) -> None:
 
 
 def add_meta(document: Any, source: ProtocolSource) -> None:
-    lines = []
-    if not (source.status == "draft" and not source.label):
-        lines.append(source.version_line)
-    statement = adoption_statement(source)
-    if statement:
-        lines.append(statement)
-    if source.adoption is not None and source.adoption.review_due:
-        lines.append(f"Next review due by {format_month(source.adoption.review_due)}")
-    if source.status == "draft":
-        lines.append("Draft for consideration by Full Council: not adopted")
-    if source.status == "superseded":
-        lines.append("Superseded: this is not the version in force")
-    for line in lines:
-        document.add_paragraph(line, style="Subtitle" if line == lines[0] else None)
+    lines = heading_lines(source)
+    for index, line in enumerate(lines):
+        document.add_paragraph(line, style="Subtitle" if index == 0 else None)
 
 
 def add_signoff(document: Any, source: ProtocolSource) -> None:

@@ -332,9 +332,13 @@ def _subject_access(args: argparse.Namespace, ctx: Context, service: Any) -> int
     password = _pdf_password(service)
     with service.session() as session:
         cases = [(c.concern, c.timeline) for c in case_files(session, chosen)]
+    from mop_desktop.services.concerns.attachments import naming
+
+    files, left_out = naming(service, chosen, args.name)
     reports.subject_access_report(Path(args.output), args.name, cases, _council_name(ctx),
-                                  password)
-    print(f"Wrote {args.output}: {len(cases)} record(s).")
+                                  password, files, left_out)
+    attached = f", {len(files)} attached file(s) naming them" if files else ""
+    print(f"Wrote {args.output}: {len(cases)} record(s){attached}.")
     return 0
 
 

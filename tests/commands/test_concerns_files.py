@@ -83,3 +83,32 @@ def test_case_report_lists_and_embeds_attachments(cli, register, tmp_path):
     assert reader.attachments == {"photo.png": [b"\x89PNG fake image bytes"]}
     text = "".join(page.extract_text() for page in reader.pages)
     assert "Attachments" in text and "photo.png" in text
+
+
+def test_subject_access_attaches_only_the_files_that_name_the_person(cli, tmp_path):
+    from pypdf import PdfReader
+
+    env = {"MOP_PASSPHRASE": PASS, "MOP_PDF_PASSWORD": "a long pdf password"}
+    assert cli("concerns", "init", env=env)[0] == 0
+    log = tmp_path / "log.csv"
+    log.write_text("raised_on,raised_by_role,raised_by,summary\n"
+                   "2026-03-23,officer,Ann Smith,Raised voice at committee\n")
+    assert cli("concerns", "import", str(log), env=env)[0] == 0
+    ref = "C-2026-001"
+    letter = tmp_path / "letter.eml"
+    letter.write_text("From: Ann Smith\n\nI complain about the meeting.\n")
+    other = tmp_path / "minutes.txt"
+    other.write_text("Minutes of the meeting: Joanne and Hannah attended.\n")
+    photo = tmp_path / "Ann Smith statement.pdf"
+    photo.write_bytes(b"%PDF-1.4 scanned statement")
+    for path in (letter, other, photo):
+        assert cli("concerns", "attach", ref, str(path), env=env)[0] == 0
+    out_pdf = tmp_path / "sar.pdf"
+    code, out, err = cli("concerns", "subject-access", "Ann Smith", "-o", str(out_pdf), env=env)
+    assert code == 0, err
+    assert "2 attached file(s)" in out
+    reader = PdfReader(out_pdf)
+    reader.decrypt("a long pdf password")
+    assert sorted(reader.attachments) == ["Ann Smith statement.pdf", "letter.eml"]
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "1 other attached file(s)" in text and "Joanne" not in text

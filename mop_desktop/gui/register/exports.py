@@ -81,9 +81,13 @@ def subject_access(app: AppContext, service: RegisterService, asks: Asks, parent
             council = get_council(session).name
 
         def work() -> int:
+            from mop_desktop.services.concerns.attachments import naming
+
             with service.session() as session:
                 cases = [(c.concern, c.timeline) for c in case_files(session, chosen or [])]
-            reports.subject_access_report(Path(path), name, cases, council, password)
+            files, left_out = naming(service, list(chosen or []), name)
+            reports.subject_access_report(Path(path), name, cases, council, password, files,
+                                          left_out)
             return len(cases)
 
         run_in_background(

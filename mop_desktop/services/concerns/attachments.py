@@ -295,3 +295,38 @@ def files_of(service: RegisterService, reference: str) -> list[tuple[str, bytes]
             .order_by(AttachmentRow.id)
         )
         return [(r.filename, bytes(r.content)) for r in rows]
+
+
+#: Kinds whose text can be read for a name (letters typed as text, e-mails).
+TEXT_KINDS = (".txt", ".eml", ".rtf")
+
+
+def _text_of(filename: str, data: bytes) -> str:
+    stem = re.sub(r"[_\-.]+", " ", Path(filename).stem)
+    if Path(filename).suffix.lower() not in TEXT_KINDS:
+        return stem
+    head = data[: 2 * 1024 * 1024]
+    try:
+        body = head.decode("utf-8")
+    except UnicodeDecodeError:
+        body = head.decode("cp1252", errors="replace")
+    return f"{stem}\n{body}"
+
+
+def naming(service: RegisterService, references: list[str],
+           name: str) -> tuple[list[tuple[str, bytes]], int]:
+    """The attachments of ``references`` that name ``name`` (in the file's name, or in the
+    text of a letter typed as text or an e-mail), for a subject access export; and how many
+    others were left out (they do not name the person, or cannot be read for names)."""
+    from .subject_access import name_words, text_match
+
+    request = name_words(name)
+    chosen: list[tuple[str, bytes]] = []
+    left_out = 0
+    for reference in references:
+        for filename, data in files_of(service, reference):
+            if request and text_match(request, _text_of(filename, data)):
+                chosen.append((filename, data))
+            else:
+                left_out += 1
+    return chosen, left_out

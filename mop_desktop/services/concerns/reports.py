@@ -254,7 +254,7 @@ def attachment_story(files: Sequence[tuple[str, bytes]]) -> list[Any]:
 
 def subject_access_report(
     path: Path, name: str, cases: list[tuple[Concern, list[TimelineEntry]]], council: str,
-    password: str,
+    password: str, files: Sequence[tuple[str, bytes]] = (), files_left_out: int = 0,
 ) -> int:
     """The records that name ``name`` (as the clerk chose them), for a subject access
     request."""
@@ -270,7 +270,12 @@ def subject_access_report(
         if index:
             story.append(PageBreak())
         story += _case_story(concern, timeline, "")
-    return _render(path, story, "Subject access request", council, password)
+    story += attachment_story(files)
+    if files_left_out:
+        story.append(_p(f"{files_left_out} other attached file(s) of these records do not name "
+                        f"{name}, or cannot be read for names, and are not included: the "
+                        "clerk reviews them before deciding what else to disclose."))
+    return _render(path, story, "Subject access request", council, password, files)
 
 
 def _key_paragraph(recovery_key: str) -> Any:

@@ -484,8 +484,8 @@ def test_menu_actions_follow_the_page(page, qtbot):
     window = page.window()
     edit = [a.text() for a in window.menus["Edit"].actions() if not a.isSeparator()]
     assert edit[2:] == [
-        "&Find\u2026", "Find and &replace\u2026", "&Number the whole document",
-        "&Take all numbers off", "&Why it changed\u2026",
+        "&Find\u2026", "Find and &replace\u2026", "Renumber b&y position",
+        "&Number the whole document", "&Take all numbers off", "&Why it changed\u2026",
     ]
     view = [a.text() for a in window.menus["View"].actions() if not a.isSeparator()]
     assert view == ["Show &changes", "Edit clause &by clause", "Check &spelling"]

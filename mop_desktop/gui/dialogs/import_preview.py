@@ -248,7 +248,7 @@ class ImportPreview:
                   if not m.startswith("no title")]
                  + [f"Left out: {i}" for i in getattr(result, "left_out", [])])
         form.warningsList.addItems(
-            result.warnings or ([] if doubtful_lines or notes else ["Nothing to check."]))
+            result.warnings or ([] if doubtful_lines else ["Nothing to check."]))
         form.warningsList.addItems(notes)
         for index, line in doubtful_lines:  # each doubtful place, one click from its fix
             words = " ".join(line.text.split()[:8])

@@ -112,3 +112,22 @@ def test_subject_access_attaches_only_the_files_that_name_the_person(cli, tmp_pa
     assert sorted(reader.attachments) == ["Ann Smith statement.pdf", "letter.eml"]
     text = "".join(page.extract_text() for page in reader.pages)
     assert "1 other attached file(s)" in text and "Joanne" not in text
+
+
+def test_list_json_says_which_concerns_are_sealed_and_lists_their_files(cli, register,
+                                                                        tmp_path):
+    env = {"MOP_PASSPHRASE": PASS, "MOP_CHAIR_PASSPHRASE": CHAIR}
+    letter = tmp_path / "letter.pdf"
+    letter.write_bytes(b"%PDF-1.4 the letter")
+    assert cli("concerns", "attach", register, str(letter), env=env)[0] == 0
+    code, out, err = cli("concerns", "list", "--json", env=env)
+    assert code == 0, err
+    [item] = json.loads(out)
+    assert item["sealed"] is False
+    assert [(f["name"], f["size"]) for f in item["attachments"]] == [("letter.pdf", 19)]
+    assert cli("concerns", "chair-init", env=env)[0] == 0
+    assert cli("concerns", "seal", register, env=env)[0] == 0
+    code, out, err = cli("concerns", "list", "--json", env=env)
+    [item] = json.loads(out)
+    assert item["sealed"] is True and item["attachments"][0]["name"] == "sealed"
+    assert "minutes" not in out and "letter.pdf" not in out

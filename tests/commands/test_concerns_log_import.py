@@ -12,7 +12,7 @@ PASS = {"MOP_PASSPHRASE": "correct horse battery", "MOP_KDF_PROFILE": "test"}
 ALL_FIELDS = {
     "reference", "raised_on", "raised_by", "raised_by_role", "about", "about_role", "category",
     "clauses", "summary", "details", "route", "status", "follow_up_on", "outcome", "closed_on",
-    "closing_date_unknown", "timeline", "created", "updated",
+    "closing_date_unknown", "timeline", "created", "updated", "sealed", "attachments",
 }
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from mop_desktop.store.register import ConcernRow
+from mop_desktop.store.register import AttachmentRow, ConcernRow, SealedRow
 
 from .service import to_concern
 
@@ -23,7 +23,8 @@ def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat()
 
 
-def record(row: ConcernRow) -> dict[str, Any]:
+def record(row: ConcernRow, sealed: bool = False,
+           files: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     concern = to_concern(row)
     return {
         "reference": concern.reference,
@@ -49,6 +50,8 @@ def record(row: ConcernRow) -> dict[str, Any]:
         ],
         "created": _iso(row.created_at),
         "updated": _iso(row.updated_at),
+        "sealed": sealed,
+        "attachments": files or [],
     }
 
 
@@ -59,4 +62,17 @@ def records(session: Session, references: list[str]) -> list[dict[str, Any]]:
         .options(selectinload(ConcernRow.timeline))
     ).all()
     by_reference = {row.reference: row for row in rows}
-    return [record(by_reference[r]) for r in references if r in by_reference]
+    ids = [row.id for row in rows]
+    sealed = set(session.scalars(select(SealedRow.concern_id).where(SealedRow.concern_id.in_(ids))))
+    files: dict[int, list[dict[str, Any]]] = {}
+    for concern_id, number, name, size, digest, added, is_sealed in session.execute(
+        select(AttachmentRow.concern_id, AttachmentRow.id, AttachmentRow.filename,
+               AttachmentRow.size, AttachmentRow.sha256, AttachmentRow.added_at,
+               AttachmentRow.sealed)
+        .where(AttachmentRow.concern_id.in_(ids)).order_by(AttachmentRow.id)
+    ):
+        files.setdefault(concern_id, []).append(
+            {"number": number, "name": name, "size": size, "sha256": digest,
+             "added": _iso(added), "sealed": bool(is_sealed)})
+    return [record(by_reference[r], by_reference[r].id in sealed, files.get(by_reference[r].id))
+            for r in references if r in by_reference]

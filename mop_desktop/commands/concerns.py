@@ -326,6 +326,12 @@ def _subject_access(args: argparse.Namespace, ctx: Context, service: Any) -> int
     for candidate in candidates:
         mark = "include" if candidate.reference in included else "leave out"
         print(f"{candidate.reference}\t{mark}\t{candidate.why()}")
+    from mop_desktop.services.concerns.sealed import sealed_references
+
+    sealed = len(sealed_references(service))
+    if sealed:  # their words cannot be searched here: the chair checks them
+        print(f"{sealed} sealed concern(s) cannot be searched with this passphrase: the chair "
+              "of the personnel committee checks them for this request")
     if args.list:
         print(f"{len(chosen)} of {len(candidates)} record(s) would be included; nothing written.")
         return 0

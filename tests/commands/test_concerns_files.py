@@ -131,3 +131,13 @@ def test_list_json_says_which_concerns_are_sealed_and_lists_their_files(cli, reg
     [item] = json.loads(out)
     assert item["sealed"] is True and item["attachments"][0]["name"] == "sealed"
     assert "minutes" not in out and "letter.pdf" not in out
+
+
+def test_subject_access_says_sealed_concerns_are_for_the_chair_to_check(cli, register):
+    env = {"MOP_PASSPHRASE": PASS, "MOP_CHAIR_PASSPHRASE": CHAIR}
+    assert cli("concerns", "chair-init", env=env)[0] == 0
+    assert cli("concerns", "seal", register, env=env)[0] == 0
+    code, out, err = cli("concerns", "subject-access", "Brown", "--list", env=env)
+    assert code == 0, err
+    assert "1 sealed concern(s) cannot be searched" in out
+    assert "minutes" not in out

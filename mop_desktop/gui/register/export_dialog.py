@@ -53,6 +53,13 @@ class ExportDialog:
                 if candidates else f"No record in the register names {name}. The PDF will say "
                 "so."
             )
+            from mop_desktop.services.concerns.sealed import sealed_references
+
+            sealed = len(sealed_references(service))
+            if sealed:  # their words cannot be searched with the clerk's passphrase
+                intro.setText(intro.text() + f"\n\n{sealed} sealed concern(s) cannot be "
+                              "searched here: the chair of the personnel committee checks "
+                              "them for this request.")
             layout.addWidget(intro)
             self.list = QListWidget(self.dialog)
             self.list.setObjectName("recordList")

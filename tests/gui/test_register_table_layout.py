@@ -37,7 +37,7 @@ def test_key_columns_in_view_at_1024(app, window, qtbot, service) -> None:
 
 
 def test_sort_arrow_points_the_way_the_rows_run(monkeypatch) -> None:
-    from mop_desktop.gui.pages.concerns import SortArrowStyle
+    from mop_desktop.gui.register.sort_arrow import SortArrowStyle
 
     drawn = []
     monkeypatch.setattr(QProxyStyle, "drawPrimitive",

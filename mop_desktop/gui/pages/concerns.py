@@ -15,13 +15,9 @@ import datetime as dt
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QMainWindow,
     QMenu,
-    QProxyStyle,
     QStackedWidget,
-    QStyle,
-    QStyleOptionHeader,
     QVBoxLayout,
     QWidget,
 )
@@ -42,11 +38,11 @@ from mop_desktop.gui.register import exports
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.register import sealed_view
 from mop_desktop.gui.register.case_form import CaseForm
+from mop_desktop.gui.register.more_actions import MoreActions
+from mop_desktop.gui.register.sort_arrow import SortArrowStyle
 from mop_desktop.services.concerns import sealed
 from mop_desktop.services.concerns.attachments import wipe_open_copies
 from mop_desktop.gui.register.choices import fill_choices
-from mop_desktop.gui.register.import_dialog import ImportDialog
-from mop_desktop.gui.register.retention import RetentionDialog
 from mop_desktop.gui.register.setup import RecoveryDialog, SetupDialog, user_message
 from mop_desktop.gui.register.state import before_locking, lock_register, register_for
 from mop_desktop.gui.register.table_model import ConcernTableModel
@@ -66,25 +62,7 @@ SHOWN_ORDER = ("reference", "raised_on", "about", "category", "status", "follow_
 ALL = "All"
 
 
-class SortArrowStyle(QProxyStyle):
-    """Header arrows that point the way the rows run: Qt's own styles (other than Windows')
-    draw an up arrow for newest-first, which reads as "ascending"."""
-
-    def drawPrimitive(self, element, option, painter, widget=None):  # noqa: N802 (Qt's name)
-        if (element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow
-                and isinstance(option, QStyleOptionHeader)
-                and not self.baseStyle().name().lower().startswith("windows")):
-            flipped = QStyleOptionHeader(option)
-            up = QStyleOptionHeader.SortIndicator.SortUp
-            down = QStyleOptionHeader.SortIndicator.SortDown
-            flipped.sortIndicator = down if option.sortIndicator == up else (
-                up if option.sortIndicator == down else option.sortIndicator)
-            super().drawPrimitive(element, flipped, painter, widget)
-            return
-        super().drawPrimitive(element, option, painter, widget)
-
-
-class ConcernsPage(QWidget):
+class ConcernsPage(MoreActions, QWidget):
     def __init__(self, app: AppContext, window: QMainWindow | None = None) -> None:
         super().__init__(window)
         self.setObjectName("ConcernsPage")
@@ -464,91 +442,6 @@ class ConcernsPage(QWidget):
 
     def _keep_export(self, dialog: object) -> None:
         self._export = dialog  # closed by locking: it lists references and holds a password
-
-    # -- keys and retention -------------------------------------------------------------------
-    def change_passphrase(self) -> None:
-        new = self.asks.new_secret(self, "Change passphrase", "New passphrase")
-        if not new:
-            return
-        run_in_background(
-            self, lambda: self.service.change_passphrase(new),
-            lambda _r: self.app.statusMessage.emit("The passphrase is changed."),
-            lambda exc: self.asks.inform(self, "Change passphrase", user_message(exc)),
-            "Changing the passphrase…",
-        )
-
-    def replace_recovery_key(self) -> None:
-        """The new key is shown first; it takes the old one's place only when the clerk has
-        ticked that it is written down and pressed Done (closed any other way, or killed, the
-        old key keeps working)."""
-        title = "Replace recovery key"
-        if not self.asks.confirm(
-            self, title,
-            "Issue a new recovery key? It takes the old one's place once you have written it "
-            "down and pressed Done; until then the old one (in the safe) keeps working.",
-        ):
-            return
-        try:
-            key = self.service.propose_recovery_key()
-        except Exception as exc:  # noqa: BLE001 - shown as one line
-            self.asks.inform(self, title, user_message(exc))
-            return
-        form = SetupDialog(self.app, self.service, self, self.asks, lambda: None)
-        form.show_key(key)
-
-        def finished(result: int) -> None:
-            if result != QDialog.DialogCode.Accepted:
-                self.asks.inform(self, title, "The recovery key was not replaced: the old one "
-                                 "still works.")
-                return
-            try:
-                self.service.confirm_recovery_key(key)
-            except Exception as exc:  # noqa: BLE001 - shown as one line
-                self.asks.inform(self, title, f"{user_message(exc)} The old recovery key still "
-                                 "works.")
-                return
-            self.app.statusMessage.emit(
-                "The new recovery key is in effect; the old one no longer works."
-            )
-
-        form.dialog.finished.connect(finished)
-        self._setup = form
-        form.dialog.open()
-
-    def set_up_chair(self) -> None:
-        sealed_view.set_up_chair(self.service, self.asks, self)
-
-    def seal_selected(self) -> None:
-        reference = self.selected_reference()
-        if reference is None:
-            self.asks.inform(self, "Seal to the chair", "Select the concern to seal first.")
-            return
-        if sealed_view.seal_selected(self.service, self.asks, self, reference):
-            self.app.registerChanged.emit()
-            self.model.refresh()
-            self.apply_filters()
-    def open_import(self) -> ImportDialog | None:
-        if not self.service.unlocked:
-            self.show_locked()
-            return None
-        dialog = ImportDialog(self.app, self.service, self, self.asks)
-        self._import = dialog
-
-        def finished() -> None:
-            if self.service.unlocked:
-                self._fill_categories()
-                self.model.refresh()
-                self.apply_filters()
-
-        dialog.dialog.finished.connect(finished)
-        dialog.dialog.open()
-        return dialog
-
-    def open_retention(self) -> None:
-        dialog = RetentionDialog(self.app, self.service, self, self.asks)
-        self._retention = dialog
-        dialog.dialog.finished.connect(self.apply_filters)
-        dialog.dialog.open()
 
     # -- locking ------------------------------------------------------------------------------
     def keep_drafts(self) -> None:

@@ -30,12 +30,12 @@ from mop_desktop.gui import messages
 from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.date_field import show_full_date
 from mop_desktop.gui.register.asks import Asks
+from mop_desktop.gui.register.case_timeline import TimelineEditing, EnterAdds
 from mop_desktop.gui.register.choices import choose, fill_choices
 from mop_desktop.gui.register.setup import user_message
 from mop_desktop.gui.register.table_model import TimelineModel
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.services.concerns import RegisterService
-from mop_desktop.services.concerns.service import TimelineEntry
 from mop_desktop.services.concerns.clauses import protocol_clauses
 from mop_desktop.store.documents import get_council
 
@@ -52,7 +52,7 @@ _DATE_EDITS = {"raised_on": "raisedOnEdit", "follow_up_on": "followUpOnEdit",
                "closed_on": "closedOnEdit"}
 
 
-class CaseForm:
+class CaseForm(TimelineEditing):
     """One concern, new (``reference`` None) or existing."""
 
     def __init__(
@@ -88,7 +88,7 @@ class CaseForm:
         self._guard = _CloseGuard(self.cancel, self.dialog)
         self.dialog.installEventFilter(self._guard)
         # Enter in the timeline's boxes adds the note; it never reaches the dialog's Save.
-        self._enter = _EnterAdds(self.add_entry, self.dialog)
+        self._enter = EnterAdds(self.add_entry, self.dialog)
         self.ui.entryTextEdit.installEventFilter(self._enter)
         self.ui.entryDateEdit.installEventFilter(self._enter)
         for edit in (*_DATE_EDITS.values(), "entryDateEdit"):
@@ -300,114 +300,6 @@ class CaseForm:
             "the register will show only that it exists and its dates.",
         )
 
-    def _pending_note(self) -> tuple[dt.date, str] | None:
-        """The timeline note typed but not yet added (its date, today if none), or None."""
-        text = self.ui.entryTextEdit.text().strip()
-        if not text:
-            return None
-        on = parse_date_field("timeline", self.ui.entryDateEdit.text(), typed=True)
-        return on or dt.date.today(), text
-
-    def add_entry(self) -> None:
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from mop_desktop.store.register import RegisterError
-
-        if self.reference is None:
-            if self.ui.entryTextEdit.text().strip():
-                self.show_note(
-                    "The note is added to the timeline when the concern is first saved."
-                )
-            return
-        try:
-            on = parse_date_field("timeline", self.ui.entryDateEdit.text(), typed=True)
-            on = on or dt.date.today()
-            if self._editing is not None:  # "Save entry" after "Edit entry"
-                self.service.edit_timeline(self.reference, self._editing, on,
-                                           self.ui.entryTextEdit.text().strip())
-                self._stop_editing()
-            else:
-                self.service.add_timeline(self.reference, on,
-                                          self.ui.entryTextEdit.text().strip())
-        except ConcernError as exc:
-            self.show_error(exc)
-            return
-        except (RegisterError, SQLAlchemyError, OSError) as exc:
-            self.show_failure(exc)
-            return
-        self.ui.errorLabel.clear()
-        self.ui.entryTextEdit.clear()
-        self.ui.entryDateEdit.clear()
-        self._load_history()
-        self.app.registerChanged.emit()
-
-    # -- timeline: editing and deleting entries ------------------------------------------------
-    _editing: int | None = None  # the id of the entry being edited
-
-    def _connect_timeline(self) -> None:
-        ui = self.ui
-        ui.editEntryButton.clicked.connect(self.edit_entry)
-        ui.deleteEntryButton.clicked.connect(self.delete_entry)
-        ui.timelineTable.doubleClicked.connect(lambda _index: self.edit_entry())
-        ui.timelineTable.selectionModel().selectionChanged.connect(self._update_entry_buttons)
-        self.timeline_model.modelReset.connect(self._update_entry_buttons)
-        self._update_entry_buttons()
-
-    def _selected_entry(self) -> TimelineEntry | None:
-        rows = self.ui.timelineTable.selectionModel().selectedRows()
-        entries = self.timeline_model.entries
-        return entries[rows[0].row()] if rows and rows[0].row() < len(entries) else None
-
-    def _update_entry_buttons(self) -> None:
-        selected = self._selected_entry() is not None
-        self.ui.editEntryButton.setEnabled(selected)
-        self.ui.deleteEntryButton.setEnabled(selected)
-
-    def edit_entry(self) -> None:
-        """The selected entry into the date and text fields; "Save entry" writes it back."""
-        entry = self._selected_entry()
-        if entry is None or self.reference is None:
-            return
-        self._editing = entry.id
-        self.ui.entryDateEdit.setText(format_short(entry.on))
-        self.ui.entryTextEdit.setText(entry.entry)
-        self.ui.addEntryButton.setText("S&ave entry")
-        self.ui.entryTextEdit.setFocus()
-
-    def _stop_editing(self) -> None:
-        self._editing = None
-        self.ui.addEntryButton.setText("&Add to timeline")
-
-    def delete_entry(self) -> None:
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from mop_desktop.store.register import RegisterError
-
-        entry = self._selected_entry()
-        if entry is None or self.reference is None:
-            return
-        if not self.asks.confirm(
-            self.dialog, "Delete timeline entry",
-            f"Delete the entry of {format_short(entry.on)} for good? The audit trail keeps "
-            "that an entry was deleted, not what it said.",
-        ):
-            return
-        try:
-            self.service.delete_timeline(self.reference, entry.id)
-        except ConcernError as exc:
-            self.show_error(exc)
-            return
-        except (RegisterError, SQLAlchemyError, OSError) as exc:
-            self.show_failure(exc)
-            return
-        if self._editing == entry.id:
-            self._stop_editing()
-            self.ui.entryTextEdit.clear()
-            self.ui.entryDateEdit.clear()
-        self.ui.errorLabel.clear()
-        self._load_history()
-        self.app.registerChanged.emit()
-
     def _export_clicked(self) -> None:
         if self._export is not None and self.reference is not None:
             self._export(self.dialog, self.reference)
@@ -523,23 +415,4 @@ class _CloseGuard(QObject):
             if watched.isVisible() and not self._cancel():  # type: ignore[attr-defined]
                 event.ignore()
                 return True
-        return False
-
-
-class _EnterAdds(QObject):
-    """Enter or Return in a timeline box adds the note (and is not passed on to the dialog,
-    whose default button would save and close the whole case)."""
-
-    def __init__(self, add: Callable[[], None], parent: QObject) -> None:
-        super().__init__(parent)
-        self._add = add
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            self._add()
-            return True
         return False

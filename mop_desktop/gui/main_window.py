@@ -280,9 +280,8 @@ class MainWindow(QMainWindow):
         # Read through store.summary (sqlite3), so the first frame does not wait for the ORM.
         from mop_desktop.services.reminders import summary_schedule
         from mop_desktop.services.status import status_text
-        from mop_desktop.store.summary import read_summary
-
         from mop_desktop.store.db import StoreError
+        from mop_desktop.store.summary import read_summary
 
         try:
             summary = read_summary(self.app.store.path)

@@ -19,9 +19,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
-    QListWidgetItem,
     QFileDialog,
     QHeaderView,
+    QListWidgetItem,
     QStyle,
     QTreeWidgetItem,
     QWidget,

@@ -34,21 +34,20 @@ from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.form_helpers import keep_space, say
 from mop_desktop.gui.messages import counted
 from mop_desktop.gui.passphrase_field import add_passphrase_tools
-from mop_desktop.gui.register import exports
+from mop_desktop.gui.register import exports, sealed_view
 from mop_desktop.gui.register.asks import Asks
-from mop_desktop.gui.register import sealed_view
 from mop_desktop.gui.register.case_form import CaseForm
-from mop_desktop.gui.register.more_actions import MoreActions
-from mop_desktop.gui.register.sort_arrow import SortArrowStyle
-from mop_desktop.services.concerns import sealed
-from mop_desktop.services.concerns.attachments import wipe_open_copies
 from mop_desktop.gui.register.choices import fill_choices
+from mop_desktop.gui.register.more_actions import MoreActions
 from mop_desktop.gui.register.setup import RecoveryDialog, SetupDialog, user_message
+from mop_desktop.gui.register.sort_arrow import SortArrowStyle
 from mop_desktop.gui.register.state import before_locking, lock_register, register_for
 from mop_desktop.gui.register.table_model import ConcernTableModel
 from mop_desktop.gui.screen_fit import fit_tabs_to_screen
 from mop_desktop.gui.uiloader import UiForm, load_ui
 from mop_desktop.gui.worker import run_in_background
+from mop_desktop.services.concerns import sealed
+from mop_desktop.services.concerns.attachments import wipe_open_copies
 from mop_desktop.services.concerns.query import LIST_COLUMNS, ConcernQuery
 
 SEARCH_DELAY_MS = 250

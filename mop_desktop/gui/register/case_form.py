@@ -30,7 +30,7 @@ from mop_desktop.gui import messages
 from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.date_field import show_full_date
 from mop_desktop.gui.register.asks import Asks
-from mop_desktop.gui.register.case_timeline import TimelineEditing, EnterAdds
+from mop_desktop.gui.register.case_timeline import EnterAdds, TimelineEditing
 from mop_desktop.gui.register.choices import choose, fill_choices
 from mop_desktop.gui.register.setup import user_message
 from mop_desktop.gui.register.table_model import TimelineModel

@@ -66,7 +66,7 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
     return digest.hexdigest()
 
 
-def _write_atomically(target: Path, write: Callable[[IO[bytes]], None]) -> str:
+def write_atomically(target: Path, write: Callable[[IO[bytes]], None]) -> str:
     """Call ``write(file)`` on a temporary file beside ``target``, then rename it into
     place (``store.atomic``). Returns the SHA-256 of what was written."""
     from mop_desktop.store.atomic import atomic_writer
@@ -75,7 +75,7 @@ def _write_atomically(target: Path, write: Callable[[IO[bytes]], None]) -> str:
         raise PdfError(f"the folder {target.parent} does not exist")
     with atomic_writer(target) as handle:
         write(handle)
-    os.chmod(target, 0o644)  # a PDF for the agenda pack, not a private file
+    os.chmod(target, 0o644)  # for the agenda pack or the website, not a private file
     return file_sha256(target)
 
 
@@ -150,7 +150,7 @@ def export_pdf(
             pages = render(handle, story, info)
 
         try:
-            digest = _write_atomically(target, write)
+            digest = write_atomically(target, write)
         except OSError as exc:
             raise PdfError(f"cannot write {target}: {exc.strerror or exc}") from None
         created = dt.datetime.now()

@@ -19,7 +19,7 @@ from mop_desktop.services.pdf.exports import (
     REDLINE,
     ExportInfo,
     export_pdf,
-    file_sha256,
+    write_atomically,
 )
 from mop_desktop.store.db import Store
 from mop_desktop.store.light_text import open_light
@@ -42,17 +42,11 @@ def format_of(path: str | os.PathLike[str]) -> str:
 
 
 def _write(target: Path, data: bytes) -> str:
-    from mop_desktop.store.atomic import atomic_writer
-
-    if not target.parent.is_dir():
-        raise ExportError(f"the folder {target.parent} does not exist")
+    """Written beside ``target`` and renamed into place, as a PDF is; its SHA-256."""
     try:
-        with atomic_writer(target) as handle:
-            handle.write(data)
-        os.chmod(target, 0o644)  # for the council's website or agenda pack, not a private file
+        return write_atomically(target, lambda handle: handle.write(data))
     except OSError as exc:
         raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from None
-    return file_sha256(target)
 
 
 def export_document(

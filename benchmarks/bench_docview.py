@@ -65,8 +65,8 @@ def run(runs: int = 9) -> list[Measure]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QMainWindow
 
-    from mop_desktop.gui.context import AppContext
-    from mop_desktop.gui.pages.protocol import ProtocolPage
+    from mop_desktop.gui.protocol.page import ProtocolPage
+    from mop_desktop.gui.shell.context import AppContext
     from mop_desktop.paths import resolve_paths
     from mop_desktop.services import spelling
     from mop_desktop.store.db import open_store

@@ -74,8 +74,8 @@ def shoot(width: int, height: int) -> list[Path]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from mop_desktop.gui.context import AppContext
-    from mop_desktop.gui.main_window import MainWindow
+    from mop_desktop.gui.shell.context import AppContext
+    from mop_desktop.gui.shell.main_window import MainWindow
     from mop_desktop.paths import resolve_paths
     from mop_desktop.store.db import open_store
 
@@ -134,7 +134,7 @@ def shoot(width: int, height: int) -> list[Path]:
     bar.setValue(bar.value() + page.view.cursorRect().top() - 8)
     grab(window, "changes-moved")
     # a note on why clause 1.2 changed, then the council-pack report's summary with it
-    from mop_desktop.gui.editor import document_edits
+    from mop_desktop.gui.protocol.editor import document_edits
 
     document_edits.ask_text = lambda *a: ("To reflect the new Code of Conduct adopted in 2026",
                                           True)

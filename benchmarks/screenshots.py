@@ -79,9 +79,9 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from mop_desktop.gui.app import make_application
-    from mop_desktop.gui.context import AppContext
-    from mop_desktop.gui.main_window import MainWindow
+    from mop_desktop.gui.shell.app import make_application
+    from mop_desktop.gui.shell.context import AppContext
+    from mop_desktop.gui.shell.main_window import MainWindow
     from mop_desktop.paths import resolve_paths
     from mop_desktop.store.db import open_store
 
@@ -127,7 +127,7 @@ def main(argv: list[str]) -> int:
     concerns.show_table()
     shot("concerns-table")
 
-    from mop_desktop.gui.screen_fit import fit_dialog
+    from mop_desktop.gui.shell.screen_fit import fit_dialog
 
     def dialog(name: str, make: Callable[[], object]) -> None:
         made = make()
@@ -137,9 +137,9 @@ def main(argv: list[str]) -> int:
         shot(name)
         widget.close()
 
-    from mop_desktop.gui.dialogs.adopt import AdoptDialog
-    from mop_desktop.gui.dialogs.welcome import WelcomeDialog
-    from mop_desktop.gui.screen_fit import centre_on_screen
+    from mop_desktop.gui.review.adopt import AdoptDialog
+    from mop_desktop.gui.shell.screen_fit import centre_on_screen
+    from mop_desktop.gui.shell.welcome import WelcomeDialog
 
     def welcome() -> object:
         made = WelcomeDialog(window.app, window)
@@ -161,7 +161,7 @@ def main(argv: list[str]) -> int:
         return made
 
     dialog("register-recovery-key", setup_step2)
-    from mop_desktop.gui.help import HelpWindow
+    from mop_desktop.gui.shell.help import HelpWindow
 
     dialog("help", lambda: HelpWindow(window))
 
@@ -171,7 +171,7 @@ def main(argv: list[str]) -> int:
         return made
 
     dialog("help-shortcuts", shortcuts)
-    from mop_desktop.gui.dialogs.import_preview import ImportPreview
+    from mop_desktop.gui.protocol.import_preview import ImportPreview
     from mop_desktop.services.importer import read_protocol
 
     def preview() -> object:
@@ -181,10 +181,10 @@ def main(argv: list[str]) -> int:
         return made
 
     dialog("import-preview", preview)
-    from mop_desktop.gui.restore_dialog import RestoreDialog
+    from mop_desktop.gui.backup.restore import RestoreDialog
 
     dialog("restore", lambda: RestoreDialog(paths.backups, paths.kept_aside, window))
-    from mop_desktop.gui.pdf_preview import PdfPreview
+    from mop_desktop.gui.publishing.pdf_preview import PdfPreview
     from mop_desktop.services.pdf.exports import export_pdf
 
     pdf = data / "protocol.pdf"

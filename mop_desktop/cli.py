@@ -109,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     ctx = Context.from_args(args)
     if args.command is None:
-        from mop_desktop.gui.app import run_gui
+        from mop_desktop.gui.shell.app import run_gui
 
         return run_gui(ctx, smoke_test=args.smoke_test, minimised=args.minimised,
                        started=_STARTED)

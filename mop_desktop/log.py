@@ -11,7 +11,7 @@ What never reaches the file:
   own error words (no SQL, no values), and any exception whose traceback passes through the
   register's code keeps its type and frames but not its message.
 
-``safe_traceback`` and ``scrub`` are shared with the crash dialog (``gui/crash.py``).
+``safe_traceback`` and ``scrub`` are shared with the crash dialog (``gui/shell/crash.py``).
 """
 
 from __future__ import annotations

@@ -57,7 +57,7 @@ def make_result(adopted: bool = True) -> ImportResult:
 
 @pytest.fixture
 def app_context(qapp, app_paths, store):
-    from mop_desktop.gui.context import AppContext
+    from mop_desktop.gui.shell.context import AppContext
 
     return AppContext(app_paths, store)
 
@@ -65,8 +65,7 @@ def app_context(qapp, app_paths, store):
 @pytest.fixture
 def told(monkeypatch):
     """Every message box the shell would show, collected instead: [(title, text), ...]."""
-    from mop_desktop.gui import messages
-
+    from mop_desktop.gui.widgets import messages
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(
         messages, "tell",

@@ -8,9 +8,11 @@ import datetime as dt
 import pytest
 from PySide6.QtWidgets import QMainWindow
 
-from mop_desktop.gui import backup_actions, messages, recovery
-from mop_desktop.gui.backup_actions import describe_age
-from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.backup import actions as backup_actions
+from mop_desktop.gui.backup.actions import describe_age
+from mop_desktop.gui.register import recovery
+from mop_desktop.gui.shell.context import AppContext
+from mop_desktop.gui.widgets import messages
 from mop_desktop.store import backup as bk
 from mop_desktop.store.backup_folder import backup_now, list_backups
 from mop_desktop.store.db import DamagedStoreError, open_store
@@ -116,8 +118,7 @@ def test_indicator_words():
 
 
 def test_restore_dialog_previews_and_restores(qtbot, window, app_paths, store, monkeypatch):
-    from mop_desktop.gui import restore_dialog
-
+    from mop_desktop.gui.backup import restore as restore_dialog
     backup_now(app_paths, app_paths.backups, now=dt.datetime(2026, 3, 23, 19, 30))
     original = dump(app_paths.policy_db)
     add_meeting(store, 7)
@@ -152,7 +153,7 @@ def test_restore_dialog_previews_and_restores(qtbot, window, app_paths, store, m
 
 
 def test_restore_dialog_refuses_a_file_that_is_not_a_backup(qtbot, app_paths, tmp_path):
-    from mop_desktop.gui.restore_dialog import RestoreDialog
+    from mop_desktop.gui.backup.restore import RestoreDialog
 
     dialog = RestoreDialog(app_paths.backups, app_paths.kept_aside)
     qtbot.addWidget(dialog.dialog)

@@ -116,7 +116,7 @@ def test_a_password_the_pdf_rules_refuse_is_shown_as_it_is(app, window, qtbot, s
 
 
 def test_the_idle_lock_keeps_what_was_typed_as_the_case_draft(app, window, qtbot, service):
-    from mop_desktop.gui.register_actions import install
+    from mop_desktop.gui.register.actions import install
     from tests.gui.test_concerns_page import _unlock
 
     page = _unlocked_page(app, window, qtbot)

@@ -23,7 +23,7 @@ def _cheap_kdf(monkeypatch):
 
 @pytest.fixture
 def app(store, app_paths, qtbot):
-    from mop_desktop.gui.context import AppContext
+    from mop_desktop.gui.shell.context import AppContext
 
     with store.session() as session:
         save_council(session, Council(name="Oakford Town Council",
@@ -60,7 +60,7 @@ def service(app):
 
 
 def _page(app, window, qtbot):
-    from mop_desktop.gui.pages.concerns import create_page
+    from mop_desktop.gui.register.page import create_page
 
     page = create_page(app, window)
     qtbot.addWidget(page)
@@ -107,8 +107,7 @@ def test_setup_shows_recovery_key_once_and_opens(app, window, qtbot, tmp_path):
     from pypdf import PdfReader
     from PySide6.QtPrintSupport import QPrinter
 
-    from mop_desktop.gui import pdf_preview
-
+    from mop_desktop.gui.publishing import pdf_preview
     printed = tmp_path / "printed-sheet.pdf"
     sent = []
 
@@ -222,7 +221,7 @@ def test_timeline_and_audit_in_the_form(app, window, qtbot, service):
 
 
 def test_idle_lock_clears_the_views(app, window, qtbot, service):
-    from mop_desktop.gui.register_actions import install
+    from mop_desktop.gui.register.actions import install
 
     page = _unlocked_page(app, window, qtbot)
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
@@ -242,7 +241,7 @@ def test_idle_lock_clears_the_views(app, window, qtbot, service):
 def test_ctrl_l_locks(app, window, qtbot, service):
     from PySide6.QtGui import QAction
 
-    from mop_desktop.gui.register_actions import install
+    from mop_desktop.gui.register.actions import install
 
     page = _page(app, window, qtbot)
     idle = install(app, window, idle_ms=600_000)

@@ -6,7 +6,7 @@ import logging
 import sys
 
 from mop_desktop import log as applog
-from mop_desktop.gui import crash
+from mop_desktop.gui.shell import crash
 
 
 def test_unhandled_error_is_logged_and_shown(qtbot, app_paths, monkeypatch):

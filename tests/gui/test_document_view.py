@@ -10,7 +10,7 @@ from tests.gui.test_protocol_page import Window, adopt, protocol_text, stored_te
 
 @pytest.fixture
 def context(app_paths, store, qapp):
-    from mop_desktop.gui.context import AppContext
+    from mop_desktop.gui.shell.context import AppContext
 
     return AppContext(app_paths, store)
 
@@ -20,7 +20,7 @@ def open_page(context, qtbot):
     windows = []
 
     def make():
-        from mop_desktop.gui.pages.protocol import create_page
+        from mop_desktop.gui.protocol.page import create_page
 
         window = Window()
         qtbot.addWidget(window)
@@ -336,7 +336,7 @@ def test_find_selects_the_match_in_the_document_view(page):
 def test_why_it_changed_note_is_kept_with_the_draft_and_shown_in_the_report(
     store, open_page, qtbot, monkeypatch, tmp_path
 ):
-    from mop_desktop.gui.editor import document_edits
+    from mop_desktop.gui.protocol.editor import document_edits
     from mop_desktop.services import drafts
     from mop_desktop.services.pdf.exports import export_pdf
     from tests.services.pdf_support import pdf_text
@@ -371,7 +371,7 @@ def test_why_it_changed_note_is_kept_with_the_draft_and_shown_in_the_report(
 
 
 def test_why_it_changed_needs_a_changed_clause(store, open_page, monkeypatch):
-    from mop_desktop.gui.editor import document_edits
+    from mop_desktop.gui.protocol.editor import document_edits
     from mop_desktop.services import drafts
 
     adopt(store)
@@ -390,7 +390,7 @@ def test_why_it_changed_note_is_a_comment_in_the_word_tracked_changes(
 ):
     import zipfile
 
-    from mop_desktop.gui.editor import document_edits
+    from mop_desktop.gui.protocol.editor import document_edits
     from mop_desktop.services import drafts
     from mop_desktop.services.publish.exports import export_document
 

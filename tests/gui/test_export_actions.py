@@ -13,7 +13,7 @@ from tests.services.pdf_support import put_adopted, put_draft
 
 
 def test_menu_offers_web_page_word_and_tracked_changes(window):
-    from mop_desktop.gui.export_actions import install
+    from mop_desktop.gui.publishing.export_actions import install
 
     app, win = window
     install(app, win)
@@ -22,8 +22,7 @@ def test_menu_offers_web_page_word_and_tracked_changes(window):
 
 
 def _answer(monkeypatch, tmp_path, suffix, asked):
-    from mop_desktop.gui import export_actions
-
+    from mop_desktop.gui.publishing import export_actions
     def answer(_parent, _title, suggested: Path, kinds):
         asked.append((suggested, kinds))
         return tmp_path / suggested.with_suffix(suffix).name
@@ -32,8 +31,7 @@ def _answer(monkeypatch, tmp_path, suffix, asked):
 
 
 def test_protocol_as_a_web_page_and_as_word(qtbot, window, store, monkeypatch, tmp_path):
-    from mop_desktop.gui import export_actions
-
+    from mop_desktop.gui.publishing import export_actions
     app, win = window
     put_adopted(store, adopted(), [], "Example Town Council")
     for suffix in (".html", ".docx"):
@@ -52,8 +50,7 @@ def test_protocol_as_a_web_page_and_as_word(qtbot, window, store, monkeypatch, t
 
 def test_council_pack_changes_as_word_tracked_changes(qtbot, window, store, monkeypatch,
                                                       tmp_path):
-    from mop_desktop.gui import export_actions
-
+    from mop_desktop.gui.publishing import export_actions
     app, win = window
     put_adopted(store, adopted(), [], "Example Town Council")
     put_draft(store, draft_with_four_changes())

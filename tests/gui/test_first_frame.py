@@ -9,9 +9,9 @@ import sqlite3
 import subprocess
 import sys
 
-from mop_desktop.gui.app import AfterFirstFrame
-from mop_desktop.gui.context import AppContext
-from mop_desktop.gui.pages.dashboard import DashboardPage
+from mop_desktop.gui.shell.app import AfterFirstFrame
+from mop_desktop.gui.shell.context import AppContext
+from mop_desktop.gui.shell.dashboard import DashboardPage
 from tests.conftest import ROOT
 from tests.services.review_data import adopted_protocol
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from mop_desktop.gui import help as help_module
-from mop_desktop.gui import main_window as mw
+from mop_desktop.gui.shell import help as help_module
+from mop_desktop.gui.shell import main_window as mw
 from tests.gui.shell_helpers import app_context  # noqa: F401 (fixtures used by name)
 
 ROOT = Path(__file__).resolve().parents[2]

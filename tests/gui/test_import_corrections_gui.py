@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from mop_desktop.gui.dialogs import import_preview
+from mop_desktop.gui.protocol import import_preview
 from mop_desktop.services.workspace import show
 from tests.gui.shell_helpers import app_context  # noqa: F401 (fixture used by name)
 from tests.gui.test_import_preview import _all_items

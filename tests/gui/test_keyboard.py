@@ -10,7 +10,7 @@ import re
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
 
-from mop_desktop.gui import main_window as mw
+from mop_desktop.gui.shell import main_window as mw
 from tests.gui.shell_helpers import app_context  # noqa: F401 (fixtures used by name)
 
 

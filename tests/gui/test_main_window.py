@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel, QWidget
 
-from mop_desktop.gui import main_window as mw
+from mop_desktop.gui.shell import main_window as mw
 from tests.gui.shell_helpers import app_context, make_result  # noqa: F401 (fixtures used by name)
 
 
@@ -128,8 +128,8 @@ def test_close_flushes_pages(qtbot, app_context, monkeypatch) -> None:
 
 
 def test_folders_dialog_shows_both_paths(window, app_context) -> None:
-    from mop_desktop.gui.dialogs.about import about_dialog, folders_dialog
-    from mop_desktop.gui.uiloader import UiForm
+    from mop_desktop.gui.shell.about import about_dialog, folders_dialog
+    from mop_desktop.gui.widgets.uiloader import UiForm
 
     dialog = folders_dialog(window, app_context.paths, app_context.paths.logs / "x.log")
     form = UiForm(dialog)
@@ -142,7 +142,7 @@ def test_folders_dialog_shows_both_paths(window, app_context) -> None:
 
 
 def test_import_action_opens_nothing_when_cancelled(window, monkeypatch, store) -> None:
-    from mop_desktop.gui.dialogs import import_preview
+    from mop_desktop.gui.protocol import import_preview
     from mop_desktop.services.workspace import show
 
     asked: list[object] = []

@@ -10,7 +10,7 @@ from tests.conftest import ROOT
 LOOP = """
 import sys
 from PySide6.QtGui import QTextCursor, QTextDocument
-import mop_desktop.gui.editor.document_view  # imports set the guard
+import mop_desktop.gui.protocol.editor.document_view  # imports set the guard
 cursor = QTextCursor(QTextDocument())
 for i in range(300_000):
     cursor.block().setUserState(i)  # returns nothing
@@ -27,7 +27,7 @@ def test_many_qt_calls_returning_nothing_do_not_abort_the_process():
 
 
 def test_guard_is_harmless_to_call_again():
-    from mop_desktop.gui.none_refcount import FLOOR, guard
+    from mop_desktop.gui.shell.none_refcount import FLOOR, guard
 
     guard()
     guard()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from mop_desktop.gui.passphrase_field import SecretDialog, add_passphrase_tools
+from mop_desktop.gui.widgets.passphrase_field import SecretDialog, add_passphrase_tools
 from tests.gui.shell_helpers import app_context  # noqa: F401 (fixtures used by name)
 
 
@@ -42,7 +42,7 @@ def test_show_toggle_and_caps_lock_warning(qtbot) -> None:
 
 
 def test_register_passphrase_fields_all_have_the_tools(qtbot, app_context) -> None:
-    from mop_desktop.gui.pages.concerns import ConcernsPage
+    from mop_desktop.gui.register.page import ConcernsPage
     from mop_desktop.gui.register.setup import RecoveryDialog, SetupDialog
 
     page = ConcernsPage(app_context)
@@ -58,8 +58,8 @@ def test_register_passphrase_fields_all_have_the_tools(qtbot, app_context) -> No
 
 
 def test_progress_is_not_shown_as_an_error(qtbot, app_context, monkeypatch) -> None:
-    from mop_desktop.gui.pages.concerns import ConcernsPage
     from mop_desktop.gui.register import setup as setup_module
+    from mop_desktop.gui.register.page import ConcernsPage
 
     page = ConcernsPage(app_context)
     qtbot.addWidget(page)

@@ -25,7 +25,7 @@ def protocol_pdf(store, samples, tmp_path) -> Path:
 
 
 def test_preview_shows_every_page_and_navigates_and_zooms(qtbot, protocol_pdf):
-    from mop_desktop.gui.pdf_preview import PdfPreview
+    from mop_desktop.gui.publishing.pdf_preview import PdfPreview
 
     preview = PdfPreview(protocol_pdf, None, "Protocol")
     qtbot.addWidget(preview.dialog)
@@ -60,7 +60,7 @@ def test_preview_shows_every_page_and_navigates_and_zooms(qtbot, protocol_pdf):
 
 
 def test_a_file_that_is_not_a_pdf_is_refused_in_one_line(tmp_path):
-    from mop_desktop.gui.pdf_preview import PdfPreview, PreviewError
+    from mop_desktop.gui.publishing.pdf_preview import PdfPreview, PreviewError
 
     bad = tmp_path / "not.pdf"
     bad.write_bytes(b"hello")
@@ -69,7 +69,7 @@ def test_a_file_that_is_not_a_pdf_is_refused_in_one_line(tmp_path):
 
 
 def test_print_paints_every_page(qtbot, protocol_pdf, tmp_path):
-    from mop_desktop.gui.pdf_preview import print_pdf
+    from mop_desktop.gui.publishing.pdf_preview import print_pdf
 
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -82,8 +82,8 @@ def test_print_paints_every_page(qtbot, protocol_pdf, tmp_path):
 
 @pytest.fixture
 def window(qtbot, app_paths, store):
-    from mop_desktop.gui.context import AppContext
-    from mop_desktop.gui.pdf_actions import install
+    from mop_desktop.gui.publishing.pdf_actions import install
+    from mop_desktop.gui.shell.context import AppContext
 
     app = AppContext(app_paths, store)
     win = QMainWindow()
@@ -108,8 +108,7 @@ def test_menu_has_the_pdf_actions_with_ctrl_p(window):
 
 def test_export_for_council_pack_names_the_file_and_records_it(qtbot, window, store,
                                                               monkeypatch, tmp_path):
-    from mop_desktop.gui import pdf_actions
-
+    from mop_desktop.gui.publishing import pdf_actions
     app, win = window
     put_adopted(store, model_like_text(), [], "Example Town Council")
     changed = model_like_text()
@@ -140,9 +139,8 @@ def test_export_for_council_pack_names_the_file_and_records_it(qtbot, window, st
 
 
 def test_export_with_nothing_to_export_says_so(window, monkeypatch):
-    from mop_desktop.gui import messages as msgs
-    from mop_desktop.gui import pdf_actions
-
+    from mop_desktop.gui.publishing import pdf_actions
+    from mop_desktop.gui.widgets import messages as msgs
     app, win = window
     told: list[str] = []
     monkeypatch.setattr(msgs, "tell", lambda _p, _t, text, critical=False: told.append(text))
@@ -154,8 +152,7 @@ def test_export_with_nothing_to_export_says_so(window, monkeypatch):
 
 def test_print_current_uses_the_print_dialog_and_records_no_export(qtbot, window, store,
                                                                   monkeypatch, tmp_path):
-    from mop_desktop.gui import pdf_preview
-
+    from mop_desktop.gui.publishing import pdf_preview
     app, win = window
     put_adopted(store, model_like_text(), [], "Example Town Council")
     printed = tmp_path / "printed.pdf"
@@ -166,8 +163,7 @@ def test_print_current_uses_the_print_dialog_and_records_no_export(qtbot, window
         return True
 
     monkeypatch.setattr(pdf_preview, "ask_print", answer)
-    from mop_desktop.gui import pdf_actions
-
+    from mop_desktop.gui.publishing import pdf_actions
     with qtbot.waitSignal(app.statusMessage, timeout=20000) as blocker:
         pdf_actions.print_current(app, win)
     assert blocker.args[0].startswith("Sent ") and "to the printer" in blocker.args[0]
@@ -178,8 +174,8 @@ def test_print_current_uses_the_print_dialog_and_records_no_export(qtbot, window
 def test_preview_of_the_draft_says_it_is_not_saved(qtbot, window, store):
     """Preview used to show the temporary file's path (/tmp/mop-desktop-preview-.../
     preview.pdf); it now names what is shown and says how to keep a copy."""
-    from mop_desktop.gui import pdf_actions
-    from mop_desktop.gui.pdf_preview import UNSAVED_NOTE
+    from mop_desktop.gui.publishing import pdf_actions
+    from mop_desktop.gui.publishing.pdf_preview import UNSAVED_NOTE
 
     app, win = window
     put_adopted(store, model_like_text(), [], "Example Town Council")
@@ -197,7 +193,7 @@ def test_preview_of_the_draft_says_it_is_not_saved(qtbot, window, store):
 
 def test_print_to_pdf_keeps_the_text_and_the_size(qtbot, protocol_pdf, tmp_path):
     """"Print to file" writes the PDF's own pages: text stays selectable, no page pictures."""
-    from mop_desktop.gui.pdf_preview import print_pdf
+    from mop_desktop.gui.publishing.pdf_preview import print_pdf
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -219,8 +215,7 @@ def test_print_to_pdf_keeps_the_text_and_the_size(qtbot, protocol_pdf, tmp_path)
 def test_a_printer_gets_the_pdf_through_cups(qtbot, protocol_pdf, monkeypatch):
     import subprocess
 
-    from mop_desktop.gui import printing
-
+    from mop_desktop.gui.publishing import printing
     monkeypatch.setattr(printing.sys, "platform", "linux")
     monkeypatch.setattr(printing.shutil, "which", lambda name: "/usr/bin/lp")
     sent = []

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from mop_desktop.gui import platform_check as pc
+from mop_desktop.gui.shell import platform_check as pc
 
 ALL = set(pc.XCB_LIBRARIES)
 
@@ -43,7 +43,7 @@ def test_problem_is_one_line_naming_the_packages() -> None:
 def test_window_start_prints_the_line_instead_of_qt_message(tmp_path) -> None:
     """A subprocess where every library "fails to load": one line on stderr, exit 2."""
     code = (
-        "import sys; from mop_desktop.gui import platform_check as pc;"
+        "import sys; from mop_desktop.gui.shell import platform_check as pc;"
         "pc._loads = lambda lib: lib != 'libxcb-keysyms.so.1';"
         "from mop_desktop import cli; sys.exit(cli.main(['--data-dir', sys.argv[1]]))"
     )

@@ -47,7 +47,7 @@ def protocol_text() -> DocumentText:
 
 @pytest.fixture
 def context(app_paths, store, qapp):
-    from mop_desktop.gui.context import AppContext
+    from mop_desktop.gui.shell.context import AppContext
 
     return AppContext(app_paths, store)
 
@@ -57,7 +57,7 @@ def open_page(context, qtbot):
     windows = []
 
     def make():
-        from mop_desktop.gui.pages.protocol import create_page
+        from mop_desktop.gui.protocol.page import create_page
 
         window = Window()
         qtbot.addWidget(window)
@@ -568,8 +568,7 @@ def test_a_dialog_taking_focus_saves_pending_typing(page, app_paths, qtbot, monk
 
 
 def test_a_failed_save_keeps_the_edits_and_says_so(page, app_paths, qtbot, context, monkeypatch):
-    from mop_desktop.gui.pages import protocol
-
+    from mop_desktop.gui.protocol import page as protocol
     messages = []
     context.statusMessage.connect(messages.append)
 
@@ -591,7 +590,7 @@ def test_a_failed_save_keeps_the_edits_and_says_so(page, app_paths, qtbot, conte
 
 
 def test_outline_right_click_menu_offers_the_toolbar(page, context):
-    from mop_desktop.gui.editor.page_actions import outline_menu
+    from mop_desktop.gui.protocol.editor.page_actions import outline_menu
 
     messages = []
     context.statusMessage.connect(messages.append)
@@ -697,7 +696,7 @@ def test_the_page_keeps_a_margin_like_the_other_pages(page):
 def test_an_emptied_draft_says_how_to_start_again(page, qtbot):
     """Deleting every section left "Select a section or clause in the outline" beside an
     empty outline; the panel now says how to start again."""
-    from mop_desktop.gui.editor.block_editor import EMPTY_DRAFT
+    from mop_desktop.gui.protocol.editor.block_editor import EMPTY_DRAFT
 
     while page.document().sections:
         page.select((0, None))

@@ -21,8 +21,8 @@ def _cheap_kdf(monkeypatch):
 
 @pytest.fixture
 def app(store, app_paths, qtbot):
-    from mop_desktop.gui.context import AppContext
     from mop_desktop.gui.register.state import register_for
+    from mop_desktop.gui.shell.context import AppContext
 
     ctx = AppContext(app_paths, store)
     svc = register_for(ctx)
@@ -43,7 +43,7 @@ def window(qtbot):
 
 @pytest.fixture
 def page(app, window, qtbot):
-    from mop_desktop.gui.pages.concerns import create_page
+    from mop_desktop.gui.register.page import create_page
 
     page = create_page(app, window)
     qtbot.addWidget(page)

@@ -101,8 +101,7 @@ def test_case_form_fits_a_small_screen(app, window, qtbot, service, monkeypatch)
     from PySide6.QtCore import QRect
     from PySide6.QtWidgets import QScrollArea
 
-    from mop_desktop.gui import screen_fit
-
+    from mop_desktop.gui.shell import screen_fit
     small = QRect(0, 0, 1024, 728)  # 1024 x 768 less a task bar
     monkeypatch.setattr(screen_fit, "available_area", lambda widget=None: QRect(small))
     page = _unlocked_page(app, window, qtbot)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mop_desktop.gui import crash, messages
-from mop_desktop.gui import main_window as mw
+from mop_desktop.gui.shell import crash
+from mop_desktop.gui.shell import main_window as mw
+from mop_desktop.gui.widgets import messages
 from mop_desktop.store.backup_folder import backup_now
 from tests.gui.shell_helpers import app_context  # noqa: F401 (fixture used by name)
 from tests.store.safety_helpers import add_meeting, populate
@@ -33,12 +34,10 @@ def test_restore_then_quit(qtbot, app_context, app_paths, store, monkeypatch):
     window.refresh_status()
     engine_before = app_context.store.engine
 
-    from mop_desktop.gui.restore_dialog import restore_into_app
-
     import time
 
-    from mop_desktop.gui import restore_dialog
-
+    from mop_desktop.gui.backup import restore as restore_dialog
+    from mop_desktop.gui.backup.restore import restore_into_app
     real_work = restore_dialog._restore_work
     started: list[bool] = []
 
@@ -147,7 +146,7 @@ def test_a_summary_read_error_is_not_called_damage(app_paths, store, monkeypatch
 
 
 def test_the_dashboard_says_when_it_cannot_read_the_store(qtbot, app_context, monkeypatch):
-    from mop_desktop.gui.pages import dashboard
+    from mop_desktop.gui.shell import dashboard
     from mop_desktop.store.db import StoreError
 
     page = dashboard.DashboardPage(app_context, None)
@@ -166,7 +165,7 @@ def test_the_dashboard_says_when_it_cannot_read_the_store(qtbot, app_context, mo
 
 def test_typing_not_yet_saved_is_not_written_over_the_restored_draft(
         qtbot, app_context, app_paths, store, monkeypatch):
-    from mop_desktop.gui.restore_dialog import restore_into_app
+    from mop_desktop.gui.backup.restore import restore_into_app
     from mop_desktop.services import drafts
 
     monkeypatch.setattr(messages, "tell", lambda *a, **k: None)

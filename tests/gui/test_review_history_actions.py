@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel
 
 from mop_desktop.domain.records import Adoption
-from mop_desktop.gui import pdf_actions
-from mop_desktop.gui.pages.review import ReviewPage
+from mop_desktop.gui.publishing import pdf_actions
+from mop_desktop.gui.review.page import ReviewPage
 from mop_desktop.services.adoption import verify_chain
 from mop_desktop.services.workspace import save_import
 from mop_desktop.store import documents as docs

@@ -10,11 +10,11 @@ import sqlite3
 import pytest
 from PySide6.QtCore import QSettings
 
-from mop_desktop.gui.context import AppContext
-from mop_desktop.gui.dialogs.adopt import AdoptDialog
-from mop_desktop.gui.pages.dashboard import DashboardPage, counts_text
-from mop_desktop.gui.pages.review import ReviewPage
-from mop_desktop.gui.tray import TrayController, autostart_enabled, set_autostart
+from mop_desktop.gui.review.adopt import AdoptDialog
+from mop_desktop.gui.review.page import ReviewPage
+from mop_desktop.gui.shell.context import AppContext
+from mop_desktop.gui.shell.dashboard import DashboardPage, counts_text
+from mop_desktop.gui.shell.tray import TrayController, autostart_enabled, set_autostart
 from mop_desktop.services.meetings import add_meeting, list_meetings
 from mop_desktop.services.status import status_line
 from mop_desktop.store import documents as docs
@@ -349,9 +349,8 @@ def test_review_page_lists_the_pdfs_exported(qtbot, ctx, store, cli, tmp_path):
 
 
 def test_tray_installs_into_the_main_window(qtbot, ctx, store):
-    main_window = pytest.importorskip("mop_desktop.gui.main_window")
-    from mop_desktop.gui import tray
-
+    main_window = pytest.importorskip("mop_desktop.gui.shell.main_window")
+    from mop_desktop.gui.shell import tray
     adopted_protocol(store, D(2024, 12, 10))
     window = main_window.MainWindow(ctx)
     qtbot.addWidget(window)
@@ -470,8 +469,7 @@ def test_calendar_dialogs_start_in_a_real_folder(qtbot, ctx, store, monkeypatch)
     start where PDFs are saved (Documents at first)."""
     from pathlib import Path
 
-    from mop_desktop.gui.pages import review
-
+    from mop_desktop.gui.review import page as review
     asked: list[str] = []
     monkeypatch.setattr(review.QFileDialog, "getSaveFileName",
                         lambda _p, _t, where, _f: (asked.append(where), ("", ""))[1])

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRect, QSettings, QSize
 
-from mop_desktop.gui import main_window as mw
-from mop_desktop.gui import screen_fit
+from mop_desktop.gui.shell import main_window as mw
+from mop_desktop.gui.shell import screen_fit
 from tests.gui.shell_helpers import app_context  # noqa: F401 (fixtures used by name)
 
 SMALL = QRect(0, 0, 1024, 740)  # 1024x768 less a task bar
@@ -53,7 +53,7 @@ def test_remembered_size_used_only_if_it_fits(qtbot, app_context, small_screen) 
 
 
 def test_welcome_is_centred_on_the_screen(qtbot, app_context, small_screen) -> None:
-    from mop_desktop.gui.dialogs.welcome import show_welcome
+    from mop_desktop.gui.shell.welcome import show_welcome
 
     win = mw.MainWindow(app_context)
     qtbot.addWidget(win)

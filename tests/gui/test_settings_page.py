@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from mop_desktop.domain.records import Council
-from mop_desktop.gui.pages import settings as page_module
+from mop_desktop.gui.shell import settings as page_module
 from mop_desktop.services.workspace import save_import
 from mop_desktop.store import documents as docs
 from tests.gui.shell_helpers import app_context, make_result  # noqa: F401 (fixtures used by name)
@@ -223,7 +223,7 @@ def test_register_settings_kept_in_range(page, store) -> None:
 def test_saved_idle_time_applies_without_restart(page, store, app_context, qtbot) -> None:
     from PySide6.QtWidgets import QMainWindow
 
-    from mop_desktop.gui.register_actions import install
+    from mop_desktop.gui.register.actions import install
 
     window = QMainWindow()
     qtbot.addWidget(window)

@@ -13,14 +13,14 @@ import sys
 import time
 from pathlib import Path
 
-from mop_desktop.gui.single_instance import SingleInstance
+from mop_desktop.gui.shell.single_instance import SingleInstance
 from tests.conftest import ROOT
 from tests.gui.shell_helpers import make_result, told  # noqa: F401 (fixtures used by name)
 
 HOLD_LOCK = """
 import sys, time
 from PySide6.QtCore import QCoreApplication
-from mop_desktop.gui.single_instance import SingleInstance
+from mop_desktop.gui.shell.single_instance import SingleInstance
 from mop_desktop.paths import resolve_paths
 app = QCoreApplication([])
 instance = SingleInstance(resolve_paths(sys.argv[1]))
@@ -120,12 +120,11 @@ def test_smoke_test(cli_process) -> None:
 
 def test_store_that_cannot_be_opened_exits_2(qapp, app_paths, monkeypatch, told) -> None:
     from mop_desktop.commands import Context
-    from mop_desktop.gui import app as gui_app
-
+    from mop_desktop.gui.shell import app as gui_app
     app_paths.ensure()
     app_paths.policy_db.write_bytes(b"")
     monkeypatch.setattr(gui_app, "_setup_logging", lambda paths: None)
-    monkeypatch.setitem(sys.modules, "mop_desktop.gui.recovery", None)
+    monkeypatch.setitem(sys.modules, "mop_desktop.gui.register.recovery", None)
     code = gui_app.run_gui(Context(paths=app_paths), smoke_test=True)
     assert code == 2
     assert len(told) == 1
@@ -142,13 +141,13 @@ def test_store_error_goes_to_the_recovery_dialog_when_present(
     import types
 
     from mop_desktop.commands import Context
-    from mop_desktop.gui import app as gui_app
+    from mop_desktop.gui.shell import app as gui_app
     from mop_desktop.store.db import DamagedStoreError
 
     offered: list[BaseException] = []
-    recovery = types.ModuleType("mop_desktop.gui.recovery")
+    recovery = types.ModuleType("mop_desktop.gui.register.recovery")
     recovery.offer_recovery = lambda paths, error: offered.append(error) or False
-    monkeypatch.setitem(sys.modules, "mop_desktop.gui.recovery", recovery)
+    monkeypatch.setitem(sys.modules, "mop_desktop.gui.register.recovery", recovery)
     monkeypatch.setattr(gui_app, "_setup_logging", lambda paths: None)
     app_paths.ensure()
     app_paths.policy_db.write_bytes(b"")
@@ -161,7 +160,7 @@ def test_unusable_data_folder_is_said_not_taken_for_a_running_window(
     qapp, tmp_path, monkeypatch, told
 ) -> None:
     from mop_desktop.commands import Context
-    from mop_desktop.gui import app as gui_app
+    from mop_desktop.gui.shell import app as gui_app
     from mop_desktop.paths import resolve_paths
 
     not_a_folder = tmp_path / "data-file"

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 
 from mop_desktop.domain.concerns import ConcernError, parse_date_field
 from mop_desktop.domain.dates import DateError, parse_typed_date, parse_user_date
-from mop_desktop.gui.context import AppContext
-from mop_desktop.gui.pages.review import ReviewPage
+from mop_desktop.gui.review.page import ReviewPage
+from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.services.meetings import list_meetings
 from tests.services.review_data import adopted_protocol
 
@@ -108,7 +108,7 @@ def test_two_digit_years_in_the_domain():
 
 
 def test_the_adopt_dialog_takes_a_two_digit_year_and_shows_it_in_full(qtbot, app_paths, store):
-    from mop_desktop.gui.dialogs.adopt import AdoptDialog
+    from mop_desktop.gui.review.adopt import AdoptDialog
     from mop_desktop.store import documents as docs
     from tests.services.review_data import draft_only
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from mop_desktop.gui.dialogs import import_preview, welcome
+from mop_desktop.gui.protocol import import_preview
+from mop_desktop.gui.shell import welcome
 from mop_desktop.services.workspace import show
 from mop_desktop.store import documents as docs
 from mop_desktop.store import settings
@@ -104,8 +105,8 @@ def test_decide_later_changes_nothing(dialog, store) -> None:
 
 
 def test_shown_over_the_window_on_first_run_only(qtbot, app_context, monkeypatch) -> None:
-    from mop_desktop.gui import app as gui_app
-    from mop_desktop.gui.main_window import MainWindow
+    from mop_desktop.gui.shell import app as gui_app
+    from mop_desktop.gui.shell.main_window import MainWindow
 
     window = MainWindow(app_context)
     qtbot.addWidget(window)
@@ -124,8 +125,8 @@ def test_shown_over_the_window_on_first_run_only(qtbot, app_context, monkeypatch
 
 
 def test_shared_folder_warning_is_shown(qtbot, app_context, monkeypatch, told) -> None:
-    from mop_desktop.gui import app as gui_app
-    from mop_desktop.gui.main_window import MainWindow
+    from mop_desktop.gui.shell import app as gui_app
+    from mop_desktop.gui.shell.main_window import MainWindow
 
     with app_context.store.session() as session:
         settings.put(session, settings.WELCOME_DONE, True)

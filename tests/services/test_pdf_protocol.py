@@ -13,8 +13,8 @@ import pytest
 from pypdf import PdfReader
 
 from mop_desktop.domain.records import Council
-from mop_desktop.store import documents as docs
 from mop_desktop.services.pdf.exports import PdfError, export_pdf, list_exports
+from mop_desktop.store import documents as docs
 from tests.services.pdf_support import (
     font_report,
     model_protocol_text,

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 import zipfile
-from pathlib import Path
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
-from mop_desktop.services.publish.exports import ExportError, export_document
 from mop_desktop.services.pdf.exports import list_exports
+from mop_desktop.services.publish.exports import ExportError, export_document
 from tests.domain.test_diff import adopted, draft_with_four_changes
 from tests.services.pdf_support import put_adopted, put_draft, sample_text
 

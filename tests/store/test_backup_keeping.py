@@ -63,8 +63,7 @@ def test_the_window_back_up_now_is_taken_by_hand_and_the_timer_is_not(
     app_paths, content, monkeypatch
 ):
     pytest.importorskip("PySide6")
-    from mop_desktop.gui import backup_actions
-
+    from mop_desktop.gui.backup import actions as backup_actions
     seen = []
     monkeypatch.setattr(backup_actions, "backup_now",
                         lambda *a, **k: seen.append(k.get("manual", False)) or Path("x"))

@@ -236,7 +236,7 @@ def test_the_window_start_undoes_a_killed_restore(cli, data_dir, app_paths, tmp_
     assert code == 0, err
     _killed_restore(app_paths, tmp_path / "b.zip", monkeypatch, at=3)
     pytest.importorskip("PySide6")
-    from mop_desktop.gui.app import open_store_or_explain
+    from mop_desktop.gui.shell.app import open_store_or_explain
 
     store = open_store_or_explain(app_paths)
     assert store is not None

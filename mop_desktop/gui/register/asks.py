@@ -34,7 +34,7 @@ class Asks:
         return path
 
     def secret(self, parent: QWidget | None, title: str, label: str) -> str | None:
-        from mop_desktop.gui.passphrase_field import ask_secret
+        from mop_desktop.gui.widgets.passphrase_field import ask_secret
 
         return ask_secret(parent, title, label)  # with Show and the Caps Lock warning
 

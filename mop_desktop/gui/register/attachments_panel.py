@@ -10,10 +10,10 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QWidget
 
-from mop_desktop.gui import messages
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.register.setup import user_message
-from mop_desktop.gui.uiloader import UiForm, load_ui
+from mop_desktop.gui.widgets import messages
+from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.services.concerns import RegisterService
 from mop_desktop.services.concerns import attachments as files
 

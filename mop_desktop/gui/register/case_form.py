@@ -26,15 +26,15 @@ from mop_desktop.domain.concerns import (
     routes_for,
 )
 from mop_desktop.domain.dates import format_short
-from mop_desktop.gui import messages
-from mop_desktop.gui.context import AppContext
-from mop_desktop.gui.date_field import show_full_date
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.register.case_timeline import EnterAdds, TimelineEditing
 from mop_desktop.gui.register.choices import choose, fill_choices
 from mop_desktop.gui.register.setup import user_message
 from mop_desktop.gui.register.table_model import TimelineModel
-from mop_desktop.gui.uiloader import UiForm, load_ui
+from mop_desktop.gui.shell.context import AppContext
+from mop_desktop.gui.widgets import messages
+from mop_desktop.gui.widgets.date_field import show_full_date
+from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.services.concerns import RegisterService
 from mop_desktop.services.concerns.clauses import protocol_clauses
 from mop_desktop.store.documents import get_council

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mop_desktop.gui.messages import full_sentence
+from mop_desktop.gui.widgets.messages import full_sentence
 from mop_desktop.services.concerns import RegisterService
 from mop_desktop.services.concerns.reports import MIN_PDF_PASSWORD, PdfPasswordRefused
 from mop_desktop.services.concerns.subject_access import Candidate

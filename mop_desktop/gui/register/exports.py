@@ -13,12 +13,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from mop_desktop.gui.context import AppContext
-from mop_desktop.gui.messages import counted
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.register.export_dialog import ExportDialog
 from mop_desktop.gui.register.setup import user_message
-from mop_desktop.gui.worker import run_in_background
+from mop_desktop.gui.shell.context import AppContext
+from mop_desktop.gui.widgets.messages import counted
+from mop_desktop.gui.widgets.worker import run_in_background
 from mop_desktop.services.concerns import RegisterService
 from mop_desktop.store.documents import get_council
 

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from mop_desktop.domain.concerns import field_label
-from mop_desktop.gui.context import AppContext
 from mop_desktop.gui.register.asks import Asks
-from mop_desktop.gui.worker import run_in_background
+from mop_desktop.gui.shell.context import AppContext
+from mop_desktop.gui.widgets.worker import run_in_background
 from mop_desktop.services.concerns import RegisterService
 from mop_desktop.services.concerns.log_import import (
     FIELDS,
@@ -267,8 +267,8 @@ class ImportDialog:
     def _import_failed(self, exc: BaseException) -> None:
         from sqlalchemy.exc import SQLAlchemyError
 
-        from mop_desktop.gui.messages import not_saved
         from mop_desktop.gui.register.setup import user_message
+        from mop_desktop.gui.widgets.messages import not_saved
         from mop_desktop.store.register import RegisterError
 
         self.importButton.setEnabled(self.table is not None)

@@ -12,7 +12,7 @@ from mop_desktop.gui.register import sealed_view
 from mop_desktop.gui.register.import_dialog import ImportDialog
 from mop_desktop.gui.register.retention import RetentionDialog
 from mop_desktop.gui.register.setup import SetupDialog, user_message
-from mop_desktop.gui.worker import run_in_background
+from mop_desktop.gui.widgets.worker import run_in_background
 
 
 class MoreActions:

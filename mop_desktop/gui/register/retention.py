@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from mop_desktop.domain.dates import format_short
-from mop_desktop.gui.context import AppContext
-from mop_desktop.gui.messages import counted
 from mop_desktop.gui.register.asks import Asks
-from mop_desktop.gui.uiloader import UiForm, load_ui
+from mop_desktop.gui.shell.context import AppContext
+from mop_desktop.gui.widgets.messages import counted
+from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.services.concerns import RegisterService, retention
 from mop_desktop.store import settings
 

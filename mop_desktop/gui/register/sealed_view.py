@@ -10,7 +10,7 @@ from mop_desktop.domain.concerns import choice_label, field_label
 from mop_desktop.domain.dates import format_long, format_short
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.register.attachments_panel import failure_text, open_in_viewer
-from mop_desktop.gui.uiloader import UiForm, load_ui
+from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.services.concerns import RegisterService, sealed
 from mop_desktop.services.concerns import attachments as files
 from mop_desktop.store.sealing import ChairKey

@@ -12,13 +12,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from mop_desktop.gui import messages
-from mop_desktop.gui.context import AppContext
-from mop_desktop.gui.form_helpers import keep_space, say
-from mop_desktop.gui.passphrase_field import add_passphrase_tools
 from mop_desktop.gui.register.asks import Asks
-from mop_desktop.gui.uiloader import UiForm, load_ui
-from mop_desktop.gui.worker import run_in_background
+from mop_desktop.gui.shell.context import AppContext
+from mop_desktop.gui.widgets import messages
+from mop_desktop.gui.widgets.form_helpers import keep_space, say
+from mop_desktop.gui.widgets.passphrase_field import add_passphrase_tools
+from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
+from mop_desktop.gui.widgets.worker import run_in_background
 from mop_desktop.services.concerns import RegisterService
 from mop_desktop.store.documents import get_council
 from mop_desktop.store.vault import MIN_PASSPHRASE, VaultError
@@ -137,7 +137,7 @@ class SetupDialog:
         deleted at once (it holds the key)."""
         import tempfile
 
-        from mop_desktop.gui.pdf_preview import PreviewError, print_with_dialog
+        from mop_desktop.gui.publishing.pdf_preview import PreviewError, print_with_dialog
         from mop_desktop.services.concerns.reports import recovery_sheet
 
         with self.app.store.session() as session:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary, WeakMethod
 
-from mop_desktop.gui.context import AppContext
+from mop_desktop.gui.shell.context import AppContext
 
 if TYPE_CHECKING:  # imported when the first service is made, not on the start-up path
     from mop_desktop.services.concerns import RegisterService

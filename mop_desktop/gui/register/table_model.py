@@ -21,7 +21,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from mop_desktop.domain.concerns import choice_label
 from mop_desktop.domain.dates import format_short
-from mop_desktop.gui.worker import run_in_background
+from mop_desktop.gui.widgets.worker import run_in_background
 from mop_desktop.services.concerns import RegisterService
 from mop_desktop.services.concerns.query import (
     LIST_COLUMNS,

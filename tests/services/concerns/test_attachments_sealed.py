@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from mop_desktop.services.concerns import RegisterService
+from mop_desktop.services.concerns import RegisterService, sealed
 from mop_desktop.services.concerns import attachments as att
-from mop_desktop.services.concerns import sealed
 from mop_desktop.services.concerns.query import ConcernQuery, count
 from mop_desktop.services.concerns.service import TimelineEntry
 from mop_desktop.store.sealing import SealError, WrongChairPassphrase
@@ -211,7 +210,7 @@ def test_damaged_chair_envelope_refused_at_once(service):
     import json
 
     from mop_desktop.store.register import ChairKeyRow
-    from mop_desktop.store.sealing import ChairKeyDamaged, ChairEnvelope
+    from mop_desktop.store.sealing import ChairEnvelope, ChairKeyDamaged
 
     sealed.set_up_chair(service, CHAIR)
     with service.session() as session:

@@ -1,0 +1,227 @@
+"""The "Adopt" dialog (``ui/adopt_dialog.ui``): date of adoption, minute reference,
+originator/reviewer, the chair and clerk signing off, the version label, and "reviewed, no
+changes". Each field is checked as it is typed, with the message beside it once the clerk has
+been there; "Adopt" shows every message that remains and adopts only when there is none. The
+service (``services.adoption``) decides; this only asks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSizePolicy, QWidget
+
+from mop_desktop.domain.dates import (
+    DateError,
+    format_long,
+    format_month,
+    format_short,
+    parse_typed_date,
+)
+from mop_desktop.domain.review import next_review_date
+from mop_desktop.gui.shell.context import AppContext
+from mop_desktop.gui.widgets.date_field import show_full_date
+from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
+from mop_desktop.services.adoption import (
+    AdoptionError,
+    AdoptionRequest,
+    AdoptionResult,
+    adopt,
+    check_request,
+    suggest_label,
+)
+from mop_desktop.store import documents as docs
+
+ERROR_STYLE = "color: #ffffff; background-color: #b02a37; border-radius: 3px; padding: 3px 6px;"
+
+
+class AdoptDialog:
+    """The loaded QDialog (``dialog``) and its checks. ``today`` may be set by tests."""
+
+    def __init__(
+        self,
+        app: AppContext,
+        parent: QWidget | None = None,
+        *,
+        no_changes: bool = False,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        self.app = app
+        self.today = today
+        self.result: AdoptionResult | None = None
+        self.dialog = load_ui("adopt_dialog", parent)
+        assert isinstance(self.dialog, QDialog)
+        self.form = UiForm(self.dialog)
+        self.errors: dict[str, QLabel] = {
+            "date": self.form.dateError,
+            "minute": self.form.minuteError,
+            "reviewer": self.form.reviewerError,
+            "version": self.form.versionError,
+            "document": self.form.documentError,
+        }
+        for label in self.errors.values():
+            label.setStyleSheet(ERROR_STYLE)
+            policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+            policy.setRetainSizeWhenHidden(True)  # the form does not jump when one shows
+            label.setSizePolicy(policy)
+            label.hide()
+        self._prefill()
+        # "Reviewed, no changes" needs an adopted text to re-adopt
+        self.form.noChangesCheck.setChecked(no_changes and self.has_adopted)
+        self.form.noChangesCheck.setEnabled(self.has_adopted)
+        self.ok_button = self.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Adopt")
+        self.form.buttonBox.accepted.connect(self.accept)
+        self.form.buttonBox.rejected.connect(self.dialog.reject)
+        for edit in (
+            self.form.dateEdit,
+            self.form.minuteEdit,
+            self.form.reviewerEdit,
+            self.form.versionEdit,
+        ):
+            edit.textChanged.connect(self.check)
+        self.form.noChangesCheck.toggled.connect(self.check)
+        self._touched: set[str] = set()
+        show_full_date(self.form.dateEdit)  # "2/12/26" is shown as 02/12/2026 on leaving it
+        self.form.dateEdit.editingFinished.connect(lambda: self._touch("date"))
+        self.form.minuteEdit.editingFinished.connect(lambda: self._touch("minute"))
+        self.form.reviewerEdit.editingFinished.connect(lambda: self._touch("reviewer"))
+        self.check()
+        # the clerk types the meeting's date over today's, then the minute reference
+        self.form.dateEdit.selectAll()
+        self.form.dateEdit.setFocus()
+
+    # -- filling and reading ------------------------------------------------------------------
+    def _prefill(self) -> None:
+        with self.app.store.session() as session:
+            council = docs.get_council(session)
+            doc = docs.protocol_document(session)
+            last = doc.adoptions[-1] if doc is not None and doc.adoptions else None
+            self.has_adopted = doc is not None and docs.latest_adopted(doc) is not None
+        self.form.chairEdit.setText(council.chair)
+        self.form.clerkEdit.setText(council.clerk)
+        if last is not None:
+            self.form.reviewerEdit.setText(last.reviewer)
+        self.form.dateEdit.setText(self.today().strftime("%d/%m/%Y"))
+
+    def request(self) -> AdoptionRequest:
+        return AdoptionRequest(
+            adopted_on=_typed_in_full(self.form.dateEdit.text()),
+            minute_ref=self.form.minuteEdit.text(),
+            reviewer=self.form.reviewerEdit.text(),
+            label=self.form.versionEdit.text(),
+            chair=self.form.chairEdit.text(),
+            clerk=self.form.clerkEdit.text(),
+            no_changes=self.form.noChangesCheck.isChecked(),
+        )
+
+    def _touch(self, name: str) -> None:
+        if not shiboken6.isValid(self.dialog):  # a field losing focus as the dialog goes
+            return
+        self._touched.add(name)
+        self.check()
+
+    # -- checking -----------------------------------------------------------------------------
+    def check(self, *_args: object, show_all: bool = False) -> dict[str, str]:
+        """Check every field; show the messages of fields already visited (or all)."""
+        request = self.request()
+        with self.app.store.session() as session:
+            problems = check_request(session, request, self.today())
+            doc = docs.protocol_document(session)
+            day = self._date_or_none(request.adopted_on)
+            if day is not None:
+                self.form.versionEdit.setPlaceholderText(
+                    f"{suggest_label(doc, day)} (suggested from the year)"
+                )
+                interval = doc.review_interval_months if doc is not None else 12
+                due = next_review_date(day, interval or 12)
+                self.form.nextReviewLabel.setText(
+                    f"Next review: {format_month(due)} (by {format_long(due)}, "
+                    f"{interval} months after adoption)."
+                )
+            else:
+                self.form.nextReviewLabel.setText("")
+        always = {"version", "document"}
+        for name, label in self.errors.items():
+            message = problems.get(name, "")
+            visible = bool(message) and (
+                show_all
+                or name in always
+                or name in self._touched
+                or (name == "date" and request.adopted_on.strip() != "")
+            )
+            label.setText(message)
+            # wrap only a message longer than the field: Qt gives a short wrapped label the
+            # height of two lines
+            room = self.form.minuteEdit.width() - 16
+            label.setWordWrap(label.fontMetrics().horizontalAdvance(message) > room)
+            label.setVisible(visible)
+        return problems
+
+    @staticmethod
+    def _date_or_none(text: str) -> dt.date | None:
+        try:
+            return parse_typed_date(text)
+        except DateError:
+            return None
+
+    def visible_errors(self) -> dict[str, str]:
+        return {n: lbl.text() for n, lbl in self.errors.items() if not lbl.isHidden()}
+
+    # -- adopting -----------------------------------------------------------------------------
+    def accept(self) -> bool:
+        problems = self.check(show_all=True)
+        if problems:
+            self._focus_field(next(iter(problems)))
+            return False
+        try:
+            self.result = adopt(self.app.store, self.request(), self.today())
+        except AdoptionError as exc:
+            label = self.errors.get(exc.field, self.form.documentError)
+            label.setText(str(exc))
+            label.show()
+            self._focus_field(exc.field)
+            return False
+        from mop_desktop.services.history_check import after_adoption
+
+        after_adoption(self.app.store)  # anchored in the credential store where there is one
+        self.app.documentChanged.emit()
+        self.app.scheduleChanged.emit()
+        what = "re-adopted without changes" if self.result.no_changes else "adopted"
+        self.app.statusMessage.emit(
+            f"Version {self.result.label} {what}; next review by "
+            f"{format_long(self.result.review_due)}"
+        )
+        self.dialog.accept()
+        return True
+
+    def _focus_field(self, name: str) -> None:
+        editors = {"date": self.form.dateEdit, "minute": self.form.minuteEdit,
+                   "reviewer": self.form.reviewerEdit, "version": self.form.versionEdit}
+        editor = editors.get(name)
+        if editor is not None:
+            editor.setFocus()
+
+    def exec(self) -> int:
+        return int(self.dialog.exec())
+
+
+def open_adopt_dialog(
+    app: AppContext, parent: QWidget | None = None, *, no_changes: bool = False
+) -> AdoptionResult | None:
+    """Show the dialog; the result when something was adopted."""
+    dialog = AdoptDialog(app, parent, no_changes=no_changes)
+    dialog.exec()
+    dialog.dialog.deleteLater()  # not kept hidden under the window until it closes
+    return dialog.result
+
+
+def _typed_in_full(text: str) -> str:
+    """A typed date with a two-digit year ("2/12/26") as the full date; other text as typed
+    (the adoption service parses it strictly and names any problem)."""
+    try:
+        return format_short(parse_typed_date(text)) if "-" not in text else text
+    except DateError:
+        return text

@@ -1,0 +1,382 @@
+"""The main window: a navigation list beside the pages, the menus and the status bar.
+
+Layout in ``ui/main_window.ui``. Pages are listed in ``PAGES`` (name -> title, module, icon);
+each module provides ``create_page(app: AppContext, window: MainWindow) -> QWidget`` and is
+imported when its page is first shown (the dashboard at once, so the window opens filled). A
+module that is not in this build gets a plain placeholder page. ``WINDOW_EXTENSIONS`` lists
+optional modules with ``install(app, window) -> None``, installed once the window is on screen.
+
+Public API for pages and extensions:
+
+- ``window.app``: the ``AppContext`` (paths, store, signals).
+- ``window.menu(name) -> QMenu``: "File", "Edit", "View" and "Help" exist; any other name makes
+  a new menu before Help. Add actions to it; File keeps "Quit" last.
+- ``window.show_page(name)``: switch to a page ("dashboard", "protocol", "review", "concerns",
+  "settings"), creating it if needed.
+- ``window.page(name) -> QWidget | None``: the page's widget (created if needed), or None when
+  the page is not in this build. Pages are built lazily: the dashboard before the window is
+  shown, the others straight after (``preload_pages``), before the window extensions.
+- ``window.log_path``: the log file (or None); ``window.started_minimised``: ``--minimised``.
+
+On close (and when the application quits) every page that has a ``flush()`` method is asked to
+save what it holds. Window geometry is kept in QSettings; nothing confidential is.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mop_desktop import APP_NAME, __version__
+from mop_desktop.gui.shell.context import AppContext
+from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
+from mop_desktop.paths import resource_path
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    title: str
+    module: str
+    icon: str
+
+
+PAGES: dict[str, PageSpec] = {
+    "dashboard": PageSpec("Dashboard", "mop_desktop.gui.shell.dashboard", "nav-dashboard.svg"),
+    "protocol": PageSpec("Protocol", "mop_desktop.gui.protocol.page", "nav-protocol.svg"),
+    "review": PageSpec("Review schedule", "mop_desktop.gui.review.page", "nav-review.svg"),
+    "concerns": PageSpec("Concerns", "mop_desktop.gui.register.page", "nav-concerns.svg"),
+    "settings": PageSpec("Settings", "mop_desktop.gui.shell.settings", "nav-settings.svg"),
+}
+
+WINDOW_EXTENSIONS: tuple[str, ...] = (
+    "mop_desktop.gui.shell.tray",
+    "mop_desktop.gui.publishing.pdf_actions",
+    "mop_desktop.gui.publishing.export_actions",
+    "mop_desktop.gui.register.actions",
+    "mop_desktop.gui.backup.actions",
+    "mop_desktop.gui.shell.help",
+)
+
+STATUS_REFRESH_MS = 60 * 60 * 1000
+
+_MENUS = {"File": "menuFile", "Edit": "menuEdit", "View": "menuView", "Help": "menuHelp"}
+
+
+def import_optional(module_name: str) -> object | None:
+    """The module, or None when this build does not have it (other import errors propagate)."""
+    try:
+        return importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name and (module_name == exc.name or module_name.startswith(exc.name + ".")):
+            return None
+        raise
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, app: AppContext, log_path: Path | None = None) -> None:
+        super().__init__()
+        self.app = app
+        self.log_path = log_path
+        self.started_minimised = False
+        self._pages: dict[str, QWidget | None] = {}
+        self._slots: dict[str, QWidget] = {}
+        self._slot_layouts: dict[str, QVBoxLayout] = {}
+        self._extensions_installed = False
+        self.setObjectName("MainWindow")
+
+        # The layout is a QMainWindow of its own: its parts move into this window.
+        form = load_ui("main_window")
+        assert isinstance(form, QMainWindow)
+        central = form.takeCentralWidget()
+        assert central is not None
+        self.setCentralWidget(central)
+        self.setMenuBar(form.menuBar())
+        self.setStatusBar(form.statusBar())
+        for action in form.findChildren(QAction):
+            action.setParent(self)
+        self.preferred_size = form.size()  # shrunk to the screen by _restore_geometry
+        self.setMinimumSize(form.minimumSize())
+        form.hide()
+        form.deleteLater()
+
+        ui = UiForm(self)
+        self.nav: QListWidget = ui.navList
+        self.stack: QStackedWidget = ui.pageStack
+        self._menus: dict[str, QMenu] = {name: getattr(ui, obj) for name, obj in _MENUS.items()}
+        self.actionQuit: QAction = ui.actionQuit
+        self.actionImport: QAction = ui.actionImport
+        self.actionQuit.triggered.connect(self.close)
+        self.actionImport.triggered.connect(self.import_protocol)
+        ui.actionAbout.triggered.connect(self.show_about)
+        ui.actionFolders.triggered.connect(self.show_folders)
+
+        self._build_navigation()
+        self._build_status_bar()
+        self.app.documentChanged.connect(self.refresh_status)
+        self.app.scheduleChanged.connect(self.refresh_status)
+        self.app.councilChanged.connect(self.refresh_status)
+        self.app.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._status_timer = QTimer(self)  # "in N days" stays true for a window left open
+        self._status_timer.setInterval(STATUS_REFRESH_MS)
+        self._status_timer.timeout.connect(self.refresh_status)
+        self._status_timer.start()
+        instance = QApplication.instance()
+        if instance is not None:
+            instance.aboutToQuit.connect(self.flush_pages)
+
+        self.refresh_status()
+        self._restore_geometry()
+        self.show_page("dashboard")
+
+    # -- navigation and pages -----------------------------------------------------------------
+    def _build_navigation(self) -> None:
+        view = self.menu("View")
+        for index, (name, spec) in enumerate(PAGES.items(), start=1):
+            icon_file = resource_path("resources", "icons", spec.icon)
+            icon = QIcon()
+            if icon_file.exists():  # the same drawing when selected, not a faded one
+                icon.addFile(str(icon_file), mode=QIcon.Mode.Normal)
+                icon.addFile(str(icon_file), mode=QIcon.Mode.Selected)
+            item = QListWidgetItem(icon, spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setToolTip(f"{spec.title} (Ctrl+{index})")
+            self.nav.addItem(item)
+            slot = QWidget(self.stack)
+            slot.setObjectName(f"slot_{name}")
+            layout = QVBoxLayout(slot)
+            layout.setContentsMargins(0, 0, 0, 0)
+            self.stack.addWidget(slot)
+            self._slots[name] = slot
+            self._slot_layouts[name] = layout
+            action = QAction(icon, spec.title, self)
+            action.setObjectName(f"actionShow_{name}")
+            action.setShortcut(QKeySequence(f"Ctrl+{index}"))
+            action.triggered.connect(lambda _=False, n=name: self.show_page(n))
+            view.addAction(action)
+        self.nav.currentRowChanged.connect(self._on_nav_row)
+
+    def _on_nav_row(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self.show_page(list(PAGES)[row])
+
+    def show_page(self, name: str) -> None:
+        if name not in PAGES:
+            raise KeyError(f"no page named {name!r}")
+        self._ensure_page(name)
+        row = list(PAGES).index(name)
+        self.stack.setCurrentWidget(self._slots[name])
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+
+    def page(self, name: str) -> QWidget | None:
+        if name not in PAGES:
+            return None
+        return self._ensure_page(name)
+
+    def preload_pages(self, then: Callable[[], None] | None = None) -> None:
+        """Build the pages not shown yet (after start-up), so their menu actions and shortcuts
+        (Save, Undo, Find...) are there before the clerk first opens them.
+
+        Without ``then`` all are built now. With it, one page is built per turn of the event
+        loop, so the window keeps answering clicks and repaints meanwhile, and ``then`` is
+        called once the last is built."""
+        if then is None:
+            for name in PAGES:
+                self._ensure_page(name)
+            return
+        pending = [name for name in PAGES if name not in self._pages]
+
+        def step() -> None:
+            if pending:
+                self._ensure_page(pending.pop(0))
+                QTimer.singleShot(0, step)
+            else:
+                then()
+
+        step()
+
+    def current_page_name(self) -> str:
+        return list(PAGES)[self.stack.currentIndex()]
+
+    def _ensure_page(self, name: str) -> QWidget | None:
+        if name in self._pages:
+            return self._pages[name]
+        spec = PAGES[name]
+        widget: QWidget | None
+        try:
+            module = import_optional(spec.module)
+            widget = module.create_page(self.app, self) if module is not None else None  # type: ignore[attr-defined]
+            shown = (
+                widget
+                if widget is not None
+                else self._placeholder(
+                    spec.title, f"{spec.title} is not part of this version of {APP_NAME}."
+                )
+            )
+        except Exception:  # a broken page must not take the window down with it
+            log.exception("the %s page could not be built", name)
+            widget = None
+            shown = self._placeholder(
+                spec.title,
+                f"The {spec.title} page could not be opened. The details are in the log "
+                "(Help > Data and log folders).",
+            )
+        self._slot_layouts[name].addWidget(shown)
+        self._pages[name] = widget
+        return widget
+
+    def _placeholder(self, title: str, message: str) -> QWidget:
+        page = load_ui("placeholder_page")
+        form = UiForm(page)
+        form.titleLabel.setText(title)
+        form.messageLabel.setText(message)
+        return page
+
+    # -- menus ----------------------------------------------------------------------------------
+    def menu(self, name: str) -> QMenu:
+        key = name.replace("&", "")
+        if key not in self._menus:
+            menu = QMenu(f"&{key}", self.menuBar())
+            menu.setObjectName(f"menu{key.replace(' ', '')}")
+            self.menuBar().insertMenu(self._menus["Help"].menuAction(), menu)
+            self._menus[key] = menu
+        return self._menus[key]
+
+    def add_file_action(self, action: QAction) -> None:
+        """Add to the File menu above Quit (which stays last)."""
+        self._menus["File"].insertAction(self.actionQuit, action)
+
+    # -- status bar -----------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        self.statusLabel = QLabel(self)
+        self.statusLabel.setObjectName("statusLabel")
+        self.statusLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.versionLabel = QLabel(f"{APP_NAME} {__version__}", self)
+        self.versionLabel.setObjectName("versionLabel")
+        self.versionLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addWidget(self.statusLabel, 1)
+        self.statusBar().addPermanentWidget(self.versionLabel)
+
+    def refresh_status(self) -> None:
+        # Read through store.summary (sqlite3), so the first frame does not wait for the ORM.
+        from mop_desktop.services.reminders import summary_schedule
+        from mop_desktop.services.status import status_text
+        from mop_desktop.store.db import StoreError
+        from mop_desktop.store.summary import read_summary
+
+        try:
+            summary = read_summary(self.app.store.path)
+        except StoreError as exc:  # said as it is, in the status bar; never a crash
+            log.warning("the status bar could not read the store: %s", exc)
+            self.statusLabel.setText(f"The protocol's details could not be read: {exc}.")
+            return
+        self.statusLabel.setText(status_text(summary_schedule(summary)))
+        self.setWindowTitle(summary.council_name or "")
+
+    # -- actions --------------------------------------------------------------------------------
+    def import_protocol(self) -> None:
+        """File > Import protocol...: pending edits are saved first, so that the import (which
+        may replace the draft) is the last word."""
+        from mop_desktop.gui.protocol.import_preview import choose_and_import
+
+        self.flush_pages()
+        choose_and_import(self.app, self)
+
+    def show_about(self) -> None:
+        from mop_desktop.gui.shell.about import show_about
+
+        show_about(self)
+
+    def show_folders(self) -> None:
+        from mop_desktop.gui.shell.about import show_folders
+
+        show_folders(self, self.app.paths, self.log_path)
+
+    def bring_to_front(self) -> None:
+        """Called when a second start asks for this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # -- extensions -----------------------------------------------------------------------------
+    def install_extensions(self) -> None:
+        """Install the optional window extensions that this build has (once)."""
+        if self._extensions_installed:
+            return
+        self._extensions_installed = True
+        for module_name in WINDOW_EXTENSIONS:
+            try:
+                module = import_optional(module_name)
+                if module is not None:
+                    module.install(self.app, self)  # type: ignore[attr-defined]
+            except Exception:  # one broken extension must not stop the window
+                log.exception("the window extension %s could not be installed", module_name)
+                self.app.statusMessage.emit(
+                    "Part of the window could not be set up; the details are in the log."
+                )
+
+    # -- closing --------------------------------------------------------------------------------
+    def flush_pages(self) -> list[str]:
+        """Save what every page holds; the names of the pages whose save failed."""
+        failed = []
+        for name, page in self._pages.items():
+            flush = getattr(page, "flush", None)
+            if callable(flush) and flush() is False:
+                failed.append(name)
+        return failed
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        from mop_desktop.gui.widgets import messages
+        try:  # quitting always works: a failed last save is said, and the clerk may still go
+            failed = [PAGES[name].title if name in PAGES else name for name in self.flush_pages()]
+            where = f" on the {', '.join(failed)} page" if failed else ""
+            reason = "the log has the reason"
+        except Exception as exc:
+            log.exception("the last save before closing failed")
+            from mop_desktop.store.failures import explain
+
+            failed, where, reason = ["?"], "", explain(exc) or "the log has the reason"
+        if failed and not messages.confirm(
+            self, "Not saved",
+            f"The latest changes{where} could not be saved ({reason}). Close anyway? "
+            "Those changes will be lost.",
+            "Close without saving",
+        ):
+            event.ignore()
+            return
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        QSettings().setValue("window/state", self.saveState())
+        super().closeEvent(event)
+
+    def _restore_geometry(self) -> None:
+        """The remembered size and place if they still fit the screen, else the preferred size
+        shrunk to the screen's free area (without the task bar), centred."""
+        from mop_desktop.gui.shell.screen_fit import place_window
+
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        place_window(self, self.preferred_size, geometry if geometry is not None else None)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)

@@ -94,8 +94,10 @@ def main(argv: list[str]) -> int:
     new = render(pinned, old)
     if "--check" in argv:
         if new != old:
-            print("constraints.py: constraints.txt is not what this environment holds",
-                  file=sys.stderr)
+            print(
+                "constraints.py: constraints.txt is not what this environment holds",
+                file=sys.stderr,
+            )
             return 1
         return 0
     TARGET.write_text(new, encoding="utf-8")

@@ -17,8 +17,8 @@ def __getattr__(name: str) -> str:
 def installed_version() -> str:
     """The version in this package's metadata (a ``.dist-info`` or ``.egg-info`` folder on
     ``sys.path``, as ``importlib.metadata.version`` finds it, the PyInstaller build included),
-    or "0.1.0" in a source checkout that was never installed. Read directly: importing
-    ``importlib.metadata`` costs about 60 ms, a tenth of the window's start."""
+    or "0.1.0" in a source checkout that was never installed. Read directly, without
+    importing ``importlib.metadata`` (docs/dev/performance.md, start-up)."""
     import os
     import sys
 

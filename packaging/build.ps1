@@ -50,7 +50,7 @@ Invoke-Checked $Py @("-c", "import sys; sys.exit(sys.version_info < (3, 11))")
 
 Write-Host "==> installing MOP Desktop and PyInstaller into build\venv"
 Invoke-Checked $Py @("-m", "pip", "install", "--quiet", "--upgrade", "pip")
-Invoke-Checked $Py @("-m", "pip", "install", "--quiet", "${Src}[build]")
+Invoke-Checked $Py @("-m", "pip", "install", "--quiet", "-c", "${Src}\constraints.txt", "${Src}[build]")
 $Version = (& $Py -c "from importlib.metadata import version; print(version('mop-desktop'))").Trim()
 
 Write-Host "==> running PyInstaller (MOP Desktop $Version)"

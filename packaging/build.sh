@@ -51,7 +51,7 @@ PY="$VENV/bin/python"
 
 echo "==> installing MOP Desktop and PyInstaller into build/venv"
 "$PY" -m pip install --quiet --upgrade pip
-"$PY" -m pip install --quiet "$SRC[build]"
+"$PY" -m pip install --quiet -c "$SRC/constraints.txt" "$SRC[build]"
 VERSION="$("$PY" -c 'from importlib.metadata import version; print(version("mop-desktop"))')"
 
 echo "==> running PyInstaller (MOP Desktop $VERSION)"

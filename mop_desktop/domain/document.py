@@ -122,8 +122,8 @@ class DocumentText:
         return self
 
     def clone(self) -> DocumentText:
-        """A deep copy, made field by field (``copy.deepcopy`` is ten times slower and every
-        undoable edit clones the document several times)."""
+        """A deep copy, made field by field rather than by ``copy.deepcopy``: every undoable
+        edit clones the document several times (docs/dev/performance.md, the editor)."""
         new: DocumentText = _shallow(self)
         new.sections = [_clone_section(s) for s in self.sections]
         return new

@@ -275,8 +275,8 @@ def _dates_in_window(recurrence: Any, window_start: dt.datetime, horizon: dt.dat
 class _BoundedDatetime:
     """The ``datetime`` module as dateutil's rrule sees it while a series is expanded, with
     ``MAXYEAR`` just past the horizon: a rule that can never match (31 February, BYSETPOS=9)
-    otherwise makes rrule step through every day or week up to the year 9999 (13 s for a
-    daily one) before it gives up."""
+    otherwise makes rrule step through every day or week up to the year 9999 before it gives
+    up (docs/dev/performance.md, calendar files)."""
 
     def __init__(self, last_year: int) -> None:
         self.MAXYEAR = last_year

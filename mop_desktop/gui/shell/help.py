@@ -1,6 +1,6 @@
 """Help > User guide and shortcuts (F1): the short user guide shipped with the app and the
 keyboard shortcuts of this window, in one window. Nothing is fetched: the guide is
-``resources/help/user-guide.md`` (the same text as ``docs/user-guide.md``), shown with
+``resources/help/user-guide.md`` (the one copy: the README and docs/ link to it), shown with
 QTextBrowser's Markdown; links to the web are not followed.
 
 ``install(app, window)`` adds the Help menu's action; ``shortcut_rows(window)`` lists the

@@ -8,9 +8,9 @@ is what ``id + 0`` asks SQLite for; only the page's own rows are then read.
 
 A common word sorted by an indexed column is merged in Python: the FTS5 hits are read once as
 a set of rowids (which is also their count), and the list index is walked in the sort order,
-keeping the rows in the set until the page is full. SQLite's ``IN (subquery)`` would build a
-temporary b-tree of every hit first, which cost twice as much at 60,000 hits. Only rowids are
-held in memory, never register text.
+keeping the rows in the set until the page is full, where SQLite's ``IN (subquery)`` would
+build a temporary b-tree of every hit first (docs/dev/performance.md, the register). Only
+rowids are held in memory, never register text.
 """
 
 from __future__ import annotations

@@ -10,8 +10,8 @@ the shared-folder warning and the first-run welcome.
 the window's first frame drawn with the dashboard and status bar filled) and exits 0 without
 the slower work. The first frame is drawn before anything is read from the store: the
 dashboard and the status bar say "Loading…" and are filled (``MainWindow.load_data``, through
-``store.protocol_repo``) straight after it; ``startup-ms`` is printed once the filled window
-has been drawn. Nothing before the first frame imports reportlab, alembic (unless the store
+``store.protocol_repo``) straight after it; ``--smoke-test`` prints ``first-frame-ms`` at the
+first frame and ``startup-ms`` once the filled window has been drawn. Nothing before the first frame imports reportlab, alembic (unless the store
 needs creating or upgrading), python-docx or SQLAlchemy.
 """
 
@@ -204,7 +204,8 @@ def _run_window(
     if minimised:
         QTimer.singleShot(0, lambda: _load_then(window, then, drawn=False))
     else:
-        AfterFirstFrame(window, lambda: _load_then(window, then, drawn=True))
+        first = (lambda: _print_ms("first-frame-ms", started)) if smoke_test else None
+        AfterFirstFrame(window, lambda: _load_then(window, then, drawn=True, first=first))
     code = app.exec()
     return int(code)
 
@@ -232,9 +233,12 @@ class AfterFirstFrame(QObject):
             then()
 
 
-def _load_then(window: MainWindow, then: Callable[[], None], *, drawn: bool) -> None:
+def _load_then(window: MainWindow, then: Callable[[], None], *, drawn: bool,
+               first: Callable[[], None] | None = None) -> None:
     """Fill the window from the store, then ``then`` once the filled window is drawn (at
-    once for a minimised window, which is not drawn)."""
+    once for a minimised window, which is not drawn). ``first`` is called before filling."""
+    if first is not None:
+        first()
     window.load_data()
     if drawn and window.isVisible():
         AfterFirstFrame(window, then)
@@ -243,14 +247,18 @@ def _load_then(window: MainWindow, then: Callable[[], None], *, drawn: bool) -> 
         QTimer.singleShot(0, then)
 
 
-def _finish_smoke_test(app: QApplication, window: MainWindow, started: float) -> None:
-    """The filled window is drawn: print the time since the process started and close. The
-    pages and extensions built after it (``_after_shown``) are not part of start-up."""
+def _print_ms(name: str, started: float) -> None:
     from mop_desktop.process_clock import seconds_since_start
 
-    elapsed = seconds_since_start(started) * 1000
-    sys.stdout.write(f"startup-ms {elapsed:.0f}\n")
+    sys.stdout.write(f"{name} {seconds_since_start(started) * 1000:.0f}\n")
     sys.stdout.flush()
+
+
+def _finish_smoke_test(app: QApplication, window: MainWindow, started: float) -> None:
+    """The filled window is drawn: print the time since the process started and close. The
+    pages and extensions built after it (``_after_shown``) are not part of start-up.
+    ``first-frame-ms`` (printed before) is the first frame, drawn saying "Loading…"."""
+    _print_ms("startup-ms", started)
     window.close()
     app.exit(EXIT_OK)
 

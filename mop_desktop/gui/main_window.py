@@ -2,7 +2,8 @@
 
 Layout in ``ui/main_window.ui``. Pages are listed in ``PAGES`` (name -> title, module, icon);
 each module provides ``create_page(app: AppContext, window: MainWindow) -> QWidget`` and is
-imported when its page is first shown (the dashboard at once, so the window opens filled). A
+imported when its page is first shown (the dashboard at once: it is drawn saying "Loading…" and
+filled by ``load_data`` once the window is on screen). A
 module that is not in this build gets a plain placeholder page. ``WINDOW_EXTENSIONS`` lists
 optional modules with ``install(app, window) -> None``, installed once the window is on screen.
 

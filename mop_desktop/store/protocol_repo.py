@@ -67,11 +67,20 @@ def adoption_from_row(row: AdoptionRow) -> Adoption:
     return adoption_record(row).to_adoption()
 
 
+def version_status(stored: str | None) -> VersionStatus:
+    """A stored status; one this release does not know (a row changed by hand) counts as
+    superseded: never the draft, never the version in force."""
+    try:
+        return VersionStatus(stored)
+    except ValueError:
+        return VersionStatus.SUPERSEDED
+
+
 def version_value(row: VersionRow) -> Version:
     return Version(
         id=row.id,
         label=row.label,
-        status=VersionStatus(row.status),
+        status=version_status(row.status),
         title=row.title or "",
         based_on_id=row.based_on_id,
         text_sha256=row.text_sha256 or "",

@@ -140,3 +140,32 @@ def test_a_failed_block_records_nothing(store):
         raise RuntimeError("the PDF could not be written")
     with reading(store) as repo:
         assert repo.exports() == []
+
+
+def test_a_status_changed_by_hand_is_never_the_draft_or_the_version_in_force(store):
+    put_adopted(store, model_protocol_text(), [])
+    put_draft(store, model_protocol_text())
+    with store.session() as session:
+        for version in docs.protocol_document(session).versions:
+            version.status = "pending"  # not a status this release writes
+    summary = read_summary(store)
+    assert summary.protocol is not None
+    assert (summary.protocol.draft, summary.protocol.adopted) == (None, None)
+    assert {v.status for v in summary.protocol.versions} == {VersionStatus.SUPERSEDED}
+
+
+def test_the_repository_names_no_database_engine():
+    """It must run on PostgreSQL as on SQLite: no driver, pragma or hand-written SQL."""
+    import ast
+
+    from mop_desktop.store import protocol_repo
+
+    tree = ast.parse(open(protocol_repo.__file__, encoding="utf-8").read())
+    imported = {alias.name.split(".")[0] for node in ast.walk(tree)
+                if isinstance(node, ast.Import | ast.ImportFrom)
+                for alias in (node.names if isinstance(node, ast.Import) else
+                              [ast.alias(node.module or "")])}
+    assert not imported & {"sqlite3", "psycopg", "sqlcipher3"}
+    calls = {n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
+             for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    assert not calls & {"text", "exec_driver_sql", "execute_raw"}

@@ -2,8 +2,8 @@
 
 The schema version is read with the standard library before anything heavy is imported;
 Alembic is imported only when the file needs creating or upgrading, and SQLAlchemy only when
-the first session (or ``store.engine``) is asked for, so a window can be drawn from
-``store.summary`` first. Revision ids are the four-digit prefixes of the files in
+the first session (or ``store.engine``) is asked for, so a window can be drawn before the
+store is read. Revision ids are the four-digit prefixes of the files in
 ``migrations/versions`` and form one line.
 """
 

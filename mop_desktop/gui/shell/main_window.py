@@ -2,7 +2,8 @@
 
 Layout in ``ui/main_window.ui``. Pages are listed in ``PAGES`` (name -> title, module, icon);
 each module provides ``create_page(app: AppContext, window: MainWindow) -> QWidget`` and is
-imported when its page is first shown (the dashboard at once, so the window opens filled). A
+imported when its page is first shown (the dashboard at once: it is drawn saying "Loading…" and
+filled by ``load_data`` once the window is on screen). A
 module that is not in this build gets a plain placeholder page. ``WINDOW_EXTENSIONS`` lists
 optional modules with ``install(app, window) -> None``, installed once the window is on screen.
 
@@ -143,7 +144,7 @@ class MainWindow(QMainWindow):
         if instance is not None:
             instance.aboutToQuit.connect(self.flush_pages)
 
-        self.refresh_status()
+        self.statusLabel.setText("Loading\u2026")  # filled by ``load_data`` after the first frame
         self._restore_geometry()
         self.show_page("dashboard")
 
@@ -276,21 +277,29 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.statusLabel, 1)
         self.statusBar().addPermanentWidget(self.versionLabel)
 
+    def load_data(self) -> None:
+        """Fill what the first frame showed as "Loading…" (the status bar and the dashboard):
+        called by the start-up once the window is on screen."""
+        from mop_desktop.gui.shell.dashboard import DashboardPage
+
+        self.refresh_status()
+        page = self._pages.get("dashboard")
+        controller = page.findChild(DashboardPage) if page is not None else None
+        if controller is not None:
+            controller.load()
+
     def refresh_status(self) -> None:
-        # Read through store.summary (sqlite3), so the first frame does not wait for the ORM.
-        from mop_desktop.services.reminders import summary_schedule
-        from mop_desktop.services.status import status_text
+        from mop_desktop.services.status import window_status
         from mop_desktop.store.db import StoreError
-        from mop_desktop.store.summary import read_summary
 
         try:
-            summary = read_summary(self.app.store.path)
+            line, council = window_status(self.app.store)
         except StoreError as exc:  # said as it is, in the status bar; never a crash
             log.warning("the status bar could not read the store: %s", exc)
             self.statusLabel.setText(f"The protocol's details could not be read: {exc}.")
             return
-        self.statusLabel.setText(status_text(summary_schedule(summary)))
-        self.setWindowTitle(summary.council_name or "")
+        self.statusLabel.setText(line)
+        self.setWindowTitle(council or "")
 
     # -- actions --------------------------------------------------------------------------------
     def import_protocol(self) -> None:

@@ -12,6 +12,7 @@ import importlib
 import sys
 import time
 from collections.abc import Sequence
+from typing import NoReturn
 
 from mop_desktop.commands import EXIT_USAGE, CommandError, Context
 
@@ -39,7 +40,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one line and exit code 2."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         sys.stderr.write(f"{self.prog}: error: {message}\n")
         raise SystemExit(EXIT_USAGE)
 

@@ -26,6 +26,9 @@ from types import TracebackType
 from mop_desktop import APP_ID, ORG_NAME
 from mop_desktop.paths import AppPaths, default_data_dir
 
+#: What ``sys.exc_info()`` returns (logging's ``exc_info``)
+ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None] | tuple[None, None, None]
+
 LOG_NAME = "mop-desktop.log"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
@@ -161,9 +164,9 @@ class ScrubFormatter(logging.Formatter):
         finally:
             record.exc_text = cached
 
-    def formatException(self, ei) -> str:  # type: ignore[no-untyped-def]
+    def formatException(self, ei: ExcInfo) -> str:  # noqa: N802 (logging's name)
         exc_type, exc, tb = ei
-        if exc is None:
+        if exc_type is None or exc is None:
             return ""
         return safe_traceback(exc_type, exc, tb)
 

@@ -23,7 +23,7 @@ def disable_core_dumps() -> bool:
         try:
             import ctypes
 
-            kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+            kernel32 = ctypes.windll.kernel32
             kernel32.SetErrorMode(kernel32.GetErrorMode() | _WINDOWS_ERROR_MODE)
         except (AttributeError, OSError):
             return False

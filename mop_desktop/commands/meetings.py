@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from mop_desktop.commands import CommandError, Context
+
+if TYPE_CHECKING:  # annotations only: the command line starts without it
+    import datetime as dt
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _date(text: str):  # -> dt.date
+def _date(text: str) -> dt.date:
     from mop_desktop.domain.dates import DateError, parse_user_date
 
     try:

@@ -7,8 +7,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from mop_desktop.commands import EXIT_LOCKED, CommandError, Context
+
+if TYPE_CHECKING:  # annotations only: the command line starts without these
+    import datetime as dt
+
+    from mop_desktop.services.concerns import RegisterService
+    from mop_desktop.services.reminders import FollowupSource
 
 ENV_PASSPHRASE = "MOP_PASSPHRASE"
 
@@ -20,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def parse_today(text: str):  # -> dt.date | None
+def parse_today(text: str) -> dt.date | None:
     from mop_desktop.domain.dates import DateError, parse_user_date
 
     if not text:
@@ -31,7 +38,7 @@ def parse_today(text: str):  # -> dt.date | None
         raise CommandError(f"--today: {exc}") from None
 
 
-def open_followups(ctx: Context):  # -> tuple[FollowupSource | None, RegisterService | None]
+def open_followups(ctx: Context) -> tuple[FollowupSource | None, RegisterService | None]:
     """The concern follow-ups when the register exists and ``MOP_PASSPHRASE`` opens it.
     The caller locks the returned register when done."""
     import os

@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 MAX_MINUTE_REF = 100
 
-AMENDMENTS = settings.declare(
+AMENDMENTS: settings.Setting[list[dict[str, str]]] = settings.declare(
     "history.amendments", [], "Minute references added to imported history rows"
 )
 
@@ -115,7 +115,7 @@ def add_minute_reference(store: Store, row_id: int, minute_ref: str,
             hash_before=hash_before,
             hash_after=row.record_hash,
         )
-        recorded = list(settings.get(session, AMENDMENTS))
+        recorded = settings.get(session, AMENDMENTS).copy()
         recorded.append(amendment.__dict__)
         settings.put(session, AMENDMENTS, recorded)
     from mop_desktop.services.history_check import after_amendment

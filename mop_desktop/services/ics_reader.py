@@ -211,7 +211,7 @@ def _occurrences(
 ) -> list[dt.date]:
     """The dates of a series from ``today`` up to YEARS_AHEAD years on; each step of the rule
     takes one from ``budget[0]`` (shared by every series in the file)."""
-    from dateutil.rrule import rrulestr  # type: ignore[import-untyped]
+    from dateutil.rrule import rrulestr
 
     if _property_problem(event, "RRULE") is not None:
         raise IcsError(f"{where}: the repeat rule (RRULE) cannot be read")
@@ -237,7 +237,7 @@ def _occurrences(
         try:
             from icalendar import vRecur
 
-            text = vRecur(values).to_ical().decode()  # type: ignore[no-untyped-call]
+            text = vRecur(values).to_ical().decode()
             recurrence = rrulestr(text, dtstart=first)
             with _bounded_rrule(horizon.year + 1):
                 days |= _dates_in_window(recurrence, window_start, horizon, budget, where)
@@ -287,14 +287,15 @@ class _BoundedDatetime:
 
 @contextmanager
 def _bounded_rrule(last_year: int) -> Iterator[None]:
-    from dateutil import rrule as module  # type: ignore[import-untyped]
+    from dateutil import rrule as module
 
-    saved = module.datetime
-    module.datetime = _BoundedDatetime(last_year)
+    namespace = vars(module)  # the module's own globals: its ``datetime`` is swapped for the block
+    saved = namespace["datetime"]
+    namespace["datetime"] = _BoundedDatetime(last_year)
     try:
         yield
     finally:
-        module.datetime = saved
+        namespace["datetime"] = saved
 
 
 def _years_on(day: dt.date, years: int) -> dt.date:

@@ -33,7 +33,7 @@ def remembered(store: Store, key: str) -> Corrections:
 def remember(store: Store, key: str, corrections: Corrections) -> None:
     """Keep ``corrections`` for the file with SHA-256 ``key`` (forget them when empty)."""
     with store.session() as session:
-        stored = dict(settings.get(session, settings.IMPORT_CORRECTIONS))
+        stored = settings.get(session, settings.IMPORT_CORRECTIONS).copy()
         stored.pop(key, None)
         if not corrections.empty:
             stored[key] = corrections.to_json()

@@ -37,7 +37,7 @@ def dictionary() -> Any:
     """The shipped en_GB Hunspell dictionary (loaded on first use, then shared)."""
     with _LOCK:
         if not _DICTIONARY:
-            from spylls.hunspell import Dictionary  # type: ignore[import-untyped]
+            from spylls.hunspell import Dictionary
 
             stem = resource_path("resources", "dictionaries", "en_GB")
             _DICTIONARY.append(Dictionary.from_files(str(stem)))

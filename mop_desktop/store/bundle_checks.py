@@ -61,12 +61,12 @@ def check_members(archive: zipfile.ZipFile, bundle: Path, files: dict[str, dict[
         raise BackupError(f"{name} holds {len(infos)} files; a backup holds at most "
                           f"{len(MEMBERS)}: refused, nothing was changed")
     seen: dict[str, zipfile.ZipInfo] = {}
-    for info in infos:
-        if info.filename not in MEMBERS:
-            raise BackupError(f"{name} holds an unexpected file: {info.filename[:80]!r}")
-        if info.filename in seen:
-            raise BackupError(f"{name} holds {info.filename} twice: refused")
-        seen[info.filename] = info
+    for listed in infos:
+        if listed.filename not in MEMBERS:
+            raise BackupError(f"{name} holds an unexpected file: {listed.filename[:80]!r}")
+        if listed.filename in seen:
+            raise BackupError(f"{name} holds {listed.filename} twice: refused")
+        seen[listed.filename] = listed
     total = 0
     for member, meta in files.items():
         info = seen.get(member)

@@ -14,6 +14,7 @@ import hashlib
 import os
 import shutil
 import sqlite3
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -72,7 +73,7 @@ def _lock(handle: Any) -> bool:
     """An exclusive, non-blocking OS lock on an open file; False if another process holds it.
     The lock goes with the process: a killed backup leaves its staging folder unlocked."""
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt
 
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
@@ -126,7 +127,7 @@ def remove_stale_staging(folder: Path, unlocked_for: float = 60.0) -> list[Path]
     was removed."""
     import time
 
-    removed = []
+    removed: list[Path] = []
     try:
         candidates = [p for p in folder.glob(STAGING_PREFIX + "*") if p.is_dir()]
     except OSError:
@@ -264,7 +265,7 @@ def _register_connection(path: Path, key: bytearray, mode: str) -> Any:
 
 def check_register_copy(path: Path, key: bytearray) -> dict[str, int]:
     """Open an encrypted register copy with ``key``, check it, return its row counts."""
-    from sqlcipher3 import dbapi2  # type: ignore[import-untyped]
+    from sqlcipher3 import dbapi2
 
     try:
         con = _register_connection(path, key, "ro")

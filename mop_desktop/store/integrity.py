@@ -129,7 +129,7 @@ def check_integrity(path: Path, aside_dir: Path) -> None:
 
 def check_register(path: Path, key: bytearray) -> list[str]:
     """What is wrong with an unlocked register (empty list: sound). Never prints its text."""
-    from sqlcipher3 import dbapi2  # type: ignore[import-untyped]
+    from sqlcipher3 import dbapi2
 
     from mop_desktop.store.register import _keyed_connection
 

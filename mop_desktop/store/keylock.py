@@ -13,6 +13,7 @@ when the process ends, however it ends, so a killed process never leaves the key
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,12 +29,12 @@ def lock_path_for(key_path: Path) -> Path:
 
 
 def _try_lock(fd: int) -> bool:
-    if os.name == "nt":
+    if sys.platform == "win32":
         import msvcrt
 
         try:
             os.lseek(fd, 0, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         except OSError:
             return False
         return True
@@ -47,11 +48,11 @@ def _try_lock(fd: int) -> bool:
 
 
 def _unlock(fd: int) -> None:
-    if os.name == "nt":
+    if sys.platform == "win32":
         import msvcrt
 
         os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
         return
     import fcntl
 
@@ -64,7 +65,7 @@ def key_file_lock(key_path: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
     from mop_desktop.store.key_errors import VaultError
 
     key_path.parent.mkdir(parents=True, exist_ok=True)
-    if os.name == "nt":
+    if sys.platform == "win32":
         fd = os.open(lock_path_for(key_path), os.O_RDWR | os.O_CREAT, 0o600)
     else:
         fd = os.open(key_path.parent, os.O_RDONLY)

@@ -70,6 +70,8 @@ def adoption_from_row(row: AdoptionRow) -> Adoption:
 def version_status(stored: str | None) -> VersionStatus:
     """A stored status; one this release does not know (a row changed by hand) counts as
     superseded: never the draft, never the version in force."""
+    if stored is None:
+        return VersionStatus.SUPERSEDED
     try:
         return VersionStatus(stored)
     except ValueError:

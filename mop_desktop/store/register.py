@@ -271,7 +271,7 @@ def _fts_ddl() -> list[str]:
 # -- connections ------------------------------------------------------------------------------
 def _sqlcipher() -> Any:
     try:
-        import sqlcipher3  # type: ignore[import-untyped]
+        import sqlcipher3
         from sqlcipher3 import dbapi2
     except ImportError:
         raise NoEncryption() from None
@@ -440,7 +440,7 @@ def open_register(path: Path, key: bytearray) -> Register:
 def ensure_additive_tables(engine: Engine) -> None:
     """Tables that only add to the schema (drafts): created if this register lacks them."""
     with engine.begin() as connection:
-        DraftRow.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
+        RegisterBase.metadata.tables[DraftRow.__tablename__].create(connection, checkfirst=True)
 
 
 def _upgrade_1_to_2(connection: Any) -> None:
@@ -473,9 +473,9 @@ def _upgrade_3_to_4(connection: Any) -> None:
         "CREATE INDEX IF NOT EXISTS ix_concern_import_fingerprint ON concern (import_fingerprint)"
     )
     add_column("timeline", "updated_at", "DATETIME")
-    UserCategoryRow.__table__.create(connection, checkfirst=True)
-    tables = [AttachmentRow.__table__, SealedRow.__table__, ChairKeyRow.__table__]
-    RegisterBase.metadata.create_all(connection, tables=tables)  # type: ignore[arg-type]
+    added = (UserCategoryRow, AttachmentRow, SealedRow, ChairKeyRow)
+    tables = [RegisterBase.metadata.tables[row.__tablename__] for row in added]
+    RegisterBase.metadata.create_all(connection, tables=tables)  # only those not there yet
 
 
 _UPGRADES: dict[int, Callable[[Any], None]] = {

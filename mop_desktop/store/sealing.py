@@ -22,10 +22,13 @@ import hashlib
 import json
 import secrets
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mop_desktop.store import recovery_key as recovery
 from mop_desktop.store import vault
+
+if TYPE_CHECKING:  # cryptography is imported where a key is used, to keep start-up light
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 FORMAT = "mop-desktop-chair-key"
 FORMAT_VERSION = 1
@@ -160,7 +163,7 @@ def _canonical(body: dict[str, Any]) -> bytes:
     return json.dumps(body, sort_keys=True, separators=(",", ":")).encode("ascii")
 
 
-def _raw_private(private_key: Any) -> bytes:
+def _raw_private(private_key: X25519PrivateKey) -> bytes:
     from cryptography.hazmat.primitives import serialization
 
     return private_key.private_bytes(
@@ -170,7 +173,7 @@ def _raw_private(private_key: Any) -> bytes:
     )
 
 
-def _raw_public(public_key: Any) -> bytes:
+def _raw_public(public_key: X25519PublicKey) -> bytes:
     from cryptography.hazmat.primitives import serialization
 
     return public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)

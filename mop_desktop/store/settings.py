@@ -53,7 +53,7 @@ BACKUP_DIR = declare("backup.folder", "", "Backups folder (empty: inside the dat
 SIGNATURE_CHAIR = declare("pdf.signature_chair", "", "Chair's signature image")
 SIGNATURE_CLERK = declare("pdf.signature_clerk", "", "Clerk's signature image")
 # -- importing --------------------------------------------------------------------------------
-IMPORT_CORRECTIONS = declare(
+IMPORT_CORRECTIONS: Setting[dict[str, Any]] = declare(
     "import.corrections", {}, "The clerk's corrections to imported files, by the file's SHA-256"
 )
 # -- first run --------------------------------------------------------------------------------

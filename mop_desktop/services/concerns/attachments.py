@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from mop_desktop.store.register import AttachmentRow, ConcernRow, SealedRow, utcnow
 
@@ -184,10 +185,10 @@ def unpack(blob: bytes) -> tuple[str, str, bytes]:
     return name, media_type, blob[4 + length :]
 
 
-def _chair_public_key(session: object) -> bytes:
+def _chair_public_key(session: Session) -> bytes:
     from mop_desktop.services.concerns.sealed import chair_envelope
 
-    envelope = chair_envelope(session)  # type: ignore[arg-type]
+    envelope = chair_envelope(session)
     if envelope is None:
         raise AttachmentError("no key is set up for the chair of the personnel committee")
     return envelope.public_key
@@ -219,12 +220,12 @@ def sealed_blob(service: RegisterService, reference: str, attachment_id: int) ->
         return bytes(_attachment(session, reference, attachment_id).content)
 
 
-def _attachment(session: object, reference: str, attachment_id: int) -> AttachmentRow:
-    concern = concern_row(session, reference)  # type: ignore[arg-type]
-    row = session.get(AttachmentRow, attachment_id)  # type: ignore[attr-defined]
+def _attachment(session: Session, reference: str, attachment_id: int) -> AttachmentRow:
+    concern = concern_row(session, reference)
+    row = session.get(AttachmentRow, attachment_id)
     if row is None or row.concern_id != concern.id:
         raise AttachmentError(f"{reference} has no attachment {attachment_id}")
-    return row  # type: ignore[no-any-return]
+    return row
 
 
 def remove(service: RegisterService, reference: str, attachment_id: int) -> None:

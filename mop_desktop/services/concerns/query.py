@@ -19,8 +19,9 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TypeVarTuple
 
-from sqlalchemy import Select, func, literal_column, or_, select, text
+from sqlalchemy import Select, SQLColumnExpression, func, literal_column, or_, select, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
@@ -32,6 +33,7 @@ LIST_COLUMNS = (
     "reference", "raised_on", "status", "summary", "raised_by", "raised_by_role", "about",
     "about_role", "category", "follow_up_on",
 )
+_Ts = TypeVarTuple("_Ts")
 _SORTABLE = {name: getattr(ConcernRow, name) for name in LIST_COLUMNS}
 #: Sorts the list index can serve without reading rows.
 _INDEXED_SORTS = set(LIST_INDEX_COLUMNS) - {"id"}
@@ -88,8 +90,8 @@ def fts_hits(session: Session, expression: str) -> int:
 
 
 def _filtered(
-    statement: Select, query: ConcernQuery, *, scan_index: bool = False  # type: ignore[type-arg]
-) -> Select:  # type: ignore[type-arg]
+    statement: Select[*_Ts], query: ConcernQuery, *, scan_index: bool = False
+) -> Select[*_Ts]:
     expression = match_expression(query.text)
     if expression:
         # ``id + 0`` keeps SQLite from looking each hit up by rowid: it scans the list index.
@@ -141,12 +143,14 @@ def hit_ids(session: Session, expression: str) -> set[int]:
     ``DatabaseError`` (values hidden), as every other register query's is."""
     driver = session.connection().connection.driver_connection
     try:
-        return {rowid for (rowid,) in driver.execute(_HITS_SQL, (expression,))}  # type: ignore[union-attr]
+        if driver is None:  # never: the session's connection is open
+            raise RuntimeError("no driver connection")
+        return {rowid for (rowid,) in driver.execute(_HITS_SQL, (expression,))}
     except Exception as exc:  # sqlcipher3's own errors: no SQLAlchemy wrapper on this path
         raise DatabaseError(_HITS_SQL, None, exc, hide_parameters=True) from exc
 
 
-def _order(query: ConcernQuery) -> list:  # type: ignore[type-arg]
+def _order(query: ConcernQuery) -> list[SQLColumnExpression[object]]:
     column = _SORTABLE.get(query.sort, ConcernRow.raised_on)
     return [column.desc(), ConcernRow.id.desc()] if query.descending else [column, ConcernRow.id]
 
@@ -229,4 +233,4 @@ def followups_in(session: Session) -> list[tuple[str, dt.date]]:
         .where(ConcernRow.follow_up_on.is_not(None), ConcernRow.status != CLOSED)
         .order_by(ConcernRow.follow_up_on)
     )
-    return [(ref, day) for ref, day in rows]
+    return [(ref, day) for ref, day in rows if day is not None]  # none is: see the query

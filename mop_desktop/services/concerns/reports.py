@@ -78,16 +78,16 @@ def _table(rows: list[list[str]], widths: list[float], header: bool = False) -> 
 
     data = [[_p(cell, "cell") for cell in row] for row in rows]
     table = Table(data, colWidths=widths, repeatRows=1 if header else 0)
-    commands = [
+    style = TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9DB3C8")),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-    ]
+    ])  # fmt: skip
     if header:
-        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E9EFF5")))
-    table.setStyle(TableStyle(commands))
+        style.add("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E9EFF5"))
+    table.setStyle(style)
     return table
 
 

@@ -48,7 +48,7 @@ def due(session: Session, years: int, today: dt.date) -> list[RetentionItem]:
     return [
         RetentionItem(ref, closed, retention_ends(closed, years))
         for ref, status, closed, unknown in rows
-        if due_for_review(status, closed, years, today, unknown)
+        if closed is not None and due_for_review(status, closed, years, today, unknown)
     ]
 
 

@@ -36,7 +36,8 @@ from mop_desktop.store.sealing import unlock_chair as _unlock
 from mop_desktop.store.sealing import unlock_chair_with_recovery_key as _unlock_recovery
 
 from .attachments import attachment_aad, unpack
-from .service import RegisterService, TimelineEntry, audit, concern_row, insert_concern, to_concern
+from .service import RegisterService, audit, concern_row, insert_concern, to_concern
+from .service import TimelineEntry as TimelineEntry  # what add_sealed takes: public here too
 
 SEALED_LABEL = "Sealed: held by the chair of the personnel committee"
 PAYLOAD_FORMAT = "mop-desktop-sealed-concern/1"

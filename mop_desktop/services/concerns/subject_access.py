@@ -25,8 +25,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session, selectinload
@@ -191,12 +192,14 @@ def find_candidates(session: Session, name: str) -> list[Candidate]:
         return found
     fields = PERSON_FIELDS + TEXT_FIELDS
     columns = [getattr(ConcernRow, f) for f in fields]
-    rows = []
-    for chunk in _chunks(sorted(ids)):  # the columns needed only, never whole rows
-        rows += session.execute(
+    rows = [
+        row
+        for chunk in _chunks(sorted(ids))  # the columns needed only, never whole rows
+        for row in session.execute(
             select(ConcernRow.raised_on, ConcernRow.id, ConcernRow.reference, *columns)
             .where(ConcernRow.id.in_(chunk))
         ).all()
+    ]
     rows.sort(key=lambda r: (r[0], r[1]))
     for raised_on, concern_id, reference, *texts in rows:
         reasons = _reasons(request, dict(zip(fields, texts, strict=True)),
@@ -206,11 +209,13 @@ def find_candidates(session: Session, name: str) -> list[Candidate]:
     return found
 
 
+_T = TypeVar("_T")
+
 #: Values per ``IN (...)``: well under SQLite's limit on bound variables.
 _CHUNK = 500
 
 
-def _chunks(values: list) -> Iterable[list]:  # type: ignore[type-arg]
+def _chunks(values: list[_T]) -> Iterator[list[_T]]:
     for start in range(0, len(values), _CHUNK):
         yield values[start : start + _CHUNK]
 

@@ -149,7 +149,7 @@ def build(
             continue
         builder.add(para, nxt)
     sections = builder.finish()
-    text = DocumentText(title=title, sections=sections)
+    document = DocumentText(title=title, sections=sections)
     issues = [ImportIssue(0, "history", w, unit) for w in warnings]
     for section in sections:
         if section.doubtful:
@@ -168,7 +168,7 @@ def build(
         " ".join(row) for p in paras if p.rows for row in p.rows
     ]
     return ImportResult(
-        text=text,
+        text=document,
         council_name=council,
         history=merged.adoptions,
         warnings=[str(i) for i in issues if _warned(i)],

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from statistics import median
+from typing import Protocol
 
 from mop_desktop.services.importer import ImportFailed, ImportIssue, ImportResult
 from mop_desktop.services.importer.lines import split_marker
@@ -71,6 +72,33 @@ def read_pdf(data: bytes, name: str) -> ImportResult:
 
 
 # -- characters to lines ----------------------------------------------------------------------
+Box = tuple[float, float, float, float]
+
+
+class TextPage(Protocol):
+    """What is read of a pypdfium2 ``PdfTextPage`` (pypdfium2 ships no type hints)."""
+
+    raw: object  # the FPDF_TEXTPAGE handle for the ``raw`` functions
+
+    def count_chars(self) -> int: ...
+
+    def get_charbox(self, index: int) -> Box: ...
+
+
+class RawText(Protocol):
+    """The functions of ``pypdfium2.raw`` (pdfium's own C API) that are called."""
+
+    def FPDFText_GetUnicode(self, page: object, index: int) -> int: ...  # noqa: N802
+
+    def FPDFText_GetFontSize(self, page: object, index: int) -> float: ...  # noqa: N802
+
+    def FPDFText_GetFontWeight(self, page: object, index: int) -> int: ...  # noqa: N802
+
+    def FPDFText_GetFontInfo(  # noqa: N802
+        self, page: object, index: int, buffer: object, length: int, flags: object
+    ) -> int: ...
+
+
 def _page_lines(data: bytes, name: str) -> tuple[list[list[Line]], list[float]]:
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
@@ -106,21 +134,21 @@ def _page_lines(data: bytes, name: str) -> tuple[list[list[Line]], list[float]]:
         pdf.close()
 
 
-def _lines_of(textpage: object, raw: object, height: float, page: int) -> list[Line]:
-    count = textpage.count_chars()  # type: ignore[attr-defined]
-    handle = textpage.raw  # type: ignore[attr-defined]
+def _lines_of(textpage: TextPage, raw: RawText, height: float, page: int) -> list[Line]:
+    count = textpage.count_chars()
+    handle = textpage.raw
     pieces: list[list[tuple[str, tuple[float, float, float, float], float, bool]]] = [[]]
     fonts: dict[int, bool] = {}
     for index in range(count):
-        ch = chr(raw.FPDFText_GetUnicode(handle, index))  # type: ignore[attr-defined]
+        ch = chr(raw.FPDFText_GetUnicode(handle, index))
         if ch in "\r\n":
             if ch == "\n" or pieces[-1]:
                 pieces.append([])
             continue
         if ch in "\x02\ufffe":  # pdfium's mark for a hyphen at the end of a line
             ch = "-"
-        box = textpage.get_charbox(index)  # type: ignore[attr-defined]
-        size = raw.FPDFText_GetFontSize(handle, index)  # type: ignore[attr-defined]
+        box = textpage.get_charbox(index)
+        size = raw.FPDFText_GetFontSize(handle, index)
         inked = [c for c in pieces[-1] if not c[0].isspace()]
         if inked and not ch.isspace() and box[3] < inked[-1][1][1] - 0.2 * size:
             pieces.append([])  # below the line before: pdfium ran two lines together
@@ -170,16 +198,16 @@ def _spaced(piece: list[tuple[str, tuple[float, float, float, float], float, boo
     return "".join(out)
 
 
-def _bold(raw: object, handle: object, index: int, fonts: dict[int, bool]) -> bool:
+def _bold(raw: RawText, handle: object, index: int, fonts: dict[int, bool]) -> bool:
     """The character is set in a bold font (by its weight or its name)."""
     import ctypes
 
-    weight = raw.FPDFText_GetFontWeight(handle, index)  # type: ignore[attr-defined]
+    weight = raw.FPDFText_GetFontWeight(handle, index)
     if weight >= 600:
         return True
     buffer = ctypes.create_string_buffer(96)
     flags = ctypes.c_int()
-    raw.FPDFText_GetFontInfo(handle, index, buffer, 96, ctypes.byref(flags))  # type: ignore[attr-defined]
+    raw.FPDFText_GetFontInfo(handle, index, buffer, 96, ctypes.byref(flags))
     name = buffer.value
     key = hash(name)
     if key not in fonts:

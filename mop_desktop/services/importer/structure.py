@@ -248,7 +248,8 @@ class BodyBuilder:
         strong = para.bold or is_caps(text)
         following = split_marker(nxt.text) if nxt is not None else None
         leads_list = (  # a heading over "(a) ...", "(1) ..." or "1. ..." paragraphs
-            following is not None and (para.blank_before or self.layout.dense) and not nxt.toc
+            nxt is not None and following is not None
+            and (para.blank_before or self.layout.dense) and not nxt.toc
             and following.kind != "" and following.style != "bullet"
             and not text.rstrip().endswith(("-", "\u2013"))
         )  # fmt: skip

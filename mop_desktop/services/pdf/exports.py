@@ -64,7 +64,7 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
     return digest.hexdigest()
 
 
-def write_atomically(target: Path, write: Callable[[IO[bytes]], None]) -> str:
+def write_atomically(target: Path, write: Callable[[IO[bytes]], object]) -> str:
     """Call ``write(file)`` on a temporary file beside ``target``, then rename it into
     place (``store.atomic``). Returns the SHA-256 of what was written."""
     from mop_desktop.store.atomic import atomic_writer

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -141,6 +141,10 @@ class _NumberedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
 
+    if TYPE_CHECKING:  # reportlab's own, missing from its stubs
+
+        def _startPage(self) -> None: ...  # noqa: N802
+
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._pages.append(dict(self.__dict__))
         self._startPage()
@@ -149,7 +153,7 @@ class _NumberedCanvas(Canvas):
         total = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)
-            _draw_footer(self, self.page_info, self._pageNumber, total)
+            _draw_footer(self, self.page_info, self.getPageNumber(), total)
             Canvas.showPage(self)
         Canvas.save(self)
 
@@ -228,7 +232,7 @@ def render(target: str | IO[bytes], story: list[Any], info: PageInfo) -> int:
         title=attr(info.title),
         author=attr(info.author or info.council),
         subject=attr(info.subject),
-        keywords=attr(info.keywords),
+        keywords=[attr(info.keywords)],  # reportlab joins the list with ", "
         creator="MOP Desktop",
         producer="MOP Desktop (reportlab)",
         lang="en-GB",

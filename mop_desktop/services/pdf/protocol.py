@@ -166,10 +166,18 @@ def block_flowables(block: Block, hanging: bool = True) -> list[Flowable]:
     return lead_with_items(lead, list_flowables(block.items, block.list_style, indent))
 
 
+class ClauseGroup(KeepTogether):
+    """A clause kept on one page with the first items of its list (``flowables``)."""
+
+    def __init__(self, flowables: list[Flowable]) -> None:
+        super().__init__(flowables)
+        self.flowables = flowables
+
+
 def lead_with_items(lead: Flowable, items: list[Flowable]) -> list[Flowable]:
     """A clause and its list: "Councillors can expect from Officers:" never ends a page
     without its first items."""
-    return [KeepTogether([lead, *items[:2]]), *items[2:]] if items else [lead]
+    return [ClauseGroup([lead, *items[:2]]), *items[2:]] if items else [lead]
 
 
 def heading_style(hanging: bool = True) -> Any:
@@ -190,9 +198,9 @@ def hold_headings(story: list[Flowable]) -> list[Flowable]:
     out: list[Flowable] = []
     for flowable in story:
         last = out[-1] if out else None
-        if (isinstance(flowable, KeepTogether) and isinstance(last, Paragraph)
+        if (isinstance(flowable, ClauseGroup) and isinstance(last, Paragraph)
                 and last.getKeepWithNext()):
-            out[-1] = KeepTogether([last, *flowable._content])
+            out[-1] = ClauseGroup([last, *flowable.flowables])
         else:
             out.append(flowable)
     return out

@@ -32,12 +32,12 @@ from ..service import (
     user_categories,
 )
 from .mapping import FIELDS, SKIP, guess, parse_columns, resolve
-from .reader import LogImportError, Table, read_table, sheet_names
+from .reader import Cell, LogImportError, Table, read_table, sheet_names
 from .rows import Row, build_row
 
 __all__ = [
-    "FIELDS", "SKIP", "ImportResult", "LogImportError", "PreparedLog", "guess", "import_log",
-    "parse_columns", "prepare", "read_table", "sheet_names",
+    "FIELDS", "SKIP", "ImportResult", "LogImportError", "PreparedLog", "Table", "guess",
+    "import_log", "parse_columns", "prepare", "read_table", "sheet_names",
 ]
 
 _CHUNK = 500
@@ -108,7 +108,7 @@ def prepare(path: Path, columns: str | dict[str, str] | None = None,
     return PreparedLog(table, rows)
 
 
-def _check_unheaded(table: Table, line: int, cells: list[object]) -> None:
+def _check_unheaded(table: Table, line: int, cells: list[Cell]) -> None:
     """A value in a column without a heading is refused rather than dropped: in a CSV it is
     usually a comma inside a cell that was not quoted, which shifts every column after it."""
     from .mapping import describe_column
@@ -160,7 +160,8 @@ def _existing_fingerprints(session: Session, prints: list[str]) -> Counter[str]:
             .where(ConcernRow.import_fingerprint.in_(chunk))
             .group_by(ConcernRow.import_fingerprint)
         ):
-            counts[value] = number
+            if value is not None:  # never: NULL is in no list
+                counts[value] = number
     return counts
 
 

@@ -56,6 +56,14 @@ def _blank(cell: Cell) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
+def _worksheet_cell(value: object) -> Cell:
+    """A worksheet value as a ``Cell``; openpyxl's other kinds (a time of day, a duration, a
+    decimal) as their text, which is how the rest of the import reads them."""
+    if value is None or isinstance(value, str | int | float | dt.date):
+        return value
+    return str(value)
+
+
 def read_table(path: Path, sheet: str | None = None) -> Table:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
@@ -193,7 +201,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
         try:
             for number, values in enumerate(worksheet.iter_rows(min_row=1, values_only=True),
                                             start=1):
-                cells = list(values)
+                cells = [_worksheet_cell(value) for value in values]
                 if all(_blank(c) for c in cells):
                     continue
                 if len(records) > MAX_ROWS:

@@ -169,10 +169,10 @@ def cell_date(cell: Cell) -> dt.date | None:
             return _real(year, month, day)
     match = _WORDY.match(text)
     if match:
-        month = _MONTHS.get(match.group(2).casefold())
-        if month is None:
+        named = _MONTHS.get(match.group(2).casefold())
+        if named is None:
             raise ValueProblem("not a date: use 23/03/2026, 2026-03-23 or 23 March 2026")
-        return _real(int(match.group(3)), month, int(match.group(1)))
+        return _real(int(match.group(3)), named, int(match.group(1)))
     try:
         return parse_user_date(text)
     except DateError:

@@ -44,7 +44,7 @@ def default_folder() -> Path:
     """Where a save or open dialog starts: the folder last used for a PDF, else Documents
     (never the program's own working folder)."""
     saved = QSettings().value(_FOLDER_KEY, "", str)
-    if saved and Path(saved).is_dir():
+    if isinstance(saved, str) and saved and Path(saved).is_dir():
         return Path(saved)
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(docs) if docs and Path(docs).is_dir() else Path.home()

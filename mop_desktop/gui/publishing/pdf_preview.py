@@ -10,6 +10,7 @@ asked through ``ask_print`` so tests can answer it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol, cast
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
@@ -26,34 +27,66 @@ class PreviewError(Exception):
     """A file that cannot be shown as a PDF; one line for the clerk."""
 
 
-def render_page(pdf: object, index: int, scale: float) -> QImage:
+class PdfBitmap(Protocol):
+    """What is read of a pypdfium2 ``PdfBitmap`` (pypdfium2 ships no type hints)."""
+
+    buffer: object  # a ctypes array over pdfium's pixels
+    width: int
+    height: int
+    stride: int
+
+
+class PdfPage(Protocol):
+    """What is used of a pypdfium2 ``PdfPage``."""
+
+    def get_size(self) -> tuple[float, float]: ...
+
+    def render(self, *, scale: float, rev_byteorder: bool) -> PdfBitmap: ...
+
+    def close(self) -> None: ...
+
+
+class PdfDocument(Protocol):
+    """What is used of a pypdfium2 ``PdfDocument``."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, index: int) -> PdfPage: ...
+
+    def close(self) -> None: ...
+
+
+def render_page(pdf: PdfDocument, index: int, scale: float) -> QImage:
     """Page ``index`` of an open pypdfium2 document as a QImage at ``scale`` (1 = 72 dpi)."""
-    page = pdf[index]  # type: ignore[index]
+    page = pdf[index]
     try:
         bitmap = page.render(scale=scale, rev_byteorder=True)  # RGB, 3 bytes a pixel
-        image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
+        # PySide6's stubs name bytes, bytearray or memoryview; it takes any buffer, as here
+        pixels = cast(memoryview, bitmap.buffer)
+        image = QImage(pixels, bitmap.width, bitmap.height, bitmap.stride,
                        QImage.Format.Format_RGB888)
         return image.copy()  # detach from pdfium's buffer before it is freed
     finally:
         page.close()
 
 
-def open_pdf(path: str | Path) -> object:
+def open_pdf(path: str | Path) -> PdfDocument:
     import pypdfium2 as pdfium
 
     try:
-        return pdfium.PdfDocument(str(path))
+        document: PdfDocument = pdfium.PdfDocument(str(path))
     except (pdfium.PdfiumError, OSError) as exc:
         raise PreviewError(f"{Path(path).name} cannot be shown: it is not a readable PDF "
                            f"({exc})") from None
+    return document
 
 
 def page_count(path: str | Path) -> int:
     pdf = open_pdf(path)
     try:
-        return len(pdf)  # type: ignore[arg-type]
+        return len(pdf)
     finally:
-        pdf.close()  # type: ignore[attr-defined]
+        pdf.close()
 
 
 def print_pdf(path: str | Path, printer: QPrinter, keeps_file: bool = True) -> int:
@@ -70,11 +103,11 @@ def paint_pdf(path: str | Path, printer: QPrinter) -> int:
     pdf = open_pdf(path)
     painter = QPainter()
     if not painter.begin(printer):
-        pdf.close()  # type: ignore[attr-defined]
+        pdf.close()
         raise PreviewError("the printer could not be started")
     try:
         dpi = min(printer.resolution(), PRINT_DPI_CAP)
-        count = len(pdf)  # type: ignore[arg-type]
+        count = len(pdf)
         for index in range(count):
             if index:
                 printer.newPage()
@@ -85,7 +118,7 @@ def paint_pdf(path: str | Path, printer: QPrinter) -> int:
         return count
     finally:
         painter.end()
-        pdf.close()  # type: ignore[attr-defined]
+        pdf.close()
 
 
 def ask_print(printer: QPrinter, parent: QWidget | None) -> bool:
@@ -122,7 +155,7 @@ class PdfPreview(QObject):
         self.title = title
         self.unsaved = unsaved  # a temporary file: its name means nothing to the clerk
         self.path = Path(path)
-        self.pdf: object | None = None
+        self.pdf: PdfDocument | None = None
         self.labels: list[QLabel] = []
         self.zoom: float | None = None  # None: fit the width
         self._rendered_at: tuple[float, int] | None = None
@@ -145,7 +178,7 @@ class PdfPreview(QObject):
             (QKeySequence(Qt.Key.Key_PageDown), lambda: self.go_to(self.current_page() + 1)),
             (QKeySequence(Qt.Key.Key_PageUp), lambda: self.go_to(self.current_page() - 1)),
         ):
-            QShortcut(QKeySequence(keys), dialog, activated=slot)
+            QShortcut(QKeySequence(keys), dialog).activated.connect(slot)
         f.scrollArea.viewport().installEventFilter(self)
         self._resize_timer = QTimer(self, singleShot=True, interval=120)
         self._resize_timer.timeout.connect(self.render_pages)
@@ -156,7 +189,7 @@ class PdfPreview(QObject):
         pdf = open_pdf(path)
         self.close_pdf()
         self.pdf, self.path = pdf, Path(path)
-        count = len(pdf)  # type: ignore[arg-type]
+        count = len(pdf)
         f = self.form
         f.pageSpin.blockSignals(True)
         f.pageSpin.setRange(1, max(count, 1))
@@ -190,8 +223,8 @@ class PdfPreview(QObject):
             return self.zoom * self.dialog.logicalDpiX() / 72
         if self.pdf is None or not self.labels:
             return 1.0
-        width_pt = self.pdf[0].get_size()[0]  # type: ignore[index]
-        available = self.form.scrollArea.viewport().width() - 40
+        width_pt = self.pdf[0].get_size()[0]
+        available: int = self.form.scrollArea.viewport().width() - 40
         return max(0.2, min(4.0, available / width_pt))
 
     def render_pages(self) -> None:
@@ -207,7 +240,7 @@ class PdfPreview(QObject):
         self._rendered_at = key
         self._drawn = set()
         for index, label in enumerate(self.labels):
-            width, height = self.pdf[index].get_size()  # type: ignore[index]
+            width, height = self.pdf[index].get_size()
             label.clear()
             label.setFixedSize(round(width * scale) + 2, round(height * scale) + 2)
         self.form.pagesWidget.adjustSize()
@@ -238,12 +271,13 @@ class PdfPreview(QObject):
 
     def close_pdf(self) -> None:
         if self.pdf is not None:
-            self.pdf.close()  # type: ignore[attr-defined]
+            self.pdf.close()
             self.pdf = None
 
     # -- navigation and zoom ------------------------------------------------------------------
     def current_page(self) -> int:
-        return self.form.pageSpin.value() - 1
+        page: int = self.form.pageSpin.value()
+        return page - 1
 
     def go_to(self, index: int) -> None:
         if not self.labels:

@@ -79,7 +79,7 @@ def shell_print(path: Path, printer_name: str) -> bool:
         return False
     import ctypes
 
-    result = ctypes.windll.shell32.ShellExecuteW(  # type: ignore[attr-defined]
+    result = ctypes.windll.shell32.ShellExecuteW(
         None, "printto", str(path), f'"{printer_name}"', str(path.parent), 0
     )
     return int(result) > 32

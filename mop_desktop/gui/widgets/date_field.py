@@ -109,7 +109,7 @@ class DateField(QObject):
             self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
 
     def _picked(self, chosen: QDate) -> None:
-        self.set_date(chosen.toPython())
+        self.set_date(dt.date(chosen.year(), chosen.month(), chosen.day()))
         self._menu.close()
         self.edit.setFocus()
 

@@ -39,7 +39,7 @@ def windows_caps_lock() -> bool | None:
     try:
         import ctypes
 
-        return bool(ctypes.windll.user32.GetKeyState(0x14) & 1)  # type: ignore[attr-defined]
+        return bool(ctypes.windll.user32.GetKeyState(0x14) & 1)
     except (AttributeError, OSError):
         return None
 
@@ -59,9 +59,10 @@ class PassphraseTools(QObject):
     def __init__(self, edit: QLineEdit) -> None:
         super().__init__(edit)
         self.edit = edit
-        self.row = QWidget(edit.parentWidget())
+        parent = edit.parentWidget()
+        self.row = QWidget(parent)
         self.row.setObjectName(f"{edit.objectName()}Row")
-        parent_layout = edit.parentWidget().layout() if edit.parentWidget() else None
+        parent_layout = parent.layout() if parent is not None else None
         if parent_layout is not None:
             parent_layout.replaceWidget(edit, self.row, Qt.FindChildOption.FindChildrenRecursively)
         layout = QHBoxLayout(self.row)

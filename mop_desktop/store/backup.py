@@ -41,14 +41,14 @@ from mop_desktop.store.copies import (
     REGISTER_JOURNAL,
     SIDE_SUFFIXES,
     BackupError,
-    _os_message,
-    _staging,
-    _tables,
     check_policy_copy,
     copy_file_checked,
     copy_policy,
     copy_register_unlocked,
+    os_message,
     sha256_file,
+    staging_folder,
+    table_names,
 )
 
 __all__ = [
@@ -69,7 +69,7 @@ def policy_summary(path: Path) -> dict[str, Any]:
 
     con = connect_read_only(path)
     try:
-        tables = set(_tables(con))
+        tables = set(table_names(con))
         summary: dict[str, Any] = {"versions": 0, "adoptions": 0, "latest_version": None,
                                    "latest_adopted_on": None, "draft": False, "council": ""}
         if "version" in tables:
@@ -145,7 +145,7 @@ def write_bundle(
     target = Path(target)
     remove_leftover_temporaries(target.parent, target.name)
     try:
-        with _staging(target.parent) as staging:
+        with staging_folder(target.parent) as staging:
             counts: dict[str, dict[str, int] | None] = {}
             counts[POLICY] = copy_policy(paths.policy_db, staging / POLICY)
             if paths.register_db.exists():
@@ -191,7 +191,7 @@ def write_bundle(
             fsync_file(tmp)
             replace(tmp, target)
     except OSError as exc:
-        raise BackupError(f"the backup could not be written: {_os_message(exc)}") from None
+        raise BackupError(f"the backup could not be written: {os_message(exc)}") from None
     return target
 
 
@@ -237,7 +237,7 @@ def describe_bundle(path: Path) -> BundleInfo:
     except (ValueError, UnicodeDecodeError):
         raise BackupError(f"{path.name}: its manifest is damaged") from None
     except OSError as exc:
-        raise BackupError(f"{path.name} cannot be read: {_os_message(exc)}") from None
+        raise BackupError(f"{path.name} cannot be read: {os_message(exc)}") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BackupError(f"{path.name} is not a MOP Desktop backup")
     if manifest.get("version") != FORMAT_VERSION:
@@ -309,5 +309,5 @@ def _extract_member(archive: zipfile.ZipFile, bundle: Path, name: str, meta: dic
 def verify_bundle(path: Path, passphrase: str | None = None) -> BundleInfo:
     """Full check of a bundle (``extract_verified``) in a temporary folder; BackupError if not."""
     path = Path(path)
-    with _staging(Path(tempfile.gettempdir())) as staging:
+    with staging_folder(Path(tempfile.gettempdir())) as staging:
         return extract_verified(path, staging, passphrase)

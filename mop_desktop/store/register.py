@@ -282,8 +282,12 @@ def _uri(path: Path, mode: str) -> str:
     return f"file:{urllib.parse.quote(str(path.resolve()))}?mode={mode}"
 
 
-def _keyed_connection(path: Path, key: bytearray, mode: str) -> Any:
-    """A sqlcipher3 connection with the key as its first statement and our pragmas set."""
+def keyed_connection(path: Path, key: bytearray, mode: str) -> Any:
+    """A sqlcipher3 DB-API connection on ``path`` with ``key`` as its first statement and the
+    register's pragmas set (``mode``: ``ro``, ``rw`` or ``rwc``). For work where the file itself
+    is the subject: integrity checks, online copies, upgrades on a copy. Raises
+    ``dbapi2.DatabaseError`` when the key does not open the file, ``NoEncryption`` without
+    SQLCipher."""
     _, dbapi2 = _sqlcipher()
     con = dbapi2.connect(_uri(path, mode), uri=True, check_same_thread=False)
     try:
@@ -317,7 +321,7 @@ def make_engine(path: Path, key: bytearray, *, mode: str = "rw") -> Engine:
     _, dbapi2 = _sqlcipher()
 
     def creator() -> Any:
-        return _keyed_connection(path, key, mode)
+        return keyed_connection(path, key, mode)
 
     engine = create_engine(
         "sqlite://", creator=creator, module=dbapi2, poolclass=NullPool, hide_parameters=True
@@ -346,7 +350,7 @@ def _probe(path: Path, key: bytearray) -> int | None:
     """The schema version stamped in an existing register, checking the key and the file."""
     _, dbapi2 = _sqlcipher()
     try:  # rw: a write killed part-way leaves a hot journal that opening must roll back
-        con = _keyed_connection(path, key, "rw")
+        con = keyed_connection(path, key, "rw")
     except dbapi2.DatabaseError as exc:
         _refuse_if_environment(exc)
         raise RegisterDamaged(

@@ -15,8 +15,8 @@ file). The rollback journal is encrypted like the database while it exists.
 
 Schema: created with ``metadata.create_all`` and stamped in ``schema_version``. A register
 written by a newer release is refused; an older one is copied (still encrypted) into
-``kept-aside/`` and upgraded step by step in ``_UPGRADES``, each step in one transaction. This
-is a small hand-written path; Alembic on this engine is the way to grow it.
+``kept-aside/`` and upgraded on a checked copy that is then swapped in (``store.register_upgrade``
+through ``store.upgrade_copy``, the procedure policy.db's upgrades use too).
 
 Never a plaintext register: if ``sqlcipher3`` is missing or ``PRAGMA cipher_version`` is empty,
 no register is created or opened. Never a new empty register over an existing file: opening uses
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import urllib.parse
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -352,7 +352,7 @@ def _probe(path: Path, key: bytearray) -> int | None:
     try:  # rw: a write killed part-way leaves a hot journal that opening must roll back
         con = keyed_connection(path, key, "rw")
     except dbapi2.DatabaseError as exc:
-        _refuse_if_environment(exc)
+        refuse_if_environment(exc)
         raise RegisterDamaged(
             f"{path.name} is damaged or does not belong to this key file: restore from backup"
         ) from None
@@ -363,7 +363,7 @@ def _probe(path: Path, key: bytearray) -> int | None:
         row = con.execute("SELECT max(version) FROM schema_version").fetchone()
         return int(row[0]) if row and row[0] is not None else None
     except dbapi2.DatabaseError as exc:
-        _refuse_if_environment(exc)
+        refuse_if_environment(exc)
         raise RegisterDamaged(f"{path.name} is damaged: restore from backup") from None
     finally:
         con.close()
@@ -373,8 +373,9 @@ class RegisterBusy(RegisterError):
     """Another program holds the register's lock for longer than the busy timeout."""
 
 
-def _refuse_if_environment(exc: BaseException) -> None:
-    """Busy, a full disk or a failing device is not damage: raise the matching error."""
+def refuse_if_environment(exc: BaseException) -> None:
+    """Busy, a full disk or a failing device is not damage: raise the matching error
+    (``RegisterBusy``, or ``RegisterError`` naming the cause); return for anything else."""
     from mop_desktop.store.failures import BUSY, explain
 
     message = explain(exc)
@@ -434,9 +435,11 @@ def open_register(path: Path, key: bytearray) -> Register:
             f"{path.name} was written by a newer release of MOP Desktop (register schema "
             f"{version}); install that release or newer to open it"
         )
+    if version < SCHEMA_VERSION:  # upgraded on a checked copy, then swapped in
+        from mop_desktop.store.register_upgrade import upgrade_register
+
+        upgrade_register(path, key, version)
     register = Register(path, key, make_engine(path, key))
-    if version < SCHEMA_VERSION:
-        _upgrade(register, version)
     ensure_additive_tables(register.engine)
     return register
 
@@ -445,64 +448,6 @@ def ensure_additive_tables(engine: Engine) -> None:
     """Tables that only add to the schema (drafts): created if this register lacks them."""
     with engine.begin() as connection:
         DraftRow.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
-
-
-def _upgrade_1_to_2(connection: Any) -> None:
-    """One covering index for the table's filters and sorts replaces four narrow ones (it is
-    built by the next step, in its current form)."""
-    for name in ("raised_on", "status", "category", "raised_by_role"):
-        connection.exec_driver_sql(f"DROP INDEX IF EXISTS ix_concern_{name}")
-
-
-def _upgrade_2_to_3(connection: Any) -> None:
-    """The list index with the rowid after the date (its order is the table's order)."""
-    connection.exec_driver_sql(f"DROP INDEX IF EXISTS {LIST_INDEX}")
-    connection.exec_driver_sql(
-        f"CREATE INDEX {LIST_INDEX} ON concern ({', '.join(LIST_INDEX_COLUMNS)})"
-    )
-
-
-def _upgrade_3_to_4(connection: Any) -> None:
-    """The clerk's own log ("closing date unknown", the import fingerprint, the clerk's own
-    categories, when a timeline entry was last edited); attachments, sealed concerns and the
-    chair's key."""
-    def add_column(table: str, name: str, definition: str) -> None:
-        have = {row[1] for row in connection.exec_driver_sql(f"PRAGMA table_info({table})")}
-        if name not in have:
-            connection.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {name} {definition}")
-
-    add_column("concern", "closing_date_unknown", "BOOLEAN NOT NULL DEFAULT 0")
-    add_column("concern", "import_fingerprint", "VARCHAR")
-    connection.exec_driver_sql(
-        "CREATE INDEX IF NOT EXISTS ix_concern_import_fingerprint ON concern (import_fingerprint)"
-    )
-    add_column("timeline", "updated_at", "DATETIME")
-    UserCategoryRow.__table__.create(connection, checkfirst=True)
-    tables = [AttachmentRow.__table__, SealedRow.__table__, ChairKeyRow.__table__]
-    RegisterBase.metadata.create_all(connection, tables=tables)  # type: ignore[arg-type]
-
-
-_UPGRADES: dict[int, Callable[[Any], None]] = {
-    1: _upgrade_1_to_2, 2: _upgrade_2_to_3, 3: _upgrade_3_to_4,
-}
-
-
-def _upgrade(register: Register, version: int) -> None:
-    """Keep a copy of the (encrypted) file aside, then run each step in a transaction."""
-    import shutil
-
-    aside = register.path.parent / "kept-aside"
-    aside.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    shutil.copy2(register.path, aside / f"register-schema-{version}-{stamp}.db")
-    while version < SCHEMA_VERSION:
-        with register.engine.begin() as connection:
-            _UPGRADES[version](connection)
-            version += 1
-            connection.execute(
-                text("INSERT INTO schema_version(version, applied_at) VALUES (:v, :t)"),
-                {"v": version, "t": utcnow()},
-            )
 
 
 def _precreate_private(path: Path) -> None:

@@ -427,6 +427,9 @@ def check_existing(path: Path) -> None:
 def open_register(path: Path, key: bytearray) -> Register:
     """Open an existing register with its data key (the file must exist and match the key)."""
     check_existing(path)
+    from mop_desktop.store.upgrade_copy import remove_killed_upgrades
+
+    remove_killed_upgrades(path.parent)
     version = _probe(path, key)
     if version is None:
         raise RegisterDamaged(f"{path.name} has no schema version: restore from backup")

@@ -21,11 +21,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mop_desktop.store.atomic import fsync_dir, fsync_file
-from mop_desktop.store.copies import staging_folder
+from mop_desktop.store.copies import remove_stale_staging, staging_folder
 
 
 class UpgradeFailed(Exception):
     """An upgrade that did not happen; the store is exactly as it was. One line for the user."""
+
+
+def remove_killed_upgrades(folder: Path) -> None:
+    """The staging folders an upgrade (or backup, or restore) that was killed left in
+    ``folder``; called when a store is opened. Never one another process is using."""
+    try:
+        remove_stale_staging(folder)
+    except OSError:
+        pass  # tried again next time
 
 
 def upgrade_through_copy(

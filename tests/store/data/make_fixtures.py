@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the old schemas are written out as each release created them)
 """Make the fixture files of every released schema of both stores (run from the repository root:
 ``python -m tests.store.data.make_fixtures``). The files are committed; run this only to add the
 fixture of a new schema, and never change an existing one.

@@ -259,3 +259,29 @@ def test_private_name_check_sees_both_forms(tmp_path):
         "mop_desktop/store/b.py: mop_desktop.store.a._CACHE",
         "mop_desktop/store/b.py: mop_desktop.store.a._hidden",
     ]
+
+
+# -- one data path: the standard library's sqlite3 only where SQLite itself is the subject -----
+#: Modules below gui/ that may import sqlite3 (or sqlcipher3): each works on an SQLite file as a
+#: file (opening and its pragmas, integrity checks, the online backup API, upgrades on a copy,
+#: the encrypted register's connection, telling a busy or full disk from damage). Everything
+#: that reads the tables as data goes through SQLAlchemy, so that it runs on PostgreSQL too.
+SQLITE_AS_SUBJECT = {
+    "mop_desktop/store/db.py", "mop_desktop/store/integrity.py", "mop_desktop/store/copies.py",
+    "mop_desktop/store/migrate_copy.py", "mop_desktop/store/bundle_checks.py",
+    "mop_desktop/store/failures.py", "mop_desktop/store/register.py",
+    "mop_desktop/store/register_upgrade.py",
+    # parallel readers being replaced by the store's repositories (issue 15, item 1):
+    "mop_desktop/store/light_text.py", "mop_desktop/store/summary.py",
+}
+
+
+def test_sqlite3_only_where_sqlite_is_the_subject():
+    offenders = [
+        str(path.relative_to(ROOT))
+        for layer in ("domain", "store", "services", "commands")
+        for path in sorted((PACKAGE / layer).rglob("*.py"))
+        if any(n.split(".")[0] in {"sqlite3", "sqlcipher3"} for n in _imports(path))
+        and str(path.relative_to(ROOT)) not in SQLITE_AS_SUBJECT
+    ]
+    assert offenders == []

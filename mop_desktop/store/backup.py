@@ -30,7 +30,7 @@ import zipfile
 from dataclasses import dataclass, field
 from glob import escape as glob_escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mop_desktop.paths import AppPaths
 from mop_desktop.store.atomic import fsync_file, replace
@@ -48,8 +48,10 @@ from mop_desktop.store.copies import (
     os_message,
     sha256_file,
     staging_folder,
-    table_names,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 __all__ = [
     "KEY", "POLICY", "REGISTER", "SIDE_SUFFIXES", "BackupError", "BundleInfo", "describe_bundle",
@@ -64,32 +66,45 @@ MAX_MANIFEST = 1024 * 1024
 
 # -- the summary shown before a restore --------------------------------------------------------
 def policy_summary(path: Path) -> dict[str, Any]:
-    """Versions, adoptions and the latest adoption recorded in a policy.db copy."""
-    from mop_desktop.store.db import connect_read_only
+    """Versions, adoptions and the latest adoption recorded in a policy.db copy (read-only)."""
+    from mop_desktop.store.db import make_engine
 
-    con = connect_read_only(path)
+    engine = make_engine(path, read_only=True)
     try:
-        tables = set(table_names(con))
-        summary: dict[str, Any] = {"versions": 0, "adoptions": 0, "latest_version": None,
-                                   "latest_adopted_on": None, "draft": False, "council": ""}
-        if "version" in tables:
-            summary["versions"] = con.execute("SELECT count(*) FROM version").fetchone()[0]
-            summary["draft"] = bool(
-                con.execute("SELECT count(*) FROM version WHERE status='draft'").fetchone()[0]
-            )
-        if "adoption" in tables:
-            summary["adoptions"] = con.execute("SELECT count(*) FROM adoption").fetchone()[0]
-            row = con.execute(
-                "SELECT version_label, adopted_on FROM adoption ORDER BY id DESC LIMIT 1"
-            ).fetchone()
-            if row:
-                summary["latest_version"], summary["latest_adopted_on"] = row[0], row[1]
-        if "council" in tables:
-            row = con.execute("SELECT name FROM council ORDER BY id LIMIT 1").fetchone()
-            summary["council"] = row[0] if row else ""
-        return summary
+        with engine.connect() as connection:
+            return summary_of(connection)
     finally:
-        con.close()
+        engine.dispose()
+
+
+def summary_of(connection: Connection) -> dict[str, Any]:
+    """The restore preview's summary, read through SQLAlchemy from any engine's store (the
+    tables an older schema lacks count as empty)."""
+    from sqlalchemy import func, inspect, select
+
+    from mop_desktop.store.models import AdoptionRow, CouncilRow, VersionRow
+
+    tables = set(inspect(connection).get_table_names())
+    summary: dict[str, Any] = {"versions": 0, "adoptions": 0, "latest_version": None,
+                               "latest_adopted_on": None, "draft": False, "council": ""}
+    if "version" in tables:
+        summary["versions"] = connection.scalar(select(func.count()).select_from(VersionRow))
+        drafts = select(func.count()).select_from(VersionRow).where(VersionRow.status == "draft")
+        summary["draft"] = bool(connection.scalar(drafts))
+    if "adoption" in tables:
+        summary["adoptions"] = connection.scalar(select(func.count()).select_from(AdoptionRow))
+        latest = connection.execute(
+            select(AdoptionRow.version_label, AdoptionRow.adopted_on)
+            .order_by(AdoptionRow.id.desc()).limit(1)
+        ).first()
+        if latest is not None:
+            summary["latest_version"] = latest.version_label
+            adopted_on = latest.adopted_on
+            summary["latest_adopted_on"] = adopted_on.isoformat() if adopted_on else None
+    if "council" in tables:
+        name = connection.scalar(select(CouncilRow.name).order_by(CouncilRow.id).limit(1))
+        summary["council"] = name or ""
+    return summary
 
 
 # -- writing a bundle -------------------------------------------------------------------------

@@ -13,10 +13,12 @@ one clerk writes at a time, so WAL buys nothing, and with DELETE the register is
 transactions (no ``-wal``/``-shm`` holding old page images beside it, and a backup copies one
 file). The rollback journal is encrypted like the database while it exists.
 
-Schema: created with ``metadata.create_all`` and stamped in ``schema_version``. A register
-written by a newer release is refused; an older one is copied (still encrypted) into
-``kept-aside/`` and upgraded on a checked copy that is then swapped in (``store.register_upgrade``
-through ``store.upgrade_copy``, the procedure policy.db's upgrades use too).
+Schema: created with ``metadata.create_all``, stamped in ``schema_version`` and
+``alembic_version``. A register written by a newer release is refused; an older one is copied
+(still encrypted) into
+``kept-aside/`` and upgraded by its Alembic migrations (``migrations/register``) on a checked copy
+that is then swapped in (``store.register_upgrade`` through ``store.upgrade_copy``, the procedure
+policy.db's upgrades use too).
 
 Never a plaintext register: if ``sqlcipher3`` is missing or ``PRAGMA cipher_version`` is empty,
 no register is created or opened. Never a new empty register over an existing file: opening uses
@@ -59,6 +61,15 @@ from sqlalchemy.orm import (
 from sqlalchemy.pool import NullPool
 
 SCHEMA_VERSION = 4
+#: The register's Alembic head (``migrations/register``): revision 0004 is schema 4. Checked
+#: against the script folder by tests/store/test_upgrades.py.
+HEAD_REVISION = "0004"
+#: Alembic's own table, written as Alembic writes it, so a new register is stamped without
+#: importing Alembic.
+ALEMBIC_VERSION_DDL = (
+    "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+    "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
+)
 LIST_INDEX = "ix_concern_list"
 #: ``id`` (the rowid) right after the date, so that the index itself is in the table's default
 #: order (raised on, then id) and a page of a broad search stops after its rows.
@@ -346,8 +357,9 @@ def make_engine(path: Path, key: bytearray, *, mode: str = "rw") -> Engine:
     return engine
 
 
-def _probe(path: Path, key: bytearray) -> int | None:
-    """The schema version stamped in an existing register, checking the key and the file."""
+def _probe(path: Path, key: bytearray) -> tuple[int | None, str | None]:
+    """The schema version stamped in an existing register and its Alembic revision (None
+    before the register's migrations moved to Alembic), checking the key and the file."""
     _, dbapi2 = _sqlcipher()
     try:  # rw: a write killed part-way leaves a hot journal that opening must roll back
         con = keyed_connection(path, key, "rw")
@@ -361,7 +373,12 @@ def _probe(path: Path, key: bytearray) -> int | None:
         if "schema_version" not in tables:
             raise RegisterDamaged(f"{path.name} is not a concern register: restore from backup")
         row = con.execute("SELECT max(version) FROM schema_version").fetchone()
-        return int(row[0]) if row and row[0] is not None else None
+        version = int(row[0]) if row and row[0] is not None else None
+        revision = None
+        if "alembic_version" in tables:
+            stamped = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = str(stamped[0]) if stamped else None
+        return version, revision
     except dbapi2.DatabaseError as exc:
         refuse_if_environment(exc)
         raise RegisterDamaged(f"{path.name} is damaged: restore from backup") from None
@@ -430,18 +447,18 @@ def open_register(path: Path, key: bytearray) -> Register:
     from mop_desktop.store.upgrade_copy import remove_killed_upgrades
 
     remove_killed_upgrades(path.parent)
-    version = _probe(path, key)
+    version, revision = _probe(path, key)
     if version is None:
         raise RegisterDamaged(f"{path.name} has no schema version: restore from backup")
-    if version > SCHEMA_VERSION:
+    if version > SCHEMA_VERSION or (revision is not None and revision > HEAD_REVISION):
         raise RegisterError(
             f"{path.name} was written by a newer release of MOP Desktop (register schema "
-            f"{version}); install that release or newer to open it"
+            f"{revision or version}); install that release or newer to open it"
         )
-    if version < SCHEMA_VERSION:  # upgraded on a checked copy, then swapped in
+    if version < SCHEMA_VERSION or revision != HEAD_REVISION:  # Alembic, on a checked copy
         from mop_desktop.store.register_upgrade import upgrade_register
 
-        upgrade_register(path, key, version)
+        upgrade_register(path, key, version, revision)
     register = Register(path, key, make_engine(path, key))
     ensure_additive_tables(register.engine)
     return register
@@ -489,6 +506,10 @@ def create_register(path: Path, key: bytearray) -> Register:
             connection.execute(
                 text("INSERT INTO schema_version(version, applied_at) VALUES (:v, :t)"),
                 {"v": SCHEMA_VERSION, "t": utcnow()},
+            )
+            connection.exec_driver_sql(ALEMBIC_VERSION_DDL)
+            connection.execute(
+                text("INSERT INTO alembic_version(version_num) VALUES (:r)"), {"r": HEAD_REVISION}
             )
     except BaseException:
         engine.dispose()

@@ -4,83 +4,120 @@ A register written by an older release (``schema_version`` below ``register.SCHE
 first copied, still encrypted, into ``kept-aside/register-schema-<n>-<time>.db``; then
 ``upgrade_register`` copies it byte for byte into the staging folder while holding a read lock
 on it (no other program can commit meanwhile; the copy's SHA-256 is compared with the file's),
-runs each step below on the copy through a keyed connection (one transaction per step, each
-recording its version in ``schema_version``), checks the copy (``cipher_integrity_check``,
+runs the register's Alembic migrations on the copy through a keyed connection (one transaction
+per revision), checks the copy (``cipher_integrity_check``,
 ``quick_check``, foreign keys, every table and column of today's schema, the version reached)
 and renames it over the register. Failure at any point leaves the register as it was.
 
-The steps are the released schemas' history and never change once released; a new schema adds
-one step and one fixture (tests/store/data/make_fixtures.py).
+The migrations are Alembic's, from their own script folder (``migrations/register``, revisions
+0001..0004 = the released register schemas 1..4), run on the keyed SQLCipher connection of the
+copy. A register from before Alembic has only ``schema_version``: it is stamped with the revision
+of its schema first (``legacy_revision``). ``schema_version`` is still written by every revision:
+older releases read it to refuse a register newer than they know. A new schema adds one revision
+and one fixture (tests/store/data/make_fixtures.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import inspect, text
+from sqlalchemy.engine import Engine
 
 from mop_desktop.store.atomic import fsync_file
 from mop_desktop.store.copies import sha256_file, verified_file_copy
 from mop_desktop.store.register import (
-    LIST_INDEX,
-    LIST_INDEX_COLUMNS,
     SCHEMA_VERSION,
-    AttachmentRow,
-    ChairKeyRow,
     RegisterBase,
     RegisterError,
-    SealedRow,
-    UserCategoryRow,
     ensure_additive_tables,
     keyed_connection,
     make_engine,
     refuse_if_environment,
-    utcnow,
 )
 from mop_desktop.store.upgrade_copy import UpgradeFailed, upgrade_through_copy
 
-
-def upgrade_1_to_2(connection: Any) -> None:
-    """One covering index for the table's filters and sorts replaces four narrow ones (it is
-    built by the next step, in its current form)."""
-    for name in ("raised_on", "status", "category", "raised_by_role"):
-        connection.exec_driver_sql(f"DROP INDEX IF EXISTS ix_concern_{name}")
+REGISTER_MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations" / "register"
 
 
-def upgrade_2_to_3(connection: Any) -> None:
-    """The list index with the rowid after the date (its order is the table's order)."""
-    connection.exec_driver_sql(f"DROP INDEX IF EXISTS {LIST_INDEX}")
-    connection.exec_driver_sql(
-        f"CREATE INDEX {LIST_INDEX} ON concern ({', '.join(LIST_INDEX_COLUMNS)})"
-    )
+def known_revisions() -> list[str]:
+    """The register's Alembic revisions, oldest first (four-digit prefixes, one line)."""
+    versions = REGISTER_MIGRATIONS_DIR / "versions"
+    return sorted(p.name[:4] for p in versions.glob("[0-9][0-9][0-9][0-9]_*.py"))
 
 
-def upgrade_3_to_4(connection: Any) -> None:
-    """The clerk's own log ("closing date unknown", the import fingerprint, the clerk's own
-    categories, when a timeline entry was last edited); attachments, sealed concerns and the
-    chair's key."""
-    def add_column(table: str, name: str, definition: str) -> None:
-        have = {row[1] for row in connection.exec_driver_sql(f"PRAGMA table_info({table})")}
-        if name not in have:
-            connection.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {name} {definition}")
-
-    add_column("concern", "closing_date_unknown", "BOOLEAN NOT NULL DEFAULT 0")
-    add_column("concern", "import_fingerprint", "VARCHAR")
-    connection.exec_driver_sql(
-        "CREATE INDEX IF NOT EXISTS ix_concern_import_fingerprint ON concern (import_fingerprint)"
-    )
-    add_column("timeline", "updated_at", "DATETIME")
-    UserCategoryRow.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
-    tables = [AttachmentRow.__table__, SealedRow.__table__, ChairKeyRow.__table__]
-    RegisterBase.metadata.create_all(connection, tables=tables)  # type: ignore[arg-type]
+def head_revision() -> str:
+    return known_revisions()[-1]
 
 
-#: The step from each released schema to the next.
-STEPS: dict[int, Callable[[Any], None]] = {1: upgrade_1_to_2, 2: upgrade_2_to_3, 3: upgrade_3_to_4}
+def revision_of(version: int) -> str:
+    """The Alembic revision of a released register schema (schema 3 is revision 0003)."""
+    return f"{version:04d}"
+
+
+#: Columns and tables schema 4 brought (two releases each wrote part of it): a register stamped
+#: 4 without all of them is brought through revision 0004 again.
+SCHEMA_4_PARTS = {
+    "concern": {"closing_date_unknown", "import_fingerprint"},
+    "timeline": {"updated_at"},
+    "user_category": set(), "attachment": set(), "sealed_concern": set(), "chair_key": set(),
+}
+
+
+def legacy_revision(connection: Any, version: int) -> str:
+    """The revision to stamp on a register from before Alembic (``schema_version`` only)."""
+    if version == 4:
+        found = inspect(connection)
+        tables = set(found.get_table_names())
+        for table, columns in SCHEMA_4_PARTS.items():
+            if table not in tables or not columns <= {
+                c["name"] for c in found.get_columns(table)
+            }:
+                return revision_of(3)
+    return revision_of(version)
+
+
+def _config(connection: Any) -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(REGISTER_MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def stamp(engine: Engine, revision: str) -> None:
+    """Record ``revision`` as the register's schema (Alembic's ``alembic_version``)."""
+    from alembic import command
+
+    with engine.begin() as connection:
+        command.stamp(_config(connection), revision)
+
+
+def run_migrations(engine: Engine) -> None:
+    """Alembic's upgrade to the head revision on ``engine`` (a keyed copy of the register)."""
+    from alembic import command
+
+    with engine.begin() as connection:
+        command.upgrade(_config(connection), "head")
+
+
+def stamp_in_place(path: Path, key: bytearray, version: int) -> bool:
+    """A register from before Alembic at the current schema, complete: stamped where it is (one
+    small transaction, nothing else changes). False when it needs an upgrade on a copy."""
+    engine = make_engine(path, key)
+    try:
+        with engine.connect() as connection:
+            revision = legacy_revision(connection, version)
+        if revision != head_revision():
+            return False
+        stamp(engine, revision)
+        return True
+    finally:
+        engine.dispose()
 
 
 def keep_old_register_aside(path: Path, version: int) -> Path:
@@ -117,18 +154,16 @@ def copy_under_read_lock(path: Path, target: Path, key: bytearray) -> None:
         con.close()
 
 
-def run_steps(target: Path, key: bytearray, version: int) -> None:
-    """Each step from ``version`` to ``SCHEMA_VERSION`` on the copy, one transaction each."""
+def upgrade_copy(target: Path, key: bytearray, version: int, revision: str | None) -> None:
+    """The copy stamped (when it predates Alembic) and taken to the head revision, one
+    transaction per revision; then the additive tables."""
     engine = make_engine(target, key)
     try:
-        while version < SCHEMA_VERSION:
-            with engine.begin() as connection:
-                STEPS[version](connection)
-                version += 1
-                connection.execute(
-                    text("INSERT INTO schema_version(version, applied_at) VALUES (:v, :t)"),
-                    {"v": version, "t": utcnow()},
-                )
+        if revision is None:
+            with engine.connect() as connection:
+                revision = legacy_revision(connection, version)
+            stamp(engine, revision)
+        run_migrations(engine)
         ensure_additive_tables(engine)
     finally:
         engine.dispose()
@@ -154,22 +189,30 @@ def schema_problem(target: Path, key: bytearray) -> str | None:
                 if missing:
                     return f"{table.name} lacks {', '.join(missing)}"
             reached = connection.execute(text("SELECT max(version) FROM schema_version")).scalar()
+            stamped = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
     finally:
         engine.dispose()
-    if reached != SCHEMA_VERSION:
+    if reached != SCHEMA_VERSION or stamped != head_revision():
         return "the schema did not reach the current version"
     return None
 
 
-def upgrade_register(path: Path, key: bytearray, version: int) -> None:
-    """Keep the old register aside, then upgrade it on a checked copy (``upgrade_through_copy``).
-    Raises ``RegisterError`` with the register left as it was."""
+def upgrade_register(path: Path, key: bytearray, version: int, revision: str | None) -> None:
+    """Bring the register at ``path`` (``schema_version`` ``version``, Alembic ``revision`` or
+    None before Alembic) to the current schema. A register from before Alembic that is already
+    complete is only stamped; otherwise the old register is kept aside and upgraded on a
+    checked copy (``upgrade_through_copy``). Raises ``RegisterError`` with the register left
+    as it was."""
+    if revision == head_revision() and version == SCHEMA_VERSION:
+        return
+    if revision is None and version == SCHEMA_VERSION and stamp_in_place(path, key, version):
+        return
     keep_old_register_aside(path, version)
     try:
         upgrade_through_copy(
             path,
             copy=lambda source, target: copy_under_read_lock(source, target, key),
-            upgrade=lambda target: run_steps(target, key, version),
+            upgrade=lambda target: upgrade_copy(target, key, version, revision),
             check=lambda target: schema_problem(target, key),
             kept_as="the register",
             passes=(RegisterError,),

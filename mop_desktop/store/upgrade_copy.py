@@ -29,10 +29,15 @@ class UpgradeFailed(Exception):
 
 
 def remove_killed_upgrades(folder: Path) -> None:
-    """The staging folders an upgrade (or backup, or restore) that was killed left in
-    ``folder``; called when a store is opened. Never one another process is using."""
+    """What a process killed part-way left in ``folder``, removed when a store is opened: the
+    staging folders of an upgrade, backup or restore (never one another process is using) and
+    the empty files of a write probe (``failures.write_trouble``; removing another process's
+    probe only makes its own removal a no-op)."""
     try:
         remove_stale_staging(folder)
+        for probe in folder.glob(".mop-probe-*"):
+            if probe.is_file() and probe.stat().st_size == 0:
+                probe.unlink(missing_ok=True)
     except OSError:
         pass  # tried again next time
 

@@ -144,11 +144,15 @@ def test_register_upgrade_that_fails_leaves_the_register_as_it_was(tmp_path, mon
     shutil.copy(register_fixture(2), path)
     before = _sha(path)
 
-    def broken(connection):
-        connection.exec_driver_sql("CREATE TABLE half_done (x)")
+    real = register_upgrade.run_migrations
+
+    def broken(engine):
+        real(engine)  # every revision ran, then something failed
+        with engine.begin() as connection:
+            connection.exec_driver_sql("CREATE TABLE half_done (x)")
         raise RuntimeError("step failed")
 
-    monkeypatch.setitem(register_upgrade.STEPS, 3, broken)
+    monkeypatch.setattr(register_upgrade, "run_migrations", broken)
     with pytest.raises(RegisterError, match="left as it was"):
         open_register(path, bytearray(REGISTER_KEY))
     assert _sha(path) == before
@@ -162,7 +166,10 @@ def test_register_copy_that_fails_its_check_is_not_swapped_in(tmp_path, monkeypa
     path = tmp_path / "register.db"
     shutil.copy(register_fixture(3), path)
     before = _sha(path)
-    monkeypatch.setitem(register_upgrade.STEPS, 3, lambda connection: None)  # does nothing
+    def forgetful(engine):  # says it reached the head, did nothing
+        register_upgrade.stamp(engine, register_upgrade.head_revision())
+
+    monkeypatch.setattr(register_upgrade, "run_migrations", forgetful)
     with pytest.raises(RegisterError, match="failed its check .*(missing|lacks)"):
         open_register(path, bytearray(REGISTER_KEY))
     assert _sha(path) == before
@@ -239,3 +246,103 @@ def test_upgrade_killed_at_any_moment_leaves_the_old_file_or_the_new(store, tmp_
             assert len(timeline) == len(TIMELINE)
         _no_leftovers(folder)
     assert seen["old"] + seen["new"] == KILL_RUNS
+
+
+# -- the register's migrations are Alembic's --------------------------------------------------
+def _alembic_revision(path: Path) -> str | None:
+    con = keyed_connection(path, bytearray(REGISTER_KEY), "ro")
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in tables:
+            return None
+        return con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    finally:
+        con.close()
+
+
+def _shape(path: Path) -> dict[str, tuple]:
+    """Every table with its columns and every index with its columns (not the FTS shadows)."""
+    con = keyed_connection(path, bytearray(REGISTER_KEY), "ro")
+    try:
+        shape = {}
+        for name, kind in con.execute(
+            "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'index') "
+            "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'concern_fts%'"
+        ).fetchall():
+            pragma = "table_info" if kind == "table" else "index_info"
+            columns = [r[2 if kind == "index" else 1]
+                       for r in con.execute(f"PRAGMA {pragma}('{name}')")]
+            # a table's columns in any order (ADD COLUMN appends); an index's in its order
+            shape[name] = tuple(sorted(columns) if kind == "table" else columns)
+        return shape
+    finally:
+        con.close()
+
+
+def test_every_register_schema_is_an_alembic_revision_with_a_fixture():
+    from mop_desktop.store import register_upgrade as ru
+    from mop_desktop.store.register import HEAD_REVISION
+
+    assert ru.known_revisions() == [ru.revision_of(v) for v in REGISTER_SCHEMAS]
+    assert HEAD_REVISION == ru.head_revision() == ru.revision_of(SCHEMA_VERSION)
+    assert all(register_fixture(v).exists() for v in REGISTER_SCHEMAS)
+
+
+@pytest.mark.parametrize("version", REGISTER_SCHEMAS)
+def test_register_from_before_alembic_is_stamped_with_its_schema(version, tmp_path):
+    pytest.importorskip("sqlcipher3")
+    path = tmp_path / "register.db"
+    shutil.copy(register_fixture(version), path)
+    assert _alembic_revision(path) is None
+    _register_content(path, REGISTER_KEY)
+    assert _alembic_revision(path) == "0004"
+    if version == SCHEMA_VERSION:  # only stamped, where it is: no copy was needed
+        assert not (tmp_path / "kept-aside").exists()
+
+
+def test_register_migrated_from_schema_1_has_the_shape_of_a_new_one(tmp_path):
+    pytest.importorskip("sqlcipher3")
+    from mop_desktop.store.register import create_register
+
+    old = tmp_path / "old" / "register.db"
+    old.parent.mkdir()
+    shutil.copy(register_fixture(1), old)
+    _register_content(old, REGISTER_KEY)
+    new = tmp_path / "new" / "register.db"
+    create_register(new, bytearray(REGISTER_KEY)).close()
+    assert _alembic_revision(new) == _alembic_revision(old) == "0004"
+    assert _shape(old) == _shape(new)
+
+
+def test_register_stamped_4_but_lacking_part_of_schema_4_is_completed(tmp_path):
+    """Two releases each wrote part of schema 4; a register of either is brought to the whole."""
+    pytest.importorskip("sqlcipher3")
+    path = tmp_path / "register.db"
+    shutil.copy(register_fixture(4), path)
+    con = keyed_connection(path, bytearray(REGISTER_KEY), "rw")
+    con.execute("DROP TABLE user_category")  # as the release with attachments but no own log
+    con.execute("DROP INDEX ix_concern_import_fingerprint")
+    con.execute("ALTER TABLE concern DROP COLUMN import_fingerprint")
+    con.commit()
+    con.close()
+    concerns, _timeline, _found = _register_content(path, REGISTER_KEY)
+    assert len(concerns) == len(CONCERNS)
+    assert _alembic_revision(path) == "0004"
+    shape = _shape(path)
+    assert "import_fingerprint" in shape["concern"] and "user_category" in shape
+    assert len(list((tmp_path / "kept-aside").glob("register-schema-4-*.db"))) == 1
+
+
+def test_register_of_a_newer_revision_is_refused_and_untouched(tmp_path):
+    pytest.importorskip("sqlcipher3")
+    path = tmp_path / "register.db"
+    shutil.copy(register_fixture(4), path)
+    _register_content(path, REGISTER_KEY)
+    con = keyed_connection(path, bytearray(REGISTER_KEY), "rw")
+    con.execute("UPDATE alembic_version SET version_num = '0099'")
+    con.commit()
+    con.close()
+    before = _sha(path)
+    with pytest.raises(RegisterError, match="newer release"):
+        open_register(path, bytearray(REGISTER_KEY))
+    assert _sha(path) == before

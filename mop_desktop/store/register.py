@@ -412,6 +412,12 @@ class Register:
         self._sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
 
     @property
+    def data_key(self) -> bytearray:
+        """The data key this open register holds (wiped by ``close``): for re-wrapping the key
+        file and for online copies of the register. Never logged or written anywhere."""
+        return self._key
+
+    @property
     def is_open(self) -> bool:
         return self._sessions is not None and any(self._key)
 

@@ -233,3 +233,15 @@ def test_broken_character_in_timeline_refused_by_name(service, make_concern):
     with pytest.raises(ConcernError, match="^timeline: .*broken character"):
         service.add_timeline(ref, dt.date(2026, 3, 24), "phoned \udc00")
     assert service.timeline(ref) == []
+
+
+def test_key_copy_is_a_copy_only_while_unlocked(service, app_paths):
+    from mop_desktop.store import vault
+
+    key = vault.unlock_with_passphrase(app_paths.key_envelope, "correct horse battery")
+    copy = service.key_copy()
+    assert copy == key and copy is not None
+    vault.zero(copy)  # wiping the caller's copy leaves the register open
+    assert service.unlocked and service.key_copy() == key
+    service.lock()
+    assert service.key_copy() is None

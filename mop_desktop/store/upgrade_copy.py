@@ -60,11 +60,12 @@ def upgrade_through_copy(
     the OSError of a failing disk.
     """
     name = path.name
+    as_they_are: tuple[type[Exception], ...] = (UpgradeFailed, *passes)
     with staging_folder(path.parent) as staging:
         target = staging / name
         try:
             copy(path, target)
-        except (UpgradeFailed, *passes):
+        except as_they_are:
             raise
         except Exception as exc:  # noqa: BLE001 - busy, a full disk: the store is untouched
             raise UpgradeFailed(

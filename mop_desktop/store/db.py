@@ -305,6 +305,10 @@ def open_store(path: Path, aside_dir: Path | None = None, *, create: bool = True
     from mop_desktop.store.failures import write_trouble
 
     trouble = write_trouble(path.parent) if path.parent.exists() else None
+    if trouble is None and path.exists():
+        from mop_desktop.store.upgrade_copy import remove_killed_upgrades
+
+        remove_killed_upgrades(path.parent)
     if path.exists():
         from mop_desktop.store.integrity import check_integrity
 

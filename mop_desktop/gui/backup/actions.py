@@ -305,7 +305,7 @@ class BackupActions(QObject):
         self.app.statusMessage.emit(f"Backups will be kept in {chosen}")
 
     def check_data(self) -> None:
-        from mop_desktop.store.integrity import check_all
+        from mop_desktop.services.store_checks import check_all
 
         paths, store = self.app.paths, self.app.store
         key = _register_key_copy(self.app)

@@ -11,8 +11,9 @@ the window's first frame drawn with the dashboard and status bar filled) and exi
 the slower work. The first frame is drawn before anything is read from the store: the
 dashboard and the status bar say "Loading…" and are filled (``MainWindow.load_data``, through
 ``store.protocol_repo``) straight after it; ``--smoke-test`` prints ``first-frame-ms`` at the
-first frame and ``startup-ms`` once the filled window has been drawn. Nothing before the first frame imports reportlab, alembic (unless the store
-needs creating or upgrading), python-docx or SQLAlchemy.
+first frame and ``startup-ms`` once the filled window has been drawn. Nothing before the first
+frame imports reportlab, alembic (unless the store needs creating or upgrading), python-docx
+or SQLAlchemy.
 """
 
 from __future__ import annotations

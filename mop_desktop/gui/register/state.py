@@ -24,7 +24,7 @@ def before_locking(app: AppContext, keep: Callable[[], None]) -> None:
     """The bound method ``keep`` runs while the register is still open, just before every
     lock (Ctrl+L, the idle lock, the Lock button): the Concerns page keeps what open cases
     hold as drafts. Held weakly: a page that is gone is not called."""
-    _before_lock.setdefault(app, []).append(WeakMethod(keep))  # type: ignore[arg-type]
+    _before_lock.setdefault(app, []).append(WeakMethod(keep))
 
 
 def unlocked_register(app: AppContext) -> RegisterService | None:

@@ -21,6 +21,7 @@ from mop_desktop.services.reminders import FollowupSource, Reminder, register_fo
 
 if TYPE_CHECKING:  # services.meetings imports the ORM; the dashboard draws without it
     from mop_desktop.services.meetings import Meeting
+    from mop_desktop.services.pdf.exports import ExportInfo
 
 T = TypeVar("T")
 
@@ -131,13 +132,13 @@ class VersionTableModel(RowsModel[Adoption]):
         return row.reviewer
 
 
-class ExportModel(RowsModel[Any]):
+class ExportModel(RowsModel["ExportInfo"]):
     """PDFs the app wrote (``services.pdf.exports.ExportInfo``), newest first."""
 
     headers = ("Exported", "What", "Version", "File")
     KINDS = {"protocol": "Protocol", "draft": "Draft", "redline": "Council-pack report"}
 
-    def cell(self, row: Any, column: int) -> str:
+    def cell(self, row: ExportInfo, column: int) -> str:
         if column == 0:
             return f"{format_short(row.created_at.date())} {row.created_at:%H:%M}"
         if column == 1:

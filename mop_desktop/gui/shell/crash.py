@@ -84,6 +84,12 @@ def show_failure(message: str) -> None:
     messages.tell(_parent_window(), "Not saved", message[:1].upper() + message[1:] + ".")
 
 
+def _tell_console(line: str) -> None:
+    """A line on the original stderr, which a windowed start (pythonw) does not have."""
+    if sys.__stderr__ is not None:
+        sys.__stderr__.write(line + "\n")
+
+
 def handle_exception(
     exc_type: type[BaseException],
     exc: BaseException,
@@ -95,7 +101,7 @@ def handle_exception(
         sys.__excepthook__(exc_type, exc, tb)
         return
     if getattr(_busy, "active", False):
-        sys.__stderr__.write(f"error while reporting an error: {exc_type.__name__}\n")
+        _tell_console(f"error while reporting an error: {exc_type.__name__}")
         return
     _busy.active = True
     try:
@@ -116,7 +122,7 @@ def handle_exception(
             return
         show_dialog(CrashDialog(details, log_path, _parent_window()))
     except Exception as inner:  # never let the hook itself raise
-        sys.__stderr__.write(f"error while reporting an error: {type(inner).__name__}\n")
+        _tell_console(f"error while reporting an error: {type(inner).__name__}")
     finally:
         _busy.active = False
 

@@ -86,7 +86,7 @@ def fit_tabs_to_screen(dialog: QWidget, tabs: QTabWidget) -> bool:
     current = tabs.currentIndex()
     for index in range(tabs.count()):
         page = tabs.widget(index)
-        if isinstance(page, QScrollArea):
+        if page is None or isinstance(page, QScrollArea):
             continue
         title, enabled = tabs.tabText(index), tabs.isTabEnabled(index)
         tabs.removeTab(index)

@@ -228,9 +228,9 @@ def count_and_page(
 
 def followups_in(session: Session) -> list[tuple[str, dt.date]]:
     """(reference, follow-up date) of every concern not closed; the reference only."""
-    rows = session.execute(
+    rows = [(ref, day) for ref, day in session.execute(
         select(ConcernRow.reference, ConcernRow.follow_up_on)
         .where(ConcernRow.follow_up_on.is_not(None), ConcernRow.status != CLOSED)
         .order_by(ConcernRow.follow_up_on)
-    )
-    return [(ref, day) for ref, day in rows if day is not None]  # none is: see the query
+    ) if day is not None]  # every one has a date (the query): said to the type checker
+    return [(ref, day) for ref, day in rows]

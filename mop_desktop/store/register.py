@@ -393,6 +393,11 @@ class Register:
     def is_open(self) -> bool:
         return self._sessions is not None and any(self._key)
 
+    @property
+    def key(self) -> bytearray:
+        """The data key held while open (wiped by ``close``): copy it, never keep it."""
+        return self._key
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any error."""

@@ -391,10 +391,12 @@ def test_store_failure_on_saving_a_case_is_one_line(app, window, qtbot, service,
     form.ui.summaryEdit.setText("Raised in the car park")
     form.ui.categoryCombo.setCurrentText("Undue pressure")
 
-    def failing(concern):
+    def failing(session, concern):  # inside the register's transaction, as a real failure
         raise OperationalError("INSERT INTO concern", {"summary": "secret"}, Exception("locked"))
 
-    monkeypatch.setattr(service, "add", failing)
+    from mop_desktop.services.concerns import service as service_module
+
+    monkeypatch.setattr(service_module, "insert_concern", failing)
     assert not form.save()
     text = form.ui.errorLabel.text()
     assert text.startswith("Nothing was saved: the data store could not be written")
@@ -575,18 +577,18 @@ def test_typing_quickly_ends_with_the_last_query_s_results(app, window, qtbot, s
 
     page = _unlocked_page(app, window, qtbot)
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
-    real = table_model.count_and_page
+    real = table_model.search
     finished = []
     release = threading.Event()
 
-    def slow_for_shouted(session, query, limit):
+    def slow_for_shouted(register, query, limit):
         if query.text == "shouted":
             release.wait(5)  # the older search finishes after the newer one
-        result = real(session, query, limit)
+        result = real(register, query, limit)
         finished.append(query.text)
         return result
 
-    monkeypatch.setattr(table_model, "count_and_page", slow_for_shouted)
+    monkeypatch.setattr(table_model, "search", slow_for_shouted)
     page.table.searchEdit.setText("shouted")
     page.search_typed()
     page.table.searchEdit.setText("minutes")

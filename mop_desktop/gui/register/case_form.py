@@ -37,7 +37,9 @@ from mop_desktop.gui.widgets.date_field import show_full_date
 from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.services.concerns import RegisterService
 from mop_desktop.services.concerns.clauses import protocol_clauses
-from mop_desktop.store.documents import get_council
+from mop_desktop.services.concerns.council import council
+from mop_desktop.services.concerns.errors import RegisterStoreFailure
+from mop_desktop.store.register import RegisterError
 
 #: field named by a ConcernError -> the widget to put the cursor in (dates: ``_DATE_EDITS``)
 _FIELD_WIDGETS = {
@@ -67,8 +69,7 @@ class CaseForm(TimelineEditing):
         self._export = export
         self.dialog: QDialog = load_ui("case_dialog", parent)  # type: ignore[assignment]
         self.ui = UiForm(self.dialog)
-        with app.store.session() as session:
-            self.council = get_council(session)
+        self.council = council(app.store)
         self.timeline_model = TimelineModel(self.dialog)
         self.ui.timelineTable.setModel(self.timeline_model)
         self._fill_choices()
@@ -243,9 +244,12 @@ class CaseForm(TimelineEditing):
     # -- actions ------------------------------------------------------------------------------
     def show_failure(self, exc: BaseException) -> None:
         """A register or store failure on saving, in one line (never the statement or data)."""
-        from mop_desktop.store.register import RegisterError
-
-        text = user_message(exc) if isinstance(exc, RegisterError) else messages.not_saved(exc)
+        if isinstance(exc, RegisterStoreFailure):
+            text = exc.not_saved()
+        elif isinstance(exc, RegisterError):
+            text = user_message(exc)
+        else:
+            text = messages.not_saved(exc)
         self.ui.errorLabel.setStyleSheet(_ERROR_STYLE)
         self.ui.errorLabel.setText(text)
 
@@ -255,10 +259,6 @@ class CaseForm(TimelineEditing):
         self.ui.errorLabel.setText(text)
 
     def save(self) -> bool:
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from mop_desktop.store.register import RegisterError
-
         try:
             concern = self.collect()
             note = self._pending_note()
@@ -277,7 +277,7 @@ class CaseForm(TimelineEditing):
         except ConcernError as exc:
             self.show_error(exc)
             return False
-        except (RegisterError, SQLAlchemyError, OSError) as exc:
+        except (RegisterError, OSError) as exc:
             self.show_failure(exc)
             return False
         self.ui.errorLabel.clear()

@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from mop_desktop.domain.concerns import ConcernError, parse_date_field
 from mop_desktop.domain.dates import format_short
 from mop_desktop.services.concerns.service import TimelineEntry
+from mop_desktop.store.register import RegisterError
 
 
 class TimelineEditing:
@@ -37,10 +38,6 @@ class TimelineEditing:
         return on or dt.date.today(), text
 
     def add_entry(self) -> None:
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from mop_desktop.store.register import RegisterError
-
         if self.reference is None:
             if self.ui.entryTextEdit.text().strip():
                 self.show_note(
@@ -60,7 +57,7 @@ class TimelineEditing:
         except ConcernError as exc:
             self.show_error(exc)
             return
-        except (RegisterError, SQLAlchemyError, OSError) as exc:
+        except (RegisterError, OSError) as exc:
             self.show_failure(exc)
             return
         self.ui.errorLabel.clear()
@@ -107,10 +104,6 @@ class TimelineEditing:
         self.ui.addEntryButton.setText("&Add to timeline")
 
     def delete_entry(self) -> None:
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from mop_desktop.store.register import RegisterError
-
         entry = self._selected_entry()
         if entry is None or self.reference is None:
             return
@@ -125,7 +118,7 @@ class TimelineEditing:
         except ConcernError as exc:
             self.show_error(exc)
             return
-        except (RegisterError, SQLAlchemyError, OSError) as exc:
+        except (RegisterError, OSError) as exc:
             self.show_failure(exc)
             return
         if self._editing == entry.id:

@@ -265,18 +265,19 @@ class ImportDialog:
         self.app.statusMessage.emit(self.result_text)
 
     def _import_failed(self, exc: BaseException) -> None:
-        from sqlalchemy.exc import SQLAlchemyError
-
         from mop_desktop.gui.register.setup import user_message
         from mop_desktop.gui.widgets.messages import not_saved
+        from mop_desktop.services.concerns.errors import RegisterStoreFailure
         from mop_desktop.store.register import RegisterError
 
         self.importButton.setEnabled(self.table is not None)
         if isinstance(exc, LogImportError):
             self.messageLabel.setText(f"Nothing was imported. {exc}")
+        elif isinstance(exc, RegisterStoreFailure):
+            self.messageLabel.setText(exc.not_saved())
         elif isinstance(exc, RegisterError):
             self.messageLabel.setText(f"Nothing was imported: {user_message(exc)}")
-        elif isinstance(exc, SQLAlchemyError | OSError):
+        elif isinstance(exc, OSError):
             self.messageLabel.setText(not_saved(exc))
         else:
             raise exc

@@ -346,11 +346,11 @@ class ConcernsPage(MoreActions, QWidget):
     def apply_filters(self) -> None:
         if not self.service.unlocked:
             return
-        from sqlalchemy.exc import DatabaseError
+        from mop_desktop.services.concerns.errors import RegisterStoreFailure
 
         try:
             self.model.set_query(self.current_query())
-        except DatabaseError:  # a damaged page; the statement and its values are never shown
+        except RegisterStoreFailure:  # damage; the statement and its values are never shown
             self._unreadable()
             return
         self._show_count()
@@ -362,9 +362,9 @@ class ConcernsPage(MoreActions, QWidget):
             self.model.search(self.current_query(), self._show_count, self._search_failed)
 
     def _search_failed(self, exc: BaseException) -> None:
-        from sqlalchemy.exc import DatabaseError
+        from mop_desktop.services.concerns.errors import RegisterStoreFailure
 
-        if not isinstance(exc, DatabaseError):
+        if not isinstance(exc, RegisterStoreFailure):
             raise exc
         self._unreadable()
 
@@ -433,7 +433,7 @@ class ConcernsPage(MoreActions, QWidget):
             self.export_case(self, reference)
 
     def export_case(self, parent: QWidget, reference: str) -> exports.ExportDialog:
-        return exports.export_case(self.app, self.service, self.asks, parent, reference,
+        return exports.export_case_report(self.app, self.service, self.asks, parent, reference,
                                    keep=self._keep_export)
 
     def subject_access(self) -> None:

@@ -14,7 +14,7 @@ from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets.messages import counted
 from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.services.concerns import RegisterService, retention
-from mop_desktop.store import settings
+from mop_desktop.services.concerns.council import retention_years
 
 
 class RetentionDialog:
@@ -26,17 +26,14 @@ class RetentionDialog:
         self.today = today or dt.date.today()
         self.dialog: QDialog = load_ui("register_retention", parent)  # type: ignore[assignment]
         self.ui = UiForm(self.dialog)
-        with app.store.session() as session:
-            self.years = settings.get(session, settings.RETENTION_YEARS)
+        self.years = retention_years(app.store)
         self.ui.deleteButton.clicked.connect(self.delete_selected)
         self.ui.buttonBox.rejected.connect(self.dialog.reject)
         self.refresh()
 
     def refresh(self) -> None:
-        with self.service.session() as session:
-            due = retention.due(session, self.years, self.today)
-            traces = retention.traces(session)
-            undated = retention.undated(session)
+        review = retention.review(self.service, self.years, self.today)
+        due, traces, undated = review.due, review.traces, review.undated
         intro = (
             f"Closed concerns are kept for {counted(self.years, 'year')}. These have reached "
             "the end of that period: review each and delete it if it is no longer needed."
@@ -74,10 +71,9 @@ class RetentionDialog:
             "A trace that the record existed, and when it was removed, is kept.",
         ):
             return
-        with self.service.session() as session:
-            retention.delete(
-                session, reference, f"retention period of {counted(self.years, 'year')} ended"
-            )
+        retention.remove(
+            self.service, reference, f"retention period of {counted(self.years, 'year')} ended"
+        )
         self.app.registerChanged.emit()
         self.app.statusMessage.emit(f"Concern {reference} deleted; a trace is kept.")
         self.refresh()

@@ -20,16 +20,19 @@ from mop_desktop.gui.widgets.passphrase_field import add_passphrase_tools
 from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.gui.widgets.worker import run_in_background
 from mop_desktop.services.concerns import RegisterService
-from mop_desktop.store.documents import get_council
+from mop_desktop.services.concerns.council import council
 from mop_desktop.store.vault import MIN_PASSPHRASE, VaultError
 
 
 def user_message(exc: BaseException) -> str:
     """A failure as one line for the user: our own messages, never a statement or its data."""
     from mop_desktop.domain.concerns import ConcernError
+    from mop_desktop.services.concerns.errors import RegisterStoreFailure
     from mop_desktop.services.concerns.reports import ReportError
     from mop_desktop.store.register import RegisterError
 
+    if isinstance(exc, RegisterStoreFailure) and exc.failure is None:
+        return "Something went wrong; the register is unchanged. The log has the details."
     # "wrong passphrase" -> "Wrong passphrase."; a PDF password its rules refuse, likewise
     if isinstance(exc, VaultError | RegisterError | ConcernError | ReportError):
         return messages.full_sentence(str(exc))
@@ -121,10 +124,9 @@ class SetupDialog:
             return
         from mop_desktop.services.concerns.reports import recovery_sheet
 
-        with self.app.store.session() as session:
-            council = get_council(session).name
+        name = council(self.app.store).name
         try:
-            recovery_sheet(Path(path), self._key, council, dt.date.today())
+            recovery_sheet(Path(path), self._key, name, dt.date.today())
         except OSError as exc:
             self.ui.sheetLabel.setText(user_message(exc))
             return
@@ -140,12 +142,11 @@ class SetupDialog:
         from mop_desktop.gui.publishing.pdf_preview import PreviewError, print_with_dialog
         from mop_desktop.services.concerns.reports import recovery_sheet
 
-        with self.app.store.session() as session:
-            council = get_council(session).name
+        name = council(self.app.store).name
         with tempfile.TemporaryDirectory(prefix="mop-desktop-sheet-") as folder:
             path = Path(folder) / "recovery-sheet.pdf"
             try:
-                recovery_sheet(path, self._key, council, dt.date.today())
+                recovery_sheet(path, self._key, name, dt.date.today())
                 pages = print_with_dialog(path, self.dialog, keeps_file=False)
             except (OSError, PreviewError) as exc:
                 say(self.ui.sheetLabel, user_message(exc) if isinstance(exc, OSError)

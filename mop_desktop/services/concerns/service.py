@@ -357,18 +357,18 @@ class RegisterService:
 
     def change_passphrase(self, new_passphrase: str) -> None:
         register = self._need()
-        vault.set_passphrase(self.paths.key_envelope, register._key, new_passphrase)
+        vault.set_passphrase(self.paths.key_envelope, register.key, new_passphrase)
         self._remember(new_passphrase)
         with self.session() as session:
             audit(session, "passphrase changed")
 
     def propose_recovery_key(self) -> str:
         """A new recovery key to show the clerk; the old one works until it is confirmed."""
-        return vault.propose_recovery_key(self.paths.key_envelope, self._need()._key)
+        return vault.propose_recovery_key(self.paths.key_envelope, self._need().key)
 
     def confirm_recovery_key(self, typed: str) -> None:
         """The new recovery key, given back: it takes effect and the old one stops working."""
-        vault.confirm_recovery_key(self.paths.key_envelope, self._need()._key, typed)
+        vault.confirm_recovery_key(self.paths.key_envelope, self._need().key, typed)
         with self.session() as session:
             audit(session, "recovery key replaced")
 
@@ -383,10 +383,27 @@ class RegisterService:
             raise RegisterLocked()
         return self._register
 
+    def data_key_copy(self) -> bytearray | None:
+        """A copy of the open register's data key, for a backup or a check run on another
+        thread (the caller wipes it with ``vault.zero``); None while locked."""
+        register = self._register
+        if register is None or not register.is_open:
+            return None
+        return bytearray(register.key)
+
     @contextmanager
     def session(self) -> Iterator[Session]:
-        with self._need().session() as session:
-            yield session
+        """One transaction on the register. A statement that fails is raised as
+        ``RegisterStoreFailure`` (one line, never the statement), whatever the driver."""
+        from sqlalchemy.exc import DatabaseError
+
+        from .errors import RegisterStoreFailure
+
+        try:
+            with self._need().session() as session:
+                yield session
+        except DatabaseError as exc:
+            raise RegisterStoreFailure(exc) from exc
 
     # -- concerns -----------------------------------------------------------------------------
     def add(self, concern: Concern) -> str:

@@ -10,7 +10,6 @@ them with why each matched, and writes only the records the clerk left ticked.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -30,9 +29,6 @@ from mop_desktop.services.concerns.exports import (
 )
 from mop_desktop.services.concerns.subject_access import Candidate, candidates
 
-#: The page keeps the open dialog (so that locking closes it): ``keep(dialog)``.
-Keep = Callable[[ExportDialog], None]
-
 
 class Progress(QObject):
     """The export's steps, told from its thread, shown in the status bar on the UI thread."""
@@ -49,7 +45,6 @@ class Progress(QObject):
 
 def export_case_report(
     app: AppContext, service: RegisterService, asks: Asks, parent: QWidget, reference: str,
-    keep: Keep | None = None,
 ) -> ExportDialog:
     title = "Case report"
 
@@ -74,14 +69,12 @@ def export_case_report(
         run_in_background(parent, work, done, failed, "Writing the case report…")
 
     dialog = ExportDialog(service, parent, f"{title} {reference}", write)
-    if keep is not None:
-        keep(dialog)
     dialog.open()
     return dialog
 
 
-def subject_access(app: AppContext, service: RegisterService, asks: Asks, parent: QWidget,
-                   keep: Keep | None = None) -> None:
+def subject_access(app: AppContext, service: RegisterService, asks: Asks,
+                   parent: QWidget) -> None:
     title = "Subject access export"
     name = asks.text(parent, title, "The records that name this person (their name):")
     if not name:
@@ -111,10 +104,7 @@ def subject_access(app: AppContext, service: RegisterService, asks: Asks, parent
     def found(named: list[Candidate]) -> None:
         if not service.unlocked:  # locked meanwhile: show nothing
             return
-        dialog = ExportDialog(service, parent, title, write, named, name)
-        if keep is not None:
-            keep(dialog)
-        dialog.open()
+        ExportDialog(service, parent, title, write, named, name).open()
 
     run_in_background(
         parent, lambda: candidates(service, name), found,

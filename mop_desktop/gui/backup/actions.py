@@ -330,8 +330,7 @@ class BackupActions(QObject):
             messages.tell(self.window, "Restore from backup",
                           "A backup is being made; try again in a moment.")
             return
-        dialog = RestoreDialog(self.folder, self.app.paths.kept_aside, self.window)
-        info = dialog.exec()
+        info = RestoreDialog(self.folder, self.app.paths.kept_aside, self.window).chosen_backup()
         if info is None:
             return
         question = (

@@ -22,7 +22,6 @@ CHAIR = "the chair's own words"
 
 
 @pytest.fixture
-
 def private_temp(tmp_path, monkeypatch):
     temp = tmp_path / "temp"
     temp.mkdir()

@@ -393,8 +393,17 @@ class RegisterService:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        with self._need().session() as session:
-            yield session
+        """One transaction on the register. A statement that fails is raised as
+        ``RegisterStoreFailure`` (one line, never the statement), whatever the driver."""
+        from sqlalchemy.exc import DatabaseError
+
+        from .errors import RegisterStoreFailure
+
+        try:
+            with self._need().session() as session:
+                yield session
+        except DatabaseError as exc:
+            raise RegisterStoreFailure(exc) from exc
 
     # -- concerns -----------------------------------------------------------------------------
     def add(self, concern: Concern) -> str:

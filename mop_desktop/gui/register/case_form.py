@@ -94,7 +94,7 @@ class CaseForm(TimelineEditing, QDialog):
     def __init__(
         self, app: AppContext, service: RegisterService, reference: str | None,
         parent: QWidget, asks: Asks,
-        export: Callable[[QWidget, str], None] | None = None,
+        export: Callable[[QWidget, str], object] | None = None,
     ) -> None:
         # read first: a case that cannot be read leaves no window behind
         details = council(app.store)
@@ -275,7 +275,8 @@ class CaseForm(TimelineEditing, QDialog):
             return
         tabs = self.tabs
         for index in range(tabs.count()):
-            if tabs.widget(index).isAncestorOf(widget):
+            page = tabs.widget(index)
+            if page is not None and page.isAncestorOf(widget):
                 tabs.setCurrentIndex(index)
         widget.setFocus()
 
@@ -386,17 +387,21 @@ class CaseForm(TimelineEditing, QDialog):
         clerk saves)."""
         ui = self
         for name in self._TEXTS:
-            if isinstance(values.get(name), str):
-                getattr(ui, name).setText(values[name])
+            text = values.get(name)
+            if isinstance(text, str):
+                getattr(ui, name).setText(text)
         for name in self._PLAIN:
-            if isinstance(values.get(name), str):
-                getattr(ui, name).setPlainText(values[name])
+            text = values.get(name)
+            if isinstance(text, str):
+                getattr(ui, name).setPlainText(text)
         for name in self._COMBOS:
             if name in values:
-                choose(getattr(ui, name), values[name])
+                value = values[name]  # "" (no such item) selects the first, as anything else
+                choose(getattr(ui, name), value if isinstance(value, str) else "")
         self._update_routes()
-        if isinstance(values.get("routeCombo"), str):
-            ui.routeCombo.setEditText(values["routeCombo"])
+        route = values.get("routeCombo")
+        if isinstance(route, str):
+            ui.routeCombo.setEditText(route)
         wanted = values.get("clauses")
         if isinstance(wanted, list):
             known = set()

@@ -6,19 +6,29 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableView
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QTableView
 
 from mop_desktop.domain.concerns import ConcernError, parse_date_field
 from mop_desktop.domain.dates import format_short
 from mop_desktop.services.concerns.service import TimelineEntry
 from mop_desktop.store.register import RegisterError
 
+if TYPE_CHECKING:
+    from mop_desktop.gui.register.asks import Asks
+    from mop_desktop.gui.register.table_model import TimelineModel
+    from mop_desktop.gui.shell.context import AppContext
+    from mop_desktop.services.concerns import RegisterService
 
-class TimelineEditing:
+    _Form = QDialog  # to the type checker the mixin is the case form it is part of
+else:
+    _Form = object
+
+
+class TimelineEditing(_Form):
     """Mixed into ``CaseForm`` (the dialog), which provides ``service``, ``reference``,
     ``asks``, ``app``, ``timeline_model`` and the ``show_*`` and ``_load_history`` methods;
     the widgets below are bound from its layout."""
@@ -30,11 +40,21 @@ class TimelineEditing:
     entryTextEdit: QLineEdit
     addEntryButton: QPushButton
     errorLabel: QLabel
-    service: Any
+    service: RegisterService
     reference: str | None
-    asks: Any
-    app: Any
-    timeline_model: Any
+    asks: Asks
+    app: AppContext
+    timeline_model: TimelineModel
+
+    if TYPE_CHECKING:  # CaseForm's own
+
+        def show_note(self, text: str) -> None: ...
+
+        def show_error(self, exc: ConcernError) -> None: ...
+
+        def show_failure(self, exc: BaseException) -> None: ...
+
+        def _load_history(self) -> None: ...
 
     def _pending_note(self) -> tuple[dt.date, str] | None:
         """The timeline note typed but not yet added (its date, today if none), or None."""

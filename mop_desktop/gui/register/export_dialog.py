@@ -31,6 +31,8 @@ class ExportDialog(QDialog):
     """``on_write(references, password)`` is called when the clerk presses Write with a good
     password (``references`` is None for a case report)."""
 
+    error: QLabel  # made below the password fields, which clear it as they are typed in
+
     def __init__(self, service: RegisterService, parent: QWidget, title: str,
                  on_write: Callable[[list[str] | None, str], None],
                  candidates: list[Candidate] | None = None, name: str = "") -> None:

@@ -4,9 +4,9 @@ and the retention review."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 from mop_desktop.gui.register import sealed_view
 from mop_desktop.gui.register.import_dialog import ImportDialog
@@ -14,16 +14,36 @@ from mop_desktop.gui.register.retention import RetentionDialog
 from mop_desktop.gui.register.setup import SetupDialog, user_message
 from mop_desktop.gui.widgets.worker import run_in_background
 
+if TYPE_CHECKING:  # to the type checker the mixin is the page it is part of, a QWidget
+    from mop_desktop.gui.register.asks import Asks
+    from mop_desktop.gui.register.table_model import ConcernTableModel
+    from mop_desktop.gui.shell.context import AppContext
+    from mop_desktop.services.concerns import RegisterService
 
-class MoreActions:
+    _Page = QWidget
+else:
+    _Page = object
+
+
+class MoreActions(_Page):
     """Mixed into ``ConcernsPage``, which provides ``app``, ``service``, ``asks``, ``model``
     and the table's ``selected_reference``, ``apply_filters``, ``show_locked`` and
     ``_fill_categories``."""
 
-    app: Any
-    service: Any
-    asks: Any
-    model: Any
+    app: AppContext
+    service: RegisterService
+    asks: Asks
+    model: ConcernTableModel
+
+    if TYPE_CHECKING:  # ConcernsPage's own
+
+        def selected_reference(self) -> str | None: ...
+
+        def apply_filters(self) -> None: ...
+
+        def show_locked(self, message: str = "") -> None: ...
+
+        def _fill_categories(self) -> None: ...
 
     def change_passphrase(self) -> None:
         new = self.asks.new_secret(self, "Change passphrase", "New passphrase")

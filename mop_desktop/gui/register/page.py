@@ -341,7 +341,8 @@ class ConcernsPage(MoreActions, QWidget):
 
         return dataclasses.replace(
             self.model.query, text=ui.searchEdit.text(), status=ui.statusCombo.currentData(),
-            category=ui.categoryCombo.currentData(), role=ui.roleCombo.currentData(), **dates,
+            category=ui.categoryCombo.currentData(), role=ui.roleCombo.currentData(),
+            raised_from=dates["raised_from"], raised_to=dates["raised_to"],
         )
 
     def apply_filters(self) -> None:
@@ -433,7 +434,7 @@ class ConcernsPage(MoreActions, QWidget):
         if reference:
             self.export_case(self, reference)
 
-    def export_case(self, parent: QWidget, reference: str) -> exports.ExportDialog:
+    def export_case(self, parent: QWidget, reference: str) -> ExportDialog:
         return exports.export_case_report(self.app, self.service, self.asks, parent, reference)
 
     def subject_access(self) -> None:

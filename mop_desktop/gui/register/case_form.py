@@ -454,8 +454,8 @@ class _CloseGuard(QObject):
             if event.key() == Qt.Key.Key_Escape and not event.modifiers():
                 self._cancel()
                 return True
-        elif event.type() == QEvent.Type.Close and watched.isWidgetType():
-            if watched.isVisible() and not self._cancel():  # type: ignore[attr-defined]
+        elif event.type() == QEvent.Type.Close and isinstance(watched, QWidget):
+            if watched.isVisible() and not self._cancel():
                 event.ignore()
                 return True
         return False

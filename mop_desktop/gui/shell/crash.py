@@ -43,10 +43,7 @@ class CrashDialog:
     """The dialog from ``ui/crash_dialog.ui``; ``dialog`` is the QDialog."""
 
     def __init__(self, details: str, log_path: Path, parent: QWidget | None = None) -> None:
-        dialog = load_ui("crash_dialog", parent)
-        if not isinstance(dialog, QDialog):
-            raise TypeError("ui/crash_dialog.ui is not a dialog")
-        self.dialog = dialog
+        self.dialog: QDialog = load_ui("crash_dialog", parent)  # type: ignore[assignment]
         self.form = UiForm(self.dialog)
         self.log_path = log_path
         self.form.detailsEdit.setPlainText(details)

@@ -178,15 +178,9 @@ class PgServer:
 
 def migrate(url: str) -> None:
     """Bring the database at ``url`` to the head schema, the way the app opens a store."""
-    from sqlalchemy import create_engine
+    from mop_desktop.store.db import open_store
 
-    from mop_desktop.store.db import upgrade
-
-    engine = create_engine(url)
-    try:
-        upgrade(engine)
-    finally:
-        engine.dispose()
+    open_store(url).close()
 
 
 _server: PgServer | None = None

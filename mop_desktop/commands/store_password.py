@@ -11,8 +11,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from mop_desktop.commands import EXIT_USAGE, CommandError, Context
+
+if TYPE_CHECKING:  # annotations only: the command line starts without it
+    from mop_desktop.store.location import StoreLocation
 
 ENV_PASSWORD = "MOP_STORE_PASSWORD"
 
@@ -62,7 +66,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _try(location) -> None:  # location: StoreLocation
+def _try(location: StoreLocation) -> None:
     """Connect once with the password (nothing is read or written); exit 2 if refused."""
     from sqlalchemy import text
     from sqlalchemy.exc import SQLAlchemyError

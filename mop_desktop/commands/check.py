@@ -71,7 +71,7 @@ def _check_server(args: argparse.Namespace, ctx: Context) -> int:
     from mop_desktop.commands import CommandError
     from mop_desktop.commands.backup import register_key
     from mop_desktop.store.db import StoreError
-    from mop_desktop.store.integrity import check_all
+    from mop_desktop.services.store_checks import check_all
     from mop_desktop.store.vault import zero
 
     try:

@@ -8,6 +8,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QWidget
 
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.domain.review import State
 from mop_desktop.gui.review.page import ReviewPage
 from mop_desktop.gui.shell.context import AppContext
@@ -58,7 +59,7 @@ def test_a_meeting_ten_months_early_is_not_the_review_meeting(qtbot, app_paths, 
     assert review.form.meetingLabel.text().startswith("No meeting entered yet for the review")
 
     add_meeting(store, D(2027, 12, 9))
-    ctx.scheduleChanged.emit()
+    announce(ctx, Change.SCHEDULE)
     assert page.schedule.meeting is not None and page.schedule.meeting.date == D(2027, 12, 9)
     assert page.form.meetingLabel.text() == "9 December 2027"
 

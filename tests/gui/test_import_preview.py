@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QTreeWidgetItem
 
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.protocol import import_preview
 from mop_desktop.services.importer import ImportFailed
 from mop_desktop.services.workspace import show
@@ -85,7 +86,7 @@ def test_preview_shows_everything_and_marks_doubtful(open_preview, store) -> Non
 
 def test_save_as_adopted(open_preview, qtbot, app_context, store) -> None:
     preview = open_preview(make_result(adopted=True))
-    with qtbot.waitSignal(app_context.documentChanged):
+    with qtbot.waitSignal(app_context.changed, check_params_cb=lambda kinds: Change.DOCUMENT in kinds):
         preview.form.adoptedButton.click()
     current = show(store)
     assert current["status"] == "adopted"
@@ -205,7 +206,7 @@ def test_preview_of_a_pdf_lists_what_was_left_out_and_what_is_missing(
     assert "Missing: the latest adoption has no review date" in lines
     assert any(line.startswith("Left out: page 1: \u201cPage 1\u201d") for line in lines)
     assert form.councilValue.text() == "Oakford Town Council"
-    with qtbot.waitSignal(app_context.documentChanged):
+    with qtbot.waitSignal(app_context.changed, check_params_cb=lambda kinds: Change.DOCUMENT in kinds):
         form.adoptedButton.click()
     current = show(store)
     assert [b["number"] for b in current["sections"][0]["blocks"]] == [

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMainWindow
 
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.services.pdf.exports import export_pdf, list_exports
 from tests.services.pdf_support import model_like_text, put_adopted, put_draft, sample_text
 
@@ -123,7 +124,7 @@ def test_export_for_council_pack_names_the_file_and_records_it(qtbot, window, st
     monkeypatch.setattr(pdf_actions, "ask_save_path", answer)
     messages: list[str] = []
     app.statusMessage.connect(messages.append)
-    with qtbot.waitSignal(app.scheduleChanged, timeout=20000):
+    with qtbot.waitSignal(app.changed, check_params_cb=lambda kinds: Change.SCHEDULE in kinds, timeout=20000):
         pdf_actions.export_council_pack(app, win)
     name = asked[0].name
     assert name.startswith("Example Town Council - Report on the Member-Officer Relations "

@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QMainWindow
 
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.domain.document import Block, DocumentText, ListItem, Section
 from mop_desktop.domain.records import Adoption, VersionStatus
 from mop_desktop.services import drafts
@@ -387,7 +388,7 @@ def test_autosave_keeps_the_draft_after_a_crash(page, app_paths, qtbot):
 
 def test_flush_and_ctrl_s_save_immediately(page, app_paths, qtbot, context):
     changed = []
-    context.documentChanged.connect(lambda: changed.append(1))
+    context.changed.connect(lambda kinds: changed.append(1) if Change.DOCUMENT in kinds else None)
     page.select((0, 1))
     page.form.textEdit.moveCursor(page.form.textEdit.textCursor().MoveOperation.End)
     qtbot.keyClicks(page.form.textEdit, "!")
@@ -520,7 +521,7 @@ def test_a_new_import_elsewhere_is_shown(page, store, context):
     replaced = protocol_text()
     replaced.sections[0].heading = "Purpose and scope"
     start_from_text(store, replaced)
-    context.documentChanged.emit()
+    announce(context, Change.DOCUMENT)
     assert outline(page)[0] == "1  Purpose and scope"
     assert not page.undo_stack.canUndo()
     assert not page.actions_.undo.isEnabled()
@@ -634,7 +635,7 @@ def test_find_starts_with_the_selected_words(page, qtbot):
 def test_an_unrelated_change_elsewhere_keeps_typing_and_history(page, context, qtbot, app_paths):
     page.select((0, 1))
     qtbot.keyClicks(page.form.textEdit, " and status")
-    context.documentChanged.emit()  # e.g. a PDF export finishing in the background
+    announce(context, Change.DOCUMENT)  # e.g. a PDF export finishing in the background
     assert page.document().sections[0].blocks[1].text == "Scope and status"
     assert page.undo_stack.canUndo()
     assert stored_text(app_paths).sections[0].blocks[1].text == "Scope and status"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.shell import crash
 from mop_desktop.gui.shell import main_window as mw
 from mop_desktop.gui.widgets import messages
@@ -62,7 +63,7 @@ def test_restore_then_quit(qtbot, app_context, app_paths, store, monkeypatch):
     assert done == [True]
     for _ in range(3):  # the refreshes that follow a restore, each reading the restored file
         window.refresh_status()
-        app_context.scheduleChanged.emit()
+        announce(app_context, Change.SCHEDULE)
         qtbot.wait(50)
     assert app_context.store.engine is not engine_before  # nothing holds the replaced file
     with store.session() as s:

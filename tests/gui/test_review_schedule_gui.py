@@ -10,6 +10,7 @@ import sqlite3
 import pytest
 from PySide6.QtCore import QSettings
 
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.review.adopt import AdoptDialog
 from mop_desktop.gui.review.page import ReviewPage
 from mop_desktop.gui.shell.context import AppContext
@@ -74,7 +75,7 @@ def test_dashboard_without_a_protocol_and_with_a_draft(qtbot, ctx, store):
     assert page.form.countsLabel.text() == "0 overdue \u00b7 0 due \u00b7 0 coming up"
     assert not page.form.adoptButton.isEnabled()
     draft_only(store)
-    ctx.documentChanged.emit()
+    announce(ctx, Change.DOCUMENT)
     assert page.form.versionLabel.text() == "Not adopted yet"
     assert page.form.draftLabel.text() == "A draft is in progress"
     assert page.form.adoptButton.isEnabled()
@@ -100,7 +101,7 @@ def test_dashboard_starts_the_annual_review(qtbot, ctx, store):
     page = DashboardPage(ctx, None, today)
     qtbot.addWidget(page.widget)
     assert page.form.startReviewButton.isEnabled()
-    with qtbot.waitSignal(ctx.documentChanged):
+    with qtbot.waitSignal(ctx.changed, check_params_cb=lambda kinds: Change.DOCUMENT in kinds):
         page.form.startReviewButton.click()
     with store.session() as session:
         assert docs.draft_of(docs.protocol_document(session)) is not None
@@ -149,7 +150,7 @@ def test_adopt_dialog_adopts_and_tells_the_pages(qtbot, ctx, store):
     assert d.form.nextReviewLabel.text() == (
         "Next review: February 2027 (by 28 February 2027, 12 months after adoption)."
     )
-    with qtbot.waitSignal(ctx.scheduleChanged):
+    with qtbot.waitSignal(ctx.changed, check_params_cb=lambda kinds: Change.SCHEDULE in kinds):
         assert d.accept()
     with store.session() as session:
         row = docs.protocol_document(session).adoptions[-1]
@@ -315,7 +316,7 @@ def test_dashboard_lists_followups_while_the_register_is_unlocked(qtbot, ctx, st
     )
     page = DashboardPage(ctx, None, today)
     qtbot.addWidget(page.widget)
-    ctx.registerChanged.emit()
+    announce(ctx, Change.REGISTER)
     rows = page.model.text_rows()
     assert rows[0] == ["Overdue", "1 February 2026", f"Follow up concern {ref}", "19 days overdue"]
     assert not any("Jane" in cell for row in rows for cell in row)
@@ -506,6 +507,6 @@ def test_dashboard_buttons_say_what_they_will_do(qtbot, ctx, store):
     from mop_desktop.services.drafts import start_new_draft
 
     start_new_draft(store)
-    ctx.documentChanged.emit()
+    announce(ctx, Change.DOCUMENT)
     assert page.form.adoptButton.text().replace("&", "") == "Adopt the draft..."
     assert page.form.exportPackButton.isEnabled()

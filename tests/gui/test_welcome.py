@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.protocol import import_preview
 from mop_desktop.gui.shell import welcome
+from mop_desktop.services import preferences
 from mop_desktop.services.workspace import show
 from mop_desktop.store import documents as docs
 from mop_desktop.store import settings
@@ -40,7 +42,7 @@ def test_needed_on_first_run_only(store) -> None:
 
 def test_blank_start_with_council_name(dialog, store, qtbot) -> None:
     dialog.form.councilNameEdit.setText("  Oakford   Town Council ")
-    with qtbot.waitSignal(dialog.app.documentChanged):
+    with qtbot.waitSignal(dialog.app.changed, check_params_cb=lambda kinds: Change.DOCUMENT in kinds):
         dialog.form.blankButton.click()
     current = show(store)
     assert current["status"] == "draft"
@@ -150,7 +152,7 @@ def test_store_error_is_told_not_a_crash(dialog, store, monkeypatch, told, choic
     def failing(store, text):
         raise OperationalError("INSERT", {}, Exception("database is locked"))
 
-    monkeypatch.setattr(welcome, "start_from_text", failing)
+    monkeypatch.setattr(preferences, "start_from_text", failing)
     dialog.dialog.show()
     getattr(dialog.form, choice).click()
     assert told == [
@@ -171,7 +173,7 @@ def test_full_disk_is_named(dialog, store, monkeypatch, told) -> None:
     def failing(store, text):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(welcome, "start_from_text", failing)
+    monkeypatch.setattr(preferences, "start_from_text", failing)
     dialog.form.blankButton.click()
     assert told[0][1].startswith("Nothing was saved: the disk is full")
     assert not _welcome_done(store)

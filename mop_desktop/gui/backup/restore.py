@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from mop_desktop.gui.backup.preview import fill_preview, when
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
+from mop_desktop.gui.widgets.operation import EVERYTHING, announce
 from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.gui.widgets.worker import run_in_background
 from mop_desktop.paths import AppPaths
@@ -124,12 +125,9 @@ def restore_into_app(
     done: Callable[[bool], None] | None = None,
 ) -> None:
     """Restore ``bundle`` under a running window and refresh every view."""
-    try:
-        from mop_desktop.gui.register.state import lock_register
+    from mop_desktop.gui.register.state import lock_register
 
-        lock_register(app)
-    except ModuleNotFoundError:
-        pass
+    lock_register(app)
     flush = getattr(parent, "flush_pages", None)
     if callable(flush):  # typing not yet saved goes into the data kept aside, and is not
         flush()  # saved later over the restored files
@@ -138,9 +136,7 @@ def restore_into_app(
     def succeeded(kept: str) -> None:
         # a connection opened meanwhile still reads (and would write) the replaced file
         app.store.reopen()
-        for signal in (app.documentChanged, app.scheduleChanged, app.councilChanged,
-                       app.registerChanged):
-            signal.emit()
+        announce(app, EVERYTHING)
         aside = f" The data as it was has been kept in {kept}." if kept else ""
         app.statusMessage.emit("The backup has been restored.")
         messages.tell(parent, "Backup restored", f"The backup has been restored.{aside}",

@@ -41,11 +41,12 @@ from mop_desktop.gui.protocol.import_corrections import (
 )
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
+from mop_desktop.gui.widgets.operation import Change, Operation
 from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.gui.widgets.worker import run_in_background
 from mop_desktop.services.importer import ImportFailed, ImportResult, read_protocol
+from mop_desktop.services.protocol_state import protocol_state
 from mop_desktop.services.workspace import save_import
-from mop_desktop.store import documents as docs
 
 log = logging.getLogger(__name__)
 
@@ -266,14 +267,11 @@ class ImportPreview:
         form.noteLabel.setVisible(bool(form.noteLabel.text()))
 
     def _what_changes(self) -> str:
-        with self.app.store.session() as session:
-            doc = docs.protocol_document(session)
-            draft = docs.draft_of(doc) if doc else None
-            adopted = docs.latest_adopted(doc) if doc else None
+        state = protocol_state(self.app.store)
         notes = []
-        if draft is not None:
+        if state.has_draft:
             notes.append("Importing as a draft replaces the current draft.")
-        if adopted is not None and self.result is not None and self.result.has_adoption:
+        if state.has_adopted and self.result is not None and self.result.has_adoption:
             notes.append(
                 "Importing as the adopted version keeps the current adopted version as superseded."
             )
@@ -460,42 +458,43 @@ class ImportPreview:
     # -- saving ---------------------------------------------------------------------------------
     def save(self, as_draft: bool) -> None:
         """Save in one transaction; if it fails the store is unchanged and the preview stays."""
-        from sqlalchemy.exc import SQLAlchemyError
+        from mop_desktop.services.import_memory import remember
 
         assert self.result is not None and self.corrector is not None
         self._council_edited()
         self._title_edited()
         result, _skipped = self.corrector.result()
         self.result = result
-        try:
-            self.saved_as = save_import(self.app.store, result, as_draft=as_draft)
-            if self.file_key is not None:
-                from mop_desktop.services.import_memory import remember
+        store, key, corrections = self.app.store, self.file_key, self.corrector.corrections
 
-                remember(self.app.store, self.file_key, self.corrector.corrections)
-        except UnicodeEncodeError:
-            messages.tell(
-                self.dialog,
-                "Import protocol",
-                "Nothing was saved: the text has a broken character (half of an emoji or "
-                "symbol). Correct it in the file and import it again.",
-            )
-            return
-        except ValueError as exc:  # text that cannot be stored, named by the store's guard
-            messages.tell(self.dialog, "Import protocol", f"Nothing was saved: {exc}")
-            return
-        except (SQLAlchemyError, OSError) as exc:
-            log.error("saving an import failed: %s", type(exc).__name__)
-            messages.tell(self.dialog, "Import protocol", messages.not_saved(exc))
-            return
-        self.app.documentChanged.emit()
-        self.app.scheduleChanged.emit()
-        if self.result.council_name:
-            self.app.councilChanged.emit()
-        self.app.statusMessage.emit(f"Protocol imported as the {self.saved_as} version.")
-        self.dialog.accept()
-        if self.on_saved is not None:
-            self.on_saved()
+        def work() -> str:
+            saved_as = save_import(store, result, as_draft=as_draft)
+            if key is not None:
+                remember(store, key, corrections)
+            return saved_as
+
+        def failed(message: str, error: BaseException) -> None:
+            if isinstance(error, UnicodeEncodeError):
+                message = (
+                    "Nothing was saved: the text has a broken character (half of an emoji or "
+                    "symbol). Correct it in the file and import it again."
+                )
+            elif isinstance(error, ValueError):  # text that cannot be stored, named by the guard
+                message = f"Nothing was saved: {message}"
+            messages.tell(self.dialog, "Import protocol", message)
+
+        def saved(saved_as: str) -> None:
+            self.saved_as = saved_as
+            self.app.statusMessage.emit(f"Protocol imported as the {saved_as} version.")
+            self.dialog.accept()
+            if self.on_saved is not None:
+                self.on_saved()
+
+        changes = {Change.DOCUMENT, Change.SCHEDULE} | (
+            {Change.COUNCIL} if result.council_name else set()
+        )
+        Operation(self.app, self.dialog, work, changes=changes, title="Import protocol",
+                  expected=(ValueError,)).success(saved).failure(failed).run_now()
 
 
 def choose_and_import(

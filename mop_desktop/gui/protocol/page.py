@@ -35,6 +35,7 @@ from mop_desktop.gui.protocol.editor.spell_check import SpellCheck
 from mop_desktop.gui.protocol.editor.view_lines import ITEM
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
+from mop_desktop.gui.widgets.operation import Change, Operation
 from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.services import drafts, spelling
 
@@ -111,7 +112,7 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         self.actions_ = install_actions(self, window)
         self.show_changes_button.toggled.connect(self.set_show_changes)
         QTimer.singleShot(0, self.spelling.start)  # the dictionary loads in the background
-        app.documentChanged.connect(self._on_document_changed)
+        app.changed.connect(self._on_changed)
         self.reload()
 
     # -- wiring -------------------------------------------------------------------------------
@@ -224,8 +225,8 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         self._dirty = False
         self._show_save_state()
 
-    def _on_document_changed(self) -> None:
-        if self._own_change:
+    def _on_changed(self, kinds: frozenset[Change]) -> None:
+        if self._own_change or Change.DOCUMENT not in kinds:
             return
         if self._dirty:  # e.g. an export finishing while the clerk types: keep the typing
             self.save()
@@ -404,22 +405,29 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         self.autosave_timer.stop()
         if not self._dirty or not self._editable:
             return True
-        try:
-            drafts.save_draft(self.app.store, self._doc.clone())
-        except Exception as exc:  # shown to the clerk; the edits stay on screen and dirty
+        text = self._doc.clone()
+
+        def failed(_message: str, error: BaseException) -> None:
+            # shown to the clerk; the edits stay on screen and dirty
             self.form.saveStateLabel.setText("Not saved")
-            self.app.statusMessage.emit(f"The draft could not be saved: {exc}")
+            reason = " ".join(str(error).split()) or type(error).__name__
+            self.app.statusMessage.emit(f"The draft could not be saved: {reason}")
             self.autosave_timer.start(RETRY_MS)
-            return False
-        self.autosave_timer.setInterval(AUTOSAVE_MS)
-        self._dirty = False
-        self._show_save_state()
-        self._own_change = True
+
+        def saved(_result: object) -> None:
+            self.autosave_timer.setInterval(AUTOSAVE_MS)
+            self._dirty = False
+            self._show_save_state()
+
+        self._own_change = True  # the page already shows what it saved
         try:
-            self.app.documentChanged.emit()
+            return (
+                Operation(self.app, self, lambda: drafts.save_draft(self.app.store, text),
+                          changes={Change.DOCUMENT}, title="Save the draft")
+                .success(saved).failure(failed).run_now()
+            )
         finally:
             self._own_change = False
-        return True
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         """The window losing focus (a dialog such as Adopt or Export opening, another program)
@@ -445,17 +453,19 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         return self.save()
 
     def start_new_draft(self) -> None:
-        try:
-            drafts.start_new_draft(self.app.store)
-        except drafts.DraftError as exc:
-            self.app.statusMessage.emit(messages.sentence(str(exc)))
+        def failed(message: str, _error: BaseException) -> None:
+            self.app.statusMessage.emit(messages.sentence(message))
             self.reload()  # e.g. a draft started elsewhere: show it
-            return
-        self.reload()
-        self.app.statusMessage.emit("A new draft has been started from the adopted text")
-        self._own_change = True
+
+        def started(_result: object) -> None:
+            self.reload()
+            self.app.statusMessage.emit("A new draft has been started from the adopted text")
+
+        self._own_change = True  # the page reloads itself
         try:
-            self.app.documentChanged.emit()
+            Operation(self.app, self, lambda: drafts.start_new_draft(self.app.store),
+                      changes={Change.DOCUMENT}, title="Start a new draft",
+                      expected=(drafts.DraftError,)).success(started).failure(failed).run_now()
         finally:
             self._own_change = False
 

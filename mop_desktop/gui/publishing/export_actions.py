@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 from mop_desktop.gui.publishing.pdf_actions import default_folder
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.widgets.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -60,7 +61,7 @@ def _export(app: AppContext, window: QWidget, title: str, kinds: dict[str, str],
     def done(info: Any) -> None:
         what = FORMATS.get(Path(info.path).suffix.lower(), "file")
         app.statusMessage.emit(f"Saved {Path(info.path).name} ({what})")
-        app.scheduleChanged.emit()  # the Review schedule lists the exports
+        announce(app, Change.SCHEDULE)  # the Review schedule lists the exports
 
     def failed(exc: BaseException) -> None:
         if isinstance(exc, PdfError):

@@ -2,8 +2,8 @@
 PDF...", "Preview..." and "Print..." (Ctrl+P). Installed by the shell with ``install(app,
 window)``; the dashboard calls ``export_council_pack(app, window)``.
 
-PDFs are made off the UI thread (``gui.worker.run_in_background``) with a progress dialog.
-Exports are recorded (the Review schedule lists them: ``scheduleChanged`` is emitted); the
+PDFs are made off the UI thread (``gui.widgets.worker``) with a progress dialog.
+Exports are recorded (the Review schedule lists them: ``Change.SCHEDULE`` is announced); the
 PDF behind Preview and Print is a temporary file and is not an export. The save dialog is
 asked through ``ask_save_path`` so tests can answer it.
 """
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.widgets.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -102,7 +103,7 @@ def _export(app: AppContext, window: QWidget, title: str, **options: Any) -> Non
     def done(info: Any) -> None:
         pages = f"{info.pages} page{'s' if info.pages != 1 else ''}"
         app.statusMessage.emit(f"Saved {Path(info.path).name} ({pages})")
-        app.scheduleChanged.emit()  # the Review schedule lists the exports
+        announce(app, Change.SCHEDULE)  # the Review schedule lists the exports
         show_preview(window, Path(info.path), Path(info.path).name)
 
     _make_pdf(app, window, path, title, done, **options)
@@ -140,12 +141,9 @@ def _safe_stem(label: str) -> str:
 
 def _current_options(app: AppContext) -> dict[str, Any]:
     """Preview and Print show what the clerk is working on: the draft if there is one."""
-    from mop_desktop.store import documents as docs
+    from mop_desktop.services.protocol_state import protocol_state
 
-    with app.store.session() as session:
-        doc = docs.protocol_document(session)
-        has_draft = doc is not None and docs.draft_of(doc) is not None
-    return {"draft": has_draft}
+    return {"draft": protocol_state(app.store).has_draft}
 
 
 def preview_current(app: AppContext, window: QWidget) -> None:

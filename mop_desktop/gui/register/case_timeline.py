@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent
 
 from mop_desktop.domain.concerns import ConcernError, parse_date_field
 from mop_desktop.domain.dates import format_short
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.services.concerns.service import TimelineEntry
 
 
@@ -67,7 +68,7 @@ class TimelineEditing:
         self.ui.entryTextEdit.clear()
         self.ui.entryDateEdit.clear()
         self._load_history()
-        self.app.registerChanged.emit()
+        announce(self.app, Change.REGISTER)
 
     # -- timeline: editing and deleting entries ------------------------------------------------
     _editing: int | None = None  # the id of the entry being edited
@@ -134,7 +135,7 @@ class TimelineEditing:
             self.ui.entryDateEdit.clear()
         self.ui.errorLabel.clear()
         self._load_history()
-        self.app.registerChanged.emit()
+        announce(self.app, Change.REGISTER)
 
 
 

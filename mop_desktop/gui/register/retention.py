@@ -12,6 +12,7 @@ from mop_desktop.domain.dates import format_short
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets.messages import counted
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.services.concerns import RegisterService, retention
 from mop_desktop.store import settings
@@ -78,6 +79,6 @@ class RetentionDialog:
             retention.delete(
                 session, reference, f"retention period of {counted(self.years, 'year')} ended"
             )
-        self.app.registerChanged.emit()
+        announce(self.app, Change.REGISTER)
         self.app.statusMessage.emit(f"Concern {reference} deleted; a trace is kept.")
         self.refresh()

@@ -16,6 +16,7 @@ from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
 from mop_desktop.gui.widgets.form_helpers import keep_space, say
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.widgets.passphrase_field import add_passphrase_tools
 from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.gui.widgets.worker import run_in_background
@@ -98,7 +99,7 @@ class SetupDialog:
     def _created(self, recovery_key: str) -> None:
         self.ui.firstEdit.clear()
         self.ui.secondEdit.clear()
-        self.app.registerChanged.emit()
+        announce(self.app, Change.REGISTER)
         self.show_key(recovery_key)
         self.on_done()
 

@@ -23,16 +23,16 @@ from mop_desktop.domain.dates import (
 from mop_desktop.domain.review import next_review_date
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets.date_field import show_full_date
+from mop_desktop.gui.widgets.operation import Change, Operation
 from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.services.adoption import (
     AdoptionError,
     AdoptionRequest,
     AdoptionResult,
     adopt,
-    check_request,
-    suggest_label,
 )
-from mop_desktop.store import documents as docs
+from mop_desktop.services.adoption_form import adoption_defaults, check_adoption
+from mop_desktop.services.history_check import after_adoption
 
 ERROR_STYLE = "color: #ffffff; background-color: #b02a37; border-radius: 3px; padding: 3px 6px;"
 
@@ -95,15 +95,12 @@ class AdoptDialog:
 
     # -- filling and reading ------------------------------------------------------------------
     def _prefill(self) -> None:
-        with self.app.store.session() as session:
-            council = docs.get_council(session)
-            doc = docs.protocol_document(session)
-            last = doc.adoptions[-1] if doc is not None and doc.adoptions else None
-            self.has_adopted = doc is not None and docs.latest_adopted(doc) is not None
-        self.form.chairEdit.setText(council.chair)
-        self.form.clerkEdit.setText(council.clerk)
-        if last is not None:
-            self.form.reviewerEdit.setText(last.reviewer)
+        defaults = adoption_defaults(self.app.store)
+        self.has_adopted = defaults.has_adopted
+        self.form.chairEdit.setText(defaults.chair)
+        self.form.clerkEdit.setText(defaults.clerk)
+        if defaults.reviewer:
+            self.form.reviewerEdit.setText(defaults.reviewer)
         self.form.dateEdit.setText(self.today().strftime("%d/%m/%Y"))
 
     def request(self) -> AdoptionRequest:
@@ -127,22 +124,21 @@ class AdoptDialog:
     def check(self, *_args: object, show_all: bool = False) -> dict[str, str]:
         """Check every field; show the messages of fields already visited (or all)."""
         request = self.request()
-        with self.app.store.session() as session:
-            problems = check_request(session, request, self.today())
-            doc = docs.protocol_document(session)
-            day = self._date_or_none(request.adopted_on)
-            if day is not None:
-                self.form.versionEdit.setPlaceholderText(
-                    f"{suggest_label(doc, day)} (suggested from the year)"
-                )
-                interval = doc.review_interval_months if doc is not None else 12
-                due = next_review_date(day, interval or 12)
-                self.form.nextReviewLabel.setText(
-                    f"Next review: {format_month(due)} (by {format_long(due)}, "
-                    f"{interval} months after adoption)."
-                )
-            else:
-                self.form.nextReviewLabel.setText("")
+        day = self._date_or_none(request.adopted_on)
+        checked = check_adoption(self.app.store, request, self.today(), day)
+        problems = checked.problems
+        if day is not None:
+            self.form.versionEdit.setPlaceholderText(
+                f"{checked.suggested_label} (suggested from the year)"
+            )
+            interval = checked.interval_months
+            due = next_review_date(day, interval)
+            self.form.nextReviewLabel.setText(
+                f"Next review: {format_month(due)} (by {format_long(due)}, "
+                f"{interval} months after adoption)."
+            )
+        else:
+            self.form.nextReviewLabel.setText("")
         always = {"version", "document"}
         for name, label in self.errors.items():
             message = problems.get(name, "")
@@ -176,26 +172,30 @@ class AdoptDialog:
         if problems:
             self._focus_field(next(iter(problems)))
             return False
-        try:
-            self.result = adopt(self.app.store, self.request(), self.today())
-        except AdoptionError as exc:
-            label = self.errors.get(exc.field, self.form.documentError)
-            label.setText(str(exc))
-            label.show()
-            self._focus_field(exc.field)
-            return False
-        from mop_desktop.services.history_check import after_adoption
+        request, today, store = self.request(), self.today(), self.app.store
 
-        after_adoption(self.app.store)  # anchored in the credential store where there is one
-        self.app.documentChanged.emit()
-        self.app.scheduleChanged.emit()
-        what = "re-adopted without changes" if self.result.no_changes else "adopted"
-        self.app.statusMessage.emit(
-            f"Version {self.result.label} {what}; next review by "
-            f"{format_long(self.result.review_due)}"
+
+        def failed(message: str, error: BaseException) -> None:
+            field = error.field if isinstance(error, AdoptionError) else "document"
+            label = self.errors.get(field, self.form.documentError)
+            label.setText(message)
+            label.show()
+            self._focus_field(field)
+
+        def adopted(result: AdoptionResult) -> None:
+            self.result = result
+            after_adoption(store)  # anchored in the credential store where there is one
+            what = "re-adopted without changes" if result.no_changes else "adopted"
+            self.app.statusMessage.emit(
+                f"Version {result.label} {what}; next review by {format_long(result.review_due)}"
+            )
+            self.dialog.accept()
+
+        return (
+            Operation(self.app, self.dialog, lambda: adopt(store, request, today), changes={Change.DOCUMENT, Change.SCHEDULE},
+                      title="Adopt", expected=(AdoptionError,))
+            .success(adopted).failure(failed).run_now()
         )
-        self.dialog.accept()
-        return True
 
     def _focus_field(self, name: str) -> None:
         editors = {"date": self.form.dateEdit, "minute": self.form.minuteEdit,

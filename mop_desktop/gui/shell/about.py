@@ -29,10 +29,8 @@ def log_file_for(paths: AppPaths, log_path: Path | None) -> Path:
     """The log file in use, or where it would be."""
     if log_path is not None:
         return log_path
-    try:
-        from mop_desktop.log import LOG_NAME, log_dir
-    except ModuleNotFoundError:
-        return paths.logs / "mop-desktop.log"
+    from mop_desktop.log import LOG_NAME, log_dir
+
     return log_dir(paths) / LOG_NAME
 
 

@@ -11,7 +11,6 @@ history's check (which loads adopted texts through the ORM) runs once the page h
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from mop_desktop.domain.dates import format_long
 from mop_desktop.domain.review import State, describe_days
 from mop_desktop.gui.review.models import STATE_WORDS, ReminderModel, followups_for
 from mop_desktop.gui.shell.context import AppContext
+from mop_desktop.gui.widgets.operation import Change, Operation
 from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.services.reminders import Reminder, Schedule, count_by_state, summary_reminders
 from mop_desktop.services.status import review_phrase
@@ -30,16 +30,7 @@ from mop_desktop.store.summary import read_summary
 if TYPE_CHECKING:
     from mop_desktop.services.adoption import ChainReport
 
-DRAFTS_MODULE = "mop_desktop.services.drafts"
-PDF_ACTIONS_MODULE = "mop_desktop.gui.publishing.pdf_actions"
 BANNER_STYLE = "color: #ffffff; background-color: #b02a37; padding: 8px; border-radius: 4px;"
-
-
-def _available(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except (ImportError, ValueError):
-        return False
 
 
 def counts_text(items: list[Reminder]) -> str:
@@ -83,8 +74,6 @@ class DashboardPage(QObject):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
-        self._can_start_drafts = _available(DRAFTS_MODULE)
-        self._can_export = _available(PDF_ACTIONS_MODULE)
         self.form.startReviewButton.clicked.connect(self.start_review)
         self.form.exportPackButton.clicked.connect(self.export_pack)
         self.form.adoptButton.clicked.connect(self.adopt)
@@ -93,10 +82,7 @@ class DashboardPage(QObject):
         view.activated.connect(lambda index: self.open_reminder(index.row()))
         view.setToolTip("Double-click a reminder (or press Enter) to open what it is about")
 
-        app.documentChanged.connect(self.refresh)
-        app.scheduleChanged.connect(self.refresh)
-        app.councilChanged.connect(self.refresh)
-        app.registerChanged.connect(self._refresh_reminders)
+        app.changed.connect(self._on_changed)
         app.registerLocked.connect(self._refresh_reminders)
         self.refresh(check_chain=not check_when_drawn)
         if check_when_drawn:
@@ -112,6 +98,12 @@ class DashboardPage(QObject):
     def _check_chain_if_shown(self) -> None:
         if self.widget.isVisible():  # not for a window already closed (--smoke-test)
             self._check_chain()
+
+    def _on_changed(self, kinds: frozenset[Change]) -> None:
+        if kinds & {Change.DOCUMENT, Change.SCHEDULE, Change.COUNCIL}:
+            self.refresh()
+        elif Change.REGISTER in kinds:
+            self._refresh_reminders()
 
     def _refresh_reminders(self) -> None:
         self.refresh(check_chain=False)
@@ -219,15 +211,14 @@ class DashboardPage(QObject):
             self.form.adoptButton.setToolTip(
                 "Record the adoption of the draft at a minuted meeting"
             )
-        self.form.exportPackButton.setEnabled(self._can_export and has_draft)
+        self.form.exportPackButton.setEnabled(has_draft)
         self.form.exportPackButton.setToolTip(
             "The report to Full Council showing the draft's changes"
             if has_draft
             else "Start the annual review first: the report shows a draft's changes"
         )
         self.form.startReviewButton.setEnabled(
-            self._can_start_drafts
-            and s is not None
+            s is not None
             and not s.has_draft
             and s.adopted_on is not None
         )
@@ -263,14 +254,16 @@ class DashboardPage(QObject):
     def start_review(self) -> None:
         from mop_desktop.services.drafts import DraftError, start_new_draft
 
-        try:
-            start_new_draft(self.app.store)
-        except (DraftError, ValueError) as exc:
-            self.app.statusMessage.emit(str(exc))
-            return
-        self.app.documentChanged.emit()
-        self.app.statusMessage.emit("A new draft has been started from the adopted text")
-        self._show("protocol")
+        def started(_result: object) -> None:
+            self.app.statusMessage.emit("A new draft has been started from the adopted text")
+            self._show("protocol")
+
+        Operation(
+            self.app, self.widget, lambda: start_new_draft(self.app.store),
+            changes={Change.DOCUMENT}, title="Start the annual review",
+            expected=(DraftError, ValueError),
+        ).success(started).failure(lambda message, _e: self.app.statusMessage.emit(message)
+                                   ).run_now()
 
     def export_pack(self) -> None:
         from mop_desktop.gui.publishing import pdf_actions

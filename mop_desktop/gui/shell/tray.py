@@ -24,9 +24,10 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSystemTrayIcon
 from mop_desktop import APP_NAME
 from mop_desktop.gui.review.models import followups_for
 from mop_desktop.gui.shell.context import AppContext
+from mop_desktop.gui.widgets.operation import Change, Operation
 from mop_desktop.paths import AppPaths, resource_path
+from mop_desktop.services.preferences import set_start_with_computer, start_with_computer
 from mop_desktop.services.reminders import Reminder, needing_attention, reminders
-from mop_desktop.store import settings
 
 AUTOSTART_FILE = "mop-desktop.desktop"
 RUN_KEY = r"HKEY_CURRENT_USER\Software\Microsoft\Windows\CurrentVersion\Run"
@@ -148,8 +149,7 @@ class TrayController(QObject):
             "Start with the computer (minimised to the tray)", self.menu
         )
         self.autostart_action.setCheckable(True)
-        with app.store.session() as session:
-            self.autostart_action.setChecked(settings.get(session, settings.START_WITH_COMPUTER))
+        self.autostart_action.setChecked(start_with_computer(app.store))
         self.quit_action = QAction("Quit", self.menu)
         self.menu.addAction(self.open_action)
         self.menu.addSeparator()
@@ -169,10 +169,12 @@ class TrayController(QObject):
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check)
         self.timer.start()
-        app.scheduleChanged.connect(self.refresh)
-        app.documentChanged.connect(self.refresh)
-        app.registerChanged.connect(self.refresh)
+        app.changed.connect(self._on_changed)
         app.registerLocked.connect(self.refresh)
+
+    def _on_changed(self, kinds: frozenset[Change]) -> None:
+        if kinds & {Change.SCHEDULE, Change.DOCUMENT, Change.REGISTER}:
+            self.refresh()
 
     def refresh(self) -> None:
         """Recompute the reminders and the tooltip (no notification)."""
@@ -215,8 +217,13 @@ class TrayController(QObject):
             show_page("dashboard")
 
     def set_start_with_computer(self, enabled: bool) -> None:
-        with self.app.store.session() as session:
-            settings.put(session, settings.START_WITH_COMPUTER, enabled)
+        if not (
+            Operation(self.app, self.window, lambda: set_start_with_computer(self.app.store, enabled),
+                      title="Start with the computer")
+            .failure(lambda message, _error: self.app.statusMessage.emit(message))
+            .run_now()
+        ):
+            return
         where = set_autostart(enabled, autostart_command(self.app.paths))
         if where is None:
             self.app.statusMessage.emit("Starting with the computer is not available here")

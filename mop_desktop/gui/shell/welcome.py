@@ -8,28 +8,22 @@ everything as it was, so the welcome comes back next time.
 
 from __future__ import annotations
 
-import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget
 
 from mop_desktop.domain.document import DocumentText, Section
 from mop_desktop.gui.shell.context import AppContext
-from mop_desktop.gui.widgets import messages
+from mop_desktop.gui.widgets.operation import Change, Operation
 from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
-from mop_desktop.services.workspace import has_document, start_from_text
+from mop_desktop.services.preferences import finish_welcome, start_protocol
+from mop_desktop.services.preferences import needs_welcome as needs_welcome
 from mop_desktop.store import documents as docs
-from mop_desktop.store import settings
-from mop_desktop.store.db import Store
 
-MODEL_MODULE = "mop_desktop.services.importer.model"
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from mop_desktop.gui.protocol.import_preview import ImportPreview
 
-
-def needs_welcome(store: Store) -> bool:
-    if has_document(store):
-        return False
-    with store.session() as session:
-        return not settings.get(session, settings.WELCOME_DONE)
+TITLE = "Welcome to MOP Desktop"
 
 
 def blank_protocol() -> DocumentText:
@@ -38,9 +32,8 @@ def blank_protocol() -> DocumentText:
 
 
 def model_available() -> bool:
-    from mop_desktop.gui.shell.main_window import import_optional
-
-    return import_optional(MODEL_MODULE) is not None
+    """The model protocol ships with every build."""
+    return True
 
 
 class WelcomeDialog:
@@ -53,7 +46,7 @@ class WelcomeDialog:
         assert isinstance(dialog, QDialog)
         self.dialog: QDialog = dialog
         self.form = UiForm(self.dialog)
-        self.preview: object | None = None
+        self.preview: ImportPreview | None = None
         has_model = model_available()
         self.form.modelButton.setEnabled(has_model)
         self.form.modelNoteLabel.setVisible(not has_model)
@@ -76,16 +69,11 @@ class WelcomeDialog:
     def _start(self, text: DocumentText) -> None:
         """Save ``text`` as the draft and finish; a store that cannot be written is told in one
         line and the welcome stays open (nothing was saved: each write is one transaction)."""
-        from sqlalchemy.exc import SQLAlchemyError
-
-        try:
-            start_from_text(self.app.store, text)
-            self._save_answer()
-        except (SQLAlchemyError, OSError) as exc:
-            log.error("starting the protocol failed: %s", type(exc).__name__)
-            messages.tell(self.dialog, "Welcome to MOP Desktop", messages.not_saved(exc))
-            return
-        self._finish()
+        store, name = self.app.store, self.council_name()
+        Operation(
+            self.app, self.dialog, lambda: start_protocol(store, text, name),
+            changes={Change.DOCUMENT, Change.COUNCIL}, title=TITLE,
+        ).success(lambda _r: self._done()).run_now()
 
     def choose_import(self) -> None:
         """Ask for the file, then show the import preview; finished once it is saved."""
@@ -96,21 +84,15 @@ class WelcomeDialog:
         )
 
     # -- done -----------------------------------------------------------------------------------
-    def _save_answer(self) -> None:
-        """The council's name (if typed) and that the welcome has been answered."""
-        name = self.council_name()
-        with self.app.store.session() as session:
-            if name:
-                council = docs.get_council(session)
-                council.name = name
-                docs.save_council(session, council)
-            settings.put(session, settings.WELCOME_DONE, True)
-
     def _finish(self, answered: bool = True) -> None:
-        if not answered:
-            self._save_answer()
-        self.app.documentChanged.emit()
-        self.app.councilChanged.emit()
+        """After the import was saved: the council's name and the answer, then done."""
+        store, name = self.app.store, self.council_name()
+        Operation(
+            self.app, self.dialog, lambda: finish_welcome(store, name),
+            changes={Change.DOCUMENT, Change.COUNCIL}, title=TITLE,
+        ).success(lambda _r: self._done()).run_now()
+
+    def _done(self) -> None:
         show_page = getattr(self.window, "show_page", None)
         if callable(show_page):
             show_page("protocol")

@@ -8,12 +8,12 @@ import datetime as dt
 import pytest
 from PySide6.QtWidgets import QMainWindow
 
-from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.backup import actions as backup_actions
 from mop_desktop.gui.backup.actions import describe_age
 from mop_desktop.gui.register import recovery
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.store import backup as bk
 from mop_desktop.store.backup_folder import backup_now, list_backups
 from mop_desktop.store.db import DamagedStoreError, open_store

@@ -8,11 +8,11 @@ import datetime as dt
 
 from PySide6.QtWidgets import QWidget
 
-from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.domain.review import State
 from mop_desktop.gui.review.page import ReviewPage
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.shell.dashboard import DashboardPage
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.services.meetings import add_meeting
 from mop_desktop.services.reminders import AGENDA, FOLLOW_UP, REVIEW, Reminder
 from tests.services.review_data import adopted_protocol

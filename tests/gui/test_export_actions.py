@@ -6,7 +6,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from mop_desktop.gui.widgets.operation import Change, announce
+from mop_desktop.gui.widgets.operation import Change
 from mop_desktop.services.pdf.exports import list_exports
 from tests.domain.test_diff import adopted, draft_with_four_changes
 from tests.gui.test_pdf_preview import _action, window  # noqa: F401 (fixture used by name)

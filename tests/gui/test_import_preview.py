@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QTreeWidgetItem
 
-from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.protocol import import_preview
+from mop_desktop.gui.widgets.operation import Change
 from mop_desktop.services.importer import ImportFailed
 from mop_desktop.services.workspace import show
 from tests.gui.shell_helpers import app_context, make_result, told  # noqa: F401 (fixtures used by name)

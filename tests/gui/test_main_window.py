@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel, QWidget
 
-from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.shell import main_window as mw
+from mop_desktop.gui.widgets.operation import Change, announce
 from tests.gui.shell_helpers import app_context, make_result  # noqa: F401 (fixtures used by name)
 
 

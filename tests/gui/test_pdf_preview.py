@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMainWindow
 
-from mop_desktop.gui.widgets.operation import Change, announce
+from mop_desktop.gui.widgets.operation import Change
 from mop_desktop.services.pdf.exports import export_pdf, list_exports
 from tests.services.pdf_support import model_like_text, put_adopted, put_draft, sample_text
 

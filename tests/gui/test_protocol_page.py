@@ -4,9 +4,9 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QMainWindow
 
-from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.domain.document import Block, DocumentText, ListItem, Section
 from mop_desktop.domain.records import Adoption, VersionStatus
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.services import drafts
 from mop_desktop.services.workspace import start_from_text
 from mop_desktop.store import documents as docs

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.shell import crash
 from mop_desktop.gui.shell import main_window as mw
 from mop_desktop.gui.widgets import messages
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.store.backup_folder import backup_now
 from tests.gui.shell_helpers import app_context  # noqa: F401 (fixture used by name)
 from tests.store.safety_helpers import add_meeting, populate

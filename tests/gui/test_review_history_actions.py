@@ -10,10 +10,10 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QItemSelectionModel
 
-from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.domain.records import Adoption
 from mop_desktop.gui.publishing import pdf_actions
 from mop_desktop.gui.review.page import ReviewPage
+from mop_desktop.gui.widgets.operation import Change
 from mop_desktop.services.adoption import verify_chain
 from mop_desktop.services.workspace import save_import
 from mop_desktop.store import documents as docs

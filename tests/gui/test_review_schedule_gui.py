@@ -10,12 +10,12 @@ import sqlite3
 import pytest
 from PySide6.QtCore import QSettings
 
-from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.review.adopt import AdoptDialog
 from mop_desktop.gui.review.page import ReviewPage
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.shell.dashboard import DashboardPage, counts_text
 from mop_desktop.gui.shell.tray import TrayController, autostart_enabled, set_autostart
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.services.meetings import add_meeting, list_meetings
 from mop_desktop.services.status import status_line
 from mop_desktop.store import documents as docs

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
-from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.domain.records import Council
 from mop_desktop.gui.shell import settings as page_module
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.services.workspace import save_import
 from mop_desktop.store import documents as docs
 from tests.gui.shell_helpers import app_context, make_result  # noqa: F401 (fixtures used by name)

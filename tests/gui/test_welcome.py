@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.protocol import import_preview
 from mop_desktop.gui.shell import welcome
+from mop_desktop.gui.widgets.operation import Change
 from mop_desktop.services import preferences
 from mop_desktop.services.workspace import show
 from mop_desktop.store import documents as docs

@@ -111,7 +111,7 @@ def test_dashboard_starts_the_annual_review(qtbot, ctx, store):
 
 def _dialog(qtbot, ctx, **kw):
     dialog = AdoptDialog(ctx, None, today=today, **kw)
-    qtbot.addWidget(dialog.dialog)
+    qtbot.addWidget(dialog)
     return dialog
 
 
@@ -181,9 +181,9 @@ def test_adopt_dialog_starts_in_the_date_field(qtbot, ctx, store):
 
     draft_only(store)
     d = _dialog(qtbot, ctx)
-    d.dialog.show()
-    qtbot.waitExposed(d.dialog)
-    d.dialog.activateWindow()
+    d.show()
+    qtbot.waitExposed(d)
+    d.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is d.form.dateEdit)
     qtbot.keyClicks(d.form.dateEdit, "19/02/2026")
     assert d.form.dateEdit.text() == "19/02/2026"
@@ -421,14 +421,14 @@ def test_adopt_dialog_closed_while_typing_goes_quietly(qtbot, ctx, store):
     draft_only(store)
     parent = QWidget()
     d = AdoptDialog(ctx, parent, today=today)
-    d.dialog.show()
-    qtbot.waitExposed(d.dialog)
-    d.dialog.activateWindow()
+    d.show()
+    qtbot.waitExposed(d)
+    d.activateWindow()
     d.form.minuteEdit.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is d.form.minuteEdit)
     qtbot.keyClicks(d.form.minuteEdit, "FC 26")
     parent.deleteLater()
-    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(d.dialog))
+    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(d))
     with store.session() as session:
         assert not docs.protocol_document(session).adoptions
 
@@ -453,8 +453,8 @@ def test_adopt_dialog_short_messages_are_one_line_high(qtbot, ctx, store):
     a short wrapped label); every short message is now one line."""
     draft_only(store)
     d = _dialog(qtbot, ctx)
-    d.dialog.show()
-    qtbot.waitExposed(d.dialog)
+    d.show()
+    qtbot.waitExposed(d)
     d.form.dateEdit.setText("31/02/2026")
     assert not d.accept()
     labels = [d.form.dateError, d.form.minuteError, d.form.reviewerError]

@@ -13,7 +13,7 @@ from mop_desktop.services import preferences
 from mop_desktop.services.workspace import show
 from mop_desktop.store import documents as docs
 from mop_desktop.store import settings
-from tests.gui.shell_helpers import app_context, make_result, told  # noqa: F401 (fixtures used by name)
+from tests.gui.shell_helpers import app_context, closed_after, make_result, told  # noqa: F401 (fixtures used by name)
 
 
 def _welcome_done(store) -> bool:
@@ -27,10 +27,8 @@ def _council(store) -> str:
 
 
 @pytest.fixture
-def dialog(qtbot, app_context):
-    w = welcome.WelcomeDialog(app_context, None)
-    qtbot.addWidget(w.dialog)
-    return w
+def dialog(request, app_context):
+    return closed_after(request, welcome.WelcomeDialog(app_context, None))
 
 
 def test_needed_on_first_run_only(store) -> None:
@@ -56,7 +54,7 @@ def test_blank_start_with_council_name(dialog, store, qtbot) -> None:
 def test_model_protocol_start(dialog, store) -> None:
     if not welcome.model_available():
         assert not dialog.form.modelButton.isEnabled()
-        assert dialog.form.modelNoteLabel.isVisibleTo(dialog.dialog)
+        assert dialog.form.modelNoteLabel.isVisibleTo(dialog)
         pytest.skip("the model protocol is not in this build yet")
     from mop_desktop.services.importer.model import model_protocol
 
@@ -90,18 +88,18 @@ def test_import_choice_saves_after_the_preview(dialog, store, qtbot, monkeypatch
 
 def test_import_cancelled_leaves_the_welcome_open(dialog, store, monkeypatch) -> None:
     monkeypatch.setattr(import_preview, "ask_open_file", lambda parent: None)
-    dialog.dialog.show()
+    dialog.show()
     dialog.form.importButton.click()
     assert dialog.preview is None
-    assert dialog.dialog.isVisible()
+    assert dialog.isVisible()
     assert show(store) is None
     assert not _welcome_done(store)
 
 
 def test_decide_later_changes_nothing(dialog, store) -> None:
-    dialog.dialog.show()
+    dialog.show()
     dialog.form.laterButton.click()
-    assert not dialog.dialog.isVisible()
+    assert not dialog.isVisible()
     assert show(store) is None
     assert welcome.needs_welcome(store)
 
@@ -116,7 +114,7 @@ def test_shown_over_the_window_on_first_run_only(qtbot, app_context, monkeypatch
     window.show()
     gui_app._after_shown(window, app_context.paths)
     assert window.property("welcomeOpen") is True
-    window._welcome.form.blankButton.click()
+    window.findChild(welcome.WelcomeDialog).form.blankButton.click()
     assert window.property("welcomeOpen") is False
     assert window.current_page_name() == "protocol"
     second = MainWindow(app_context)
@@ -153,7 +151,7 @@ def test_store_error_is_told_not_a_crash(dialog, store, monkeypatch, told, choic
         raise OperationalError("INSERT", {}, Exception("database is locked"))
 
     monkeypatch.setattr(preferences, "start_from_text", failing)
-    dialog.dialog.show()
+    dialog.show()
     getattr(dialog.form, choice).click()
     assert told == [
         (
@@ -162,7 +160,7 @@ def test_store_error_is_told_not_a_crash(dialog, store, monkeypatch, told, choic
             "Try again; if it keeps failing, see the log.",
         )
     ]
-    assert dialog.dialog.isVisible()  # the clerk can choose again
+    assert dialog.isVisible()  # the clerk can choose again
     assert show(store) is None
     assert not _welcome_done(store)
 

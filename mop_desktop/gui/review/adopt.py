@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSizePolicy, QWidget
 
 from mop_desktop.domain.dates import (
@@ -21,10 +21,10 @@ from mop_desktop.domain.dates import (
     parse_typed_date,
 )
 from mop_desktop.domain.review import next_review_date
+from mop_desktop.gui.forms.ui_adopt_dialog import Ui_AdoptDialog
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets.date_field import show_full_date
 from mop_desktop.gui.widgets.operation import Change, Operation
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.services.adoption import (
     AdoptionError,
     AdoptionRequest,
@@ -37,8 +37,8 @@ from mop_desktop.services.history_check import after_adoption
 ERROR_STYLE = "color: #ffffff; background-color: #b02a37; border-radius: 3px; padding: 3px 6px;"
 
 
-class AdoptDialog:
-    """The loaded QDialog (``dialog``) and its checks. ``today`` may be set by tests."""
+class AdoptDialog(QDialog):
+    """The dialog and its checks (deleted when closed). ``today`` may be set by tests."""
 
     def __init__(
         self,
@@ -48,12 +48,13 @@ class AdoptDialog:
         no_changes: bool = False,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.app = app
         self.today = today
         self.result: AdoptionResult | None = None
-        self.dialog = load_ui("adopt_dialog", parent)
-        assert isinstance(self.dialog, QDialog)
-        self.form = UiForm(self.dialog)
+        self.form = Ui_AdoptDialog()
+        self.form.setupUi(self)
         self.errors: dict[str, QLabel] = {
             "date": self.form.dateError,
             "minute": self.form.minuteError,
@@ -74,7 +75,7 @@ class AdoptDialog:
         self.ok_button = self.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("Adopt")
         self.form.buttonBox.accepted.connect(self.accept)
-        self.form.buttonBox.rejected.connect(self.dialog.reject)
+        self.form.buttonBox.rejected.connect(self.reject)
         for edit in (
             self.form.dateEdit,
             self.form.minuteEdit,
@@ -115,8 +116,6 @@ class AdoptDialog:
         )
 
     def _touch(self, name: str) -> None:
-        if not shiboken6.isValid(self.dialog):  # a field losing focus as the dialog goes
-            return
         self._touched.add(name)
         self.check()
 
@@ -167,7 +166,7 @@ class AdoptDialog:
         return {n: lbl.text() for n, lbl in self.errors.items() if not lbl.isHidden()}
 
     # -- adopting -----------------------------------------------------------------------------
-    def accept(self) -> bool:
+    def accept(self) -> bool:  # type: ignore[override]  # says whether it adopted
         problems = self.check(show_all=True)
         if problems:
             self._focus_field(next(iter(problems)))
@@ -189,11 +188,12 @@ class AdoptDialog:
             self.app.statusMessage.emit(
                 f"Version {result.label} {what}; next review by {format_long(result.review_due)}"
             )
-            self.dialog.accept()
+            super(AdoptDialog, self).accept()
 
         return (
-            Operation(self.app, self.dialog, lambda: adopt(store, request, today), changes={Change.DOCUMENT, Change.SCHEDULE},
-                      title="Adopt", expected=(AdoptionError,))
+            Operation(self.app, self, lambda: adopt(store, request, today),
+                      changes={Change.DOCUMENT, Change.SCHEDULE}, title="Adopt",
+                      expected=(AdoptionError,))
             .success(adopted).failure(failed).run_now()
         )
 
@@ -204,18 +204,16 @@ class AdoptDialog:
         if editor is not None:
             editor.setFocus()
 
-    def exec(self) -> int:
-        return int(self.dialog.exec())
-
 
 def open_adopt_dialog(
     app: AppContext, parent: QWidget | None = None, *, no_changes: bool = False
 ) -> AdoptionResult | None:
     """Show the dialog; the result when something was adopted."""
     dialog = AdoptDialog(app, parent, no_changes=no_changes)
-    dialog.exec()
-    dialog.dialog.deleteLater()  # not kept hidden under the window until it closes
-    return dialog.result
+    result: list[AdoptionResult | None] = [None]
+    dialog.finished.connect(lambda _code: result.__setitem__(0, dialog.result))
+    dialog.exec()  # deleted when closed (not kept hidden under the window)
+    return result[0]
 
 
 def _typed_in_full(text: str) -> str:

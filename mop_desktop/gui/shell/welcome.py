@@ -10,17 +10,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from mop_desktop.domain.document import DocumentText, Section
+from mop_desktop.gui.forms.ui_welcome_dialog import Ui_WelcomeDialog
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets.operation import Change, Operation
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.services.preferences import finish_welcome, start_protocol
 from mop_desktop.services.preferences import needs_welcome as needs_welcome
 from mop_desktop.store import documents as docs
 
 if TYPE_CHECKING:
+    from mop_desktop.gui.shell.main_window import MainWindow
     from mop_desktop.gui.protocol.import_preview import ImportPreview
 
 TITLE = "Welcome to MOP Desktop"
@@ -36,16 +38,16 @@ def model_available() -> bool:
     return True
 
 
-class WelcomeDialog:
-    """The dialog and what each choice does; ``dialog`` is the loaded QDialog."""
+class WelcomeDialog(QDialog):
+    """The dialog and what each choice does (deleted when closed)."""
 
-    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, app: AppContext, parent: MainWindow | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.app = app
-        self.window = parent
-        dialog = load_ui("welcome_dialog", parent)
-        assert isinstance(dialog, QDialog)
-        self.dialog: QDialog = dialog
-        self.form = UiForm(self.dialog)
+        self.window_ = parent
+        self.form = Ui_WelcomeDialog()
+        self.form.setupUi(self)
         self.preview: ImportPreview | None = None
         has_model = model_available()
         self.form.modelButton.setEnabled(has_model)
@@ -71,7 +73,7 @@ class WelcomeDialog:
         line and the welcome stays open (nothing was saved: each write is one transaction)."""
         store, name = self.app.store, self.council_name()
         Operation(
-            self.app, self.dialog, lambda: start_protocol(store, text, name),
+            self.app, self, lambda: start_protocol(store, text, name),
             changes={Change.DOCUMENT, Change.COUNCIL}, title=TITLE,
         ).success(lambda _r: self._done()).run_now()
 
@@ -80,7 +82,7 @@ class WelcomeDialog:
         from mop_desktop.gui.protocol.import_preview import choose_and_import
 
         self.preview = choose_and_import(
-            self.app, self.dialog, on_saved=lambda: self._finish(answered=False)
+            self.app, self, on_saved=lambda: self._finish(answered=False)
         )
 
     # -- done -----------------------------------------------------------------------------------
@@ -88,25 +90,23 @@ class WelcomeDialog:
         """After the import was saved: the council's name and the answer, then done."""
         store, name = self.app.store, self.council_name()
         Operation(
-            self.app, self.dialog, lambda: finish_welcome(store, name),
+            self.app, self, lambda: finish_welcome(store, name),
             changes={Change.DOCUMENT, Change.COUNCIL}, title=TITLE,
         ).success(lambda _r: self._done()).run_now()
 
     def _done(self) -> None:
-        show_page = getattr(self.window, "show_page", None)
-        if callable(show_page):
-            show_page("protocol")
-        self.dialog.accept()
+        if self.window_ is not None:
+            self.window_.show_page("protocol")
+        self.accept()
 
 
-def show_welcome(app: AppContext, window: QWidget) -> WelcomeDialog:
+def show_welcome(app: AppContext, window: MainWindow) -> WelcomeDialog:
     """Open the welcome over ``window`` (window-modal, not blocking) and return it."""
-    welcome = WelcomeDialog(app, window)
-    window.setProperty("welcomeOpen", True)
-    welcome.dialog.finished.connect(lambda _code: window.setProperty("welcomeOpen", False))
-    window._welcome = welcome  # type: ignore[attr-defined]  # kept alive while it is open
     from mop_desktop.gui.shell.screen_fit import centre_on_screen
 
-    centre_on_screen(welcome.dialog)  # on the screen, not on a window larger than it
-    welcome.dialog.open()
+    welcome = WelcomeDialog(app, window)
+    window.setProperty("welcomeOpen", True)
+    welcome.finished.connect(lambda _code: window.setProperty("welcomeOpen", False))
+    centre_on_screen(welcome)  # on the screen, not on a window larger than it
+    welcome.open()
     return welcome

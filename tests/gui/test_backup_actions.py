@@ -136,7 +136,9 @@ def test_restore_dialog_previews_and_restores(qtbot, window, app_paths, store, m
 
     monkeypatch.setattr(restore_dialog.RestoreDialog, "exec", answer)
     emitted = []
-    window.backup_actions.app.changed.connect(lambda kinds: emitted.append(1) if Change.DOCUMENT in kinds else None)
+    window.backup_actions.app.changed.connect(
+        lambda kinds: emitted.append(1) if Change.DOCUMENT in kinds else None
+    )
     _action(window, "actionRestoreFromBackup").trigger()
     qtbot.waitUntil(lambda: bool(emitted), timeout=20000)
     assert seen == {

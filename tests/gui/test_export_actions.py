@@ -38,7 +38,9 @@ def test_protocol_as_a_web_page_and_as_word(qtbot, window, store, monkeypatch, t
     for suffix in (".html", ".docx"):
         asked: list = []
         _answer(monkeypatch, tmp_path, suffix, asked)
-        with qtbot.waitSignal(app.changed, check_params_cb=lambda kinds: Change.SCHEDULE in kinds, timeout=20000):
+        with qtbot.waitSignal(
+            app.changed, check_params_cb=lambda kinds: Change.SCHEDULE in kinds, timeout=20000
+        ):
             export_actions.export_web_or_word(app, win)
         suggested, kinds = asked[0]
         assert set(kinds.values()) == {".html", ".docx"}
@@ -57,7 +59,9 @@ def test_council_pack_changes_as_word_tracked_changes(qtbot, window, store, monk
     put_draft(store, draft_with_four_changes())
     asked: list = []
     _answer(monkeypatch, tmp_path, ".docx", asked)
-    with qtbot.waitSignal(app.changed, check_params_cb=lambda kinds: Change.SCHEDULE in kinds, timeout=20000):
+    with qtbot.waitSignal(
+        app.changed, check_params_cb=lambda kinds: Change.SCHEDULE in kinds, timeout=20000
+    ):
         export_actions.export_pack_word(app, win)
     written = next(tmp_path.glob("*.docx"))
     with zipfile.ZipFile(written) as z:

@@ -124,7 +124,9 @@ def test_export_for_council_pack_names_the_file_and_records_it(qtbot, window, st
     monkeypatch.setattr(pdf_actions, "ask_save_path", answer)
     messages: list[str] = []
     app.statusMessage.connect(messages.append)
-    with qtbot.waitSignal(app.changed, check_params_cb=lambda kinds: Change.SCHEDULE in kinds, timeout=20000):
+    with qtbot.waitSignal(
+        app.changed, check_params_cb=lambda kinds: Change.SCHEDULE in kinds, timeout=20000
+    ):
         pdf_actions.export_council_pack(app, win)
     name = asked[0].name
     assert name.startswith("Example Town Council - Report on the Member-Officer Relations "

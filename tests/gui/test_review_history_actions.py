@@ -72,7 +72,9 @@ def test_export_of_an_earlier_version_writes_its_pdf(page, qtbot, monkeypatch, t
     monkeypatch.setattr(pdf_actions, "ask_save_path", lambda *a: target)
     monkeypatch.setattr(pdf_actions, "show_preview", lambda *a, **k: None)
     _select(page, 2)
-    with qtbot.waitSignal(app_context.changed, check_params_cb=lambda kinds: Change.SCHEDULE in kinds, timeout=20000):
+    with qtbot.waitSignal(
+        app_context.changed, check_params_cb=lambda kinds: Change.SCHEDULE in kinds, timeout=20000
+    ):
         page.form.exportVersionButton.click()
     text = " ".join(p.extract_text() for p in PdfReader(str(target)).pages)
     assert "2026" in text and "Officers give impartial advice" in text

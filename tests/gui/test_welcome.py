@@ -40,7 +40,9 @@ def test_needed_on_first_run_only(store) -> None:
 
 def test_blank_start_with_council_name(dialog, store, qtbot) -> None:
     dialog.form.councilNameEdit.setText("  Oakford   Town Council ")
-    with qtbot.waitSignal(dialog.app.changed, check_params_cb=lambda kinds: Change.DOCUMENT in kinds):
+    with qtbot.waitSignal(
+        dialog.app.changed, check_params_cb=lambda kinds: Change.DOCUMENT in kinds
+    ):
         dialog.form.blankButton.click()
     current = show(store)
     assert current["status"] == "draft"

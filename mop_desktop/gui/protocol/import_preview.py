@@ -32,6 +32,7 @@ from mop_desktop.domain.document import Block, ListItem, Section
 from mop_desktop.domain.import_corrections import lines_of
 from mop_desktop.domain.numbering import list_marker
 from mop_desktop.domain.records import Adoption
+from mop_desktop.gui.forms.ui_import_preview import Ui_ImportPreviewDialog
 from mop_desktop.gui.protocol.import_corrections import (
     LINE_ROLE,
     MARK_BUTTONS,
@@ -42,7 +43,6 @@ from mop_desktop.gui.protocol.import_corrections import (
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
 from mop_desktop.gui.widgets.operation import Change, Operation
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.gui.widgets.worker import run_in_background
 from mop_desktop.services.importer import ImportFailed, ImportResult, read_protocol
 from mop_desktop.services.protocol_state import protocol_state
@@ -141,24 +141,25 @@ def count_doubtful(result: ImportResult) -> int:
     )
 
 
-class ImportPreview:
-    """The preview dialog for one import; ``dialog`` is the loaded QDialog."""
+class ImportPreview(QDialog):
+    """The preview dialog for one import (deleted when closed, or when the file could not be
+    read)."""
 
     def __init__(
         self, app: AppContext, parent: QWidget | None, on_saved: Callable[[], None] | None = None
     ) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.app = app
-        self.parent = parent
+        self.parent_ = parent
         self.on_saved = on_saved
         self.result: ImportResult | None = None
         self.saved_as: str | None = None
         self.corrector: Corrector | None = None
         self.file_key: str | None = None
-        dialog = load_ui("import_preview", parent)
-        assert isinstance(dialog, QDialog)
-        self.dialog: QDialog = dialog
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.form = UiForm(self.dialog)
+        self.form = Ui_ImportPreviewDialog()
+        self.form.setupUi(self)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
         self.form.adoptedButton.clicked.connect(lambda: self.save(as_draft=False))
         self.form.draftButton.clicked.connect(lambda: self.save(as_draft=True))
         tree = self.form.outlineTree
@@ -182,7 +183,7 @@ class ImportPreview:
             return read_protocol(path), file_key(path)
 
         run_in_background(
-            self.parent,
+            self.parent_,
             work,
             self._read,
             lambda exc: self._failed(path, exc),
@@ -202,8 +203,8 @@ class ImportPreview:
                       + (f" ({skipped} no longer fitted and were left out)." if skipped else "."))
         from mop_desktop.gui.shell.screen_fit import fit_dialog
 
-        fit_dialog(self.dialog)
-        self.dialog.open()
+        fit_dialog(self)
+        self.open()
 
     def _failed(self, path: Path, exc: BaseException) -> None:
         if isinstance(exc, ImportFailed):
@@ -211,8 +212,8 @@ class ImportPreview:
         else:
             log.error("import of %s failed: %s", path.name, type(exc).__name__, exc_info=exc)
             message = f"{path.name} could not be read ({type(exc).__name__}); see the log."
-        _open_previews.discard(self)
-        messages.tell(self.parent, "Import protocol", message)
+        messages.tell(self.parent_, "Import protocol", message)
+        self.deleteLater()  # never shown
 
     # -- showing --------------------------------------------------------------------------------
     def show_result(self, result: ImportResult) -> None:
@@ -449,7 +450,7 @@ class ImportPreview:
     def _mark(self, item: QTreeWidgetItem, reason: str | None) -> None:
         if not reason:
             return
-        icon = self.dialog.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         item.setIcon(0, icon)
         for column in range(3):
             item.setBackground(column, DOUBTFUL_BRUSH)
@@ -481,19 +482,19 @@ class ImportPreview:
                 )
             elif isinstance(error, ValueError):  # text that cannot be stored, named by the guard
                 message = f"Nothing was saved: {message}"
-            messages.tell(self.dialog, "Import protocol", message)
+            messages.tell(self, "Import protocol", message)
 
         def saved(saved_as: str) -> None:
             self.saved_as = saved_as
             self.app.statusMessage.emit(f"Protocol imported as the {saved_as} version.")
-            self.dialog.accept()
+            self.accept()
             if self.on_saved is not None:
                 self.on_saved()
 
         changes = {Change.DOCUMENT, Change.SCHEDULE} | (
             {Change.COUNCIL} if result.council_name else set()
         )
-        Operation(self.app, self.dialog, work, changes=changes, title="Import protocol",
+        Operation(self.app, self, work, changes=changes, title="Import protocol",
                   expected=(ValueError,)).success(saved).failure(failed).run_now()
 
 
@@ -509,10 +510,5 @@ def choose_and_import(
     if not chosen:
         return None
     preview = ImportPreview(app, parent, on_saved)
-    _open_previews.add(preview)  # kept alive while it reads and while it is open
-    preview.dialog.finished.connect(lambda _code: _open_previews.discard(preview))
     preview.load(chosen)
     return preview
-
-
-_open_previews: set[ImportPreview] = set()

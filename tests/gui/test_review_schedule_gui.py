@@ -10,6 +10,7 @@ import sqlite3
 import pytest
 from PySide6.QtCore import QSettings
 
+from mop_desktop.gui.publishing.pdf_preview import PdfPreview
 from mop_desktop.gui.review.adopt import AdoptDialog
 from mop_desktop.gui.review.page import ReviewPage
 from mop_desktop.gui.shell.context import AppContext
@@ -339,9 +340,9 @@ def test_review_page_lists_the_pdfs_exported(qtbot, ctx, store, cli, tmp_path):
     # Double-clicking a row used to do nothing: it now opens the PDF in the preview.
     view = page.form.exportsView
     view.doubleClicked.emit(page.exports.index(0, 3))
-    previews = page.widget.__dict__.get("_pdf_previews", [])
+    previews = page.widget.findChildren(PdfPreview)
     assert len(previews) == 1 and previews[0].path == out and previews[0].page_count() >= 1
-    previews[0].dialog.close()
+    previews[0].close()
     out.unlink()
     told: list[str] = []
     ctx.statusMessage.connect(told.append)

@@ -14,7 +14,7 @@ import logging
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,6 +24,9 @@ from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
 from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.widgets.worker import run_in_background
+
+if TYPE_CHECKING:
+    from mop_desktop.gui.publishing.pdf_preview import PdfPreview
 
 log = logging.getLogger(__name__)
 
@@ -176,7 +179,10 @@ def _print(app: AppContext, window: QWidget, stem: str, **options: Any) -> None:
     _make_pdf(app, window, path, "Print", done, record=False, **options)
 
 
-def show_preview(window: QWidget, path: Path, title: str = "", *, unsaved: bool = False) -> Any:
+def show_preview(
+    window: QWidget, path: Path, title: str = "", *, unsaved: bool = False
+) -> PdfPreview | None:
+    """Open the preview over ``window`` (it belongs to the window and is deleted when closed)."""
     from mop_desktop.gui.publishing.pdf_preview import PdfPreview, PreviewError
 
     try:
@@ -184,10 +190,6 @@ def show_preview(window: QWidget, path: Path, title: str = "", *, unsaved: bool 
     except PreviewError as exc:
         messages.tell(window, "Preview", str(exc))
         return None
-    previews: list[Any] = window.__dict__.setdefault("_pdf_previews", [])
-    previews.append(preview)
-    preview.dialog.finished.connect(lambda _r: previews.remove(preview)
-                                    if preview in previews else None)
     preview.show()
     return preview
 

@@ -116,14 +116,13 @@ def test_close_flushes_pages(qtbot, app_context, monkeypatch) -> None:
 
 
 def test_folders_dialog_shows_both_paths(window, app_context) -> None:
-    from mop_desktop.gui.shell.about import about_dialog, folders_dialog
-    from mop_desktop.gui.widgets.uiloader import UiForm
+    from mop_desktop.gui.shell.about import AboutDialog, FoldersDialog
 
-    dialog = folders_dialog(window, app_context.paths, app_context.paths.logs / "x.log")
-    form = UiForm(dialog)
+    dialog = FoldersDialog(window, app_context.paths, app_context.paths.logs / "x.log")
+    form = dialog.form
     assert form.dataFolderEdit.text() == str(app_context.paths.data)
     assert form.logFileEdit.text().endswith("x.log")
-    about = UiForm(about_dialog(window))
+    about = AboutDialog(window).form
     from mop_desktop import __version__
 
     assert about.versionLabel.text() == f"Version {__version__}"

@@ -373,6 +373,9 @@ class Ui_ReviewPage(object):
 
         self.pageLayout.addWidget(self.exportsGroup)
 
+        self.pageLayout.setStretch(1, 2)
+        self.pageLayout.setStretch(3, 3)
+        self.pageLayout.setStretch(4, 2)
         self.scrollArea.setWidget(self.scrollContents)
 
         self.outerLayout.addWidget(self.scrollArea)
@@ -386,7 +389,6 @@ class Ui_ReviewPage(object):
 
     def retranslateUi(self, ReviewPage: QWidget) -> None:
         ReviewPage.setWindowTitle(QCoreApplication.translate("ReviewPage", u"Review schedule", None))
-        self.pageLayout.setStretch(QCoreApplication.translate("ReviewPage", u"0,2,0,3,2", None))
         self.titleLabel.setText(QCoreApplication.translate("ReviewPage", u"Review schedule", None))
         self.versionsGroup.setTitle(QCoreApplication.translate("ReviewPage", u"Version table", None))
         self.chainLabel.setText("")

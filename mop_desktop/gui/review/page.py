@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QHeaderView, QMainWindow, QWidget
 
 from mop_desktop.domain.dates import format_long, format_month, format_weekday_long
 from mop_desktop.domain.review import describe_days
+from mop_desktop.gui.forms.ui_review_page import Ui_ReviewPage
 from mop_desktop.gui.review.models import (
     STATE_WORDS,
     ExportModel,
@@ -29,7 +30,6 @@ from mop_desktop.gui.widgets import messages
 from mop_desktop.gui.widgets.date_field import DateField, day_warning
 from mop_desktop.gui.widgets.form_helpers import plural_suffix
 from mop_desktop.gui.widgets.operation import Change, Operation
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.services import history_edits
 from mop_desktop.services import meetings as meeting_service
 from mop_desktop.services.adoption import verify_chain
@@ -77,13 +77,14 @@ class ReviewPage(QObject):
         window: QMainWindow | None,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
-        self.widget = load_ui("review_page", None)
+        self.widget = QWidget()
+        self.form = f = Ui_ReviewPage()
+        f.setupUi(self.widget)
         super().__init__(self.widget)
         self.app = app
         self.window = window
         self.today = today
         self.schedule: Schedule | None = None
-        self.form = f = UiForm(self.widget)
         font = f.titleLabel.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QHeaderView, QMainWindow, QWidget
 
 from mop_desktop.domain.dates import format_long
 from mop_desktop.domain.review import State, describe_days
+from mop_desktop.gui.forms.ui_dashboard_page import Ui_DashboardPage
 from mop_desktop.gui.review.models import STATE_WORDS, ReminderModel, followups_for
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets.operation import Change, Operation
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.services.reminders import Reminder, Schedule, count_by_state, summary_reminders
 from mop_desktop.services.status import review_phrase
 from mop_desktop.store.summary import read_summary
@@ -51,12 +51,13 @@ class DashboardPage(QObject):
         today: Callable[[], dt.date] = dt.date.today,
         check_when_drawn: bool = False,
     ) -> None:
-        self.widget = load_ui("dashboard_page", None)
+        self.widget = QWidget()
+        self.form = Ui_DashboardPage()
+        self.form.setupUi(self.widget)
         super().__init__(self.widget)
         self.app = app
         self.window = window
         self.today = today
-        self.form = UiForm(self.widget)
         self.model = ReminderModel(self.widget)
         self.items: list[Reminder] = []
         self.schedule: Schedule | None = None

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 
 from mop_desktop.domain.records import Council
 from mop_desktop.domain.storable import unpaired_surrogate_at
+from mop_desktop.gui.forms.ui_settings_page import Ui_SettingsPage
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets.form_helpers import (
     FieldErrors,
@@ -30,7 +31,6 @@ from mop_desktop.gui.widgets.form_helpers import (
     plural_suffix,
 )
 from mop_desktop.gui.widgets.operation import Change, Operation
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.services.council_settings import (
     REGISTER_NUMBERS,
     data_uri,
@@ -138,10 +138,12 @@ class SettingsPage(QWidget):
         self.window_ = window
         self.setObjectName("settingsPage")
         self.app = app
-        self.form = UiForm(load_ui("settings_page", self))
+        root = QWidget(self)
+        self.form = Ui_SettingsPage()
+        self.form.setupUi(root)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form.root)
+        layout.addWidget(root)
         self.dirty = False
         self._loading = False
         self.form.intervalLinkButton.clicked.connect(self.show_review_schedule)

@@ -217,8 +217,9 @@ class TrayController(QObject):
             show_page("dashboard")
 
     def set_start_with_computer(self, enabled: bool) -> None:
+        store = self.app.store
         if not (
-            Operation(self.app, self.window, lambda: set_start_with_computer(self.app.store, enabled),
+            Operation(self.app, self.window, lambda: set_start_with_computer(store, enabled),
                       title="Start with the computer")
             .failure(lambda message, _error: self.app.statusMessage.emit(message))
             .run_now()

@@ -22,8 +22,8 @@ from mop_desktop.services.preferences import needs_welcome as needs_welcome
 from mop_desktop.store import documents as docs
 
 if TYPE_CHECKING:
-    from mop_desktop.gui.shell.main_window import MainWindow
     from mop_desktop.gui.protocol.import_preview import ImportPreview
+    from mop_desktop.gui.shell.main_window import MainWindow
 
 TITLE = "Welcome to MOP Desktop"
 

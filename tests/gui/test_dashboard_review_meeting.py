@@ -9,6 +9,7 @@ import datetime as dt
 from PySide6.QtWidgets import QWidget
 
 from mop_desktop.domain.review import State
+from mop_desktop.gui.register.page import ConcernsPage
 from mop_desktop.gui.review.page import ReviewPage
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.shell.dashboard import DashboardPage
@@ -33,9 +34,11 @@ class FakeWindow:
         return self._concerns if name == "concerns" else None
 
 
-class FakeConcerns(QWidget):
+class FakeConcerns(ConcernsPage):
+    """The Concerns page without its register: records the concern asked for."""
+
     def __init__(self) -> None:
-        super().__init__()
+        QWidget.__init__(self)  # not the page's own set-up: there is no register here
         self.opened: list[str] = []
 
     def open_case(self, reference: str) -> None:

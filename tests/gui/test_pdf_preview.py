@@ -9,7 +9,6 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QMainWindow
 
 from mop_desktop.gui.publishing.pdf_preview import PdfPreview
 from mop_desktop.gui.widgets.operation import Change
@@ -86,9 +85,10 @@ def test_print_paints_every_page(qtbot, protocol_pdf, tmp_path):
 def window(qtbot, app_paths, store):
     from mop_desktop.gui.publishing.pdf_actions import install
     from mop_desktop.gui.shell.context import AppContext
+    from mop_desktop.gui.shell.main_window import MainWindow
 
     app = AppContext(app_paths, store)
-    win = QMainWindow()
+    win = MainWindow(app)
     qtbot.addWidget(win)
     install(app, win)
     return app, win

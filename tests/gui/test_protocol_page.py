@@ -25,6 +25,9 @@ class Window(QMainWindow):
             self.menus[name] = self.menuBar().addMenu(name)
         return self.menus[name]
 
+    def add_file_action(self, action):
+        self.menu("File").addAction(action)
+
 
 def protocol_text() -> DocumentText:
     return DocumentText(

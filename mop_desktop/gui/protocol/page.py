@@ -14,12 +14,12 @@ clause" (View menu) shows the older form for one part at a time instead.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
 from mop_desktop.domain import editing as ed
 from mop_desktop.domain.change_notes import ChangeNote
@@ -39,13 +39,16 @@ from mop_desktop.gui.widgets.operation import Change, Operation
 from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.services import drafts, spelling
 
+if TYPE_CHECKING:
+    from mop_desktop.gui.shell.main_window import MainWindow
+
 AUTOSAVE_MS = 1500
 RETRY_MS = 15000  # after a failed save (the disk full, the store locked), try again
 EMPTY_PAGE, EDITOR_PAGE = 0, 1
 
 
 class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
-    def __init__(self, app: AppContext, window: QMainWindow | None = None) -> None:
+    def __init__(self, app: AppContext, window: MainWindow | None = None) -> None:
         super().__init__()
         self.setObjectName("protocolPage")
         self.app = app
@@ -470,5 +473,5 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
             self._own_change = False
 
 
-def create_page(app: AppContext, window: QMainWindow) -> QWidget:
+def create_page(app: AppContext, window: MainWindow) -> QWidget:
     return ProtocolPage(app, window)

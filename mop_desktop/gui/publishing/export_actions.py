@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from mop_desktop.gui.publishing.pdf_actions import default_folder
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
 from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.widgets.worker import run_in_background
+
+if TYPE_CHECKING:
+    from mop_desktop.gui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -90,19 +93,15 @@ def export_pack_word(app: AppContext, window: QWidget) -> None:
             redline=True)
 
 
-def install(app: AppContext, window: QMainWindow) -> None:
+def install(app: AppContext, window: MainWindow) -> None:
     specs = [
         ("actionExportPackWord", "Council-pack changes as &Word tracked changes\u2026",
          lambda: export_pack_word(app, window)),
         ("actionExportWebOrWord", "Export protocol as web page or W&ord\u2026",
          lambda: export_web_or_word(app, window)),
     ]
-    add = getattr(window, "add_file_action", None)
     for name, text, slot in specs:
         action = QAction(text, window)
         action.setObjectName(name)
         action.triggered.connect(slot)
-        if callable(add):
-            add(action)
-        else:
-            window.menuBar().addMenu("&File").addAction(action)
+        window.add_file_action(action)

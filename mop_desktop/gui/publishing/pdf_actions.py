@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
@@ -27,6 +27,7 @@ from mop_desktop.gui.widgets.worker import run_in_background
 
 if TYPE_CHECKING:
     from mop_desktop.gui.publishing.pdf_preview import PdfPreview
+    from mop_desktop.gui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -195,7 +196,7 @@ def show_preview(
 
 
 # -- the menu --------------------------------------------------------------------------------
-def install(app: AppContext, window: QMainWindow) -> None:
+def install(app: AppContext, window: MainWindow) -> None:
     specs = [
         ("actionExportCouncilPack", "Export for &council pack\u2026", None,
          lambda: export_council_pack(app, window)),
@@ -205,8 +206,6 @@ def install(app: AppContext, window: QMainWindow) -> None:
         ("actionPrint", "&Print\u2026", QKeySequence.StandardKey.Print,
          lambda: print_current(app, window)),
     ]
-    add = getattr(window, "add_file_action", None)
-    menu = window.menu("File") if hasattr(window, "menu") else window.menuBar().addMenu("&File")
     actions = [QAction(window)]
     actions[0].setSeparator(True)
     for name, text, keys, slot in specs:
@@ -219,7 +218,4 @@ def install(app: AppContext, window: QMainWindow) -> None:
     actions.append(QAction(window))
     actions[-1].setSeparator(True)
     for action in actions:
-        if callable(add):
-            add(action)
-        else:
-            menu.addAction(action)
+        window.add_file_action(action)

@@ -10,11 +10,11 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QMainWindow, QWidget
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
 
 from mop_desktop.domain.dates import format_long, format_month, format_weekday_long
 from mop_desktop.domain.review import describe_days
@@ -52,6 +52,9 @@ CLEAR_DAYS_NOTE = (
     "counts them."
 )
 
+if TYPE_CHECKING:
+    from mop_desktop.gui.shell.main_window import MainWindow
+
 
 @dataclass(frozen=True)
 class HistoryRowInfo:
@@ -74,7 +77,7 @@ class ReviewPage(QObject):
     def __init__(
         self,
         app: AppContext,
-        window: QMainWindow | None,
+        window: MainWindow | None,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         self.widget = QWidget()
@@ -449,5 +452,5 @@ class ReviewPage(QObject):
         open_adopt_dialog(self.app, self.window, no_changes=no_changes)
 
 
-def create_page(app: AppContext, window: QMainWindow) -> QWidget:
+def create_page(app: AppContext, window: MainWindow) -> QWidget:
     return ReviewPage(app, window).widget

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QHeaderView, QMainWindow, QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from mop_desktop.domain.dates import format_long
 from mop_desktop.domain.review import State, describe_days
@@ -28,6 +28,7 @@ from mop_desktop.services.status import review_phrase
 from mop_desktop.store.summary import read_summary
 
 if TYPE_CHECKING:
+    from mop_desktop.gui.shell.main_window import MainWindow
     from mop_desktop.services.adoption import ChainReport
 
 BANNER_STYLE = "color: #ffffff; background-color: #b02a37; padding: 8px; border-radius: 4px;"
@@ -47,7 +48,7 @@ class DashboardPage(QObject):
     def __init__(
         self,
         app: AppContext,
-        window: QMainWindow | None,
+        window: MainWindow | None,
         today: Callable[[], dt.date] = dt.date.today,
         check_when_drawn: bool = False,
     ) -> None:
@@ -229,9 +230,8 @@ class DashboardPage(QObject):
 
     # -- actions ------------------------------------------------------------------------------
     def _show(self, name: str) -> None:
-        show = getattr(self.window, "show_page", None)
-        if show is not None:
-            show(name)
+        if self.window is not None:
+            self.window.show_page(name)
 
     def open_reminder(self, row: int) -> None:
         """A reminder double-clicked: the review and agenda deadlines open the Review
@@ -246,11 +246,11 @@ class DashboardPage(QObject):
             return
         self._show("concerns")
         reference = item.uid.removeprefix("followup-")
-        page_of = getattr(self.window, "page", None)
-        page = page_of("concerns") if page_of is not None else None
-        open_case = getattr(page, "open_case", None)
-        if callable(open_case) and reference:
-            open_case(reference)
+        from mop_desktop.gui.register.page import ConcernsPage
+
+        page = self.window.page("concerns") if self.window is not None else None
+        if isinstance(page, ConcernsPage) and reference:
+            page.open_case(reference)
 
     def start_review(self) -> None:
         from mop_desktop.services.drafts import DraftError, start_new_draft
@@ -277,5 +277,5 @@ class DashboardPage(QObject):
         open_adopt_dialog(self.app, self.window, no_changes=bool(s and not s.has_draft))
 
 
-def create_page(app: AppContext, window: QMainWindow) -> QWidget:
+def create_page(app: AppContext, window: MainWindow) -> QWidget:
     return DashboardPage(app, window, check_when_drawn=True).widget

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -39,6 +40,9 @@ from mop_desktop.services.council_settings import (
     save_council_settings,
 )
 from mop_desktop.services.review_settings import review_interval
+
+if TYPE_CHECKING:
+    from mop_desktop.gui.shell.main_window import MainWindow
 
 #: register spin box -> (number in services.council_settings, allowed range)
 REGISTER_SETTINGS = {
@@ -133,7 +137,7 @@ def validate_council(council: Council) -> dict[str, str]:
 
 class SettingsPage(QWidget):
     def __init__(self, app: AppContext, parent: QWidget | None = None,
-                 window: QWidget | None = None) -> None:
+                 window: MainWindow | None = None) -> None:
         super().__init__(parent)
         self.window_ = window
         self.setObjectName("settingsPage")
@@ -234,10 +238,8 @@ class SettingsPage(QWidget):
         self._set_interval(review_interval(self.app.store))
 
     def show_review_schedule(self) -> None:
-        window = self.window_ or self.window()
-        show_page = getattr(window, "show_page", None)
-        if callable(show_page):
-            show_page("review")
+        if self.window_ is not None:
+            self.window_.show_page("review")
 
     # -- pictures ------------------------------------------------------------------------------
     def ask_picture_file(self, kind: str) -> str | None:
@@ -331,5 +333,5 @@ class SettingsPage(QWidget):
             self.save()
 
 
-def create_page(app: AppContext, window: QWidget) -> QWidget:
+def create_page(app: AppContext, window: MainWindow | None) -> QWidget:
     return SettingsPage(app, window=window)

@@ -16,14 +16,18 @@ import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from mop_desktop import APP_NAME
 from mop_desktop.gui.review.models import followups_for
 from mop_desktop.gui.shell.context import AppContext
+
+if TYPE_CHECKING:
+    from mop_desktop.gui.shell.main_window import MainWindow
 from mop_desktop.gui.widgets.operation import Change, Operation
 from mop_desktop.paths import AppPaths, resource_path
 from mop_desktop.services.preferences import set_start_with_computer, start_with_computer
@@ -128,7 +132,7 @@ class TrayController(QObject):
     def __init__(
         self,
         app: AppContext,
-        window: QMainWindow | None,
+        window: MainWindow | None,
         today: Callable[[], dt.date] = dt.date.today,
         *,
         show_icon: bool | None = None,
@@ -212,9 +216,7 @@ class TrayController(QObject):
         self.window.showNormal()
         self.window.raise_()
         self.window.activateWindow()
-        show_page = getattr(self.window, "show_page", None)
-        if show_page is not None:
-            show_page("dashboard")
+        self.window.show_page("dashboard")
 
     def set_start_with_computer(self, enabled: bool) -> None:
         store = self.app.store
@@ -241,12 +243,10 @@ class TrayController(QObject):
             instance.quit()
 
 
-def install(app: AppContext, window: QMainWindow) -> None:
+def install(app: AppContext, window: MainWindow) -> None:
     controller = TrayController(app, window)
-    window.tray = controller  # type: ignore[attr-defined]
-    menu = getattr(window, "menu", None)
-    if menu is not None:
-        menu("View").addAction(controller.autostart_action)
-    if getattr(window, "started_minimised", False) and controller.icon is not None:
+    window.tray = controller
+    window.menu("View").addAction(controller.autostart_action)
+    if window.started_minimised and controller.icon is not None:
         window.hide()  # minimised to the tray: the icon's Open brings it back
     QTimer.singleShot(0, controller.check)

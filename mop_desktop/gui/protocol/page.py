@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
@@ -52,7 +51,11 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         super().__init__()
         self.setObjectName("protocolPage")
         self.app = app
-        root = load_ui("protocol_page", self)
+        root = load_ui("protocol_page", self)  # the first child: the first to go when the page does
+        # the undo stack clears itself, and the page is hidden, as the page is destroyed: by
+        # then its form has gone, and nothing is saved or shown
+        self._form_alive = alive = [True]
+        root.destroyed.connect(lambda *_: alive.__setitem__(0, False))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(root)
@@ -384,13 +387,17 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
 
     # -- saving -------------------------------------------------------------------------------
     def _mark_dirty(self) -> None:
-        if not shiboken6.isValid(self.form.root):  # the stack clears itself on destruction
+        if not self.form_alive():
             return
         if self._reloading or not self._editable or self.current is None:
             return
         self._dirty = True
         self._show_save_state()
         self.autosave_timer.start()
+
+    def form_alive(self) -> bool:
+        """False once the page is being destroyed (its form has gone)."""
+        return self._form_alive[0]
 
     def has_unsaved_changes(self) -> bool:
         return self._dirty and self._editable
@@ -439,7 +446,7 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
             event.type() == QEvent.Type.ActivationChange
             and not self.isActiveWindow()
             and self._dirty
-            and shiboken6.isValid(self.form.root)
+            and self.form_alive()
         ):
             self.save()
         super().changeEvent(event)
@@ -447,7 +454,7 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
         """Leaving the page (another page, the window minimised) saves what is pending, so
         PDFs and adoption read the text as typed."""
-        if shiboken6.isValid(self.form.root) and self._dirty:
+        if self.form_alive() and self._dirty:
             self.save()
         super().hideEvent(event)
 

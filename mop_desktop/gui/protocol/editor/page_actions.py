@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
@@ -43,7 +42,7 @@ class PageActions:
 def update_actions(page: ProtocolPage, shown: bool | None = None) -> None:
     """Enable the actions that apply now: none off the page; Undo and Redo as the undo stack
     allows; Save when there are changes not yet saved."""
-    if not shiboken6.isValid(page):  # the undo stack signals as the page is destroyed
+    if not page.form_alive():  # the undo stack signals as the page is destroyed
         return
     actions: PageActions | None = getattr(page, "actions_", None)
     if actions is None:
@@ -59,8 +58,7 @@ def update_actions(page: ProtocolPage, shown: bool | None = None) -> None:
     }
     for name, enabled in states.items():
         action = getattr(actions, name)
-        if shiboken6.isValid(action):  # not while the page is being destroyed
-            action.setEnabled(enabled)
+        action.setEnabled(enabled)
 
 
 class _FollowVisibility(QObject):

@@ -691,7 +691,7 @@ def test_ctrl_return_adds_a_clause_while_typing(page, qtbot):
 def test_the_page_keeps_a_margin_like_the_other_pages(page):
     """The banner, title and outline used to touch the navigation list and the window's edge:
     the page now has the same margin as the dashboard."""
-    margins = page.form.root.layout().contentsMargins()
+    margins = page.form.pageLayout.contentsMargins()  # the layout of the page's form
     assert min(margins.left(), margins.top(), margins.right(), margins.bottom()) >= 9
     banner = page.form.bannerFrame.mapTo(page, page.form.bannerFrame.rect().topLeft())
     assert banner.x() >= 9 and banner.y() >= 9

@@ -28,6 +28,9 @@ COMPILED = (
     "settings_page",
     "review_page",
     "dashboard_page",
+    "protocol_page",
+    "main_window",
+    "placeholder_page",
 )
 
 HEADER = (

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 from mop_desktop.domain import editing as ed
 from mop_desktop.domain.change_notes import ChangeNote
 from mop_desktop.domain.document import DocumentText
+from mop_desktop.gui.forms.ui_protocol_page import Ui_ProtocolPage
 from mop_desktop.gui.protocol.editor.block_editor import BlockEditor
 from mop_desktop.gui.protocol.editor.document_edits import DocumentEditsMixin
 from mop_desktop.gui.protocol.editor.document_view import DocumentView
@@ -35,7 +36,6 @@ from mop_desktop.gui.protocol.editor.view_lines import ITEM
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
 from mop_desktop.gui.widgets.operation import Change, Operation
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.services import drafts, spelling
 
 if TYPE_CHECKING:
@@ -51,7 +51,9 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         super().__init__()
         self.setObjectName("protocolPage")
         self.app = app
-        root = load_ui("protocol_page", self)  # the first child: the first to go when the page does
+        root = QWidget(self)  # the first child: the first to go when the page does
+        self.form = Ui_ProtocolPage()
+        self.form.setupUi(root)
         # the undo stack clears itself, and the page is hidden, as the page is destroyed: by
         # then its form has gone, and nothing is saved or shown
         self._form_alive = alive = [True]
@@ -59,11 +61,10 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(root)
-        self.form = UiForm(root)
         self.model = OutlineModel(self)
         self.outline = self.form.outlineView
         self.outline.setModel(self.model)
-        self.editor = BlockEditor(self.form)
+        self.editor = BlockEditor(self.form, root)
         self.undo_stack = QUndoStack(self)
         self.finder = FindReplace(self, self)
         self.view = DocumentView()

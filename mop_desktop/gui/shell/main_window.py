@@ -44,9 +44,10 @@ from PySide6.QtWidgets import (
 )
 
 from mop_desktop import APP_NAME, __version__
+from mop_desktop.gui.forms.ui_main_window import Ui_MainWindow
+from mop_desktop.gui.forms.ui_placeholder_page import Ui_PlaceholderPage
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets.operation import Change
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.paths import resource_path
 
 log = logging.getLogger(__name__)
@@ -102,9 +103,6 @@ PAGES: dict[str, PageSpec] = {
 
 STATUS_REFRESH_MS = 60 * 60 * 1000
 
-_MENUS = {"File": "menuFile", "Edit": "menuEdit", "View": "menuView", "Help": "menuHelp"}
-
-
 class MainWindow(QMainWindow):
     def __init__(self, app: AppContext, log_path: Path | None = None) -> None:
         super().__init__()
@@ -115,27 +113,15 @@ class MainWindow(QMainWindow):
         self._slots: dict[str, QWidget] = {}
         self._slot_layouts: dict[str, QVBoxLayout] = {}
         self._extensions_installed = False
-        self.setObjectName("MainWindow")
+        self.ui = ui = Ui_MainWindow()
+        ui.setupUi(self)
+        self.preferred_size = self.size()  # shrunk to the screen by _restore_geometry
 
-        # The layout is a QMainWindow of its own: its parts move into this window.
-        form = load_ui("main_window")
-        assert isinstance(form, QMainWindow)
-        central = form.takeCentralWidget()
-        assert central is not None
-        self.setCentralWidget(central)
-        self.setMenuBar(form.menuBar())
-        self.setStatusBar(form.statusBar())
-        for action in form.findChildren(QAction):
-            action.setParent(self)
-        self.preferred_size = form.size()  # shrunk to the screen by _restore_geometry
-        self.setMinimumSize(form.minimumSize())
-        form.hide()
-        form.deleteLater()
-
-        ui = UiForm(self)
         self.nav: QListWidget = ui.navList
         self.stack: QStackedWidget = ui.pageStack
-        self._menus: dict[str, QMenu] = {name: getattr(ui, obj) for name, obj in _MENUS.items()}
+        self._menus: dict[str, QMenu] = {
+            "File": ui.menuFile, "Edit": ui.menuEdit, "View": ui.menuView, "Help": ui.menuHelp
+        }
         self.actionQuit: QAction = ui.actionQuit
         self.actionImport: QAction = ui.actionImport
         self.actionQuit.triggered.connect(self.close)
@@ -250,8 +236,9 @@ class MainWindow(QMainWindow):
         return widget
 
     def _placeholder(self, title: str, message: str) -> QWidget:
-        page = load_ui("placeholder_page")
-        form = UiForm(page)
+        page = QWidget()
+        form = Ui_PlaceholderPage()
+        form.setupUi(page)
         form.titleLabel.setText(title)
         form.messageLabel.setText(message)
         return page

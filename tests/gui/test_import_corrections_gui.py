@@ -35,7 +35,7 @@ def _open(qtbot, app_context, path: Path):
     host = QWidget()  # the preview deletes itself when closed: its host is closed after the test
     qtbot.addWidget(host)
     preview = import_preview.choose_and_import(app_context, host, path=path)
-    qtbot.waitUntil(lambda: preview.result is not None, timeout=20000)
+    qtbot.waitUntil(lambda: preview.import_result is not None, timeout=20000)
     return preview
 
 

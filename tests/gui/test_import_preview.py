@@ -36,7 +36,7 @@ def _open(qtbot, app_context, monkeypatch, result, tmp_path: Path):
     host = QWidget()  # the preview deletes itself when closed: its host is closed after the test
     qtbot.addWidget(host)
     preview = import_preview.choose_and_import(app_context, host, path=source)
-    qtbot.waitUntil(lambda: preview.result is not None)
+    qtbot.waitUntil(lambda: preview.import_result is not None)
     return preview
 
 
@@ -138,7 +138,7 @@ def test_failed_read_shows_its_one_line(
     preview = import_preview.choose_and_import(app_context, None, path=tmp_path / "bad.txt")
     qtbot.waitUntil(lambda: bool(told))
     assert told == [("Import protocol", "bad.txt: line 3: not a protocol")]
-    assert preview.result is None
+    assert preview.import_result is None
     assert show(store) is None
 
 
@@ -160,7 +160,7 @@ def test_real_sample_through_the_importer(qtbot, app_context, samples, store) ->
     preview = import_preview.choose_and_import(
         app_context, host, path=samples / "borough-model-protocol.txt"
     )
-    qtbot.waitUntil(lambda: preview.result is not None, timeout=20000)
+    qtbot.waitUntil(lambda: preview.import_result is not None, timeout=20000)
     headings = [
         preview.form.outlineTree.topLevelItem(i).text(1)
         for i in range(preview.form.outlineTree.topLevelItemCount())

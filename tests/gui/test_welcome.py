@@ -76,7 +76,7 @@ def test_import_choice_saves_after_the_preview(dialog, store, qtbot, monkeypatch
     monkeypatch.setattr(import_preview, "read_protocol", lambda path: make_result(adopted=True))
     dialog.form.importButton.click()
     preview = dialog.preview
-    qtbot.waitUntil(lambda: preview.result is not None)
+    qtbot.waitUntil(lambda: preview.import_result is not None)
     assert show(store) is None  # nothing saved while the clerk looks at it
     assert not _welcome_done(store)
     preview.form.adoptedButton.click()

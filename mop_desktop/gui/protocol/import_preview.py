@@ -153,7 +153,7 @@ class ImportPreview(QDialog):
         self.app = app
         self.parent_ = parent
         self.on_saved = on_saved
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
         self.saved_as: str | None = None
         self.corrector: Corrector | None = None
         self.file_key: str | None = None
@@ -221,7 +221,7 @@ class ImportPreview(QDialog):
             from mop_desktop.domain.import_corrections import Corrections
 
             self.corrector = Corrector(result, Corrections())
-        self.result = result
+        self.import_result = result
         form = self.form
         form.sourceValue.setText(result.source or "")
         form.councilValue.setText(result.council_name or "")  # placeholder: not named
@@ -272,7 +272,8 @@ class ImportPreview(QDialog):
         notes = []
         if state.has_draft:
             notes.append("Importing as a draft replaces the current draft.")
-        if state.has_adopted and self.result is not None and self.result.has_adoption:
+        result = self.import_result
+        if state.has_adopted and result is not None and result.has_adoption:
             notes.append(
                 "Importing as the adopted version keeps the current adopted version as superseded."
             )
@@ -382,13 +383,14 @@ class ImportPreview(QDialog):
 
     def _select_line(self, index: int) -> None:
         tree = self.form.outlineTree
-        items = []
-        for i in range(tree.topLevelItemCount()):
-            stack = [tree.topLevelItem(i)]
-            while stack:
-                item = stack.pop()
-                items.append(item)
-                stack.extend(item.child(c) for c in reversed(range(item.childCount())))
+        items: list[QTreeWidgetItem] = []
+        stack = [tree.topLevelItem(i) for i in reversed(range(tree.topLevelItemCount()))]
+        while stack:
+            item = stack.pop()
+            if item is None:
+                continue
+            items.append(item)
+            stack.extend(item.child(c) for c in reversed(range(item.childCount())))
         numbered = [it for it in items if line_index(it) is not None]
         if numbered:
             target = min(numbered, key=lambda it: abs((line_index(it) or 0) - index))
@@ -420,10 +422,10 @@ class ImportPreview(QDialog):
 
     def _update_history_caption(self, rows: list[Adoption]) -> None:
         self.form.historyGroup.setTitle(f"Version history ({len(rows)})")
-        if self.result is not None:
-            self.result.history = list(rows)
-            self.form.adoptionValue.setText(describe_adoption(self.result))
-            self.form.adoptedButton.setVisible(self.result.has_adoption)
+        if self.import_result is not None:
+            self.import_result.history = list(rows)
+            self.form.adoptionValue.setText(describe_adoption(self.import_result))
+            self.form.adoptedButton.setVisible(self.import_result.has_adoption)
 
     def add_history_row(self) -> None:
         model = self.form.historyView.model()
@@ -461,11 +463,11 @@ class ImportPreview(QDialog):
         """Save in one transaction; if it fails the store is unchanged and the preview stays."""
         from mop_desktop.services.import_memory import remember
 
-        assert self.result is not None and self.corrector is not None
+        assert self.import_result is not None and self.corrector is not None
         self._council_edited()
         self._title_edited()
         result, _skipped = self.corrector.result()
-        self.result = result
+        self.import_result = result
         store, key, corrections = self.app.store, self.file_key, self.corrector.corrections
 
         def work() -> str:

@@ -78,7 +78,7 @@ def _fail(window: QWidget, title: str) -> Callable[[BaseException], None]:
 
 
 def _make_pdf(app: AppContext, window: QWidget, path: Path, title: str,
-              done: Callable[[Any], None], **options: Any) -> None:
+              done: Callable[[Any], object], **options: Any) -> None:
     from mop_desktop.services.pdf.exports import export_pdf
 
     store = app.store

@@ -52,7 +52,7 @@ class AdoptDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.app = app
         self.today = today
-        self.result: AdoptionResult | None = None
+        self.adoption: AdoptionResult | None = None
         self.form = Ui_AdoptDialog()
         self.form.setupUi(self)
         self.errors: dict[str, QLabel] = {
@@ -182,7 +182,7 @@ class AdoptDialog(QDialog):
             self._focus_field(field)
 
         def adopted(result: AdoptionResult) -> None:
-            self.result = result
+            self.adoption = result
             after_adoption(store)  # anchored in the credential store where there is one
             what = "re-adopted without changes" if result.no_changes else "adopted"
             self.app.statusMessage.emit(
@@ -211,7 +211,7 @@ def open_adopt_dialog(
     """Show the dialog; the result when something was adopted."""
     dialog = AdoptDialog(app, parent, no_changes=no_changes)
     result: list[AdoptionResult | None] = [None]
-    dialog.finished.connect(lambda _code: result.__setitem__(0, dialog.result))
+    dialog.finished.connect(lambda _code: result.__setitem__(0, dialog.adoption))
     dialog.exec()  # deleted when closed (not kept hidden under the window)
     return result[0]
 

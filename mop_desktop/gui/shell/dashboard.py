@@ -268,7 +268,7 @@ class DashboardPage(QObject):
 
     def export_pack(self) -> None:
         from mop_desktop.gui.publishing import pdf_actions
-        pdf_actions.export_council_pack(self.app, self.window)
+        pdf_actions.export_council_pack(self.app, self.window or self.widget)
 
     def adopt(self) -> None:
         from mop_desktop.gui.review.adopt import open_adopt_dialog

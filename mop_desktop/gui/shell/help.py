@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
-    QWidget,
 )
 
 from mop_desktop.gui.shell.context import AppContext
@@ -112,7 +111,7 @@ def shortcut_rows(window: MainWindow) -> list[tuple[str, str, str]]:
 
 
 class HelpWindow(QDialog):
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.setObjectName("helpWindow")
         self.setWindowTitle("MOP Desktop help")

@@ -28,6 +28,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -49,6 +50,9 @@ from mop_desktop.gui.forms.ui_placeholder_page import Ui_PlaceholderPage
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets.operation import Change
 from mop_desktop.paths import resource_path
+
+if TYPE_CHECKING:
+    from mop_desktop.gui.shell.tray import TrayController
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +113,7 @@ class MainWindow(QMainWindow):
         self.app = app
         self.log_path = log_path
         self.started_minimised = False
+        self.tray: TrayController | None = None  # set by the tray once installed
         self._pages: dict[str, QWidget | None] = {}
         self._slots: dict[str, QWidget] = {}
         self._slot_layouts: dict[str, QVBoxLayout] = {}

@@ -1,9 +1,7 @@
-"""Layouts live in ui/*.ui (Qt Designer). This is the one place that loads them.
-
-``load_ui("main_window", parent)`` returns the widget built from ``ui/main_window.ui``; child
-widgets are reached by their objectName with ``widget.findChild(QType, "name")`` or through
-``UiForm`` which looks them up by attribute: ``form = UiForm(load_ui("adopt_dialog", self))``
-then ``form.minuteEdit``.
+"""Layouts live in ui/*.ui (Qt Designer). Most are compiled into typed forms in
+``gui/forms`` (see ``gui/forms/compile.py``): a dialog calls ``Ui_Name().setupUi(self)``. The
+rest are loaded here at run time: ``load_ui("register_setup", parent)`` returns the widget built
+from ``ui/register_setup.ui``; ``UiForm`` looks its named children up by attribute.
 """
 
 from __future__ import annotations

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from mop_desktop.gui.publishing.pdf_actions import default_folder
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
-from mop_desktop.gui.widgets.operation import Change, announce
-from mop_desktop.gui.widgets.worker import run_in_background
+from mop_desktop.gui.widgets.operation import Change, Operation
 
 if TYPE_CHECKING:
     from mop_desktop.gui.shell.main_window import MainWindow
@@ -64,18 +63,18 @@ def _export(app: AppContext, window: QWidget, title: str, kinds: dict[str, str],
     def done(info: Any) -> None:
         what = FORMATS.get(Path(info.path).suffix.lower(), "file")
         app.statusMessage.emit(f"Saved {Path(info.path).name} ({what})")
-        announce(app, Change.SCHEDULE)  # the Review schedule lists the exports
 
-    def failed(exc: BaseException) -> None:
+    def failed(message: str, exc: BaseException) -> None:
         if isinstance(exc, PdfError):
             messages.tell(window, title, f"Nothing was written: {exc}.")
-        else:
-            log.error("export failed", exc_info=(type(exc), exc, exc.__traceback__))
+        else:  # logged by the operation
             messages.tell(window, title, "The file could not be made. The details are in the "
                           "log (Help > Data and log folders).", critical=True)
 
-    run_in_background(window, lambda: export_document(store, path, **options), done, failed,
-                      label="Writing the file\u2026")
+    # recorded: the Review schedule lists the exports
+    Operation(app, window, lambda: export_document(store, path, **options),
+              changes={Change.SCHEDULE}, title=title, expected=(PdfError,)).success(done).failure(
+        failed).run_in_background(busy="Writing the file\u2026")
 
 
 def export_web_or_word(app: AppContext, window: QWidget, version_label: str | None = None,

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
-from mop_desktop.gui.widgets.operation import Change, announce
-from mop_desktop.gui.widgets.worker import run_in_background
+from mop_desktop.gui.widgets.operation import Change, Operation
 
 if TYPE_CHECKING:
     from mop_desktop.gui.publishing.pdf_preview import PdfPreview
@@ -63,14 +62,13 @@ def _temp_pdf(stem: str) -> Path:
 
 
 # -- running ---------------------------------------------------------------------------------
-def _fail(window: QWidget, title: str) -> Callable[[BaseException], None]:
-    def failed(exc: BaseException) -> None:
+def _fail(window: QWidget, title: str) -> Callable[[str, BaseException], None]:
+    def failed(message: str, exc: BaseException) -> None:
         from mop_desktop.services.pdf.exports import PdfError
 
         if isinstance(exc, PdfError):
             messages.tell(window, title, f"The PDF was not made: {exc}.")
-        else:
-            log.error("PDF failed", exc_info=(type(exc), exc, exc.__traceback__))
+        else:  # logged by the operation
             messages.tell(window, title, "The PDF could not be made. The details are in the "
                           "log (Help > Data and log folders).", critical=True)
 
@@ -79,16 +77,15 @@ def _fail(window: QWidget, title: str) -> Callable[[BaseException], None]:
 
 def _make_pdf(app: AppContext, window: QWidget, path: Path, title: str,
               done: Callable[[Any], object], **options: Any) -> None:
-    from mop_desktop.services.pdf.exports import export_pdf
+    """Make the PDF off the UI thread; an export that is recorded is announced (the Review
+    schedule lists the exports), a temporary one for Preview or Print is not."""
+    from mop_desktop.services.pdf.exports import PdfError, export_pdf
 
     store = app.store
-    run_in_background(
-        window,
-        lambda: export_pdf(store, path, **options),
-        done,
-        _fail(window, title),
-        label="Making the PDF\u2026",
-    )
+    changes = {Change.SCHEDULE} if options.get("record", True) else set()
+    Operation(app, window, lambda: export_pdf(store, path, **options), changes=changes,
+              title=title, expected=(PdfError,)).success(done).failure(
+        _fail(window, title)).run_in_background(busy="Making the PDF\u2026")
 
 
 def _export(app: AppContext, window: QWidget, title: str, **options: Any) -> None:
@@ -107,7 +104,6 @@ def _export(app: AppContext, window: QWidget, title: str, **options: Any) -> Non
     def done(info: Any) -> None:
         pages = f"{info.pages} page{'s' if info.pages != 1 else ''}"
         app.statusMessage.emit(f"Saved {Path(info.path).name} ({pages})")
-        announce(app, Change.SCHEDULE)  # the Review schedule lists the exports
         show_preview(window, Path(info.path), Path(info.path).name)
 
     _make_pdf(app, window, path, title, done, **options)

@@ -56,10 +56,10 @@ def build_store(data_dir: Path) -> None:
     store.close()
 
 
-def _first_frames(outputs: list[str]) -> float | None:
-    """Median of the ``startup-ms N`` lines, in seconds."""
+def _first_frames(outputs: list[str], name: str = "startup-ms") -> float | None:
+    """Median of the ``startup-ms N`` (or ``name``) lines, in seconds."""
     found = [int(m.group(1)) / 1000 for out in outputs
-             if (m := re.search(r"startup-ms (\d+)", out))]
+             if (m := re.search(rf"(?m)^{name} (\d+)", out))]
     return statistics.median(found) if found else None
 
 
@@ -78,12 +78,18 @@ def run(runs: int = 5) -> list[Measure]:
         rows = [bare, smoke]
         bare_first = _first_frames(bare_said)
         first = _first_frames(said)
+        loading = _first_frames(said, "first-frame-ms")
+        if loading is not None:
+            rows.append(Measure("first frame, saying Loading\u2026 (first-frame-ms)", loading, 0,
+                                runs, "mop-desktop --smoke-test",
+                                "process start to the first frame, before the store is read"))
         if first is not None:
             verdict = ("met" if first <= FIRST_FRAME_BUDGET_S
                        else f"missed by {(first - FIRST_FRAME_BUDGET_S) * 1000:,.0f} ms")
             floor = (f"; the bare window's first frame, timed alike: {bare_first * 1000:,.0f} ms"
                      if bare_first is not None else "")
-            rows.append(Measure("first frame (startup-ms printed by --smoke-test)", first, 0,
+            rows.append(Measure("filled window (startup-ms printed by --smoke-test)", first, 0,
                                 runs, "mop-desktop --smoke-test",
-                                f"process start to first frame; budget 300 ms: {verdict}{floor}"))
+                                f"process start to the filled window drawn; budget 300 ms: "
+                                f"{verdict}{floor}"))
         return rows

@@ -34,8 +34,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from mop_desktop.commands.backup import register_key
+    from mop_desktop.services.store_checks import check_all
     from mop_desktop.store.db import StoreError, open_store
-    from mop_desktop.store.integrity import Finding, check_all
+    from mop_desktop.store.integrity import Finding
     from mop_desktop.store.vault import zero
 
     if not ctx.paths.policy_db.exists():

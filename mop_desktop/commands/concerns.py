@@ -169,7 +169,9 @@ def _fail(exc: BaseException, service: Any = None) -> CommandError:
     message = explain(exc)  # busy, a full disk, a read-only folder: not damage
     if message is not None:
         return CommandError(message, EXIT_USAGE)
-    if isinstance(exc, DatabaseError):  # never the statement: it may hold personal data
+    from mop_desktop.services.concerns.errors import RegisterStoreFailure
+
+    if isinstance(exc, DatabaseError | RegisterStoreFailure):  # never the statement
         return CommandError(_damage_or_failure(service), EXIT_USAGE)
     if isinstance(exc, VaultError | RegisterError | ConcernError | ReportError):
         return CommandError(str(exc), EXIT_USAGE)
@@ -179,11 +181,14 @@ def _fail(exc: BaseException, service: Any = None) -> CommandError:
 def _damage_or_failure(service: Any) -> str:
     """"Damaged" only when the integrity check finds damage; otherwise the failure as such."""
     from mop_desktop.store.integrity import check_register
+    from mop_desktop.store.vault import zero
 
-    register = getattr(service, "_register", None)
-    key = getattr(register, "_key", None)
-    if isinstance(key, bytearray) and any(key):
-        problems = check_register(service.paths.register_db, bytearray(key))
+    key = service.key_copy() if service is not None else None
+    if key is not None and any(key):
+        try:
+            problems = check_register(service.paths.register_db, key)
+        finally:
+            zero(key)
         if problems:
             found = problems[0].removeprefix("register.db ")
             return f"register.db is damaged (the check found it {found}): restore it from backup"
@@ -280,31 +285,15 @@ def _list(args: argparse.Namespace, ctx: Context, service: Any) -> int:
     return 0
 
 
-def _council_name(ctx: Context) -> str:
-    from mop_desktop.store.documents import get_council
-
-    with ctx.store().session() as session:
-        return get_council(session).name
-
-
 def _export_pdf(args: argparse.Namespace, ctx: Context, service: Any) -> int:
     from pathlib import Path
 
-    from mop_desktop.domain.concerns import routes_for
-    from mop_desktop.services.concerns import attachments, reports
-    from mop_desktop.store.documents import get_council
+    from mop_desktop.services.concerns.exports import export_case
 
     service.unlock(_passphrase())
-    concern = service.get(args.reference)
+    service.get(args.reference)  # an unknown reference is refused before the password
     password = _pdf_password(service)
-    with ctx.store().session() as session:
-        council = get_council(session)
-    guidance = routes_for(concern.raised_by_role, concern.about_role, council).guidance
-    pages = reports.case_report(
-        Path(args.output), concern, service.timeline(args.reference),
-        service.audit_trail(args.reference), council.name, password, guidance,
-        files=attachments.files_of(service, args.reference),
-    )
+    pages = export_case(service, ctx.store(), args.reference, Path(args.output), password)
     print(f"Wrote {args.output} ({pages} page(s), password-protected).")
     return 0
 
@@ -312,39 +301,32 @@ def _export_pdf(args: argparse.Namespace, ctx: Context, service: Any) -> int:
 def _subject_access(args: argparse.Namespace, ctx: Context, service: Any) -> int:
     from pathlib import Path
 
-    from mop_desktop.services.concerns import reports
-    from mop_desktop.services.concerns.subject_access import case_files, choose, find_candidates
+    from mop_desktop.services.concerns.exports import export_subject_access
+    from mop_desktop.services.concerns.sealed import sealed_references
+    from mop_desktop.services.concerns.subject_access import candidates, choose
 
     if not args.list and not args.output:
         raise CommandError("-o FILE.pdf is needed (or --list to only list the records)")
     service.unlock(_passphrase())
-    with service.session() as session:
-        candidates = find_candidates(session, args.name)
-    chosen = choose(candidates, args.exclude)
+    found = candidates(service, args.name)
+    chosen = choose(found, args.exclude)
     # The reference and the field only: never the text around the match.
     included = set(chosen)
-    for candidate in candidates:
+    for candidate in found:
         mark = "include" if candidate.reference in included else "leave out"
         print(f"{candidate.reference}\t{mark}\t{candidate.why()}")
-    from mop_desktop.services.concerns.sealed import sealed_references
-
     sealed = len(sealed_references(service))
     if sealed:  # their words cannot be searched here: the chair checks them
         print(f"{sealed} sealed concern(s) cannot be searched with this passphrase: the chair "
               "of the personnel committee checks them for this request")
     if args.list:
-        print(f"{len(chosen)} of {len(candidates)} record(s) would be included; nothing written.")
+        print(f"{len(chosen)} of {len(found)} record(s) would be included; nothing written.")
         return 0
     password = _pdf_password(service)
-    with service.session() as session:
-        cases = [(c.concern, c.timeline) for c in case_files(session, chosen)]
-    from mop_desktop.services.concerns.attachments import naming
-
-    files, left_out = naming(service, chosen, args.name)
-    reports.subject_access_report(Path(args.output), args.name, cases, _council_name(ctx),
-                                  password, files, left_out)
-    attached = f", {len(files)} attached file(s) naming them" if files else ""
-    print(f"Wrote {args.output}: {len(cases)} record(s){attached}.")
+    written = export_subject_access(service, ctx.store(), args.name, chosen,
+                                    Path(args.output), password)
+    attached = f", {written.files} attached file(s) naming them" if written.files else ""
+    print(f"Wrote {args.output}: {written.records} record(s){attached}.")
     return 0
 
 
@@ -400,18 +382,16 @@ def _retention(args: argparse.Namespace, ctx: Context, service: Any) -> int:
 
     from mop_desktop.domain.dates import DateError, format_short, parse_user_date
     from mop_desktop.services.concerns import retention
-    from mop_desktop.store import settings
+    from mop_desktop.services.concerns.council import retention_years
 
     try:
         today = parse_user_date(args.today) if args.today else dt.date.today()
     except DateError as exc:
         raise CommandError(f"--today: {exc}") from None
-    with ctx.store().session() as session:
-        years = settings.get(session, settings.RETENTION_YEARS)
+    years = retention_years(ctx.store())
     service.unlock(_passphrase())
-    with service.session() as session:
-        items = retention.due(session, years, today)
-        undated = retention.undated(session)
+    review = retention.review(service, years, today)
+    items, undated = review.due, review.undated
     if args.delete:
         if args.delete not in {item.reference for item in items}:
             raise CommandError(
@@ -422,8 +402,7 @@ def _retention(args: argparse.Namespace, ctx: Context, service: Any) -> int:
                 else ""
             if answer.strip().lower() != "yes":
                 raise CommandError("not deleted: confirm with --yes", EXIT_USAGE)
-        with service.session() as session:
-            retention.delete(session, args.delete, args.reason)
+        retention.remove(service, args.delete, args.reason)
         print(f"Removed {args.delete}; a trace of its removal is kept.")
         return 0
     for item in items:

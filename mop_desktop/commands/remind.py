@@ -61,13 +61,12 @@ def open_followups(ctx: Context):  # -> tuple[FollowupSource | None, RegisterSer
 def run(args: argparse.Namespace, ctx: Context) -> int:
     import datetime as dt
 
-    from mop_desktop.services.reminders import summary_reminders
-    from mop_desktop.store.summary import read_summary
+    from mop_desktop.services.reminders import schedule_and_reminders
 
     today = parse_today(args.today) or dt.date.today()
     followups, register = open_followups(ctx)
-    try:  # the store is opened (checked, upgraded) and then read without the ORM
-        _, items = summary_reminders(read_summary(ctx.store().path), today, followups)
+    try:
+        _, items = schedule_and_reminders(ctx.store(), today, followups)
     finally:
         if register is not None:
             register.lock()

@@ -14,15 +14,14 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from mop_desktop.domain.dates import DateError, format_long, parse_user_date
+from mop_desktop.domain.protocol import label_for_year
 from mop_desktop.domain.records import Adoption, VersionStatus
-from mop_desktop.domain.review import next_review_date
 from mop_desktop.domain.storable import unpaired_surrogate_at
 from mop_desktop.services.history_check import ChainReport as ChainReport
 from mop_desktop.store import documents as docs
 from mop_desktop.store.db import Store
 from mop_desktop.store.models import DocumentRow, VersionRow
-from mop_desktop.store.row_values import label_for_year as label_for_year
-from mop_desktop.store.row_values import used_labels as used_labels
+from mop_desktop.store.protocol_repo import protocol_from_row
 
 #: field names used in problems (the dialog maps them to its widgets)
 FIELDS = ("date", "minute", "reviewer", "version", "chair", "clerk", "document")
@@ -58,7 +57,9 @@ class AdoptionResult:
 # -- labels -----------------------------------------------------------------------------------
 def suggest_label(doc: DocumentRow | None, adopted_on: dt.date) -> str:
     """The year of adoption ("2026"), or "2026v2", "2026v3" when the year is taken."""
-    return label_for_year(adopted_on, used_labels(doc) if doc is not None else set())
+    if doc is None:
+        return label_for_year(adopted_on, frozenset())
+    return protocol_from_row(doc).next_label(adopted_on)
 
 
 def suggested_label(store: Store, adopted_on: dt.date) -> str:
@@ -113,20 +114,21 @@ def check_request(
     if doc is None or not doc.versions:
         problems["document"] = "There is no protocol yet: import one or start from the model."
         return problems
+    protocol = protocol_from_row(doc)
     if request.no_changes:
-        if docs.latest_adopted(doc) is None:
+        if protocol.adopted is None:
             problems["document"] = (
                 "No version has been adopted yet, so there is nothing to re-adopt."
             )
-    elif docs.draft_of(doc) is None:
+    elif protocol.draft is None:
         problems["document"] = (
             'There is no draft to adopt: start the annual review, or record "reviewed, no changes".'
         )
     label = request.label.strip()
-    if label and label in used_labels(doc):
+    if label and label in protocol.used_labels:
         problems["version"] = f"Version {label} is already in the history: choose another label."
-    if day is not None and doc.adoptions:
-        last = doc.adoptions[-1].adopted_on
+    if day is not None and protocol.last_adoption is not None:
+        last = protocol.last_adoption.adopted_on
         if last is not None and day < last:
             problems["date"] = (
                 f"{format_long(day)} is before the last adoption ({format_long(last)})."
@@ -139,9 +141,9 @@ def _state(doc: DocumentRow | None) -> tuple[int | None, int | None]:
     """What an adoption depends on: the newest history row and the draft (their ids)."""
     if doc is None:
         return None, None
-    latest = doc.adoptions[-1].id if doc.adoptions else None
-    draft = docs.draft_of(doc)
-    return latest, draft.id if draft is not None else None
+    protocol = protocol_from_row(doc)
+    latest, draft = protocol.last_adoption, protocol.draft
+    return latest.id if latest is not None else None, draft.id if draft is not None else None
 
 
 def _adopted_meanwhile(session: Session, doc: DocumentRow | None) -> AdoptionError:
@@ -218,8 +220,9 @@ def _adopt_locked(
             raise AdoptionError(name, problems[name])
         assert doc is not None
         adopted_on = parse_user_date(request.adopted_on)
-        label = request.label.strip() or suggest_label(doc, adopted_on)
-        review_due = next_review_date(adopted_on, doc.review_interval_months or 12)
+        protocol = protocol_from_row(doc)
+        label = request.label.strip() or protocol.next_label(adopted_on)
+        review_due = protocol.review_due_after(adopted_on)
         if request.no_changes:
             version = docs.latest_adopted(doc)
         else:

@@ -16,8 +16,7 @@ from mop_desktop.services.reminders import (
     FOLLOW_UP,
     FollowupSource,
     Reminder,
-    load_schedule,
-    reminders,
+    schedule_and_reminders,
 )
 from mop_desktop.store.db import Store
 
@@ -45,8 +44,7 @@ def build_calendar(
 
     today = today or dt.date.today()
     now = now or dt.datetime.now(dt.UTC)
-    schedule = load_schedule(store, today)
-    items = reminders(store, today, followups, schedule=schedule)
+    schedule, items = schedule_and_reminders(store, today, followups)
     lead = schedule.reminder_lead_days if schedule else 28
     report_lead = schedule.report_lead_days if schedule else 7
 

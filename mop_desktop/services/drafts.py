@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from mop_desktop.domain.dates import format_long
 from mop_desktop.domain.document import DocumentText, ListItem
-from mop_desktop.domain.records import VersionStatus
 from mop_desktop.domain.storable import check_storable
 from mop_desktop.store import documents as docs
 from mop_desktop.store.db import Store
 from mop_desktop.store.models import VersionRow
+from mop_desktop.store.protocol_repo import protocol_from_row, reading
 
 
 class DraftError(Exception):
@@ -44,30 +44,21 @@ class CurrentText:
 
 def load_current(store: Store) -> CurrentText | None:
     """The draft if there is one, else the latest adopted version; None with no protocol."""
-    with store.session() as session:
-        doc = docs.protocol_document(session)
-        version = docs.current_version(doc) if doc else None
-        if doc is None or version is None:
+    with reading(store) as repo:
+        protocol = repo.protocol()
+        version = protocol.current if protocol is not None else None
+        if protocol is None or version is None:
             return None
-        adopted_on = None
-        for row in doc.adoptions:
-            if row.version_id == version.id:
-                adopted_on = row.adopted_on
-        if adopted_on is None and version.status != VersionStatus.DRAFT and doc.adoptions:
-            adopted_on = doc.adoptions[-1].adopted_on
-        based_on = ""
-        if version.based_on_id is not None:
-            base = session.get(VersionRow, version.based_on_id)
-            based_on = (base.label or "") if base else ""
-        is_draft = version.status == VersionStatus.DRAFT
+        standing = protocol.standing_adoption(version)
+        base = protocol.version(version.based_on_id) if version.based_on_id is not None else None
         return CurrentText(
-            text=docs.load_text(version),
+            text=repo.text(version),
             status=str(version.status),
             label=version.label or "",
-            editable=is_draft,
+            editable=version.is_draft,
             version_id=version.id,
-            adopted_on=None if is_draft else adopted_on,
-            based_on_label=based_on,
+            adopted_on=standing.adopted_on if standing is not None else None,
+            based_on_label=(base.label or "") if base is not None else "",
         )
 
 
@@ -77,7 +68,8 @@ def start_new_draft(store: Store) -> VersionRow:
         doc = docs.protocol_document(session)
         if doc is None:
             raise DraftError("there is no protocol yet: import one or start from the model")
-        if docs.draft_of(doc) is not None:
+        protocol = protocol_from_row(doc)
+        if protocol.draft is not None:
             raise DraftError("a draft already exists: carry on editing it")
         adopted = docs.latest_adopted(doc)
         if adopted is None:

@@ -10,8 +10,7 @@ register, by reference only.
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -22,15 +21,15 @@ from mop_desktop.domain.review import (
     agenda_deadline,
     days_until,
     describe_days,
-    meeting_for_review,
     report_deadline,
     state_of,
 )
 from mop_desktop.store import settings
 
-if TYPE_CHECKING:  # the ORM path imports these when it runs; summary_schedule does not
+if TYPE_CHECKING:
+    from mop_desktop.domain.protocol import Protocol
     from mop_desktop.store.db import Store
-    from mop_desktop.store.summary import PolicySummary, ProtocolFacts
+    from mop_desktop.store.protocol_repo import StoreSummary
 
 REVIEW = "review"
 AGENDA = "agenda-deadline"
@@ -95,43 +94,18 @@ class Schedule:
 
 
 def load_schedule(store: Store, today: dt.date | None = None) -> Schedule | None:
-    """The schedule of the protocol, or None when there is no protocol yet."""
-    from mop_desktop.services.meetings import meeting_dates
-    from mop_desktop.store import documents as docs
-    from mop_desktop.store.summary import LastAdoption, ProtocolFacts
+    """The schedule of the protocol, or None when there is no protocol yet (one read through
+    ``store.protocol_repo``: the dashboard, the tray, the status bar and the Review page)."""
+    from mop_desktop.store.protocol_repo import read_summary
 
-    meetings = meeting_dates(store)
-    with store.session() as session:
-        doc = docs.protocol_document(session)
-        if doc is None or not doc.versions:
-            return None
-        stored = {
-            s.key: json.dumps(settings.get(session, s)) for s in _SCHEDULE_SETTINGS
-        }
-        last = doc.adoptions[-1] if doc.adoptions else None
-        adopted = docs.latest_adopted(doc)
-        draft = docs.draft_of(doc)
-        facts = ProtocolFacts(
-            document_id=doc.id,
-            title=doc.title,
-            interval_months=doc.review_interval_months or 12,
-            last_adoption=LastAdoption(
-                last.id, last.version_label, last.adopted_on, last.minute_ref, last.review_due
-            )
-            if last
-            else None,
-            adopted_label=adopted.label if adopted else None,
-            has_draft=draft is not None,
-            draft_label=draft.label if draft else None,
-        )
-    return build_schedule(facts, stored, meetings, today)
+    return summary_schedule(read_summary(store), today)
 
 
-def summary_schedule(summary: PolicySummary, today: dt.date | None = None) -> Schedule | None:
-    """The same schedule as ``load_schedule``, from ``store.summary.read_summary`` (no ORM)."""
+def summary_schedule(summary: StoreSummary, today: dt.date | None = None) -> Schedule | None:
+    """The schedule from a summary already read (``store.protocol_repo.read_summary``)."""
     if summary.protocol is None:
         return None
-    return build_schedule(summary.protocol, summary.settings, summary.meetings, today)
+    return build_schedule(summary.protocol, summary.settings, summary.meeting_dates, today)
 
 
 _SCHEDULE_SETTINGS: tuple[settings.Setting[Any], ...] = (
@@ -143,40 +117,40 @@ _SCHEDULE_SETTINGS: tuple[settings.Setting[Any], ...] = (
 
 
 def build_schedule(
-    facts: ProtocolFacts,
-    stored: dict[str, str],
+    protocol: Protocol,
+    stored: Mapping[str, str],
     meetings: Sequence[dt.date],
     today: dt.date | None = None,
 ) -> Schedule:
-    """The schedule from the protocol's facts, the stored settings (key -> JSON text) and
-    the meeting dates: one computation for both read paths."""
+    """The schedule from the protocol, the stored settings (key -> JSON text) and the
+    meeting dates; the review date and its meeting are the aggregate's."""
     today = today or dt.date.today()
     lead, report_lead, clear, skip = (
         settings.decode(s, stored.get(s.key)) for s in _SCHEDULE_SETTINGS
     )
-    last = facts.last_adoption
-    review_due = last.review_due if last else None
-    choice = meeting_for_review(meetings, review_due, today) if review_due else None
+    last = protocol.last_adoption
+    draft = protocol.draft
+    choice = protocol.review_meeting(meetings, today)
     deadline = agenda_deadline(choice.date, clear, skip) if choice else None
     return Schedule(
         today=today,
-        document_id=facts.document_id,
-        title=facts.title,
-        interval_months=facts.interval_months,
+        document_id=protocol.document_id,
+        title=protocol.title,
+        interval_months=protocol.interval_months,
         reminder_lead_days=lead,
         report_lead_days=report_lead,
         clear_days=clear,
         skip_sundays_and_holidays=skip,
-        current_label=(last.version_label if last else None) or facts.adopted_label,
+        current_label=protocol.current_label,
         adopted_on=last.adopted_on if last else None,
         minute_ref=last.minute_ref if last else "",
         cycle=last.id if last else 0,
-        review_due=review_due,
+        review_due=protocol.review_due,
         meeting=choice,
         agenda_deadline=deadline,
         report_deadline=report_deadline(deadline, report_lead) if deadline else None,
-        has_draft=facts.has_draft,
-        draft_label=facts.draft_label,
+        has_draft=draft is not None,
+        draft_label=draft.label if draft else None,
     )
 
 
@@ -259,23 +233,25 @@ def reminders(
     store: Store,
     today: dt.date | None = None,
     followups: FollowupSource | None = None,
-    schedule: Schedule | None = None,
 ) -> list[Reminder]:
     """Every reminder, soonest first (``days`` negative when overdue)."""
-    today = today or dt.date.today()
-    schedule = schedule or load_schedule(store, today)
-    lead = settings.REMINDER_LEAD_DAYS.default
-    if followups is not None:
-        with store.session() as session:
-            lead = settings.get(session, settings.REMINDER_LEAD_DAYS)
-    return _collect(schedule, today, followups, lead)
+    return schedule_and_reminders(store, today, followups)[1]
+
+
+def schedule_and_reminders(
+    store: Store, today: dt.date | None = None, followups: FollowupSource | None = None
+) -> tuple[Schedule | None, list[Reminder]]:
+    """The schedule and every reminder from one read of the store: what the dashboard, the
+    tray and ``remind`` show."""
+    from mop_desktop.store.protocol_repo import read_summary
+
+    return summary_reminders(read_summary(store), today, followups)
 
 
 def summary_reminders(
-    summary: PolicySummary, today: dt.date | None = None, followups: FollowupSource | None = None
+    summary: StoreSummary, today: dt.date | None = None, followups: FollowupSource | None = None
 ) -> tuple[Schedule | None, list[Reminder]]:
-    """The schedule and every reminder, as ``reminders`` gives them, from
-    ``store.summary.read_summary`` (no ORM): the dashboard's and ``remind``'s read path."""
+    """The schedule and every reminder from a summary already read."""
     today = today or dt.date.today()
     schedule = summary_schedule(summary, today)
     lead = settings.decode(

@@ -7,7 +7,7 @@ import datetime as dt
 
 from mop_desktop.domain.dates import format_long
 from mop_desktop.domain.review import State, describe_days
-from mop_desktop.services.reminders import Schedule, load_schedule
+from mop_desktop.services.reminders import Schedule, load_schedule, summary_schedule
 from mop_desktop.store.db import Store
 
 
@@ -26,8 +26,16 @@ def status_line(store: Store, today: dt.date | None = None) -> str:
     return status_text(load_schedule(store, today))
 
 
+def window_status(store: Store, today: dt.date | None = None) -> tuple[str, str]:
+    """The status line and the council's name (the window's title), from one read."""
+    from mop_desktop.store.protocol_repo import read_summary
+
+    summary = read_summary(store)
+    return status_text(summary_schedule(summary, today)), summary.council_name
+
+
 def status_text(schedule: Schedule | None) -> str:
-    """The status line of a schedule (from ``load_schedule`` or ``summary_schedule``)."""
+    """The status line of a schedule (from ``load_schedule``)."""
     if schedule is None:
         return "No protocol yet"
     parts = []

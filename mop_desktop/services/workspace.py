@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from mop_desktop.domain.dates import format_long
 from mop_desktop.domain.document import DocumentText
+from mop_desktop.domain.protocol import Protocol, Version
 from mop_desktop.domain.records import VersionStatus
 from mop_desktop.services.importer import ImportResult
 from mop_desktop.store import documents as docs
 from mop_desktop.store.db import Store
-from mop_desktop.store.models import VersionRow
+from mop_desktop.store.protocol_repo import ProtocolRepository, reading
 
 
 def save_import(store: Store, result: ImportResult, *, as_draft: bool = False) -> str:
@@ -107,34 +106,27 @@ def has_document(store: Store) -> bool:
         return doc is not None and bool(doc.versions)
 
 
-def describe_version(session: Session, version: VersionRow) -> dict[str, Any]:
-    """The ``show --json`` form (CLI.md) of one version."""
-    doc = version.document
-    council = docs.get_council(session)
-    history = docs.history(doc)
-    text = docs.load_text(version)
-    adoption = None
-    for row in doc.adoptions:
-        if row.version_id == version.id:
-            adoption = docs.adoption_from_row(row)
-    is_draft = version.status == VersionStatus.DRAFT
-    last = history[-1] if history else None
-    if is_draft:
-        adopted_on, review_due = None, (last.review_due if last else None)
+def describe_version(repo: ProtocolRepository, protocol: Protocol,
+                     version: Version) -> dict[str, Any]:
+    """The ``show --json`` form (CLI.md) of one version: a draft shows the review date of the
+    version in force, an adopted version the record it stands on (``Protocol``)."""
+    text = repo.text(version)
+    if version.is_draft:
+        adopted_on, review_due = None, protocol.review_due
     else:
-        ref = adoption or last
+        ref = protocol.standing_adoption(version)
         adopted_on = ref.adopted_on if ref else None
         review_due = ref.review_due if ref else None
     return {
-        "council": council.name,
+        "council": repo.council().name,
         "title": text.title,
         "status": str(version.status),
         "version": version.label,
         "adopted_on": adopted_on.isoformat() if adopted_on else None,
         "review_due": review_due.isoformat() if review_due else None,
-        "history": [a.history_json() for a in history],
+        "history": [a.history_json() for a in protocol.history()],
         "review_interval_months": (
-            doc.review_interval_months if doc.review_interval_stated else None
+            protocol.review_interval_months if protocol.review_interval_stated else None
         ),
         "sections": text.sections_json(),
     }
@@ -142,9 +134,9 @@ def describe_version(session: Session, version: VersionRow) -> dict[str, Any]:
 
 def show(store: Store) -> dict[str, Any] | None:
     """The current document (the draft if there is one, else the latest adopted version)."""
-    with store.session() as session:
-        doc = docs.protocol_document(session)
-        version = docs.current_version(doc) if doc else None
-        if version is None:
+    with reading(store) as repo:
+        protocol = repo.protocol()
+        version = protocol.current if protocol is not None else None
+        if protocol is None or version is None:
             return None
-        return describe_version(session, version)
+        return describe_version(repo, protocol, version)

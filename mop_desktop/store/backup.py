@@ -30,7 +30,7 @@ import zipfile
 from dataclasses import dataclass, field
 from glob import escape as glob_escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mop_desktop.paths import AppPaths
 from mop_desktop.store.atomic import fsync_file, replace
@@ -41,15 +41,17 @@ from mop_desktop.store.copies import (
     REGISTER_JOURNAL,
     SIDE_SUFFIXES,
     BackupError,
-    _os_message,
-    _staging,
-    _tables,
     check_policy_copy,
     copy_file_checked,
     copy_policy,
     copy_register_unlocked,
+    os_message,
     sha256_file,
+    staging_folder,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 __all__ = [
     "KEY", "POLICY", "REGISTER", "SIDE_SUFFIXES", "BackupError", "BundleInfo", "describe_bundle",
@@ -64,32 +66,45 @@ MAX_MANIFEST = 1024 * 1024
 
 # -- the summary shown before a restore --------------------------------------------------------
 def policy_summary(path: Path) -> dict[str, Any]:
-    """Versions, adoptions and the latest adoption recorded in a policy.db copy."""
-    from mop_desktop.store.db import connect_read_only
+    """Versions, adoptions and the latest adoption recorded in a policy.db copy (read-only)."""
+    from mop_desktop.store.db import make_engine
 
-    con = connect_read_only(path)
+    engine = make_engine(path, read_only=True)
     try:
-        tables = set(_tables(con))
-        summary: dict[str, Any] = {"versions": 0, "adoptions": 0, "latest_version": None,
-                                   "latest_adopted_on": None, "draft": False, "council": ""}
-        if "version" in tables:
-            summary["versions"] = con.execute("SELECT count(*) FROM version").fetchone()[0]
-            summary["draft"] = bool(
-                con.execute("SELECT count(*) FROM version WHERE status='draft'").fetchone()[0]
-            )
-        if "adoption" in tables:
-            summary["adoptions"] = con.execute("SELECT count(*) FROM adoption").fetchone()[0]
-            row = con.execute(
-                "SELECT version_label, adopted_on FROM adoption ORDER BY id DESC LIMIT 1"
-            ).fetchone()
-            if row:
-                summary["latest_version"], summary["latest_adopted_on"] = row[0], row[1]
-        if "council" in tables:
-            row = con.execute("SELECT name FROM council ORDER BY id LIMIT 1").fetchone()
-            summary["council"] = row[0] if row else ""
-        return summary
+        with engine.connect() as connection:
+            return summary_of(connection)
     finally:
-        con.close()
+        engine.dispose()
+
+
+def summary_of(connection: Connection) -> dict[str, Any]:
+    """The restore preview's summary, read through SQLAlchemy from any engine's store (the
+    tables an older schema lacks count as empty)."""
+    from sqlalchemy import func, inspect, select
+
+    from mop_desktop.store.models import AdoptionRow, CouncilRow, VersionRow
+
+    tables = set(inspect(connection).get_table_names())
+    summary: dict[str, Any] = {"versions": 0, "adoptions": 0, "latest_version": None,
+                               "latest_adopted_on": None, "draft": False, "council": ""}
+    if "version" in tables:
+        summary["versions"] = connection.scalar(select(func.count()).select_from(VersionRow))
+        drafts = select(func.count()).select_from(VersionRow).where(VersionRow.status == "draft")
+        summary["draft"] = bool(connection.scalar(drafts))
+    if "adoption" in tables:
+        summary["adoptions"] = connection.scalar(select(func.count()).select_from(AdoptionRow))
+        latest = connection.execute(
+            select(AdoptionRow.version_label, AdoptionRow.adopted_on)
+            .order_by(AdoptionRow.id.desc()).limit(1)
+        ).first()
+        if latest is not None:
+            summary["latest_version"] = latest.version_label
+            adopted_on = latest.adopted_on
+            summary["latest_adopted_on"] = adopted_on.isoformat() if adopted_on else None
+    if "council" in tables:
+        name = connection.scalar(select(CouncilRow.name).order_by(CouncilRow.id).limit(1))
+        summary["council"] = name or ""
+    return summary
 
 
 # -- writing a bundle -------------------------------------------------------------------------
@@ -145,7 +160,7 @@ def write_bundle(
     target = Path(target)
     remove_leftover_temporaries(target.parent, target.name)
     try:
-        with _staging(target.parent) as staging:
+        with staging_folder(target.parent) as staging:
             counts: dict[str, dict[str, int] | None] = {}
             counts[POLICY] = copy_policy(paths.policy_db, staging / POLICY)
             if paths.register_db.exists():
@@ -191,7 +206,7 @@ def write_bundle(
             fsync_file(tmp)
             replace(tmp, target)
     except OSError as exc:
-        raise BackupError(f"the backup could not be written: {_os_message(exc)}") from None
+        raise BackupError(f"the backup could not be written: {os_message(exc)}") from None
     return target
 
 
@@ -237,7 +252,7 @@ def describe_bundle(path: Path) -> BundleInfo:
     except (ValueError, UnicodeDecodeError):
         raise BackupError(f"{path.name}: its manifest is damaged") from None
     except OSError as exc:
-        raise BackupError(f"{path.name} cannot be read: {_os_message(exc)}") from None
+        raise BackupError(f"{path.name} cannot be read: {os_message(exc)}") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BackupError(f"{path.name} is not a MOP Desktop backup")
     if manifest.get("version") != FORMAT_VERSION:
@@ -309,5 +324,5 @@ def _extract_member(archive: zipfile.ZipFile, bundle: Path, name: str, meta: dic
 def verify_bundle(path: Path, passphrase: str | None = None) -> BundleInfo:
     """Full check of a bundle (``extract_verified``) in a temporary folder; BackupError if not."""
     path = Path(path)
-    with _staging(Path(tempfile.gettempdir())) as staging:
+    with staging_folder(Path(tempfile.gettempdir())) as staging:
         return extract_verified(path, staging, passphrase)

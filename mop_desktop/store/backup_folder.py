@@ -220,25 +220,31 @@ def newest_good_backup(*folders: Path) -> BundleInfo | None:
 
 
 def configured_folder(policy_db: Path) -> Path | None:
-    """The ``backup.folder`` setting read straight from ``policy_db`` (read-only, plain SQLite),
-    so that it is found even when the store is damaged; None if it cannot be read or is unset."""
-    import json
-    import sqlite3
+    """The ``backup.folder`` setting read from ``policy_db`` without opening it as a store
+    (read-only, no integrity check, no upgrade), so that it is found even when the store is
+    damaged; None if it cannot be read or is unset."""
+    from sqlalchemy import select
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from mop_desktop.store import settings
+    from mop_desktop.store.db import make_engine
+    from mop_desktop.store.models import SettingRow
 
     try:
-        from mop_desktop.store.db import connect_read_only
-
-        con = connect_read_only(policy_db)
-    except sqlite3.Error:
+        engine = make_engine(policy_db, read_only=True)
+    except (OSError, SQLAlchemyError):
         return None
     try:
-        row = con.execute("SELECT value FROM setting WHERE key = 'backup.folder'").fetchone()
-        value = json.loads(row[0]) if row else ""
-    except (sqlite3.Error, ValueError, TypeError):
+        with engine.connect() as connection:
+            stored = connection.scalar(
+                select(SettingRow.value).where(SettingRow.key == settings.BACKUP_DIR.key)
+            )
+    except (SQLAlchemyError, ValueError, TypeError):
         return None
     finally:
-        con.close()
-    return Path(value).expanduser() if isinstance(value, str) and value.strip() else None
+        engine.dispose()
+    value = settings.decode(settings.BACKUP_DIR, stored)
+    return Path(value).expanduser() if value.strip() else None
 
 
 def recovery_folders(paths: AppPaths) -> list[Path]:

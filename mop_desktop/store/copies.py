@@ -42,7 +42,9 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _tables(con: Any) -> list[str]:
+def table_names(con: Any) -> list[str]:
+    """The ordinary tables of an SQLite or SQLCipher file, read from ``sqlite_master`` on a
+    DB-API connection (the file itself is the subject: a copy being checked)."""
     rows = con.execute(
         "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
         "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name"
@@ -53,13 +55,14 @@ def _tables(con: Any) -> list[str]:
 def row_counts(con: Any) -> dict[str, int]:
     """The number of rows of every ordinary table (names are from sqlite_master, quoted)."""
     counts = {}
-    for name in _tables(con):
+    for name in table_names(con):
         quoted = '"' + name.replace('"', '""') + '"'
         counts[name] = int(con.execute(f"SELECT count(*) FROM {quoted}").fetchone()[0])
     return counts
 
 
-def _os_message(exc: OSError) -> str:
+def os_message(exc: OSError) -> str:
+    """One line for the user about an OSError: its reason and, when known, the file."""
     where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
     return f"{exc.strerror or exc}{where}"
 
@@ -86,7 +89,7 @@ def _lock(handle: Any) -> bool:
 
 
 @contextmanager
-def _staging(folder: Path) -> Iterator[Path]:
+def staging_folder(folder: Path) -> Iterator[Path]:
     """A fresh staging folder in ``folder``, locked while in use, removed afterwards."""
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(folder)
@@ -256,10 +259,11 @@ def copy_policy(source: Path, target: Path) -> dict[str, int]:
     return counts
 
 
-def _register_connection(path: Path, key: bytearray, mode: str) -> Any:
-    from mop_desktop.store.register import _keyed_connection
+def register_connection(path: Path, key: bytearray, mode: str) -> Any:
+    """A keyed SQLCipher connection on a register file (``register.keyed_connection``)."""
+    from mop_desktop.store.register import keyed_connection
 
-    return _keyed_connection(path, key, mode)
+    return keyed_connection(path, key, mode)
 
 
 def check_register_copy(path: Path, key: bytearray) -> dict[str, int]:
@@ -267,7 +271,7 @@ def check_register_copy(path: Path, key: bytearray) -> dict[str, int]:
     from sqlcipher3 import dbapi2  # type: ignore[import-untyped]
 
     try:
-        con = _register_connection(path, key, "ro")
+        con = register_connection(path, key, "ro")
     except dbapi2.DatabaseError:
         raise BackupError(f"the copy of {REGISTER} cannot be opened with its key") from None
     try:
@@ -289,7 +293,7 @@ def copy_register_unlocked(source: Path, target: Path, key: bytearray) -> dict[s
     from sqlcipher3 import dbapi2
 
     try:
-        src = _register_connection(source, key, "rw")  # rw: a hot journal is rolled back
+        src = register_connection(source, key, "rw")  # rw: a hot journal is rolled back
     except dbapi2.DatabaseError:
         raise BackupError(f"{REGISTER} cannot be opened for the backup") from None
     try:

@@ -2,8 +2,8 @@
 
 The schema version is read with the standard library before anything heavy is imported;
 Alembic is imported only when the file needs creating or upgrading, and SQLAlchemy only when
-the first session (or ``store.engine``) is asked for, so a window can be drawn from
-``store.summary`` first. Revision ids are the four-digit prefixes of the files in
+the first session (or ``store.engine``) is asked for, so a window can be drawn before the
+store is read. Revision ids are the four-digit prefixes of the files in
 ``migrations/versions`` and form one line.
 """
 
@@ -305,6 +305,10 @@ def open_store(path: Path, aside_dir: Path | None = None, *, create: bool = True
     from mop_desktop.store.failures import write_trouble
 
     trouble = write_trouble(path.parent) if path.parent.exists() else None
+    if trouble is None and path.exists():
+        from mop_desktop.store.upgrade_copy import remove_killed_upgrades
+
+        remove_killed_upgrades(path.parent)
     if path.exists():
         from mop_desktop.store.integrity import check_integrity
 

@@ -17,16 +17,10 @@ from mop_desktop.store.models import (
     SectionRow,
     VersionRow,
 )
-from mop_desktop.store.row_values import (  # shared with the sqlite3 path (store.light_text)
-    adoption_from_row as adoption_from_row,
-)
-from mop_desktop.store.row_values import current_version as current_version
-from mop_desktop.store.row_values import draft_of as draft_of
-from mop_desktop.store.row_values import latest_adopted as latest_adopted
-from mop_desktop.store.row_values import text_from_rows
-from mop_desktop.store.row_values import version_by_label as version_by_label
+from mop_desktop.store.protocol_repo import PROTOCOL as PROTOCOL
+from mop_desktop.store.protocol_repo import adoption_from_row as adoption_from_row
+from mop_desktop.store.protocol_repo import protocol_from_row, text_from_rows
 
-PROTOCOL = "protocol"
 DEFAULT_TITLE = "Member/Officer Relations Protocol"
 
 
@@ -89,12 +83,34 @@ def ensure_protocol(session: Session, title: str = DEFAULT_TITLE) -> DocumentRow
 
 
 def load_text(version: VersionRow) -> DocumentText:
-    return text_from_rows(version.title, (
-        (s.heading, s.numbered,
-         ((b.text, b.numbered, b.level, b.list_style, b.items_json, b.source_number)
-          for b in s.blocks), s.source_number)
-        for s in version.sections
-    ))
+    return text_from_rows(version.title, ((s, s.blocks) for s in version.sections))
+
+
+# Which version is which is the aggregate's to say (``domain.protocol``); these give the row.
+def _row(doc: DocumentRow, version_id: int | None) -> VersionRow | None:
+    return next((v for v in doc.versions if v.id == version_id), None) \
+        if version_id is not None else None
+
+
+def draft_of(doc: DocumentRow) -> VersionRow | None:
+    draft = protocol_from_row(doc).draft
+    return _row(doc, draft.id if draft else None)
+
+
+def latest_adopted(doc: DocumentRow) -> VersionRow | None:
+    adopted = protocol_from_row(doc).adopted
+    return _row(doc, adopted.id if adopted else None)
+
+
+def current_version(doc: DocumentRow) -> VersionRow | None:
+    """The draft if there is one, else the latest adopted version."""
+    current = protocol_from_row(doc).current
+    return _row(doc, current.id if current else None)
+
+
+def version_by_label(doc: DocumentRow, label: str) -> VersionRow | None:
+    found = protocol_from_row(doc).version_by_label(label)
+    return _row(doc, found.id if found else None)
 
 
 def write_text(session: Session, version: VersionRow, text: DocumentText) -> None:

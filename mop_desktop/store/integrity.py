@@ -8,25 +8,21 @@ sound, never overwritten and never replaced by a new empty one; the caller offer
 good backup.
 
 ``check_register(path, key)`` runs ``cipher_integrity_check`` and ``quick_check`` on an unlocked
-register; ``check_chain(store)`` recomputes the adoption history's hash chain (through
-``services.adoption.verify_chain``, imported when it is called) and ``check_anchor`` confirms it
-against its anchor in the PC's credential store (``store.anchor``); ``check_all`` runs what can be
-run and returns one ``Finding`` per check for ``mop-desktop check`` and the window.
+register. Every check of the stores together (the adoption history's chain and anchor included)
+is ``services.store_checks.check_all``, which reports one ``Finding`` per check.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from mop_desktop.paths import AppPaths
 from mop_desktop.store.copies import verified_file_copy
-from mop_desktop.store.db import DamagedStoreError, Store, connect_read_only, raise_if_environment
+from mop_desktop.store.db import DamagedStoreError, connect_read_only, raise_if_environment
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Left beside the stores by a restore until it is complete (``store.restore``).
@@ -131,12 +127,12 @@ def check_register(path: Path, key: bytearray) -> list[str]:
     """What is wrong with an unlocked register (empty list: sound). Never prints its text."""
     from sqlcipher3 import dbapi2  # type: ignore[import-untyped]
 
-    from mop_desktop.store.register import _keyed_connection
+    from mop_desktop.store.register import keyed_connection
 
     if not path.exists() or path.stat().st_size == 0:
         return [f"{path.name} is missing or empty"]
     try:
-        con = _keyed_connection(path, key, "rw")  # rw: a hot journal is rolled back
+        con = keyed_connection(path, key, "rw")  # rw: a hot journal is rolled back
     except dbapi2.DatabaseError:
         return [f"{path.name} cannot be opened with its key: it is damaged"]
     try:
@@ -154,44 +150,9 @@ def check_register(path: Path, key: bytearray) -> list[str]:
     return []
 
 
-def check_chain(store: Store) -> Finding:
-    """The adoption history's hash chain, when the adoption service is installed."""
-    try:
-        adoption: Any = importlib.import_module("mop_desktop.services.adoption")
-    except ModuleNotFoundError:
-        return Finding("adoption history", None, "not checked (no adoption service)")
-    report = adoption.verify_chain(store)
-    return Finding("adoption history", bool(report.ok), str(report.summary()))
-
-
-def check_anchor(store: Store, chain_ok: bool) -> Finding:
-    """The history against its anchor in this PC's credential store (``store.anchor``)."""
-    from mop_desktop.services.history_check import check_anchor as confirm
-
-    report = confirm(store, chain_ok)
-    return Finding("history anchor", report.ok, report.message)
-
-
-def check_all(
-    paths: AppPaths, store: Store | None = None, register_key: bytearray | None = None
-) -> list[Finding]:
-    """Every check that can be run now. ``store`` must be open for the chain check."""
-    findings = []
-    problems = policy_problems(paths.policy_db)
-    findings.append(
-        Finding("policy.db", not problems, problems[0] if problems else "policy.db is sound")
-    )
-    if store is not None and not problems:
-        chain = check_chain(store)
-        findings.append(chain)
-        if chain.ok is not None:
-            findings.append(check_anchor(store, bool(chain.ok)))
-    if paths.register_db.exists() or paths.key_envelope.exists():
-        findings.extend(_register_findings(paths, register_key))
-    return findings
-
-
-def _register_findings(paths: AppPaths, register_key: bytearray | None) -> list[Finding]:
+def register_findings(paths: AppPaths, register_key: bytearray | None) -> list[Finding]:
+    """The register's key file and (when ``register_key`` is given) the register itself; a
+    damaged register is copied into kept-aside/ and left as it is."""
     from mop_desktop.store import vault
 
     findings = []

@@ -13,10 +13,12 @@ one clerk writes at a time, so WAL buys nothing, and with DELETE the register is
 transactions (no ``-wal``/``-shm`` holding old page images beside it, and a backup copies one
 file). The rollback journal is encrypted like the database while it exists.
 
-Schema: created with ``metadata.create_all`` and stamped in ``schema_version``. A register
-written by a newer release is refused; an older one is copied (still encrypted) into
-``kept-aside/`` and upgraded step by step in ``_UPGRADES``, each step in one transaction. This
-is a small hand-written path; Alembic on this engine is the way to grow it.
+Schema: created with ``metadata.create_all``, stamped in ``schema_version`` and
+``alembic_version``. A register written by a newer release is refused; an older one is copied
+(still encrypted) into
+``kept-aside/`` and upgraded by its Alembic migrations (``migrations/register``) on a checked copy
+that is then swapped in (``store.register_upgrade`` through ``store.upgrade_copy``, the procedure
+policy.db's upgrades use too).
 
 Never a plaintext register: if ``sqlcipher3`` is missing or ``PRAGMA cipher_version`` is empty,
 no register is created or opened. Never a new empty register over an existing file: opening uses
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import urllib.parse
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -59,6 +61,15 @@ from sqlalchemy.orm import (
 from sqlalchemy.pool import NullPool
 
 SCHEMA_VERSION = 4
+#: The register's Alembic head (``migrations/register``): revision 0004 is schema 4. Checked
+#: against the script folder by tests/store/test_upgrades.py.
+HEAD_REVISION = "0004"
+#: Alembic's own table, written as Alembic writes it, so a new register is stamped without
+#: importing Alembic.
+ALEMBIC_VERSION_DDL = (
+    "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+    "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
+)
 LIST_INDEX = "ix_concern_list"
 #: ``id`` (the rowid) right after the date, so that the index itself is in the table's default
 #: order (raised on, then id) and a page of a broad search stops after its rows.
@@ -282,8 +293,12 @@ def _uri(path: Path, mode: str) -> str:
     return f"file:{urllib.parse.quote(str(path.resolve()))}?mode={mode}"
 
 
-def _keyed_connection(path: Path, key: bytearray, mode: str) -> Any:
-    """A sqlcipher3 connection with the key as its first statement and our pragmas set."""
+def keyed_connection(path: Path, key: bytearray, mode: str) -> Any:
+    """A sqlcipher3 DB-API connection on ``path`` with ``key`` as its first statement and the
+    register's pragmas set (``mode``: ``ro``, ``rw`` or ``rwc``). For work where the file itself
+    is the subject: integrity checks, online copies, upgrades on a copy. Raises
+    ``dbapi2.DatabaseError`` when the key does not open the file, ``NoEncryption`` without
+    SQLCipher."""
     _, dbapi2 = _sqlcipher()
     con = dbapi2.connect(_uri(path, mode), uri=True, check_same_thread=False)
     try:
@@ -317,7 +332,7 @@ def make_engine(path: Path, key: bytearray, *, mode: str = "rw") -> Engine:
     _, dbapi2 = _sqlcipher()
 
     def creator() -> Any:
-        return _keyed_connection(path, key, mode)
+        return keyed_connection(path, key, mode)
 
     engine = create_engine(
         "sqlite://", creator=creator, module=dbapi2, poolclass=NullPool, hide_parameters=True
@@ -342,13 +357,14 @@ def make_engine(path: Path, key: bytearray, *, mode: str = "rw") -> Engine:
     return engine
 
 
-def _probe(path: Path, key: bytearray) -> int | None:
-    """The schema version stamped in an existing register, checking the key and the file."""
+def _probe(path: Path, key: bytearray) -> tuple[int | None, str | None]:
+    """The schema version stamped in an existing register and its Alembic revision (None
+    before the register's migrations moved to Alembic), checking the key and the file."""
     _, dbapi2 = _sqlcipher()
     try:  # rw: a write killed part-way leaves a hot journal that opening must roll back
-        con = _keyed_connection(path, key, "rw")
+        con = keyed_connection(path, key, "rw")
     except dbapi2.DatabaseError as exc:
-        _refuse_if_environment(exc)
+        refuse_if_environment(exc)
         raise RegisterDamaged(
             f"{path.name} is damaged or does not belong to this key file: restore from backup"
         ) from None
@@ -357,9 +373,14 @@ def _probe(path: Path, key: bytearray) -> int | None:
         if "schema_version" not in tables:
             raise RegisterDamaged(f"{path.name} is not a concern register: restore from backup")
         row = con.execute("SELECT max(version) FROM schema_version").fetchone()
-        return int(row[0]) if row and row[0] is not None else None
+        version = int(row[0]) if row and row[0] is not None else None
+        revision = None
+        if "alembic_version" in tables:
+            stamped = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = str(stamped[0]) if stamped else None
+        return version, revision
     except dbapi2.DatabaseError as exc:
-        _refuse_if_environment(exc)
+        refuse_if_environment(exc)
         raise RegisterDamaged(f"{path.name} is damaged: restore from backup") from None
     finally:
         con.close()
@@ -369,8 +390,9 @@ class RegisterBusy(RegisterError):
     """Another program holds the register's lock for longer than the busy timeout."""
 
 
-def _refuse_if_environment(exc: BaseException) -> None:
-    """Busy, a full disk or a failing device is not damage: raise the matching error."""
+def refuse_if_environment(exc: BaseException) -> None:
+    """Busy, a full disk or a failing device is not damage: raise the matching error
+    (``RegisterBusy``, or ``RegisterError`` naming the cause); return for anything else."""
     from mop_desktop.store.failures import BUSY, explain
 
     message = explain(exc)
@@ -388,6 +410,12 @@ class Register:
         self._key = key
         self.engine = engine
         self._sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def data_key(self) -> bytearray:
+        """The data key this open register holds (wiped by ``close``): for re-wrapping the key
+        file and for online copies of the register. Never logged or written anywhere."""
+        return self._key
 
     @property
     def is_open(self) -> bool:
@@ -422,17 +450,22 @@ def check_existing(path: Path) -> None:
 def open_register(path: Path, key: bytearray) -> Register:
     """Open an existing register with its data key (the file must exist and match the key)."""
     check_existing(path)
-    version = _probe(path, key)
+    from mop_desktop.store.upgrade_copy import remove_killed_upgrades
+
+    remove_killed_upgrades(path.parent)
+    version, revision = _probe(path, key)
     if version is None:
         raise RegisterDamaged(f"{path.name} has no schema version: restore from backup")
-    if version > SCHEMA_VERSION:
+    if version > SCHEMA_VERSION or (revision is not None and revision > HEAD_REVISION):
         raise RegisterError(
             f"{path.name} was written by a newer release of MOP Desktop (register schema "
-            f"{version}); install that release or newer to open it"
+            f"{revision or version}); install that release or newer to open it"
         )
+    if version < SCHEMA_VERSION or revision != HEAD_REVISION:  # Alembic, on a checked copy
+        from mop_desktop.store.register_upgrade import upgrade_register
+
+        upgrade_register(path, key, version, revision)
     register = Register(path, key, make_engine(path, key))
-    if version < SCHEMA_VERSION:
-        _upgrade(register, version)
     ensure_additive_tables(register.engine)
     return register
 
@@ -441,64 +474,6 @@ def ensure_additive_tables(engine: Engine) -> None:
     """Tables that only add to the schema (drafts): created if this register lacks them."""
     with engine.begin() as connection:
         DraftRow.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
-
-
-def _upgrade_1_to_2(connection: Any) -> None:
-    """One covering index for the table's filters and sorts replaces four narrow ones (it is
-    built by the next step, in its current form)."""
-    for name in ("raised_on", "status", "category", "raised_by_role"):
-        connection.exec_driver_sql(f"DROP INDEX IF EXISTS ix_concern_{name}")
-
-
-def _upgrade_2_to_3(connection: Any) -> None:
-    """The list index with the rowid after the date (its order is the table's order)."""
-    connection.exec_driver_sql(f"DROP INDEX IF EXISTS {LIST_INDEX}")
-    connection.exec_driver_sql(
-        f"CREATE INDEX {LIST_INDEX} ON concern ({', '.join(LIST_INDEX_COLUMNS)})"
-    )
-
-
-def _upgrade_3_to_4(connection: Any) -> None:
-    """The clerk's own log ("closing date unknown", the import fingerprint, the clerk's own
-    categories, when a timeline entry was last edited); attachments, sealed concerns and the
-    chair's key."""
-    def add_column(table: str, name: str, definition: str) -> None:
-        have = {row[1] for row in connection.exec_driver_sql(f"PRAGMA table_info({table})")}
-        if name not in have:
-            connection.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {name} {definition}")
-
-    add_column("concern", "closing_date_unknown", "BOOLEAN NOT NULL DEFAULT 0")
-    add_column("concern", "import_fingerprint", "VARCHAR")
-    connection.exec_driver_sql(
-        "CREATE INDEX IF NOT EXISTS ix_concern_import_fingerprint ON concern (import_fingerprint)"
-    )
-    add_column("timeline", "updated_at", "DATETIME")
-    UserCategoryRow.__table__.create(connection, checkfirst=True)
-    tables = [AttachmentRow.__table__, SealedRow.__table__, ChairKeyRow.__table__]
-    RegisterBase.metadata.create_all(connection, tables=tables)  # type: ignore[arg-type]
-
-
-_UPGRADES: dict[int, Callable[[Any], None]] = {
-    1: _upgrade_1_to_2, 2: _upgrade_2_to_3, 3: _upgrade_3_to_4,
-}
-
-
-def _upgrade(register: Register, version: int) -> None:
-    """Keep a copy of the (encrypted) file aside, then run each step in a transaction."""
-    import shutil
-
-    aside = register.path.parent / "kept-aside"
-    aside.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    shutil.copy2(register.path, aside / f"register-schema-{version}-{stamp}.db")
-    while version < SCHEMA_VERSION:
-        with register.engine.begin() as connection:
-            _UPGRADES[version](connection)
-            version += 1
-            connection.execute(
-                text("INSERT INTO schema_version(version, applied_at) VALUES (:v, :t)"),
-                {"v": version, "t": utcnow()},
-            )
 
 
 def _precreate_private(path: Path) -> None:
@@ -537,6 +512,10 @@ def create_register(path: Path, key: bytearray) -> Register:
             connection.execute(
                 text("INSERT INTO schema_version(version, applied_at) VALUES (:v, :t)"),
                 {"v": SCHEMA_VERSION, "t": utcnow()},
+            )
+            connection.exec_driver_sql(ALEMBIC_VERSION_DDL)
+            connection.execute(
+                text("INSERT INTO alembic_version(version_num) VALUES (:r)"), {"r": HEAD_REVISION}
             )
     except BaseException:
         engine.dispose()

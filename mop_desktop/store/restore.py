@@ -28,8 +28,8 @@ from mop_desktop.store.copies import (
     REGISTER_JOURNAL,
     SIDE_SUFFIXES,
     BackupError,
-    _os_message,
-    _staging,
+    os_message,
+    staging_folder,
 )
 from mop_desktop.store.integrity import RESTORE_JOURNAL
 
@@ -80,7 +80,7 @@ def restore_bundle(paths: AppPaths, bundle: Path, passphrase: str | None = None
     finish_interrupted_restore(paths)
     journal = paths.data / JOURNAL
     try:
-        with _staging(paths.data) as staging:
+        with staging_folder(paths.data) as staging:
             info = extract_verified(Path(bundle), staging, passphrase)
             aside = keep_files_aside(paths, "restore")
             names = [n for n in (KEY, REGISTER, REGISTER_JOURNAL, POLICY) if n in info.files]
@@ -101,7 +101,7 @@ def restore_bundle(paths: AppPaths, bundle: Path, passphrase: str | None = None
             fsync_dir(paths.data)
             secure_data_folder(paths)  # extracted members carry the umask's mode: 0600/0700
     except OSError as exc:
-        raise BackupError(f"the backup could not be restored: {_os_message(exc)}") from None
+        raise BackupError(f"the backup could not be restored: {os_message(exc)}") from None
     try:
         from mop_desktop.store.backup_folder import thin_kept_aside
 

@@ -1,5 +1,5 @@
-"""``pdf`` and ``verify`` work through sqlite3 (``store.light_text``): no SQLAlchemy in the
-process, an export record the ORM reads back, and a newer or damaged store refused in one line."""
+"""``pdf`` and ``verify`` work through the repository (``store.protocol_repo``) with no Qt in
+the process, an export record read back, and a newer or damaged store refused in one line."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from tests.conftest import ROOT
 from tests.services.pdf_support import model_like_text, put_adopted, put_draft
 
 
-def test_pdf_and_verify_import_no_sqlalchemy(store, data_dir, tmp_path):
+def test_pdf_and_verify_import_no_qt(store, data_dir, tmp_path):
     put_adopted(store, model_like_text(), [], "Example Town Council")
     put_draft(store, model_like_text())
     store.close()
@@ -20,9 +20,8 @@ def test_pdf_and_verify_import_no_sqlalchemy(store, data_dir, tmp_path):
         "import sys\n"
         "from mop_desktop.cli import main\n"
         "codes = [main(['--data-dir', sys.argv[1], *a.split('|')]) for a in sys.argv[2:]]\n"
-        "orm = sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'\n"
-        "             or m in ('mop_desktop.store.models', 'mop_desktop.store.documents'))\n"
-        "print(codes, orm)\n"
+        "qt = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))\n"
+        "print(codes, qt)\n"
     )
     out = tmp_path / "p.pdf"
     runs = (([f"pdf|-o|{out}"], [0]),

@@ -6,6 +6,7 @@ import tempfile
 
 import pytest
 
+from mop_desktop.gui.register.sealed_view import SealedDialog
 from mop_desktop.services.concerns import attachments as files
 from mop_desktop.services.concerns import sealed
 
@@ -36,15 +37,15 @@ def test_attach_open_and_wipe_from_the_case_form(app, window, service, qtbot, tm
                         lambda url: opened.append(url.toLocalFile()) or True)
     page = _unlocked_page(app, window, qtbot)
     form = page.open_case("C-2026-001")
-    tabs = form.ui.tabs
+    tabs = form.tabs
     assert tabs.tabText(tabs.count() - 1) == "Attachments"
     assert tabs.isTabEnabled(tabs.count() - 1)
     letter = tmp_path / "letter.pdf"
     letter.write_bytes(b"%PDF-1.4 from the councillor")
     assert form.attachments.add_files([str(letter)]) == 1
-    listed = form.attachments.ui.fileList
+    listed = form.attachments.fileList
     assert listed.count() == 1 and listed.item(0).text().startswith("letter.pdf")
-    assert form.attachments.ui.attachmentsErrorLabel.text() == "1 file attached."
+    assert form.attachments.attachmentsErrorLabel.text() == "1 file attached."
     listed.setCurrentRow(0)
     copy = form.attachments.open_selected()
     assert opened == [str(copy)] and copy.read_bytes() == b"%PDF-1.4 from the councillor"
@@ -54,14 +55,14 @@ def test_attach_open_and_wipe_from_the_case_form(app, window, service, qtbot, tm
     program.write_bytes(b"MZ")
     form = page.open_case("C-2026-001")
     assert form.attachments.add_files([str(program)]) == 0
-    assert "run.exe: not a letter" in form.attachments.ui.attachmentsErrorLabel.text()
+    assert "run.exe: not a letter" in form.attachments.attachmentsErrorLabel.text()
     form.cancel()
 
 
 def test_new_concern_cannot_attach_until_saved(app, window, service, qtbot):
     page = _unlocked_page(app, window, qtbot)
     form = page.open_case(None)
-    assert not form.ui.tabs.isTabEnabled(form.ui.tabs.count() - 1)
+    assert not form.tabs.isTabEnabled(form.tabs.count() - 1)
     form.cancel()
 
 
@@ -79,20 +80,20 @@ def test_sealed_concern_shows_as_sealed_and_opens_for_the_chair(app, window, ser
     monkeypatch.setattr(page.asks, "confirm", lambda *a: next(answers))
     monkeypatch.setattr(page.asks, "secret", lambda *a: CHAIR)
     assert page.open_case("C-2026-002") is None  # never the ordinary case form
-    view = page._sealed_view
+    view = _shown(page, SealedDialog)
     assert view is not None
-    text = view.ui.caseText.toPlainText()
+    text = view.caseText.toPlainText()
     assert "Minutes late" in text and "Pat Clerk" in text
-    view.dialog.reject()
-    assert view.ui.caseText.toPlainText() == ""
+    view.reject()
+    assert view.caseText.toPlainText() == ""
     # the clerk's own passphrase does not open it
     informed = []
     monkeypatch.setattr(page.asks, "confirm", lambda *a: True)
     monkeypatch.setattr(page.asks, "secret", lambda *a: "correct horse battery")
     monkeypatch.setattr(page.asks, "inform", lambda _p, _t, text: informed.append(text))
-    page._sealed_view = None
+    qtbot.waitUntil(lambda: _shown(page, SealedDialog) is None, timeout=5000)
     page.open_case("C-2026-002")
-    assert page._sealed_view is None
+    assert _shown(page, SealedDialog) is None
     assert informed and "wrong passphrase" in informed[0].lower()
     assert files.wipe_open_copies() == 0
 
@@ -104,10 +105,10 @@ def test_new_concern_about_the_clerk_can_be_sealed_on_saving(app, window, servic
     asked = []
     monkeypatch.setattr(page.asks, "confirm", lambda _p, title, _t: asked.append(title) or True)
     form = page.open_case(None)
-    form.ui.summaryEdit.setText("The clerk refused to circulate my motion")
-    form.ui.categoryCombo.setCurrentIndex(form.ui.categoryCombo.findData("other"))
-    index = form.ui.aboutRoleCombo.findData("clerk")
-    form.ui.aboutRoleCombo.setCurrentIndex(index)
+    form.summaryEdit.setText("The clerk refused to circulate my motion")
+    form.categoryCombo.setCurrentIndex(form.categoryCombo.findData("other"))
+    index = form.aboutRoleCombo.findData("clerk")
+    form.aboutRoleCombo.setCurrentIndex(index)
     assert form.save()
     assert asked == ["A concern about the clerk"]
     assert sealed.is_sealed(page.service, form.reference)
@@ -115,3 +116,9 @@ def test_new_concern_about_the_clerk_can_be_sealed_on_saving(app, window, servic
     key = sealed.unlock_chair(page.service, CHAIR)
     case = sealed.open_sealed(page.service, key, form.reference)
     assert case.concern.summary == "The clerk refused to circulate my motion"
+
+
+def _shown(page, kind):
+    """The dialog of ``kind`` open on the page now (the newest), or None."""
+    shown = [d for d in page.findChildren(kind) if d.isVisible()]
+    return shown[-1] if shown else None

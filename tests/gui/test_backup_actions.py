@@ -127,14 +127,14 @@ def test_restore_dialog_previews_and_restores(qtbot, window, app_paths, store, m
     seen = {}
 
     def answer(self):
-        seen["versions"] = self.form.versionsValue.text()
-        seen["adoptions"] = self.form.adoptionsValue.text()
-        seen["latest"] = self.form.latestValue.text()
-        seen["created"] = self.form.createdValue.text()
-        seen["concerns"] = self.form.concernsValue.text()
+        seen["versions"] = self.versionsValue.text()
+        seen["adoptions"] = self.adoptionsValue.text()
+        seen["latest"] = self.latestValue.text()
+        seen["created"] = self.createdValue.text()
+        seen["concerns"] = self.concernsValue.text()
         return self.info
 
-    monkeypatch.setattr(restore_dialog.RestoreDialog, "exec", answer)
+    monkeypatch.setattr(restore_dialog.RestoreDialog, "chosen_backup", answer)
     emitted = []
     window.backup_actions.app.changed.connect(
         lambda kinds: emitted.append(1) if Change.DOCUMENT in kinds else None
@@ -156,15 +156,18 @@ def test_restore_dialog_previews_and_restores(qtbot, window, app_paths, store, m
 
 
 def test_restore_dialog_refuses_a_file_that_is_not_a_backup(qtbot, app_paths, tmp_path):
+    from PySide6.QtWidgets import QWidget
+
     from mop_desktop.gui.backup.restore import RestoreDialog
 
-    dialog = RestoreDialog(app_paths.backups, app_paths.kept_aside)
-    qtbot.addWidget(dialog.dialog)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = RestoreDialog(app_paths.backups, app_paths.kept_aside, parent)
     (tmp_path / "letter.zip").write_bytes(b"<b>not</b> a zip")
     dialog.select(tmp_path / "letter.zip")
     assert dialog.info is None
-    assert "is not a MOP Desktop backup" in dialog.form.noteLabel.text()
-    assert not dialog.form.previewGroup.isEnabled()
+    assert "is not a MOP Desktop backup" in dialog.noteLabel.text()
+    assert not dialog.previewGroup.isEnabled()
 
 
 # -- the recovery dialog at start-up ----------------------------------------------------------
@@ -187,9 +190,9 @@ def test_recovery_restores_the_newest_good_backup(qtbot, app_paths, damaged, mon
     seen = {}
 
     def answer(dialog):
-        qtbot.addWidget(dialog.dialog)
-        seen["problem"] = dialog.form.problemLabel.text()
-        seen["enabled"] = dialog.form.restoreButton.isEnabled()
+        qtbot.addWidget(dialog)
+        seen["problem"] = dialog.problemLabel.text()
+        seen["enabled"] = dialog.restoreButton.isEnabled()
         return recovery.RESTORE
 
     monkeypatch.setattr(recovery, "ask", answer)
@@ -203,7 +206,7 @@ def test_recovery_can_be_declined_and_leaves_the_damaged_file(
     qtbot, app_paths, damaged, monkeypatch
 ):
     error, _ = damaged
-    monkeypatch.setattr(recovery, "ask", lambda d: (qtbot.addWidget(d.dialog), recovery.QUIT)[1])
+    monkeypatch.setattr(recovery, "ask", lambda d: (qtbot.addWidget(d), recovery.QUIT)[1])
     assert recovery.offer_recovery(app_paths, error) is False
     assert app_paths.policy_db.read_bytes() == b"\x00" * 8192
 
@@ -298,8 +301,8 @@ def test_recovery_finds_the_backup_on_the_chosen_usb_stick(qtbot, app_paths, sto
     seen = {}
 
     def answer(dialog):
-        qtbot.addWidget(dialog.dialog)
-        seen["file"] = dialog.form.fileValue.text()
+        qtbot.addWidget(dialog)
+        seen["file"] = dialog.fileValue.text()
         return recovery.RESTORE
 
     monkeypatch.setattr(recovery, "ask", answer)

@@ -21,24 +21,24 @@ def test_enter_in_the_timeline_adds_the_note_and_keeps_the_case_open(app, window
                                                                       service):
     page = _unlocked_page(app, window, qtbot)
     form = page.open_case("C-2026-001")
-    qtbot.waitExposed(form.dialog)
-    form.ui.tabs.setCurrentIndex(1)
-    form.ui.entryTextEdit.setFocus()
-    qtbot.keyClicks(form.ui.entryTextEdit, "Phoned the chair")
-    qtbot.keyClick(form.ui.entryTextEdit, Qt.Key.Key_Return)
-    assert form.dialog.isVisible()
+    qtbot.waitExposed(form)
+    form.tabs.setCurrentIndex(1)
+    form.entryTextEdit.setFocus()
+    qtbot.keyClicks(form.entryTextEdit, "Phoned the chair")
+    qtbot.keyClick(form.entryTextEdit, Qt.Key.Key_Return)
+    assert form.isVisible()
     assert [e.entry for e in service.timeline("C-2026-001")] == ["Phoned the chair"]
     assert form.timeline_model.rowCount() == 1
-    assert form.ui.entryTextEdit.text() == ""
-    qtbot.keyClick(form.ui.entryDateEdit, Qt.Key.Key_Enter)  # empty: nothing added, still open
-    assert form.dialog.isVisible()
+    assert form.entryTextEdit.text() == ""
+    qtbot.keyClick(form.entryDateEdit, Qt.Key.Key_Enter)  # empty: nothing added, still open
+    assert form.isVisible()
     assert len(service.timeline("C-2026-001")) == 1
 
 
 def test_a_note_typed_but_not_added_is_saved_with_the_case(app, window, qtbot, service):
     page = _unlocked_page(app, window, qtbot)
     form = page.open_case("C-2026-001")
-    form.ui.entryTextEdit.setText("Letter sent to the Monitoring Officer")
+    form.entryTextEdit.setText("Letter sent to the Monitoring Officer")
     assert form.save()
     assert [e.entry for e in service.timeline("C-2026-001")] == [
         "Letter sent to the Monitoring Officer"
@@ -50,9 +50,9 @@ def test_closing_with_a_note_not_added_asks(app, window, qtbot, service, monkeyp
     form = page.open_case("C-2026-001")
     asked = []
     monkeypatch.setattr(page.asks, "confirm", lambda parent, title, text: asked.append(text))
-    form.ui.entryTextEdit.setText("Met the chair")
+    form.entryTextEdit.setText("Met the chair")
     assert not form.cancel()  # answered "No": the form stays open with the note
-    assert form.dialog.isVisible() or form.ui.entryTextEdit.text() == "Met the chair"
+    assert form.isVisible() or form.entryTextEdit.text() == "Met the chair"
     assert asked and "timeline note you typed has not been added" in asked[0]
     assert service.timeline("C-2026-001") == []
 
@@ -63,10 +63,10 @@ def test_a_two_digit_year_in_the_case_form_is_shown_in_full_and_saved(app, windo
 
     page = _unlocked_page(app, window, qtbot)
     form = page.open_case("C-2026-001")
-    form.ui.followUpOnEdit.setText("2/12/26")
-    form.ui.followUpOnEdit.editingFinished.emit()
-    assert form.ui.followUpOnEdit.text() == "02/12/2026"
-    form.ui.followUpOnEdit.setText("3/12/26")  # saved as typed even before the box is left
+    form.followUpOnEdit.setText("2/12/26")
+    form.followUpOnEdit.editingFinished.emit()
+    assert form.followUpOnEdit.text() == "02/12/2026"
+    form.followUpOnEdit.setText("3/12/26")  # saved as typed even before the box is left
     assert form.save()
     assert service.get("C-2026-001").follow_up_on == dt.date(2026, 12, 3)
 
@@ -82,7 +82,7 @@ def test_a_case_report_with_an_empty_password_says_so_and_asks_again(app, window
     dialog.first.setText("")
     dialog.second.setText("")
     dialog.buttons.accepted.emit()  # Write the PDF with no password
-    assert dialog.dialog.isVisible()  # asked again, nothing written
+    assert dialog.isVisible()  # asked again, nothing written
     assert "password" in dialog.error.text().lower() and dialog.error.text()
     assert not target.exists()
     dialog.first.setText("a good pdf password")
@@ -121,26 +121,26 @@ def test_the_idle_lock_keeps_what_was_typed_as_the_case_draft(app, window, qtbot
 
     page = _unlocked_page(app, window, qtbot)
     form = page.open_case("C-2026-001")
-    form.ui.summaryEdit.setText("Shouted at the clerk in committee, twice")
-    form.ui.entryTextEdit.setText("Phoned the chair")
+    form.summaryEdit.setText("Shouted at the clerk in committee, twice")
+    form.entryTextEdit.setText("Phoned the chair")
     told: list[str] = []
     app.statusMessage.connect(told.append)
     with qtbot.waitSignal(app.registerLocked, timeout=5000):
         idle = install(app, window, idle_ms=300)
     idle.stop()
-    assert not service.unlocked and not form.dialog.isVisible()
-    assert form.ui.summaryEdit.text() == ""  # nothing left in the closed form
+    assert not service.unlocked and not form.isVisible()
+    assert form.summaryEdit.text() == ""  # nothing left in the closed form
     # kept in the encrypted register, not in the plain store
     assert b"twice" not in app.paths.register_db.read_bytes()
 
     _unlock(page, qtbot)
-    qtbot.waitUntil(lambda: bool(page.forms), timeout=10000)
-    again = page.forms[-1]
+    qtbot.waitUntil(lambda: bool(page.open_forms()), timeout=10000)
+    again = page.open_forms()[-1]
     assert again.reference == "C-2026-001"
-    assert again.ui.summaryEdit.text() == "Shouted at the clerk in committee, twice"
-    assert again.ui.entryTextEdit.text() == "Phoned the chair"
+    assert again.summaryEdit.text() == "Shouted at the clerk in committee, twice"
+    assert again.entryTextEdit.text() == "Phoned the chair"
     assert "Your unsaved changes to C-2026-001 were kept as a draft" in (
-        again.ui.errorLabel.text())
+        again.errorLabel.text())
     assert "Your unsaved changes to C-2026-001 were kept as a draft." in told
     assert service.get("C-2026-001").summary == "<b>x</b> shouted in committee"  # not saved
     assert service.drafts() == []  # back in the form
@@ -156,12 +156,12 @@ def test_locking_keeps_a_new_concern_not_saved_yet(app, window, qtbot, service):
     page = _unlocked_page(app, window, qtbot)
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.table_view, timeout=10000)
     form = page.open_case(None)
-    form.ui.summaryEdit.setText("Email forwarded outside the council")
+    form.summaryEdit.setText("Email forwarded outside the council")
     untouched = page.open_case("C-2026-002")
     lock_register(app)
-    assert not form.dialog.isVisible() and not untouched.dialog.isVisible()
+    assert not form.isVisible() and not untouched.isVisible()
     _unlock(page, qtbot)
-    qtbot.waitUntil(lambda: bool(page.forms), timeout=10000)
-    assert len(page.forms) == 1  # the untouched case had nothing to keep
-    assert page.forms[0].reference is None
-    assert page.forms[0].ui.summaryEdit.text() == "Email forwarded outside the council"
+    qtbot.waitUntil(lambda: bool(page.open_forms()), timeout=10000)
+    assert len(page.open_forms()) == 1  # the untouched case had nothing to keep
+    assert page.open_forms()[0].reference is None
+    assert page.open_forms()[0].summaryEdit.text() == "Email forwarded outside the council"

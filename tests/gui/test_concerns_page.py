@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMainWindow
 
 from mop_desktop.domain.concerns import Concern
 from mop_desktop.domain.records import Council
+from mop_desktop.gui.register.export_dialog import ExportDialog
+from mop_desktop.gui.register.retention import RetentionDialog
+from mop_desktop.gui.register.setup import RecoveryDialog, SetupDialog
 from mop_desktop.store.documents import save_council
 
 PASSPHRASE = "correct horse battery"
@@ -84,25 +87,25 @@ def test_setup_shows_recovery_key_once_and_opens(app, window, qtbot, tmp_path):
     assert page.stack.currentWidget() is page.locked_view
     assert not page.locked.setupButton.isHidden() and page.locked.unlockBox.isHidden()
     page.locked.setupButton.click()
-    form = page._setup
-    ok = form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+    form = _shown(page, SetupDialog)
+    ok = form.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
     assert ok.text() == "&Set up the register"  # says what it does, not "OK"
-    form.ui.firstEdit.setText("short")
-    form.ui.secondEdit.setText("short")
-    form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
-    assert "at least 8" in form.ui.errorLabel.text()
-    form.ui.firstEdit.setText(PASSPHRASE)
-    form.ui.secondEdit.setText(PASSPHRASE)
-    form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
-    qtbot.waitUntil(lambda: form.ui.steps.currentIndex() == 1, timeout=10000)
-    key = form.ui.recoveryKeyLabel.text()
+    form.firstEdit.setText("short")
+    form.secondEdit.setText("short")
+    form.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert "at least 8" in form.errorLabel.text()
+    form.firstEdit.setText(PASSPHRASE)
+    form.secondEdit.setText(PASSPHRASE)
+    form.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: form.steps.currentIndex() == 1, timeout=10000)
+    key = form.recoveryKeyLabel.text()
     assert len(key.split("-")) == 7
     assert ok.text() == "&Done"
     assert not ok.isEnabled()
     sheet = tmp_path / "sheet.pdf"
     form.asks.save_path = lambda *a: str(sheet)
-    form.ui.sheetButton.click()
-    assert sheet.exists() and "Saved to" in form.ui.sheetLabel.text()
+    form.sheetButton.click()
+    assert sheet.exists() and "Saved to" in form.sheetLabel.text()
     # printed straight from the dialog: the PDF itself (text kept), no file left behind
     from pypdf import PdfReader
     from PySide6.QtPrintSupport import QPrinter
@@ -120,14 +123,14 @@ def test_setup_shows_recovery_key_once_and_opens(app, window, qtbot, tmp_path):
     original = pdf_preview.ask_print
     pdf_preview.ask_print = answer
     try:
-        form.ui.printSheetButton.click()
+        form.printSheetButton.click()
     finally:
         pdf_preview.ask_print = original
     text = " ".join(page.extract_text() for page in PdfReader(str(printed)).pages)
-    assert key.split("-")[0] in text and "Sent to the printer" in form.ui.sheetLabel.text()
-    form.ui.keptCheck.setChecked(True)
+    assert key.split("-")[0] in text and "Sent to the printer" in form.sheetLabel.text()
+    form.keptCheck.setChecked(True)
     ok.click()
-    assert form.ui.recoveryKeyLabel.text() == ""
+    assert form.recoveryKeyLabel.text() == ""
     assert page.stack.currentWidget() is page.table_view
 
 
@@ -172,21 +175,21 @@ def test_table_search_filters_and_plain_text(app, window, qtbot, service):
 def test_case_form_literal_text_routes_and_dates(app, window, qtbot, service):
     page = _unlocked_page(app, window, qtbot)
     form = page.open_case("C-2026-001")
-    assert form.ui.summaryEdit.text() == "<b>x</b> shouted in committee"
-    for label in form.dialog.findChildren(QLabel):
+    assert form.summaryEdit.text() == "<b>x</b> shouted in committee"
+    for label in form.findChildren(QLabel):
         if label.objectName() in ("referenceLabel", "guidanceLabel", "errorLabel"):
             assert label.textFormat() == Qt.TextFormat.PlainText
-    assert "Monitoring Officer of Wealden District Council" in form.ui.guidanceLabel.text()
-    form.ui.aboutRoleCombo.setCurrentText("Clerk")
-    assert "chair of the personnel committee (Cllr Hazel Rowe)" in form.ui.guidanceLabel.text()
-    form.ui.aboutRoleCombo.setCurrentText("Councillor")
-    form.ui.followUpOnEdit.setText("31/02/2026")
+    assert "Monitoring Officer of Wealden District Council" in form.guidanceLabel.text()
+    form.aboutRoleCombo.setCurrentText("Clerk")
+    assert "chair of the personnel committee (Cllr Hazel Rowe)" in form.guidanceLabel.text()
+    form.aboutRoleCombo.setCurrentText("Councillor")
+    form.followUpOnEdit.setText("31/02/2026")
     assert not form.save()
-    assert form.ui.errorLabel.text().startswith("Follow up on:")
+    assert form.errorLabel.text().startswith("Follow up on:")
     assert service.get("C-2026-001").follow_up_on is None
-    form.ui.followUpOnEdit.setText("23/03/2")
+    form.followUpOnEdit.setText("23/03/2")
     assert not form.save() and service.get("C-2026-001").follow_up_on is None
-    form.ui.followUpOnEdit.setText("01/05/2026")
+    form.followUpOnEdit.setText("01/05/2026")
     assert form.save()
     assert service.get("C-2026-001").follow_up_on == dt.date(2026, 5, 1)
 
@@ -194,8 +197,8 @@ def test_case_form_literal_text_routes_and_dates(app, window, qtbot, service):
 def test_new_case_untouched_dates_not_saved(app, window, qtbot, service):
     page = _unlocked_page(app, window, qtbot)
     form = page.open_case(None)
-    form.ui.summaryEdit.setText("Email forwarded outside the council")
-    form.ui.categoryCombo.setCurrentText("Confidentiality")
+    form.summaryEdit.setText("Email forwarded outside the council")
+    form.categoryCombo.setCurrentText("Confidentiality")
     assert form.save()
     saved = service.get(form.reference)
     assert saved.category == "confidentiality"
@@ -207,17 +210,17 @@ def test_new_case_untouched_dates_not_saved(app, window, qtbot, service):
 def test_timeline_and_audit_in_the_form(app, window, qtbot, service):
     page = _unlocked_page(app, window, qtbot)
     form = page.open_case("C-2026-001")
-    form.ui.entryDateEdit.setText("24/03/2026")
-    form.ui.entryTextEdit.setText("Met the chair <i>informally</i>")
-    form.ui.addEntryButton.click()
+    form.entryDateEdit.setText("24/03/2026")
+    form.entryTextEdit.setText("Met the chair <i>informally</i>")
+    form.addEntryButton.click()
     assert form.timeline_model.rowCount() == 1
     assert form.timeline_model.index(0, 1).data() == "Met the chair <i>informally</i>"
-    audit = form.ui.auditText.toPlainText()
+    audit = form.auditText.toPlainText()
     assert audit.endswith("timeline entry added")  # not "... added (timeline)"
-    form.ui.followUpOnEdit.setText("01/05/2026")
+    form.followUpOnEdit.setText("01/05/2026")
     assert form.save()
     again = page.open_case("C-2026-001")
-    assert again.ui.auditText.toPlainText().endswith("changed: Follow up on")  # not follow_up_on
+    assert again.auditText.toPlainText().endswith("changed: Follow up on")  # not follow_up_on
 
 
 def test_idle_lock_clears_the_views(app, window, qtbot, service):
@@ -235,7 +238,7 @@ def test_idle_lock_clears_the_views(app, window, qtbot, service):
     assert not service.unlocked
     assert page.model.rowCount() == 0
     assert page.stack.currentWidget() is page.locked_view
-    assert form.ui.summaryEdit.text() == "" and not form.dialog.isVisible()
+    assert form.summaryEdit.text() == "" and not form.isVisible()
 
 
 def test_ctrl_l_locks(app, window, qtbot, service):
@@ -261,17 +264,17 @@ def test_retention_review_deletes_after_confirmation(app, window, qtbot, service
     service.lock()
     page = _unlocked_page(app, window, qtbot)
     page.open_retention()
-    dialog = page._retention
-    assert dialog.ui.dueList.count() == 1
-    dialog.ui.dueList.setCurrentRow(0)
+    dialog = _shown(page, RetentionDialog)
+    assert dialog.dueList.count() == 1
+    dialog.dueList.setCurrentRow(0)
     dialog.asks.confirm = lambda *a: False
     dialog.delete_selected()
-    assert dialog.ui.dueList.count() == 1
+    assert dialog.dueList.count() == 1
     dialog.asks.confirm = lambda *a: True
     dialog.delete_selected()
-    assert dialog.ui.dueList.count() == 0
-    assert "1 record removed" in dialog.ui.tracesLabel.text()
-    assert dialog.ui.introLabel.text() == (
+    assert dialog.dueList.count() == 0
+    assert "1 record removed" in dialog.tracesLabel.text()
+    assert dialog.introLabel.text() == (
         "No closed concern has reached the end of its retention period "
         "(6 years after it was closed)."
     )
@@ -295,7 +298,7 @@ def test_case_report_pdf_from_the_page(app, window, qtbot, service, tmp_path):
     concern.follow_up_on = dt.date(2026, 5, 1)
     service.update("C-2026-001", concern)
     page.export_case(page, "C-2026-001")
-    _type_pdf_password(page._export, "pdf password")
+    _type_pdf_password(_shown(page, ExportDialog), "pdf password")
     qtbot.waitUntil(target.exists, timeout=20000)
     qtbot.wait(200)
     from pypdf import PdfReader
@@ -313,11 +316,11 @@ def test_recovery_dialog_sets_a_new_passphrase(app, window, qtbot, service):
     service.lock()
     page = _page(app, window, qtbot)
     page.open_recovery()
-    form = page._recovery
-    form.ui.keyEdit.setText(key.lower().replace("-", " "))
-    form.ui.firstEdit.setText("a fresh passphrase")
-    form.ui.secondEdit.setText("a fresh passphrase")
-    ok = form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+    form = _shown(page, RecoveryDialog)
+    form.keyEdit.setText(key.lower().replace("-", " "))
+    form.firstEdit.setText("a fresh passphrase")
+    form.secondEdit.setText("a fresh passphrase")
+    ok = form.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
     assert ok.text() == "&Open the register"
     ok.click()
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.table_view, timeout=10000)
@@ -332,8 +335,8 @@ def test_enter_on_a_row_opens_the_case(app, window, qtbot, service):
     view = page.table.table
     view.setCurrentIndex(page.model.index(1, 0))
     view.activated.emit(page.model.index(1, 0))
-    assert len(page.forms) == 1
-    assert page.forms[0].reference == page.model.reference_at(1)
+    assert len(page.open_forms()) == 1
+    assert page.open_forms()[0].reference == page.model.reference_at(1)
 
 
 def test_open_and_case_report_need_a_selected_concern(app, window, qtbot, service):
@@ -388,18 +391,20 @@ def test_store_failure_on_saving_a_case_is_one_line(app, window, qtbot, service,
 
     page = _unlocked_page(app, window, qtbot)
     form = page.open_case(None)
-    form.ui.summaryEdit.setText("Raised in the car park")
-    form.ui.categoryCombo.setCurrentText("Undue pressure")
+    form.summaryEdit.setText("Raised in the car park")
+    form.categoryCombo.setCurrentText("Undue pressure")
 
-    def failing(concern):
+    def failing(session, concern):  # inside the register's transaction, as a real failure
         raise OperationalError("INSERT INTO concern", {"summary": "secret"}, Exception("locked"))
 
-    monkeypatch.setattr(service, "add", failing)
+    from mop_desktop.services.concerns import service as service_module
+
+    monkeypatch.setattr(service_module, "insert_concern", failing)
     assert not form.save()
-    text = form.ui.errorLabel.text()
+    text = form.errorLabel.text()
     assert text.startswith("Nothing was saved: the data store could not be written")
     assert "secret" not in text and "INSERT" not in text
-    assert form.dialog.isVisible()
+    assert form.isVisible()
 
 
 def test_case_form_mnemonics_are_unique(app, window, qtbot, service):
@@ -409,13 +414,13 @@ def test_case_form_mnemonics_are_unique(app, window, qtbot, service):
 
     page = _unlocked_page(app, window, qtbot)
     form = page.open_case("C-2026-001")
-    for tab in range(form.ui.tabs.count()):  # a hidden tab's shortcuts do not fire
-        form.ui.tabs.setCurrentIndex(tab)
-        widgets = form.dialog.findChildren(QLabel) + form.dialog.findChildren(QAbstractButton)
+    for tab in range(form.tabs.count()):  # a hidden tab's shortcuts do not fire
+        form.tabs.setCurrentIndex(tab)
+        widgets = form.findChildren(QLabel) + form.findChildren(QAbstractButton)
         keys = []
         for widget in widgets:
             match = re.search(r"&(\w)", widget.text())
-            if match and widget.isVisibleTo(form.dialog):
+            if match and widget.isVisibleTo(form):
                 keys.append(match.group(1).lower())
         assert len(keys) == len(set(keys)), (tab, sorted(keys))
 
@@ -426,7 +431,7 @@ def test_monitoring_officer_status_reads_as_a_clerk_writes_it(app, window, qtbot
     page = _unlocked_page(app, window, qtbot)
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
     form = page.open_case("C-2026-001")
-    form.ui.statusCombo.setCurrentText("Referred to the Monitoring Officer")
+    form.statusCombo.setCurrentText("Referred to the Monitoring Officer")
     assert form.save()
     assert service.get("C-2026-001").status == "referred to monitoring officer"  # stored word
     page.table.statusCombo.setCurrentText("Referred to the Monitoring Officer")
@@ -434,7 +439,7 @@ def test_monitoring_officer_status_reads_as_a_clerk_writes_it(app, window, qtbot
     status = page.model.index(0, LIST_COLUMNS.index("status")).data()
     assert status == "Referred to the Monitoring Officer"
     again = page.open_case("C-2026-001")
-    assert again.ui.statusCombo.currentText() == "Referred to the Monitoring Officer"
+    assert again.statusCombo.currentText() == "Referred to the Monitoring Officer"
 
 
 def test_register_set_up_elsewhere_is_offered_for_unlocking(app, window, qtbot):
@@ -462,18 +467,18 @@ def test_typed_case_is_not_lost_to_esc_without_asking(app, window, qtbot, servic
     untouched = page.open_case("C-2026-001")
     asked: list[str] = []
     page.asks.confirm = lambda parent, title, text: asked.append(text) or False
-    qtbot.keyClick(untouched.ui.summaryEdit, Qt.Key.Key_Escape)
-    assert not untouched.dialog.isVisible() and asked == []  # nothing typed: closes at once
+    qtbot.keyClick(untouched.summaryEdit, Qt.Key.Key_Escape)
+    assert not untouched.isVisible() and asked == []  # nothing typed: closes at once
     form = page.open_case(None)
-    form.ui.detailsEdit.setPlainText("A long account of what happened at the meeting")
-    qtbot.keyClick(form.ui.summaryEdit, Qt.Key.Key_Escape)
+    form.detailsEdit.setPlainText("A long account of what happened at the meeting")
+    qtbot.keyClick(form.summaryEdit, Qt.Key.Key_Escape)
     assert asked == ["Close this concern without saving what you have typed?"]
-    assert form.dialog.isVisible()  # the clerk said no
-    form.dialog.close()  # the window's close button asks too
-    assert len(asked) == 2 and form.dialog.isVisible()
+    assert form.isVisible()  # the clerk said no
+    form.close()  # the window's close button asks too
+    assert len(asked) == 2 and form.isVisible()
     page.asks.confirm = lambda parent, title, text: True
-    form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).click()
-    assert not form.dialog.isVisible()
+    form.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert not form.isVisible()
     assert page.model.rowCount() == 2  # nothing was saved
 
 
@@ -482,33 +487,33 @@ def test_locking_closes_a_typed_case_without_asking(app, window, qtbot, service)
 
     page = _unlocked_page(app, window, qtbot)
     form = page.open_case(None)
-    form.ui.summaryEdit.setText("Typed, not saved")
+    form.summaryEdit.setText("Typed, not saved")
     page.asks.confirm = lambda *a: pytest.fail("locking must not ask")
     lock_register(app)
-    assert not form.dialog.isVisible()
+    assert not form.isVisible()
 
 
 def test_a_problem_puts_the_cursor_in_its_field(app, window, qtbot, service):
     page = _unlocked_page(app, window, qtbot)
     form = page.open_case(None)
-    assert form.ui.categoryCombo.currentText() == ""  # starts empty: always a choice
+    assert form.categoryCombo.currentText() == ""  # starts empty: always a choice
     assert not form.save()
-    assert form.ui.errorLabel.text() == "Category: choose the category that fits best."
-    assert form.dialog.focusWidget() is form.ui.categoryCombo
-    form.ui.categoryCombo.setCurrentText("Undue pressure")
-    form.ui.followUpOnEdit.setText("31/02/2026")
+    assert form.errorLabel.text() == "Category: choose the category that fits best."
+    assert form.focusWidget() is form.categoryCombo
+    form.categoryCombo.setCurrentText("Undue pressure")
+    form.followUpOnEdit.setText("31/02/2026")
     assert not form.save()
-    assert form.ui.errorLabel.text() == "Follow up on: '31/02/2026' is not a real date."
-    assert form.dialog.focusWidget() is form.ui.followUpOnEdit
-    form.ui.followUpOnEdit.clear()
+    assert form.errorLabel.text() == "Follow up on: '31/02/2026' is not a real date."
+    assert form.focusWidget() is form.followUpOnEdit
+    form.followUpOnEdit.clear()
     assert not form.save()  # no summary
-    assert form.ui.errorLabel.text() == "Summary: a summary is required."
-    assert form.dialog.focusWidget() is form.ui.summaryEdit
+    assert form.errorLabel.text() == "Summary: a summary is required."
+    assert form.focusWidget() is form.summaryEdit
     existing = page.open_case("C-2026-001")
-    existing.ui.tabs.setCurrentIndex(0)
+    existing.tabs.setCurrentIndex(0)
     existing.add_entry()  # no text typed on the Timeline tab
-    assert existing.ui.tabs.currentIndex() == 1
-    assert existing.dialog.focusWidget() is existing.ui.entryTextEdit
+    assert existing.tabs.currentIndex() == 1
+    assert existing.focusWidget() is existing.entryTextEdit
 
 
 def test_subject_access_export_from_the_page(app, window, qtbot, service, tmp_path):
@@ -519,8 +524,8 @@ def test_subject_access_export_from_the_page(app, window, qtbot, service, tmp_pa
     page.asks.save_path = lambda *a: str(target)
     page.asks.inform = lambda parent, title, text: told.append(text)
     page.subject_access()
-    qtbot.waitUntil(lambda: getattr(page, "_export", None) is not None, timeout=20000)
-    _type_pdf_password(page._export, "pdf password")
+    qtbot.waitUntil(lambda: _shown(page, ExportDialog) is not None, timeout=20000)
+    _type_pdf_password(_shown(page, ExportDialog), "pdf password")
     qtbot.waitUntil(lambda: bool(told), timeout=20000)
     assert told == [f"1 record written to {target}."]
     from pypdf import PdfReader
@@ -550,7 +555,7 @@ def test_roles_and_categories_read_as_labels_and_are_stored_as_words(app, window
     assert page.model.rowCount() == 1 and page.model.reference_at(0) == "C-2026-003"
 
     form = page.open_case("C-2026-003")
-    ui = form.ui
+    ui = form
     assert ui.raisedByRoleCombo.currentText() == "Member of the public"
     assert ui.categoryCombo.currentText() == "Bullying or harassment"
     shown = [ui.raisedByRoleCombo.itemText(i) for i in range(ui.raisedByRoleCombo.count())]
@@ -575,18 +580,18 @@ def test_typing_quickly_ends_with_the_last_query_s_results(app, window, qtbot, s
 
     page = _unlocked_page(app, window, qtbot)
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
-    real = table_model.count_and_page
+    real = table_model.search
     finished = []
     release = threading.Event()
 
-    def slow_for_shouted(session, query, limit):
+    def slow_for_shouted(register, query, limit):
         if query.text == "shouted":
             release.wait(5)  # the older search finishes after the newer one
-        result = real(session, query, limit)
+        result = real(register, query, limit)
         finished.append(query.text)
         return result
 
-    monkeypatch.setattr(table_model, "count_and_page", slow_for_shouted)
+    monkeypatch.setattr(table_model, "search", slow_for_shouted)
     page.table.searchEdit.setText("shouted")
     page.search_typed()
     page.table.searchEdit.setText("minutes")
@@ -621,8 +626,8 @@ def test_subject_access_shows_each_record_and_why_and_writes_only_the_ticked(
     page.asks.save_path = lambda *a: str(target)
     page.asks.inform = lambda parent, title, text: told.append(text)
     page.subject_access()
-    qtbot.waitUntil(lambda: getattr(page, "_export", None) is not None, timeout=20000)
-    form = page._export
+    qtbot.waitUntil(lambda: _shown(page, ExportDialog) is not None, timeout=20000)
+    form = _shown(page, ExportDialog)
     rows = [form.list.item(i).text() for i in range(form.list.count())]
     assert rows == ["C-2026-001  ·  about: whole name", f"{extra}  ·  summary: whole name"]
     assert "Joanne" not in " ".join(rows)
@@ -635,7 +640,7 @@ def test_subject_access_shows_each_record_and_why_and_writes_only_the_ticked(
     ):
         _type_pdf_password(form, first, second)
         assert message.lower() in form.error.text().lower()
-        assert form.dialog.isVisible() and not target.exists()
+        assert form.isVisible() and not target.exists()
     form.list.item(1).setCheckState(Qt.CheckState.Unchecked)
     _type_pdf_password(form, "pdf password")
     qtbot.waitUntil(lambda: bool(told), timeout=20000)
@@ -659,17 +664,17 @@ def test_a_new_recovery_key_takes_effect_only_when_done(app, window, qtbot, serv
     key_file = app.paths.key_envelope
     before = key_file.read_bytes()
     page.replace_recovery_key()
-    form = page._setup
-    key = form.ui.recoveryKeyLabel.text()
-    form.dialog.reject()  # closed without Done
+    form = _shown(page, SetupDialog)
+    key = form.recoveryKeyLabel.text()
+    form.reject()  # closed without Done
     assert told == ["The recovery key was not replaced: the old one still works."]
     with pytest.raises(vault.WrongRecoveryKey):
         vault.unlock_with_recovery_key(key_file, key)
     page.replace_recovery_key()
-    form = page._setup
-    key = form.ui.recoveryKeyLabel.text()
-    form.ui.keptCheck.setChecked(True)
-    form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    form = _shown(page, SetupDialog)
+    key = form.recoveryKeyLabel.text()
+    form.keptCheck.setChecked(True)
+    form.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
     assert vault.unlock_with_recovery_key(key_file, key)
     assert key_file.read_bytes() != before
 
@@ -680,13 +685,19 @@ def test_setup_after_an_interrupted_one_says_so_and_starts_afresh(app, window, q
     page = _page(app, window, qtbot)
     assert not page.locked.setupButton.isHidden()  # a half-made register is not set up
     page.locked.setupButton.click()
-    form = page._setup
-    assert "interrupted" in form.ui.errorLabel.text()
-    form.ui.firstEdit.setText(PASSPHRASE)
-    form.ui.secondEdit.setText(PASSPHRASE)
-    form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
-    qtbot.waitUntil(lambda: form.ui.steps.currentIndex() == 1, timeout=20000)
+    form = _shown(page, SetupDialog)
+    assert "interrupted" in form.errorLabel.text()
+    form.firstEdit.setText(PASSPHRASE)
+    form.secondEdit.setText(PASSPHRASE)
+    form.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: form.steps.currentIndex() == 1, timeout=20000)
     assert not app.paths.register_setup_marker.exists()
     from mop_desktop.store import vault
 
     assert vault.verify_passphrase(app.paths.key_envelope, PASSPHRASE)
+
+
+def _shown(page, kind):
+    """The dialog of ``kind`` open on the page now (the newest), or None."""
+    shown = [d for d in page.findChildren(kind) if d.isVisible()]
+    return shown[-1] if shown else None

@@ -1,5 +1,7 @@
-"""The first frame comes before the slow work: it is filled without SQLAlchemy, and what
-waits for it (the history's check, the pages, the extensions) runs once it is drawn."""
+"""The first frame comes before the slow work: it is drawn before anything is read from the
+store (and before SQLAlchemy is imported), saying "Loading…"; the store is read straight after
+it, and what waits for the filled window (the history's check, the pages, the extensions) runs
+once that is drawn."""
 
 from __future__ import annotations
 
@@ -15,10 +17,62 @@ from mop_desktop.gui.shell.dashboard import DashboardPage
 from tests.conftest import ROOT
 from tests.services.review_data import adopted_protocol
 
-HEAVY = ("sqlalchemy", "alembic", "reportlab", "docx", "sqlcipher3", "pypdfium2")
+HEAVY = ("alembic", "reportlab", "docx", "sqlcipher3", "pypdfium2")
+
+FIRST_FRAME = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from mop_desktop.paths import resolve_paths
+from mop_desktop.store.db import open_store
+from mop_desktop.gui.shell.context import AppContext
+from mop_desktop.gui.shell.main_window import MainWindow
+
+app = QApplication([])
+paths = resolve_paths(sys.argv[1])
+store = open_store(paths.policy_db, paths.kept_aside)
+window = MainWindow(AppContext(paths, store))
+seen = []
+
+class First(QObject):
+    def eventFilter(self, obj, event):
+        if obj is window and event.type() == QEvent.Type.Paint and not seen:
+            seen.append(("sqlalchemy" in sys.modules, window.statusLabel.text()))
+            QTimer.singleShot(0, fill)
+        return False
+
+def fill():
+    window.load_data()
+    dashboard = window.page("dashboard")
+    print(seen[0][0], seen[0][1], "|", window.statusLabel.text(), "|",
+          dashboard.findChild(QObject, "versionLabel").text(), flush=True)
+    window.close()
+    app.quit()
+
+first = First()
+window.installEventFilter(first)
+window.show()
+app.exec()
+store.close()
+"""
 
 
-def test_smoke_test_draws_the_filled_window_without_the_orm(store, data_dir):
+def test_the_window_is_drawn_before_the_store_is_read(store, data_dir):
+    adopted_protocol(store, dt.date(2025, 3, 20))
+    store.close()
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME, str(data_dir)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    before, status, version = result.stdout.strip().splitlines()[-1].split(" | ")
+    assert before == "False Loading\u2026"  # drawn with nothing read, SQLAlchemy not imported
+    assert status.startswith("Version 2025 adopted")
+    assert version == "2025"
+
+
+def test_smoke_test_draws_the_filled_window(store, data_dir):
     adopted_protocol(store, dt.date(2025, 3, 20))
     store.close()
     result = subprocess.run(

@@ -16,6 +16,7 @@ from tests.gui.shell_helpers import app_context, make_result  # noqa: F401 (fixt
 def window(qtbot, app_context):
     win = mw.MainWindow(app_context)
     qtbot.addWidget(win)
+    win.load_data()  # as the start-up does once the first frame is drawn
     return win
 
 

@@ -49,10 +49,10 @@ def test_register_passphrase_fields_all_have_the_tools(qtbot, app_context) -> No
     qtbot.addWidget(page)
     assert page.locked.passphraseEdit.property("passphraseTools") is True
     setup = SetupDialog(app_context, page.service, page, page.asks, lambda: None)
-    assert setup.ui.firstEdit.property("passphraseTools") is True
-    assert setup.ui.secondEdit.property("passphraseTools") is True
+    assert setup.firstEdit.property("passphraseTools") is True
+    assert setup.secondEdit.property("passphraseTools") is True
     recovery = RecoveryDialog(page.service, page, lambda: None)
-    assert recovery.ui.firstEdit.property("passphraseTools") is True
+    assert recovery.firstEdit.property("passphraseTools") is True
     dialog = SecretDialog(page, "Change passphrase", "New passphrase:")
     assert dialog.edit.property("passphraseTools") is True
 
@@ -65,11 +65,11 @@ def test_progress_is_not_shown_as_an_error(qtbot, app_context, monkeypatch) -> N
     qtbot.addWidget(page)
     monkeypatch.setattr(setup_module, "run_in_background", lambda *a, **k: None)
     setup = setup_module.SetupDialog(app_context, page.service, page, page.asks, lambda: None)
-    setup.ui.firstEdit.setText("correct horse battery")
-    setup.ui.secondEdit.setText("correct horse battery")
+    setup.firstEdit.setText("correct horse battery")
+    setup.secondEdit.setText("correct horse battery")
     setup._next()
-    assert setup.ui.errorLabel.text() == "Setting up the register…"
-    assert "color" not in setup.ui.errorLabel.styleSheet()
-    setup.ui.secondEdit.setText("different")
+    assert setup.errorLabel.text() == "Setting up the register…"
+    assert "color" not in setup.errorLabel.styleSheet()
+    setup.secondEdit.setText("different")
     setup._next()
-    assert "color" in setup.ui.errorLabel.styleSheet()
+    assert "color" in setup.errorLabel.styleSheet()

@@ -98,7 +98,7 @@ def test_import_dialog_guesses_the_columns_shows_rows_and_imports(page, qtbot, t
     qtbot.waitUntil(lambda: dialog.messageLabel.text().startswith("Imported"), timeout=10000)
     assert dialog.messageLabel.text().startswith("Imported 7 concern(s).")
     assert "closing date unknown" in dialog.messageLabel.text()
-    dialog.dialog.reject()
+    dialog.reject()
     qtbot.waitUntil(lambda: page.model.rowCount() == 8, timeout=5000)
     concern = page.service.get("ML-1")
     assert (concern.raised_by_role, concern.category, concern.status) == (
@@ -107,7 +107,7 @@ def test_import_dialog_guesses_the_columns_shows_rows_and_imports(page, qtbot, t
     # the clerk's category is offered in the filter and in the form from now on
     assert page.table.categoryCombo.findData("Planning dispute") > 0
     form = page.open_case("ML-1")
-    assert form.ui.categoryCombo.currentData() == "Planning dispute"
+    assert form.categoryCombo.currentData() == "Planning dispute"
     assert form.save()  # saving it again keeps "closing date unknown" and the category
     assert page.service.get("ML-1").closing_date_unknown
 
@@ -144,7 +144,7 @@ def test_import_dialog_error_names_line_and_column_only(page, qtbot, tmp_path):
 
 def test_timeline_entry_edited_deleted_and_dated_before_raised(page, qtbot, monkeypatch):
     form = page.open_case("C-2026-001")
-    ui = form.ui
+    ui = form
     assert not ui.editEntryButton.isEnabled() and not ui.deleteEntryButton.isEnabled()
     ui.entryDateEdit.setText("01/03/2026")  # before it was raised on 23/03/2026
     ui.entryTextEdit.setText("An earlier incident, not reported then")

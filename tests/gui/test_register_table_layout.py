@@ -80,21 +80,21 @@ def test_case_form_words(app, window, qtbot, service) -> None:
 
     page = _unlocked_page(app, window, qtbot)
     form = page.open_case(None)
-    labels = [label.text() for label in form.dialog.findChildren(QLabel)]
+    labels = [label.text() for label in form.findChildren(QLabel)]
     assert sum(1 for text in labels if text.replace("&", "") == "Their role:") == 0
-    form.ui.raisedByRoleCombo.setCurrentIndex(form.ui.raisedByRoleCombo.findData("officer"))
-    form.ui.aboutRoleCombo.setCurrentIndex(form.ui.aboutRoleCombo.findData("councillor"))
-    routes = [form.ui.routeCombo.itemText(i) for i in range(form.ui.routeCombo.count())]
+    form.raisedByRoleCombo.setCurrentIndex(form.raisedByRoleCombo.findData("officer"))
+    form.aboutRoleCombo.setCurrentIndex(form.aboutRoleCombo.findData("councillor"))
+    routes = [form.routeCombo.itemText(i) for i in range(form.routeCombo.count())]
     assert routes and all(text[:1].isupper() for text in routes)
-    form.dialog.reject()
+    form.reject()
     long = "Raised voice at the finance committee " * 6
     reference = service.add(__import__("mop_desktop.domain.concerns", fromlist=["Concern"])
                             .Concern(raised_on=__import__("datetime").date(2026, 5, 1),
                                      raised_by_role="officer", summary=long.strip(),
                                      category="other"))
     existing = page.open_case(reference)
-    assert existing.ui.summaryEdit.cursorPosition() == 0
-    existing.dialog.reject()
+    assert existing.summaryEdit.cursorPosition() == 0
+    existing.reject()
 
 
 def test_case_form_fits_a_small_screen(app, window, qtbot, service, monkeypatch) -> None:
@@ -106,18 +106,18 @@ def test_case_form_fits_a_small_screen(app, window, qtbot, service, monkeypatch)
     monkeypatch.setattr(screen_fit, "available_area", lambda widget=None: QRect(small))
     page = _unlocked_page(app, window, qtbot)
     form = page.open_case(None)
-    dialog = form.dialog
+    dialog = form
     assert dialog.height() <= small.height() - screen_fit.TITLE_BAR
     assert dialog.minimumSizeHint().height() <= small.height() - screen_fit.TITLE_BAR
-    form.dialog.reject()
+    form.reject()
 
     tiny = QRect(0, 0, 800, 500)  # smaller than the form's least height: its tabs scroll
     monkeypatch.setattr(screen_fit, "available_area", lambda widget=None: QRect(tiny))
     form = page.open_case(None)
-    assert isinstance(form.ui.tabs.widget(0), QScrollArea)
-    assert form.dialog.height() <= tiny.height() - screen_fit.TITLE_BAR
-    assert form.dialog.minimumSizeHint().height() <= tiny.height() - screen_fit.TITLE_BAR
-    assert form.ui.tabs.currentIndex() == 0 and not form.ui.tabs.isTabEnabled(1)
-    form.ui.summaryEdit.setText("Still typed into the same field")
-    form.ui.categoryCombo.setCurrentText("Undue pressure")
+    assert isinstance(form.tabs.widget(0), QScrollArea)
+    assert form.height() <= tiny.height() - screen_fit.TITLE_BAR
+    assert form.minimumSizeHint().height() <= tiny.height() - screen_fit.TITLE_BAR
+    assert form.tabs.currentIndex() == 0 and not form.tabs.isTabEnabled(1)
+    form.summaryEdit.setText("Still typed into the same field")
+    form.categoryCombo.setCurrentText("Undue pressure")
     assert form.save()

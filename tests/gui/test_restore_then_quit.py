@@ -78,7 +78,7 @@ def test_restore_then_quit(qtbot, app_context, app_paths, store, monkeypatch):
 
 def test_a_status_refresh_that_cannot_read_says_so_and_quitting_still_works(
         qtbot, app_context, store, monkeypatch):
-    from mop_desktop.store import summary
+    from mop_desktop.store import protocol_repo
     from mop_desktop.store.db import StoreError
 
     failures: list[str] = []
@@ -87,10 +87,10 @@ def test_a_status_refresh_that_cannot_read_says_so_and_quitting_still_works(
     qtbot.addWidget(window)
     window.show()
 
-    def unreadable(path):
+    def unreadable(store):
         raise StoreError("policy.db could not be read just now: disk I/O error")
 
-    monkeypatch.setattr(summary, "read_summary", unreadable)
+    monkeypatch.setattr(protocol_repo, "read_summary", unreadable)
     window.refresh_status()  # never raises into the error hook
     assert window.statusLabel.text() == (
         "The protocol's details could not be read: policy.db could not be read just now: "
@@ -132,16 +132,17 @@ def test_a_summary_read_error_is_not_called_damage(app_paths, store, monkeypatch
     import sqlite3
 
     import pytest
+    from sqlalchemy.exc import OperationalError
 
-    from mop_desktop.store import summary
+    from mop_desktop.store import protocol_repo
     from mop_desktop.store.db import DamagedStoreError, StoreError
 
-    def failing(con):
-        raise sqlite3.OperationalError("disk I/O error")
+    def failing(repo):
+        raise OperationalError("SELECT", {}, sqlite3.OperationalError("disk I/O error"))
 
-    monkeypatch.setattr(summary, "_read", failing)
+    monkeypatch.setattr(protocol_repo.ProtocolRepository, "summary", failing)
     with pytest.raises(StoreError) as err:
-        summary.read_summary(store.path)
+        protocol_repo.read_summary(store)
     assert not isinstance(err.value, DamagedStoreError)
     assert "damaged" not in str(err.value)
 
@@ -153,10 +154,10 @@ def test_the_dashboard_says_when_it_cannot_read_the_store(qtbot, app_context, mo
     page = dashboard.DashboardPage(app_context, None)
     qtbot.addWidget(page.widget)
 
-    def unreadable(path):
+    def unreadable(*_args):
         raise StoreError("policy.db could not be read just now: disk I/O error")
 
-    monkeypatch.setattr(dashboard, "read_summary", unreadable)
+    monkeypatch.setattr(dashboard, "schedule_and_reminders", unreadable)
     page.refresh()  # never raises into the error hook
     assert page.form.countsLabel.text() == (
         "The protocol's details could not be read: policy.db could not be read just now: "

@@ -117,10 +117,10 @@ def test_adopted_import_stores_and_shows_the_source_numbers(cli, tmp_path):
     assert data["history"][0]["body"] == "Full Council"
 
 
-def test_source_numbers_survive_the_store_and_the_light_reader(store, tmp_path):
+def test_source_numbers_survive_the_store_and_the_repository(store, tmp_path):
     from mop_desktop.services.workspace import save_import
     from mop_desktop.store import documents as docs
-    from mop_desktop.store.light_text import open_light
+    from mop_desktop.store.protocol_repo import reading
 
     result = imp(tmp_path, "Protocol\n\n2. Roles\n\n2.4 Kept as printed.\n\n2.9 Also kept.\n")
     save_import(store, result, as_draft=True)
@@ -128,10 +128,10 @@ def test_source_numbers_survive_the_store_and_the_light_reader(store, tmp_path):
         text = docs.load_text(docs.draft_of(docs.protocol_document(session)))
     assert [b.number for b in text.sections[0].blocks] == ["2.4", "2.9"]
     assert text.sections[0].number == "2"
-    with open_light(store.path) as light:
-        rows = light.protocol()
-        light_text = light.text(rows.versions[-1])
-    assert [b.number for b in light_text.sections[0].blocks] == ["2.4", "2.9"]
+    with reading(store) as repo:
+        protocol = repo.protocol()
+        repo_text = repo.text(protocol.versions[-1])
+    assert [b.number for b in repo_text.sections[0].blocks] == ["2.4", "2.9"]
 
 
 def _imported_doc() -> DocumentText:

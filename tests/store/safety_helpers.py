@@ -117,9 +117,9 @@ def make_register(paths, concerns: int = 3, monkeypatch: pytest.MonkeyPatch | No
 
 
 def register_dump(path: Path, key: bytearray) -> dict[str, list[tuple]]:
-    from mop_desktop.store.register import _keyed_connection
+    from mop_desktop.store.register import keyed_connection
 
-    con = _keyed_connection(path, bytearray(key), "ro")
+    con = keyed_connection(path, bytearray(key), "ro")
     try:
         tables = [
             r[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 import threading
 import zipfile
 
@@ -302,3 +303,40 @@ def test_a_locked_register_cut_off_mid_write_is_backed_up_with_its_journal(
     restore_bundle(other, bundle)
     open_register(other.register_db, bytearray(key)).engine.dispose()  # rolls the journal back
     assert register_dump(other.register_db, key) == committed
+
+
+def test_restore_preview_summary_is_read_from_every_released_schema(tmp_path):
+    """The summary reads through SQLAlchemy, and copes with the tables each older schema has."""
+    import shutil
+
+    from tests.store.data.make_fixtures import POLICY_REVISIONS, policy_fixture
+
+    for revision in POLICY_REVISIONS:
+        copy = tmp_path / f"policy-{revision}.db"
+        shutil.copy(policy_fixture(revision), copy)
+        summary = bk.policy_summary(copy)
+        con = sqlite3.connect(copy)
+        latest = con.execute(
+            "SELECT version_label, adopted_on FROM adoption ORDER BY id DESC LIMIT 1").fetchone()
+        versions = con.execute("SELECT count(*) FROM version").fetchone()[0]
+        con.close()
+        assert summary["versions"] == versions > 0
+        assert (summary["latest_version"], summary["latest_adopted_on"]) == latest
+        assert json.loads(json.dumps(summary)) == summary  # as it goes into the manifest
+
+
+def test_configured_backups_folder_is_found_in_a_store_that_will_not_open(app_paths, store,
+                                                                          tmp_path):
+    from mop_desktop.store import settings
+
+    with store.session() as session:
+        settings.put(session, settings.BACKUP_DIR, str(tmp_path / "usb"))
+    store.close()
+    assert bf.configured_folder(app_paths.policy_db) == tmp_path / "usb"
+    assert tmp_path / "usb" in bf.recovery_folders(app_paths)
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"not a database at all" * 100)
+    assert bf.configured_folder(garbage) is None
+    empty = tmp_path / "empty.db"
+    sqlite3.connect(empty).close()
+    assert bf.configured_folder(empty) is None

@@ -222,12 +222,12 @@ def test_a_register_busy_beyond_the_timeout_says_busy(cli, data_dir, tmp_path, m
     assert code == 0, err
     from mop_desktop.paths import resolve_paths
     from mop_desktop.store import vault
-    from mop_desktop.store.register import _keyed_connection
+    from mop_desktop.store.register import keyed_connection
 
     paths = resolve_paths(data_dir)
     monkeypatch.setenv("MOP_KDF_PROFILE", "test")
     key = vault.unlock_with_passphrase(paths.key_envelope, PASSPHRASE)
-    holder = _keyed_connection(paths.register_db, key, "rw")
+    holder = keyed_connection(paths.register_db, key, "rw")
     holder.isolation_level = None
     holder.execute("BEGIN EXCLUSIVE")
     try:

@@ -93,7 +93,7 @@ def test_sqlite_full_on_a_register_write_says_the_disk_is_full(cli, data_dir, tm
     _setup(cli, tmp_path)
     from mop_desktop.store import register
 
-    real = register._keyed_connection
+    real = register.keyed_connection
 
     def limited(path, key, mode):
         con = real(path, key, mode)
@@ -101,14 +101,14 @@ def test_sqlite_full_on_a_register_write_says_the_disk_is_full(cli, data_dir, tm
         con.execute(f"PRAGMA max_page_count = {pages}")
         return con
 
-    monkeypatch.setattr(register, "_keyed_connection", limited)
+    monkeypatch.setattr(register, "keyed_connection", limited)
     big = tmp_path / "big.csv"
     rows = "".join(f"2026-02-03,officer,{'long text ' * 300} {n}\n" for n in range(40))
     big.write_text("raised_on,raised_by_role,summary\n" + rows)
     code, _out, err = cli("concerns", "import", str(big), env=ENV)
     assert code == 2
     assert "the disk is full: nothing was changed" in _one_line(err)
-    monkeypatch.setattr(register, "_keyed_connection", real)
+    monkeypatch.setattr(register, "keyed_connection", real)
     code, out, _err = cli("concerns", "list", env=ENV)
     assert code == 0 and out.count("\n") == 1
 

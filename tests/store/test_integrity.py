@@ -6,9 +6,10 @@ import random
 
 import pytest
 
+from mop_desktop.services.store_checks import check_all
 from mop_desktop.store import backup_folder as bf
 from mop_desktop.store.db import DamagedStoreError, open_store
-from mop_desktop.store.integrity import check_all, policy_problems
+from mop_desktop.store.integrity import policy_problems
 from mop_desktop.store.restore import restore_bundle
 from tests.store.safety_helpers import dump, make_register, populate, register_dump
 

@@ -148,7 +148,7 @@ def test_killed_register_writer_leaves_a_sound_register(app_paths, monkeypatch):
     from tests.store.safety_helpers import make_register
 
     key = make_register(app_paths, concerns=0, monkeypatch=monkeypatch)
-    from mop_desktop.store.register import _keyed_connection, open_register
+    from mop_desktop.store.register import keyed_connection, open_register
 
     rng = random.Random(5)
     committed = -1
@@ -159,7 +159,7 @@ def test_killed_register_writer_leaves_a_sound_register(app_paths, monkeypatch):
         open_register(app_paths.register_db, bytearray(key)).engine.dispose()
         # ... and it passes its checks
         assert check_register(app_paths.register_db, bytearray(key)) == [], f"run {run}"
-        con = _keyed_connection(app_paths.register_db, bytearray(key), "rw")
+        con = keyed_connection(app_paths.register_db, bytearray(key), "rw")
         try:
             refs = [r[0] for r in con.execute("SELECT reference FROM concern ORDER BY id")]
             entries = con.execute(
@@ -391,7 +391,7 @@ def test_several_register_writers_killed_at_random_leave_a_sound_register(app_pa
     key = make_register(app_paths, concerns=0, monkeypatch=monkeypatch)
     from sqlalchemy.orm import Session
 
-    from mop_desktop.store.register import ConcernRow, _keyed_connection, open_register
+    from mop_desktop.store.register import ConcernRow, keyed_connection, open_register
 
     warm = open_register(app_paths.register_db, bytearray(key))  # the ORM set up once, inherited
     with Session(warm.engine) as s:
@@ -420,7 +420,7 @@ def test_several_register_writers_killed_at_random_leave_a_sound_register(app_pa
             reported.append([int(x) for x in rest.split()])
         open_register(app_paths.register_db, bytearray(key)).engine.dispose()
         assert check_register(app_paths.register_db, bytearray(key)) == [], f"run {run}"
-        con = _keyed_connection(app_paths.register_db, bytearray(key), "rw")
+        con = keyed_connection(app_paths.register_db, bytearray(key), "rw")
         try:
             refs = {int(r[0].split("-")[2]) for r in con.execute("SELECT reference FROM concern")}
             orphans = con.execute(

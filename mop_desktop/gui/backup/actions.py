@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
+from mop_desktop.gui.register.state import unlocked_register
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
 from mop_desktop.gui.widgets.messages import counted
@@ -101,16 +102,8 @@ def check_report(findings: list[object]) -> str:
 
 def _register_key_copy(app: AppContext) -> bytearray | None:
     """A copy of the unlocked register's data key (the caller wipes it), or None."""
-    try:
-        from mop_desktop.gui.register.state import _services
-    except ModuleNotFoundError:
-        return None
-    service = _services.get(app)
-    register = getattr(service, "_register", None) if service is not None else None
-    key = getattr(register, "_key", None)
-    if service is None or not service.unlocked or not isinstance(key, bytearray):
-        return None
-    return bytearray(key)
+    service = unlocked_register(app)
+    return service.key_copy() if service is not None else None
 
 
 class BackupActions(QObject):
@@ -285,7 +278,7 @@ class BackupActions(QObject):
 
     # -- the folder and the checks -------------------------------------------------------------
     def choose_folder(self) -> None:
-        from mop_desktop.store import settings
+        from mop_desktop.services.backup_settings import set_backups_folder
 
         chosen = choose_backups_folder(self.window, self.folder)
         if chosen is None:
@@ -294,16 +287,14 @@ class BackupActions(QObject):
         if problem:
             messages.tell(self.window, "Backups folder", problem)
             return
-        default = chosen.resolve() == self.app.paths.backups.resolve()
-        with self.app.store.session() as session:
-            settings.put(session, settings.BACKUP_DIR, "" if default else str(chosen))
+        set_backups_folder(self.app.store, self.app.paths, chosen)
         self.folder = chosen
         self.dirty = True  # the next automatic backup goes there
         self.refresh_indicator()
         self.app.statusMessage.emit(f"Backups will be kept in {chosen}")
 
     def check_data(self) -> None:
-        from mop_desktop.store.integrity import check_all
+        from mop_desktop.services.store_checks import check_all
 
         paths, store = self.app.paths, self.app.store
         key = _register_key_copy(self.app)
@@ -337,8 +328,7 @@ class BackupActions(QObject):
             messages.tell(self.window, "Restore from backup",
                           "A backup is being made; try again in a moment.")
             return
-        dialog = RestoreDialog(self.folder, self.app.paths.kept_aside, self.window)
-        info = dialog.exec()
+        info = RestoreDialog(self.folder, self.app.paths.kept_aside, self.window).chosen_backup()
         if info is None:
             return
         question = (

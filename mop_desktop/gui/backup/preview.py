@@ -1,13 +1,14 @@
 """What a backup holds, in a clerk's words, for the restore and recovery dialogs.
 
-``preview_rows(info)`` is plain text (tested without widgets); ``fill_preview(form, info)``
+``preview_rows(info)`` is plain text (tested without widgets); ``fill_preview(dialog, info)``
 puts it into the ``previewGroup`` labels that both dialogs' .ui files share by name.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+
+from PySide6.QtWidgets import QGroupBox, QLabel, QWidget
 
 from mop_desktop.domain.dates import format_long
 from mop_desktop.store.backup import BundleInfo
@@ -51,8 +52,14 @@ def preview_rows(info: BundleInfo | None) -> dict[str, str]:
     }
 
 
-def fill_preview(form: Any, info: BundleInfo | None) -> None:
-    """Set the preview labels (``createdValue`` ...) of a loaded form; empty for None."""
+def fill_preview(dialog: QWidget, info: BundleInfo | None) -> None:
+    """Set the preview labels (``createdValue`` ...) of a dialog built from a layout that has
+    them; empty for None."""
     for key, text in preview_rows(info).items():
-        getattr(form, f"{key}Value").setText(text)
-    form.previewGroup.setEnabled(info is not None)
+        label = dialog.findChild(QLabel, f"{key}Value")
+        if label is None:
+            raise LookupError(f"{key}Value is not in the layout of {type(dialog).__name__}")
+        label.setText(text)
+    group = dialog.findChild(QGroupBox, "previewGroup")
+    if group is not None:
+        group.setEnabled(info is not None)

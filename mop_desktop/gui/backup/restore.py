@@ -18,7 +18,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QGroupBox,
+    QLabel,
+    QListWidget,
     QListWidgetItem,
+    QPushButton,
     QWidget,
 )
 
@@ -26,7 +30,7 @@ from mop_desktop.gui.backup.preview import fill_preview, when
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
 from mop_desktop.gui.widgets.operation import EVERYTHING, announce
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
+from mop_desktop.gui.widgets.typed_ui import load_into
 from mop_desktop.gui.widgets.worker import run_in_background
 from mop_desktop.paths import AppPaths
 from mop_desktop.store.backup import BackupError, BundleInfo, describe_bundle
@@ -43,25 +47,32 @@ def choose_bundle_file(parent: QWidget | None, folder: Path) -> Path | None:
     return Path(name) if name else None
 
 
-class RestoreDialog:
-    def __init__(self, folder: Path, kept_aside: Path, parent: QWidget | None = None) -> None:
-        self.dialog: QDialog = load_ui("restore_dialog", parent)  # type: ignore[assignment]
-        self.form = UiForm(self.dialog)
+class RestoreDialog(QDialog):
+    backupList: QListWidget
+    chooseFileButton: QPushButton
+    previewGroup: QGroupBox
+    noteLabel: QLabel
+    buttonBox: QDialogButtonBox
+
+    def __init__(self, folder: Path, kept_aside: Path, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        load_into(self, "restore_dialog")
         self.folder = folder
         self.info: BundleInfo | None = None
-        self.form.noteLabel.setText(
+        self.noteLabel.setText(
             f"Before the restore, the data as it is now is copied into {kept_aside}."
         )
-        ok = self.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        ok = self.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText("&Restore")
-        self.form.buttonBox.accepted.connect(self.dialog.accept)
-        self.form.buttonBox.rejected.connect(self.dialog.reject)
-        self.form.backupList.currentItemChanged.connect(self._on_item)
-        self.form.chooseFileButton.clicked.connect(self._choose_file)
+        self.buttonBox.accepted.connect(self.accept)
+        self.buttonBox.rejected.connect(self.reject)
+        self.backupList.currentItemChanged.connect(self._on_item)
+        self.chooseFileButton.clicked.connect(self._choose_file)
         self._fill_list()
 
     def _fill_list(self) -> None:
-        listing = self.form.backupList
+        listing = self.backupList
         listing.clear()
         for stamp, path in list_backups(self.folder):
             item = QListWidgetItem(when(stamp))
@@ -72,7 +83,7 @@ class RestoreDialog:
             listing.setCurrentRow(0)
         else:
             self.show_bundle(None)
-            self.form.noteLabel.setText(
+            self.noteLabel.setText(
                 f"There are no automatic backups in {self.folder}. Choose a backup file."
             )
 
@@ -82,9 +93,9 @@ class RestoreDialog:
         self.select(Path(item.data(Qt.ItemDataRole.UserRole)))
 
     def _choose_file(self) -> None:
-        path = choose_bundle_file(self.dialog, self.folder)
+        path = choose_bundle_file(self, self.folder)
         if path is not None:
-            self.form.backupList.clearSelection()
+            self.backupList.clearSelection()
             self.select(path)
 
     def select(self, path: Path) -> None:
@@ -92,19 +103,20 @@ class RestoreDialog:
             info = describe_bundle(path)
         except BackupError as exc:
             self.show_bundle(None)
-            self.form.noteLabel.setText(str(exc))
+            self.noteLabel.setText(str(exc))
             return
         self.show_bundle(info)
 
     def show_bundle(self, info: BundleInfo | None) -> None:
         self.info = info
-        fill_preview(self.form, info)
-        ok = self.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        fill_preview(self, info)
+        ok = self.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(info is not None)
 
-    def exec(self) -> BundleInfo | None:
-        """The chosen backup, or None if the clerk cancelled."""
-        if self.dialog.exec() == QDialog.DialogCode.Accepted:
+    def chosen_backup(self) -> BundleInfo | None:
+        """Show the dialog until the clerk answers: the chosen backup, or None if they
+        cancelled."""
+        if self.exec() == QDialog.DialogCode.Accepted:
             return self.info
         return None
 

@@ -21,7 +21,6 @@ from mop_desktop.gui.register.state import lock_register, register_for
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets.messages import counted
 from mop_desktop.gui.widgets.operation import Change
-from mop_desktop.store import settings
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -76,9 +75,9 @@ class IdleLock(QObject):
 
 def stored_idle_ms(app: AppContext) -> int:
     """``IDLE_LOCK_MINUTES`` from the store, in milliseconds (at least one minute)."""
-    with app.store.session() as session:
-        minutes = settings.get(session, settings.IDLE_LOCK_MINUTES)
-    return max(1, minutes) * 60_000
+    from mop_desktop.services.concerns.council import idle_lock_minutes
+
+    return idle_lock_minutes(app.store) * 60_000
 
 
 def install(app: AppContext, window: Any, idle_ms: int | None = None) -> IdleLock:

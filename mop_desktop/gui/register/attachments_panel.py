@@ -8,12 +8,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
 
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.register.setup import user_message
 from mop_desktop.gui.widgets import messages
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
+from mop_desktop.gui.widgets.typed_ui import load_into
 from mop_desktop.services.concerns import RegisterService
 from mop_desktop.services.concerns import attachments as files
 
@@ -41,27 +48,35 @@ def open_in_viewer(name: str, data: bytes) -> Path:
     return copy
 
 
-class AttachmentsPanel:
+class AttachmentsPanel(QWidget):
+    introLabel: QLabel
+    fileList: QListWidget
+    attachmentsErrorLabel: QLabel
+    addFileButton: QPushButton
+    openFileButton: QPushButton
+    saveFileButton: QPushButton
+    removeFileButton: QPushButton
+
     def __init__(self, service: RegisterService, reference: str | None, parent: QWidget,
                  asks: Asks) -> None:
+        super().__init__(parent)
+        load_into(self, "attachments_panel")
         self.service = service
         self.reference = reference
         self.asks = asks
-        self.widget = load_ui("attachments_panel", parent)
-        self.ui = UiForm(self.widget)
-        self.ui.addFileButton.clicked.connect(self.add_files)
-        self.ui.openFileButton.clicked.connect(self.open_selected)
-        self.ui.saveFileButton.clicked.connect(self.save_selected)
-        self.ui.removeFileButton.clicked.connect(self.remove_selected)
-        self.ui.fileList.itemActivated.connect(lambda _item: self.open_selected())
-        self.ui.fileList.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self.addFileButton.clicked.connect(self.add_files)
+        self.openFileButton.clicked.connect(self.open_selected)
+        self.saveFileButton.clicked.connect(self.save_selected)
+        self.removeFileButton.clicked.connect(self.remove_selected)
+        self.fileList.itemActivated.connect(lambda _item: self.open_selected())
+        self.fileList.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.refresh()
 
     # -- showing ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.ui.fileList.clear()
+        self.fileList.clear()
         if self.reference is None:
-            self.ui.introLabel.setText("Save the concern first; then attach its files here.")
+            self.introLabel.setText("Save the concern first; then attach its files here.")
             self._update_buttons()
             return
         for item in files.listed(self.service, self.reference):
@@ -73,30 +88,30 @@ class AttachmentsPanel:
             row = QListWidgetItem(label)
             row.setData(256, item.id)
             row.setData(257, item.sealed)
-            self.ui.fileList.addItem(row)
+            self.fileList.addItem(row)
         self._update_buttons()
 
     def _selected(self) -> tuple[int, bool] | None:
-        item = self.ui.fileList.currentItem()
+        item = self.fileList.currentItem()
         return None if item is None else (int(item.data(256)), bool(item.data(257)))
 
     def _update_buttons(self) -> None:
         chosen = self._selected()
         readable = chosen is not None and not chosen[1]
-        self.ui.addFileButton.setEnabled(self.reference is not None)
-        self.ui.openFileButton.setEnabled(readable)
-        self.ui.saveFileButton.setEnabled(readable)
-        self.ui.removeFileButton.setEnabled(chosen is not None)
+        self.addFileButton.setEnabled(self.reference is not None)
+        self.openFileButton.setEnabled(readable)
+        self.saveFileButton.setEnabled(readable)
+        self.removeFileButton.setEnabled(chosen is not None)
 
     def _say(self, text: str) -> None:
-        self.ui.attachmentsErrorLabel.setText(text)
+        self.attachmentsErrorLabel.setText(text)
 
     # -- actions ------------------------------------------------------------------------------
     def add_files(self, paths: list[str] | None = None) -> int:
         if self.reference is None:
             return 0
         if not paths:
-            paths, _ = QFileDialog.getOpenFileNames(self.widget, "Attach files", "", FILTER)
+            paths, _ = QFileDialog.getOpenFileNames(self, "Attach files", "", FILTER)
         added = 0
         for path in paths or []:
             try:
@@ -128,7 +143,7 @@ class AttachmentsPanel:
         try:
             name, data = files.content(self.service, self.reference, chosen[0])
             if target is None:
-                target, _ = QFileDialog.getSaveFileName(self.widget, "Save a copy", name)
+                target, _ = QFileDialog.getSaveFileName(self, "Save a copy", name)
             if target:
                 Path(target).write_bytes(data)
                 self._say(f"A copy of {name} was saved; it is not encrypted there.")
@@ -139,7 +154,7 @@ class AttachmentsPanel:
         chosen = self._selected()
         if chosen is None or self.reference is None:
             return
-        if not self.asks.confirm(self.widget, "Remove attachment",
+        if not self.asks.confirm(self, "Remove attachment",
                                  "Remove this file from the concern? The audit trail keeps "
                                  "that it was removed."):
             return

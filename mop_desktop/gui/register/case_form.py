@@ -13,7 +13,19 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
 
 from mop_desktop.domain.concerns import (
     ROLES,
@@ -35,10 +47,12 @@ from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
 from mop_desktop.gui.widgets.date_field import show_full_date
 from mop_desktop.gui.widgets.operation import Change, announce
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
+from mop_desktop.gui.widgets.typed_ui import load_into
 from mop_desktop.services.concerns import RegisterService
 from mop_desktop.services.concerns.clauses import protocol_clauses
-from mop_desktop.store.documents import get_council
+from mop_desktop.services.concerns.council import council
+from mop_desktop.services.concerns.errors import RegisterStoreFailure
+from mop_desktop.store.register import RegisterError
 
 #: field named by a ConcernError -> the widget to put the cursor in (dates: ``_DATE_EDITS``)
 _FIELD_WIDGETS = {
@@ -53,51 +67,76 @@ _DATE_EDITS = {"raised_on": "raisedOnEdit", "follow_up_on": "followUpOnEdit",
                "closed_on": "closedOnEdit"}
 
 
-class CaseForm(TimelineEditing):
+class CaseForm(TimelineEditing, QDialog):
     """One concern, new (``reference`` None) or existing."""
+
+    errorLabel: QLabel
+    tabs: QTabWidget
+    referenceLabel: QLabel
+    raisedOnEdit: QLineEdit
+    raisedByEdit: QLineEdit
+    raisedByRoleCombo: QComboBox
+    aboutEdit: QLineEdit
+    aboutRoleCombo: QComboBox
+    categoryCombo: QComboBox
+    clausesList: QListWidget
+    summaryEdit: QLineEdit
+    detailsEdit: QPlainTextEdit
+    routeCombo: QComboBox
+    guidanceLabel: QLabel
+    statusCombo: QComboBox
+    followUpOnEdit: QLineEdit
+    outcomeEdit: QPlainTextEdit
+    closedOnEdit: QLineEdit
+    auditText: QPlainTextEdit
+    exportButton: QPushButton
+    buttonBox: QDialogButtonBox
 
     def __init__(
         self, app: AppContext, service: RegisterService, reference: str | None,
-        parent: QWidget | None, asks: Asks,
+        parent: QWidget, asks: Asks,
         export: Callable[[QWidget, str], None] | None = None,
     ) -> None:
+        # read first: a case that cannot be read leaves no window behind
+        details = council(app.store)
+        concern = service.get(reference) if reference is not None else None
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        load_into(self, "case_dialog")
         self.app = app
         self.service = service
         self.reference = reference
         self.asks = asks
         self._export = export
-        self.dialog: QDialog = load_ui("case_dialog", parent)  # type: ignore[assignment]
-        self.ui = UiForm(self.dialog)
-        with app.store.session() as session:
-            self.council = get_council(session)
-        self.timeline_model = TimelineModel(self.dialog)
-        self.ui.timelineTable.setModel(self.timeline_model)
+        self.council = details
+        self.timeline_model = TimelineModel(self)
+        self.timelineTable.setModel(self.timeline_model)
         self._fill_choices()
         self._connect()
         self._add_attachments_tab()
         if reference is None:
-            self.dialog.setWindowTitle("New concern")
-            self.ui.referenceLabel.setText("given when saved")
-            self.ui.raisedOnEdit.setText(format_short(dt.date.today()))
-            self.ui.tabs.setTabEnabled(1, False)
-            self.ui.tabs.setTabEnabled(2, False)
-            self.ui.exportButton.setEnabled(False)
-        else:
-            self.load(service.get(reference))
+            self.setWindowTitle("New concern")
+            self.referenceLabel.setText("given when saved")
+            self.raisedOnEdit.setText(format_short(dt.date.today()))
+            self.tabs.setTabEnabled(1, False)
+            self.tabs.setTabEnabled(2, False)
+            self.exportButton.setEnabled(False)
+        elif concern is not None:
+            self.load(concern)
         self._update_routes()
         self._unchanged = self._snapshot()
-        self._guard = _CloseGuard(self.cancel, self.dialog)
-        self.dialog.installEventFilter(self._guard)
+        self._guard = _CloseGuard(self.cancel, self)
+        self.installEventFilter(self._guard)
         # Enter in the timeline's boxes adds the note; it never reaches the dialog's Save.
-        self._enter = EnterAdds(self.add_entry, self.dialog)
-        self.ui.entryTextEdit.installEventFilter(self._enter)
-        self.ui.entryDateEdit.installEventFilter(self._enter)
+        self._enter = EnterAdds(self.add_entry, self)
+        self.entryTextEdit.installEventFilter(self._enter)
+        self.entryDateEdit.installEventFilter(self._enter)
         for edit in (*_DATE_EDITS.values(), "entryDateEdit"):
-            show_full_date(getattr(self.ui, edit))
+            show_full_date(getattr(self, edit))
 
     # -- building -----------------------------------------------------------------------------
     def _fill_choices(self) -> None:
-        ui = self.ui
+        ui = self
         fill_choices(ui.raisedByRoleCombo, ROLES)
         fill_choices(ui.aboutRoleCombo, ROLES, first="")
         # the clerk's own categories too; a choice, never a default
@@ -111,11 +150,11 @@ class CaseForm(TimelineEditing):
         item.setData(Qt.ItemDataRole.UserRole, number)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Unchecked)
-        self.ui.clausesList.addItem(item)
+        self.clausesList.addItem(item)
         return item
 
     def _connect(self) -> None:
-        ui = self.ui
+        ui = self
         ui.raisedByRoleCombo.currentIndexChanged.connect(self._update_routes)
         ui.aboutRoleCombo.currentIndexChanged.connect(self._update_routes)
         ui.buttonBox.accepted.connect(self.save)
@@ -129,29 +168,29 @@ class CaseForm(TimelineEditing):
         copies opened from it are wiped when the form closes."""
         from mop_desktop.gui.register.attachments_panel import AttachmentsPanel
 
-        self.attachments = AttachmentsPanel(self.service, self.reference, self.dialog, self.asks)
-        index = self.ui.tabs.addTab(self.attachments.widget, "Attachments")
-        self.ui.tabs.setTabEnabled(index, self.reference is not None)
-        self.dialog.finished.connect(lambda _result: self.attachments.wipe_copies())
+        self.attachments = AttachmentsPanel(self.service, self.reference, self, self.asks)
+        index = self.tabs.addTab(self.attachments, "Attachments")
+        self.tabs.setTabEnabled(index, self.reference is not None)
+        self.finished.connect(lambda _result: self.attachments.wipe_copies())
 
     def _update_routes(self) -> None:
         guidance = routes_for(
-            self.ui.raisedByRoleCombo.currentData(), self.ui.aboutRoleCombo.currentData(),
+            self.raisedByRoleCombo.currentData(), self.aboutRoleCombo.currentData(),
             self.council,
         )
-        combo = self.ui.routeCombo
+        combo = self.routeCombo
         current = combo.currentText()
         combo.blockSignals(True)
         combo.clear()
         combo.addItems([choice_label(option) for option in guidance.options])  # sentence case
         combo.setEditText(current)
         combo.blockSignals(False)
-        self.ui.guidanceLabel.setText(guidance.guidance)
+        self.guidanceLabel.setText(guidance.guidance)
 
     # -- values -------------------------------------------------------------------------------
     def load(self, concern: Concern) -> None:
-        ui = self.ui
-        self.dialog.setWindowTitle(f"Concern {concern.reference}")
+        ui = self
+        self.setWindowTitle(f"Concern {concern.reference}")
         ui.referenceLabel.setText(concern.reference)
         ui.raisedOnEdit.setText(format_short(concern.raised_on))
         ui.raisedByEdit.setText(concern.raised_by)
@@ -191,11 +230,11 @@ class CaseForm(TimelineEditing):
             + (f": {field_label(a.field)}" if a.field and a.field not in a.action else "")
             for a in self.service.audit_trail(self.reference)
         ]
-        self.ui.auditText.setPlainText("\n".join(lines))
+        self.auditText.setPlainText("\n".join(lines))
 
     def collect(self) -> Concern:
         """The form's values as a concern; ConcernError names the field at fault."""
-        ui = self.ui
+        ui = self
         dates = {name: parse_date_field(name, getattr(ui, edit).text(), typed=True)
                  for name, edit in _DATE_EDITS.items()}
         if dates["raised_on"] is None:
@@ -229,13 +268,13 @@ class CaseForm(TimelineEditing):
     def show_error(self, exc: ConcernError) -> None:
         """The problem above the form, and the cursor put in the field at fault."""
         label = field_label(exc.field)
-        self.ui.errorLabel.setStyleSheet(_ERROR_STYLE)
-        self.ui.errorLabel.setText(messages.full_sentence(f"{label}: {exc.message}"))
+        self.errorLabel.setStyleSheet(_ERROR_STYLE)
+        self.errorLabel.setText(messages.full_sentence(f"{label}: {exc.message}"))
         name = _FIELD_WIDGETS.get(exc.field) or _DATE_EDITS.get(exc.field)
-        widget = getattr(self.ui, name, None) if name else None
+        widget = getattr(self, name, None) if name else None
         if widget is None:
             return
-        tabs = self.ui.tabs
+        tabs = self.tabs
         for index in range(tabs.count()):
             if tabs.widget(index).isAncestorOf(widget):
                 tabs.setCurrentIndex(index)
@@ -244,22 +283,21 @@ class CaseForm(TimelineEditing):
     # -- actions ------------------------------------------------------------------------------
     def show_failure(self, exc: BaseException) -> None:
         """A register or store failure on saving, in one line (never the statement or data)."""
-        from mop_desktop.store.register import RegisterError
-
-        text = user_message(exc) if isinstance(exc, RegisterError) else messages.not_saved(exc)
-        self.ui.errorLabel.setStyleSheet(_ERROR_STYLE)
-        self.ui.errorLabel.setText(text)
+        if isinstance(exc, RegisterStoreFailure):
+            text = exc.not_saved()
+        elif isinstance(exc, RegisterError):
+            text = user_message(exc)
+        else:
+            text = messages.not_saved(exc)
+        self.errorLabel.setStyleSheet(_ERROR_STYLE)
+        self.errorLabel.setText(text)
 
     def show_note(self, text: str) -> None:
         """A message that is not a problem, in the form's message line (not in red)."""
-        self.ui.errorLabel.setStyleSheet("")
-        self.ui.errorLabel.setText(text)
+        self.errorLabel.setStyleSheet("")
+        self.errorLabel.setText(text)
 
     def save(self) -> bool:
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from mop_desktop.store.register import RegisterError
-
         try:
             concern = self.collect()
             note = self._pending_note()
@@ -278,14 +316,14 @@ class CaseForm(TimelineEditing):
         except ConcernError as exc:
             self.show_error(exc)
             return False
-        except (RegisterError, SQLAlchemyError, OSError) as exc:
+        except (RegisterError, OSError) as exc:
             self.show_failure(exc)
             return False
-        self.ui.errorLabel.clear()
+        self.errorLabel.clear()
         announce(self.app, Change.REGISTER)
         added = " with the timeline note" if note is not None else ""
         self.app.statusMessage.emit(f"Concern {self.reference} saved{added}.")
-        self.dialog.accept()
+        self.accept()
         return True
 
     def _seal_new(self, concern: Concern) -> bool:
@@ -295,7 +333,7 @@ class CaseForm(TimelineEditing):
         if concern.about_role != "clerk" or not sealed.chair_is_set_up(self.service):
             return False
         return self.asks.confirm(
-            self.dialog, "A concern about the clerk",
+            self, "A concern about the clerk",
             "Under the protocol a concern about the clerk goes to the chair of the personnel "
             "committee. Seal it to the chair now? Only the chair's passphrase will open it; "
             "the register will show only that it exists and its dates.",
@@ -303,11 +341,11 @@ class CaseForm(TimelineEditing):
 
     def _export_clicked(self) -> None:
         if self._export is not None and self.reference is not None:
-            self._export(self.dialog, self.reference)
+            self._export(self, self.reference)
 
     def _snapshot(self) -> tuple[object, ...]:
         """What the widgets hold, to tell whether anything was typed since the form opened."""
-        ui = self.ui
+        ui = self
         edits = ("raisedOnEdit", "raisedByEdit", "aboutEdit", "summaryEdit", "followUpOnEdit",
                  "closedOnEdit", "entryTextEdit")
         combos = (ui.raisedByRoleCombo, ui.aboutRoleCombo, ui.categoryCombo, ui.statusCombo,
@@ -332,7 +370,7 @@ class CaseForm(TimelineEditing):
 
     def draft_values(self) -> dict[str, object]:
         """Everything typed, as plain values (kept in the encrypted register on locking)."""
-        ui = self.ui
+        ui = self
         values: dict[str, object] = {n: getattr(ui, n).text() for n in self._TEXTS}
         values.update({n: getattr(ui, n).toPlainText() for n in self._PLAIN})
         values.update({n: getattr(ui, n).currentData() for n in self._COMBOS})
@@ -347,7 +385,7 @@ class CaseForm(TimelineEditing):
     def apply_draft(self, values: dict[str, object]) -> None:
         """Put a kept draft back into the form (the saved record stays as it was until the
         clerk saves)."""
-        ui = self.ui
+        ui = self
         for name in self._TEXTS:
             if isinstance(values.get(name), str):
                 getattr(ui, name).setText(values[name])
@@ -378,24 +416,24 @@ class CaseForm(TimelineEditing):
         """Cancel, Esc or the window's close button: asks first if something was typed.
         Returns whether the form closed."""
         question = "Close this concern without saving what you have typed?"
-        if self.ui.entryTextEdit.text().strip():
+        if self.entryTextEdit.text().strip():
             question += " The timeline note you typed has not been added."
         if self._snapshot() != self._unchanged and not self.asks.confirm(
-            self.dialog, "Unsaved changes", question,
+            self, "Unsaved changes", question,
         ):
             return False
-        self.dialog.reject()
+        self.reject()
         return True
 
-    def close(self) -> None:
+    def discard(self) -> None:
         """Close without saving and forget what the widgets held (on locking)."""
         for edit in ("raisedByEdit", "aboutEdit", "summaryEdit", "entryTextEdit"):
-            getattr(self.ui, edit).clear()
-        self.ui.detailsEdit.clear()
-        self.ui.outcomeEdit.clear()
-        self.ui.auditText.clear()
+            getattr(self, edit).clear()
+        self.detailsEdit.clear()
+        self.outcomeEdit.clear()
+        self.auditText.clear()
         self.timeline_model.set_entries([])
-        self.dialog.reject()
+        self.reject()
 
 
 

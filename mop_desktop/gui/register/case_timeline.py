@@ -10,63 +10,67 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableView
 
 from mop_desktop.domain.concerns import ConcernError, parse_date_field
 from mop_desktop.domain.dates import format_short
 from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.services.concerns.service import TimelineEntry
+from mop_desktop.store.register import RegisterError
 
 
 class TimelineEditing:
-    """Mixed into ``CaseForm``, which provides ``ui``, ``service``, ``reference``, ``asks``,
-    ``app``, ``dialog``, ``timeline_model`` and the ``show_*`` and ``_load_history`` methods."""
+    """Mixed into ``CaseForm`` (the dialog), which provides ``service``, ``reference``,
+    ``asks``, ``app``, ``timeline_model`` and the ``show_*`` and ``_load_history`` methods;
+    the widgets below are bound from its layout."""
 
-    ui: Any
+    timelineTable: QTableView
+    editEntryButton: QPushButton
+    deleteEntryButton: QPushButton
+    entryDateEdit: QLineEdit
+    entryTextEdit: QLineEdit
+    addEntryButton: QPushButton
+    errorLabel: QLabel
     service: Any
     reference: str | None
     asks: Any
     app: Any
-    dialog: Any
     timeline_model: Any
 
     def _pending_note(self) -> tuple[dt.date, str] | None:
         """The timeline note typed but not yet added (its date, today if none), or None."""
-        text = self.ui.entryTextEdit.text().strip()
+        text = self.entryTextEdit.text().strip()
         if not text:
             return None
-        on = parse_date_field("timeline", self.ui.entryDateEdit.text(), typed=True)
+        on = parse_date_field("timeline", self.entryDateEdit.text(), typed=True)
         return on or dt.date.today(), text
 
     def add_entry(self) -> None:
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from mop_desktop.store.register import RegisterError
-
         if self.reference is None:
-            if self.ui.entryTextEdit.text().strip():
+            if self.entryTextEdit.text().strip():
                 self.show_note(
                     "The note is added to the timeline when the concern is first saved."
                 )
             return
         try:
-            on = parse_date_field("timeline", self.ui.entryDateEdit.text(), typed=True)
+            on = parse_date_field("timeline", self.entryDateEdit.text(), typed=True)
             on = on or dt.date.today()
             if self._editing is not None:  # "Save entry" after "Edit entry"
                 self.service.edit_timeline(self.reference, self._editing, on,
-                                           self.ui.entryTextEdit.text().strip())
+                                           self.entryTextEdit.text().strip())
                 self._stop_editing()
             else:
                 self.service.add_timeline(self.reference, on,
-                                          self.ui.entryTextEdit.text().strip())
+                                          self.entryTextEdit.text().strip())
         except ConcernError as exc:
             self.show_error(exc)
             return
-        except (RegisterError, SQLAlchemyError, OSError) as exc:
+        except (RegisterError, OSError) as exc:
             self.show_failure(exc)
             return
-        self.ui.errorLabel.clear()
-        self.ui.entryTextEdit.clear()
-        self.ui.entryDateEdit.clear()
+        self.errorLabel.clear()
+        self.entryTextEdit.clear()
+        self.entryDateEdit.clear()
         self._load_history()
         announce(self.app, Change.REGISTER)
 
@@ -74,7 +78,7 @@ class TimelineEditing:
     _editing: int | None = None  # the id of the entry being edited
 
     def _connect_timeline(self) -> None:
-        ui = self.ui
+        ui = self
         ui.editEntryButton.clicked.connect(self.edit_entry)
         ui.deleteEntryButton.clicked.connect(self.delete_entry)
         ui.timelineTable.doubleClicked.connect(lambda _index: self.edit_entry())
@@ -83,14 +87,14 @@ class TimelineEditing:
         self._update_entry_buttons()
 
     def _selected_entry(self) -> TimelineEntry | None:
-        rows = self.ui.timelineTable.selectionModel().selectedRows()
+        rows = self.timelineTable.selectionModel().selectedRows()
         entries = self.timeline_model.entries
         return entries[rows[0].row()] if rows and rows[0].row() < len(entries) else None
 
     def _update_entry_buttons(self) -> None:
         selected = self._selected_entry() is not None
-        self.ui.editEntryButton.setEnabled(selected)
-        self.ui.deleteEntryButton.setEnabled(selected)
+        self.editEntryButton.setEnabled(selected)
+        self.deleteEntryButton.setEnabled(selected)
 
     def edit_entry(self) -> None:
         """The selected entry into the date and text fields; "Save entry" writes it back."""
@@ -98,25 +102,21 @@ class TimelineEditing:
         if entry is None or self.reference is None:
             return
         self._editing = entry.id
-        self.ui.entryDateEdit.setText(format_short(entry.on))
-        self.ui.entryTextEdit.setText(entry.entry)
-        self.ui.addEntryButton.setText("S&ave entry")
-        self.ui.entryTextEdit.setFocus()
+        self.entryDateEdit.setText(format_short(entry.on))
+        self.entryTextEdit.setText(entry.entry)
+        self.addEntryButton.setText("S&ave entry")
+        self.entryTextEdit.setFocus()
 
     def _stop_editing(self) -> None:
         self._editing = None
-        self.ui.addEntryButton.setText("&Add to timeline")
+        self.addEntryButton.setText("&Add to timeline")
 
     def delete_entry(self) -> None:
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from mop_desktop.store.register import RegisterError
-
         entry = self._selected_entry()
         if entry is None or self.reference is None:
             return
         if not self.asks.confirm(
-            self.dialog, "Delete timeline entry",
+            self, "Delete timeline entry",
             f"Delete the entry of {format_short(entry.on)} for good? The audit trail keeps "
             "that an entry was deleted, not what it said.",
         ):
@@ -126,14 +126,14 @@ class TimelineEditing:
         except ConcernError as exc:
             self.show_error(exc)
             return
-        except (RegisterError, SQLAlchemyError, OSError) as exc:
+        except (RegisterError, OSError) as exc:
             self.show_failure(exc)
             return
         if self._editing == entry.id:
             self._stop_editing()
-            self.ui.entryTextEdit.clear()
-            self.ui.entryDateEdit.clear()
-        self.ui.errorLabel.clear()
+            self.entryTextEdit.clear()
+            self.entryDateEdit.clear()
+        self.errorLabel.clear()
         self._load_history()
         announce(self.app, Change.REGISTER)
 

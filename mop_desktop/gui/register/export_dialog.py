@@ -27,23 +27,24 @@ from mop_desktop.services.concerns.reports import MIN_PDF_PASSWORD, PdfPasswordR
 from mop_desktop.services.concerns.subject_access import Candidate
 
 
-class ExportDialog:
+class ExportDialog(QDialog):
     """``on_write(references, password)`` is called when the clerk presses Write with a good
     password (``references`` is None for a case report)."""
 
-    def __init__(self, service: RegisterService, parent: QWidget | None, title: str,
+    def __init__(self, service: RegisterService, parent: QWidget, title: str,
                  on_write: Callable[[list[str] | None, str], None],
                  candidates: list[Candidate] | None = None, name: str = "") -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.service = service
         self.on_write = on_write
         self.candidates = candidates
-        self.dialog = QDialog(parent)
-        self.dialog.setObjectName("exportDialog")
-        self.dialog.setWindowTitle(title)
-        layout = QVBoxLayout(self.dialog)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
         self.list: QListWidget | None = None
         if candidates is not None:
-            intro = QLabel(self.dialog)
+            intro = QLabel(self)
             intro.setTextFormat(Qt.TextFormat.PlainText)
             intro.setWordWrap(True)
             intro.setText(
@@ -61,7 +62,7 @@ class ExportDialog:
                               "searched here: the chair of the personnel committee checks "
                               "them for this request.")
             layout.addWidget(intro)
-            self.list = QListWidget(self.dialog)
+            self.list = QListWidget(self)
             self.list.setObjectName("recordList")
             for candidate in candidates:
                 item = QListWidgetItem(f"{candidate.reference}  ·  {candidate.why()}")
@@ -71,9 +72,9 @@ class ExportDialog:
                 self.list.addItem(item)
             layout.addWidget(self.list)
         form = QFormLayout()
-        self.first = QLineEdit(self.dialog)
+        self.first = QLineEdit(self)
         self.first.setObjectName("passwordEdit")
-        self.second = QLineEdit(self.dialog)
+        self.second = QLineEdit(self)
         self.second.setObjectName("passwordAgainEdit")
         for edit in (self.first, self.second):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -81,25 +82,25 @@ class ExportDialog:
         form.addRow("PDF &password:", self.first)
         form.addRow("PDF password &again:", self.second)
         layout.addLayout(form)
-        self.error = QLabel(self.dialog)
+        self.error = QLabel(self)
         self.error.setObjectName("errorLabel")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #a61b1b;")
         hint = QLabel(f"At least {MIN_PDF_PASSWORD} characters, not the register's passphrase. "
-                      "Send it to the recipient separately from the PDF.", self.dialog)
+                      "Send it to the recipient separately from the PDF.", self)
         hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-            self.dialog,
+            self,
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Write the PDF…")
         self.buttons.accepted.connect(self._write)
-        self.buttons.rejected.connect(self.dialog.reject)
+        self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.dialog.finished.connect(self._forget)
+        self.finished.connect(self._forget)
 
     def chosen(self) -> list[str] | None:
         if self.list is None:
@@ -129,7 +130,7 @@ class ExportDialog:
             self.first.setFocus()
             return
         password, chosen = self.first.text(), self.chosen()
-        self.dialog.accept()
+        self.accept()
         self.on_write(chosen, password)
 
     def _forget(self) -> None:
@@ -137,6 +138,3 @@ class ExportDialog:
         self.second.clear()
         if self.list is not None:
             self.list.clear()
-
-    def open(self) -> None:
-        self.dialog.open()

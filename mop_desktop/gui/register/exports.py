@@ -1,6 +1,8 @@
 """The register's PDFs from the window: the case report and the subject-access export, each
 written in the background to the file the clerk chose, under a password typed twice in the
 export dialog (``export_dialog.py``), which refuses a short one or the register's passphrase.
+The writing itself is ``services.concerns.exports``, the same as the command line's; its
+steps are shown in the status bar as it goes.
 
 A subject access export first finds the records that name the person (in the background), shows
 them with why each matched, and writes only the records the clerk left ticked.
@@ -8,9 +10,9 @@ them with why each matched, and writes only the records the clerk left ticked.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from mop_desktop.gui.register.asks import Asks
@@ -20,96 +22,92 @@ from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets.messages import counted
 from mop_desktop.gui.widgets.worker import run_in_background
 from mop_desktop.services.concerns import RegisterService
-from mop_desktop.store.documents import get_council
+from mop_desktop.services.concerns.exports import (
+    SubjectAccessExport,
+    export_case,
+    export_subject_access,
+)
+from mop_desktop.services.concerns.subject_access import Candidate, candidates
 
-#: The page keeps the open dialog (so that locking closes it): ``keep(dialog)``.
-Keep = Callable[[ExportDialog], None]
+
+class Progress(QObject):
+    """The export's steps, told from its thread, shown in the status bar on the UI thread."""
+
+    said = Signal(str)
+
+    def __init__(self, app: AppContext, parent: QObject) -> None:
+        super().__init__(parent)
+        self.said.connect(app.statusMessage.emit, Qt.ConnectionType.QueuedConnection)
+
+    def __call__(self, step: str) -> None:
+        self.said.emit(step)
 
 
-def export_case(
+def export_case_report(
     app: AppContext, service: RegisterService, asks: Asks, parent: QWidget, reference: str,
-    keep: Keep | None = None,
 ) -> ExportDialog:
     title = "Case report"
-    from mop_desktop.domain.concerns import routes_for
-    from mop_desktop.services.concerns import attachments, reports
 
     def write(_chosen: list[str] | None, password: str) -> None:
         path = asks.save_path(parent, title, f"case-{reference}.pdf")
         if not path:
             return
-        with app.store.session() as session:
-            council = get_council(session)
+        progress = Progress(app, parent)
+        store = app.store
 
         def work() -> int:
-            concern = service.get(reference)
-            guidance = routes_for(concern.raised_by_role, concern.about_role, council).guidance
-            return reports.case_report(
-                Path(path), concern, service.timeline(reference),
-                service.audit_trail(reference), council.name, password, guidance,
-                files=attachments.files_of(service, reference),
-            )
+            return export_case(service, store, reference, Path(path), password, progress)
 
-        run_in_background(
-            parent, work,
-            lambda _n: app.statusMessage.emit(f"Case report saved to {path}."),
-            lambda exc: asks.inform(parent, title, user_message(exc)),
-            "Writing the case report…",
-        )
+        def done(_pages: int) -> None:
+            progress.deleteLater()
+            app.statusMessage.emit(f"Case report saved to {path}.")
+
+        def failed(exc: BaseException) -> None:
+            progress.deleteLater()
+            asks.inform(parent, title, user_message(exc))
+
+        run_in_background(parent, work, done, failed, "Writing the case report…")
 
     dialog = ExportDialog(service, parent, f"{title} {reference}", write)
-    if keep is not None:
-        keep(dialog)
     dialog.open()
     return dialog
 
 
-def subject_access(app: AppContext, service: RegisterService, asks: Asks, parent: QWidget,
-                   keep: Keep | None = None) -> None:
+def subject_access(app: AppContext, service: RegisterService, asks: Asks,
+                   parent: QWidget) -> None:
     title = "Subject access export"
     name = asks.text(parent, title, "The records that name this person (their name):")
     if not name:
         return
-    from mop_desktop.services.concerns import reports
-    from mop_desktop.services.concerns.subject_access import case_files, find_candidates
 
     def write(chosen: list[str] | None, password: str) -> None:
         path = asks.save_path(parent, title, "subject-access.pdf")
         if not path:
             return
-        with app.store.session() as session:
-            council = get_council(session).name
+        progress = Progress(app, parent)
+        store = app.store
 
-        def work() -> int:
-            from mop_desktop.services.concerns.attachments import naming
+        def work() -> SubjectAccessExport:
+            return export_subject_access(service, store, name, list(chosen or []), Path(path),
+                                         password, progress)
 
-            with service.session() as session:
-                cases = [(c.concern, c.timeline) for c in case_files(session, chosen or [])]
-            files, left_out = naming(service, list(chosen or []), name)
-            reports.subject_access_report(Path(path), name, cases, council, password, files,
-                                          left_out)
-            return len(cases)
+        def done(written: SubjectAccessExport) -> None:
+            progress.deleteLater()
+            asks.inform(parent, title, f"{counted(written.records, 'record')} written to {path}.")
 
-        run_in_background(
-            parent, work,
-            lambda n: asks.inform(parent, title, f"{counted(n, 'record')} written to {path}."),
-            lambda exc: asks.inform(parent, title, user_message(exc)),
-            "Writing the subject access export…",
-        )
+        def failed(exc: BaseException) -> None:
+            progress.deleteLater()
+            asks.inform(parent, title, user_message(exc))
 
-    def found(candidates: list) -> None:  # type: ignore[type-arg]
+        run_in_background(parent, work, done, failed, "Writing the subject access export…")
+
+    def found(named: list[Candidate]) -> None:
         if not service.unlocked:  # locked meanwhile: show nothing
             return
-        dialog = ExportDialog(service, parent, title, write, candidates, name)
-        if keep is not None:
-            keep(dialog)
-        dialog.open()
-
-    def search() -> list:  # type: ignore[type-arg]
-        with service.session() as session:
-            return find_candidates(session, name)
+        ExportDialog(service, parent, title, write, named, name).open()
 
     run_in_background(
-        parent, search, found, lambda exc: asks.inform(parent, title, user_message(exc)),
+        parent, lambda: candidates(service, name), found,
+        lambda exc: asks.inform(parent, title, user_message(exc)),
         "Finding the records that name this person…",
     )

@@ -50,20 +50,21 @@ CHOOSE = "— choose a field —"
 FILTERS = "Concerns logs (*.xlsx *.csv);;Excel workbooks (*.xlsx);;CSV files (*.csv)"
 
 
-class ImportDialog:
-    def __init__(self, app: AppContext, service: RegisterService, parent: QWidget | None,
+class ImportDialog(QDialog):
+    def __init__(self, app: AppContext, service: RegisterService, parent: QWidget,
                  asks: Asks) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.app = app
         self.service = service
         self.asks = asks
         self.path: Path | None = None
         self.table: Table | None = None
         self.result_text = ""
-        dialog = QDialog(parent)
+        dialog = self
         dialog.setObjectName("ImportLogDialog")
         dialog.setWindowTitle("Import your concerns log")
         dialog.resize(820, 560)
-        self.dialog = dialog
         layout = QVBoxLayout(dialog)
         intro = QLabel(
             "Bring in the concerns log you keep already (Excel .xlsx or CSV). Check which column "
@@ -113,7 +114,7 @@ class ImportDialog:
 
     # -- the file -----------------------------------------------------------------------------
     def choose_file(self) -> None:
-        path = self.asks.open_path(self.dialog, "Import your concerns log", FILTERS)
+        path = self.asks.open_path(self, "Import your concerns log", FILTERS)
         if path:
             self.load(Path(path))
 
@@ -136,7 +137,7 @@ class ImportDialog:
                 self._show_sheets(result[0])
                 self._show_table(result[1])
 
-        run_in_background(self.dialog, work, loaded, self._read_failed(path))
+        run_in_background(self, work, loaded, self._read_failed(path))
 
     def _read_failed(self, path: Path) -> Callable[[BaseException], None]:
         def failed(exc: BaseException) -> None:
@@ -165,7 +166,7 @@ class ImportDialog:
             if self.path == path and self._sheet() == sheet:
                 self._show_table(table)
 
-        run_in_background(self.dialog, lambda: read_table(path, sheet), shown,
+        run_in_background(self, lambda: read_table(path, sheet), shown,
                           self._read_failed(path))
 
     def _sheet(self) -> str | None:
@@ -254,7 +255,7 @@ class ImportDialog:
         self.importButton.setEnabled(False)
         self.messageLabel.setText("Importing…")
         run_in_background(
-            self.dialog, lambda: add_prepared(self.service, prepare(path, columns, sheet)),
+            self, lambda: add_prepared(self.service, prepare(path, columns, sheet)),
             self._imported, self._import_failed, "Importing your concerns log…",
         )
 
@@ -266,18 +267,19 @@ class ImportDialog:
         self.app.statusMessage.emit(self.result_text)
 
     def _import_failed(self, exc: BaseException) -> None:
-        from sqlalchemy.exc import SQLAlchemyError
-
         from mop_desktop.gui.register.setup import user_message
         from mop_desktop.gui.widgets.messages import not_saved
+        from mop_desktop.services.concerns.errors import RegisterStoreFailure
         from mop_desktop.store.register import RegisterError
 
         self.importButton.setEnabled(self.table is not None)
         if isinstance(exc, LogImportError):
             self.messageLabel.setText(f"Nothing was imported. {exc}")
+        elif isinstance(exc, RegisterStoreFailure):
+            self.messageLabel.setText(exc.not_saved())
         elif isinstance(exc, RegisterError):
             self.messageLabel.setText(f"Nothing was imported: {user_message(exc)}")
-        elif isinstance(exc, SQLAlchemyError | OSError):
+        elif isinstance(exc, OSError):
             self.messageLabel.setText(not_saved(exc))
         else:
             raise exc

@@ -71,9 +71,8 @@ class MoreActions:
                 "The new recovery key is in effect; the old one no longer works."
             )
 
-        form.dialog.finished.connect(finished)
-        self._setup = form
-        form.dialog.open()
+        form.finished.connect(finished)
+        form.open()
 
     def set_up_chair(self) -> None:
         sealed_view.set_up_chair(self.service, self.asks, self)
@@ -92,7 +91,6 @@ class MoreActions:
             self.show_locked()
             return None
         dialog = ImportDialog(self.app, self.service, self, self.asks)
-        self._import = dialog
 
         def finished() -> None:
             if self.service.unlocked:
@@ -100,13 +98,13 @@ class MoreActions:
                 self.model.refresh()
                 self.apply_filters()
 
-        dialog.dialog.finished.connect(finished)
-        dialog.dialog.open()
+        dialog.finished.connect(finished)
+        dialog.open()
         return dialog
 
-    def open_retention(self) -> None:
+    def open_retention(self) -> RetentionDialog:
         dialog = RetentionDialog(self.app, self.service, self, self.asks)
-        self._retention = dialog
-        dialog.dialog.finished.connect(self.apply_filters)
-        dialog.dialog.open()
+        dialog.finished.connect(self.apply_filters)
+        dialog.open()
+        return dialog
 

@@ -15,6 +15,7 @@ import datetime as dt
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QMainWindow,
     QMenu,
     QStackedWidget,
@@ -34,18 +35,22 @@ from mop_desktop.gui.register import exports, sealed_view
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.register.case_form import CaseForm
 from mop_desktop.gui.register.choices import fill_choices
+from mop_desktop.gui.register.export_dialog import ExportDialog
+from mop_desktop.gui.register.import_dialog import ImportDialog
 from mop_desktop.gui.register.more_actions import MoreActions
+from mop_desktop.gui.register.retention import RetentionDialog
+from mop_desktop.gui.register.sealed_view import SealedDialog
 from mop_desktop.gui.register.setup import RecoveryDialog, SetupDialog, user_message
 from mop_desktop.gui.register.sort_arrow import SortArrowStyle
 from mop_desktop.gui.register.state import before_locking, lock_register, register_for
 from mop_desktop.gui.register.table_model import ConcernTableModel
+from mop_desktop.gui.register.views import LockedView, TableView
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.shell.screen_fit import fit_tabs_to_screen
 from mop_desktop.gui.widgets.form_helpers import keep_space, say
 from mop_desktop.gui.widgets.messages import counted
 from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.widgets.passphrase_field import add_passphrase_tools
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
 from mop_desktop.gui.widgets.worker import run_in_background
 from mop_desktop.services.concerns import sealed
 from mop_desktop.services.concerns.attachments import wipe_open_copies
@@ -60,6 +65,8 @@ CHOICE_WIDTH = {"status": 150, "category": 180}
 SHOWN_ORDER = ("reference", "raised_on", "about", "category", "status", "follow_up_on",
                "summary", "raised_by", "raised_by_role", "about_role")
 ALL = "All"
+#: The dialogs that locking closes (every one but the set-up's, and the cases, kept as drafts)
+CLOSED_ON_LOCKING = (RetentionDialog, RecoveryDialog, ExportDialog, SealedDialog, ImportDialog)
 
 
 class ConcernsPage(MoreActions, QWidget):
@@ -70,17 +77,14 @@ class ConcernsPage(MoreActions, QWidget):
         self.service = register_for(app)
         self.asks = Asks()
         wipe_open_copies()  # copies of attachments left open by a crash
-        self.forms: list[CaseForm] = []
         self._columns_fitted = False
         self.stack = QStackedWidget(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
-        self.locked_view = load_ui("register_locked", self)
-        self.locked = UiForm(self.locked_view)
-        self.table_view = load_ui("register_table", self)
-        self.table = UiForm(self.table_view)
+        self.locked = self.locked_view = LockedView(self)
+        self.table = self.table_view = TableView(self)
         self.stack.addWidget(self.locked_view)
         self.stack.addWidget(self.table_view)
 
@@ -168,17 +172,14 @@ class ConcernsPage(MoreActions, QWidget):
     def open_setup(self) -> None:
         form = SetupDialog(self.app, self.service, self, self.asks, self.show_table)
         if self.service.interrupted_setup():
-            form.ui.errorLabel.setText(
+            form.errorLabel.setText(
                 "An earlier set-up was interrupted and left a half-made register; it will be "
                 "removed and the register set up afresh."
             )
-        self._setup = form
-        form.dialog.open()
+        form.open()
 
     def open_recovery(self) -> None:
-        form = RecoveryDialog(self.service, self, self._recovered)
-        self._recovery = form
-        form.dialog.open()
+        RecoveryDialog(self.service, self, self._recovered).open()
 
     def _recovered(self) -> None:
         self.app.statusMessage.emit("The register is open and its passphrase is changed.")
@@ -347,11 +348,11 @@ class ConcernsPage(MoreActions, QWidget):
     def apply_filters(self) -> None:
         if not self.service.unlocked:
             return
-        from sqlalchemy.exc import DatabaseError
+        from mop_desktop.services.concerns.errors import RegisterStoreFailure
 
         try:
             self.model.set_query(self.current_query())
-        except DatabaseError:  # a damaged page; the statement and its values are never shown
+        except RegisterStoreFailure:  # damage; the statement and its values are never shown
             self._unreadable()
             return
         self._show_count()
@@ -363,9 +364,9 @@ class ConcernsPage(MoreActions, QWidget):
             self.model.search(self.current_query(), self._show_count, self._search_failed)
 
     def _search_failed(self, exc: BaseException) -> None:
-        from sqlalchemy.exc import DatabaseError
+        from mop_desktop.services.concerns.errors import RegisterStoreFailure
 
-        if not isinstance(exc, DatabaseError):
+        if not isinstance(exc, RegisterStoreFailure):
             raise exc
         self._unreadable()
 
@@ -410,22 +411,22 @@ class ConcernsPage(MoreActions, QWidget):
             self.show_locked()
             return None
         if reference is not None and sealed.is_sealed(self.service, reference):
-            self._sealed_view = sealed_view.open_as_chair(self.service, self.asks, self, reference)
+            sealed_view.open_as_chair(self.service, self.asks, self, reference)
             return None
         form = CaseForm(self.app, self.service, reference, self, self.asks, self.export_case)
-        fit_tabs_to_screen(form.dialog, form.ui.tabs)  # its tabs scroll on a small screen
-        self.forms.append(form)
-
-        def finished() -> None:
-            if form in self.forms:
-                self.forms.remove(form)
-            if self.service.unlocked:
-                self.model.refresh()
-                self.apply_filters()
-
-        form.dialog.finished.connect(finished)
-        form.dialog.open()
+        fit_tabs_to_screen(form, form.tabs)  # its tabs scroll on a small screen
+        form.finished.connect(self._case_closed)
+        form.open()
         return form
+
+    def _case_closed(self) -> None:
+        if self.service.unlocked:
+            self.model.refresh()
+            self.apply_filters()
+
+    def open_forms(self) -> list[CaseForm]:
+        """The cases open now (a form closed is on its way to deletion: not counted)."""
+        return [form for form in self.findChildren(CaseForm) if form.isVisible()]
 
     # -- PDFs ---------------------------------------------------------------------------------
     def _export_selected(self) -> None:
@@ -434,20 +435,16 @@ class ConcernsPage(MoreActions, QWidget):
             self.export_case(self, reference)
 
     def export_case(self, parent: QWidget, reference: str) -> exports.ExportDialog:
-        return exports.export_case(self.app, self.service, self.asks, parent, reference,
-                                   keep=self._keep_export)
+        return exports.export_case_report(self.app, self.service, self.asks, parent, reference)
 
     def subject_access(self) -> None:
-        exports.subject_access(self.app, self.service, self.asks, self, keep=self._keep_export)
-
-    def _keep_export(self, dialog: object) -> None:
-        self._export = dialog  # closed by locking: it lists references and holds a password
+        exports.subject_access(self.app, self.service, self.asks, self)
 
     # -- locking ------------------------------------------------------------------------------
     def keep_drafts(self) -> None:
         """Before locking: what each open case holds that is not saved goes into the
         (encrypted) register as that case's draft, to be put back on unlocking."""
-        for form in list(self.forms):
+        for form in self.open_forms():
             if form.has_changes():
                 self.service.save_draft(form.reference or "", form.draft_values())
 
@@ -475,17 +472,15 @@ class ConcernsPage(MoreActions, QWidget):
             self.app.statusMessage.emit("; ".join(told) + ".")
 
     def on_locked(self) -> None:
-        for form in list(self.forms):
-            form.close()
-        self.forms.clear()
+        for form in self.open_forms():
+            form.discard()
         # The set-up dialog stays: it holds only the recovery key, shown once, and closing it
-        # before the clerk has written the key down would lose it.
+        # before the clerk has written the key down would lose it. The others close: they
+        # show register data, or hold a password or a key.
         wipe_open_copies()
-        for name in ("_retention", "_recovery", "_export", "_sealed_view", "_import"):
-            holder = getattr(self, name, None)
-            if holder is not None:
-                holder.dialog.reject()
-                setattr(self, name, None)
+        for dialog in self.findChildren(QDialog):
+            if isinstance(dialog, CLOSED_ON_LOCKING) and dialog.isVisible():
+                dialog.reject()
         self.model.clear()
         self.table.searchEdit.clear()
         self.table.countLabel.clear()

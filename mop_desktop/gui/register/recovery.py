@@ -12,12 +12,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QGroupBox, QLabel, QPushButton, QWidget
 
 from mop_desktop.gui.backup.preview import fill_preview
 from mop_desktop.gui.backup.restore import choose_bundle_file
 from mop_desktop.gui.widgets import messages
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
+from mop_desktop.gui.widgets.typed_ui import load_into
 from mop_desktop.paths import AppPaths
 from mop_desktop.store.backup import BackupError, BundleInfo, describe_bundle
 from mop_desktop.store.backup_folder import newest_good_backup, recovery_folders
@@ -28,26 +28,36 @@ log = logging.getLogger(__name__)
 RESTORE, CHOOSE, QUIT = "restore", "choose", "quit"
 
 
-class RecoveryDialog:
+class RecoveryDialog(QDialog):
+    """Shown before any window exists (no parent), and asked again after each choice of
+    file: ``offer_recovery`` owns it and deletes it when the answer is final."""
+
+    problemLabel: QLabel
+    adviceLabel: QLabel
+    previewGroup: QGroupBox
+    restoreButton: QPushButton
+    chooseButton: QPushButton
+    quitButton: QPushButton
+
     def __init__(
         self, paths: AppPaths, error: BaseException, info: BundleInfo | None,
         parent: QWidget | None = None,
     ) -> None:
-        self.dialog: QDialog = load_ui("recovery_dialog", parent)  # type: ignore[assignment]
-        self.form = UiForm(self.dialog)
+        super().__init__(parent)
+        load_into(self, "recovery_dialog")
         self.paths = paths
         self.info = info
         self.choice = QUIT
-        self.form.problemLabel.setText(str(error))
-        self.form.restoreButton.clicked.connect(lambda: self._answer(RESTORE))
-        self.form.chooseButton.clicked.connect(lambda: self._answer(CHOOSE))
-        self.form.quitButton.clicked.connect(lambda: self._answer(QUIT))
+        self.problemLabel.setText(str(error))
+        self.restoreButton.clicked.connect(lambda: self._answer(RESTORE))
+        self.chooseButton.clicked.connect(lambda: self._answer(CHOOSE))
+        self.quitButton.clicked.connect(lambda: self._answer(QUIT))
         self.show_backup(info)
 
     def show_backup(self, info: BundleInfo | None) -> None:
         self.info = info
-        fill_preview(self.form, info)
-        self.form.restoreButton.setEnabled(info is not None)
+        fill_preview(self, info)
+        self.restoreButton.setEnabled(info is not None)
         if info is not None:
             advice = (
                 "The newest good backup is shown below. Restoring it puts back the data as it "
@@ -60,19 +70,19 @@ class RecoveryDialog:
                 "(a USB stick), choose one; otherwise ask your IT support, and keep the "
                 f"kept-aside folder ({self.paths.kept_aside})."
             )
-        self.form.adviceLabel.setText(advice)
+        self.adviceLabel.setText(advice)
 
     def _answer(self, choice: str) -> None:
         self.choice = choice
         if choice == QUIT:
-            self.dialog.reject()
+            self.reject()
         else:
-            self.dialog.accept()
+            self.accept()
 
 
 def ask(dialog: RecoveryDialog) -> str:
     """Show the dialog and return RESTORE, CHOOSE or QUIT. Tests replace this."""
-    dialog.dialog.exec()
+    dialog.exec()
     return dialog.choice
 
 
@@ -86,24 +96,32 @@ def offer_recovery(paths: AppPaths, error: BaseException) -> bool:
     folders = recovery_folders(paths)
     info = newest_good_backup(*folders)
     dialog = RecoveryDialog(paths, error, info)
+    try:
+        return _answered(paths, dialog)
+    finally:
+        dialog.deleteLater()
+
+
+def _answered(paths: AppPaths, dialog: RecoveryDialog) -> bool:
+    """Ask until the clerk quits or a backup is restored (True)."""
     while True:
         choice = ask(dialog)
         if choice == QUIT:
             return False
         if choice == CHOOSE:
-            path = choose_bundle_file(dialog.dialog, paths.backups)
+            path = choose_bundle_file(dialog, paths.backups)
             if path is not None:
                 try:
                     dialog.show_backup(describe_bundle(path))
                 except BackupError as exc:
-                    messages.tell(dialog.dialog, "Not a usable backup", str(exc))
+                    messages.tell(dialog, "Not a usable backup", str(exc))
             continue
         if dialog.info is None:
             continue
         try:
             result = restore_bundle(paths, Path(dialog.info.path))
         except BackupError as exc:
-            messages.tell(dialog.dialog, "The backup was not restored", str(exc), critical=True)
+            messages.tell(dialog, "The backup was not restored", str(exc), critical=True)
             dialog.show_backup(None)
             continue
         log.warning("store restored from %s after damage", result.info.path.name)

@@ -4,13 +4,23 @@ up their key with the clerk present."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
 from mop_desktop.domain.concerns import choice_label, field_label
 from mop_desktop.domain.dates import format_long, format_short
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.register.attachments_panel import failure_text, open_in_viewer
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
+from mop_desktop.gui.widgets.typed_ui import load_into
 from mop_desktop.services.concerns import RegisterService, sealed
 from mop_desktop.services.concerns import attachments as files
 from mop_desktop.store.sealing import ChairKey
@@ -37,32 +47,43 @@ def case_text(case: sealed.SealedCase) -> str:
     return "\n".join(lines)
 
 
-class SealedDialog:
+class SealedDialog(QDialog):
     """A sealed concern, opened for the chair; the key is closed when the window closes."""
 
+    bannerLabel: QLabel
+    caseText: QPlainTextEdit
+    sealedFileList: QListWidget
+    openSealedFileButton: QPushButton
+    buttonBox: QDialogButtonBox
+
     def __init__(self, service: RegisterService, key: ChairKey, reference: str,
-                 parent: QWidget | None) -> None:
-        self.service = service
-        self.key = key
-        self.reference = reference
-        self.dialog: QDialog = load_ui("sealed_dialog", parent)  # type: ignore[assignment]
-        self.ui = UiForm(self.dialog)
-        self.dialog.setWindowTitle(f"Sealed concern {reference}")
+                 parent: QWidget) -> None:
+        # read first: a case that cannot be opened leaves no window behind
         case = sealed.open_sealed(service, key, reference)
-        self.ui.caseText.setPlainText(case_text(case))
+        listed = []
         for item in files.listed(service, reference):
             name = f"File {item.id}"
             if item.sealed:  # the chair reads each sealed file's own name
                 name = sealed.open_sealed_attachment(service, key, reference, item.id)[0]
-            row = QListWidgetItem(f"{name}    added {item.added_at:%d/%m/%Y}")
-            row.setData(256, item.id)
-            self.ui.sealedFileList.addItem(row)
-        self.ui.openSealedFileButton.clicked.connect(self.open_selected)
-        self.ui.buttonBox.rejected.connect(self.dialog.reject)
-        self.dialog.finished.connect(self._closed)
+            listed.append((f"{name}    added {item.added_at:%d/%m/%Y}", item.id))
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        load_into(self, "sealed_dialog")
+        self.service = service
+        self.key = key
+        self.reference = reference
+        self.setWindowTitle(f"Sealed concern {reference}")
+        self.caseText.setPlainText(case_text(case))
+        for text, item_id in listed:
+            row = QListWidgetItem(text)
+            row.setData(256, item_id)
+            self.sealedFileList.addItem(row)
+        self.openSealedFileButton.clicked.connect(self.open_selected)
+        self.buttonBox.rejected.connect(self.reject)
+        self.finished.connect(self._closed)
 
     def open_selected(self) -> None:
-        item = self.ui.sealedFileList.currentItem()
+        item = self.sealedFileList.currentItem()
         if item is None:
             return
         try:
@@ -70,10 +91,10 @@ class SealedDialog:
                 self.service, self.key, self.reference, int(item.data(256)))
             open_in_viewer(name, data)
         except Exception as exc:  # noqa: BLE001 - one line
-            self.ui.bannerLabel.setText(failure_text(exc))
+            self.bannerLabel.setText(failure_text(exc))
 
     def _closed(self, _result: int = 0) -> None:
-        self.ui.caseText.clear()
+        self.caseText.clear()
         self.key.close()
         files.wipe_open_copies()
 
@@ -99,7 +120,7 @@ def open_as_chair(service: RegisterService, asks: Asks, parent: QWidget,
     except Exception as exc:  # noqa: BLE001 - one line
         asks.inform(parent, "Sealed concern", failure_text(exc))
         return None
-    view.dialog.open()
+    view.open()
     return view
 
 

@@ -27,8 +27,8 @@ from mop_desktop.services.concerns.query import (
     LIST_COLUMNS,
     ConcernQuery,
     ConcernSummary,
-    count_and_page,
-    page,
+    read_page,
+    search,
 )
 from mop_desktop.services.concerns.service import TimelineEntry
 
@@ -76,8 +76,7 @@ class ConcernTableModel(QAbstractTableModel):
         self._generation += 1
         total, first = 0, list[ConcernSummary]()
         if self.service.unlocked:
-            with self.service.session() as session:  # one connection for both: each is keyed
-                total, first = count_and_page(session, query, PAGE_SIZE)
+            total, first = search(self.service, query, PAGE_SIZE)
         self._show(query, total, first)
 
     def search(
@@ -95,8 +94,7 @@ class ConcernTableModel(QAbstractTableModel):
             return
 
         def work() -> tuple[int, list[ConcernSummary]]:
-            with service.session() as session:
-                return count_and_page(session, query, PAGE_SIZE)
+            return search(service, query, PAGE_SIZE)
 
         def succeeded(result: tuple[int, list[ConcernSummary]]) -> None:
             if generation != self._generation or not self.service.unlocked:
@@ -136,8 +134,7 @@ class ConcernTableModel(QAbstractTableModel):
         if rows is None:
             if not self.service.unlocked:
                 return None
-            with self.service.session() as session:
-                rows = page(session, self.query, number * PAGE_SIZE, PAGE_SIZE)
+            rows = read_page(self.service, self.query, number * PAGE_SIZE, PAGE_SIZE)
             self._pages[number] = rows
             while len(self._pages) > CACHED_PAGES:
                 self._pages.popitem(last=False)

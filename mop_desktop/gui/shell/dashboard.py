@@ -3,9 +3,10 @@
 The current version and its adoption, drafts in progress, the next review with the Full Council
 meeting proposed for it and the agenda and report deadlines, every reminder that is overdue,
 due or coming up (the same list as ``remind`` and the tray), a warning when the adoption
-history fails its check, and quick actions. It is filled through ``store.summary`` (sqlite3, no
-ORM), so it is cheap enough for the start-up path and ``--smoke-test``; in the window the
-history's check (which loads adopted texts through the ORM) runs once the page has been drawn.
+history fails its check, and quick actions. It is filled through ``store.protocol_repo`` (one
+read, as the tray and ``remind`` read). In the window it is first drawn saying "Loading…" and
+filled once the window is on screen (``load``, called by the start-up); the history's check
+(which loads the adopted texts) runs once the filled page has been drawn.
 """
 
 from __future__ import annotations
@@ -23,14 +24,19 @@ from mop_desktop.gui.forms.ui_dashboard_page import Ui_DashboardPage
 from mop_desktop.gui.review.models import STATE_WORDS, ReminderModel, followups_for
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets.operation import Change, Operation
-from mop_desktop.services.reminders import Reminder, Schedule, count_by_state, summary_reminders
+from mop_desktop.services.reminders import (
+    Reminder,
+    Schedule,
+    count_by_state,
+    schedule_and_reminders,
+)
 from mop_desktop.services.status import review_phrase
-from mop_desktop.store.summary import read_summary
 
 if TYPE_CHECKING:
     from mop_desktop.gui.shell.main_window import MainWindow
     from mop_desktop.services.adoption import ChainReport
 
+LOADING = "Loading\u2026"
 BANNER_STYLE = "color: #ffffff; background-color: #b02a37; padding: 8px; border-radius: 4px;"
 
 
@@ -51,6 +57,7 @@ class DashboardPage(QObject):
         window: MainWindow | None,
         today: Callable[[], dt.date] = dt.date.today,
         check_when_drawn: bool = False,
+        load_later: bool = False,
     ) -> None:
         self.widget = QWidget()
         self.form = Ui_DashboardPage()
@@ -86,9 +93,23 @@ class DashboardPage(QObject):
 
         app.changed.connect(self._on_changed)
         app.registerLocked.connect(self._refresh_reminders)
+        self.loaded = False
+        if load_later:  # the window's start-up calls ``load`` once the first frame is drawn
+            self.form.versionLabel.setText(LOADING)
+            self.form.countsLabel.setText(LOADING)
+            self._update_buttons()
+            return
         self.refresh(check_chain=not check_when_drawn)
         if check_when_drawn:
             self.widget.installEventFilter(self)
+
+    def load(self) -> None:
+        """Fill the page drawn as "Loading…"; the history's check follows its next drawing."""
+        if self.loaded:
+            return
+        self.refresh(check_chain=False)
+        self.widget.installEventFilter(self)
+        self.widget.update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """The history's check, once the page has been drawn for the first time."""
@@ -114,14 +135,14 @@ class DashboardPage(QObject):
     def refresh(self, *_args: object, check_chain: bool = True) -> None:
         from mop_desktop.store.db import StoreError
 
+        self.loaded = True
         try:
-            summary = read_summary(self.app.store.path)
+            self.schedule, self.items = schedule_and_reminders(
+                self.app.store, self.today(), followups_for(self.app)
+            )
         except StoreError as exc:  # said on the page as it is; never an error box that lies
             self.form.countsLabel.setText(f"The protocol's details could not be read: {exc}.")
             return
-        self.schedule, self.items = summary_reminders(
-            summary, self.today(), followups_for(self.app)
-        )
         self.model.set_rows(self.items)
         self.form.countsLabel.setText(counts_text(self.items))
         self._fill_summary(self.schedule)
@@ -278,4 +299,4 @@ class DashboardPage(QObject):
 
 
 def create_page(app: AppContext, window: MainWindow) -> QWidget:
-    return DashboardPage(app, window, check_when_drawn=True).widget
+    return DashboardPage(app, window, check_when_drawn=True, load_later=True).widget

@@ -2,9 +2,10 @@
 
 Layout in ``ui/main_window.ui``. Pages are listed in ``PAGES`` (name -> title, factory,
 icon); each factory imports its page's module when the page is first built (the dashboard at
-once, so the window opens filled) and returns the page's widget. A page that fails to build
-gets a plain page saying so. ``install_extensions`` adds the tray, the PDF, Word and web
-exports, the register's lock, backups and help once the window is on screen.
+once: it is drawn saying "Loading…" and filled by ``load_data`` once the window is on screen)
+and returns the page's widget. A page that fails to build gets a plain page saying so.
+``install_extensions`` adds the tray, the PDF, Word and web exports, the register's lock,
+backups and help once the window is on screen.
 
 Public API for pages and extensions:
 
@@ -146,7 +147,7 @@ class MainWindow(QMainWindow):
         if instance is not None:
             instance.aboutToQuit.connect(self.flush_pages)
 
-        self.refresh_status()
+        self.statusLabel.setText("Loading\u2026")  # filled by ``load_data`` after the first frame
         self._restore_geometry()
         self.show_page("dashboard")
 
@@ -277,21 +278,29 @@ class MainWindow(QMainWindow):
         if kinds & {Change.DOCUMENT, Change.SCHEDULE, Change.COUNCIL}:
             self.refresh_status()
 
+    def load_data(self) -> None:
+        """Fill what the first frame showed as "Loading…" (the status bar and the dashboard):
+        called by the start-up once the window is on screen."""
+        from mop_desktop.gui.shell.dashboard import DashboardPage
+
+        self.refresh_status()
+        page = self._pages.get("dashboard")
+        controller = page.findChild(DashboardPage) if page is not None else None
+        if controller is not None:
+            controller.load()
+
     def refresh_status(self) -> None:
-        # Read through store.summary (sqlite3), so the first frame does not wait for the ORM.
-        from mop_desktop.services.reminders import summary_schedule
-        from mop_desktop.services.status import status_text
+        from mop_desktop.services.status import window_status
         from mop_desktop.store.db import StoreError
-        from mop_desktop.store.summary import read_summary
 
         try:
-            summary = read_summary(self.app.store.path)
+            line, council = window_status(self.app.store)
         except StoreError as exc:  # said as it is, in the status bar; never a crash
             log.warning("the status bar could not read the store: %s", exc)
             self.statusLabel.setText(f"The protocol's details could not be read: {exc}.")
             return
-        self.statusLabel.setText(status_text(summary_schedule(summary)))
-        self.setWindowTitle(summary.council_name or "")
+        self.statusLabel.setText(line)
+        self.setWindowTitle(council or "")
 
     # -- actions --------------------------------------------------------------------------------
     def import_protocol(self) -> None:

@@ -19,6 +19,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Select, func, literal_column, or_, select, text
 from sqlalchemy.exc import DatabaseError
@@ -26,6 +27,9 @@ from sqlalchemy.orm import Session
 
 from mop_desktop.domain.concerns import CLOSED
 from mop_desktop.store.register import LIST_INDEX_COLUMNS, ConcernRow
+
+if TYPE_CHECKING:
+    from .service import RegisterService
 
 #: Columns a list or table shows, in order (also the sort keys it offers).
 LIST_COLUMNS = (
@@ -230,3 +234,22 @@ def followups_in(session: Session) -> list[tuple[str, dt.date]]:
         .order_by(ConcernRow.follow_up_on)
     )
     return [(ref, day) for ref, day in rows]
+
+
+# -- the register's own transactions (what the window and the command line ask) --------------
+def search(
+    service: RegisterService, query: ConcernQuery, limit: int
+) -> tuple[int, list[ConcernSummary]]:
+    """The number of concerns matching ``query`` and the first ``limit`` of them, in one
+    transaction on the unlocked register (``count_and_page``). A locked register:
+    ``RegisterLocked``; a statement that fails: ``RegisterStoreFailure``."""
+    with service.session() as session:  # one connection for both: each is keyed
+        return count_and_page(session, query, limit)
+
+
+def read_page(
+    service: RegisterService, query: ConcernQuery, offset: int, limit: int
+) -> list[ConcernSummary]:
+    """Rows ``offset`` to ``offset + limit`` of ``query``, in its own transaction."""
+    with service.session() as session:
+        return page(session, query, offset, limit)

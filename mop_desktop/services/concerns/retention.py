@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from mop_desktop.domain.concerns import CLOSED, due_for_review, retention_ends
 from mop_desktop.store.register import ConcernRow, DeletionTraceRow, RegisterError, utcnow
 
-from .service import UnknownConcern, audit
+from .service import RegisterService, UnknownConcern, audit
 
 
 class ConcernNotDue(RegisterError):
@@ -82,3 +82,28 @@ def traces(session: Session) -> list[DeletionTrace]:
         DeletionTrace(t.reference, t.removed_on, t.reason)
         for t in session.scalars(select(DeletionTraceRow).order_by(DeletionTraceRow.id))
     ]
+
+
+@dataclass(frozen=True)
+class RetentionReview:
+    """What the retention review shows: the concerns due, those kept for want of a closing
+    date, and the traces of those removed so far."""
+
+    years: int
+    due: list[RetentionItem]
+    undated: list[str]
+    traces: list[DeletionTrace]
+
+
+def review(service: RegisterService, years: int, today: dt.date) -> RetentionReview:
+    """The retention review of the unlocked register, in one transaction."""
+    with service.session() as session:
+        return RetentionReview(years, due(session, years, today), undated(session),
+                               traces(session))
+
+
+def remove(service: RegisterService, reference: str, reason: str) -> None:
+    """Delete one closed concern past its period for good, keeping a trace, in its own
+    transaction (``ConcernNotDue`` when it is not closed with a known date)."""
+    with service.session() as session:
+        delete(session, reference, reason)

@@ -357,18 +357,18 @@ class RegisterService:
 
     def change_passphrase(self, new_passphrase: str) -> None:
         register = self._need()
-        vault.set_passphrase(self.paths.key_envelope, register._key, new_passphrase)
+        vault.set_passphrase(self.paths.key_envelope, register.data_key, new_passphrase)
         self._remember(new_passphrase)
         with self.session() as session:
             audit(session, "passphrase changed")
 
     def propose_recovery_key(self) -> str:
         """A new recovery key to show the clerk; the old one works until it is confirmed."""
-        return vault.propose_recovery_key(self.paths.key_envelope, self._need()._key)
+        return vault.propose_recovery_key(self.paths.key_envelope, self._need().data_key)
 
     def confirm_recovery_key(self, typed: str) -> None:
         """The new recovery key, given back: it takes effect and the old one stops working."""
-        vault.confirm_recovery_key(self.paths.key_envelope, self._need()._key, typed)
+        vault.confirm_recovery_key(self.paths.key_envelope, self._need().data_key, typed)
         with self.session() as session:
             audit(session, "recovery key replaced")
 
@@ -378,6 +378,14 @@ class RegisterService:
         self.confirm_recovery_key(key)
         return key
 
+    def key_copy(self) -> bytearray | None:
+        """A copy of the unlocked register's data key (the caller wipes it with
+        ``vault.zero``), or None when the register is locked: for a backup or check that opens
+        the register itself."""
+        if not self.unlocked or self._register is None:
+            return None
+        return bytearray(self._register.data_key)
+
     def _need(self) -> Register:
         if self._register is None or not self._register.is_open:
             raise RegisterLocked()
@@ -385,8 +393,17 @@ class RegisterService:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        with self._need().session() as session:
-            yield session
+        """One transaction on the register. A statement that fails is raised as
+        ``RegisterStoreFailure`` (one line, never the statement), whatever the driver."""
+        from sqlalchemy.exc import DatabaseError
+
+        from .errors import RegisterStoreFailure
+
+        try:
+            with self._need().session() as session:
+                yield session
+        except DatabaseError as exc:
+            raise RegisterStoreFailure(exc) from exc
 
     # -- concerns -----------------------------------------------------------------------------
     def add(self, concern: Concern) -> str:

@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session, selectinload
 from mop_desktop.domain.concerns import Concern, ConcernError
 from mop_desktop.store.register import ConcernRow, TimelineRow
 
-from .service import TimelineEntry, to_concern
+from .service import RegisterService, TimelineEntry, to_concern
 
 TITLES = frozenset({
     "cllr", "councillor", "mr", "mrs", "ms", "miss", "mx", "dr", "rev", "revd", "reverend",
@@ -248,3 +248,15 @@ def choose(candidates: list[Candidate], exclude: Iterable[str]) -> list[str]:
 def about_person(session: Session, name: str) -> list[CaseFile]:
     """Every record that names ``name`` as a person (all candidates, none left out)."""
     return case_files(session, [c.reference for c in find_candidates(session, name)])
+
+
+def candidates(service: RegisterService, name: str) -> list[Candidate]:
+    """``find_candidates`` on the unlocked register, in its own transaction."""
+    with service.session() as session:
+        return find_candidates(session, name)
+
+
+def chosen_case_files(service: RegisterService, references: Iterable[str]) -> list[CaseFile]:
+    """``case_files`` on the unlocked register, in its own transaction."""
+    with service.session() as session:
+        return case_files(session, references)

@@ -3,8 +3,8 @@
 ``load_protocol`` picks the version (a label, the draft, or by default the adopted version in
 force) and gathers the council, logo, history and signature images; ``load_report`` gathers the
 draft, the last adopted version and the next Full Council meeting for the council-pack report.
-Both read through ``store.light_text`` (the standard library's sqlite3), so making a PDF does
-not import SQLAlchemy; rows become domain values through ``store.row_values``, as in the ORM.
+Both read through ``store.protocol_repo``; which version, which adoption record, which part of
+the history and the next meeting are the ``domain.protocol`` aggregate's answers.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from pathlib import Path
 
 from mop_desktop.domain.change_notes import ChangeNote, from_json
 from mop_desktop.domain.document import DocumentText
+from mop_desktop.domain.protocol import Meeting as Meeting
+from mop_desktop.domain.protocol import Protocol, Version, label_for_year, next_meeting
 from mop_desktop.domain.records import Adoption, Council, VersionStatus
-from mop_desktop.store import row_values as rows_
-from mop_desktop.store.light_text import LightStore, ProtocolRows, VersionValues
+from mop_desktop.store.protocol_repo import ProtocolRepository
 
 MAX_IMAGE_BYTES = 8 * 1024 * 1024
 
@@ -78,14 +79,6 @@ def heading_lines(source: ProtocolSource) -> list[str]:
 
 
 @dataclass
-class Meeting:
-    date: dt.date
-    body: str
-    title: str
-    location: str
-
-
-@dataclass
 class ReportSource:
     council: Council
     draft: ProtocolSource
@@ -96,11 +89,11 @@ class ReportSource:
     change_notes: tuple[ChangeNote, ...] = ()  # why each change was made (the clerk's notes)
 
 
-def _document(light: LightStore) -> ProtocolRows:
-    doc = light.protocol()
-    if doc is None or not doc.versions:
+def _document(repo: ProtocolRepository) -> Protocol:
+    protocol = repo.protocol()
+    if protocol is None or not protocol.versions:
         raise PdfError("there is no protocol yet: import one or start from the model")
-    return doc
+    return protocol
 
 
 def read_image_setting(value: str) -> bytes | None:
@@ -123,88 +116,72 @@ def read_image_setting(value: str) -> bytes | None:
         return None
 
 
-def _source(light: LightStore, doc: ProtocolRows, version: VersionValues, *,
+def _source(repo: ProtocolRepository, protocol: Protocol, version: Version, *,
             with_images: bool = True) -> ProtocolSource:
-    rows = doc.adoptions
-    own = [r for r in rows if r.version_id == version.id]
-    adoption = rows_.adoption_from_row(own[-1]) if own else None
-    if version.status == VersionStatus.DRAFT or not own:
-        history = [rows_.adoption_from_row(r) for r in rows]
-    else:
-        upto = rows.index(own[-1])
-        history = [rows_.adoption_from_row(r) for r in rows[: upto + 1]]
-    adopted = version.status != VersionStatus.DRAFT
+    own = protocol.adoption_of(version)
+    adoption = own.to_adoption() if own else None
+    adopted = not version.is_draft
     # Who signed is part of the adoption: the images recorded with it, never today's settings.
-    signed = light.signatures(own[-1].id) if adopted and with_images and own else {}
+    signed = repo.signatures(own.id) if adopted and with_images and own else {}
     return ProtocolSource(
         version_id=version.id,
         status=str(version.status),
         label=version.label or (adoption.version_label if adoption else None),
-        council=light.council(),
-        text=light.text(version),
+        council=repo.council(),
+        text=repo.text(version),
         adoption=adoption if adopted else None,
-        history=history,
-        logo=light.logo() if with_images else None,
+        history=protocol.history_up_to(version),
+        logo=repo.logo() if with_images else None,
         signature_chair=signed.get("chair"),
         signature_clerk=signed.get("clerk"),
     )
 
 
-def load_protocol(light: LightStore, *, version_label: str | None = None,
+def load_protocol(repo: ProtocolRepository, *, version_label: str | None = None,
                   draft: bool = False) -> ProtocolSource:
     """The version asked for: by label, the draft, or the adopted version in force (the
     draft when nothing has been adopted yet)."""
-    doc = _document(light)
+    protocol = _document(repo)
+    version: Version | None
     if version_label:
-        version = rows_.version_by_label(doc, version_label)
+        version = protocol.version_by_label(version_label)
         if version is None:
-            known = {a.version_label for a in doc.adoptions}
-            if version_label in known:
+            if version_label in {a.version_label for a in protocol.adoptions}:
                 raise PdfError(
                     f"version {version_label} is in the version table but its text was not "
                     "kept: only versions adopted or imported with their text can be printed"
                 )
-            labels = ", ".join(v.label for v in doc.versions if v.label) or "none"
+            labels = ", ".join(v.label for v in protocol.versions if v.label) or "none"
             raise PdfError(f"there is no version labelled '{version_label}' (known: {labels})")
     elif draft:
-        version = rows_.draft_of(doc)
+        version = protocol.draft
         if version is None:
             raise PdfError("there is no draft: start one from the adopted version first")
     else:
-        version = rows_.latest_adopted(doc) or rows_.current_version(doc)
+        version = protocol.in_force_or_draft
         if version is None:
             raise PdfError("there is no protocol yet: import one or start from the model")
-    return _source(light, doc, version)
+    return _source(repo, protocol, version)
 
 
-def next_meeting(light: LightStore, today: dt.date) -> Meeting | None:
-    """The next Full Council meeting on or after ``today``, if the clerk entered one."""
-    rows = light.meetings_from(today)
-    full = [r for r in rows if "full council" in (r.body or "").lower()] or list(rows)
-    if not full:
-        return None
-    row = full[0]
-    return Meeting(row.date, row.body or "Full Council", row.title or "", row.location or "")
-
-
-def load_report(light: LightStore, today: dt.date | None = None) -> ReportSource:
-    doc = _document(light)
-    draft = rows_.draft_of(doc)
+def load_report(repo: ProtocolRepository, today: dt.date | None = None) -> ReportSource:
+    protocol = _document(repo)
+    draft = protocol.draft
     if draft is None:
         raise PdfError(
             "there is no draft to report on: the council-pack report compares the draft "
             "with the last adopted version"
         )
-    adopted = rows_.latest_adopted(doc)
+    adopted = protocol.adopted
     day = today or dt.date.today()
     return ReportSource(
-        council=light.council(),
-        draft=_source(light, doc, draft, with_images=False),
-        adopted=_source(light, doc, adopted, with_images=False) if adopted else None,
-        meeting=next_meeting(light, day),
+        council=repo.council(),
+        draft=_source(repo, protocol, draft, with_images=False),
+        adopted=_source(repo, protocol, adopted, with_images=False) if adopted else None,
+        meeting=next_meeting(repo.meetings(since=day), day),
         today=day,
-        taken_labels=frozenset(rows_.used_labels(doc)),
-        change_notes=tuple(from_json(light.setting_text(f"protocol.change_notes.{draft.id}"))),
+        taken_labels=protocol.used_labels,
+        change_notes=tuple(from_json(repo.setting_text(f"protocol.change_notes.{draft.id}"))),
     )
 
 
@@ -215,4 +192,4 @@ def proposed_label(report: ReportSource) -> str:
     if report.draft.label:
         return report.draft.label
     day = report.meeting.date if report.meeting else report.today
-    return rows_.label_for_year(day, report.taken_labels)
+    return label_for_year(day, report.taken_labels)

@@ -6,9 +6,7 @@ carries the target's name. Every export is recorded in the ``export`` table with
 the file; ``verify`` answers with the version label when a file is an unaltered export of an
 adopted version, and ``list_exports`` gives the record for the Review schedule.
 
-``export_pdf``, ``verify`` and ``planned_name`` read and write through ``store.light_text``
-(sqlite3), so the ``pdf`` and ``verify`` commands never import SQLAlchemy; ``list_exports``
-(the Review page) reads through the ORM.
+Every read and the export's record go through ``store.protocol_repo``.
 """
 
 from __future__ import annotations
@@ -19,7 +17,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from mop_desktop.domain.dates import format_short
 from mop_desktop.domain.records import VersionStatus, short_record_hash
@@ -30,7 +28,7 @@ from mop_desktop.services.pdf.content import (
     proposed_label,
 )
 from mop_desktop.store.db import Store
-from mop_desktop.store.light_text import open_light
+from mop_desktop.store.protocol_repo import ProtocolRepository, reading
 
 PROTOCOL, DRAFT, REDLINE = "protocol", "draft", "redline"
 #: the adopted version's record hash rides in the PDF's keywords, for ``verify``
@@ -98,11 +96,11 @@ def export_pdf(
     if target.is_dir():
         raise PdfError(f"{target} is a folder: give the name of the PDF to write")
     pages = 0
-    with open_light(store.path) as light:
+    with reading(store) as repo:
         if redline:
             from mop_desktop.services.pdf.redline import report_story
 
-            report = load_report(light, today)
+            report = load_report(repo, today)
             story = report_story(report)
             council = report.council.name
             info = PageInfo(
@@ -118,7 +116,7 @@ def export_pdf(
         else:
             from mop_desktop.services.pdf.protocol import protocol_story
 
-            source = load_protocol(light, version_label=version_label, draft=draft)
+            source = load_protocol(repo, version_label=version_label, draft=draft)
             story = protocol_story(source)
             is_draft = source.status == VersionStatus.DRAFT
             mark = {"draft": "DRAFT", "superseded": "SUPERSEDED"}.get(source.status, "")
@@ -155,7 +153,7 @@ def export_pdf(
             raise PdfError(f"cannot write {target}: {exc.strerror or exc}") from None
         created = dt.datetime.now()
         if record:
-            created = _local(light.record_export(version_id=version_id, version_label=label,
+            created = _local(repo.record_export(version_id=version_id, version_label=label,
                                                  kind=kind, path=str(target), sha256=digest))
     return ExportInfo(str(target), kind, label, digest, created, pages)
 
@@ -188,10 +186,10 @@ def verify_file(store: Store, path: str | os.PathLike[str]) -> Verdict:
     digest = file_sha256(path)
     name = os.fspath(path)
     not_export = Verdict(None, f"{name} is not an unaltered export of an adopted version")
-    with open_light(store.path) as light:
+    with reading(store) as repo:
         match = None
-        for version_id, label in light.exports_with(digest, PROTOCOL):
-            status = light.version_status(version_id) if version_id else None
+        for version_id, label in repo.exports_with(digest, PROTOCOL):
+            status = repo.version_status(version_id) if version_id else None
             if status is None or status in (VersionStatus.ADOPTED, VersionStatus.SUPERSEDED):
                 match = (version_id, label or "(unlabelled)")
                 break
@@ -200,16 +198,16 @@ def verify_file(store: Store, path: str | os.PathLike[str]) -> Verdict:
         printed = printed_record(Path(path).read_bytes())
         if printed is None:  # exported before PDFs carried their record
             return Verdict(match[1])
-        problem = _record_problem(light, printed, check_text=True)
+        problem = _record_problem(repo, printed, check_text=True)
         return Verdict(None, f"{name}: {problem}") if problem else Verdict(match[1])
 
 
-def _record_problem(light: Any, record_hash: str, *, check_text: bool) -> str:
+def _record_problem(repo: ProtocolRepository, record_hash: str, *, check_text: bool) -> str:
     """Why the record ``record_hash`` is not sound in the history ("" when it is)."""
     from mop_desktop.domain.records import short_record_hash
 
-    doc = light.protocol()
-    history = light.history(doc) if doc is not None else []
+    protocol = repo.protocol()
+    history = protocol.history() if protocol is not None else []
     short = short_record_hash(record_hash)
     previous = ""
     for record in history:
@@ -221,8 +219,8 @@ def _record_problem(light: Any, record_hash: str, *, check_text: bool) -> str:
         if record.record_hash != record_hash:
             continue
         if check_text and record.text_sha256 and record.version_id is not None:
-            version = next((v for v in doc.versions if v.id == record.version_id), None)
-            if version is None or light.text(version).sha256() != record.text_sha256:
+            version = protocol.version(record.version_id) if protocol is not None else None
+            if version is None or repo.text(version).sha256() != record.text_sha256:
                 return (f"the text adopted with record {short} has been changed in the store "
                         "since this was printed; run mop-desktop check")
         return ""
@@ -240,16 +238,16 @@ def find_record(store: Store, typed: str) -> tuple[str | None, str]:
     if len(digits) < 8 or any(c not in "0123456789abcdef" for c in digits):
         return None, ("--record: give the record's digits as printed (at least 8 of 0-9 and "
                       "a-f, e.g. 9d28 4122 a2d6)")
-    with open_light(store.path) as light:
-        doc = light.protocol()
-        history = light.history(doc) if doc is not None else []
+    with reading(store) as repo:
+        protocol = repo.protocol()
+        history = protocol.history() if protocol is not None else []
         found = [a for a in history if record_digest(a.record_hash).startswith(digits)]
         if not found:
             return None, (f"no record in the adoption history begins with "
                           f"{short_record_hash(digits)}: the history has been changed since "
                           "it was printed, or the digits were mistyped")
         record = found[-1]
-        problem = _record_problem(light, record.record_hash, check_text=True)
+        problem = _record_problem(repo, record.record_hash, check_text=True)
     if problem:
         return None, problem
     line = f"record {short_record_hash(record.record_hash)}: version {record.version_label}"
@@ -267,28 +265,21 @@ def _local(stamp: dt.datetime) -> dt.datetime:
 
 def list_exports(store: Store) -> list[ExportInfo]:
     """Every PDF recorded, newest first; ``created_at`` in local time."""
-    from sqlalchemy import select
-
-    from mop_desktop.store.models import ExportRow
-
-    with store.session() as session:
-        rows = session.scalars(
-            select(ExportRow).order_by(ExportRow.created_at.desc(), ExportRow.id.desc())
-        ).all()
-        return [ExportInfo(r.path, r.kind, r.version_label, r.sha256, _local(r.created_at))
-                for r in rows]
+    with reading(store) as repo:
+        return [ExportInfo(path, kind, label, sha256, _local(created))
+                for path, kind, label, sha256, created in repo.exports()]
 
 
 def planned_name(store: Store, *, redline: bool = False, draft: bool = False,
                  today: dt.date | None = None, version_label: str | None = None) -> str:
     """The file name to suggest for an export, from the council, title, version and date."""
     day = today or dt.date.today()
-    with open_light(store.path) as light:
+    with reading(store) as repo:
         if redline:
-            report = load_report(light, day)
+            report = load_report(repo, day)
             return suggested_name(report.council.name, report.draft.text.title,
                                   proposed_label(report), day, REDLINE)
-        source = load_protocol(light, draft=draft, version_label=version_label)
+        source = load_protocol(repo, draft=draft, version_label=version_label)
         kind = DRAFT if source.status == VersionStatus.DRAFT else PROTOCOL
         return suggested_name(source.council.name, source.text.title, source.label or "",
                               day, kind)

@@ -22,7 +22,7 @@ from mop_desktop.services.pdf.exports import (
     write_atomically,
 )
 from mop_desktop.store.db import Store
-from mop_desktop.store.light_text import open_light
+from mop_desktop.store.protocol_repo import reading
 
 FORMATS = {".pdf": "PDF", ".html": "web page", ".htm": "web page", ".docx": "Word document"}
 
@@ -69,7 +69,7 @@ def export_document(
     target = Path(path).expanduser().resolve()
     if target.is_dir():
         raise ExportError(f"{target} is a folder: give the name of the file to write")
-    with open_light(store.path) as light:
+    with reading(store) as repo:
         if redline:
             if suffix != ".docx":
                 raise ExportError("the council-pack report is made as PDF (.pdf) or as Word "
@@ -77,12 +77,12 @@ def export_document(
             from mop_desktop.domain.diff import compare
             from mop_desktop.services.publish.word_redline import redline_docx
 
-            report = load_report(light, today)
+            report = load_report(repo, today)
             diff = compare(report.adopted.text if report.adopted else None, report.draft.text)
             data = redline_docx(report, diff, author)
             kind, version_id, label = REDLINE, report.draft.version_id, proposed_label(report)
         else:
-            source = load_protocol(light, version_label=version_label, draft=draft)
+            source = load_protocol(repo, version_label=version_label, draft=draft)
             if suffix == ".docx":
                 from mop_desktop.services.publish.word_document import protocol_docx
 
@@ -96,6 +96,6 @@ def export_document(
         digest = _write(target, data)
         created = dt.datetime.now()
         if record:
-            created = light.record_export(version_id=version_id, version_label=label, kind=kind,
+            created = repo.record_export(version_id=version_id, version_label=label, kind=kind,
                                           path=str(target), sha256=digest)
     return ExportInfo(str(target), kind, label, digest, created, 0)

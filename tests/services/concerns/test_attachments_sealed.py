@@ -228,16 +228,11 @@ def test_damaged_chair_envelope_refused_at_once(service):
 
 def test_register_of_schema_3_upgrades(app_paths, make_concern):
     """A register written before attachments existed gains the new tables on opening."""
-    from sqlalchemy import text
+    from tests.services.concerns.test_workflow import register_of_schema
 
     svc = RegisterService(app_paths)
     svc.init(PASSPHRASE)
-    ref = svc.add(make_concern())
-    with svc.session() as session:
-        for table in ("attachment", "sealed_concern", "chair_key"):
-            session.execute(text(f"DROP TABLE {table}"))
-        session.execute(text("UPDATE schema_version SET version = 3"))
-    svc.lock()
+    ref = register_of_schema(3, svc, app_paths)  # the register a schema-3 release wrote
     svc.unlock(PASSPHRASE)
     att.add_bytes(svc, ref, "note.txt", b"hello")
     assert len(att.listed(svc, ref)) == 1

@@ -221,13 +221,17 @@ def test_production_cost_is_within_bounds(monkeypatch):
 def test_failed_statement_does_not_print_personal_data(service):
     from sqlalchemy.exc import IntegrityError
 
+    from mop_desktop.services.concerns.errors import RegisterStoreFailure
     from mop_desktop.store.register import ConcernRow
 
     secret = "Zq-private-" + uuid.uuid4().hex
-    with pytest.raises(IntegrityError) as err:
+    with pytest.raises(RegisterStoreFailure) as failure:  # the register's own error ...
         with service.session() as session:
             for _ in range(2):
                 session.add(ConcernRow(reference="C-2026-001", raised_on=dt.date(2026, 1, 1),
                                        raised_by_role="officer", summary=secret))
-    assert secret not in str(err.value)
-    assert "hidden due to hide_parameters" in str(err.value)
+    assert secret not in str(failure.value)
+    err = failure.value.__cause__  # ... raised from the driver's, kept for the log
+    assert isinstance(err, IntegrityError)
+    assert secret not in str(err)
+    assert "hidden due to hide_parameters" in str(err)

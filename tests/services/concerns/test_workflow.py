@@ -175,31 +175,23 @@ def test_index_scan_and_rowid_lookup_agree(service, make_concern, monkeypatch, n
         assert count(s, ConcernQuery(text="plan", status="formal")) == 4
 
 
-def as_schema_3(session):
-    """Take away what schema 4 added (the clerk's own log: closing date unknown, import
-    fingerprints, their categories, timeline edits)."""
-    from sqlalchemy import text
+def register_of_schema(version, service, app_paths):
+    """Put the register a release of schema ``version`` wrote (tests/store/data) in place of
+    the service's own, under the service's data key, and lock it."""
+    from mop_desktop.store import vault
+    from tests.store.data.make_fixtures import install_register
 
-    for statement in (
-        "DROP INDEX ix_concern_import_fingerprint",
-        "ALTER TABLE concern DROP COLUMN import_fingerprint",
-        "ALTER TABLE concern DROP COLUMN closing_date_unknown",
-        "ALTER TABLE timeline DROP COLUMN updated_at",
-        "DROP TABLE user_category",
-        "DELETE FROM schema_version",
-        "INSERT INTO schema_version(version, applied_at) VALUES (3, '2026-01-01 00:00:00')",
-    ):
-        session.execute(text(statement))
+    service.lock()
+    key = vault.unlock_with_passphrase(app_paths.key_envelope, "correct horse battery")
+    install_register(version, app_paths.register_db, key)
+    vault.zero(key)
+    return "MOP-2026-001"  # closed on 1 April 2026, one timeline entry ("phoned", 24 March)
 
 
 def test_schema_3_register_is_upgraded_for_the_clerks_own_log(service, make_concern, app_paths):
     from sqlalchemy import text
 
-    ref = service.add(make_concern(status="closed", closed_on=dt.date(2026, 4, 1)))
-    service.add_timeline(ref, dt.date(2026, 3, 24), "phoned")
-    with service.session() as s:
-        as_schema_3(s)
-    service.lock()
+    ref = register_of_schema(3, service, app_paths)
     service.unlock("correct horse battery")
     with service.session() as s:
         assert s.execute(text("SELECT max(version) FROM schema_version")).scalar() == 4
@@ -216,16 +208,7 @@ def test_schema_3_register_is_upgraded_for_the_clerks_own_log(service, make_conc
 def test_schema_1_register_is_upgraded_with_a_copy_kept_aside(service, make_concern, app_paths):
     from sqlalchemy import text
 
-    ref = service.add(make_concern())
-    with service.session() as s:
-        as_schema_3(s)
-        s.execute(text("DROP INDEX ix_concern_list"))
-        for name in ("raised_on", "status", "category", "raised_by_role"):
-            s.execute(text(f"CREATE INDEX ix_concern_{name} ON concern ({name})"))
-        s.execute(text("DELETE FROM schema_version"))
-        s.execute(text("INSERT INTO schema_version(version, applied_at) "
-                       "VALUES (1, '2026-01-01 00:00:00')"))
-    service.lock()
+    ref = register_of_schema(1, service, app_paths)
     service.unlock("correct horse battery")
     with service.session() as s:
         from mop_desktop.store.register import SCHEMA_VERSION
@@ -250,3 +233,15 @@ def test_broken_character_in_timeline_refused_by_name(service, make_concern):
     with pytest.raises(ConcernError, match="^timeline: .*broken character"):
         service.add_timeline(ref, dt.date(2026, 3, 24), "phoned \udc00")
     assert service.timeline(ref) == []
+
+
+def test_key_copy_is_a_copy_only_while_unlocked(service, app_paths):
+    from mop_desktop.store import vault
+
+    key = vault.unlock_with_passphrase(app_paths.key_envelope, "correct horse battery")
+    copy = service.key_copy()
+    assert copy == key and copy is not None
+    vault.zero(copy)  # wiping the caller's copy leaves the register open
+    assert service.unlocked and service.key_copy() == key
+    service.lock()
+    assert service.key_copy() is None

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[3]
 UI = ROOT / "ui"
 HERE = Path(__file__).resolve().parent
 
-#: the layouts compiled here (the others are still loaded at run time with ``load_ui``)
+#: the layouts compiled here (the register's and backups' are built by ``gui/widgets/typed_ui``)
 COMPILED = (
     "adopt_dialog",
     "welcome_dialog",
@@ -31,6 +31,8 @@ COMPILED = (
     "protocol_page",
     "main_window",
     "placeholder_page",
+    "crash_dialog",
+    "find_replace_dialog",
 )
 
 HEADER = (

@@ -54,10 +54,8 @@ def test_blank_start_with_council_name(dialog, store, qtbot) -> None:
 
 
 def test_model_protocol_start(dialog, store) -> None:
-    if not welcome.model_available():
-        assert not dialog.form.modelButton.isEnabled()
-        assert dialog.form.modelNoteLabel.isVisibleTo(dialog)
-        pytest.skip("the model protocol is not in this build yet")
+    assert dialog.form.modelButton.isEnabled()  # the model protocol ships with every build
+    assert not dialog.form.modelNoteLabel.isVisibleTo(dialog)
     from mop_desktop.services.importer.model import model_protocol
 
     dialog.form.modelButton.click()
@@ -145,9 +143,6 @@ def test_shared_folder_warning_is_shown(qtbot, app_context, monkeypatch, told) -
 @pytest.mark.parametrize("choice", ["blankButton", "modelButton"])
 def test_store_error_is_told_not_a_crash(dialog, store, monkeypatch, told, choice) -> None:
     from sqlalchemy.exc import OperationalError
-
-    if choice == "modelButton" and not welcome.model_available():
-        pytest.skip("the model protocol is not in this build yet")
 
     def failing(store, text):
         raise OperationalError("INSERT", {}, Exception("database is locked"))

@@ -33,11 +33,6 @@ def blank_protocol() -> DocumentText:
     return DocumentText(title=docs.DEFAULT_TITLE, sections=[Section(heading="")])
 
 
-def model_available() -> bool:
-    """The model protocol ships with every build."""
-    return True
-
-
 class WelcomeDialog(QDialog):
     """The dialog and what each choice does (deleted when closed)."""
 
@@ -49,9 +44,7 @@ class WelcomeDialog(QDialog):
         self.form = Ui_WelcomeDialog()
         self.form.setupUi(self)
         self.preview: ImportPreview | None = None
-        has_model = model_available()
-        self.form.modelButton.setEnabled(has_model)
-        self.form.modelNoteLabel.setVisible(not has_model)
+        self.form.modelNoteLabel.hide()  # "not in this build": the model always ships
         self.form.modelButton.clicked.connect(self.choose_model)
         self.form.importButton.clicked.connect(self.choose_import)
         self.form.blankButton.clicked.connect(self.choose_blank)

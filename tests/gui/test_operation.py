@@ -108,3 +108,22 @@ def test_one_line_of_a_busy_store() -> None:
 
     error = OperationalError("UPDATE", {}, sqlite3.OperationalError("database is locked"))
     assert one_line(error) == "Nothing was saved: busy: another program is writing; try again."
+
+
+def test_only_the_operation_helper_announces() -> None:
+    """Every page learns of a change from one announcement, made in one place."""
+    import re
+    from pathlib import Path
+
+    import mop_desktop.gui as gui
+
+    root = Path(gui.__file__).parent
+    emitters, old_signals = [], []
+    for path in sorted(root.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        where = str(path.relative_to(root))
+        if re.search(r"\bchanged\.emit\(", text) and where != "widgets/operation.py":
+            emitters.append(where)
+        if re.search(r"\b(document|schedule|council|register)Changed\b", text):
+            old_signals.append(where)
+    assert emitters == [] and old_signals == []

@@ -122,7 +122,7 @@ def test_only_the_operation_helper_announces() -> None:
     for path in sorted(root.rglob("*.py")):
         text = path.read_text(encoding="utf-8")
         where = str(path.relative_to(root))
-        if re.search(r"\bchanged\.emit\(", text) and where != "widgets/operation.py":
+        if re.search(r"\bapp\.changed\.emit\(", text) and where != "widgets/operation.py":
             emitters.append(where)
         if re.search(r"\b(document|schedule|council|register)Changed\b", text):
             old_signals.append(where)

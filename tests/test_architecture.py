@@ -269,8 +269,6 @@ SQLITE_AS_SUBJECT = {
     "mop_desktop/store/migrate_copy.py", "mop_desktop/store/bundle_checks.py",
     "mop_desktop/store/failures.py", "mop_desktop/store/register.py",
     "mop_desktop/store/register_upgrade.py",
-    # parallel readers being replaced by the store's repositories (issue 15, item 1):
-    "mop_desktop/store/light_text.py", "mop_desktop/store/summary.py",
 }
 
 

@@ -70,8 +70,8 @@ def _check_server(args: argparse.Namespace, ctx: Context) -> int:
     own pages: there is no file for ``quick_check``.)"""
     from mop_desktop.commands import CommandError
     from mop_desktop.commands.backup import register_key
-    from mop_desktop.store.db import StoreError
     from mop_desktop.services.store_checks import check_all
+    from mop_desktop.store.db import StoreError
     from mop_desktop.store.vault import zero
 
     try:

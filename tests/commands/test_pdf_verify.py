@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.services.pdf_support import model_like_text, put_adopted, put_draft
 
 
@@ -58,6 +60,7 @@ def test_pdf_usage_errors_are_one_line(cli, store, tmp_path):
     assert not list(tmp_path.glob("**/*.pdf"))
 
 
+@pytest.mark.sqlite_only(reason="the probe process opens the data folder's policy.db")
 def test_pdf_command_as_a_process_does_not_load_qt(store, tmp_path):
     put_adopted(store, model_like_text(), [], "Example Town Council")
     out = tmp_path / "p.pdf"

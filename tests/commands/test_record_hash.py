@@ -8,6 +8,7 @@ import json
 import re
 import sqlite3
 
+import pytest
 from pypdf import PdfReader
 
 from mop_desktop.domain.records import short_record_hash
@@ -47,6 +48,7 @@ def test_the_pdf_prints_the_short_record_hash_in_the_table_the_sign_off_and_the_
     assert all(f"record {short}" in page for page in pages)  # every page's footer
 
 
+@pytest.mark.sqlite_only(reason="tampers with policy.db's file directly")
 def test_verify_refuses_a_pdf_whose_printed_record_no_longer_matches_the_history(
     cli, store, tmp_path, app_paths
 ):
@@ -68,6 +70,7 @@ def test_verify_refuses_a_pdf_whose_printed_record_no_longer_matches_the_history
         in stdout
 
 
+@pytest.mark.sqlite_only(reason="tampers with policy.db's file directly")
 def test_verify_refuses_a_pdf_whose_adopted_text_was_changed_in_the_store(
     cli, store, tmp_path, app_paths
 ):
@@ -80,6 +83,7 @@ def test_verify_refuses_a_pdf_whose_adopted_text_was_changed_in_the_store(
     assert code == 1 and "has been changed in the store since this was printed" in stdout
 
 
+@pytest.mark.sqlite_only(reason="tampers with policy.db's file directly")
 def test_verify_record_checks_the_digits_from_a_paper_copy(cli, store, tmp_path, app_paths):
     _adopted_pdf(cli, store, tmp_path)
     digits = short_record_hash(_history(cli)[-1]["record_hash"])

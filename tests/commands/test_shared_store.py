@@ -14,8 +14,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import ROOT, SAMPLES
 from tests.store.safety_helpers import populate, sample_text
 

@@ -72,3 +72,13 @@ def told(monkeypatch):
         lambda parent, title, text, critical=False, **_kind: shown.append((title, text)),
     )
     return shown
+
+
+
+def closed_after(request, dialog):
+    """``dialog``, closed after the test unless it has closed (and so deleted) itself: the
+    dialogs delete themselves when closed, which ``qtbot.addWidget`` does not allow for."""
+    import shiboken6
+
+    request.addfinalizer(lambda: dialog.close() if shiboken6.isValid(dialog) else None)
+    return dialog

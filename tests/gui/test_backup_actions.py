@@ -13,6 +13,7 @@ from mop_desktop.gui.backup.actions import describe_age
 from mop_desktop.gui.register import recovery
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.store import backup as bk
 from mop_desktop.store.backup_folder import backup_now, list_backups
 from mop_desktop.store.db import DamagedStoreError, open_store
@@ -74,7 +75,7 @@ def test_changes_are_backed_up_by_the_timer_and_on_closing(qtbot, window, app_pa
     actions.on_timer()
     assert not actions.running, "nothing changed: no backup"
     add_meeting(store, 1)
-    actions.app.scheduleChanged.emit()
+    announce(actions.app, Change.SCHEDULE)
     assert actions.dirty
     actions.on_timer()
     qtbot.waitUntil(lambda: not actions.running, timeout=20000)
@@ -82,7 +83,7 @@ def test_changes_are_backed_up_by_the_timer_and_on_closing(qtbot, window, app_pa
     assert bk.describe_bundle(after_timer).counts["policy.db"]["meeting"] == 4
     assert not actions.dirty
     add_meeting(store, 2)
-    actions.app.documentChanged.emit()
+    announce(actions.app, Change.DOCUMENT)
     window.close()  # the backup runs before the window goes
     newest = list_backups(app_paths.backups)[0][1]
     assert bk.describe_bundle(newest).counts["policy.db"]["meeting"] == 5
@@ -135,7 +136,9 @@ def test_restore_dialog_previews_and_restores(qtbot, window, app_paths, store, m
 
     monkeypatch.setattr(restore_dialog.RestoreDialog, "chosen_backup", answer)
     emitted = []
-    window.backup_actions.app.documentChanged.connect(lambda: emitted.append(1))
+    window.backup_actions.app.changed.connect(
+        lambda kinds: emitted.append(1) if Change.DOCUMENT in kinds else None
+    )
     _action(window, "actionRestoreFromBackup").trigger()
     qtbot.waitUntil(lambda: bool(emitted), timeout=20000)
     assert seen == {
@@ -218,7 +221,7 @@ def test_recovery_for_other_errors_only_explains(app_paths, told):
 def test_quitting_without_closing_the_window_backs_up_a_change(qtbot, window, app_paths, store):
     actions = window.backup_actions
     add_meeting(store, 3)
-    actions.app.scheduleChanged.emit()
+    announce(actions.app, Change.SCHEDULE)
     actions.on_quit()
     newest = list_backups(app_paths.backups)[0][1]
     assert bk.describe_bundle(newest).counts["policy.db"]["meeting"] == 4

@@ -24,7 +24,7 @@ def test_unhandled_error_is_logged_and_shown(qtbot, app_paths, monkeypatch):
         sys.excepthook = saved
     assert len(shown) == 1
     dialog = shown[0]
-    qtbot.addWidget(dialog.dialog)
+    qtbot.addWidget(dialog)
     details = dialog.details()
     assert "RuntimeError: the <b>button</b> broke" in details
     assert "test_crash.py" in details
@@ -51,7 +51,7 @@ def test_register_sql_never_reaches_the_dialog(qtbot, app_paths, monkeypatch):
             con.execute(sa.text("SELECT * FROM concern WHERE summary = :s"), {"s": secret})
     except sa.exc.OperationalError:
         crash.handle_exception(*sys.exc_info(), log_path)
-    qtbot.addWidget(shown[0].dialog)
+    qtbot.addWidget(shown[0])
     details = shown[0].details()
     assert "OperationalError" in details and "no such table" in details
     assert "SECRET-X" not in details

@@ -9,9 +9,11 @@ import datetime as dt
 from PySide6.QtWidgets import QWidget
 
 from mop_desktop.domain.review import State
+from mop_desktop.gui.register.page import ConcernsPage
 from mop_desktop.gui.review.page import ReviewPage
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.shell.dashboard import DashboardPage
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.services.meetings import add_meeting
 from mop_desktop.services.reminders import AGENDA, FOLLOW_UP, REVIEW, Reminder
 from tests.services.review_data import adopted_protocol
@@ -32,9 +34,11 @@ class FakeWindow:
         return self._concerns if name == "concerns" else None
 
 
-class FakeConcerns(QWidget):
+class FakeConcerns(ConcernsPage):
+    """The Concerns page without its register: records the concern asked for."""
+
     def __init__(self) -> None:
-        super().__init__()
+        QWidget.__init__(self)  # not the page's own set-up: there is no register here
         self.opened: list[str] = []
 
     def open_case(self, reference: str) -> None:
@@ -58,7 +62,7 @@ def test_a_meeting_ten_months_early_is_not_the_review_meeting(qtbot, app_paths, 
     assert review.form.meetingLabel.text().startswith("No meeting entered yet for the review")
 
     add_meeting(store, D(2027, 12, 9))
-    ctx.scheduleChanged.emit()
+    announce(ctx, Change.SCHEDULE)
     assert page.schedule.meeting is not None and page.schedule.meeting.date == D(2027, 12, 9)
     assert page.form.meetingLabel.text() == "9 December 2027"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from mop_desktop.gui.widgets.operation import Change
 from mop_desktop.services.pdf.exports import list_exports
 from tests.domain.test_diff import adopted, draft_with_four_changes
 from tests.gui.test_pdf_preview import _action, window  # noqa: F401 (fixture used by name)
@@ -37,7 +38,9 @@ def test_protocol_as_a_web_page_and_as_word(qtbot, window, store, monkeypatch, t
     for suffix in (".html", ".docx"):
         asked: list = []
         _answer(monkeypatch, tmp_path, suffix, asked)
-        with qtbot.waitSignal(app.scheduleChanged, timeout=20000):
+        with qtbot.waitSignal(
+            app.changed, check_params_cb=lambda kinds: Change.SCHEDULE in kinds, timeout=20000
+        ):
             export_actions.export_web_or_word(app, win)
         suggested, kinds = asked[0]
         assert set(kinds.values()) == {".html", ".docx"}
@@ -56,7 +59,9 @@ def test_council_pack_changes_as_word_tracked_changes(qtbot, window, store, monk
     put_draft(store, draft_with_four_changes())
     asked: list = []
     _answer(monkeypatch, tmp_path, ".docx", asked)
-    with qtbot.waitSignal(app.scheduleChanged, timeout=20000):
+    with qtbot.waitSignal(
+        app.changed, check_params_cb=lambda kinds: Change.SCHEDULE in kinds, timeout=20000
+    ):
         export_actions.export_pack_word(app, win)
     written = next(tmp_path.glob("*.docx"))
     with zipfile.ZipFile(written) as z:

@@ -47,7 +47,7 @@ def test_f1_opens_the_guide_and_the_shortcuts(window, qtbot) -> None:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.nav, Qt.Key.Key_F1)
-    help_window = window._help_window
+    help_window = window.findChild(help_module.HelpWindow)
     assert help_window.isVisible()
     text = help_window.guide.toPlainText()
     assert "MOP Desktop" in text and "#" not in text.splitlines()[0]  # Markdown rendered

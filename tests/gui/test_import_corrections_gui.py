@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from PySide6.QtWidgets import QWidget
+
 from mop_desktop.gui.protocol import import_preview
 from mop_desktop.services.workspace import show
 from tests.gui.shell_helpers import app_context  # noqa: F401 (fixture used by name)
@@ -30,9 +32,10 @@ The Clerk, Town Hall, Oakford.
 
 
 def _open(qtbot, app_context, path: Path):
-    preview = import_preview.choose_and_import(app_context, None, path=path)
-    qtbot.addWidget(preview.dialog)
-    qtbot.waitUntil(lambda: preview.result is not None, timeout=20000)
+    host = QWidget()  # the preview deletes itself when closed: its host is closed after the test
+    qtbot.addWidget(host)
+    preview = import_preview.choose_and_import(app_context, host, path=path)
+    qtbot.waitUntil(lambda: preview.import_result is not None, timeout=20000)
     return preview
 
 
@@ -102,7 +105,7 @@ def test_three_corrections_council_and_history_saved_and_replayed(qtbot, app_con
     assert stray not in _texts(again)
     assert again.form.councilValue.text() == "Oakford Town Council"
     assert "applied again" in again.form.correctionLabel.text()
-    again.dialog.reject()
+    again.reject()
     # and from the command line
     code, out, err = cli("import", str(source), "--as-draft")
     assert code == 0, err

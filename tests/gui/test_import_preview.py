@@ -7,9 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
 from mop_desktop.gui.protocol import import_preview
+from mop_desktop.gui.widgets.operation import Change
 from mop_desktop.services.importer import ImportFailed
 from mop_desktop.services.workspace import show
 from tests.gui.shell_helpers import app_context, make_result, told  # noqa: F401 (fixtures used by name)
@@ -32,9 +33,10 @@ def _open(qtbot, app_context, monkeypatch, result, tmp_path: Path):
     source = tmp_path / "oakford.txt"
     source.write_text("stand-in", encoding="utf-8")
     monkeypatch.setattr(import_preview, "read_protocol", lambda path: result)
-    preview = import_preview.choose_and_import(app_context, None, path=source)
-    qtbot.addWidget(preview.dialog)
-    qtbot.waitUntil(lambda: preview.result is not None)
+    host = QWidget()  # the preview deletes itself when closed: its host is closed after the test
+    qtbot.addWidget(host)
+    preview = import_preview.choose_and_import(app_context, host, path=source)
+    qtbot.waitUntil(lambda: preview.import_result is not None)
     return preview
 
 
@@ -85,7 +87,9 @@ def test_preview_shows_everything_and_marks_doubtful(open_preview, store) -> Non
 
 def test_save_as_adopted(open_preview, qtbot, app_context, store) -> None:
     preview = open_preview(make_result(adopted=True))
-    with qtbot.waitSignal(app_context.documentChanged):
+    with qtbot.waitSignal(
+        app_context.changed, check_params_cb=lambda kinds: Change.DOCUMENT in kinds
+    ):
         preview.form.adoptedButton.click()
     current = show(store)
     assert current["status"] == "adopted"
@@ -134,7 +138,7 @@ def test_failed_read_shows_its_one_line(
     preview = import_preview.choose_and_import(app_context, None, path=tmp_path / "bad.txt")
     qtbot.waitUntil(lambda: bool(told))
     assert told == [("Import protocol", "bad.txt: line 3: not a protocol")]
-    assert preview.result is None
+    assert preview.import_result is None
     assert show(store) is None
 
 
@@ -151,11 +155,12 @@ def test_user_text_is_plain(open_preview) -> None:
 
 def test_real_sample_through_the_importer(qtbot, app_context, samples, store) -> None:
     pytest.importorskip("mop_desktop.services.importer.reader")
+    host = QWidget()  # the preview deletes itself when closed: its host is closed after the test
+    qtbot.addWidget(host)
     preview = import_preview.choose_and_import(
-        app_context, None, path=samples / "borough-model-protocol.txt"
+        app_context, host, path=samples / "borough-model-protocol.txt"
     )
-    qtbot.addWidget(preview.dialog)
-    qtbot.waitUntil(lambda: preview.result is not None, timeout=20000)
+    qtbot.waitUntil(lambda: preview.import_result is not None, timeout=20000)
     headings = [
         preview.form.outlineTree.topLevelItem(i).text(1)
         for i in range(preview.form.outlineTree.topLevelItemCount())
@@ -171,11 +176,11 @@ def test_text_that_cannot_be_stored_is_said_and_nothing_saved(
     result = make_result(adopted=True)
     result.text.sections[0].blocks[0].text = "Broken \ud83d text"
     preview = open_preview(result)
-    preview.dialog.show()
+    preview.show()
     preview.form.adoptedButton.click()
     assert len(told) == 1 and told[0][1].startswith("Nothing was saved:")
     assert "broken character" in told[0][1]
-    assert preview.dialog.isVisible()  # the clerk can cancel or try as a draft
+    assert preview.isVisible()  # the clerk can cancel or try as a draft
     assert show(store) is None
 
 
@@ -205,7 +210,9 @@ def test_preview_of_a_pdf_lists_what_was_left_out_and_what_is_missing(
     assert "Missing: the latest adoption has no review date" in lines
     assert any(line.startswith("Left out: page 1: \u201cPage 1\u201d") for line in lines)
     assert form.councilValue.text() == "Oakford Town Council"
-    with qtbot.waitSignal(app_context.documentChanged):
+    with qtbot.waitSignal(
+        app_context.changed, check_params_cb=lambda kinds: Change.DOCUMENT in kinds
+    ):
         form.adoptedButton.click()
     current = show(store)
     assert [b["number"] for b in current["sections"][0]["blocks"]] == [

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QWidget
 
 from mop_desktop.gui.shell import main_window as mw
+from mop_desktop.gui.widgets.operation import Change, announce
 from tests.gui.shell_helpers import app_context, make_result  # noqa: F401 (fixtures used by name)
 
 
@@ -36,19 +37,6 @@ def test_show_page_and_shortcuts(window) -> None:
     assert window.current_page_name() == "dashboard"
 
 
-def test_missing_page_module_gets_a_placeholder(qtbot, app_context, monkeypatch) -> None:
-    pages = dict(mw.PAGES)
-    pages["concerns"] = mw.PageSpec("Concerns", "mop_desktop.gui.pages.no_such_page", "x.svg")
-    monkeypatch.setattr(mw, "PAGES", pages)
-    win = mw.MainWindow(app_context)
-    qtbot.addWidget(win)
-    win.show_page("concerns")
-    assert win.page("concerns") is None
-    shown = [label.text() for label in win.stack.currentWidget().findChildren(QLabel)]
-    assert "Concerns" in shown
-    assert any("not part of this version" in text for text in shown)
-
-
 def test_broken_page_is_reported_not_fatal(qtbot, app_context, monkeypatch, tmp_path) -> None:
     import sys
     import types
@@ -61,7 +49,7 @@ def test_broken_page_is_reported_not_fatal(qtbot, app_context, monkeypatch, tmp_
     broken.create_page = create_page
     monkeypatch.setitem(sys.modules, "mop_desktop_test_broken_page", broken)
     pages = dict(mw.PAGES)
-    pages["review"] = mw.PageSpec("Review schedule", "mop_desktop_test_broken_page", "x.svg")
+    pages["review"] = mw.PageSpec("Review schedule", broken.create_page, "x.svg")
     monkeypatch.setattr(mw, "PAGES", pages)
     win = mw.MainWindow(app_context)
     qtbot.addWidget(win)
@@ -97,7 +85,7 @@ def test_status_bar_follows_the_store(window, app_context) -> None:
     from mop_desktop.services.workspace import save_import
 
     save_import(app_context.store, make_result(adopted=True))
-    app_context.documentChanged.emit()
+    announce(app_context, Change.DOCUMENT)
     text = window.statusLabel.text()
     assert "Version 2026 adopted" in text
     assert "31 March 2027" in text
@@ -118,7 +106,7 @@ def test_close_flushes_pages(qtbot, app_context, monkeypatch) -> None:
     module.create_page = lambda app, window: Page()
     monkeypatch.setitem(sys.modules, "mop_desktop_test_flush_page", module)
     pages = dict(mw.PAGES)
-    pages["protocol"] = mw.PageSpec("Protocol", "mop_desktop_test_flush_page", "x.svg")
+    pages["protocol"] = mw.PageSpec("Protocol", module.create_page, "x.svg")
     monkeypatch.setattr(mw, "PAGES", pages)
     win = mw.MainWindow(app_context)
     qtbot.addWidget(win)
@@ -129,14 +117,13 @@ def test_close_flushes_pages(qtbot, app_context, monkeypatch) -> None:
 
 
 def test_folders_dialog_shows_both_paths(window, app_context) -> None:
-    from mop_desktop.gui.shell.about import about_dialog, folders_dialog
-    from mop_desktop.gui.widgets.uiloader import UiForm
+    from mop_desktop.gui.shell.about import AboutDialog, FoldersDialog
 
-    dialog = folders_dialog(window, app_context.paths, app_context.paths.logs / "x.log")
-    form = UiForm(dialog)
+    dialog = FoldersDialog(window, app_context.paths, app_context.paths.logs / "x.log")
+    form = dialog.form
     assert form.dataFolderEdit.text() == str(app_context.paths.data)
     assert form.logFileEdit.text().endswith("x.log")
-    about = UiForm(about_dialog(window))
+    about = AboutDialog(window).form
     from mop_desktop import __version__
 
     assert about.versionLabel.text() == f"Version {__version__}"
@@ -174,7 +161,7 @@ def test_preload_builds_every_page_once(qtbot, app_context, monkeypatch) -> None
     module.create_page = create_page
     monkeypatch.setitem(sys.modules, "mop_desktop_test_counted_page", module)
     pages = dict(mw.PAGES)
-    pages["review"] = mw.PageSpec("Review schedule", "mop_desktop_test_counted_page", "x.svg")
+    pages["review"] = mw.PageSpec("Review schedule", module.create_page, "x.svg")
     monkeypatch.setattr(mw, "PAGES", pages)
     win = mw.MainWindow(app_context)
     qtbot.addWidget(win)

@@ -9,8 +9,9 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QMainWindow
 
+from mop_desktop.gui.publishing.pdf_preview import PdfPreview
+from mop_desktop.gui.widgets.operation import Change
 from mop_desktop.services.pdf.exports import export_pdf, list_exports
 from tests.services.pdf_support import model_like_text, put_adopted, put_draft, sample_text
 
@@ -28,8 +29,8 @@ def test_preview_shows_every_page_and_navigates_and_zooms(qtbot, protocol_pdf):
     from mop_desktop.gui.publishing.pdf_preview import PdfPreview
 
     preview = PdfPreview(protocol_pdf, None, "Protocol")
-    qtbot.addWidget(preview.dialog)
-    preview.dialog.resize(800, 700)
+    qtbot.addWidget(preview)
+    preview.resize(800, 700)
     preview.show()
     count = len(PdfReader(str(protocol_pdf)).pages)
     f = preview.form
@@ -38,7 +39,7 @@ def test_preview_shows_every_page_and_navigates_and_zooms(qtbot, protocol_pdf):
     qtbot.waitUntil(lambda: 1 in preview.drawn_pages())
     assert not preview.labels[0].pixmap().isNull()
     assert preview.drawn_pages() != list(range(1, count + 1))  # the rest when scrolled to
-    assert "Protocol" in preview.dialog.windowTitle()
+    assert "Protocol" in preview.windowTitle()
 
     assert not f.prevButton.isEnabled()
     f.nextButton.click()
@@ -84,9 +85,10 @@ def test_print_paints_every_page(qtbot, protocol_pdf, tmp_path):
 def window(qtbot, app_paths, store):
     from mop_desktop.gui.publishing.pdf_actions import install
     from mop_desktop.gui.shell.context import AppContext
+    from mop_desktop.gui.shell.main_window import MainWindow
 
     app = AppContext(app_paths, store)
-    win = QMainWindow()
+    win = MainWindow(app)
     qtbot.addWidget(win)
     install(app, win)
     return app, win
@@ -123,7 +125,9 @@ def test_export_for_council_pack_names_the_file_and_records_it(qtbot, window, st
     monkeypatch.setattr(pdf_actions, "ask_save_path", answer)
     messages: list[str] = []
     app.statusMessage.connect(messages.append)
-    with qtbot.waitSignal(app.scheduleChanged, timeout=20000):
+    with qtbot.waitSignal(
+        app.changed, check_params_cb=lambda kinds: Change.SCHEDULE in kinds, timeout=20000
+    ):
         pdf_actions.export_council_pack(app, win)
     name = asked[0].name
     assert name.startswith("Example Town Council - Report on the Member-Officer Relations "
@@ -132,10 +136,10 @@ def test_export_for_council_pack_names_the_file_and_records_it(qtbot, window, st
     assert (tmp_path / name).exists()
     assert messages and messages[-1].startswith(f"Saved {name}")
     assert [e.kind for e in list_exports(store)] == ["redline"]
-    previews = win.__dict__.get("_pdf_previews", [])
+    previews = win.findChildren(PdfPreview)
     assert previews and previews[-1].page_count() >= 3
     for preview in previews:
-        preview.dialog.close()
+        preview.close()
 
 
 def test_export_with_nothing_to_export_says_so(window, monkeypatch):
@@ -181,14 +185,14 @@ def test_preview_of_the_draft_says_it_is_not_saved(qtbot, window, store):
     put_adopted(store, model_like_text(), [], "Example Town Council")
     put_draft(store, model_like_text())
     pdf_actions.preview_current(app, win)
-    qtbot.waitUntil(lambda: bool(win.__dict__.get("_pdf_previews")), timeout=20000)
-    preview = win.__dict__["_pdf_previews"][-1]
+    qtbot.waitUntil(lambda: bool(win.findChildren(PdfPreview)), timeout=20000)
+    preview = win.findChildren(PdfPreview)[-1]
     try:
         assert preview.form.fileLabel.text() == UNSAVED_NOTE
         assert "preview.pdf" not in preview.form.fileLabel.text()
-        assert preview.dialog.windowTitle() == "Preview \u2013 the draft"
+        assert preview.windowTitle() == "Preview \u2013 the draft"
     finally:
-        preview.dialog.close()
+        preview.close()
 
 
 def test_print_to_pdf_keeps_the_text_and_the_size(qtbot, protocol_pdf, tmp_path):

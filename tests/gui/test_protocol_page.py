@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from mop_desktop.domain.document import Block, DocumentText, ListItem, Section
 from mop_desktop.domain.records import Adoption, VersionStatus
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.services import drafts
 from mop_desktop.services.workspace import start_from_text
 from mop_desktop.store import documents as docs
@@ -23,6 +24,9 @@ class Window(QMainWindow):
         if name not in self.menus:
             self.menus[name] = self.menuBar().addMenu(name)
         return self.menus[name]
+
+    def add_file_action(self, action):
+        self.menu("File").addAction(action)
 
 
 def protocol_text() -> DocumentText:
@@ -387,7 +391,7 @@ def test_autosave_keeps_the_draft_after_a_crash(page, app_paths, qtbot):
 
 def test_flush_and_ctrl_s_save_immediately(page, app_paths, qtbot, context):
     changed = []
-    context.documentChanged.connect(lambda: changed.append(1))
+    context.changed.connect(lambda kinds: changed.append(1) if Change.DOCUMENT in kinds else None)
     page.select((0, 1))
     page.form.textEdit.moveCursor(page.form.textEdit.textCursor().MoveOperation.End)
     qtbot.keyClicks(page.form.textEdit, "!")
@@ -520,7 +524,7 @@ def test_a_new_import_elsewhere_is_shown(page, store, context):
     replaced = protocol_text()
     replaced.sections[0].heading = "Purpose and scope"
     start_from_text(store, replaced)
-    context.documentChanged.emit()
+    announce(context, Change.DOCUMENT)
     assert outline(page)[0] == "1  Purpose and scope"
     assert not page.undo_stack.canUndo()
     assert not page.actions_.undo.isEnabled()
@@ -634,7 +638,7 @@ def test_find_starts_with_the_selected_words(page, qtbot):
 def test_an_unrelated_change_elsewhere_keeps_typing_and_history(page, context, qtbot, app_paths):
     page.select((0, 1))
     qtbot.keyClicks(page.form.textEdit, " and status")
-    context.documentChanged.emit()  # e.g. a PDF export finishing in the background
+    announce(context, Change.DOCUMENT)  # e.g. a PDF export finishing in the background
     assert page.document().sections[0].blocks[1].text == "Scope and status"
     assert page.undo_stack.canUndo()
     assert stored_text(app_paths).sections[0].blocks[1].text == "Scope and status"
@@ -687,7 +691,7 @@ def test_ctrl_return_adds_a_clause_while_typing(page, qtbot):
 def test_the_page_keeps_a_margin_like_the_other_pages(page):
     """The banner, title and outline used to touch the navigation list and the window's edge:
     the page now has the same margin as the dashboard."""
-    margins = page.form.root.layout().contentsMargins()
+    margins = page.form.pageLayout.contentsMargins()  # the layout of the page's form
     assert min(margins.left(), margins.top(), margins.right(), margins.bottom()) >= 9
     banner = page.form.bannerFrame.mapTo(page, page.form.bannerFrame.rect().topLeft())
     assert banner.x() >= 9 and banner.y() >= 9

@@ -11,6 +11,7 @@ import datetime as dt
 from mop_desktop.gui.shell import crash
 from mop_desktop.gui.shell import main_window as mw
 from mop_desktop.gui.widgets import messages
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.store.backup_folder import backup_now
 from tests.gui.shell_helpers import app_context  # noqa: F401 (fixture used by name)
 from tests.store.safety_helpers import add_meeting, populate
@@ -62,7 +63,7 @@ def test_restore_then_quit(qtbot, app_context, app_paths, store, monkeypatch):
     assert done == [True]
     for _ in range(3):  # the refreshes that follow a restore, each reading the restored file
         window.refresh_status()
-        app_context.scheduleChanged.emit()
+        announce(app_context, Change.SCHEDULE)
         qtbot.wait(50)
     assert app_context.store.engine is not engine_before  # nothing holds the replaced file
     with store.session() as s:

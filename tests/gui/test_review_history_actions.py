@@ -13,6 +13,7 @@ from PySide6.QtCore import QItemSelectionModel
 from mop_desktop.domain.records import Adoption
 from mop_desktop.gui.publishing import pdf_actions
 from mop_desktop.gui.review.page import ReviewPage
+from mop_desktop.gui.widgets.operation import Change
 from mop_desktop.services.adoption import verify_chain
 from mop_desktop.services.workspace import save_import
 from mop_desktop.store import documents as docs
@@ -71,7 +72,9 @@ def test_export_of_an_earlier_version_writes_its_pdf(page, qtbot, monkeypatch, t
     monkeypatch.setattr(pdf_actions, "ask_save_path", lambda *a: target)
     monkeypatch.setattr(pdf_actions, "show_preview", lambda *a, **k: None)
     _select(page, 2)
-    with qtbot.waitSignal(app_context.scheduleChanged, timeout=20000):
+    with qtbot.waitSignal(
+        app_context.changed, check_params_cb=lambda kinds: Change.SCHEDULE in kinds, timeout=20000
+    ):
         page.form.exportVersionButton.click()
     text = " ".join(p.extract_text() for p in PdfReader(str(target)).pages)
     assert "2026" in text and "Officers give impartial advice" in text

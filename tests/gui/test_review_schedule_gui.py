@@ -10,11 +10,13 @@ import sqlite3
 import pytest
 from PySide6.QtCore import QSettings
 
+from mop_desktop.gui.publishing.pdf_preview import PdfPreview
 from mop_desktop.gui.review.adopt import AdoptDialog
 from mop_desktop.gui.review.page import ReviewPage
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.shell.dashboard import DashboardPage, counts_text
 from mop_desktop.gui.shell.tray import TrayController, autostart_enabled, set_autostart
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.services.meetings import add_meeting, list_meetings
 from mop_desktop.services.status import status_line
 from mop_desktop.store import documents as docs
@@ -74,7 +76,7 @@ def test_dashboard_without_a_protocol_and_with_a_draft(qtbot, ctx, store):
     assert page.form.countsLabel.text() == "0 overdue \u00b7 0 due \u00b7 0 coming up"
     assert not page.form.adoptButton.isEnabled()
     draft_only(store)
-    ctx.documentChanged.emit()
+    announce(ctx, Change.DOCUMENT)
     assert page.form.versionLabel.text() == "Not adopted yet"
     assert page.form.draftLabel.text() == "A draft is in progress"
     assert page.form.adoptButton.isEnabled()
@@ -100,7 +102,7 @@ def test_dashboard_starts_the_annual_review(qtbot, ctx, store):
     page = DashboardPage(ctx, None, today)
     qtbot.addWidget(page.widget)
     assert page.form.startReviewButton.isEnabled()
-    with qtbot.waitSignal(ctx.documentChanged):
+    with qtbot.waitSignal(ctx.changed, check_params_cb=lambda kinds: Change.DOCUMENT in kinds):
         page.form.startReviewButton.click()
     with store.session() as session:
         assert docs.draft_of(docs.protocol_document(session)) is not None
@@ -110,7 +112,7 @@ def test_dashboard_starts_the_annual_review(qtbot, ctx, store):
 
 def _dialog(qtbot, ctx, **kw):
     dialog = AdoptDialog(ctx, None, today=today, **kw)
-    qtbot.addWidget(dialog.dialog)
+    qtbot.addWidget(dialog)
     return dialog
 
 
@@ -149,7 +151,7 @@ def test_adopt_dialog_adopts_and_tells_the_pages(qtbot, ctx, store):
     assert d.form.nextReviewLabel.text() == (
         "Next review: February 2027 (by 28 February 2027, 12 months after adoption)."
     )
-    with qtbot.waitSignal(ctx.scheduleChanged):
+    with qtbot.waitSignal(ctx.changed, check_params_cb=lambda kinds: Change.SCHEDULE in kinds):
         assert d.accept()
     with store.session() as session:
         row = docs.protocol_document(session).adoptions[-1]
@@ -180,9 +182,9 @@ def test_adopt_dialog_starts_in_the_date_field(qtbot, ctx, store):
 
     draft_only(store)
     d = _dialog(qtbot, ctx)
-    d.dialog.show()
-    qtbot.waitExposed(d.dialog)
-    d.dialog.activateWindow()
+    d.show()
+    qtbot.waitExposed(d)
+    d.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is d.form.dateEdit)
     qtbot.keyClicks(d.form.dateEdit, "19/02/2026")
     assert d.form.dateEdit.text() == "19/02/2026"
@@ -315,7 +317,7 @@ def test_dashboard_lists_followups_while_the_register_is_unlocked(qtbot, ctx, st
     )
     page = DashboardPage(ctx, None, today)
     qtbot.addWidget(page.widget)
-    ctx.registerChanged.emit()
+    announce(ctx, Change.REGISTER)
     rows = page.model.text_rows()
     assert rows[0] == ["Overdue", "1 February 2026", f"Follow up concern {ref}", "19 days overdue"]
     assert not any("Jane" in cell for row in rows for cell in row)
@@ -338,9 +340,9 @@ def test_review_page_lists_the_pdfs_exported(qtbot, ctx, store, cli, tmp_path):
     # Double-clicking a row used to do nothing: it now opens the PDF in the preview.
     view = page.form.exportsView
     view.doubleClicked.emit(page.exports.index(0, 3))
-    previews = page.widget.__dict__.get("_pdf_previews", [])
+    previews = page.widget.findChildren(PdfPreview)
     assert len(previews) == 1 and previews[0].path == out and previews[0].page_count() >= 1
-    previews[0].dialog.close()
+    previews[0].close()
     out.unlink()
     told: list[str] = []
     ctx.statusMessage.connect(told.append)
@@ -420,14 +422,14 @@ def test_adopt_dialog_closed_while_typing_goes_quietly(qtbot, ctx, store):
     draft_only(store)
     parent = QWidget()
     d = AdoptDialog(ctx, parent, today=today)
-    d.dialog.show()
-    qtbot.waitExposed(d.dialog)
-    d.dialog.activateWindow()
+    d.show()
+    qtbot.waitExposed(d)
+    d.activateWindow()
     d.form.minuteEdit.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is d.form.minuteEdit)
     qtbot.keyClicks(d.form.minuteEdit, "FC 26")
     parent.deleteLater()
-    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(d.dialog))
+    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(d))
     with store.session() as session:
         assert not docs.protocol_document(session).adoptions
 
@@ -452,8 +454,8 @@ def test_adopt_dialog_short_messages_are_one_line_high(qtbot, ctx, store):
     a short wrapped label); every short message is now one line."""
     draft_only(store)
     d = _dialog(qtbot, ctx)
-    d.dialog.show()
-    qtbot.waitExposed(d.dialog)
+    d.show()
+    qtbot.waitExposed(d)
     d.form.dateEdit.setText("31/02/2026")
     assert not d.accept()
     labels = [d.form.dateError, d.form.minuteError, d.form.reviewerError]
@@ -506,6 +508,6 @@ def test_dashboard_buttons_say_what_they_will_do(qtbot, ctx, store):
     from mop_desktop.services.drafts import start_new_draft
 
     start_new_draft(store)
-    ctx.documentChanged.emit()
+    announce(ctx, Change.DOCUMENT)
     assert page.form.adoptButton.text().replace("&", "") == "Adopt the draft..."
     assert page.form.exportPackButton.isEnabled()

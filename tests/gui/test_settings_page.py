@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox
 
 from mop_desktop.domain.records import Council
 from mop_desktop.gui.shell import settings as page_module
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.services.workspace import save_import
 from mop_desktop.store import documents as docs
 from tests.gui.shell_helpers import app_context, make_result  # noqa: F401 (fixtures used by name)
@@ -46,7 +47,7 @@ def test_saves_council_details(page, store, qtbot) -> None:
         personnelChair="C Chair",
         address="Town Hall\n\n  High Street \nOakford",
     )
-    with qtbot.waitSignal(page.app.councilChanged):
+    with qtbot.waitSignal(page.app.changed, check_params_cb=lambda kinds: Change.COUNCIL in kinds):
         page.form.saveButton.click()
     council = _stored(store)
     assert council.name == "Oakford Town Council"
@@ -93,12 +94,12 @@ def test_review_interval_is_shown_here_and_set_on_the_review_schedule(
     there."""
     assert page.form.intervalValue.text() == "No protocol yet"
     save_import(store, make_result(adopted=True))
-    app_context.documentChanged.emit()
+    announce(app_context, Change.DOCUMENT)
     assert page.form.intervalValue.text() == "Every 12 months"
     assert page.findChild(QComboBox, "intervalCombo") is None  # no second place to set it
     with store.session() as session:
         docs.protocol_document(session).review_interval_months = 24
-    app_context.scheduleChanged.emit()
+    announce(app_context, Change.SCHEDULE)
     assert page.form.intervalValue.text() == "Every 24 months"
     shown = []
     page.window_ = type("W", (), {"show_page": lambda self, name: shown.append(name)})()
@@ -124,7 +125,7 @@ def test_flush_saves_valid_changes_and_undo_reverts(page, store) -> None:
 def test_reloads_when_the_council_changes_elsewhere(page, store, app_context) -> None:
     with store.session() as session:
         docs.save_council(session, Council(name="Set Elsewhere"))
-    app_context.councilChanged.emit()
+    announce(app_context, Change.COUNCIL)
     assert page.form.nameEdit.text() == "Set Elsewhere"
 
 

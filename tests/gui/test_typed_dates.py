@@ -115,7 +115,7 @@ def test_the_adopt_dialog_takes_a_two_digit_year_and_shows_it_in_full(qtbot, app
     draft_only(store)
     ctx = AppContext(app_paths, store)
     d = AdoptDialog(ctx, None, today=lambda: D(2026, 2, 20))
-    qtbot.addWidget(d.dialog)
+    qtbot.addWidget(d)
     d.form.dateEdit.setText("19/2/26")
     d.form.dateEdit.editingFinished.emit()
     assert d.form.dateEdit.text() == "19/02/2026"

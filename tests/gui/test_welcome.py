@@ -8,10 +8,12 @@ import pytest
 
 from mop_desktop.gui.protocol import import_preview
 from mop_desktop.gui.shell import welcome
+from mop_desktop.gui.widgets.operation import Change
+from mop_desktop.services import preferences
 from mop_desktop.services.workspace import show
 from mop_desktop.store import documents as docs
 from mop_desktop.store import settings
-from tests.gui.shell_helpers import app_context, make_result, told  # noqa: F401 (fixtures used by name)
+from tests.gui.shell_helpers import app_context, closed_after, make_result, told  # noqa: F401 (fixtures used by name)
 
 
 def _welcome_done(store) -> bool:
@@ -25,10 +27,8 @@ def _council(store) -> str:
 
 
 @pytest.fixture
-def dialog(qtbot, app_context):
-    w = welcome.WelcomeDialog(app_context, None)
-    qtbot.addWidget(w.dialog)
-    return w
+def dialog(request, app_context):
+    return closed_after(request, welcome.WelcomeDialog(app_context, None))
 
 
 def test_needed_on_first_run_only(store) -> None:
@@ -40,7 +40,9 @@ def test_needed_on_first_run_only(store) -> None:
 
 def test_blank_start_with_council_name(dialog, store, qtbot) -> None:
     dialog.form.councilNameEdit.setText("  Oakford   Town Council ")
-    with qtbot.waitSignal(dialog.app.documentChanged):
+    with qtbot.waitSignal(
+        dialog.app.changed, check_params_cb=lambda kinds: Change.DOCUMENT in kinds
+    ):
         dialog.form.blankButton.click()
     current = show(store)
     assert current["status"] == "draft"
@@ -52,10 +54,8 @@ def test_blank_start_with_council_name(dialog, store, qtbot) -> None:
 
 
 def test_model_protocol_start(dialog, store) -> None:
-    if not welcome.model_available():
-        assert not dialog.form.modelButton.isEnabled()
-        assert dialog.form.modelNoteLabel.isVisibleTo(dialog.dialog)
-        pytest.skip("the model protocol is not in this build yet")
+    assert dialog.form.modelButton.isEnabled()  # the model protocol ships with every build
+    assert not dialog.form.modelNoteLabel.isVisibleTo(dialog)
     from mop_desktop.services.importer.model import model_protocol
 
     dialog.form.modelButton.click()
@@ -74,7 +74,7 @@ def test_import_choice_saves_after_the_preview(dialog, store, qtbot, monkeypatch
     monkeypatch.setattr(import_preview, "read_protocol", lambda path: make_result(adopted=True))
     dialog.form.importButton.click()
     preview = dialog.preview
-    qtbot.waitUntil(lambda: preview.result is not None)
+    qtbot.waitUntil(lambda: preview.import_result is not None)
     assert show(store) is None  # nothing saved while the clerk looks at it
     assert not _welcome_done(store)
     preview.form.adoptedButton.click()
@@ -88,18 +88,18 @@ def test_import_choice_saves_after_the_preview(dialog, store, qtbot, monkeypatch
 
 def test_import_cancelled_leaves_the_welcome_open(dialog, store, monkeypatch) -> None:
     monkeypatch.setattr(import_preview, "ask_open_file", lambda parent: None)
-    dialog.dialog.show()
+    dialog.show()
     dialog.form.importButton.click()
     assert dialog.preview is None
-    assert dialog.dialog.isVisible()
+    assert dialog.isVisible()
     assert show(store) is None
     assert not _welcome_done(store)
 
 
 def test_decide_later_changes_nothing(dialog, store) -> None:
-    dialog.dialog.show()
+    dialog.show()
     dialog.form.laterButton.click()
-    assert not dialog.dialog.isVisible()
+    assert not dialog.isVisible()
     assert show(store) is None
     assert welcome.needs_welcome(store)
 
@@ -114,7 +114,7 @@ def test_shown_over_the_window_on_first_run_only(qtbot, app_context, monkeypatch
     window.show()
     gui_app._after_shown(window, app_context.paths)
     assert window.property("welcomeOpen") is True
-    window._welcome.form.blankButton.click()
+    window.findChild(welcome.WelcomeDialog).form.blankButton.click()
     assert window.property("welcomeOpen") is False
     assert window.current_page_name() == "protocol"
     second = MainWindow(app_context)
@@ -144,14 +144,11 @@ def test_shared_folder_warning_is_shown(qtbot, app_context, monkeypatch, told) -
 def test_store_error_is_told_not_a_crash(dialog, store, monkeypatch, told, choice) -> None:
     from sqlalchemy.exc import OperationalError
 
-    if choice == "modelButton" and not welcome.model_available():
-        pytest.skip("the model protocol is not in this build yet")
-
     def failing(store, text):
         raise OperationalError("INSERT", {}, Exception("database is locked"))
 
-    monkeypatch.setattr(welcome, "start_from_text", failing)
-    dialog.dialog.show()
+    monkeypatch.setattr(preferences, "start_from_text", failing)
+    dialog.show()
     getattr(dialog.form, choice).click()
     assert told == [
         (
@@ -160,7 +157,7 @@ def test_store_error_is_told_not_a_crash(dialog, store, monkeypatch, told, choic
             "Try again; if it keeps failing, see the log.",
         )
     ]
-    assert dialog.dialog.isVisible()  # the clerk can choose again
+    assert dialog.isVisible()  # the clerk can choose again
     assert show(store) is None
     assert not _welcome_done(store)
 
@@ -171,7 +168,7 @@ def test_full_disk_is_named(dialog, store, monkeypatch, told) -> None:
     def failing(store, text):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(welcome, "start_from_text", failing)
+    monkeypatch.setattr(preferences, "start_from_text", failing)
     dialog.form.blankButton.click()
     assert told[0][1].startswith("Nothing was saved: the disk is full")
     assert not _welcome_done(store)

@@ -147,9 +147,7 @@ class BackupActions(QObject):
         self.indicator.setTextFormat(Qt.TextFormat.PlainText)
         window.statusBar().addPermanentWidget(self.indicator)
 
-        for signal in (app.documentChanged, app.scheduleChanged, app.councilChanged,
-                       app.registerChanged):
-            signal.connect(self.mark_changed)
+        app.changed.connect(self.mark_changed)
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.on_timer)
@@ -165,7 +163,7 @@ class BackupActions(QObject):
         self.refresh_indicator()
 
     # -- state --------------------------------------------------------------------------------
-    def mark_changed(self) -> None:
+    def mark_changed(self, *_kinds: object) -> None:
         self.dirty = True
         self.changes += 1
 

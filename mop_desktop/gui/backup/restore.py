@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from mop_desktop.gui.backup.preview import fill_preview, when
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
+from mop_desktop.gui.widgets.operation import EVERYTHING, announce
 from mop_desktop.gui.widgets.typed_ui import load_into
 from mop_desktop.gui.widgets.worker import run_in_background
 from mop_desktop.paths import AppPaths
@@ -147,9 +148,7 @@ def restore_into_app(
     def succeeded(kept: str) -> None:
         # a connection opened meanwhile still reads (and would write) the replaced file
         app.store.reopen()
-        for signal in (app.documentChanged, app.scheduleChanged, app.councilChanged,
-                       app.registerChanged):
-            signal.emit()
+        announce(app, EVERYTHING)
         aside = f" The data as it was has been kept in {kept}." if kept else ""
         app.statusMessage.emit("The backup has been restored.")
         messages.tell(parent, "Backup restored", f"The backup has been restored.{aside}",

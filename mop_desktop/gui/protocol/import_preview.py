@@ -32,6 +32,7 @@ from mop_desktop.domain.document import Block, ListItem, Section
 from mop_desktop.domain.import_corrections import lines_of
 from mop_desktop.domain.numbering import list_marker
 from mop_desktop.domain.records import Adoption
+from mop_desktop.gui.forms.ui_import_preview import Ui_ImportPreviewDialog
 from mop_desktop.gui.protocol.import_corrections import (
     LINE_ROLE,
     MARK_BUTTONS,
@@ -41,11 +42,11 @@ from mop_desktop.gui.protocol.import_corrections import (
 )
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
+from mop_desktop.gui.widgets.operation import Change, Operation
 from mop_desktop.gui.widgets.worker import run_in_background
 from mop_desktop.services.importer import ImportFailed, ImportResult, read_protocol
+from mop_desktop.services.protocol_state import protocol_state
 from mop_desktop.services.workspace import save_import
-from mop_desktop.store import documents as docs
 
 log = logging.getLogger(__name__)
 
@@ -140,24 +141,25 @@ def count_doubtful(result: ImportResult) -> int:
     )
 
 
-class ImportPreview:
-    """The preview dialog for one import; ``dialog`` is the loaded QDialog."""
+class ImportPreview(QDialog):
+    """The preview dialog for one import (deleted when closed, or when the file could not be
+    read)."""
 
     def __init__(
         self, app: AppContext, parent: QWidget | None, on_saved: Callable[[], None] | None = None
     ) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.app = app
-        self.parent = parent
+        self.parent_ = parent
         self.on_saved = on_saved
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
         self.saved_as: str | None = None
         self.corrector: Corrector | None = None
         self.file_key: str | None = None
-        dialog = load_ui("import_preview", parent)
-        assert isinstance(dialog, QDialog)
-        self.dialog: QDialog = dialog
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.form = UiForm(self.dialog)
+        self.form = Ui_ImportPreviewDialog()
+        self.form.setupUi(self)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
         self.form.adoptedButton.clicked.connect(lambda: self.save(as_draft=False))
         self.form.draftButton.clicked.connect(lambda: self.save(as_draft=True))
         tree = self.form.outlineTree
@@ -181,7 +183,7 @@ class ImportPreview:
             return read_protocol(path), file_key(path)
 
         run_in_background(
-            self.parent,
+            self.parent_,
             work,
             self._read,
             lambda exc: self._failed(path, exc),
@@ -201,8 +203,8 @@ class ImportPreview:
                       + (f" ({skipped} no longer fitted and were left out)." if skipped else "."))
         from mop_desktop.gui.shell.screen_fit import fit_dialog
 
-        fit_dialog(self.dialog)
-        self.dialog.open()
+        fit_dialog(self)
+        self.open()
 
     def _failed(self, path: Path, exc: BaseException) -> None:
         if isinstance(exc, ImportFailed):
@@ -210,8 +212,8 @@ class ImportPreview:
         else:
             log.error("import of %s failed: %s", path.name, type(exc).__name__, exc_info=exc)
             message = f"{path.name} could not be read ({type(exc).__name__}); see the log."
-        _open_previews.discard(self)
-        messages.tell(self.parent, "Import protocol", message)
+        messages.tell(self.parent_, "Import protocol", message)
+        self.deleteLater()  # never shown
 
     # -- showing --------------------------------------------------------------------------------
     def show_result(self, result: ImportResult) -> None:
@@ -219,7 +221,7 @@ class ImportPreview:
             from mop_desktop.domain.import_corrections import Corrections
 
             self.corrector = Corrector(result, Corrections())
-        self.result = result
+        self.import_result = result
         form = self.form
         form.sourceValue.setText(result.source or "")
         form.councilValue.setText(result.council_name or "")  # placeholder: not named
@@ -266,14 +268,12 @@ class ImportPreview:
         form.noteLabel.setVisible(bool(form.noteLabel.text()))
 
     def _what_changes(self) -> str:
-        with self.app.store.session() as session:
-            doc = docs.protocol_document(session)
-            draft = docs.draft_of(doc) if doc else None
-            adopted = docs.latest_adopted(doc) if doc else None
+        state = protocol_state(self.app.store)
         notes = []
-        if draft is not None:
+        if state.has_draft:
             notes.append("Importing as a draft replaces the current draft.")
-        if adopted is not None and self.result is not None and self.result.has_adoption:
+        result = self.import_result
+        if state.has_adopted and result is not None and result.has_adoption:
             notes.append(
                 "Importing as the adopted version keeps the current adopted version as superseded."
             )
@@ -383,13 +383,14 @@ class ImportPreview:
 
     def _select_line(self, index: int) -> None:
         tree = self.form.outlineTree
-        items = []
-        for i in range(tree.topLevelItemCount()):
-            stack = [tree.topLevelItem(i)]
-            while stack:
-                item = stack.pop()
-                items.append(item)
-                stack.extend(item.child(c) for c in reversed(range(item.childCount())))
+        items: list[QTreeWidgetItem] = []
+        stack = [tree.topLevelItem(i) for i in reversed(range(tree.topLevelItemCount()))]
+        while stack:
+            item = stack.pop()
+            if item is None:
+                continue
+            items.append(item)
+            stack.extend(item.child(c) for c in reversed(range(item.childCount())))
         numbered = [it for it in items if line_index(it) is not None]
         if numbered:
             target = min(numbered, key=lambda it: abs((line_index(it) or 0) - index))
@@ -421,10 +422,10 @@ class ImportPreview:
 
     def _update_history_caption(self, rows: list[Adoption]) -> None:
         self.form.historyGroup.setTitle(f"Version history ({len(rows)})")
-        if self.result is not None:
-            self.result.history = list(rows)
-            self.form.adoptionValue.setText(describe_adoption(self.result))
-            self.form.adoptedButton.setVisible(self.result.has_adoption)
+        if self.import_result is not None:
+            self.import_result.history = list(rows)
+            self.form.adoptionValue.setText(describe_adoption(self.import_result))
+            self.form.adoptedButton.setVisible(self.import_result.has_adoption)
 
     def add_history_row(self) -> None:
         model = self.form.historyView.model()
@@ -451,7 +452,7 @@ class ImportPreview:
     def _mark(self, item: QTreeWidgetItem, reason: str | None) -> None:
         if not reason:
             return
-        icon = self.dialog.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         item.setIcon(0, icon)
         for column in range(3):
             item.setBackground(column, DOUBTFUL_BRUSH)
@@ -460,42 +461,43 @@ class ImportPreview:
     # -- saving ---------------------------------------------------------------------------------
     def save(self, as_draft: bool) -> None:
         """Save in one transaction; if it fails the store is unchanged and the preview stays."""
-        from sqlalchemy.exc import SQLAlchemyError
+        from mop_desktop.services.import_memory import remember
 
-        assert self.result is not None and self.corrector is not None
+        assert self.import_result is not None and self.corrector is not None
         self._council_edited()
         self._title_edited()
         result, _skipped = self.corrector.result()
-        self.result = result
-        try:
-            self.saved_as = save_import(self.app.store, result, as_draft=as_draft)
-            if self.file_key is not None:
-                from mop_desktop.services.import_memory import remember
+        self.import_result = result
+        store, key, corrections = self.app.store, self.file_key, self.corrector.corrections
 
-                remember(self.app.store, self.file_key, self.corrector.corrections)
-        except UnicodeEncodeError:
-            messages.tell(
-                self.dialog,
-                "Import protocol",
-                "Nothing was saved: the text has a broken character (half of an emoji or "
-                "symbol). Correct it in the file and import it again.",
-            )
-            return
-        except ValueError as exc:  # text that cannot be stored, named by the store's guard
-            messages.tell(self.dialog, "Import protocol", f"Nothing was saved: {exc}")
-            return
-        except (SQLAlchemyError, OSError) as exc:
-            log.error("saving an import failed: %s", type(exc).__name__)
-            messages.tell(self.dialog, "Import protocol", messages.not_saved(exc))
-            return
-        self.app.documentChanged.emit()
-        self.app.scheduleChanged.emit()
-        if self.result.council_name:
-            self.app.councilChanged.emit()
-        self.app.statusMessage.emit(f"Protocol imported as the {self.saved_as} version.")
-        self.dialog.accept()
-        if self.on_saved is not None:
-            self.on_saved()
+        def work() -> str:
+            saved_as = save_import(store, result, as_draft=as_draft)
+            if key is not None:
+                remember(store, key, corrections)
+            return saved_as
+
+        def failed(message: str, error: BaseException) -> None:
+            if isinstance(error, UnicodeEncodeError):
+                message = (
+                    "Nothing was saved: the text has a broken character (half of an emoji or "
+                    "symbol). Correct it in the file and import it again."
+                )
+            elif isinstance(error, ValueError):  # text that cannot be stored, named by the guard
+                message = f"Nothing was saved: {message}"
+            messages.tell(self, "Import protocol", message)
+
+        def saved(saved_as: str) -> None:
+            self.saved_as = saved_as
+            self.app.statusMessage.emit(f"Protocol imported as the {saved_as} version.")
+            self.accept()
+            if self.on_saved is not None:
+                self.on_saved()
+
+        changes = {Change.DOCUMENT, Change.SCHEDULE} | (
+            {Change.COUNCIL} if result.council_name else set()
+        )
+        Operation(self.app, self, work, changes=changes, title="Import protocol",
+                  expected=(ValueError,)).success(saved).failure(failed).run_now()
 
 
 def choose_and_import(
@@ -510,10 +512,5 @@ def choose_and_import(
     if not chosen:
         return None
     preview = ImportPreview(app, parent, on_saved)
-    _open_previews.add(preview)  # kept alive while it reads and while it is open
-    preview.dialog.finished.connect(lambda _code: _open_previews.discard(preview))
     preview.load(chosen)
     return preview
-
-
-_open_previews: set[ImportPreview] = set()

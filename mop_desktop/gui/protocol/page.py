@@ -14,16 +14,16 @@ clause" (View menu) shows the older form for one part at a time instead.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
 from mop_desktop.domain import editing as ed
 from mop_desktop.domain.change_notes import ChangeNote
 from mop_desktop.domain.document import DocumentText
+from mop_desktop.gui.forms.ui_protocol_page import Ui_ProtocolPage
 from mop_desktop.gui.protocol.editor.block_editor import BlockEditor
 from mop_desktop.gui.protocol.editor.document_edits import DocumentEditsMixin
 from mop_desktop.gui.protocol.editor.document_view import DocumentView
@@ -35,8 +35,11 @@ from mop_desktop.gui.protocol.editor.spell_check import SpellCheck
 from mop_desktop.gui.protocol.editor.view_lines import ITEM
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
+from mop_desktop.gui.widgets.operation import Change, Operation
 from mop_desktop.services import drafts, spelling
+
+if TYPE_CHECKING:
+    from mop_desktop.gui.shell.main_window import MainWindow
 
 AUTOSAVE_MS = 1500
 RETRY_MS = 15000  # after a failed save (the disk full, the store locked), try again
@@ -44,19 +47,24 @@ EMPTY_PAGE, EDITOR_PAGE = 0, 1
 
 
 class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
-    def __init__(self, app: AppContext, window: QMainWindow | None = None) -> None:
+    def __init__(self, app: AppContext, window: MainWindow | None = None) -> None:
         super().__init__()
         self.setObjectName("protocolPage")
         self.app = app
-        root = load_ui("protocol_page", self)
+        root = QWidget(self)  # the first child: the first to go when the page does
+        self.form = Ui_ProtocolPage()
+        self.form.setupUi(root)
+        # the undo stack clears itself, and the page is hidden, as the page is destroyed: by
+        # then its form has gone, and nothing is saved or shown
+        self._form_alive = alive = [True]
+        root.destroyed.connect(lambda *_: alive.__setitem__(0, False))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(root)
-        self.form = UiForm(root)
         self.model = OutlineModel(self)
         self.outline = self.form.outlineView
         self.outline.setModel(self.model)
-        self.editor = BlockEditor(self.form)
+        self.editor = BlockEditor(self.form, root)
         self.undo_stack = QUndoStack(self)
         self.finder = FindReplace(self, self)
         self.view = DocumentView()
@@ -111,7 +119,7 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         self.actions_ = install_actions(self, window)
         self.show_changes_button.toggled.connect(self.set_show_changes)
         QTimer.singleShot(0, self.spelling.start)  # the dictionary loads in the background
-        app.documentChanged.connect(self._on_document_changed)
+        app.changed.connect(self._on_changed)
         self.reload()
 
     # -- wiring -------------------------------------------------------------------------------
@@ -224,8 +232,8 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         self._dirty = False
         self._show_save_state()
 
-    def _on_document_changed(self) -> None:
-        if self._own_change:
+    def _on_changed(self, kinds: frozenset[Change]) -> None:
+        if self._own_change or Change.DOCUMENT not in kinds:
             return
         if self._dirty:  # e.g. an export finishing while the clerk types: keep the typing
             self.save()
@@ -380,13 +388,17 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
 
     # -- saving -------------------------------------------------------------------------------
     def _mark_dirty(self) -> None:
-        if not shiboken6.isValid(self.form.root):  # the stack clears itself on destruction
+        if not self.form_alive():
             return
         if self._reloading or not self._editable or self.current is None:
             return
         self._dirty = True
         self._show_save_state()
         self.autosave_timer.start()
+
+    def form_alive(self) -> bool:
+        """False once the page is being destroyed (its form has gone)."""
+        return self._form_alive[0]
 
     def has_unsaved_changes(self) -> bool:
         return self._dirty and self._editable
@@ -404,22 +416,29 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         self.autosave_timer.stop()
         if not self._dirty or not self._editable:
             return True
-        try:
-            drafts.save_draft(self.app.store, self._doc.clone())
-        except Exception as exc:  # shown to the clerk; the edits stay on screen and dirty
+        text = self._doc.clone()
+
+        def failed(_message: str, error: BaseException) -> None:
+            # shown to the clerk; the edits stay on screen and dirty
             self.form.saveStateLabel.setText("Not saved")
-            self.app.statusMessage.emit(f"The draft could not be saved: {exc}")
+            reason = " ".join(str(error).split()) or type(error).__name__
+            self.app.statusMessage.emit(f"The draft could not be saved: {reason}")
             self.autosave_timer.start(RETRY_MS)
-            return False
-        self.autosave_timer.setInterval(AUTOSAVE_MS)
-        self._dirty = False
-        self._show_save_state()
-        self._own_change = True
+
+        def saved(_result: object) -> None:
+            self.autosave_timer.setInterval(AUTOSAVE_MS)
+            self._dirty = False
+            self._show_save_state()
+
+        self._own_change = True  # the page already shows what it saved
         try:
-            self.app.documentChanged.emit()
+            return (
+                Operation(self.app, self, lambda: drafts.save_draft(self.app.store, text),
+                          changes={Change.DOCUMENT}, title="Save the draft")
+                .success(saved).failure(failed).run_now()
+            )
         finally:
             self._own_change = False
-        return True
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         """The window losing focus (a dialog such as Adopt or Export opening, another program)
@@ -428,7 +447,7 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
             event.type() == QEvent.Type.ActivationChange
             and not self.isActiveWindow()
             and self._dirty
-            and shiboken6.isValid(self.form.root)
+            and self.form_alive()
         ):
             self.save()
         super().changeEvent(event)
@@ -436,7 +455,7 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
         """Leaving the page (another page, the window minimised) saves what is pending, so
         PDFs and adoption read the text as typed."""
-        if shiboken6.isValid(self.form.root) and self._dirty:
+        if self.form_alive() and self._dirty:
             self.save()
         super().hideEvent(event)
 
@@ -445,20 +464,22 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         return self.save()
 
     def start_new_draft(self) -> None:
-        try:
-            drafts.start_new_draft(self.app.store)
-        except drafts.DraftError as exc:
-            self.app.statusMessage.emit(messages.sentence(str(exc)))
+        def failed(message: str, _error: BaseException) -> None:
+            self.app.statusMessage.emit(messages.sentence(message))
             self.reload()  # e.g. a draft started elsewhere: show it
-            return
-        self.reload()
-        self.app.statusMessage.emit("A new draft has been started from the adopted text")
-        self._own_change = True
+
+        def started(_result: object) -> None:
+            self.reload()
+            self.app.statusMessage.emit("A new draft has been started from the adopted text")
+
+        self._own_change = True  # the page reloads itself
         try:
-            self.app.documentChanged.emit()
+            Operation(self.app, self, lambda: drafts.start_new_draft(self.app.store),
+                      changes={Change.DOCUMENT}, title="Start a new draft",
+                      expected=(drafts.DraftError,)).success(started).failure(failed).run_now()
         finally:
             self._own_change = False
 
 
-def create_page(app: AppContext, window: QMainWindow) -> QWidget:
+def create_page(app: AppContext, window: MainWindow) -> QWidget:
     return ProtocolPage(app, window)

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from mop_desktop.gui.publishing.pdf_actions import default_folder
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
-from mop_desktop.gui.widgets.worker import run_in_background
+from mop_desktop.gui.widgets.operation import Change, Operation
+
+if TYPE_CHECKING:
+    from mop_desktop.gui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -60,18 +63,18 @@ def _export(app: AppContext, window: QWidget, title: str, kinds: dict[str, str],
     def done(info: Any) -> None:
         what = FORMATS.get(Path(info.path).suffix.lower(), "file")
         app.statusMessage.emit(f"Saved {Path(info.path).name} ({what})")
-        app.scheduleChanged.emit()  # the Review schedule lists the exports
 
-    def failed(exc: BaseException) -> None:
+    def failed(message: str, exc: BaseException) -> None:
         if isinstance(exc, PdfError):
             messages.tell(window, title, f"Nothing was written: {exc}.")
-        else:
-            log.error("export failed", exc_info=(type(exc), exc, exc.__traceback__))
+        else:  # logged by the operation
             messages.tell(window, title, "The file could not be made. The details are in the "
                           "log (Help > Data and log folders).", critical=True)
 
-    run_in_background(window, lambda: export_document(store, path, **options), done, failed,
-                      label="Writing the file\u2026")
+    # recorded: the Review schedule lists the exports
+    Operation(app, window, lambda: export_document(store, path, **options),
+              changes={Change.SCHEDULE}, title=title, expected=(PdfError,)).success(done).failure(
+        failed).run_in_background(busy="Writing the file\u2026")
 
 
 def export_web_or_word(app: AppContext, window: QWidget, version_label: str | None = None,
@@ -89,19 +92,15 @@ def export_pack_word(app: AppContext, window: QWidget) -> None:
             redline=True)
 
 
-def install(app: AppContext, window: QMainWindow) -> None:
+def install(app: AppContext, window: MainWindow) -> None:
     specs = [
         ("actionExportPackWord", "Council-pack changes as &Word tracked changes\u2026",
          lambda: export_pack_word(app, window)),
         ("actionExportWebOrWord", "Export protocol as web page or W&ord\u2026",
          lambda: export_web_or_word(app, window)),
     ]
-    add = getattr(window, "add_file_action", None)
     for name, text, slot in specs:
         action = QAction(text, window)
         action.setObjectName(name)
         action.triggered.connect(slot)
-        if callable(add):
-            add(action)
-        else:
-            window.menuBar().addMenu("&File").addAction(action)
+        window.add_file_action(action)

@@ -2,8 +2,8 @@
 PDF...", "Preview..." and "Print..." (Ctrl+P). Installed by the shell with ``install(app,
 window)``; the dashboard calls ``export_council_pack(app, window)``.
 
-PDFs are made off the UI thread (``gui.worker.run_in_background``) with a progress dialog.
-Exports are recorded (the Review schedule lists them: ``scheduleChanged`` is emitted); the
+PDFs are made off the UI thread (``gui.widgets.worker``) with a progress dialog.
+Exports are recorded (the Review schedule lists them: ``Change.SCHEDULE`` is announced); the
 PDF behind Preview and Print is a temporary file and is not an export. The save dialog is
 asked through ``ask_save_path`` so tests can answer it.
 """
@@ -14,15 +14,19 @@ import logging
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
-from mop_desktop.gui.widgets.worker import run_in_background
+from mop_desktop.gui.widgets.operation import Change, Operation
+
+if TYPE_CHECKING:
+    from mop_desktop.gui.publishing.pdf_preview import PdfPreview
+    from mop_desktop.gui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -58,14 +62,13 @@ def _temp_pdf(stem: str) -> Path:
 
 
 # -- running ---------------------------------------------------------------------------------
-def _fail(window: QWidget, title: str) -> Callable[[BaseException], None]:
-    def failed(exc: BaseException) -> None:
+def _fail(window: QWidget, title: str) -> Callable[[str, BaseException], None]:
+    def failed(message: str, exc: BaseException) -> None:
         from mop_desktop.services.pdf.exports import PdfError
 
         if isinstance(exc, PdfError):
             messages.tell(window, title, f"The PDF was not made: {exc}.")
-        else:
-            log.error("PDF failed", exc_info=(type(exc), exc, exc.__traceback__))
+        else:  # logged by the operation
             messages.tell(window, title, "The PDF could not be made. The details are in the "
                           "log (Help > Data and log folders).", critical=True)
 
@@ -73,17 +76,16 @@ def _fail(window: QWidget, title: str) -> Callable[[BaseException], None]:
 
 
 def _make_pdf(app: AppContext, window: QWidget, path: Path, title: str,
-              done: Callable[[Any], None], **options: Any) -> None:
-    from mop_desktop.services.pdf.exports import export_pdf
+              done: Callable[[Any], object], **options: Any) -> None:
+    """Make the PDF off the UI thread; an export that is recorded is announced (the Review
+    schedule lists the exports), a temporary one for Preview or Print is not."""
+    from mop_desktop.services.pdf.exports import PdfError, export_pdf
 
     store = app.store
-    run_in_background(
-        window,
-        lambda: export_pdf(store, path, **options),
-        done,
-        _fail(window, title),
-        label="Making the PDF\u2026",
-    )
+    changes = {Change.SCHEDULE} if options.get("record", True) else set()
+    Operation(app, window, lambda: export_pdf(store, path, **options), changes=changes,
+              title=title, expected=(PdfError,)).success(done).failure(
+        _fail(window, title)).run_in_background(busy="Making the PDF\u2026")
 
 
 def _export(app: AppContext, window: QWidget, title: str, **options: Any) -> None:
@@ -102,7 +104,6 @@ def _export(app: AppContext, window: QWidget, title: str, **options: Any) -> Non
     def done(info: Any) -> None:
         pages = f"{info.pages} page{'s' if info.pages != 1 else ''}"
         app.statusMessage.emit(f"Saved {Path(info.path).name} ({pages})")
-        app.scheduleChanged.emit()  # the Review schedule lists the exports
         show_preview(window, Path(info.path), Path(info.path).name)
 
     _make_pdf(app, window, path, title, done, **options)
@@ -140,12 +141,9 @@ def _safe_stem(label: str) -> str:
 
 def _current_options(app: AppContext) -> dict[str, Any]:
     """Preview and Print show what the clerk is working on: the draft if there is one."""
-    from mop_desktop.store import documents as docs
+    from mop_desktop.services.protocol_state import protocol_state
 
-    with app.store.session() as session:
-        doc = docs.protocol_document(session)
-        has_draft = doc is not None and docs.draft_of(doc) is not None
-    return {"draft": has_draft}
+    return {"draft": protocol_state(app.store).has_draft}
 
 
 def preview_current(app: AppContext, window: QWidget) -> None:
@@ -178,7 +176,10 @@ def _print(app: AppContext, window: QWidget, stem: str, **options: Any) -> None:
     _make_pdf(app, window, path, "Print", done, record=False, **options)
 
 
-def show_preview(window: QWidget, path: Path, title: str = "", *, unsaved: bool = False) -> Any:
+def show_preview(
+    window: QWidget, path: Path, title: str = "", *, unsaved: bool = False
+) -> PdfPreview | None:
+    """Open the preview over ``window`` (it belongs to the window and is deleted when closed)."""
     from mop_desktop.gui.publishing.pdf_preview import PdfPreview, PreviewError
 
     try:
@@ -186,16 +187,12 @@ def show_preview(window: QWidget, path: Path, title: str = "", *, unsaved: bool 
     except PreviewError as exc:
         messages.tell(window, "Preview", str(exc))
         return None
-    previews: list[Any] = window.__dict__.setdefault("_pdf_previews", [])
-    previews.append(preview)
-    preview.dialog.finished.connect(lambda _r: previews.remove(preview)
-                                    if preview in previews else None)
     preview.show()
     return preview
 
 
 # -- the menu --------------------------------------------------------------------------------
-def install(app: AppContext, window: QMainWindow) -> None:
+def install(app: AppContext, window: MainWindow) -> None:
     specs = [
         ("actionExportCouncilPack", "Export for &council pack\u2026", None,
          lambda: export_council_pack(app, window)),
@@ -205,8 +202,6 @@ def install(app: AppContext, window: QMainWindow) -> None:
         ("actionPrint", "&Print\u2026", QKeySequence.StandardKey.Print,
          lambda: print_current(app, window)),
     ]
-    add = getattr(window, "add_file_action", None)
-    menu = window.menu("File") if hasattr(window, "menu") else window.menuBar().addMenu("&File")
     actions = [QAction(window)]
     actions[0].setSeparator(True)
     for name, text, keys, slot in specs:
@@ -219,7 +214,4 @@ def install(app: AppContext, window: QMainWindow) -> None:
     actions.append(QAction(window))
     actions[-1].setSeparator(True)
     for action in actions:
-        if callable(add):
-            add(action)
-        else:
-            menu.addAction(action)
+        window.add_file_action(action)

@@ -1,10 +1,10 @@
 """Preview and print any PDF: pages rendered with pypdfium2 (QtPdf is not shipped) into a
 scrollable view, with zoom and page navigation (``ui/pdf_preview_dialog.ui``).
 
-``PdfPreview(path, parent)`` builds the dialog (``.dialog``); ``print_pdf(path, printer)``
-sends the PDF itself to the printer or file chosen (``gui/publishing/printing``), and only where it cannot
-paints the rendered pages onto the QPrinter (``paint_pdf``). The system print dialog is
-asked through ``ask_print`` so tests can answer it.
+``PdfPreview(path, parent)`` is the dialog (deleted when closed); ``print_pdf(path, printer)``
+sends the PDF itself to the printer or file chosen (``gui/publishing/printing``), and only
+where it cannot paints the rendered pages onto the QPrinter (``paint_pdf``). The system print
+dialog is asked through ``ask_print`` so tests can answer it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QFrame, QLabel, QWidget
 
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
+from mop_desktop.gui.forms.ui_pdf_preview_dialog import Ui_PdfPreviewDialog
 
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 PRINT_DPI_CAP = 300  # rendering a page at a printer's 1200 dpi only wastes memory
@@ -141,17 +141,17 @@ UNSAVED_NOTE = ("Not saved: File > Export protocol PDF\u2026 or Export for counc
                 "pack\u2026 keeps a copy.")
 
 
-class PdfPreview(QObject):
-    """The preview dialog for one PDF (another can be opened from it)."""
+class PdfPreview(QDialog):
+    """The preview dialog for one PDF (another can be opened from it); deleted when closed,
+    the PDF closed with it."""
 
     def __init__(self, path: str | Path, parent: QWidget | None = None,
                  title: str = "", *, unsaved: bool = False) -> None:
         super().__init__(parent)
-        dialog = load_ui("pdf_preview_dialog", parent)
-        assert isinstance(dialog, QDialog)
-        self.dialog = dialog
-        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        self.form = UiForm(dialog)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.form = Ui_PdfPreviewDialog()
+        self.form.setupUi(self)
+        self.finished.connect(lambda _r: self.close_pdf())
         self.title = title
         self.unsaved = unsaved  # a temporary file: its name means nothing to the clerk
         self.path = Path(path)
@@ -178,7 +178,7 @@ class PdfPreview(QObject):
             (QKeySequence(Qt.Key.Key_PageDown), lambda: self.go_to(self.current_page() + 1)),
             (QKeySequence(Qt.Key.Key_PageUp), lambda: self.go_to(self.current_page() - 1)),
         ):
-            QShortcut(QKeySequence(keys), dialog, activated=slot)
+            QShortcut(QKeySequence(keys), self, activated=slot)
         f.scrollArea.viewport().installEventFilter(self)
         self._resize_timer = QTimer(self, singleShot=True, interval=120)
         self._resize_timer.timeout.connect(self.render_pages)
@@ -197,7 +197,7 @@ class PdfPreview(QObject):
         f.pageSpin.blockSignals(False)
         f.pageCountLabel.setText(f"of {count}")
         f.fileLabel.setText(UNSAVED_NOTE if self.unsaved else str(self.path))
-        self.dialog.setWindowTitle(f"Preview \u2013 {self.title or self.path.name}")
+        self.setWindowTitle(f"Preview \u2013 {self.title or self.path.name}")
         for label in self.labels:
             label.deleteLater()
         self.labels = []
@@ -220,7 +220,7 @@ class PdfPreview(QObject):
     def scale(self) -> float:
         """Pixels per PDF point for the chosen zoom (or to fit the view's width)."""
         if self.zoom is not None:
-            return self.zoom * self.dialog.logicalDpiX() / 72
+            return self.zoom * self.logicalDpiX() / 72
         if self.pdf is None or not self.labels:
             return 1.0
         width_pt = self.pdf[0].get_size()[0]
@@ -233,7 +233,7 @@ class PdfPreview(QObject):
         if self.pdf is None:
             return
         scale = self.scale()
-        ratio = self.dialog.devicePixelRatioF()
+        ratio = self.devicePixelRatioF()
         key = (round(scale, 3), round(ratio * 100))
         if key == self._rendered_at:
             return
@@ -250,7 +250,7 @@ class PdfPreview(QObject):
         """Draw the pages that are in view, or next to it, and not drawn yet."""
         if self.pdf is None or self._rendered_at is None:
             return
-        scale, ratio = self.scale(), self.dialog.devicePixelRatioF()
+        scale, ratio = self.scale(), self.devicePixelRatioF()
         top = self.form.scrollArea.verticalScrollBar().value()
         bottom = top + self.form.scrollArea.viewport().height()
         margin = self.form.scrollArea.viewport().height()
@@ -316,7 +316,7 @@ class PdfPreview(QObject):
 
     def step_zoom(self, direction: int) -> None:
         combo = self.form.zoomCombo
-        current = self.scale() * 72 / max(self.dialog.logicalDpiX(), 1)
+        current = self.scale() * 72 / max(self.logicalDpiX(), 1)
         if direction > 0:
             choices = [i for i, z in enumerate(ZOOMS) if z > current + 0.01]
             target = choices[0] if choices else len(ZOOMS) - 1
@@ -332,10 +332,10 @@ class PdfPreview(QObject):
 
     # -- actions ------------------------------------------------------------------------------
     def print_(self) -> int:
-        return print_with_dialog(self.path, self.dialog)
+        return print_with_dialog(self.path, self)
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.dialog, "Open PDF", str(self.path.parent),
+        name, _ = QFileDialog.getOpenFileName(self, "Open PDF", str(self.path.parent),
                                               "PDF files (*.pdf)")
         if name:
             try:
@@ -343,14 +343,13 @@ class PdfPreview(QObject):
                 self.load(Path(name))
             except PreviewError as exc:
                 from mop_desktop.gui.widgets import messages
-                messages.tell(self.dialog, "Preview", str(exc))
+                messages.tell(self, "Preview", str(exc))
 
     def show(self) -> None:
-        self.dialog.finished.connect(lambda _r: self.close_pdf())
         from mop_desktop.gui.shell.screen_fit import fit_dialog
 
-        fit_dialog(self.dialog)  # a small screen: the preview fits it, the pages scroll
-        self.dialog.show()
-        self.dialog.raise_()
-        self.dialog.activateWindow()
+        fit_dialog(self)  # a small screen: the preview fits it, the pages scroll
+        super().show()
+        self.raise_()
+        self.activateWindow()
         QTimer.singleShot(0, self.render_pages)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from mop_desktop.gui.register.state import lock_register, register_for
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets.messages import counted
+from mop_desktop.gui.widgets.operation import Change
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -91,8 +92,11 @@ def install(app: AppContext, window: Any, idle_ms: int | None = None) -> IdleLoc
         window.addAction(action)
     if idle_ms is None:
         idle = IdleLock(app, stored_idle_ms(app), window)
-        # the Settings page saves and emits councilChanged: the new time applies at once
-        app.councilChanged.connect(lambda: idle.set_interval(stored_idle_ms(app)))
+        # the Settings page saves and announces Change.COUNCIL: the new time applies at once
+        app.changed.connect(
+            lambda kinds: idle.set_interval(stored_idle_ms(app)) if Change.COUNCIL in kinds
+            else None
+        )
     else:
         idle = IdleLock(app, idle_ms, window)
     instance = QApplication.instance()

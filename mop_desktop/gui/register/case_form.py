@@ -46,6 +46,7 @@ from mop_desktop.gui.register.table_model import TimelineModel
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
 from mop_desktop.gui.widgets.date_field import show_full_date
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.widgets.typed_ui import load_into
 from mop_desktop.services.concerns import RegisterService
 from mop_desktop.services.concerns.clauses import protocol_clauses
@@ -320,7 +321,7 @@ class CaseForm(TimelineEditing, QDialog):
             self.show_failure(exc)
             return False
         self.errorLabel.clear()
-        self.app.registerChanged.emit()
+        announce(self.app, Change.REGISTER)
         added = " with the timeline note" if note is not None else ""
         self.app.statusMessage.emit(f"Concern {self.reference} saved{added}.")
         self.accept()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QTableVie
 
 from mop_desktop.domain.concerns import ConcernError, parse_date_field
 from mop_desktop.domain.dates import format_short
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.services.concerns.service import TimelineEntry
 from mop_desktop.store.register import RegisterError
 
@@ -91,7 +92,7 @@ class TimelineEditing(_Form):
         self.entryTextEdit.clear()
         self.entryDateEdit.clear()
         self._load_history()
-        self.app.registerChanged.emit()
+        announce(self.app, Change.REGISTER)
 
     # -- timeline: editing and deleting entries ------------------------------------------------
     _editing: int | None = None  # the id of the entry being edited
@@ -154,7 +155,7 @@ class TimelineEditing(_Form):
             self.entryDateEdit.clear()
         self.errorLabel.clear()
         self._load_history()
-        self.app.registerChanged.emit()
+        announce(self.app, Change.REGISTER)
 
 
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from mop_desktop.domain.concerns import field_label
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.shell.context import AppContext
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.widgets.worker import run_in_background
 from mop_desktop.services.concerns import RegisterService
 from mop_desktop.services.concerns.log_import import (
@@ -262,7 +263,7 @@ class ImportDialog(QDialog):
         self.result_text = result.summary()
         self.messageLabel.setText(self.result_text)
         self.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")
-        self.app.registerChanged.emit()
+        announce(self.app, Change.REGISTER)
         self.app.statusMessage.emit(self.result_text)
 
     def _import_failed(self, exc: BaseException) -> None:

@@ -12,6 +12,7 @@ from mop_desktop.gui.register import sealed_view
 from mop_desktop.gui.register.import_dialog import ImportDialog
 from mop_desktop.gui.register.retention import RetentionDialog
 from mop_desktop.gui.register.setup import SetupDialog, user_message
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.widgets.worker import run_in_background
 
 if TYPE_CHECKING:  # to the type checker the mixin is the page it is part of, a QWidget
@@ -102,7 +103,7 @@ class MoreActions(_Page):
             self.asks.inform(self, "Seal to the chair", "Select the concern to seal first.")
             return
         if sealed_view.seal_selected(self.service, self.asks, self, reference):
-            self.app.registerChanged.emit()
+            announce(self.app, Change.REGISTER)
             self.model.refresh()
             self.apply_filters()
     def open_import(self) -> ImportDialog | None:

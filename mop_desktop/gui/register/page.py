@@ -49,6 +49,7 @@ from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.shell.screen_fit import fit_tabs_to_screen
 from mop_desktop.gui.widgets.form_helpers import keep_space, say
 from mop_desktop.gui.widgets.messages import counted
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.widgets.passphrase_field import add_passphrase_tools
 from mop_desktop.gui.widgets.worker import run_in_background
 from mop_desktop.services.concerns import sealed
@@ -160,7 +161,7 @@ class ConcernsPage(MoreActions, QWidget):
         self.locked.unlockButton.setEnabled(True)
         self.locked.errorLabel.clear()
         self.show_table()
-        self.app.registerChanged.emit()
+        announce(self.app, Change.REGISTER)
         self.reopen_drafts()
 
     def _unlock_failed(self, exc: BaseException) -> None:

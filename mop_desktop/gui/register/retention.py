@@ -20,6 +20,7 @@ from mop_desktop.domain.dates import format_short
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets.messages import counted
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.widgets.typed_ui import load_into
 from mop_desktop.services.concerns import RegisterService, retention
 from mop_desktop.services.concerns.council import retention_years
@@ -89,6 +90,6 @@ class RetentionDialog(QDialog):
         retention.remove(
             self.service, reference, f"retention period of {counted(self.years, 'year')} ended"
         )
-        self.app.registerChanged.emit()
+        announce(self.app, Change.REGISTER)
         self.app.statusMessage.emit(f"Concern {reference} deleted; a trace is kept.")
         self.refresh()

@@ -26,6 +26,7 @@ from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
 from mop_desktop.gui.widgets.form_helpers import keep_space, say
+from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.widgets.passphrase_field import add_passphrase_tools
 from mop_desktop.gui.widgets.typed_ui import load_into
 from mop_desktop.gui.widgets.worker import run_in_background
@@ -123,7 +124,7 @@ class SetupDialog(QDialog):
     def _created(self, recovery_key: str) -> None:
         self.firstEdit.clear()
         self.secondEdit.clear()
-        self.app.registerChanged.emit()
+        announce(self.app, Change.REGISTER)
         self.show_key(recovery_key)
         self.on_done()
 

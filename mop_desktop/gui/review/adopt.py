@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSizePolicy, QWidget
 
 from mop_desktop.domain.dates import (
@@ -21,24 +21,24 @@ from mop_desktop.domain.dates import (
     parse_typed_date,
 )
 from mop_desktop.domain.review import next_review_date
+from mop_desktop.gui.forms.ui_adopt_dialog import Ui_AdoptDialog
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets.date_field import show_full_date
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
+from mop_desktop.gui.widgets.operation import Change, Operation
 from mop_desktop.services.adoption import (
     AdoptionError,
     AdoptionRequest,
     AdoptionResult,
     adopt,
-    check_request,
-    suggest_label,
 )
-from mop_desktop.store import documents as docs
+from mop_desktop.services.adoption_form import adoption_defaults, check_adoption
+from mop_desktop.services.history_check import after_adoption
 
 ERROR_STYLE = "color: #ffffff; background-color: #b02a37; border-radius: 3px; padding: 3px 6px;"
 
 
-class AdoptDialog:
-    """The loaded QDialog (``dialog``) and its checks. ``today`` may be set by tests."""
+class AdoptDialog(QDialog):
+    """The dialog and its checks (deleted when closed). ``today`` may be set by tests."""
 
     def __init__(
         self,
@@ -48,12 +48,13 @@ class AdoptDialog:
         no_changes: bool = False,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.app = app
         self.today = today
-        self.result: AdoptionResult | None = None
-        self.dialog = load_ui("adopt_dialog", parent)
-        assert isinstance(self.dialog, QDialog)
-        self.form = UiForm(self.dialog)
+        self.adoption: AdoptionResult | None = None
+        self.form = Ui_AdoptDialog()
+        self.form.setupUi(self)
         self.errors: dict[str, QLabel] = {
             "date": self.form.dateError,
             "minute": self.form.minuteError,
@@ -74,7 +75,7 @@ class AdoptDialog:
         self.ok_button = self.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("Adopt")
         self.form.buttonBox.accepted.connect(self.accept)
-        self.form.buttonBox.rejected.connect(self.dialog.reject)
+        self.form.buttonBox.rejected.connect(self.reject)
         for edit in (
             self.form.dateEdit,
             self.form.minuteEdit,
@@ -95,15 +96,12 @@ class AdoptDialog:
 
     # -- filling and reading ------------------------------------------------------------------
     def _prefill(self) -> None:
-        with self.app.store.session() as session:
-            council = docs.get_council(session)
-            doc = docs.protocol_document(session)
-            last = doc.adoptions[-1] if doc is not None and doc.adoptions else None
-            self.has_adopted = doc is not None and docs.latest_adopted(doc) is not None
-        self.form.chairEdit.setText(council.chair)
-        self.form.clerkEdit.setText(council.clerk)
-        if last is not None:
-            self.form.reviewerEdit.setText(last.reviewer)
+        defaults = adoption_defaults(self.app.store)
+        self.has_adopted = defaults.has_adopted
+        self.form.chairEdit.setText(defaults.chair)
+        self.form.clerkEdit.setText(defaults.clerk)
+        if defaults.reviewer:
+            self.form.reviewerEdit.setText(defaults.reviewer)
         self.form.dateEdit.setText(self.today().strftime("%d/%m/%Y"))
 
     def request(self) -> AdoptionRequest:
@@ -118,8 +116,6 @@ class AdoptDialog:
         )
 
     def _touch(self, name: str) -> None:
-        if not shiboken6.isValid(self.dialog):  # a field losing focus as the dialog goes
-            return
         self._touched.add(name)
         self.check()
 
@@ -127,22 +123,21 @@ class AdoptDialog:
     def check(self, *_args: object, show_all: bool = False) -> dict[str, str]:
         """Check every field; show the messages of fields already visited (or all)."""
         request = self.request()
-        with self.app.store.session() as session:
-            problems = check_request(session, request, self.today())
-            doc = docs.protocol_document(session)
-            day = self._date_or_none(request.adopted_on)
-            if day is not None:
-                self.form.versionEdit.setPlaceholderText(
-                    f"{suggest_label(doc, day)} (suggested from the year)"
-                )
-                interval = doc.review_interval_months if doc is not None else 12
-                due = next_review_date(day, interval or 12)
-                self.form.nextReviewLabel.setText(
-                    f"Next review: {format_month(due)} (by {format_long(due)}, "
-                    f"{interval} months after adoption)."
-                )
-            else:
-                self.form.nextReviewLabel.setText("")
+        day = self._date_or_none(request.adopted_on)
+        checked = check_adoption(self.app.store, request, self.today(), day)
+        problems = checked.problems
+        if day is not None:
+            self.form.versionEdit.setPlaceholderText(
+                f"{checked.suggested_label} (suggested from the year)"
+            )
+            interval = checked.interval_months
+            due = next_review_date(day, interval)
+            self.form.nextReviewLabel.setText(
+                f"Next review: {format_month(due)} (by {format_long(due)}, "
+                f"{interval} months after adoption)."
+            )
+        else:
+            self.form.nextReviewLabel.setText("")
         always = {"version", "document"}
         for name, label in self.errors.items():
             message = problems.get(name, "")
@@ -171,31 +166,36 @@ class AdoptDialog:
         return {n: lbl.text() for n, lbl in self.errors.items() if not lbl.isHidden()}
 
     # -- adopting -----------------------------------------------------------------------------
-    def accept(self) -> bool:
+    def accept(self) -> bool:  # type: ignore[override]  # says whether it adopted
         problems = self.check(show_all=True)
         if problems:
             self._focus_field(next(iter(problems)))
             return False
-        try:
-            self.result = adopt(self.app.store, self.request(), self.today())
-        except AdoptionError as exc:
-            label = self.errors.get(exc.field, self.form.documentError)
-            label.setText(str(exc))
-            label.show()
-            self._focus_field(exc.field)
-            return False
-        from mop_desktop.services.history_check import after_adoption
+        request, today, store = self.request(), self.today(), self.app.store
 
-        after_adoption(self.app.store)  # anchored in the credential store where there is one
-        self.app.documentChanged.emit()
-        self.app.scheduleChanged.emit()
-        what = "re-adopted without changes" if self.result.no_changes else "adopted"
-        self.app.statusMessage.emit(
-            f"Version {self.result.label} {what}; next review by "
-            f"{format_long(self.result.review_due)}"
+
+        def failed(message: str, error: BaseException) -> None:
+            field = error.field if isinstance(error, AdoptionError) else "document"
+            label = self.errors.get(field, self.form.documentError)
+            label.setText(message)
+            label.show()
+            self._focus_field(field)
+
+        def adopted(result: AdoptionResult) -> None:
+            self.adoption = result
+            after_adoption(store)  # anchored in the credential store where there is one
+            what = "re-adopted without changes" if result.no_changes else "adopted"
+            self.app.statusMessage.emit(
+                f"Version {result.label} {what}; next review by {format_long(result.review_due)}"
+            )
+            super(AdoptDialog, self).accept()
+
+        return (
+            Operation(self.app, self, lambda: adopt(store, request, today),
+                      changes={Change.DOCUMENT, Change.SCHEDULE}, title="Adopt",
+                      expected=(AdoptionError,))
+            .success(adopted).failure(failed).run_now()
         )
-        self.dialog.accept()
-        return True
 
     def _focus_field(self, name: str) -> None:
         editors = {"date": self.form.dateEdit, "minute": self.form.minuteEdit,
@@ -204,18 +204,16 @@ class AdoptDialog:
         if editor is not None:
             editor.setFocus()
 
-    def exec(self) -> int:
-        return int(self.dialog.exec())
-
 
 def open_adopt_dialog(
     app: AppContext, parent: QWidget | None = None, *, no_changes: bool = False
 ) -> AdoptionResult | None:
     """Show the dialog; the result when something was adopted."""
     dialog = AdoptDialog(app, parent, no_changes=no_changes)
-    dialog.exec()
-    dialog.dialog.deleteLater()  # not kept hidden under the window until it closes
-    return dialog.result
+    result: list[AdoptionResult | None] = [None]
+    dialog.finished.connect(lambda _code: result.__setitem__(0, dialog.adoption))
+    dialog.exec()  # deleted when closed (not kept hidden under the window)
+    return result[0]
 
 
 def _typed_in_full(text: str) -> str:

@@ -10,14 +10,15 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QMainWindow, QWidget
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
 
 from mop_desktop.domain.dates import format_long, format_month, format_weekday_long
 from mop_desktop.domain.review import describe_days
+from mop_desktop.gui.forms.ui_review_page import Ui_ReviewPage
 from mop_desktop.gui.review.models import (
     STATE_WORDS,
     ExportModel,
@@ -28,14 +29,19 @@ from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
 from mop_desktop.gui.widgets.date_field import DateField, day_warning
 from mop_desktop.gui.widgets.form_helpers import plural_suffix
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
+from mop_desktop.gui.widgets.operation import Change, Operation
 from mop_desktop.services import history_edits
 from mop_desktop.services import meetings as meeting_service
 from mop_desktop.services.adoption import verify_chain
-from mop_desktop.services.history_edits import can_add_minute_reference
+from mop_desktop.services.pdf.exports import list_exports
+from mop_desktop.services.protocol_state import adoption_history
 from mop_desktop.services.reminders import Schedule, load_schedule
-from mop_desktop.store import documents as docs
-from mop_desktop.store import settings
+from mop_desktop.services.review_settings import (
+    ReviewSettings,
+    ReviewSettingsError,
+    load_review_settings,
+    save_review_settings,
+)
 from mop_desktop.store.db import Store
 
 CLEAR_DAYS_NOTE = (
@@ -45,6 +51,9 @@ CLEAR_DAYS_NOTE = (
     "Act 1972 (Schedule 12) with the Interpretation Act 1978. Untick the box if your council "
     "counts them."
 )
+
+if TYPE_CHECKING:
+    from mop_desktop.gui.shell.main_window import MainWindow
 
 
 @dataclass(frozen=True)
@@ -58,11 +67,7 @@ class HistoryRowInfo:
 
 
 def recorded_exports(store: Store) -> list[Any]:
-    """The PDFs recorded by the PDF export (empty in a build without it)."""
-    try:
-        from mop_desktop.services.pdf.exports import list_exports
-    except ImportError:
-        return []
+    """The PDFs recorded by the PDF export, newest first."""
     return list(list_exports(store))
 
 
@@ -72,16 +77,17 @@ class ReviewPage(QObject):
     def __init__(
         self,
         app: AppContext,
-        window: QMainWindow | None,
+        window: MainWindow | None,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
-        self.widget = load_ui("review_page", None)
+        self.widget = QWidget()
+        self.form = f = Ui_ReviewPage()
+        f.setupUi(self.widget)
         super().__init__(self.widget)
         self.app = app
         self.window = window
         self.today = today
         self.schedule: Schedule | None = None
-        self.form = f = UiForm(self.widget)
         font = f.titleLabel.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
@@ -141,9 +147,7 @@ class ReviewPage(QObject):
         open_key.triggered.connect(self._open_current_export)
         f.exportsView.addAction(open_key)
 
-        app.documentChanged.connect(self.refresh)
-        app.scheduleChanged.connect(self.refresh)
-        app.councilChanged.connect(self.refresh)
+        app.changed.connect(self._on_changed)
         self.widget.installEventFilter(self)  # shown again: "in N days" counts from today
         self._shown_on = self.today()
         self.refresh()
@@ -159,31 +163,28 @@ class ReviewPage(QObject):
         return False
 
     # -- filling ------------------------------------------------------------------------------
+    def _on_changed(self, kinds: frozenset[Change]) -> None:
+        if kinds & {Change.DOCUMENT, Change.SCHEDULE, Change.COUNCIL}:
+            self.refresh()
+
     def refresh(self, *_args: object) -> None:
         store = self.app.store
-        with store.session() as session:
-            doc = docs.protocol_document(session)
-            history = docs.history(doc) if doc is not None else []
-            self.history_rows = [
-                HistoryRowInfo(r.id, r.version_label, r.version_id is not None,
-                               can_add_minute_reference(r))
-                for r in (doc.adoptions if doc is not None else [])
-            ]
-            interval = doc.review_interval_months if doc is not None else 12
-            lead = settings.get(session, settings.REMINDER_LEAD_DAYS)
-            report = settings.get(session, settings.REPORT_LEAD_DAYS)
-            clear = settings.get(session, settings.CLEAR_DAYS)
-            skip = settings.get(session, settings.SKIP_SUNDAYS_AND_HOLIDAYS)
+        entries = adoption_history(store)
+        history = [entry.adoption for entry in entries]
+        self.history_rows = [
+            HistoryRowInfo(e.row_id, e.label, e.has_text, e.can_add_minute) for e in entries
+        ]
+        review = load_review_settings(store)
         self.versions.set_rows(history)
         self.meetings.set_rows(meeting_service.list_meetings(store))
         self.exports.set_rows(recorded_exports(store))
         self.schedule = load_schedule(store, self.today())
         f = self.form
-        f.intervalSpin.setValue(interval or 12)
-        f.reminderLeadSpin.setValue(lead)
-        f.reportLeadSpin.setValue(report)
-        f.clearDaysSpin.setValue(clear)
-        f.skipSundaysCheck.setChecked(skip)
+        f.intervalSpin.setValue(review.interval_months)
+        f.reminderLeadSpin.setValue(review.reminder_lead_days)
+        f.reportLeadSpin.setValue(review.report_lead_days)
+        f.clearDaysSpin.setValue(review.clear_days)
+        f.skipSundaysCheck.setChecked(review.skip_sundays_and_holidays)
         chain = verify_chain(store)
         summary = chain.summary() if history else "No adoption has been recorded yet."
         added = history_edits.amendments(store)
@@ -296,34 +297,29 @@ class ReviewPage(QObject):
         typed = self.ask_minute_reference(row.label)
         if typed is None:
             return
-        try:
-            amendment = history_edits.add_minute_reference(self.app.store, row.row_id, typed)
-        except history_edits.HistoryEditError as exc:
-            messages.tell(self.widget, "Add minute reference", str(exc))
-            return
-        self.app.documentChanged.emit()
-        self.app.scheduleChanged.emit()
-        self.app.statusMessage.emit(amendment.describe())
+        Operation(
+            self.app, self.widget,
+            lambda: history_edits.add_minute_reference(self.app.store, row.row_id, typed),
+            changes={Change.DOCUMENT, Change.SCHEDULE}, title="Add minute reference",
+            expected=(history_edits.HistoryEditError,),
+        ).success(lambda amendment: self.app.statusMessage.emit(amendment.describe())).run_now()
 
     # -- settings -----------------------------------------------------------------------------
     def save_settings(self) -> None:
         f = self.form
-        with self.app.store.session() as session:
-            doc = docs.protocol_document(session)
-            if doc is not None:
-                if doc.review_interval_months != f.intervalSpin.value():
-                    doc.review_interval_stated = True  # the clerk chose it
-                doc.review_interval_months = f.intervalSpin.value()
-            settings.put(session, settings.REMINDER_LEAD_DAYS, f.reminderLeadSpin.value())
-            settings.put(session, settings.REPORT_LEAD_DAYS, f.reportLeadSpin.value())
-            settings.put(session, settings.CLEAR_DAYS, f.clearDaysSpin.value())
-            settings.put(
-                session, settings.SKIP_SUNDAYS_AND_HOLIDAYS, f.skipSundaysCheck.isChecked()
-            )
-        self.app.scheduleChanged.emit()
-        self.app.statusMessage.emit(
-            "Review settings saved (the interval applies from the next adoption)"
+        new = ReviewSettings(
+            interval_months=f.intervalSpin.value(),
+            reminder_lead_days=f.reminderLeadSpin.value(),
+            report_lead_days=f.reportLeadSpin.value(),
+            clear_days=f.clearDaysSpin.value(),
+            skip_sundays_and_holidays=f.skipSundaysCheck.isChecked(),
         )
+        Operation(
+            self.app, self.widget, lambda: save_review_settings(self.app.store, new),
+            changes={Change.SCHEDULE}, title="Review settings", expected=(ReviewSettingsError,),
+        ).success(lambda _saved: self.app.statusMessage.emit(
+            "Review settings saved (the interval applies from the next adoption)"
+        )).failure(lambda message, _error: self.app.statusMessage.emit(message)).run_now()
 
     # -- meetings -----------------------------------------------------------------------------
     def _message(self, text: str) -> None:
@@ -338,7 +334,6 @@ class ReviewPage(QObject):
 
     def confirm_unusual_day(self, day: dt.date, warning: str) -> bool:
         """A meeting on a Sunday or a bank holiday: asked first. Tests replace this."""
-        from mop_desktop.gui.widgets import messages
         return messages.confirm(
             self.widget, "Add meeting",
             f"{format_weekday_long(day)} is {warning}. Add a meeting on that day?",
@@ -357,21 +352,31 @@ class ReviewPage(QObject):
         if warning and not self.confirm_unusual_day(day, warning):
             self._message(f"No meeting added: {format_weekday_long(day)} is {warning}")
             return
-        meeting, created = meeting_service.add_meeting(self.app.store, day)
-        if created:
-            self.app.scheduleChanged.emit()
-            self._message(f"Meeting on {format_weekday_long(day)} added")
-            self.form.meetingDateEdit.clear()
-        else:
-            self._message(f"A meeting on {format_long(day)} is already entered")
+
+        def added(outcome: tuple[object, bool]) -> None:
+            if outcome[1]:
+                self._message(f"Meeting on {format_weekday_long(day)} added")
+                self.form.meetingDateEdit.clear()
+            else:
+                self._message(f"A meeting on {format_long(day)} is already entered")
+
+        Operation(
+            self.app, self.widget, lambda: meeting_service.add_meeting(self.app.store, day),
+            changes=lambda outcome: {Change.SCHEDULE} if outcome[1] else set(),
+            title="Add meeting", expected=(meeting_service.MeetingError,),
+        ).success(added).failure(lambda message, _error: self._message(message)).run_now()
 
     def delete_selected_meeting(self) -> None:
         meeting = self._selected_meeting()
         if meeting is None:
             return
-        meeting_service.delete_meeting(self.app.store, meeting.date)
-        self.app.scheduleChanged.emit()
-        self._message(f"Meeting on {format_long(meeting.date)} deleted")
+        Operation(
+            self.app, self.widget,
+            lambda: meeting_service.delete_meeting(self.app.store, meeting.date),
+            changes={Change.SCHEDULE}, title="Delete meeting",
+            expected=(meeting_service.MeetingError,),
+        ).success(lambda _r: self._message(f"Meeting on {format_long(meeting.date)} deleted")
+                  ).failure(lambda message, _error: self._message(message)).run_now()
 
     def ask_open_path(self) -> str:
         """The .ics file to import ('' if cancelled); tests replace this."""
@@ -399,13 +404,12 @@ class ReviewPage(QObject):
             self.import_ics(Path(path))
 
     def import_ics(self, path: Path) -> None:
-        try:
-            summary = meeting_service.import_ics(self.app.store, path)
-        except meeting_service.MeetingError as exc:
-            self._message(str(exc))
-            return
-        self.app.scheduleChanged.emit()
-        self._message(f"Meetings from {path.name}: {summary.describe()}")
+        Operation(
+            self.app, self.widget, lambda: meeting_service.import_ics(self.app.store, path),
+            changes={Change.SCHEDULE}, title="Import meetings",
+            expected=(meeting_service.MeetingError,),
+        ).success(lambda summary: self._message(f"Meetings from {path.name}: {summary.describe()}")
+                  ).failure(lambda message, _error: self._message(message)).run_now()
 
     def choose_calendar_file(self) -> None:
         path = self.ask_save_path()
@@ -448,5 +452,5 @@ class ReviewPage(QObject):
         open_adopt_dialog(self.app, self.window, no_changes=no_changes)
 
 
-def create_page(app: AppContext, window: QMainWindow) -> QWidget:
+def create_page(app: AppContext, window: MainWindow) -> QWidget:
     return ReviewPage(app, window).widget

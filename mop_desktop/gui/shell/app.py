@@ -107,16 +107,10 @@ def open_store_or_explain(paths: AppPaths) -> Store | None:
         return open_store(paths.policy_db, paths.kept_aside)
     except (StoreError, OSError) as exc:
         log.error("the store could not be opened: %s", exc)
-        try:  # the recovery dialog, where the build has it
-            from mop_desktop.gui.register.recovery import offer_recovery
-        except ModuleNotFoundError as missing:
-            if missing.name != "mop_desktop.gui.register.recovery":
-                raise
-        else:
-            if offer_recovery(paths, exc):
-                return open_store_or_explain(paths)
-            return None
-        messages.tell(None, "MOP Desktop cannot open its data", f"{exc}", critical=True)
+        from mop_desktop.gui.register.recovery import offer_recovery
+
+        if offer_recovery(paths, exc):
+            return open_store_or_explain(paths)
         return None
 
 

@@ -1,8 +1,9 @@
 """What every page and dialog receives instead of reaching for globals.
 
-Pages are built by ``create_page(app: AppContext, window: QMainWindow) -> QWidget`` in
-``gui/pages/<name>.py`` and listen to the signals below to refresh. A page that changes data
-emits the matching signal after committing.
+Pages are built by ``create_page(app: AppContext, window: MainWindow) -> QWidget`` and refresh
+when ``changed`` is emitted, carrying the frozenset of ``gui.widgets.operation.Change`` kinds
+that changed. Only ``gui.widgets.operation`` emits it (``Operation`` after its work succeeded,
+or ``announce``).
 """
 
 from __future__ import annotations
@@ -14,10 +15,7 @@ from mop_desktop.store.db import Store
 
 
 class AppContext(QObject):
-    documentChanged = Signal()  # protocol text, versions, drafts
-    scheduleChanged = Signal()  # adoptions, meetings, review settings
-    councilChanged = Signal()  # council details and settings
-    registerChanged = Signal()  # concerns (never carries their text)
+    changed = Signal(object)  # frozenset[Change]: what changed, announced once
     registerLocked = Signal()
     statusMessage = Signal(str)  # a short message for the status bar
 

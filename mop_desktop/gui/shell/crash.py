@@ -23,7 +23,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from mop_desktop import __version__
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
+from mop_desktop.gui.forms.ui_crash_dialog import Ui_CrashDialog
 from mop_desktop.log import safe_traceback
 
 log = logging.getLogger("mop_desktop.crash")
@@ -39,19 +39,21 @@ def crash_details(
     return f"{header}\n\n{safe_traceback(exc_type, exc, tb)}"
 
 
-class CrashDialog:
-    """The dialog from ``ui/crash_dialog.ui``; ``dialog`` is the QDialog."""
+class CrashDialog(QDialog):
+    """The dialog from ``ui/crash_dialog.ui``, deleted when closed."""
 
     def __init__(self, details: str, log_path: Path, parent: QWidget | None = None) -> None:
-        self.dialog: QDialog = load_ui("crash_dialog", parent)  # type: ignore[assignment]
-        self.form = UiForm(self.dialog)
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.form = Ui_CrashDialog()
+        self.form.setupUi(self)
         self.log_path = log_path
         self.form.detailsEdit.setPlainText(details)
         self.form.logLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.form.logLabel.setText(f"The log is kept in: {log_path}")
         self.form.copyButton.clicked.connect(self.copy)
         self.form.openLogFolderButton.clicked.connect(self.open_log_folder)
-        self.form.buttonBox.rejected.connect(self.dialog.reject)
+        self.form.buttonBox.rejected.connect(self.reject)
 
     def details(self) -> str:
         return str(self.form.detailsEdit.toPlainText())
@@ -61,9 +63,6 @@ class CrashDialog:
 
     def open_log_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_path.parent)))
-
-    def exec(self) -> int:
-        return int(self.dialog.exec())
 
 
 def _parent_window() -> QWidget | None:

@@ -12,18 +12,18 @@ filled once the window is on screen (``load``, called by the start-up); the hist
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QHeaderView, QMainWindow, QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from mop_desktop.domain.dates import format_long
 from mop_desktop.domain.review import State, describe_days
+from mop_desktop.gui.forms.ui_dashboard_page import Ui_DashboardPage
 from mop_desktop.gui.review.models import STATE_WORDS, ReminderModel, followups_for
 from mop_desktop.gui.shell.context import AppContext
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
+from mop_desktop.gui.widgets.operation import Change, Operation
 from mop_desktop.services.reminders import (
     Reminder,
     Schedule,
@@ -33,19 +33,11 @@ from mop_desktop.services.reminders import (
 from mop_desktop.services.status import review_phrase
 
 if TYPE_CHECKING:
+    from mop_desktop.gui.shell.main_window import MainWindow
     from mop_desktop.services.adoption import ChainReport
 
-DRAFTS_MODULE = "mop_desktop.services.drafts"
-PDF_ACTIONS_MODULE = "mop_desktop.gui.publishing.pdf_actions"
 LOADING = "Loading\u2026"
 BANNER_STYLE = "color: #ffffff; background-color: #b02a37; padding: 8px; border-radius: 4px;"
-
-
-def _available(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except (ImportError, ValueError):
-        return False
 
 
 def counts_text(items: list[Reminder]) -> str:
@@ -62,17 +54,18 @@ class DashboardPage(QObject):
     def __init__(
         self,
         app: AppContext,
-        window: QMainWindow | None,
+        window: MainWindow | None,
         today: Callable[[], dt.date] = dt.date.today,
         check_when_drawn: bool = False,
         load_later: bool = False,
     ) -> None:
-        self.widget = load_ui("dashboard_page", None)
+        self.widget = QWidget()
+        self.form = Ui_DashboardPage()
+        self.form.setupUi(self.widget)
         super().__init__(self.widget)
         self.app = app
         self.window = window
         self.today = today
-        self.form = UiForm(self.widget)
         self.model = ReminderModel(self.widget)
         self.items: list[Reminder] = []
         self.schedule: Schedule | None = None
@@ -90,8 +83,6 @@ class DashboardPage(QObject):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
-        self._can_start_drafts = _available(DRAFTS_MODULE)
-        self._can_export = _available(PDF_ACTIONS_MODULE)
         self.form.startReviewButton.clicked.connect(self.start_review)
         self.form.exportPackButton.clicked.connect(self.export_pack)
         self.form.adoptButton.clicked.connect(self.adopt)
@@ -100,10 +91,7 @@ class DashboardPage(QObject):
         view.activated.connect(lambda index: self.open_reminder(index.row()))
         view.setToolTip("Double-click a reminder (or press Enter) to open what it is about")
 
-        app.documentChanged.connect(self.refresh)
-        app.scheduleChanged.connect(self.refresh)
-        app.councilChanged.connect(self.refresh)
-        app.registerChanged.connect(self._refresh_reminders)
+        app.changed.connect(self._on_changed)
         app.registerLocked.connect(self._refresh_reminders)
         self.loaded = False
         if load_later:  # the window's start-up calls ``load`` once the first frame is drawn
@@ -133,6 +121,12 @@ class DashboardPage(QObject):
     def _check_chain_if_shown(self) -> None:
         if self.widget.isVisible():  # not for a window already closed (--smoke-test)
             self._check_chain()
+
+    def _on_changed(self, kinds: frozenset[Change]) -> None:
+        if kinds & {Change.DOCUMENT, Change.SCHEDULE, Change.COUNCIL}:
+            self.refresh()
+        elif Change.REGISTER in kinds:
+            self._refresh_reminders()
 
     def _refresh_reminders(self) -> None:
         self.refresh(check_chain=False)
@@ -240,15 +234,14 @@ class DashboardPage(QObject):
             self.form.adoptButton.setToolTip(
                 "Record the adoption of the draft at a minuted meeting"
             )
-        self.form.exportPackButton.setEnabled(self._can_export and has_draft)
+        self.form.exportPackButton.setEnabled(has_draft)
         self.form.exportPackButton.setToolTip(
             "The report to Full Council showing the draft's changes"
             if has_draft
             else "Start the annual review first: the report shows a draft's changes"
         )
         self.form.startReviewButton.setEnabled(
-            self._can_start_drafts
-            and s is not None
+            s is not None
             and not s.has_draft
             and s.adopted_on is not None
         )
@@ -258,9 +251,8 @@ class DashboardPage(QObject):
 
     # -- actions ------------------------------------------------------------------------------
     def _show(self, name: str) -> None:
-        show = getattr(self.window, "show_page", None)
-        if show is not None:
-            show(name)
+        if self.window is not None:
+            self.window.show_page(name)
 
     def open_reminder(self, row: int) -> None:
         """A reminder double-clicked: the review and agenda deadlines open the Review
@@ -275,27 +267,29 @@ class DashboardPage(QObject):
             return
         self._show("concerns")
         reference = item.uid.removeprefix("followup-")
-        page_of = getattr(self.window, "page", None)
-        page = page_of("concerns") if page_of is not None else None
-        open_case = getattr(page, "open_case", None)
-        if callable(open_case) and reference:
-            open_case(reference)
+        from mop_desktop.gui.register.page import ConcernsPage
+
+        page = self.window.page("concerns") if self.window is not None else None
+        if isinstance(page, ConcernsPage) and reference:
+            page.open_case(reference)
 
     def start_review(self) -> None:
         from mop_desktop.services.drafts import DraftError, start_new_draft
 
-        try:
-            start_new_draft(self.app.store)
-        except (DraftError, ValueError) as exc:
-            self.app.statusMessage.emit(str(exc))
-            return
-        self.app.documentChanged.emit()
-        self.app.statusMessage.emit("A new draft has been started from the adopted text")
-        self._show("protocol")
+        def started(_result: object) -> None:
+            self.app.statusMessage.emit("A new draft has been started from the adopted text")
+            self._show("protocol")
+
+        Operation(
+            self.app, self.widget, lambda: start_new_draft(self.app.store),
+            changes={Change.DOCUMENT}, title="Start the annual review",
+            expected=(DraftError, ValueError),
+        ).success(started).failure(lambda message, _e: self.app.statusMessage.emit(message)
+                                   ).run_now()
 
     def export_pack(self) -> None:
         from mop_desktop.gui.publishing import pdf_actions
-        pdf_actions.export_council_pack(self.app, self.window)
+        pdf_actions.export_council_pack(self.app, self.window or self.widget)
 
     def adopt(self) -> None:
         from mop_desktop.gui.review.adopt import open_adopt_dialog
@@ -304,5 +298,5 @@ class DashboardPage(QObject):
         open_adopt_dialog(self.app, self.window, no_changes=bool(s and not s.has_draft))
 
 
-def create_page(app: AppContext, window: QMainWindow) -> QWidget:
+def create_page(app: AppContext, window: MainWindow) -> QWidget:
     return DashboardPage(app, window, check_when_drawn=True, load_later=True).widget

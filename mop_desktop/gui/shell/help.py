@@ -11,7 +11,7 @@ is never out of date.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
@@ -19,17 +19,18 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QMainWindow,
     QMenu,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
-    QWidget,
 )
 
 from mop_desktop.gui.shell.context import AppContext
+
+if TYPE_CHECKING:
+    from mop_desktop.gui.shell.main_window import MainWindow
 from mop_desktop.paths import resource_path
 
 GUIDE = ("resources", "help", "user-guide.md")
@@ -85,7 +86,7 @@ def _menu_rows(menu: QMenu, where: str, seen: set[int]) -> list[tuple[str, str, 
     return rows
 
 
-def shortcut_rows(window: Any) -> list[tuple[str, str, str]]:
+def shortcut_rows(window: MainWindow) -> list[tuple[str, str, str]]:
     """(where, what, keys) for every action with a shortcut: the menus', then the pages'."""
     seen: set[int] = set()
     rows: list[tuple[str, str, str]] = []
@@ -94,9 +95,11 @@ def shortcut_rows(window: Any) -> list[tuple[str, str, str]]:
         menu = top.menu()
         if isinstance(menu, QMenu):
             rows += _menu_rows(menu, f"{_plain(top.text())} menu", seen)
-    pages = getattr(window, "PAGE_TITLES", None) or _page_titles(window)
-    for name, title in pages.items():
-        page = window.page(name) if hasattr(window, "page") else None
+    from mop_desktop.gui.shell.main_window import PAGES
+
+    for name, spec in PAGES.items():
+        title = spec.title
+        page = window.page(name)
         if page is None:
             continue
         for action in page.findChildren(QAction):
@@ -107,14 +110,8 @@ def shortcut_rows(window: Any) -> list[tuple[str, str, str]]:
     return rows
 
 
-def _page_titles(window: Any) -> dict[str, str]:
-    from mop_desktop.gui.shell.main_window import PAGES
-
-    return {name: spec.title for name, spec in PAGES.items()}
-
-
 class HelpWindow(QDialog):
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.setObjectName("helpWindow")
         self.setWindowTitle("MOP Desktop help")
@@ -170,27 +167,27 @@ class HelpWindow(QDialog):
             block = block.next()
 
 
-def show_help(window: QWidget) -> HelpWindow:
-    existing = getattr(window, "_help_window", None)
-    if isinstance(existing, HelpWindow):
+def show_help(window: MainWindow) -> HelpWindow:
+    """The help window (one per main window, which owns it)."""
+    existing = window.findChild(HelpWindow)
+    if existing is not None:
         existing.show()
         existing.raise_()
         existing.activateWindow()
         return existing
     help_window = HelpWindow(window)
-    window._help_window = help_window  # type: ignore[attr-defined]
     help_window.show()
     return help_window
 
 
-def install(app: AppContext, window: QMainWindow) -> QAction:
+def install(app: AppContext, window: MainWindow) -> QAction:
     action = QAction("&User guide and shortcuts", window)
     action.setObjectName("actionHelp")
     action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
     if action.shortcut().isEmpty():
         action.setShortcut(QKeySequence("F1"))
     action.triggered.connect(lambda: show_help(window))
-    menu = window.menu("Help") if hasattr(window, "menu") else window.menuBar().addMenu("&Help")
+    menu = window.menu("Help")
     first = menu.actions()[0] if menu.actions() else None
     menu.insertAction(first, action)
     if first is not None:

@@ -1,11 +1,11 @@
 """The main window: a navigation list beside the pages, the menus and the status bar.
 
-Layout in ``ui/main_window.ui``. Pages are listed in ``PAGES`` (name -> title, module, icon);
-each module provides ``create_page(app: AppContext, window: MainWindow) -> QWidget`` and is
-imported when its page is first shown (the dashboard at once: it is drawn saying "Loading…" and
-filled by ``load_data`` once the window is on screen). A
-module that is not in this build gets a plain placeholder page. ``WINDOW_EXTENSIONS`` lists
-optional modules with ``install(app, window) -> None``, installed once the window is on screen.
+Layout in ``ui/main_window.ui``. Pages are listed in ``PAGES`` (name -> title, factory,
+icon); each factory imports its page's module when the page is first built (the dashboard at
+once: it is drawn saying "Loading…" and filled by ``load_data`` once the window is on screen)
+and returns the page's widget. A page that fails to build gets a plain page saying so.
+``install_extensions`` adds the tray, the PDF, Word and web exports, the register's lock,
+backups and help once the window is on screen.
 
 Public API for pages and extensions:
 
@@ -25,11 +25,11 @@ save what it holds. Window geometry is kept in QSettings; nothing confidential i
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -46,51 +46,67 @@ from PySide6.QtWidgets import (
 )
 
 from mop_desktop import APP_NAME, __version__
+from mop_desktop.gui.forms.ui_main_window import Ui_MainWindow
+from mop_desktop.gui.forms.ui_placeholder_page import Ui_PlaceholderPage
 from mop_desktop.gui.shell.context import AppContext
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
+from mop_desktop.gui.widgets.operation import Change
 from mop_desktop.paths import resource_path
 
+if TYPE_CHECKING:
+    from mop_desktop.gui.shell.tray import TrayController
+
 log = logging.getLogger(__name__)
+
+
+PageFactory = Callable[[AppContext, "MainWindow"], QWidget]
 
 
 @dataclass(frozen=True)
 class PageSpec:
     title: str
-    module: str
+    create: PageFactory
     icon: str
 
 
+def _dashboard(app: AppContext, window: MainWindow) -> QWidget:
+    from mop_desktop.gui.shell import dashboard
+
+    return dashboard.create_page(app, window)
+
+
+def _protocol(app: AppContext, window: MainWindow) -> QWidget:
+    from mop_desktop.gui.protocol import page
+
+    return page.create_page(app, window)
+
+
+def _review(app: AppContext, window: MainWindow) -> QWidget:
+    from mop_desktop.gui.review import page
+
+    return page.create_page(app, window)
+
+
+def _concerns(app: AppContext, window: MainWindow) -> QWidget:
+    from mop_desktop.gui.register import page
+
+    return page.create_page(app, window)
+
+
+def _settings(app: AppContext, window: MainWindow) -> QWidget:
+    from mop_desktop.gui.shell import settings
+
+    return settings.create_page(app, window)
+
+
 PAGES: dict[str, PageSpec] = {
-    "dashboard": PageSpec("Dashboard", "mop_desktop.gui.shell.dashboard", "nav-dashboard.svg"),
-    "protocol": PageSpec("Protocol", "mop_desktop.gui.protocol.page", "nav-protocol.svg"),
-    "review": PageSpec("Review schedule", "mop_desktop.gui.review.page", "nav-review.svg"),
-    "concerns": PageSpec("Concerns", "mop_desktop.gui.register.page", "nav-concerns.svg"),
-    "settings": PageSpec("Settings", "mop_desktop.gui.shell.settings", "nav-settings.svg"),
+    "dashboard": PageSpec("Dashboard", _dashboard, "nav-dashboard.svg"),
+    "protocol": PageSpec("Protocol", _protocol, "nav-protocol.svg"),
+    "review": PageSpec("Review schedule", _review, "nav-review.svg"),
+    "concerns": PageSpec("Concerns", _concerns, "nav-concerns.svg"),
+    "settings": PageSpec("Settings", _settings, "nav-settings.svg"),
 }
 
-WINDOW_EXTENSIONS: tuple[str, ...] = (
-    "mop_desktop.gui.shell.tray",
-    "mop_desktop.gui.publishing.pdf_actions",
-    "mop_desktop.gui.publishing.export_actions",
-    "mop_desktop.gui.register.actions",
-    "mop_desktop.gui.backup.actions",
-    "mop_desktop.gui.shell.help",
-)
-
 STATUS_REFRESH_MS = 60 * 60 * 1000
-
-_MENUS = {"File": "menuFile", "Edit": "menuEdit", "View": "menuView", "Help": "menuHelp"}
-
-
-def import_optional(module_name: str) -> object | None:
-    """The module, or None when this build does not have it (other import errors propagate)."""
-    try:
-        return importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name and (module_name == exc.name or module_name.startswith(exc.name + ".")):
-            return None
-        raise
-
 
 class MainWindow(QMainWindow):
     def __init__(self, app: AppContext, log_path: Path | None = None) -> None:
@@ -98,31 +114,20 @@ class MainWindow(QMainWindow):
         self.app = app
         self.log_path = log_path
         self.started_minimised = False
+        self.tray: TrayController | None = None  # set by the tray once installed
         self._pages: dict[str, QWidget | None] = {}
         self._slots: dict[str, QWidget] = {}
         self._slot_layouts: dict[str, QVBoxLayout] = {}
         self._extensions_installed = False
-        self.setObjectName("MainWindow")
+        self.ui = ui = Ui_MainWindow()
+        ui.setupUi(self)
+        self.preferred_size = self.size()  # shrunk to the screen by _restore_geometry
 
-        # The layout is a QMainWindow of its own: its parts move into this window.
-        form = load_ui("main_window")
-        assert isinstance(form, QMainWindow)
-        central = form.takeCentralWidget()
-        assert central is not None
-        self.setCentralWidget(central)
-        self.setMenuBar(form.menuBar())
-        self.setStatusBar(form.statusBar())
-        for action in form.findChildren(QAction):
-            action.setParent(self)
-        self.preferred_size = form.size()  # shrunk to the screen by _restore_geometry
-        self.setMinimumSize(form.minimumSize())
-        form.hide()
-        form.deleteLater()
-
-        ui = UiForm(self)
         self.nav: QListWidget = ui.navList
         self.stack: QStackedWidget = ui.pageStack
-        self._menus: dict[str, QMenu] = {name: getattr(ui, obj) for name, obj in _MENUS.items()}
+        self._menus: dict[str, QMenu] = {
+            "File": ui.menuFile, "Edit": ui.menuEdit, "View": ui.menuView, "Help": ui.menuHelp
+        }
         self.actionQuit: QAction = ui.actionQuit
         self.actionImport: QAction = ui.actionImport
         self.actionQuit.triggered.connect(self.close)
@@ -132,9 +137,7 @@ class MainWindow(QMainWindow):
 
         self._build_navigation()
         self._build_status_bar()
-        self.app.documentChanged.connect(self.refresh_status)
-        self.app.scheduleChanged.connect(self.refresh_status)
-        self.app.councilChanged.connect(self.refresh_status)
+        self.app.changed.connect(self._on_changed)
         self.app.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._status_timer = QTimer(self)  # "in N days" stays true for a window left open
         self._status_timer.setInterval(STATUS_REFRESH_MS)
@@ -224,15 +227,8 @@ class MainWindow(QMainWindow):
         spec = PAGES[name]
         widget: QWidget | None
         try:
-            module = import_optional(spec.module)
-            widget = module.create_page(self.app, self) if module is not None else None  # type: ignore[attr-defined]
-            shown = (
-                widget
-                if widget is not None
-                else self._placeholder(
-                    spec.title, f"{spec.title} is not part of this version of {APP_NAME}."
-                )
-            )
+            widget = spec.create(self.app, self)
+            shown = widget
         except Exception:  # a broken page must not take the window down with it
             log.exception("the %s page could not be built", name)
             widget = None
@@ -246,8 +242,9 @@ class MainWindow(QMainWindow):
         return widget
 
     def _placeholder(self, title: str, message: str) -> QWidget:
-        page = load_ui("placeholder_page")
-        form = UiForm(page)
+        page = QWidget()
+        form = Ui_PlaceholderPage()
+        form.setupUi(page)
         form.titleLabel.setText(title)
         form.messageLabel.setText(message)
         return page
@@ -276,6 +273,10 @@ class MainWindow(QMainWindow):
         self.versionLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self.statusLabel, 1)
         self.statusBar().addPermanentWidget(self.versionLabel)
+
+    def _on_changed(self, kinds: frozenset[Change]) -> None:
+        if kinds & {Change.DOCUMENT, Change.SCHEDULE, Change.COUNCIL}:
+            self.refresh_status()
 
     def load_data(self) -> None:
         """Fill what the first frame showed as "Loading…" (the status bar and the dashboard):
@@ -330,17 +331,29 @@ class MainWindow(QMainWindow):
 
     # -- extensions -----------------------------------------------------------------------------
     def install_extensions(self) -> None:
-        """Install the optional window extensions that this build has (once)."""
+        """Add the tray, the export, register, backup and help actions (once)."""
+        from mop_desktop.gui.backup import actions as backup_actions
+        from mop_desktop.gui.publishing import export_actions, pdf_actions
+        from mop_desktop.gui.register import actions as register_actions
+        from mop_desktop.gui.shell import help as help_actions
+        from mop_desktop.gui.shell import tray
+
         if self._extensions_installed:
             return
         self._extensions_installed = True
-        for module_name in WINDOW_EXTENSIONS:
+        installs: list[tuple[str, Callable[[AppContext, MainWindow], object]]] = [
+            ("tray", tray.install),
+            ("PDF actions", pdf_actions.install),
+            ("export actions", export_actions.install),
+            ("register actions", register_actions.install),
+            ("backup actions", backup_actions.install),
+            ("help", help_actions.install),
+        ]
+        for name, install in installs:
             try:
-                module = import_optional(module_name)
-                if module is not None:
-                    module.install(self.app, self)  # type: ignore[attr-defined]
-            except Exception:  # one broken extension must not stop the window
-                log.exception("the window extension %s could not be installed", module_name)
+                install(self.app, self)
+            except Exception:  # one broken part must not stop the window
+                log.exception("the %s could not be installed", name)
                 self.app.statusMessage.emit(
                     "Part of the window could not be set up; the details are in the log."
                 )

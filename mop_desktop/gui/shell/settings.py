@@ -1,22 +1,21 @@
 """The Settings page (``ui/settings_page.ui``): the council's details, the review interval, the
 concern register's retention period and idle lock, and the pictures for the signed PDF.
 
-Council details are saved with ``store.documents.save_council``. The review interval is
-shown here but set in one place, the Review schedule page (one rule: 1 to 120 months), to
-which "Change on the Review schedule page" leads. The council's logo
-is kept in the store (``set_council_logo``) and the chair's and clerk's signatures in the
-``pdf.signature_*`` settings as data: URIs, so nothing depends on the original file staying
-where it was. The register's two numbers are the ``register.*`` settings (a saved idle time is
-used at once: the idle lock listens to ``councilChanged``). Problems are shown beside the
-field at fault and nothing is saved until they are put right. ``flush()`` (called by the
-window on close) saves changes that are valid.
+Read and saved through ``services.council_settings`` (one transaction each). The review
+interval is shown here but set in one place, the Review schedule page (one rule:
+``services.review_settings``), to which "Change on the Review schedule page" leads. The
+council's logo and the chair's and clerk's signatures are kept in the store as data, so nothing
+depends on the original file staying where it was. A saved idle time is used at once (the idle
+lock listens for ``Change.COUNCIL``). Problems are shown beside the field at fault and nothing
+is saved until they are put right. ``flush()`` (called by the window on close) saves changes
+that are valid.
 """
 
 from __future__ import annotations
 
-import base64
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 
 from mop_desktop.domain.records import Council
 from mop_desktop.domain.storable import unpaired_surrogate_at
+from mop_desktop.gui.forms.ui_settings_page import Ui_SettingsPage
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets.form_helpers import (
     FieldErrors,
@@ -31,14 +31,23 @@ from mop_desktop.gui.widgets.form_helpers import (
     keep_space,
     plural_suffix,
 )
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
-from mop_desktop.store import documents as docs
-from mop_desktop.store import settings
+from mop_desktop.gui.widgets.operation import Change, Operation
+from mop_desktop.services.council_settings import (
+    REGISTER_NUMBERS,
+    data_uri,
+    image_type,
+    load_council_settings,
+    save_council_settings,
+)
+from mop_desktop.services.review_settings import review_interval
 
-#: register setting -> (spin box, allowed range)
+if TYPE_CHECKING:
+    from mop_desktop.gui.shell.main_window import MainWindow
+
+#: register spin box -> (number in services.council_settings, allowed range)
 REGISTER_SETTINGS = {
-    "retentionSpin": (settings.RETENTION_YEARS, range(1, 51)),
-    "idleLockSpin": (settings.IDLE_LOCK_MINUTES, range(1, 121)),
+    "retentionSpin": ("retention_years", REGISTER_NUMBERS["retention_years"][1]),
+    "idleLockSpin": ("idle_lock_minutes", REGISTER_NUMBERS["idle_lock_minutes"][1]),
 }
 MAX_LINE = 200
 MAX_ADDRESS = 1000
@@ -59,19 +68,10 @@ IMAGES = {
     "chairSignature": "The chair's signature",
     "clerkSignature": "The clerk's signature",
 }
-_SIGNATURE_SETTINGS = {
-    "chairSignature": settings.SIGNATURE_CHAIR,
-    "clerkSignature": settings.SIGNATURE_CLERK,
-}
-_MAGIC = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
-
-
-def image_type(data: bytes) -> str | None:
-    """The MIME type of a picture the PDFs can carry (PNG or JPEG), None for anything else."""
-    for magic, mime in _MAGIC.items():
-        if data.startswith(magic):
-            return mime
-    return None
+#: picture on the page -> picture in services.council_settings
+_PICTURES = {"logo": "logo", "chairSignature": "chair_signature",
+             "clerkSignature": "clerk_signature"}
+__all__ = ["data_uri", "image_type"]  # kept importable from here
 
 
 def read_picture(path: Path, label: str) -> bytes:
@@ -91,10 +91,6 @@ def read_picture(path: Path, label: str) -> bytes:
     if image_type(data) is None or QPixmap().loadFromData(data) is False:
         raise ValueError(f"{label}: {path.name} is not a PNG or JPEG picture.")
     return data
-
-
-def data_uri(data: bytes) -> str:
-    return f"data:{image_type(data)};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 def _has_control(text: str, allow_newlines: bool) -> bool:
@@ -141,15 +137,17 @@ def validate_council(council: Council) -> dict[str, str]:
 
 class SettingsPage(QWidget):
     def __init__(self, app: AppContext, parent: QWidget | None = None,
-                 window: QWidget | None = None) -> None:
+                 window: MainWindow | None = None) -> None:
         super().__init__(parent)
         self.window_ = window
         self.setObjectName("settingsPage")
         self.app = app
-        self.form = UiForm(load_ui("settings_page", self))
+        root = QWidget(self)
+        self.form = Ui_SettingsPage()
+        self.form.setupUi(root)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form.root)
+        layout.addWidget(root)
         self.dirty = False
         self._loading = False
         self.form.intervalLinkButton.clicked.connect(self.show_review_schedule)
@@ -175,9 +173,7 @@ class SettingsPage(QWidget):
             remover.clicked.connect(lambda _=False, k=kind: self.set_picture(k, None))
         self.form.saveButton.clicked.connect(self.save)
         self.form.revertButton.clicked.connect(self.load)
-        app.councilChanged.connect(self._reload_if_clean)
-        app.documentChanged.connect(self._reload_if_clean)
-        app.scheduleChanged.connect(self._show_interval_now)
+        app.changed.connect(self._on_changed)
         self.load()
 
     def _error_label(self, prefix: str) -> QLabel:
@@ -198,19 +194,10 @@ class SettingsPage(QWidget):
 
     def load(self) -> None:
         """Show what is stored (also "Undo changes")."""
-        from mop_desktop.services.pdf.content import read_image_setting
-
-        with self.app.store.session() as session:
-            council = docs.get_council(session)
-            doc = docs.protocol_document(session)
-            interval = doc.review_interval_months if doc else None
-            images = {"logo": docs.get_council_logo(session)}
-            for kind, setting in _SIGNATURE_SETTINGS.items():
-                images[kind] = read_image_setting(settings.get(session, setting))
-            register = {
-                name: settings.get(session, setting)
-                for name, (setting, _allowed) in REGISTER_SETTINGS.items()
-            }
+        stored = load_council_settings(self.app.store)
+        council, interval = stored.council, stored.interval_months
+        images = {kind: stored.pictures.get(name) for kind, name in _PICTURES.items()}
+        register = {spin: stored.numbers[name] for spin, (name, _r) in REGISTER_SETTINGS.items()}
         self._loading = True
         try:
             f = self.form
@@ -241,17 +228,18 @@ class SettingsPage(QWidget):
             "No protocol yet" if months is None else f"Every {counted(months, 'month')}"
         )
 
+    def _on_changed(self, kinds: frozenset[Change]) -> None:
+        if kinds & {Change.COUNCIL, Change.DOCUMENT}:
+            self._reload_if_clean()
+        if Change.SCHEDULE in kinds:
+            self._show_interval_now()
+
     def _show_interval_now(self) -> None:
-        with self.app.store.session() as session:
-            doc = docs.protocol_document(session)
-            months = doc.review_interval_months if doc else None
-        self._set_interval(months)
+        self._set_interval(review_interval(self.app.store))
 
     def show_review_schedule(self) -> None:
-        window = self.window_ or self.window()
-        show_page = getattr(window, "show_page", None)
-        if callable(show_page):
-            show_page("review")
+        if self.window_ is not None:
+            self.window_.show_page("review")
 
     # -- pictures ------------------------------------------------------------------------------
     def ask_picture_file(self, kind: str) -> str | None:
@@ -318,25 +306,26 @@ class SettingsPage(QWidget):
         if problems:
             self.form.messageLabel.setText("Nothing was saved: put right what is marked above.")
             return False
-        with self.app.store.session() as session:
-            stored = docs.get_council(session)
-            council.logo_path = stored.logo_path
-            docs.save_council(session, council)
-            if "logo" in self._images_changed:
-                docs.set_council_logo(session, self.images["logo"])
-            for kind, setting in _SIGNATURE_SETTINGS.items():
-                if kind in self._images_changed:
-                    data = self.images[kind]
-                    settings.put(session, setting, data_uri(data) if data else "")
-            for name, (setting, allowed) in REGISTER_SETTINGS.items():
-                value = int(getattr(self.form, name).value())
-                if value in allowed:  # the spin box's range: anything else is left as it was
-                    settings.put(session, setting, value)
-        self.dirty = False
-        self.load()
-        self.app.councilChanged.emit()
-        self.form.messageLabel.setText(f"Saved the details of {council.name}.")
-        return True
+        pictures = {_PICTURES[kind]: self.images[kind] for kind in self._images_changed}
+        numbers = {name: int(getattr(self.form, spin).value())
+                   for spin, (name, _allowed) in REGISTER_SETTINGS.items()}
+
+        def saved(_result: object) -> None:
+            self.form.messageLabel.setText(f"Saved the details of {council.name}.")
+
+        def failed(message: str, _error: BaseException) -> None:
+            self.form.messageLabel.setText(message)
+
+        self.dirty = False  # the reload that the announcement brings shows what was saved
+        done = (
+            Operation(self.app, self,
+                      lambda: save_council_settings(self.app.store, council, pictures, numbers),
+                      changes={Change.COUNCIL}, title="Settings")
+            .success(saved).failure(failed).run_now()
+        )
+        if not done:
+            self.dirty = True
+        return done
 
     def flush(self) -> None:
         """Save valid changes before the window closes."""
@@ -344,5 +333,5 @@ class SettingsPage(QWidget):
             self.save()
 
 
-def create_page(app: AppContext, window: QWidget) -> QWidget:
+def create_page(app: AppContext, window: MainWindow | None) -> QWidget:
     return SettingsPage(app, window=window)

@@ -16,17 +16,22 @@ import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from mop_desktop import APP_NAME
 from mop_desktop.gui.review.models import followups_for
 from mop_desktop.gui.shell.context import AppContext
+
+if TYPE_CHECKING:
+    from mop_desktop.gui.shell.main_window import MainWindow
+from mop_desktop.gui.widgets.operation import Change, Operation
 from mop_desktop.paths import AppPaths, resource_path
+from mop_desktop.services.preferences import set_start_with_computer, start_with_computer
 from mop_desktop.services.reminders import Reminder, needing_attention, reminders
-from mop_desktop.store import settings
 
 AUTOSTART_FILE = "mop-desktop.desktop"
 RUN_KEY = r"HKEY_CURRENT_USER\Software\Microsoft\Windows\CurrentVersion\Run"
@@ -127,7 +132,7 @@ class TrayController(QObject):
     def __init__(
         self,
         app: AppContext,
-        window: QMainWindow | None,
+        window: MainWindow | None,
         today: Callable[[], dt.date] = dt.date.today,
         *,
         show_icon: bool | None = None,
@@ -148,8 +153,7 @@ class TrayController(QObject):
             "Start with the computer (minimised to the tray)", self.menu
         )
         self.autostart_action.setCheckable(True)
-        with app.store.session() as session:
-            self.autostart_action.setChecked(settings.get(session, settings.START_WITH_COMPUTER))
+        self.autostart_action.setChecked(start_with_computer(app.store))
         self.quit_action = QAction("Quit", self.menu)
         self.menu.addAction(self.open_action)
         self.menu.addSeparator()
@@ -169,10 +173,12 @@ class TrayController(QObject):
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check)
         self.timer.start()
-        app.scheduleChanged.connect(self.refresh)
-        app.documentChanged.connect(self.refresh)
-        app.registerChanged.connect(self.refresh)
+        app.changed.connect(self._on_changed)
         app.registerLocked.connect(self.refresh)
+
+    def _on_changed(self, kinds: frozenset[Change]) -> None:
+        if kinds & {Change.SCHEDULE, Change.DOCUMENT, Change.REGISTER}:
+            self.refresh()
 
     def refresh(self) -> None:
         """Recompute the reminders and the tooltip (no notification)."""
@@ -210,13 +216,17 @@ class TrayController(QObject):
         self.window.showNormal()
         self.window.raise_()
         self.window.activateWindow()
-        show_page = getattr(self.window, "show_page", None)
-        if show_page is not None:
-            show_page("dashboard")
+        self.window.show_page("dashboard")
 
     def set_start_with_computer(self, enabled: bool) -> None:
-        with self.app.store.session() as session:
-            settings.put(session, settings.START_WITH_COMPUTER, enabled)
+        store = self.app.store
+        if not (
+            Operation(self.app, self.window, lambda: set_start_with_computer(store, enabled),
+                      title="Start with the computer")
+            .failure(lambda message, _error: self.app.statusMessage.emit(message))
+            .run_now()
+        ):
+            return
         where = set_autostart(enabled, autostart_command(self.app.paths))
         if where is None:
             self.app.statusMessage.emit("Starting with the computer is not available here")
@@ -233,12 +243,10 @@ class TrayController(QObject):
             instance.quit()
 
 
-def install(app: AppContext, window: QMainWindow) -> None:
+def install(app: AppContext, window: MainWindow) -> None:
     controller = TrayController(app, window)
-    window.tray = controller  # type: ignore[attr-defined]
-    menu = getattr(window, "menu", None)
-    if menu is not None:
-        menu("View").addAction(controller.autostart_action)
-    if getattr(window, "started_minimised", False) and controller.icon is not None:
+    window.tray = controller
+    window.menu("View").addAction(controller.autostart_action)
+    if window.started_minimised and controller.icon is not None:
         window.hide()  # minimised to the tray: the icon's Open brings it back
     QTimer.singleShot(0, controller.check)

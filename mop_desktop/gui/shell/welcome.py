@@ -8,28 +8,24 @@ everything as it was, so the welcome comes back next time.
 
 from __future__ import annotations
 
-import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from mop_desktop.domain.document import DocumentText, Section
+from mop_desktop.gui.forms.ui_welcome_dialog import Ui_WelcomeDialog
 from mop_desktop.gui.shell.context import AppContext
-from mop_desktop.gui.widgets import messages
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
-from mop_desktop.services.workspace import has_document, start_from_text
+from mop_desktop.gui.widgets.operation import Change, Operation
+from mop_desktop.services.preferences import finish_welcome, start_protocol
+from mop_desktop.services.preferences import needs_welcome as needs_welcome
 from mop_desktop.store import documents as docs
-from mop_desktop.store import settings
-from mop_desktop.store.db import Store
 
-MODEL_MODULE = "mop_desktop.services.importer.model"
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from mop_desktop.gui.protocol.import_preview import ImportPreview
+    from mop_desktop.gui.shell.main_window import MainWindow
 
-
-def needs_welcome(store: Store) -> bool:
-    if has_document(store):
-        return False
-    with store.session() as session:
-        return not settings.get(session, settings.WELCOME_DONE)
+TITLE = "Welcome to MOP Desktop"
 
 
 def blank_protocol() -> DocumentText:
@@ -37,26 +33,18 @@ def blank_protocol() -> DocumentText:
     return DocumentText(title=docs.DEFAULT_TITLE, sections=[Section(heading="")])
 
 
-def model_available() -> bool:
-    from mop_desktop.gui.shell.main_window import import_optional
+class WelcomeDialog(QDialog):
+    """The dialog and what each choice does (deleted when closed)."""
 
-    return import_optional(MODEL_MODULE) is not None
-
-
-class WelcomeDialog:
-    """The dialog and what each choice does; ``dialog`` is the loaded QDialog."""
-
-    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, app: AppContext, parent: MainWindow | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.app = app
-        self.window = parent
-        dialog = load_ui("welcome_dialog", parent)
-        assert isinstance(dialog, QDialog)
-        self.dialog: QDialog = dialog
-        self.form = UiForm(self.dialog)
-        self.preview: object | None = None
-        has_model = model_available()
-        self.form.modelButton.setEnabled(has_model)
-        self.form.modelNoteLabel.setVisible(not has_model)
+        self.window_ = parent
+        self.form = Ui_WelcomeDialog()
+        self.form.setupUi(self)
+        self.preview: ImportPreview | None = None
+        self.form.modelNoteLabel.hide()  # "not in this build": the model always ships
         self.form.modelButton.clicked.connect(self.choose_model)
         self.form.importButton.clicked.connect(self.choose_import)
         self.form.blankButton.clicked.connect(self.choose_blank)
@@ -76,55 +64,42 @@ class WelcomeDialog:
     def _start(self, text: DocumentText) -> None:
         """Save ``text`` as the draft and finish; a store that cannot be written is told in one
         line and the welcome stays open (nothing was saved: each write is one transaction)."""
-        from sqlalchemy.exc import SQLAlchemyError
-
-        try:
-            start_from_text(self.app.store, text)
-            self._save_answer()
-        except (SQLAlchemyError, OSError) as exc:
-            log.error("starting the protocol failed: %s", type(exc).__name__)
-            messages.tell(self.dialog, "Welcome to MOP Desktop", messages.not_saved(exc))
-            return
-        self._finish()
+        store, name = self.app.store, self.council_name()
+        Operation(
+            self.app, self, lambda: start_protocol(store, text, name),
+            changes={Change.DOCUMENT, Change.COUNCIL}, title=TITLE,
+        ).success(lambda _r: self._done()).run_now()
 
     def choose_import(self) -> None:
         """Ask for the file, then show the import preview; finished once it is saved."""
         from mop_desktop.gui.protocol.import_preview import choose_and_import
 
         self.preview = choose_and_import(
-            self.app, self.dialog, on_saved=lambda: self._finish(answered=False)
+            self.app, self, on_saved=lambda: self._finish(answered=False)
         )
 
     # -- done -----------------------------------------------------------------------------------
-    def _save_answer(self) -> None:
-        """The council's name (if typed) and that the welcome has been answered."""
-        name = self.council_name()
-        with self.app.store.session() as session:
-            if name:
-                council = docs.get_council(session)
-                council.name = name
-                docs.save_council(session, council)
-            settings.put(session, settings.WELCOME_DONE, True)
-
     def _finish(self, answered: bool = True) -> None:
-        if not answered:
-            self._save_answer()
-        self.app.documentChanged.emit()
-        self.app.councilChanged.emit()
-        show_page = getattr(self.window, "show_page", None)
-        if callable(show_page):
-            show_page("protocol")
-        self.dialog.accept()
+        """After the import was saved: the council's name and the answer, then done."""
+        store, name = self.app.store, self.council_name()
+        Operation(
+            self.app, self, lambda: finish_welcome(store, name),
+            changes={Change.DOCUMENT, Change.COUNCIL}, title=TITLE,
+        ).success(lambda _r: self._done()).run_now()
+
+    def _done(self) -> None:
+        if self.window_ is not None:
+            self.window_.show_page("protocol")
+        self.accept()
 
 
-def show_welcome(app: AppContext, window: QWidget) -> WelcomeDialog:
+def show_welcome(app: AppContext, window: MainWindow) -> WelcomeDialog:
     """Open the welcome over ``window`` (window-modal, not blocking) and return it."""
-    welcome = WelcomeDialog(app, window)
-    window.setProperty("welcomeOpen", True)
-    welcome.dialog.finished.connect(lambda _code: window.setProperty("welcomeOpen", False))
-    window._welcome = welcome  # type: ignore[attr-defined]  # kept alive while it is open
     from mop_desktop.gui.shell.screen_fit import centre_on_screen
 
-    centre_on_screen(welcome.dialog)  # on the screen, not on a window larger than it
-    welcome.dialog.open()
+    welcome = WelcomeDialog(app, window)
+    window.setProperty("welcomeOpen", True)
+    welcome.finished.connect(lambda _code: window.setProperty("welcomeOpen", False))
+    centre_on_screen(welcome)  # on the screen, not on a window larger than it
+    welcome.open()
     return welcome

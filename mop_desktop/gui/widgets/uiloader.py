@@ -1,16 +1,13 @@
-"""Layouts live in ui/*.ui (Qt Designer). This is the one place that loads them.
-
-``load_ui("main_window", parent)`` returns the widget built from ``ui/main_window.ui``; child
-widgets are reached by their objectName with ``widget.findChild(QType, "name")`` or through
-``UiForm`` which looks them up by attribute: ``form = UiForm(load_ui("adopt_dialog", self))``
-then ``form.minuteEdit``.
+"""Layouts live in ui/*.ui (Qt Designer). The shell's, protocol's, review's and publishing's
+are compiled into typed forms in ``gui/forms`` (see ``gui/forms/compile.py``); the register's
+and backups' are built at run time with typed attributes by ``gui/widgets/typed_ui``. Here:
+``ui_path(name)``, and ``load_ui(name, parent)``, the widget built from ``ui/<name>.ui`` (the
+tests use it to check every layout loads).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QFile, QIODevice, QObject
+from PySide6.QtCore import QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QWidget
 
@@ -38,15 +35,3 @@ def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
         raise RuntimeError(f"layout {name}.ui could not be loaded: {_loader.errorString()}")
     return widget
 
-
-class UiForm:
-    """Attribute access to the named children of a loaded form."""
-
-    def __init__(self, root: QWidget) -> None:
-        self.root = root
-
-    def __getattr__(self, name: str) -> Any:
-        child = self.root.findChild(QObject, name)
-        if child is None:
-            raise AttributeError(f"{name} is not in the layout {self.root.objectName()}")
-        return child

@@ -41,7 +41,7 @@ _running: set[_Task] = set()
 def run_in_background(
     parent: QWidget | None,
     work: Callable[[], Any],
-    on_success: Callable[[Any], None],
+    on_success: Callable[[Any], object],
     on_failure: Callable[[BaseException], None],
     label: str | None = None,
 ) -> _Task:

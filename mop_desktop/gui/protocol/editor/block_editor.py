@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from mop_desktop.domain.document import DocumentText, ListItem
 from mop_desktop.domain.editing import INDENT, items_to_text, sub_list_style, text_to_items
+from mop_desktop.gui.forms.ui_protocol_page import Ui_ProtocolPage
 from mop_desktop.gui.protocol.editor.outline_model import Address
-from mop_desktop.gui.widgets.uiloader import UiForm
 
 LIST_STYLE_ORDER = ("bullet", "lower-alpha", "lower-roman", "decimal")
 
@@ -72,8 +72,8 @@ class BlockEditor(QObject):
     numberedToggled = Signal(bool)
     levelChosen = Signal(int)
 
-    def __init__(self, form: UiForm) -> None:
-        super().__init__(form.root)
+    def __init__(self, form: Ui_ProtocolPage, root: QWidget) -> None:
+        super().__init__(root)
         self.form = form
         self._loading = False
         self.address: Address | None = None

@@ -28,9 +28,9 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QToolButton
 
+    from mop_desktop.gui.forms.ui_protocol_page import Ui_ProtocolPage
     from mop_desktop.gui.protocol.editor.page_actions import PageActions
     from mop_desktop.gui.shell.context import AppContext
-    from mop_desktop.gui.widgets.uiloader import UiForm
     from mop_desktop.services.drafts import CurrentText
 
 CHANGES_DEBOUNCE_MS = 400
@@ -58,7 +58,7 @@ class DocumentEditsMixin:
     _view_driving: bool
     changes_timer: QTimer
     app: AppContext
-    form: UiForm
+    form: Ui_ProtocolPage
     actions_: PageActions
     show_changes_button: QToolButton
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from mop_desktop.domain.document import DocumentText
 from mop_desktop.domain.editing import Match, find
-from mop_desktop.gui.widgets.uiloader import UiForm, load_ui
+from mop_desktop.gui.forms.ui_find_replace_dialog import Ui_FindReplaceDialog
 
 
 class FindTarget(Protocol):
@@ -36,8 +36,10 @@ class FindReplace(QObject):
     def __init__(self, target: FindTarget, parent: QWidget) -> None:
         super().__init__(parent)
         self.target = target
-        self.dialog: QDialog = load_ui("find_replace_dialog", parent)  # type: ignore[assignment]
-        self.form = UiForm(self.dialog)
+        # one dialog for the page, hidden and shown again with what was typed in it
+        self.dialog = QDialog(parent)
+        self.form = Ui_FindReplaceDialog()
+        self.form.setupUi(self.dialog)
         self.current: Match | None = None
         self.form.findNextButton.clicked.connect(lambda: self.find_next())
         self.form.replaceButton.clicked.connect(self.replace)

@@ -7,15 +7,15 @@ only when there is something to save (``update_actions``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
     from mop_desktop.gui.protocol.page import ProtocolPage
+    from mop_desktop.gui.shell.main_window import MainWindow
 
 
 @dataclass
@@ -42,7 +42,7 @@ class PageActions:
 def update_actions(page: ProtocolPage, shown: bool | None = None) -> None:
     """Enable the actions that apply now: none off the page; Undo and Redo as the undo stack
     allows; Save when there are changes not yet saved."""
-    if not shiboken6.isValid(page):  # the undo stack signals as the page is destroyed
+    if not page.form_alive():  # the undo stack signals as the page is destroyed
         return
     actions: PageActions | None = getattr(page, "actions_", None)
     if actions is None:
@@ -58,8 +58,7 @@ def update_actions(page: ProtocolPage, shown: bool | None = None) -> None:
     }
     for name, enabled in states.items():
         action = getattr(actions, name)
-        if shiboken6.isValid(action):  # not while the page is being destroyed
-            action.setEnabled(enabled)
+        action.setEnabled(enabled)
 
 
 class _FollowVisibility(QObject):
@@ -116,7 +115,7 @@ def install_outline_menu(page: ProtocolPage) -> None:
     )
 
 
-def install_actions(page: ProtocolPage, window: Any) -> PageActions:
+def install_actions(page: ProtocolPage, window: MainWindow | None) -> PageActions:
     stack = page.undo_stack
     undo = stack.createUndoAction(page, "&Undo")
     undo.setShortcuts(QKeySequence.StandardKey.Undo)
@@ -167,23 +166,18 @@ def install_actions(page: ProtocolPage, window: Any) -> PageActions:
     actions = PageActions(undo, redo, find, replace, save, show_changes, clause_by_clause,
                           number_all, unnumber_all, why_changed, check_spelling, renumber)
 
-    menu = getattr(window, "menu", None)
-    if callable(menu):
-        edit = menu("Edit")
+    if window is not None:
+        edit = window.menu("Edit")
         edit.addActions([undo, redo])
         edit.addSeparator()
         edit.addActions([find, replace])
         edit.addSeparator()
         edit.addAction(renumber)  # Edit, not a menu of its own: Alt+P belongs to the pages
         edit.addActions([number_all, unnumber_all])
-        view = menu("View")
+        view = window.menu("View")
         view.addActions([show_changes, clause_by_clause, check_spelling])
         edit.addAction(why_changed)
-        add_file_action = getattr(window, "add_file_action", None)
-        if callable(add_file_action):  # the main window keeps Quit last
-            add_file_action(save)
-        else:
-            menu("File").addAction(save)
+        window.add_file_action(save)  # the main window keeps Quit last
     else:  # no menu bar: the shortcuts still work inside the page
         page.addActions(actions.all())
     page.installEventFilter(_FollowVisibility(page, actions))

@@ -1,0 +1,1 @@
+"""Typed forms compiled from the layouts in ui/ (see ``compile.py``)."""

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
 from mop_desktop.domain import editing as ed
@@ -47,6 +47,8 @@ EMPTY_PAGE, EDITOR_PAGE = 0, 1
 
 
 class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
+    renumber_action: QAction  # made by install_actions (editor/page_actions.py)
+
     def __init__(self, app: AppContext, window: MainWindow | None = None) -> None:
         super().__init__()
         self.setObjectName("protocolPage")

@@ -189,7 +189,9 @@ def install(app: AppContext, window: MainWindow) -> QAction:
     action.triggered.connect(lambda: show_help(window))
     menu = window.menu("Help")
     first = menu.actions()[0] if menu.actions() else None
-    menu.insertAction(first, action)
-    if first is not None:
+    if first is None:
+        menu.addAction(action)
+    else:
+        menu.insertAction(first, action)
         menu.insertSeparator(first)
     return action

@@ -103,10 +103,10 @@ class Operation(Generic[T]):
         self.changes = changes
         self.title = title
         self.expected = expected
-        self._on_success: Callable[[T], None] | None = None
+        self._on_success: Callable[[T], object] | None = None
         self._on_failure: FailureHandler | None = None
 
-    def success(self, handler: Callable[[T], None]) -> Operation[T]:
+    def success(self, handler: Callable[[T], object]) -> Operation[T]:
         """Called on the UI thread after the change has been announced."""
         self._on_success = handler
         return self

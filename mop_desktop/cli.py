@@ -33,6 +33,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "restore": ("mop_desktop.commands.restore", "restore the store from a backup bundle"),
     "check": ("mop_desktop.commands.check", "check the stores' integrity"),
     "concerns": ("mop_desktop.commands.concerns", "the confidential concern register"),
+    "store-password": ("mop_desktop.commands.store_password",
+                       "keep the shared store's password in this PC's credential store"),
 }
 
 
@@ -63,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="mop-desktop", description="MOP Desktop")
     parser.add_argument("--version", action=_Version)
     parser.add_argument("--data-dir", metavar="DIR", help="keep every file of the app in DIR")
+    parser.add_argument(
+        "--store", metavar="URL",
+        help="the protocol store shared by an office, e.g. postgresql+psycopg://clerk@server/"
+        "council (or MOP_STORE_URL); without it, policy.db in the data folder",
+    )
     parser.add_argument(
         "--smoke-test",
         action="store_true",
@@ -109,6 +116,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     ctx = Context.from_args(args)
     if args.command is None:
+        if ctx.store_url:
+            sys.stderr.write(
+                "mop-desktop: the window does not yet open a shared store (--store); "
+                "the commands do\n"
+            )
+            return EXIT_USAGE
         from mop_desktop.gui.shell.app import run_gui
 
         return run_gui(ctx, smoke_test=args.smoke_test, minimised=args.minimised,
@@ -117,21 +130,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         finish_interrupted_restore(ctx)
         return int(args._module.run(args, ctx) or 0)
     except CommandError as exc:
-        sys.stderr.write(f"mop-desktop {args.command}: {exc}\n")
+        sys.stderr.write(f"mop-desktop {args.command}: {_masked(exc)}\n")
         return exc.code
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         return 130
     except Exception as exc:  # a full disk or a read-only folder: one line, nothing changed
+        from mop_desktop.store.db import StoreError
         from mop_desktop.store.failures import explain
 
-        message = explain(exc)
+        message = str(exc) if isinstance(exc, StoreError) else explain(exc)
         if message is None:
             raise
+        message = _masked(message)
         sys.stderr.write(f"mop-desktop {args.command}: {message}\n")
         return EXIT_USAGE
     finally:
         ctx.close()
+
+
+def _masked(message: object) -> str:
+    """``message`` with any password in a URL hidden (``store.location.mask``)."""
+    from mop_desktop.store.location import mask
+
+    return mask(str(message))
 
 
 if __name__ == "__main__":

@@ -126,3 +126,45 @@ def _keep_core_limit_of_the_test_process(monkeypatch):
     import mop_desktop.no_core_dumps as guard
 
     monkeypatch.setattr(guard, "disable_core_dumps", lambda: True)
+
+
+# -- PostgreSQL: one throwaway cluster per test session (tests/pg_server.py) -----------------
+
+
+def _postgres_required() -> bool:
+    return os.environ.get("MOP_REQUIRE_POSTGRES") == "1"
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    from tests import pg_server
+
+    pg_server.stop_session_server()
+
+
+@pytest.fixture
+def pg_url():
+    """The URL of a fresh database (migrated to the head schema) on the session's cluster.
+
+    Skipped with a reason where PostgreSQL is not installed; with MOP_REQUIRE_POSTGRES=1 (CI)
+    that is a failure instead.
+    """
+    from tests import pg_server
+
+    try:
+        server = pg_server.session_server()
+    except pg_server.PostgresMissing as exc:
+        if _postgres_required():
+            pytest.fail(f"MOP_REQUIRE_POSTGRES=1 but {exc}")
+        pytest.skip(str(exc))
+    name = server.fresh_database()
+    yield server.url(name)
+    server.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, app_paths) -> str:
+    """The protocol store as a URL, once for each engine: ``sqlite:///…/policy.db`` in the
+    test's data folder, or a fresh database on the test PostgreSQL cluster."""
+    if request.param == "sqlite":
+        return f"sqlite:///{app_paths.policy_db}"
+    return request.getfixturevalue("pg_url")

@@ -7,6 +7,7 @@ inside ``run`` so that ``mop-desktop remind`` does not pay for reportlab or docx
 from __future__ import annotations
 
 import argparse
+import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,10 @@ from mop_desktop.paths import AppPaths, resolve_paths
 
 if TYPE_CHECKING:
     from mop_desktop.store.db import Store
+    from mop_desktop.store.location import StoreLocation
+
+#: The protocol store's URL when ``--store`` is not given (``store.location``).
+ENV_STORE_URL = "MOP_STORE_URL"
 
 EXIT_OK = 0
 EXIT_NO = 1  # a check that answered "no"
@@ -32,20 +37,59 @@ class CommandError(Exception):
 @dataclass
 class Context:
     paths: AppPaths
+    #: ``--store`` or ``MOP_STORE_URL``: the protocol store's URL; None for policy.db
+    store_url: str | None = field(default=None, repr=False)
     _store: Store | None = field(default=None, repr=False)
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> Context:
-        return cls(paths=resolve_paths(getattr(args, "data_dir", None)))
+        url = getattr(args, "store", None) or os.environ.get(ENV_STORE_URL) or None
+        return cls(paths=resolve_paths(getattr(args, "data_dir", None)), store_url=url)
+
+    def location(self) -> StoreLocation:
+        """Where the protocol store is: policy.db in the data folder, or ``--store``'s URL.
+        The confidential register is always in the data folder, whatever this says."""
+        from mop_desktop.store.location import LocationError, StoreLocation, parse_location
+
+        if not self.store_url:
+            return StoreLocation(path=self.paths.policy_db)
+        try:
+            return parse_location(self.store_url, self.paths.policy_db)
+        except LocationError as exc:
+            raise CommandError(str(exc), EXIT_USAGE) from None
+
+    @property
+    def on_server(self) -> bool:
+        """True when the protocol store is on a database server (``--store``)."""
+        return bool(self.store_url) and self.location().is_server
+
+    def require_file_store(self, what: str) -> None:
+        """Refuse (exit 2, one line) something that works only on policy.db's file."""
+        if self.on_server:
+            raise CommandError(
+                f"{what} is not yet available on a shared store (PostgreSQL); it works on "
+                "a policy.db in the data folder", EXIT_USAGE,
+            )
+
+    def open_store(self, *, create: bool = True) -> Store:
+        """A newly opened protocol store at ``location()`` (the caller closes it)."""
+        from mop_desktop.store.db import open_store
+
+        location = self.location()
+        if not location.is_server:
+            self.paths.ensure()
+            assert location.path is not None
+            return open_store(location.path, self.paths.kept_aside, create=create)
+        return open_store(location, self.paths.kept_aside, create=create)
 
     def store(self) -> Store:
-        """The open policy store, created or upgraded as needed (errors become exit 2)."""
+        """The open protocol store, created or upgraded as needed (errors become exit 2)."""
         if self._store is None:
-            from mop_desktop.store.db import StoreError, open_store
+            from mop_desktop.store.db import StoreError
 
             self.paths.ensure()
             try:
-                self._store = open_store(self.paths.policy_db, self.paths.kept_aside)
+                self._store = self.open_store()
             except StoreError as exc:
                 raise CommandError(str(exc), EXIT_USAGE) from None
         return self._store

@@ -46,6 +46,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from mop_desktop.store.backup_folder import backup_now, backups_folder
     from mop_desktop.store.vault import zero
 
+    ctx.require_file_store("a backup bundle of the protocol store")
     store = ctx.store()  # refuses a damaged store: a backup of it would not be a backup
     key = register_key(ctx)
     try:

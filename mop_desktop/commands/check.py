@@ -38,6 +38,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from mop_desktop.store.integrity import Finding, check_all
     from mop_desktop.store.vault import zero
 
+    if ctx.on_server:
+        return _check_server(args, ctx)
     if not ctx.paths.policy_db.exists():
         sys.stdout.write(f"no store yet in {ctx.paths.data}: nothing to check\n")
         return EXIT_OK
@@ -58,7 +60,41 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             store.close()
     if findings:  # opening refused it: report that line rather than the raw check
         found = findings + [f for f in found if f.name != "policy.db"]
-    found = [_with_newest_backup(ctx, f) for f in found]
+    return _report(args, [_with_newest_backup(ctx, f) for f in found])
+
+
+def _check_server(args: argparse.Namespace, ctx: Context) -> int:
+    """The checks of a store on a server: it opens at this release's schema, the history's
+    chain and anchor; the register in the data folder as always. (The server looks after its
+    own pages: there is no file for ``quick_check``.)"""
+    from mop_desktop.commands import CommandError
+    from mop_desktop.commands.backup import register_key
+    from mop_desktop.store.db import StoreError
+    from mop_desktop.store.integrity import check_all
+    from mop_desktop.store.vault import zero
+
+    try:
+        store = ctx.open_store(create=False)
+    except StoreError as exc:
+        if str(exc).startswith("no store at"):
+            sys.stdout.write(f"{exc}: nothing to check\n")
+            return EXIT_OK
+        raise CommandError(str(exc)) from None
+    if args.anchor_here:
+        store.close()
+        return _anchor_here(ctx)
+    try:
+        key = register_key(ctx)
+        try:
+            found = check_all(ctx.paths, store, key)
+        finally:
+            zero(key)
+    finally:
+        store.close()
+    return _report(args, found)
+
+
+def _report(args: argparse.Namespace, found: list[Finding]) -> int:
     failed = False
     for finding in found:
         if finding.ok is False:

@@ -47,6 +47,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from mop_desktop.store.db import StoreError, open_store
     from mop_desktop.store.restore import restore_bundle
 
+    ctx.require_file_store("restoring into the protocol store")
     ctx.paths.ensure()
     if window_is_open(ctx.paths.lock_file):
         raise CommandError("MOP Desktop is open on this data folder: close it, then restore")

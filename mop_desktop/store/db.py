@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # SQLAlchemy is imported when the first engine is made
-    from sqlalchemy.engine import Engine
+    from sqlalchemy.engine import Connection, Engine
     from sqlalchemy.orm import Session, sessionmaker
+
+    from mop_desktop.store.location import StoreLocation
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -38,6 +40,10 @@ class DamagedStoreError(StoreError):
 
 class StoreBusyError(StoreError):
     """Another program holds the store's lock for longer than the busy timeout."""
+
+
+class NotOnServerError(StoreError):
+    """Something that needs policy.db's file was asked of a store on a server."""
 
 
 #: How long a connection waits for another program's write to finish (SQLite's busy timeout).
@@ -182,15 +188,60 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
-    """Run Alembic migrations on ``engine`` up to ``target``."""
+    """Run Alembic migrations on ``engine`` up to ``target``, in one transaction."""
+    with engine.begin() as connection:
+        upgrade_connection(connection, target)
+
+
+def upgrade_connection(connection: Any, target: str = "head") -> None:
+    """Run Alembic migrations up to ``target`` on ``connection`` (inside its transaction:
+    on PostgreSQL an upgrade that fails part-way leaves nothing behind)."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, target)
+    config.attributes["connection"] = connection
+    command.upgrade(config, target)
+
+
+#: The advisory lock every writer to a server store takes for its transaction (the server's
+#: ``BEGIN IMMEDIATE``): read-check-write changes by several PCs happen one after another.
+WRITER_LOCK = 0x4D4F5001
+#: The advisory lock held while a server store's schema is created or upgraded.
+UPGRADE_LOCK = 0x4D4F5002
+
+
+def lock_writers(session: Session) -> None:
+    """Take the server store's writer lock for the rest of ``session``'s transaction (once);
+    waits up to the lock timeout, then the server's error says busy (``failures.explain``)."""
+    if not session.info.get(WRITE_OPTION):
+        from sqlalchemy import text
+
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
+        session.info[WRITE_OPTION] = True
+
+
+def _lock_writers_before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    """A plain session on a server store takes the writer lock when it first writes."""
+    if session.new or session.dirty or session.deleted:
+        lock_writers(session)
+
+
+def _forget_lock(session: Session, transaction: Any) -> None:
+    if transaction.parent is None:  # the transaction ended: so did its advisory lock
+        session.info.pop(WRITE_OPTION, None)
+
+
+def _server_sessions(bind: Any, *, lock_on_flush: bool) -> sessionmaker[Session]:
+    from sqlalchemy import event
+    from sqlalchemy.orm import sessionmaker
+
+    factory = sessionmaker(bind, expire_on_commit=False)
+    if lock_on_flush:
+        event.listen(factory, "before_flush", _lock_writers_before_flush)
+    event.listen(factory, "after_transaction_end", _forget_lock)
+    return factory
 
 
 _WRITING = ("insert", "update", "delete", "replace", "create", "drop", "alter")
@@ -204,16 +255,45 @@ class Store:
     ``failures.CannotWrite`` before it runs, so the message names the real cause.
     """
 
-    def __init__(self, path: Path, engine: Engine | None = None, read_only: int | None = None
+    def __init__(self, path: Path | None, engine: Engine | None = None,
+                 read_only: int | None = None, *, location: StoreLocation | None = None
                  ) -> None:
-        self.path = path
+        from mop_desktop.store.location import StoreLocation
+
+        self.location = location or StoreLocation(path=path)
+        self._path = path
         self._engine = engine
         self.read_only = read_only
         self._sessions: sessionmaker[Session] | None = None
         self._write_sessions: sessionmaker[Session] | None = None
 
     @property
+    def is_server(self) -> bool:
+        """True for a store on a database server (PostgreSQL), False for policy.db."""
+        return self.location.is_server
+
+    @property
+    def name(self) -> str:
+        """The store as named in messages: policy.db, or the server URL without password."""
+        return self.location.display()
+
+    @property
+    def path(self) -> Path:
+        """The SQLite file. A store on a server has none: code that still needs the file
+        (an SQLite-only reader) is refused with one line rather than reading the wrong thing."""
+        if self._path is None:
+            raise NotOnServerError(
+                "this is not yet available on a shared store (PostgreSQL); "
+                "it works on a policy.db in the data folder"
+            )
+        return self._path
+
+    @property
     def engine(self) -> Engine:
+        if self._engine is None and self.is_server:
+            from mop_desktop.store.location import make_server_engine
+
+            self._engine = make_server_engine(self.location)
         if self._engine is None:
             self._engine = make_engine(self.path, read_only=self.read_only is not None)
             if self.read_only is not None:
@@ -235,13 +315,17 @@ class Store:
         if self._sessions is None:
             from sqlalchemy.orm import sessionmaker
 
-            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+            self._sessions = (
+                _server_sessions(self.engine, lock_on_flush=True) if self.is_server
+                else sessionmaker(self.engine, expire_on_commit=False)
+            )
         with self._run(self._sessions) as session:
             yield session
 
     @contextmanager
     def write_session(self) -> Iterator[Session]:
-        """A transaction that takes the write lock before it reads (``BEGIN IMMEDIATE``),
+        """A transaction that takes the write lock before it reads (``BEGIN IMMEDIATE`` on
+        SQLite; on a server a transaction-level advisory lock that every writer takes),
         waiting up to the busy timeout for another writer; for read-check-write changes."""
         if self.read_only is not None:
             from mop_desktop.store.failures import cannot_write
@@ -251,8 +335,13 @@ class Store:
             from sqlalchemy.orm import sessionmaker
 
             bind = self.engine.execution_options(**{WRITE_OPTION: True})
-            self._write_sessions = sessionmaker(bind, expire_on_commit=False)
+            self._write_sessions = (
+                _server_sessions(bind, lock_on_flush=False) if self.is_server
+                else sessionmaker(bind, expire_on_commit=False)
+            )
         with self._run(self._write_sessions) as session:
+            if self.is_server:
+                lock_writers(session)
             yield session
 
     @contextmanager
@@ -270,6 +359,7 @@ class Store:
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
+        self._sessions = self._write_sessions = None
 
     def reopen(self) -> None:
         """Close every connection and forget the engine: the next session opens the file
@@ -294,8 +384,11 @@ def keep_aside(path: Path, aside_dir: Path, reason: str) -> Path:
     return target
 
 
-def open_store(path: Path, aside_dir: Path | None = None, *, create: bool = True) -> Store:
-    """Open (creating or upgrading as needed) the policy store at ``path``.
+def open_store(
+    path: Path | StoreLocation | str, aside_dir: Path | None = None, *, create: bool = True
+) -> Store:
+    """Open (creating or upgrading as needed) the policy store at ``path``: policy.db's path,
+    a ``StoreLocation``, or a URL (``store.location``; a server store: ``open_server_store``).
 
     An older schema is copied aside before it is upgraded; a newer one is refused. A file
     that fails its integrity check is kept aside and refused (``store.integrity``). Where the
@@ -304,6 +397,18 @@ def open_store(path: Path, aside_dir: Path | None = None, *, create: bool = True
     """
     from mop_desktop.store.failures import write_trouble
 
+    if isinstance(path, str):
+        from mop_desktop.store.location import LocationError, parse_location
+
+        try:
+            path = parse_location(path, Path("policy.db"))
+        except LocationError as exc:
+            raise StoreError(str(exc)) from None
+    if not isinstance(path, Path):
+        if path.is_server:
+            return open_server_store(path, create=create)
+        assert path.path is not None
+        path = path.path
     trouble = write_trouble(path.parent) if path.parent.exists() else None
     if path.exists():
         from mop_desktop.store.integrity import check_integrity
@@ -338,3 +443,73 @@ def open_store(path: Path, aside_dir: Path | None = None, *, create: bool = True
         make_store_private(path)  # a new store is the user's alone (0600 on Linux and macOS)
         return Store(path, engine)
     return Store(path)  # the engine is made by the first session
+
+
+# -- a store on a database server (PostgreSQL) ------------------------------------------------
+def server_error(location: StoreLocation, exc: BaseException) -> StoreError:
+    """One line for a failure to reach or use the server store (the password never in it)."""
+    from mop_desktop.store.failures import BUSY, explain
+    from mop_desktop.store.location import mask
+
+    message = explain(exc)
+    where = location.display()
+    if message == BUSY:
+        return StoreBusyError(f"{where} is {message}")
+    if message is not None:
+        return StoreError(f"{where}: {message}")
+    detail = " ".join(str(getattr(exc, "orig", None) or exc).split())
+    return StoreError(mask(f"{where}: {detail}", location.password))
+
+
+def read_server_revision(connection: Connection, name: str) -> str | None:
+    """The revision stamped in the server database, None for an empty database."""
+    from sqlalchemy import inspect, text
+
+    tables = set(inspect(connection).get_table_names())
+    if "alembic_version" not in tables:
+        if tables:
+            raise DamagedStoreError(f"{name} is not a MOP Desktop store (it holds other tables)")
+        return None
+    row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
+    return str(row[0]) if row else None
+
+
+def open_server_store(location: StoreLocation, *, create: bool = True) -> Store:
+    """Open the store in a server database: created or upgraded in one transaction
+    (PostgreSQL's DDL is transactional, so an upgrade that fails leaves the old schema
+    whole), one PC at a time (an advisory lock); a newer schema is refused."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from mop_desktop.store.location import make_server_engine
+
+    name = location.display()
+    engine = make_server_engine(location)
+    try:
+        with engine.connect() as connection:
+            revision = read_server_revision(connection, name)
+            connection.rollback()
+            if revision != head_revision():
+                if revision is not None and revision not in known_revisions():
+                    raise NewerSchemaError(
+                        f"{name} was written by a newer release of MOP Desktop (schema "
+                        f"{revision}); install that release or newer to open it"
+                    )
+                if revision is None and not create:
+                    raise StoreError(f"no store at {name}")
+                with connection.begin():
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK}
+                    )
+                    revision = read_server_revision(connection, name)  # another PC's, maybe
+                    if revision is not None and revision not in known_revisions():
+                        raise NewerSchemaError(f"{name} was upgraded by a newer release")
+                    if revision != head_revision():
+                        upgrade_connection(connection)
+    except StoreError:
+        engine.dispose()
+        raise
+    except (SQLAlchemyError, OSError) as exc:
+        engine.dispose()
+        raise server_error(location, exc) from None
+    return Store(None, engine, location=location)

@@ -46,6 +46,64 @@ def _sqlite_text(exc: BaseException) -> str | None:
     return None
 
 
+#: A database server (a shared store) that cannot be reached or refuses the connection.
+UNREACHABLE = (
+    "the database server could not be reached (is it running, and is the address right?): "
+    "nothing was changed"
+)
+REFUSED_LOGIN = (
+    "the database server refused the user name or password (keep the password with "
+    "`mop-desktop store-password`)"
+)
+NOT_ALLOWED = "the database server does not allow this user to connect from here"
+NO_DATABASE = "the database server has no such database"
+#: SQLSTATEs that mean another connection held what this one needed: busy, not damage.
+_SERVER_BUSY = {"55P03", "40001", "40P01", "55006"}
+
+
+def _server_error(exc: BaseException) -> tuple[str | None, bool] | None:
+    """(SQLSTATE, is a connection failure) for a psycopg error (directly or wrapped), else
+    None."""
+    orig = getattr(exc, "orig", None)
+    if orig is not None and (type(exc).__module__ or "").startswith("sqlalchemy"):
+        exc = orig
+    if (type(exc).__module__ or "").split(".")[0] != "psycopg":
+        return None
+    state = getattr(exc, "sqlstate", None)
+    return state, type(exc).__name__ == "OperationalError" and state is None
+
+
+def _explain_server(exc: BaseException) -> str | None:
+    found = _server_error(exc)
+    if found is None:
+        return None
+    state, unreachable = found
+    if state in _SERVER_BUSY:
+        return BUSY
+    if state == "53100":
+        return DISK_FULL
+    if state == "25006":
+        return READ_ONLY
+    if state == "28P01":
+        return REFUSED_LOGIN
+    if state == "28000":
+        return NOT_ALLOWED
+    if state == "3D000":
+        return NO_DATABASE
+    if unreachable or (state or "").startswith("08"):
+        text = str(getattr(exc, "orig", None) or exc).lower()  # libpq says why in words
+        if "password authentication failed" in text or "no password supplied" in text:
+            return REFUSED_LOGIN
+        if "no pg_hba.conf entry" in text or "not permitted" in text:
+            return NOT_ALLOWED
+        if "database" in text and "does not exist" in text:
+            return NO_DATABASE
+        if "too many" in text and "connections" in text:
+            return BUSY
+        return UNREACHABLE
+    return None
+
+
 def explain(exc: BaseException) -> str | None:
     """One line for a disk-full, read-only or vanished-device failure; None otherwise."""
     seen: set[int] = set()
@@ -60,6 +118,9 @@ def explain(exc: BaseException) -> str | None:
                 return READ_ONLY + where
             if current.errno in _GONE:
                 return GONE + where
+        server = _explain_server(current)
+        if server is not None:
+            return server
         text = _sqlite_text(current)
         if text is not None:
             if any(words in text for words in _BUSY_WORDS):
@@ -75,7 +136,8 @@ def explain(exc: BaseException) -> str | None:
 
 
 def is_busy(exc: BaseException) -> bool:
-    """True when ``exc`` (or what caused it) is SQLite saying another connection holds a lock."""
+    """True when ``exc`` (or what caused it) is the database saying another connection holds
+    a lock (SQLite's busy, a server's lock timeout, serialisation failure or deadlock)."""
     return explain(exc) == BUSY
 
 

@@ -33,6 +33,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "restore": ("mop_desktop.commands.restore", "restore the store from a backup bundle"),
     "check": ("mop_desktop.commands.check", "check the stores' integrity"),
     "concerns": ("mop_desktop.commands.concerns", "the confidential concern register"),
+    "move-store": ("mop_desktop.commands.move_store",
+                   "copy the protocol store to an office server or back, checked row for row"),
     "store-password": ("mop_desktop.commands.store_password",
                        "keep the shared store's password in this PC's credential store"),
 }

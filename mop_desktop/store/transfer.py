@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 #: Rows read and written at a time.
 BATCH = 500
+#: Tables that describe the moment, not the protocol (who has an editor open): not copied.
+TRANSIENT = frozenset({"presence"})
 
 
 class TransferError(Exception):
@@ -32,10 +34,10 @@ class TransferError(Exception):
 
 
 def tables() -> list[Table]:
-    """The store's tables, each after the tables it points at."""
+    """The store's tables, each after the tables it points at (the transient ones left out)."""
     from mop_desktop.store.models import Base
 
-    return list(Base.metadata.sorted_tables)
+    return [t for t in Base.metadata.sorted_tables if t.name not in TRANSIENT]
 
 
 def _key(table: Table) -> list[Any]:
@@ -79,7 +81,9 @@ def is_empty(connection: Connection) -> bool:
 
 def clear(connection: Connection) -> None:
     """Delete every row of the store's tables (the target of a ``--replace``)."""
-    for table in reversed(tables()):
+    from mop_desktop.store.models import Base
+
+    for table in reversed(Base.metadata.sorted_tables):
         connection.execute(table.delete())
 
 

@@ -41,6 +41,7 @@ from mop_desktop.services import drafts, spelling
 AUTOSAVE_MS = 1500
 RETRY_MS = 15000  # after a failed save (the disk full, the store locked), try again
 EMPTY_PAGE, EDITOR_PAGE = 0, 1
+CONFLICT_LABEL = "Not saved: changed elsewhere"
 
 
 class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
@@ -228,7 +229,8 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         if self._own_change:
             return
         if self._dirty:  # e.g. an export finishing while the clerk types: keep the typing
-            self.save()
+            if not self.save() and self.form.saveStateLabel.text() == CONFLICT_LABEL:
+                return  # saved elsewhere meanwhile: the clerk chooses (draft_conflict)
         fresh = drafts.load_current(self.app.store)
         if (
             fresh is not None
@@ -238,6 +240,7 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
             and fresh.status == self.current.status
             and fresh.text.canonical_json() == self._doc.canonical_json()
         ):
+            self.current.revision = fresh.revision  # the same text saved elsewhere
             return  # nothing this page shows has changed
         self.reload()
 
@@ -405,7 +408,16 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         if not self._dirty or not self._editable:
             return True
         try:
-            drafts.save_draft(self.app.store, self._doc.clone())
+            revision = self.current.revision if self.current is not None else None
+            saved = drafts.save_draft(self.app.store, self._doc.clone(), revision=revision)
+            if self.current is not None:
+                self.current.revision = saved
+        except drafts.DraftConflict as exc:  # saved elsewhere since: never written over
+            from mop_desktop.gui.protocol.draft_conflict import offer_reload
+
+            self.form.saveStateLabel.setText(CONFLICT_LABEL)
+            offer_reload(self, exc, self.reload)
+            return False
         except Exception as exc:  # shown to the clerk; the edits stay on screen and dirty
             self.form.saveStateLabel.setText("Not saved")
             self.app.statusMessage.emit(f"The draft could not be saved: {exc}")

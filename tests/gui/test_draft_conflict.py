@@ -17,7 +17,7 @@ def _box():
     return None
 
 
-def test_a_save_over_another_pcs_save_is_refused_and_reload_offered(page, app_paths, qtbot):
+def test_a_save_over_another_pcs_save_is_refused_and_reload_offered(page, app_paths, qtbot):  # noqa: F811
     other = open_store(app_paths.policy_db)
     try:
         theirs = drafts.load_current(other)

@@ -41,14 +41,34 @@ def credential_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_credent
     return path
 
 
+#: ``MOP_TEST_STORE=postgresql`` runs the tests with the protocol store on the test
+#: PostgreSQL cluster: each test's data folder comes with a fresh server database, named to
+#: the app (and to every CLI subprocess) by MOP_STORE_URL. The register stays in the folder.
+TEST_STORE = os.environ.get("MOP_TEST_STORE", "sqlite")
+
+
+def on_postgres() -> bool:
+    return TEST_STORE == "postgresql"
+
+
 @pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def data_dir(request, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty data folder that every part of the app (and any subprocess) will use."""
     folder = tmp_path / "data"
     folder.mkdir()
     monkeypatch.setenv("MOP_DATA_DIR", str(folder))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    if on_postgres():
+        monkeypatch.setenv("MOP_STORE_URL", request.getfixturevalue("pg_url"))
+    else:
+        monkeypatch.delenv("MOP_STORE_URL", raising=False)
     return folder
+
+
+@pytest.fixture
+def test_store_url(data_dir: Path) -> str | None:
+    """The URL of this test's server store under MOP_TEST_STORE=postgresql, else None."""
+    return os.environ.get("MOP_STORE_URL") if on_postgres() else None
 
 
 @pytest.fixture
@@ -59,10 +79,10 @@ def app_paths(data_dir: Path):
 
 
 @pytest.fixture
-def store(app_paths):
+def store(app_paths, test_store_url):
     from mop_desktop.store.db import open_store
 
-    s = open_store(app_paths.policy_db, app_paths.kept_aside)
+    s = open_store(test_store_url or app_paths.policy_db, app_paths.kept_aside)
     yield s
     s.close()
 
@@ -133,6 +153,54 @@ def _keep_core_limit_of_the_test_process(monkeypatch):
 
 def _postgres_required() -> bool:
     return os.environ.get("MOP_REQUIRE_POSTGRES") == "1"
+
+
+def pytest_configure(config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only(reason): about policy.db's file itself (integrity, WAL, full disk, copies "
+        "kept aside); skipped under MOP_TEST_STORE=postgresql",
+    )
+    config.addinivalue_line(
+        "markers",
+        "pending_on_server(reason): a feature not yet available on a shared store (it says so "
+        "in one line); skipped under MOP_TEST_STORE=postgresql until it is",
+    )
+
+
+def pytest_runtest_setup(item) -> None:
+    if not on_postgres():
+        return
+    for name, words in (("sqlite_only", "SQLite only"),
+                        ("pending_on_server", "not yet on a shared store")):
+        marker = item.get_closest_marker(name)
+        if marker is not None:
+            reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "")
+            pytest.skip(f"{words}: {reason}")
+
+
+def store_digest(data_dir: Path) -> str:
+    """A digest of the protocol store's whole content: policy.db's bytes, or under
+    MOP_TEST_STORE=postgresql every row of every table of the test's server database."""
+    import hashlib
+
+    url = os.environ.get("MOP_STORE_URL") if on_postgres() else None
+    if url is None:
+        return hashlib.sha256((data_dir / "policy.db").read_bytes()).hexdigest()
+    from sqlalchemy import create_engine, inspect, text
+
+    engine = create_engine(url)
+    digest = hashlib.sha256()
+    try:
+        with engine.connect() as con:
+            for table in sorted(inspect(con).get_table_names()):
+                rows = con.execute(text(f'SELECT * FROM "{table}"')).all()
+                digest.update(table.encode())
+                for row in sorted(repr(tuple(r)) for r in rows):
+                    digest.update(row.encode())
+    finally:
+        engine.dispose()
+    return digest.hexdigest()
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:

@@ -178,9 +178,15 @@ class PgServer:
 
 def migrate(url: str) -> None:
     """Bring the database at ``url`` to the head schema, the way the app opens a store."""
+    from sqlalchemy import text
+
+    from mop_desktop.store.anchor import STORE_ID_KEY
     from mop_desktop.store.db import open_store
 
-    open_store(url).close()
+    store = open_store(url)
+    with store.engine.begin() as connection:  # each copy gets an identity of its own
+        connection.execute(text("DELETE FROM setting WHERE key = :k"), {"k": STORE_ID_KEY})
+    store.close()
 
 
 _server: PgServer | None = None

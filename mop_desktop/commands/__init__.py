@@ -54,9 +54,15 @@ class Context:
         if not self.store_url:
             return StoreLocation(path=self.paths.policy_db)
         try:
-            return parse_location(self.store_url, self.paths.policy_db)
+            location = parse_location(self.store_url, self.paths.policy_db)
         except LocationError as exc:
             raise CommandError(str(exc), EXIT_USAGE) from None
+        if location.path is not None and location.path.resolve() != self.paths.policy_db.resolve():
+            raise CommandError(
+                "--store: an SQLite store is policy.db in the data folder; name the folder "
+                "with --data-dir instead", EXIT_USAGE,
+            )
+        return location
 
     @property
     def on_server(self) -> bool:

@@ -135,8 +135,10 @@ def _verify_head(doc: DocumentRow, head: Any, report: ChainReport) -> None:
 # -- the anchor in the credential store --------------------------------------------------------
 def check_anchor(store: Store, chain_ok: bool) -> AnchorReport:
     """Confirm the history against this PC's credential store (anchoring it first if it has
-    no anchor yet and the chain is intact)."""
+    no anchor yet and the chain is intact). On a shared store each PC has an anchor of its
+    own (``store.anchor``)."""
     location = anchors.location_of(store.engine)
+    shared = store.is_server
     try:
         entry = anchors.read_entry(location)
     except anchors.NoCredentialStore:
@@ -145,7 +147,7 @@ def check_anchor(store: Store, chain_ok: bool) -> AnchorReport:
         return AnchorReport(False, "the anchor kept in this PC's credential store is damaged; "
                                    "the history cannot be confirmed")
     with store.session() as session:
-        kept = get(session, anchors.ANCHOR)
+        kept = get(session, anchors.anchor_setting(shared, entry.anchor_id if entry else None))
     if entry is None and not kept.get("id"):
         if not chain_ok:
             return AnchorReport(None, "history not anchored: it must be intact first")
@@ -163,12 +165,20 @@ def check_anchor(store: Store, chain_ok: bool) -> AnchorReport:
             "--anchor-here)"))
     if anchors.check_value(entry.secret, entry.anchor_id) != kept.get("check"):
         return AnchorReport(False, "history not confirmed: its anchor has been changed")
-    return _confirm(store, location, entry, kept)
+    return _confirm(store, location, entry, kept, shared and chain_ok)
 
 
 def _without_credential_store(store: Store) -> AnchorReport:
+    from sqlalchemy import select
+
+    from mop_desktop.store.models import SettingRow
+
     with store.session() as session:
-        anchored = bool(get(session, anchors.ANCHOR).get("id"))
+        if store.is_server:
+            anchored = session.scalars(select(SettingRow.key).where(
+                SettingRow.key.startswith(anchors.SHARED_ANCHOR_PREFIX))).first() is not None
+        else:
+            anchored = bool(get(session, anchors.ANCHOR).get("id"))
     if anchored:
         return AnchorReport(None, "history checked; its anchor cannot be confirmed (no "
                                   "credential store on this PC)")
@@ -176,20 +186,30 @@ def _without_credential_store(store: Store) -> AnchorReport:
 
 
 def _confirm(store: Store, location: str, entry: anchors.Entry,
-             kept: dict[str, Any]) -> AnchorReport:
+             kept: dict[str, Any], take_in_new: bool = False) -> AnchorReport:
+    """Every record carries this PC's HMAC and the kept heads are still there. With
+    ``take_in_new`` (a shared store whose chain is intact) records after this PC's kept head,
+    added by another PC since, are taken into this PC's anchor instead."""
     macs = kept.get("macs") or {}
     problems: list[str] = []
     heads: dict[str, list[Any]] = {}
+    taken: dict[str, str] = {}
     count = 0
     with store.session() as session:
         for doc in session.query(DocumentRow).order_by(DocumentRow.id):
             rows = doc.adoptions
+            kept_head = entry.heads.get(str(doc.id))
+            seen = int(kept_head[0]) if isinstance(kept_head, list) and kept_head else 0
             for position, row in enumerate(rows, start=1):
                 count += 1
-                if macs.get(row.record_hash) != record_mac(entry.secret, row.record_hash):
-                    where = _describe(position, row.version_label, row.adopted_on)
-                    problems.append(f"{where} does not carry this PC's anchor")
-            kept_head = entry.heads.get(str(doc.id))
+                mac = record_mac(entry.secret, row.record_hash)
+                if macs.get(row.record_hash) == mac:
+                    continue
+                if take_in_new and position > seen:
+                    taken[row.record_hash] = mac
+                    continue
+                where = _describe(position, row.version_label, row.adopted_on)
+                problems.append(f"{where} does not carry this PC's anchor")
             if isinstance(kept_head, list) and len(kept_head) == 2:
                 n, newest = int(kept_head[0]), str(kept_head[1])
                 if len(rows) < n:
@@ -206,6 +226,11 @@ def _confirm(store: Store, location: str, entry: anchors.Entry,
         return AnchorReport(False, "history not confirmed by its anchor: " + "; ".join(problems)
                             + " (if you restored an older backup on purpose, run: mop-desktop "
                             "check --anchor-here)")
+    if taken:  # another PC's adoptions since this PC last checked: this PC's HMACs added
+        setting = anchors.anchor_setting(True, entry.anchor_id)
+        with store.write_session() as session:
+            current = get(session, setting)
+            put(session, setting, {**current, "macs": {**(current.get("macs") or {}), **taken}})
     if heads != entry.heads:  # new adoptions since: the kept head moves on
         try:
             anchors.write_entry(location, anchors.Entry(entry.anchor_id, entry.secret, heads))
@@ -232,7 +257,7 @@ def _anchor_new(store: Store, location: str) -> AnchorReport:
             for doc in session.query(DocumentRow).order_by(DocumentRow.id):
                 for row in doc.adoptions:
                     macs[row.record_hash] = record_mac(entry.secret, row.record_hash)
-            put(session, anchors.ANCHOR, {
+            put(session, anchors.anchor_setting(store.is_server, entry.anchor_id), {
                 "id": entry.anchor_id,
                 "check": anchors.check_value(entry.secret, entry.anchor_id),
                 "macs": macs,
@@ -285,16 +310,16 @@ def after_amendment(store: Store) -> None:
     row): the credential store's kept heads follow, where this PC holds the anchor. Records
     were re-noted (and MACed) in policy.db by the amendment itself."""
     try:
+        location = anchors.location_of(store.engine)
+        entry = anchors.read_entry(location)
+        if entry is None:
+            return
         with store.session() as session:
-            kept = get(session, anchors.ANCHOR)
-            location = anchors.location_of(session.get_bind())
+            kept = get(session, anchors.anchor_setting(store.is_server, entry.anchor_id))
             heads = {str(doc.id): [len(doc.adoptions), doc.adoptions[-1].record_hash]
                      for doc in session.query(DocumentRow).order_by(DocumentRow.id)
                      if doc.adoptions}
-        if not kept.get("id"):
-            return
-        entry = anchors.read_entry(location)
-        if entry is None or entry.anchor_id != kept["id"]:
+        if not kept.get("id") or entry.anchor_id != kept["id"]:
             return
         if anchors.check_value(entry.secret, entry.anchor_id) != kept.get("check"):
             return

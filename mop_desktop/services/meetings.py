@@ -67,8 +67,10 @@ def meeting_dates(store: Store) -> list[dt.date]:
 def add_meeting(
     store: Store, day: dt.date, title: str = "", location: str = ""
 ) -> tuple[Meeting, bool]:
-    """Add a meeting on ``day``; returns (meeting, False) when that date is already entered."""
-    with store.session() as session:
+    """Add a meeting on ``day``; returns (meeting, False) when that date is already entered.
+    The write lock is taken before the date is looked up: meetings added at once from several
+    places all land, each date once."""
+    with store.write_session() as session:
         existing = session.scalars(select(MeetingRow).where(MeetingRow.date == day)).first()
         if existing is not None:
             return _meeting(existing), False
@@ -79,7 +81,7 @@ def add_meeting(
 
 
 def delete_meeting(store: Store, day: dt.date) -> None:
-    with store.session() as session:
+    with store.write_session() as session:
         row = session.scalars(select(MeetingRow).where(MeetingRow.date == day)).first()
         if row is None:
             raise MeetingError(f"there is no meeting on {format_long(day)}")
@@ -107,7 +109,7 @@ def import_ics(
     events = read_ics(Path(path), today)
     summary = ImportSummary()
     needle = match.strip().lower()
-    with store.session() as session:
+    with store.write_session() as session:  # read, compare, write: the lock first
         rows = list(session.scalars(select(MeetingRow)))
         by_uid = {r.source_uid: r for r in rows if r.source_uid}
         by_date = {r.date: r for r in rows}

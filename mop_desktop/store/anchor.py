@@ -15,6 +15,15 @@ from where the store lives. With it:
 ``policy.db`` also keeps the head itself (``history.head``): that catches a careless deletion
 on a PC without a credential store, though not a careful one.
 
+A **shared store** (on a database server, used by several PCs) is named in each PC's credential
+store by its own identity (``store.id``, a random id written when the store is created), not
+by the URL (each PC may reach the server by another name or user). Each PC keeps an anchor of
+its own (``history.anchor.<anchor id>`` in the store): it confirms every record it had seen
+when it last checked, and takes records added since by another PC into its anchor when the
+chain vouches for them (they follow, hash by hash, from the records it had confirmed).
+Rewriting or deleting a record is thus seen from every PC of the office; a record appended
+outside the app is seen on the PC whose records it follows only by the chain and the head.
+
 When there is no usable credential store (a headless Linux server, CI), nothing is anchored
 and ``mop-desktop check`` says so. ``keyring`` is imported only when an anchor is used.
 """
@@ -69,13 +78,44 @@ class Entry:
         return cls(str(data["id"]), secret, heads)
 
 
+#: The identity of a shared store, written when it is created (``store.db``).
+STORE_ID_KEY = "store.id"
+#: The prefix of each PC's own anchor in a shared store.
+SHARED_ANCHOR_PREFIX = "history.anchor."
+
+
 # -- where the store lives, and the credential store ------------------------------------------
+def is_shared(bind: Any) -> bool:
+    """True for a store on a database server (several PCs), False for policy.db."""
+    engine = getattr(bind, "engine", bind)
+    return str(engine.url.get_backend_name()) != "sqlite"
+
+
 def location_of(bind: Any) -> str:
-    """The store's location (a resolved file path, or its URL without a password)."""
-    url = bind.url
+    """The store's location: a resolved file path; for a shared store its own identity
+    (the same from every PC), or failing that its URL without a password."""
+    engine = getattr(bind, "engine", bind)
+    url = engine.url
     if url.get_backend_name() == "sqlite" and url.database:  # normcase: C:\ and c:\ alike
         return os.path.normcase(str(Path(url.database).resolve()))
+    if url.get_backend_name() != "sqlite":
+        from sqlalchemy import text
+
+        with engine.connect() as connection:
+            store_id = connection.execute(
+                text("SELECT value FROM setting WHERE key = :key"), {"key": STORE_ID_KEY}
+            ).scalar()
+        if store_id:
+            return f"shared store {store_id}"
     return str(url.render_as_string(hide_password=True))
+
+
+def anchor_setting(shared: bool, anchor_id: str | None) -> Setting[dict[str, Any]]:
+    """Where the store keeps an anchor: policy.db's one, or on a shared store each PC's own
+    (named by ``anchor_id``)."""
+    if not shared:
+        return ANCHOR
+    return Setting(f"{SHARED_ANCHOR_PREFIX}{anchor_id or ''}", {}, "Adoption history anchor")
 
 
 def entry_name(location: str) -> str:
@@ -139,17 +179,21 @@ def note_record(session: Session, document_id: int, count: int, record_hash: str
     heads = {**kept}
     heads[str(document_id)] = [count, record_hash]
     put(session, HEAD, heads)
-    anchor = get(session, ANCHOR)
-    if not anchor.get("id"):
+    shared = is_shared(session.get_bind())
+    if not shared and not get(session, ANCHOR).get("id"):
         return
     try:
         entry = read_entry(location_of(session.get_bind()))
     except (NoCredentialStore, ValueError, KeyError):
         return
-    if entry is None or entry.anchor_id != anchor["id"]:
+    if entry is None:
+        return
+    setting = anchor_setting(shared, entry.anchor_id)
+    anchor = get(session, setting)
+    if entry.anchor_id != anchor.get("id"):
         return
     if check_value(entry.secret, entry.anchor_id) != anchor.get("check"):
         return
     macs: dict[str, str] = {**(anchor.get("macs") or {})}
     macs[record_hash] = record_mac(entry.secret, record_hash)
-    put(session, ANCHOR, {**anchor, "macs": macs})
+    put(session, setting, {**anchor, "macs": macs})

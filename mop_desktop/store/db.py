@@ -474,6 +474,27 @@ def read_server_revision(connection: Connection, name: str) -> str | None:
     return str(row[0]) if row else None
 
 
+def _ensure_store_id(connection: Connection) -> None:
+    """A shared store carries an identity of its own, the same from every PC whatever name
+    each reaches the server by (the history's anchor is kept under it: ``store.anchor``)."""
+    import uuid
+
+    from sqlalchemy import text
+
+    from mop_desktop.store.anchor import STORE_ID_KEY
+
+    query = text("SELECT value FROM setting WHERE key = :key")
+    if connection.execute(query, {"key": STORE_ID_KEY}).scalar():
+        connection.rollback()
+        return
+    connection.execute(
+        text("INSERT INTO setting (key, value) VALUES (:key, :value) "
+             "ON CONFLICT (key) DO NOTHING"),
+        {"key": STORE_ID_KEY, "value": uuid.uuid4().hex},
+    )
+    connection.commit()
+
+
 def open_server_store(location: StoreLocation, *, create: bool = True) -> Store:
     """Open the store in a server database: created or upgraded in one transaction
     (PostgreSQL's DDL is transactional, so an upgrade that fails leaves the old schema
@@ -506,6 +527,7 @@ def open_server_store(location: StoreLocation, *, create: bool = True) -> Store:
                         raise NewerSchemaError(f"{name} was upgraded by a newer release")
                     if revision != head_revision():
                         upgrade_connection(connection)
+            _ensure_store_id(connection)
     except StoreError:
         engine.dispose()
         raise

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from mop_desktop.store import backup as bk
 from tests.store.safety_helpers import dump, file_hashes, make_register, populate
+
+pytestmark = pytest.mark.pending_on_server(
+    reason="backup bundles of a shared store and restoring into one are still to come"
+)
 
 
 def test_backup_into_the_folder_and_to_a_file_then_restore(app_paths, store, cli, tmp_path):

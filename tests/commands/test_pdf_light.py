@@ -7,9 +7,16 @@ import sqlite3
 import subprocess
 import sys
 
+import pytest
+
 from mop_desktop.services.pdf.exports import file_sha256, list_exports
 from tests.conftest import ROOT
 from tests.services.pdf_support import model_like_text, put_adopted, put_draft
+
+pytestmark = pytest.mark.pending_on_server(
+    reason="pdf, export and verify read through store.light_text (sqlite3), being replaced by "
+    "the SQLAlchemy repository"
+)
 
 
 def test_pdf_and_verify_import_no_sqlalchemy(store, data_dir, tmp_path):

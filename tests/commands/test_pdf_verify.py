@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.services.pdf_support import model_like_text, put_adopted, put_draft
+
+pytestmark = pytest.mark.pending_on_server(
+    reason="pdf, export and verify read through store.light_text (sqlite3), being replaced by "
+    "the SQLAlchemy repository"
+)
 
 
 def test_verify_names_the_version_of_an_unaltered_export(cli, store, tmp_path):

@@ -8,10 +8,16 @@ import json
 import re
 import sqlite3
 
+import pytest
 from pypdf import PdfReader
 
 from mop_desktop.domain.records import short_record_hash
 from tests.services.pdf_support import model_like_text, put_adopted
+
+pytestmark = pytest.mark.pending_on_server(
+    reason="pdf, export and verify read through store.light_text (sqlite3), being replaced by "
+    "the SQLAlchemy repository"
+)
 
 
 def _history(cli) -> list[dict]:

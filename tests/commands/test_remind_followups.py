@@ -11,6 +11,11 @@ from icalendar import Calendar
 
 from tests.services.review_data import adopted_protocol
 
+pytestmark = pytest.mark.pending_on_server(
+    reason="remind reads through store.summary (sqlite3), being replaced by the SQLAlchemy "
+    "repository"
+)
+
 PASSPHRASE = "correct horse battery"
 
 

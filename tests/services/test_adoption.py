@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 
@@ -118,10 +117,11 @@ def test_label_already_used_and_no_draft(store):
 
 
 def _tamper(store, sql):
-    con = sqlite3.connect(store.path)
-    with con:
-        con.execute(sql)
-    con.close()
+    """Change the store behind the app's back (policy.db or the server database)."""
+    from sqlalchemy import text
+
+    with store.engine.begin() as con:
+        con.execute(text(sql))
 
 
 def test_a_tampered_history_row_is_reported(store):

@@ -10,7 +10,7 @@ import pytest
 
 from mop_desktop.services.ics_reader import MAX_OCCURRENCES, IcsError, read_events
 from mop_desktop.services.meetings import MeetingError, import_ics, list_meetings
-from tests.test_hostile_input import dump
+from tests.store.safety_helpers import dump_store
 
 D = dt.date
 TODAY = D(2026, 12, 3)
@@ -109,13 +109,13 @@ def test_a_bad_event_is_refused_by_line_and_number_and_nothing_is_imported(
     good = "UID:g\r\nDTSTART;VALUE=DATE:20270114\r\nSUMMARY:Full Council"
     path = tmp_path / "council.ics"
     path.write_bytes(calendar(good, event))
-    before = dump(store.path)
+    before = dump_store(store)
     with pytest.raises(MeetingError) as err:
         import_ics(store, path, today=TODAY)
     message = str(err.value)
     assert message.startswith(f"council.ics: line {line}: event 2"), message
     assert says in message and "\n" not in message
-    assert dump(store.path) == before
+    assert dump_store(store) == before
 
 
 def test_hostile_calendars_are_refused_quickly_in_one_line(tmp_path):

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import docx
+import pytest
 
 from mop_desktop.domain import editing
 from mop_desktop.domain.document import Block, DocumentText, Section
@@ -117,6 +118,10 @@ def test_adopted_import_stores_and_shows_the_source_numbers(cli, tmp_path):
     assert data["history"][0]["body"] == "Full Council"
 
 
+@pytest.mark.pending_on_server(
+    reason="pdf, web page and Word exports read through store.light_text (sqlite3), being "
+    "replaced by the SQLAlchemy repository"
+)
 def test_source_numbers_survive_the_store_and_the_light_reader(store, tmp_path):
     from mop_desktop.services.workspace import save_import
     from mop_desktop.store import documents as docs

@@ -29,6 +29,10 @@ def report(store, tmp_path):
     return out, info
 
 
+@pytest.mark.pending_on_server(
+    reason="pdf, web page and Word exports read through store.light_text (sqlite3), being "
+    "replaced by the SQLAlchemy repository"
+)
 def test_report_names_meeting_purpose_and_recommendation(report):
     out, info = report
     text = pdf_text(out)
@@ -40,6 +44,10 @@ def test_report_names_meeting_purpose_and_recommendation(report):
     assert "Appendix A" in text and "Appendix B" in text
 
 
+@pytest.mark.pending_on_server(
+    reason="pdf, web page and Word exports read through store.light_text (sqlite3), being "
+    "replaced by the SQLAlchemy repository"
+)
 def test_summary_lists_the_four_changes_and_nothing_else(report):
     out, _info = report
     text = pdf_text(out)
@@ -53,6 +61,10 @@ def test_summary_lists_the_four_changes_and_nothing_else(report):
     assert "moved from 1.3" in summary
 
 
+@pytest.mark.pending_on_server(
+    reason="pdf, web page and Word exports read through store.light_text (sqlite3), being "
+    "replaced by the SQLAlchemy repository"
+)
 def test_marked_draft_shows_each_change_once(report):
     out, _info = report
     appendix = pdf_text(out).split("Appendix A", 2)[2].split("Appendix B", 1)[0]
@@ -65,6 +77,10 @@ def test_marked_draft_shows_each_change_once(report):
     assert "Councillors and officers shall be courteous at meetings." in appendix
 
 
+@pytest.mark.pending_on_server(
+    reason="pdf, web page and Word exports read through store.light_text (sqlite3), being "
+    "replaced by the SQLAlchemy repository"
+)
 def test_clean_draft_holds_every_word_of_the_draft(report):
     out, _info = report
     words = pdf_words(out)
@@ -85,6 +101,10 @@ def test_insertions_are_underlined_and_deletions_struck_through():
     assert "<u>" in markup and "new &amp; y" in markup
 
 
+@pytest.mark.pending_on_server(
+    reason="pdf, web page and Word exports read through store.light_text (sqlite3), being "
+    "replaced by the SQLAlchemy repository"
+)
 def test_report_of_a_sample_with_its_renumbering(store, samples, tmp_path):
     text, history, council = sample_text(samples / "borough-model-protocol.txt")
     put_adopted(store, text, history, council or "Borough Green Town Council")
@@ -102,12 +122,20 @@ def test_report_of_a_sample_with_its_renumbering(store, samples, tmp_path):
     assert [e.kind for e in list_exports(store)] == ["redline"]
 
 
+@pytest.mark.pending_on_server(
+    reason="pdf, web page and Word exports read through store.light_text (sqlite3), being "
+    "replaced by the SQLAlchemy repository"
+)
 def test_no_draft_no_report(store, tmp_path):
     put_adopted(store, adopted(), [], "Example Town Council")
     with pytest.raises(PdfError, match="no draft to report on"):
         export_pdf(store, tmp_path / "r.pdf", redline=True)
 
 
+@pytest.mark.pending_on_server(
+    reason="pdf, web page and Word exports read through store.light_text (sqlite3), being "
+    "replaced by the SQLAlchemy repository"
+)
 def test_report_proposes_a_label_not_yet_taken(store, tmp_path):
     """Adopted as 2026 and reviewed again in 2026: the report asks for 2026v2 (what Adopt
     will suggest), never the label of the version it replaces."""

@@ -15,6 +15,11 @@ from mop_desktop.services.publish.exports import ExportError, export_document
 from tests.domain.test_diff import adopted, draft_with_four_changes
 from tests.services.pdf_support import put_adopted, put_draft, sample_text
 
+pytestmark = pytest.mark.pending_on_server(
+    reason="pdf, web page and Word exports read through store.light_text (sqlite3), being "
+    "replaced by the SQLAlchemy repository"
+)
+
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -19,6 +19,11 @@ import pytest
 from mop_desktop.services.publish.exports import export_document
 from tests.services.pdf_support import put_adopted, sample_text
 
+pytestmark = pytest.mark.pending_on_server(
+    reason="pdf, web page and Word exports read through store.light_text (sqlite3), being "
+    "replaced by the SQLAlchemy repository"
+)
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "tests" / "data" / "samples"
 AXE = Path(os.environ.get("MOP_AXE_JS", ROOT / ".cache" / "npm" / "node_modules" / "axe-core"

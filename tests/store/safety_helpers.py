@@ -85,6 +85,19 @@ def dump(path: Path) -> dict[str, list[tuple]]:
         con.close()
 
 
+def dump_store(store) -> dict[str, list[tuple]]:
+    """Every row of every table of an open store, sorted: policy.db or a server database."""
+    if not store.is_server:
+        return dump(store.path)
+    from sqlalchemy import inspect, text
+
+    with store.engine.connect() as con:
+        return {
+            t: sorted((tuple(r) for r in con.execute(text(f'SELECT * FROM "{t}"'))), key=repr)
+            for t in inspect(con).get_table_names()
+        }
+
+
 def file_hashes(folder: Path) -> dict[str, str]:
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()

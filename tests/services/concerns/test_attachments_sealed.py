@@ -85,6 +85,7 @@ def test_attachment_limits_and_kinds(service, make_concern, tmp_path, monkeypatc
     assert len(att.listed(service, ref)) == 1
 
 
+@pytest.mark.pending_on_server(reason="backup bundles of a shared store are still to come")
 def test_attachment_removed_and_kept_in_backup(service, app_paths, make_concern, cli):
     ref = service.add(make_concern())
     first = att.add_bytes(service, ref, "photo.png", b"\x89PNG....")

@@ -38,6 +38,7 @@ def _contains(folder: Path, needle: str) -> list[str]:
     return hits
 
 
+@pytest.mark.pending_on_server(reason="backup bundles of a shared store are still to come")
 def test_unique_string_found_nowhere(app_paths, make_concern, tmp_path, monkeypatch, cli):
     temp = tmp_path / "temp"
     temp.mkdir()

@@ -2,8 +2,8 @@
 to another place, checked row for row, in one command.
 
 ``TARGET`` is a server URL (``postgresql+psycopg://clerk@server/council``), ``sqlite`` for
-policy.db in the data folder, or the path of an SQLite file. The store being moved is the one
-``--store`` names (policy.db without it) and is left as it was. A target that already holds a
+policy.db in the data folder, or another data folder (its policy.db). The store being moved is
+the one ``--store`` names (policy.db without it) and is left as it was. A target that already holds a
 protocol is refused (exit 2) unless ``--replace``; its content is then kept first (a bundle in
 kept-aside/ for a server, a copy of the file for policy.db). The confidential register stays
 in the data folder: nothing of it is written to a server.
@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--to", required=True, metavar="TARGET",
         help="a server URL (postgresql+psycopg://USER@HOST/DATABASE), 'sqlite' for policy.db "
-        "in the data folder, or an SQLite file's path",
+        "in the data folder, or another data folder",
     )
     parser.add_argument(
         "--replace", action="store_true",
@@ -43,7 +43,12 @@ def target_location(text: str, ctx: Context) -> StoreLocation:
         return StoreLocation(path=ctx.paths.policy_db)
     if "://" not in text:
         path = Path(text).expanduser()
-        return StoreLocation(path=path / "policy.db" if path.is_dir() else path)
+        path = path / "policy.db" if path.is_dir() or not path.suffix else path
+        if path.name != "policy.db":
+            raise CommandError(
+                "--to: name a data folder (its policy.db) or a server URL", EXIT_USAGE
+            )
+        return StoreLocation(path=path)
     try:
         return parse_location(text, ctx.paths.policy_db)
     except LocationError as exc:
@@ -109,7 +114,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     use = (
         f"open it with --store {destination.name} (or MOP_STORE_URL)" if destination.is_server
         else "open it without --store" if target.path == ctx.paths.policy_db
-        else f"open it with --store sqlite:///{target.path}"
+        else f"open it with --data-dir {target.path.parent if target.path else ''}"
     )
     sys.stdout.write(
         f"moved the protocol store to {destination.name}: {versions} versions, {adoptions} "

@@ -158,14 +158,22 @@ def move_store(source: Store, target: Store, *, replace: bool = False) -> dict[s
 
 
 def carry_anchor(source: Store, target: Store) -> None:
-    """Keep this PC's anchor of the adoption history for the store's new place (the anchor
-    is kept in the credential store under the store's location; ``store.anchor``)."""
+    """Keep this PC's anchor of the adoption history for the store's new place: the anchor is
+    kept in the credential store under the store's location, and in the store under a name
+    that differs between policy.db and a shared store (``store.anchor``)."""
     from mop_desktop.store import anchor
+    from mop_desktop.store.settings import get, put
 
     try:
         entry = anchor.read_entry(anchor.location_of(source.engine))
-        if entry is not None:
-            anchor.write_entry(anchor.location_of(target.engine), entry)
+        if entry is None:
+            return
+        with source.session() as session:
+            kept = get(session, anchor.anchor_setting(source.is_server, entry.anchor_id))
+        if kept.get("id") != entry.anchor_id:
+            return
+        with target.session() as session:
+            put(session, anchor.anchor_setting(target.is_server, entry.anchor_id), kept)
+        anchor.write_entry(anchor.location_of(target.engine), entry)
     except (anchor.NoCredentialStore, ValueError, KeyError):
         pass  # nothing anchored here: ``check`` says so, as before
-

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 BATCH = 500
 #: Tables that describe the moment, not the protocol (who has an editor open): not copied.
 TRANSIENT = frozenset({"presence"})
+#: Settings that belong to the place a store is in, not to its content (a shared store's own
+#: identity, ``store.anchor``): never copied, compared or cleared.
+PLACE_SETTINGS = ("store.id",)
 
 
 class TransferError(Exception):
@@ -54,11 +57,18 @@ def _stamped(table: Table) -> list[str]:
     return [c.name for c in table.columns if c.onupdate is not None]
 
 
+def _content(table: Table) -> list[Any]:
+    """The WHERE clause that leaves out rows describing the store's place."""
+    if table.name == "setting":
+        return [table.c.key.not_in(PLACE_SETTINGS)]
+    return []
+
+
 def _rows(connection: Connection, table: Table) -> Iterator[dict[str, Any]]:
     from sqlalchemy import select
 
     result = connection.execution_options(stream_results=True).execute(
-        select(table).order_by(*_key(table))
+        select(table).where(*_content(table)).order_by(*_key(table))
     )
     for row in result.mappings():
         yield dict(row)
@@ -69,13 +79,15 @@ def row_counts(connection: Connection) -> dict[str, int]:
     from sqlalchemy import func, select
 
     return {
-        t.name: int(connection.execute(select(func.count()).select_from(t)).scalar_one())
+        t.name: int(connection.execute(
+            select(func.count()).select_from(t).where(*_content(t))).scalar_one())
         for t in tables()
     }
 
 
 def is_empty(connection: Connection) -> bool:
-    """True when no table of the store holds a row (a freshly created store)."""
+    """True when no table of the store holds a row (a freshly created store; its place's
+    own settings do not count)."""
     return not any(row_counts(connection).values())
 
 
@@ -84,7 +96,7 @@ def clear(connection: Connection) -> None:
     from mop_desktop.store.models import Base
 
     for table in reversed(Base.metadata.sorted_tables):
-        connection.execute(table.delete())
+        connection.execute(table.delete().where(*_content(table)))
 
 
 def copy_rows(source: Connection, target: Connection) -> dict[str, int]:

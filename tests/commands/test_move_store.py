@@ -11,6 +11,10 @@ import pytest
 from mop_desktop.store import backup as bk
 from tests.store.safety_helpers import make_register
 
+pytestmark = pytest.mark.sqlite_only(
+    reason="moves between the data folder's policy.db and a server: both engines in every run"
+)
+
 
 def _pdf_text(path: Path) -> str:
     import subprocess
@@ -32,6 +36,8 @@ def _adopted_store(cli, samples, *store: str) -> None:
 def test_sqlite_to_server_and_back_gives_the_same_store(cli, samples, pg_url, tmp_path,
                                                         app_paths, credential_store):
     _adopted_store(cli, samples)
+    code, out, err = cli("check", "--anchor-here")
+    assert code == 0, out + err
     code, before, err = cli("show", "--json")
     assert code == 0, err
     code, _out, err = cli("pdf", "-o", str(tmp_path / "local.pdf"))
@@ -45,6 +51,7 @@ def test_sqlite_to_server_and_back_gives_the_same_store(cli, samples, pg_url, tm
     assert json.loads(on_server) == json.loads(before)
     code, out, err = cli("--store", pg_url, "check")
     assert code == 0, out + err
+    assert "history anchored: 1 record confirmed" in out  # this PC's anchor moved with it
     # a change on the server gets a new id (the sequences were moved past the copied ids)
     code, _out, err = cli("--store", pg_url, "meetings", "add", "2026-09-08")
     assert code == 0, err

@@ -113,6 +113,9 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         self.show_changes_button.toggled.connect(self.set_show_changes)
         QTimer.singleShot(0, self.spelling.start)  # the dictionary loads in the background
         app.documentChanged.connect(self._on_document_changed)
+        from mop_desktop.gui.protocol.presence_line import PresenceLine
+
+        self.presence = PresenceLine(self)  # who else has the draft open (a shared store)
         self.reload()
 
     # -- wiring -------------------------------------------------------------------------------
@@ -192,6 +195,7 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         """Show what the store holds now (the draft, else the adopted text, else nothing)."""
         self.autosave_timer.stop()
         self.current = drafts.load_current(self.app.store)
+        self.presence.refresh()
         self._adopted_loaded = False  # read when "Show changes" first needs it
         self._notes = None
         self._dirty = False

@@ -6,6 +6,11 @@ stored one is refused with who and when, never written over it. ``presence`` hol
 open editor (its owner, PC and a heartbeat), so each editor can show who else has the draft
 open, on any PC of an office sharing a server.
 
+On PostgreSQL every table also gets a statement-level trigger that sends ``NOTIFY mop_changes``
+with the table's name (never a row's content) when a transaction changing it commits, so every
+open window on every PC sees other people's changes (``store.changes``). SQLite has no such
+thing and gets no trigger.
+
 Columns are added in place with a constant default (see 0005). Runs on SQLite and PostgreSQL.
 
 Revision ID: 0006
@@ -14,6 +19,11 @@ Revises: 0005
 
 import sqlalchemy as sa
 from alembic import op
+
+#: The tables whose changes are announced (all of the store's, presence included).
+TABLES = ("council", "setting", "document", "version", "section", "block", "adoption",
+          "adoption_signature", "meeting", "export", "presence")
+FUNCTION = "mop_notify_change"
 
 revision = "0006"
 down_revision = "0005"
@@ -34,9 +44,23 @@ def upgrade() -> None:
         sa.Column("seen_at", sa.DateTime, nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_presence")),
     )
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(
+            f"CREATE OR REPLACE FUNCTION {FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            "BEGIN PERFORM pg_notify('mop_changes', TG_TABLE_NAME); RETURN NULL; END $$"
+        )
+        for table in TABLES:
+            op.execute(
+                f'CREATE TRIGGER mop_notify_{table} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE '
+                f'ON "{table}" FOR EACH STATEMENT EXECUTE FUNCTION {FUNCTION}()'
+            )
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for table in TABLES:
+            op.execute(f'DROP TRIGGER IF EXISTS mop_notify_{table} ON "{table}"')
+        op.execute(f"DROP FUNCTION IF EXISTS {FUNCTION}()")
     op.drop_table("presence")
     for column in ("saved_at", "saved_by", "revision"):
         op.drop_column("version", column)

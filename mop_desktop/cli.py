@@ -118,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     ctx = Context.from_args(args)
     if args.command is None:
-        if ctx.store_url:
+        if ctx.store_url and not ctx.from_settings:  # (chosen in Settings: policy.db for now)
             sys.stderr.write(
                 "mop-desktop: the window does not yet open a shared store (--store); "
                 "the commands do\n"

@@ -178,6 +178,9 @@ class SettingsPage(QWidget):
         app.councilChanged.connect(self._reload_if_clean)
         app.documentChanged.connect(self._reload_if_clean)
         app.scheduleChanged.connect(self._show_interval_now)
+        from mop_desktop.gui.shell.shared_store_settings import add_section
+
+        self.shared_store = add_section(self, app)  # where this PC's protocol store is
         self.load()
 
     def _error_label(self, prefix: str) -> QLabel:

@@ -38,7 +38,7 @@ _SILENCED = ("sqlalchemy.engine", "sqlalchemy.pool", "sqlalchemy.orm", "alembic.
 _CONFIDENTIAL_MODULE_MARKERS = ("register", "concern", "vault")
 
 #: Exception modules whose messages may quote SQL or values: reduced to their first words.
-_DB_MODULES = ("sqlalchemy", "sqlite3", "sqlcipher3", "_sqlite3")
+_DB_MODULES = ("sqlalchemy", "sqlite3", "sqlcipher3", "_sqlite3", "psycopg")
 
 _PARAMS = re.compile(r"\[parameters:.*?\](?=\s*(\(|\[|$))", re.DOTALL)
 _SQL = re.compile(r"\[SQL:.*?\](?=\s*(\[|\(|$))", re.DOTALL)
@@ -62,7 +62,11 @@ def looks_like_parameters(text: str) -> bool:
 
 
 def scrub(text: str) -> str:
-    """``text`` without SQL statements, bound parameters and SQLAlchemy's link lines."""
+    """``text`` without SQL statements, bound parameters, SQLAlchemy's link lines and any
+    password in a database URL."""
+    from mop_desktop.store.location import mask
+
+    text = mask(text)
     text = _PARAMS.sub("[parameters withheld]", text)
     text = _SQL.sub("[SQL withheld]", text)
     text = _GENERATED.sub("", text)

@@ -27,6 +27,8 @@ from pathlib import Path
 
 #: The template every test database is copied from (migrated to the head revision).
 TEMPLATE = "mop_template"
+#: The one login that must give a password (``pg_hba.conf``); tests create it as they need.
+PASSWORD_USER = "clerk_pw"
 
 
 class PostgresMissing(Exception):
@@ -99,6 +101,9 @@ class PgServer:
             str(self.bindir / "initdb"), "-D", str(self.data), "-U", "postgres",
             "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
         ])
+        # one login that must give a password (the tests of passwords); trust for the rest
+        hba = self.data / "pg_hba.conf"
+        hba.write_text(f"local all {PASSWORD_USER} scram-sha-256\nlocal all all trust\n")
         self._watchdog = subprocess.Popen(
             [sys.executable, "-c", _WATCHDOG, str(self.data), str(self.base)],
             stdin=subprocess.PIPE, start_new_session=True,

@@ -138,3 +138,14 @@ def test_register_work_with_statement_logging_on_leaves_no_text_in_the_log(
     content = _read(log_path)
     assert "saving the concern failed" in content and "IntegrityError" in content
     assert secret not in content
+
+
+def test_a_password_in_a_database_url_never_reaches_the_log(log_path):
+    import logging
+
+    logging.getLogger("mop_desktop.test").error(
+        "could not open postgresql+psycopg://clerk:hunter2@office/council")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    text = log_path.read_text()
+    assert "clerk:***@office/council" in text and "hunter2" not in text

@@ -457,7 +457,8 @@ def server_error(location: StoreLocation, exc: BaseException) -> StoreError:
         return StoreBusyError(f"{where} is {message}")
     if message is not None:
         return StoreError(f"{where}: {message}")
-    detail = " ".join(str(getattr(exc, "orig", None) or exc).split())
+    lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    detail = " ".join(lines[0].split()) if lines else type(exc).__name__  # never DETAIL's values
     return StoreError(mask(f"{where}: {detail}", location.password))
 
 

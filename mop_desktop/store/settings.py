@@ -87,7 +87,14 @@ def put(session: Session, setting: Setting[T], value: T) -> None:
         raise TypeError(f"{setting.key} takes {type(setting.default).__name__}")
     row = session.get(SettingRow, setting.key)
     text = json.dumps(value, ensure_ascii=False)
-    if row is None:
-        session.add(SettingRow(key=setting.key, value=text))
-    else:
+    if row is not None:
         row.value = text
+        return
+    # a new key: inserted or, when another PC has just added it, updated (never a clash)
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql as dialect
+    else:
+        from sqlalchemy.dialects import sqlite as dialect  # type: ignore[no-redef]
+    statement = dialect.insert(SettingRow).values(key=setting.key, value=text)
+    session.execute(statement.on_conflict_do_update(
+        index_elements=[SettingRow.key], set_={"value": text}))

@@ -140,3 +140,27 @@ def test_the_register_is_never_written_to_the_server(cli, samples, pg_url, app_p
             "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).scalars())
     engine.dispose()
     assert not {"concern", "concern_event", "attachment"} & names
+
+
+def test_a_restore_into_the_server_that_fails_leaves_it_as_it_was(cli, samples, pg_url,
+                                                                  tmp_path, monkeypatch):
+    from mop_desktop.store import moving, transfer
+
+    _adopted_store(cli, samples, "--store", pg_url)
+    code, _out, err = cli("--store", pg_url, "backup", "-o", str(tmp_path / "b.zip"))
+    assert code == 0, err
+    code, _out, err = cli("--store", pg_url, "meetings", "add", "2027-06-01")
+    code, before, _err = cli("--store", pg_url, "meetings", "list")
+
+    checked = moving.compare_rows
+
+    def differs(source, target):  # the check of the rows written into the server fails
+        if target.dialect.name == "postgresql":
+            raise transfer.TransferError("the copy's meeting table differs from the source")
+        checked(source, target)
+
+    monkeypatch.setattr(moving, "compare_rows", differs)
+    code, out, err = cli("--store", pg_url, "restore", str(tmp_path / "b.zip"))
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "nothing was restored" in err
+    code, after, _err = cli("--store", pg_url, "meetings", "list")
+    assert after == before and "2027-06-01" in after

@@ -2,11 +2,11 @@
 to another place, checked row for row, in one command.
 
 ``TARGET`` is a server URL (``postgresql+psycopg://clerk@server/council``), ``sqlite`` for
-policy.db in the data folder, or another data folder (its policy.db). The store being moved is
-the one ``--store`` names (policy.db without it) and is left as it was. A target that already holds a
-protocol is refused (exit 2) unless ``--replace``; its content is then kept first (a bundle in
-kept-aside/ for a server, a copy of the file for policy.db). The confidential register stays
-in the data folder: nothing of it is written to a server.
+policy.db in the data folder, or another data folder (its policy.db). The store being moved
+is the one ``--store`` names (policy.db without it) and is left as it was. A target that
+already holds a protocol is refused (exit 2) unless ``--replace``; its content is then kept
+first (a bundle in kept-aside/ for a server, a copy of the file for policy.db). The
+confidential register stays in the data folder: nothing of it is written to a server.
 """
 
 from __future__ import annotations

@@ -170,4 +170,4 @@ def save_draft(
         draft.revision = stored + 1
         draft.saved_by = saver or officer_name()
         draft.saved_at = utcnow()
-        return draft.revision
+        return stored + 1

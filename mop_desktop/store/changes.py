@@ -80,7 +80,8 @@ def listen(
         try:
             raw = engine.raw_connection()
             try:
-                connection = raw.driver_connection
+                connection: Any = raw.driver_connection
+                assert connection is not None
                 connection.autocommit = True
                 connection.execute(f"LISTEN {CHANNEL}")
                 if on_state is not None:

@@ -211,7 +211,10 @@ def add_section(page: QWidget, app: AppContext) -> SharedStoreSection:
     layout = contents.layout() if contents is not None else page.layout()
     assert layout is not None
     section = SharedStoreSection(app, contents or page)
-    layout.insertWidget(max(layout.count() - 1, 0), section)  # type: ignore[attr-defined]
+    if isinstance(layout, QVBoxLayout):
+        layout.insertWidget(max(layout.count() - 1, 0), section)
+    else:
+        layout.addWidget(section)
     return section
 
 

@@ -339,6 +339,9 @@ class Store:
                 _server_sessions(bind, lock_on_flush=False) if self.is_server
                 else sessionmaker(bind, expire_on_commit=False)
             )
+        from sqlalchemy.orm import configure_mappers
+
+        configure_mappers()  # once per process, and before the lock: it is held for less
         with self._run(self._write_sessions) as session:
             if self.is_server:
                 lock_writers(session)

@@ -161,7 +161,8 @@ def test_pdf_and_verify_from_the_server(pg_url, tmp_path):
 def test_commands_not_yet_on_a_shared_store_say_so_in_one_line(pg_url, tmp_path):
     pc = PC(tmp_path, pg_url)
     assert pc.run("import", str(SAMPLE)).returncode == 0
-    for args in (("pdf", "-o", str(tmp_path / "p.pdf")), ("remind",), ("backup",)):
+    # (backup now works on a shared store: tests/commands/test_move_store.py)
+    for args in (("pdf", "-o", str(tmp_path / "p.pdf")), ("remind",)):
         result = pc.run(*args)
         assert result.returncode == 2, (args, result.stderr)
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr

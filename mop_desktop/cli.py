@@ -34,6 +34,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "restore": ("mop_desktop.commands.restore", "restore the store from a backup bundle"),
     "check": ("mop_desktop.commands.check", "check the stores' integrity"),
     "concerns": ("mop_desktop.commands.concerns", "the confidential concern register"),
+    "move-store": ("mop_desktop.commands.move_store",
+                   "copy the protocol store to an office server or back, checked row for row"),
     "store-password": ("mop_desktop.commands.store_password",
                        "keep the shared store's password in this PC's credential store"),
 }
@@ -112,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     ctx = Context.from_args(args)
     if args.command is None:
-        if ctx.store_url:
+        if ctx.store_url and not ctx.from_settings:  # (chosen in Settings: policy.db for now)
             sys.stderr.write(
                 "mop-desktop: the window does not yet open a shared store (--store); "
                 "the commands do\n"

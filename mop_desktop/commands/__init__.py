@@ -39,12 +39,20 @@ class Context:
     paths: AppPaths
     #: ``--store`` or ``MOP_STORE_URL``: the protocol store's URL; None for policy.db
     store_url: str | None = field(default=None, repr=False)
+    #: the URL is the one chosen in Settings (not --store or MOP_STORE_URL)
+    from_settings: bool = False
     _store: Store | None = field(default=None, repr=False)
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> Context:
         url = getattr(args, "store", None) or os.environ.get(ENV_STORE_URL) or None
-        return cls(paths=resolve_paths(getattr(args, "data_dir", None)), store_url=url)
+        paths = resolve_paths(getattr(args, "data_dir", None))
+        if url is None:  # the shared store chosen in Settings on this PC, if any
+            from mop_desktop.store.store_choice import saved_url
+
+            url = saved_url(paths.data)
+            return cls(paths=paths, store_url=url, from_settings=url is not None)
+        return cls(paths=paths, store_url=url)
 
     def location(self) -> StoreLocation:
         """Where the protocol store is: policy.db in the data folder, or ``--store``'s URL.
@@ -68,14 +76,6 @@ class Context:
     def on_server(self) -> bool:
         """True when the protocol store is on a database server (``--store``)."""
         return bool(self.store_url) and self.location().is_server
-
-    def require_file_store(self, what: str) -> None:
-        """Refuse (exit 2, one line) something that works only on policy.db's file."""
-        if self.on_server:
-            raise CommandError(
-                f"{what} is not yet available on a shared store (PostgreSQL); it works on "
-                "a policy.db in the data folder", EXIT_USAGE,
-            )
 
     def open_store(self, *, create: bool = True) -> Store:
         """A newly opened protocol store at ``location()`` (the caller closes it)."""

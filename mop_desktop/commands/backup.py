@@ -46,7 +46,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from mop_desktop.store.backup_folder import backup_now, backups_folder
     from mop_desktop.store.vault import zero
 
-    ctx.require_file_store("a backup bundle of the protocol store")
     store = ctx.store()  # refuses a damaged store: a backup of it would not be a backup
     key = register_key(ctx)
     try:
@@ -54,9 +53,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             target = Path(args.output).expanduser()
             if target.is_dir():
                 raise CommandError(f"{target} is a folder: give the bundle's file name")
-            written = write_bundle(ctx.paths, target, key)
+            written = write_bundle(ctx.paths, target, key, source=store)
         else:
-            written = backup_now(ctx.paths, backups_folder(ctx.paths, store), key, manual=True)
+            written = backup_now(ctx.paths, backups_folder(ctx.paths, store), key, manual=True,
+                                 source=store)
     except BackupError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from None
     finally:

@@ -47,7 +47,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from mop_desktop.store.db import StoreError, open_store
     from mop_desktop.store.restore import restore_bundle
 
-    ctx.require_file_store("restoring into the protocol store")
+    if ctx.on_server:
+        return _restore_into_server(args, ctx)
     ctx.paths.ensure()
     if window_is_open(ctx.paths.lock_file):
         raise CommandError("MOP Desktop is open on this data folder: close it, then restore")
@@ -66,5 +67,52 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     aside = f"; the previous store was kept in {result.kept_aside}" if result.kept_aside else ""
     sys.stdout.write(
         f"restored {', '.join(result.restored)} from the backup of {when}{aside}\n"
+    )
+    return 0
+
+
+def _restore_into_server(args: argparse.Namespace, ctx: Context) -> int:
+    """A bundle's protocol put into the server store in one transaction, the server's
+    current content first written as a bundle into kept-aside/. The register stays in the
+    data folder as it is (nothing of it goes to the server)."""
+    import datetime as dt
+    import tempfile
+
+    from mop_desktop.domain.dates import format_long
+    from mop_desktop.store.backup import BackupError, extract_verified, write_bundle
+    from mop_desktop.store.copies import POLICY, REGISTER
+    from mop_desktop.store.db import StoreError
+    from mop_desktop.store.moving import restore_file_into
+    from mop_desktop.store.transfer import TransferError
+
+    ctx.paths.ensure()
+    store = ctx.store()
+    try:
+        with tempfile.TemporaryDirectory(prefix=".mop-restore-", dir=ctx.paths.data) as folder:
+            staging = Path(folder)
+            info = extract_verified(Path(args.file).expanduser(), staging,
+                                    os.environ.get("MOP_PASSPHRASE") or None)
+            ctx.paths.kept_aside.mkdir(parents=True, exist_ok=True)
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            aside = ctx.paths.kept_aside / f"server-before-restore-{stamp}.zip"
+            write_bundle(ctx.paths, aside, None, source=store)
+            restore_file_into(staging / POLICY, store)
+    except BackupError as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from None
+    except (TransferError, StoreError) as exc:
+        raise CommandError(f"nothing was restored: {exc}", EXIT_USAGE) from None
+    except OSError as exc:
+        raise CommandError(f"nothing was restored: {exc.strerror or exc}", EXIT_USAGE) from None
+    finally:
+        store.close()
+    created = info.created
+    when = f"{format_long(created.date())} {created:%H:%M}"
+    register = (
+        "; the register in the backup was not restored (it stays on each PC: restore it "
+        "without --store)" if REGISTER in info.files else ""
+    )
+    sys.stdout.write(
+        f"restored the protocol store on {store.name} from the backup of {when}; its previous "
+        f"content was kept in {aside}{register}\n"
     )
     return 0

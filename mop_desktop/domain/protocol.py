@@ -28,6 +28,7 @@ class Version:
     title: str = ""
     based_on_id: int | None = None
     text_sha256: str = ""
+    revision: int = 0  # saves of the draft so far (a save from an older one is refused)
 
     @property
     def is_draft(self) -> bool:

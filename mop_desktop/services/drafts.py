@@ -19,6 +19,40 @@ class DraftError(Exception):
     """A draft operation that cannot be done; the message is one line for the clerk."""
 
 
+class DraftConflict(DraftError):
+    """The draft was saved by someone else since this copy of it was loaded: saving would
+    overwrite their changes, so nothing was written. ``saved_by`` and ``saved_at`` say who
+    and when (UTC); reload the draft to carry on from their text."""
+
+    def __init__(self, saved_by: str, saved_at: dt.datetime | None, revision: int) -> None:
+        self.saved_by = saved_by or "someone else"
+        self.saved_at = saved_at
+        self.revision = revision
+        when = ""
+        if saved_at is not None:
+            local = saved_at.replace(tzinfo=dt.UTC).astimezone()
+            when = f" at {local:%H:%M} on {format_long(local.date())}"
+        super().__init__(
+            f"the draft was saved by {self.saved_by}{when} since you opened it: reload it to "
+            "see their changes (yours were not saved)"
+        )
+
+
+def officer_name() -> str:
+    """Who is saving, as recorded with the draft: ``MOP_OFFICER`` (a name the officer chose),
+    else the operating system's user name."""
+    import getpass
+    import os
+
+    name = os.environ.get("MOP_OFFICER", "").strip()
+    if name:
+        return name[:80]
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no user name in this environment
+        return "an officer"
+
+
 @dataclass
 class CurrentText:
     """What the protocol page needs to show the current document."""
@@ -30,6 +64,7 @@ class CurrentText:
     version_id: int
     adopted_on: dt.date | None = None
     based_on_label: str = ""
+    revision: int = 0  # the saves of this version so far (``save_draft(..., revision=)``)
 
     @property
     def banner(self) -> str:
@@ -59,6 +94,7 @@ def load_current(store: Store) -> CurrentText | None:
             version_id=version.id,
             adopted_on=standing.adopted_on if standing is not None else None,
             based_on_label=(base.label or "") if base is not None else "",
+            revision=version.revision,
         )
 
 
@@ -98,15 +134,32 @@ def check_text(text: DocumentText) -> None:
             walk(block.items, where)
 
 
-def save_draft(store: Store, text: DocumentText) -> None:
-    """Write ``text`` into the draft, in one transaction. Raises ``UnstorableText`` (a
-    ValueError naming the part) for text that cannot be stored; the store is then unchanged."""
+def save_draft(
+    store: Store, text: DocumentText, *, revision: int | None = None, saver: str | None = None
+) -> int:
+    """Write ``text`` into the draft, in one transaction, and return the draft's new revision.
+
+    ``revision`` is the revision the text was loaded at (``CurrentText.revision``): if the
+    stored draft has moved on since (someone saved it on another PC or in another window),
+    ``DraftConflict`` is raised and nothing is written. ``None`` saves whatever is stored
+    (the command line, which has no earlier copy). ``saver`` is recorded as who saved it
+    (``officer_name()`` when not given). Raises ``UnstorableText`` (a ValueError naming the
+    part) for text that cannot be stored; the store is then unchanged."""
+    from mop_desktop.store.models import utcnow
+
     check_text(text)
-    with store.session() as session:
+    with store.write_session() as session:  # the revision read and the write are one step
         doc = docs.protocol_document(session)
         draft = docs.draft_of(doc) if doc else None
         if doc is None or draft is None:
             raise DraftError("there is no draft to save: start a new draft first")
+        stored = draft.revision or 0
+        if revision is not None and stored != revision:
+            raise DraftConflict(draft.saved_by, draft.saved_at, stored)
         docs.write_text(session, draft, text)
         if text.title:
             doc.title = text.title
+        draft.revision = stored + 1
+        draft.saved_by = saver or officer_name()
+        draft.saved_at = utcnow()
+        return stored + 1

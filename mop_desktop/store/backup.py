@@ -147,6 +147,7 @@ def write_bundle(
     target: Path,
     register_key: bytearray | None = None,
     created: dt.datetime | None = None,
+    source: Any = None,
 ) -> Path:
     """Write a verified bundle of the whole store to ``target``; raise BackupError if not.
 
@@ -155,14 +156,21 @@ def write_bundle(
     """
     from mop_desktop import __version__
 
-    if not paths.policy_db.exists():
+    on_server = source is not None and source.is_server
+    policy_db = source.path if source is not None and not on_server else paths.policy_db
+    if not on_server and not policy_db.exists():
         raise BackupError(f"there is no store to back up in {paths.data}")
     target = Path(target)
     remove_leftover_temporaries(target.parent, target.name)
     try:
         with staging_folder(target.parent) as staging:
             counts: dict[str, dict[str, int] | None] = {}
-            counts[POLICY] = copy_policy(paths.policy_db, staging / POLICY)
+            if on_server:
+                from mop_desktop.store.moving import server_to_file
+
+                counts[POLICY] = server_to_file(source, staging / POLICY)
+            else:
+                counts[POLICY] = copy_policy(policy_db, staging / POLICY)
             if paths.register_db.exists():
                 if register_key is not None and any(register_key):
                     counts[REGISTER] = copy_register_unlocked(

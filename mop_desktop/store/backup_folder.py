@@ -180,9 +180,11 @@ def backup_now(
     register_key: bytearray | None = None,
     now: dt.datetime | None = None,
     manual: bool = False,
+    source: object | None = None,
 ) -> Path:
     """Write a new verified bundle into ``folder``, then thin the folder (automatic backups
-    only) and kept-aside/. ``manual``: taken by hand, kept until the clerk deletes it."""
+    only) and kept-aside/. ``manual``: taken by hand, kept until the clerk deletes it.
+    ``source``: the open store, when it is on a server (``backup.write_bundle``)."""
     now = now or dt.datetime.now()
     if not folder.is_dir() and folder != paths.backups:
         # a chosen folder that is not there: a USB stick not plugged in, a share not mounted;
@@ -195,7 +197,9 @@ def backup_now(
     except OSError as exc:
         raise BackupError(f"the backups folder {folder} cannot be used: {exc.strerror}") from None
     remove_leftovers(folder)
-    target = write_bundle(paths, next_name(folder, now, manual), register_key, created=now)
+    target = write_bundle(
+        paths, next_name(folder, now, manual), register_key, created=now, source=source
+    )
     try:
         thin(folder)
         thin_kept_aside(paths.kept_aside)

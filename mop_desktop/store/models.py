@@ -94,6 +94,10 @@ class VersionRow(Base):
     text_sha256: Mapped[str] = mapped_column(String, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # migration 0006: saves of the draft, counted; a save from an older revision is refused
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    saved_by: Mapped[str] = mapped_column(String, default="")
+    saved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
     document: Mapped[DocumentRow] = relationship(back_populates="versions")
     sections: Mapped[list[SectionRow]] = relationship(
@@ -210,3 +214,16 @@ class ExportRow(Base):
     path: Mapped[str] = mapped_column(Text, default="")
     sha256: Mapped[str] = mapped_column(String, index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PresenceRow(Base):
+    """An open editor (migration 0006): who, on which PC, what it has open ("draft:<id>"),
+    last seen when. Lines not seen for a while are stale (``services.presence``)."""
+
+    __tablename__ = "presence"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    who: Mapped[str] = mapped_column(String, default="")
+    host: Mapped[str] = mapped_column(String, default="")
+    what: Mapped[str] = mapped_column(String, default="")
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

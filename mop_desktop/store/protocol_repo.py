@@ -86,6 +86,7 @@ def version_value(row: VersionRow) -> Version:
         title=row.title or "",
         based_on_id=row.based_on_id,
         text_sha256=row.text_sha256 or "",
+        revision=row.revision or 0,
     )
 
 

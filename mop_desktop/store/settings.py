@@ -81,16 +81,17 @@ def decode(setting: Setting[T], stored: str | None) -> T:
 
 
 def put(session: Session, setting: Setting[T], value: T) -> None:
+    """Store ``value``: one upsert, never a read first, so on SQLite the transaction's first
+    statement takes the write lock (waiting for the busy timeout) instead of reading and then
+    failing at once to write when another process wrote meanwhile; on a server another PC
+    adding the same key at once is never a clash."""
+    from sqlalchemy.orm.util import identity_key
+
     from mop_desktop.store.models import SettingRow
 
     if not isinstance(value, type(setting.default)):
         raise TypeError(f"{setting.key} takes {type(setting.default).__name__}")
-    row = session.get(SettingRow, setting.key)
     text = json.dumps(value, ensure_ascii=False)
-    if row is not None:
-        row.value = text
-        return
-    # a new key: inserted or, when another PC has just added it, updated (never a clash)
     if session.get_bind().dialect.name == "postgresql":
         from sqlalchemy.dialects import postgresql as dialect
     else:
@@ -98,3 +99,8 @@ def put(session: Session, setting: Setting[T], value: T) -> None:
     statement = dialect.insert(SettingRow).values(key=setting.key, value=text)
     session.execute(statement.on_conflict_do_update(
         index_elements=[SettingRow.key], set_={"value": text}))
+    loaded = session.identity_map.get(identity_key(SettingRow, setting.key))
+    if loaded is not None:  # a row this session read before: it reads the new value too
+        from sqlalchemy.orm.attributes import set_committed_value
+
+        set_committed_value(loaded, "value", text)

@@ -7,6 +7,8 @@ import sqlite3
 import subprocess
 import sys
 
+import pytest
+
 from mop_desktop.services.pdf.exports import file_sha256, list_exports
 from tests.conftest import ROOT
 from tests.services.pdf_support import model_like_text, put_adopted, put_draft
@@ -46,6 +48,7 @@ def test_export_record_is_read_by_verify_and_by_the_orm(cli, store, tmp_path):
     assert export.created_at.year >= 2026  # stored as the ORM stores it and read back
 
 
+@pytest.mark.sqlite_only(reason="changes policy.db's file by hand")
 def test_newer_schema_is_refused_in_one_line(cli, store, app_paths, tmp_path):
     put_adopted(store, model_like_text(), [], "Example Town Council")
     out = tmp_path / "p.pdf"
@@ -61,6 +64,7 @@ def test_newer_schema_is_refused_in_one_line(cli, store, app_paths, tmp_path):
     assert not (tmp_path / "q.pdf").exists()
 
 
+@pytest.mark.sqlite_only(reason="changes policy.db's file by hand")
 def test_damaged_store_is_refused_in_one_line(cli, store, app_paths, tmp_path):
     put_adopted(store, model_like_text(), [], "Example Town Council")
     out = tmp_path / "p.pdf"

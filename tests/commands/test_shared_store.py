@@ -154,16 +154,6 @@ def test_pdf_and_verify_from_the_server(pg_url, tmp_path):
     assert result.returncode == 0, result.stderr
 
 
-def test_commands_not_yet_on_a_shared_store_say_so_in_one_line(pg_url, tmp_path):
-    pc = PC(tmp_path, pg_url)
-    assert pc.run("import", str(SAMPLE)).returncode == 0
-    for args in (("backup",),):
-        result = pc.run(*args)
-        assert result.returncode == 2, (args, result.stderr)
-        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
-        assert "not yet available on a shared store" in result.stderr
-
-
 def _grant_deputy(pg_url: str) -> str:
     """A second login on the server (another officer), with the rights the app needs."""
     from sqlalchemy import create_engine, text

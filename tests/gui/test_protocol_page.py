@@ -576,7 +576,7 @@ def test_a_failed_save_keeps_the_edits_and_says_so(page, app_paths, qtbot, conte
     messages = []
     context.statusMessage.connect(messages.append)
 
-    def broken(store, text):
+    def broken(store, text, **_options):
         raise OSError("disk full")
 
     working = protocol.drafts.save_draft

@@ -177,7 +177,7 @@ def test_a_newer_or_foreign_database_is_refused(pg_url):
         open_store(pg_url)
     with engine.begin() as con:
         for table in ("adoption_signature", "adoption", "export", "block", "section",
-                      "version", "document", "meeting", "setting", "council"):
+                      "version", "document", "meeting", "setting", "council", "presence"):
             con.execute(text(f"DROP TABLE {table} CASCADE"))
     engine.dispose()
     with pytest.raises(StoreError, match="no store at"):
@@ -196,7 +196,7 @@ def test_an_upgrade_that_fails_leaves_the_old_schema_whole(pg_url):
     engine = create_engine(pg_url)
     with engine.begin() as con:
         for table in ("adoption_signature", "adoption", "export", "block", "section",
-                      "version", "document", "meeting", "setting", "council",
+                      "version", "document", "meeting", "setting", "council", "presence",
                       "alembic_version"):
             con.execute(text(f"DROP TABLE {table} CASCADE"))
     with engine.begin() as con:

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 AUTOSAVE_MS = 1500
 RETRY_MS = 15000  # after a failed save (the disk full, the store locked), try again
 EMPTY_PAGE, EDITOR_PAGE = 0, 1
+CONFLICT_LABEL = "Not saved: changed elsewhere"
 
 
 class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
@@ -122,6 +123,9 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         self.show_changes_button.toggled.connect(self.set_show_changes)
         QTimer.singleShot(0, self.spelling.start)  # the dictionary loads in the background
         app.changed.connect(self._on_changed)
+        from mop_desktop.gui.protocol.presence_line import PresenceLine
+
+        self.presence = PresenceLine(self)  # who else has the draft open (a shared store)
         self.reload()
 
     # -- wiring -------------------------------------------------------------------------------
@@ -201,6 +205,7 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         """Show what the store holds now (the draft, else the adopted text, else nothing)."""
         self.autosave_timer.stop()
         self.current = drafts.load_current(self.app.store)
+        self.presence.refresh()
         self._adopted_loaded = False  # read when "Show changes" first needs it
         self._notes = None
         self._dirty = False
@@ -238,7 +243,8 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         if self._own_change or Change.DOCUMENT not in kinds:
             return
         if self._dirty:  # e.g. an export finishing while the clerk types: keep the typing
-            self.save()
+            if not self.save() and self.form.saveStateLabel.text() == CONFLICT_LABEL:
+                return  # saved elsewhere meanwhile: the clerk chooses (draft_conflict)
         fresh = drafts.load_current(self.app.store)
         if (
             fresh is not None
@@ -248,6 +254,7 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
             and fresh.status == self.current.status
             and fresh.text.canonical_json() == self._doc.canonical_json()
         ):
+            self.current.revision = fresh.revision  # the same text saved elsewhere
             return  # nothing this page shows has changed
         self.reload()
 
@@ -419,15 +426,24 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         if not self._dirty or not self._editable:
             return True
         text = self._doc.clone()
+        revision = self.current.revision if self.current is not None else None
 
         def failed(_message: str, error: BaseException) -> None:
+            if isinstance(error, drafts.DraftConflict):  # saved elsewhere since: never written over
+                from mop_desktop.gui.protocol.draft_conflict import offer_reload
+
+                self.form.saveStateLabel.setText(CONFLICT_LABEL)
+                offer_reload(self, error, self.reload)
+                return
             # shown to the clerk; the edits stay on screen and dirty
             self.form.saveStateLabel.setText("Not saved")
             reason = " ".join(str(error).split()) or type(error).__name__
             self.app.statusMessage.emit(f"The draft could not be saved: {reason}")
             self.autosave_timer.start(RETRY_MS)
 
-        def saved(_result: object) -> None:
+        def saved(new_revision: int) -> None:
+            if self.current is not None:
+                self.current.revision = new_revision
             self.autosave_timer.setInterval(AUTOSAVE_MS)
             self._dirty = False
             self._show_save_state()
@@ -435,7 +451,8 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         self._own_change = True  # the page already shows what it saved
         try:
             return (
-                Operation(self.app, self, lambda: drafts.save_draft(self.app.store, text),
+                Operation(self.app, self,
+                          lambda: drafts.save_draft(self.app.store, text, revision=revision),
                           changes={Change.DOCUMENT}, title="Save the draft")
                 .success(saved).failure(failed).run_now()
             )

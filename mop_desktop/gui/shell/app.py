@@ -184,6 +184,9 @@ def _run_window(
     from mop_desktop.gui.shell.main_window import MainWindow
 
     context = AppContext(paths, store)
+    from mop_desktop.gui.shell.change_listener import start_listening
+
+    start_listening(context)  # other PCs' changes to a shared store; nothing on policy.db
     window = MainWindow(context, log_path=log_path)
     window.started_minimised = minimised
     instance.activated.connect(window.bring_to_front)

@@ -174,6 +174,9 @@ class SettingsPage(QWidget):
         self.form.saveButton.clicked.connect(self.save)
         self.form.revertButton.clicked.connect(self.load)
         app.changed.connect(self._on_changed)
+        from mop_desktop.gui.shell.shared_store_settings import add_section
+
+        self.shared_store = add_section(self, app)  # where this PC's protocol store is
         self.load()
 
     def _error_label(self, prefix: str) -> QLabel:

@@ -1,0 +1,179 @@
+"""Backups of a store on a server, restoring a bundle into one, and moving a store between
+policy.db and a server, each checked row for row (``store.transfer``).
+
+A backup bundle keeps one format whichever engine the store is on: its ``policy.db`` is an
+SQLite file. From a server store that file is made fresh (migrated to this release's schema)
+and every row is copied into it through SQLAlchemy, then compared with the server's rows, all
+inside one repeatable-read snapshot of the server, so a PC writing at the same moment cannot
+make the copy inconsistent. Restoring a bundle into a server copies the bundle's rows back in
+ONE server transaction (the old rows deleted in it too): a failure at any point leaves the
+server as it was. ``move_store`` copies one store's rows into another the same way.
+
+Only the protocol store moves. The confidential register stays an encrypted file in the
+clerk's data folder; nothing here reads or writes it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mop_desktop.store.copies import BackupError, check_policy_copy
+from mop_desktop.store.transfer import TransferError, clear, compare_rows, copy_rows, is_empty
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection, Engine
+
+    from mop_desktop.store.db import Store
+
+
+class NotEmptyError(TransferError):
+    """The target store already holds a protocol (moving needs ``--replace``)."""
+
+
+@contextmanager
+def snapshot(engine: Engine) -> Iterator[Connection]:
+    """A read-only connection seeing one consistent state of the store (a repeatable-read
+    transaction on PostgreSQL; SQLite's read transaction is a snapshot already)."""
+    options = {"isolation_level": "REPEATABLE READ"} if engine.dialect.name == "postgresql" else {}
+    with engine.connect() as connection:
+        connection = connection.execution_options(**options)
+        with connection.begin():
+            if engine.dialect.name == "postgresql":
+                from sqlalchemy import text
+
+                connection.execute(text("SET TRANSACTION READ ONLY"))
+            yield connection
+
+
+@contextmanager
+def writing(store: Store) -> Iterator[Connection]:
+    """One transaction on ``store`` holding its writer lock (the server's advisory lock, or
+    SQLite's ``BEGIN IMMEDIATE``): every other PC's change waits until it ends."""
+    from sqlalchemy import text
+
+    from mop_desktop.store.db import WRITE_OPTION, WRITER_LOCK
+
+    engine = store.engine.execution_options(**{WRITE_OPTION: True})
+    with engine.begin() as connection:
+        if store.is_server:
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
+        yield connection
+
+
+def sqlite_engine(path: Path) -> Engine:
+    """An engine on the SQLite file ``path`` (created and migrated when new)."""
+    from mop_desktop.store.db import make_engine, upgrade
+
+    engine = make_engine(path)
+    upgrade(engine)
+    return engine
+
+
+def server_to_file(store: Store, target: Path) -> dict[str, int]:
+    """Write the server store's rows into a new policy.db at ``target`` (for a bundle),
+    compared row for row with the server; returns the file's row counts (``check_policy_copy``).
+    BackupError with one line when it cannot be done."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from mop_desktop.store.atomic import fsync_file
+
+    engine = sqlite_engine(target)
+    try:
+        with snapshot(store.engine) as source, engine.begin() as copy:
+            copy_rows(source, copy)
+            compare_rows(source, copy)
+    except TransferError as exc:
+        raise BackupError(f"the copy of {store.name} is not sound: {exc}") from None
+    except SQLAlchemyError as exc:
+        from mop_desktop.store.db import server_error
+
+        raise BackupError(str(server_error(store.location, exc))) from None
+    finally:
+        engine.dispose()
+    con = sqlite3.connect(str(target))  # one file in the bundle: no write-ahead log beside it
+    try:
+        con.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        con.close()
+    fsync_file(target)
+    return check_policy_copy(target)
+
+
+@contextmanager
+def server_failures(store: Store) -> Iterator[None]:
+    """A database failure on ``store`` as a StoreError of one line (no password in it)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from mop_desktop.store.db import StoreError, server_error
+
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        if store.is_server:
+            raise server_error(store.location, exc) from None
+        detail = " ".join(str(getattr(exc, "orig", None) or exc).split())
+        raise StoreError(f"{store.name}: {detail}") from None
+
+
+def replace_contents(source: Connection, store: Store, *, replace: bool) -> dict[str, int]:
+    """Put ``source``'s rows into ``store`` in one transaction, checked row for row; the
+    store must be empty unless ``replace`` (its rows are then deleted in the same
+    transaction). Returns the rows copied per table."""
+    with server_failures(store), writing(store) as target:
+        if not is_empty(target):
+            if not replace:
+                raise NotEmptyError(
+                    f"{store.name} already holds a protocol: give --replace to overwrite it "
+                    "(a backup of it is taken first)"
+                )
+            clear(target)
+        counts = copy_rows(source, target)
+        compare_rows(source, target)
+        return counts
+
+
+def restore_file_into(policy_file: Path, store: Store) -> dict[str, int]:
+    """Put a bundle's (extracted, checked) ``policy.db`` into the server ``store``: its old
+    rows replaced in one transaction. An older schema in the bundle is upgraded on the
+    extracted copy first."""
+    engine = sqlite_engine(policy_file)  # upgrades a bundle made by an earlier release
+    try:
+        with snapshot(engine) as source:
+            return replace_contents(source, store, replace=True)
+    finally:
+        engine.dispose()
+
+
+def move_store(source: Store, target: Store, *, replace: bool = False) -> dict[str, int]:
+    """Copy every row of ``source`` into ``target`` (one transaction, checked row for row);
+    the source is left as it was. Carries the history's anchor on this PC to the new place."""
+    with server_failures(source), snapshot(source.engine) as rows:
+        counts = replace_contents(rows, target, replace=replace)
+    carry_anchor(source, target)
+    return counts
+
+
+def carry_anchor(source: Store, target: Store) -> None:
+    """Keep this PC's anchor of the adoption history for the store's new place: the anchor is
+    kept in the credential store under the store's location, and in the store under a name
+    that differs between policy.db and a shared store (``store.anchor``)."""
+    from mop_desktop.store import anchor
+    from mop_desktop.store.settings import get, put
+
+    try:
+        entry = anchor.read_entry(anchor.location_of(source.engine))
+        if entry is None:
+            return
+        with source.session() as session:
+            kept = get(session, anchor.anchor_setting(source.is_server, entry.anchor_id))
+        if kept.get("id") != entry.anchor_id:
+            return
+        with target.session() as session:
+            put(session, anchor.anchor_setting(target.is_server, entry.anchor_id), kept)
+        anchor.write_entry(anchor.location_of(target.engine), entry)
+    except (anchor.NoCredentialStore, ValueError, KeyError):
+        pass  # nothing anchored here: ``check`` says so, as before

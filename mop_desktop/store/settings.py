@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:  # the ORM is imported by get/put, so declarations stay light to import
+    from sqlalchemy import Insert
     from sqlalchemy.orm import Session
 
 T = TypeVar("T")
@@ -92,15 +93,25 @@ def put(session: Session, setting: Setting[T], value: T) -> None:
     if not isinstance(value, type(setting.default)):
         raise TypeError(f"{setting.key} takes {type(setting.default).__name__}")
     text = json.dumps(value, ensure_ascii=False)
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects import postgresql as dialect
-    else:
-        from sqlalchemy.dialects import sqlite as dialect  # type: ignore[no-redef]
-    statement = dialect.insert(SettingRow).values(key=setting.key, value=text)
-    session.execute(statement.on_conflict_do_update(
-        index_elements=[SettingRow.key], set_={"value": text}))
+    session.execute(_upsert(session.get_bind().dialect.name, setting.key, text))
     loaded = session.identity_map.get(identity_key(SettingRow, setting.key))
     if loaded is not None:  # a row this session read before: it reads the new value too
         from sqlalchemy.orm.attributes import set_committed_value
 
         set_committed_value(loaded, "value", text)
+
+
+def _upsert(dialect: str, key: str, text: str) -> Insert:
+    """INSERT ... ON CONFLICT (key) DO UPDATE, in the engine's own words."""
+    from mop_desktop.store.models import SettingRow
+
+    if dialect == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        on_server = postgresql.insert(SettingRow).values(key=key, value=text)
+        return on_server.on_conflict_do_update(
+            index_elements=[SettingRow.key], set_={"value": text})
+    from sqlalchemy.dialects import sqlite
+
+    on_file = sqlite.insert(SettingRow).values(key=key, value=text)
+    return on_file.on_conflict_do_update(index_elements=[SettingRow.key], set_={"value": text})

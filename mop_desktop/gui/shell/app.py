@@ -1,7 +1,8 @@
 """Starting the window: ``run_gui(ctx, smoke_test, minimised, started) -> int`` (called by cli.py).
 
 In order: the QApplication (name, icon, the system's palette, high-DPI defaults), the log and
-the crash dialog, one window per data folder (``gui/shell/single_instance``: a second start brings the
+the crash dialog, one window per data folder (``gui/shell/single_instance``: a second start
+brings the
 first window to the front and exits 0), the store (a ``StoreError`` is shown as one clear
 message and exits 2), the window shown, and only then the slower things: window extensions,
 the shared-folder warning and the first-run welcome.

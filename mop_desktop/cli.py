@@ -114,12 +114,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     ctx = Context.from_args(args)
     if args.command is None:
-        if ctx.store_url and not ctx.from_settings:  # (chosen in Settings: policy.db for now)
-            sys.stderr.write(
-                "mop-desktop: the window does not yet open a shared store (--store); "
-                "the commands do\n"
-            )
-            return EXIT_USAGE
         from mop_desktop.gui.shell.app import run_gui
 
         return run_gui(ctx, smoke_test=args.smoke_test, minimised=args.minimised,

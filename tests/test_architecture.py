@@ -269,6 +269,7 @@ SQLITE_AS_SUBJECT = {
     "mop_desktop/store/migrate_copy.py", "mop_desktop/store/bundle_checks.py",
     "mop_desktop/store/failures.py", "mop_desktop/store/register.py",
     "mop_desktop/store/register_upgrade.py",
+    "mop_desktop/store/moving.py",  # a bundle's policy.db: its journal mode, as one file
 }
 
 

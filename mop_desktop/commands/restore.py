@@ -75,28 +75,19 @@ def _restore_into_server(args: argparse.Namespace, ctx: Context) -> int:
     """A bundle's protocol put into the server store in one transaction, the server's
     current content first written as a bundle into kept-aside/. The register stays in the
     data folder as it is (nothing of it goes to the server)."""
-    import datetime as dt
-    import tempfile
-
     from mop_desktop.domain.dates import format_long
-    from mop_desktop.store.backup import BackupError, extract_verified, write_bundle
-    from mop_desktop.store.copies import POLICY, REGISTER
+    from mop_desktop.store.backup import BackupError
+    from mop_desktop.store.copies import REGISTER
     from mop_desktop.store.db import StoreError
-    from mop_desktop.store.moving import restore_file_into
+    from mop_desktop.store.moving import restore_bundle_into_server
     from mop_desktop.store.transfer import TransferError
 
-    ctx.paths.ensure()
     store = ctx.store()
     try:
-        with tempfile.TemporaryDirectory(prefix=".mop-restore-", dir=ctx.paths.data) as folder:
-            staging = Path(folder)
-            info = extract_verified(Path(args.file).expanduser(), staging,
-                                    os.environ.get("MOP_PASSPHRASE") or None)
-            ctx.paths.kept_aside.mkdir(parents=True, exist_ok=True)
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            aside = ctx.paths.kept_aside / f"server-before-restore-{stamp}.zip"
-            write_bundle(ctx.paths, aside, None, source=store)
-            restore_file_into(staging / POLICY, store)
+        aside, info = restore_bundle_into_server(
+            ctx.paths, store, Path(args.file).expanduser(),
+            os.environ.get("MOP_PASSPHRASE") or None,
+        )
     except BackupError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from None
     except (TransferError, StoreError) as exc:

@@ -27,6 +27,8 @@ from mop_desktop.store.transfer import TransferError, clear, compare_rows, copy_
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
+    from mop_desktop.paths import AppPaths
+    from mop_desktop.store.backup import BundleInfo
     from mop_desktop.store.db import Store
 
 
@@ -177,3 +179,29 @@ def carry_anchor(source: Store, target: Store) -> None:
         anchor.write_entry(anchor.location_of(target.engine), entry)
     except (anchor.NoCredentialStore, ValueError, KeyError):
         pass  # nothing anchored here: ``check`` says so, as before
+
+
+def restore_bundle_into_server(
+    paths: AppPaths, store: Store, bundle: Path, passphrase: str | None = None
+) -> tuple[Path, BundleInfo]:
+    """A bundle's protocol put into the server store ``store`` in one transaction, the
+    server's current content first written as a bundle into kept-aside/ (returned with the
+    bundle's details). The register stays in the data folder as it is: nothing of it goes
+    to the server. Raises BackupError, TransferError, StoreError or OSError; on any of them
+    the server is as it was."""
+    import datetime as dt
+    import tempfile
+
+    from mop_desktop.store.backup import extract_verified, write_bundle
+    from mop_desktop.store.copies import POLICY
+
+    paths.ensure()
+    with tempfile.TemporaryDirectory(prefix=".mop-restore-", dir=paths.data) as folder:
+        staging = Path(folder)
+        info = extract_verified(bundle, staging, passphrase)
+        paths.kept_aside.mkdir(parents=True, exist_ok=True)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = paths.kept_aside / f"server-before-restore-{stamp}.zip"
+        write_bundle(paths, aside, None, source=store)
+        restore_file_into(staging / POLICY, store)
+    return aside, info

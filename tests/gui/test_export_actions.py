@@ -18,7 +18,8 @@ def test_menu_offers_web_page_word_and_tracked_changes(window):
 
     app, win = window
     install(app, win)
-    assert _action(win, "actionExportWebOrWord").text() == "Export protocol as web page or W&ord\u2026"
+    expected = "Export protocol as web page or W&ord\u2026"
+    assert _action(win, "actionExportWebOrWord").text() == expected
     assert _action(win, "actionExportPackWord") is not None
 
 

@@ -206,14 +206,14 @@ class BackupActions(QObject):
         self.running = True
         self.folder = backups_folder(self.app.paths, self.app.store)
         changes_at_start = self.changes
-        paths, folder = self.app.paths, self.folder
+        paths, folder, store = self.app.paths, self.folder, self.app.store
         key = _register_key_copy(self.app)
 
         def work() -> Path:
             from mop_desktop.store.vault import zero
 
             try:
-                return backup_now(paths, folder, key, manual=manual)
+                return backup_now(paths, folder, key, manual=manual, source=store)
             finally:
                 zero(key)
 
@@ -263,7 +263,8 @@ class BackupActions(QObject):
         try:
             if callable(flush):
                 flush()
-            backup_now(self.app.paths, backups_folder(self.app.paths, self.app.store))
+            backup_now(self.app.paths, backups_folder(self.app.paths, self.app.store),
+                       source=self.app.store)
             self.dirty = False
         except Exception:  # quitting goes on; the log says why there was no backup
             log.exception("the backup on quitting failed")

@@ -35,6 +35,7 @@ from mop_desktop.gui.widgets.worker import run_in_background
 from mop_desktop.paths import AppPaths
 from mop_desktop.store.backup import BackupError, BundleInfo, describe_bundle
 from mop_desktop.store.backup_folder import list_backups
+from mop_desktop.store.db import Store
 
 log = logging.getLogger(__name__)
 
@@ -121,10 +122,17 @@ class RestoreDialog(QDialog):
         return None
 
 
-def _restore_work(paths: AppPaths, bundle: Path) -> str:
+def _restore_work(paths: AppPaths, bundle: Path, store: Store | None = None) -> str:
+    """The restore itself: the data folder's files put back, or, for a shared store
+    (``store`` on a server), the bundle's protocol put into the server in one transaction."""
     from mop_desktop.store.db import open_store
     from mop_desktop.store.restore import restore_bundle
 
+    if store is not None and store.is_server:
+        from mop_desktop.store.moving import restore_bundle_into_server
+
+        aside, _info = restore_bundle_into_server(paths, store, bundle)
+        return str(aside)
     result = restore_bundle(paths, bundle)
     open_store(paths.policy_db, paths.kept_aside).close()  # checked, upgraded if older
     return str(result.kept_aside or "")
@@ -171,6 +179,6 @@ def restore_into_app(
             done(False)
 
     run_in_background(
-        parent, lambda: _restore_work(app.paths, bundle), succeeded, failed,
+        parent, lambda: _restore_work(app.paths, bundle, app.store), succeeded, failed,
         label="Restoring the backup...",
     )

@@ -1,7 +1,8 @@
 """The import preview (``ui/import_preview.ui``): what was read from the file, before saving.
 
 ``choose_and_import(app, parent)`` asks for a file (``ask_open_file``, replaced in tests), reads
-it off the UI thread (``gui/widgets/worker.run_in_background``) and opens the preview: council, title,
+it off the UI thread (``gui/widgets/worker.run_in_background``) and opens the preview:
+council, title,
 adoption, the version history, the outline with numbers, headings, clauses and list items, with
 doubtful places highlighted and their reason shown, and the importer's warnings. "Import as
 adopted version" (only when the file carries adoption details) or "Import as draft" saves it

@@ -90,7 +90,8 @@ def page_count(path: str | Path) -> int:
 
 
 def print_pdf(path: str | Path, printer: QPrinter, keeps_file: bool = True) -> int:
-    """Print the PDF itself (``gui/publishing/printing``: vector text, to a file or the chosen printer);
+    """Print the PDF itself (``gui/publishing/printing``: vector text, to a file or the
+    chosen printer);
     pages drawn as pictures only where that cannot be done. Returns the pages sent."""
     from mop_desktop.gui.publishing.printing import print_pdf_file
 

@@ -81,7 +81,8 @@ class AttachmentsPanel(QWidget):
             return
         for item in files.listed(self.service, self.reference):
             label = (
-                f"Sealed file, held by the chair of the personnel committee ({item.added_at:%d/%m/%Y})"
+                "Sealed file, held by the chair of the personnel committee "
+                f"({item.added_at:%d/%m/%Y})"
                 if item.sealed else
                 f"{item.filename}    {files.size_text(item.size)}    added {item.added_at:%d/%m/%Y}"
             )

@@ -1,7 +1,8 @@
 """Starting the window: ``run_gui(ctx, smoke_test, minimised, started) -> int`` (called by cli.py).
 
 In order: the QApplication (name, icon, the system's palette, high-DPI defaults), the log and
-the crash dialog, one window per data folder (``gui/shell/single_instance``: a second start brings the
+the crash dialog, one window per data folder (``gui/shell/single_instance``: a second start
+brings the
 first window to the front and exits 0), the store (a ``StoreError`` is shown as one clear
 message and exits 2), the window shown, and only then the slower things: window extensions,
 the shared-folder warning and the first-run welcome.
@@ -30,6 +31,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from mop_desktop import APP_ID, APP_NAME, ORG_NAME, __version__
+from mop_desktop.commands import CommandError
 from mop_desktop.gui.shell.single_instance import SingleInstance
 from mop_desktop.gui.widgets import messages
 from mop_desktop.paths import AppPaths, resource_path, shared_folder_warning
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
     from mop_desktop.commands import Context
     from mop_desktop.gui.shell.main_window import MainWindow
     from mop_desktop.store.db import Store
+    from mop_desktop.store.location import StoreLocation
 
 log = logging.getLogger(__name__)
 
@@ -98,15 +101,26 @@ def _setup_logging(paths: AppPaths) -> Path:
     return log_path
 
 
-def open_store_or_explain(paths: AppPaths) -> Store | None:
-    """The open policy store, or None after telling the clerk in one clear message why not."""
+def open_store_or_explain(
+    paths: AppPaths, location: StoreLocation | None = None
+) -> Store | None:
+    """The open protocol store (policy.db in the data folder, or the shared store that
+    ``location`` names), or None after telling the clerk in one clear message why not."""
     from mop_desktop.store.db import StoreError, open_store
 
+    shared = location is not None and location.is_server
     try:
         paths.ensure()
+        if shared:
+            assert location is not None
+            return open_store(location, paths.kept_aside)
         return open_store(paths.policy_db, paths.kept_aside)
     except (StoreError, OSError) as exc:
         log.error("the store could not be opened: %s", exc)
+        if shared:  # nothing on this PC to restore: the server, the network or the login
+            messages.tell(None, "MOP Desktop cannot open the shared store", str(exc),
+                          critical=True)
+            return None
         from mop_desktop.gui.register.recovery import offer_recovery
 
         if offer_recovery(paths, exc):
@@ -119,6 +133,11 @@ def run_gui(
 ) -> int:
     started = time.perf_counter() if started is None else started
     paths = ctx.paths
+    try:
+        location = ctx.location()  # policy.db, or the shared store (--store, Settings)
+    except CommandError as exc:
+        sys.stderr.write(f"mop-desktop: {exc}\n")
+        return exc.code
     if QApplication.instance() is None:
         from mop_desktop.gui.shell.platform_check import check_platform
 
@@ -139,7 +158,7 @@ def run_gui(
         return _second_start(instance)
 
     try:
-        store = open_store_or_explain(paths)
+        store = open_store_or_explain(paths, location)
         if store is None:
             return EXIT_STORE
         try:

@@ -88,7 +88,9 @@ def _read(path: Path) -> bytes:
     suffix = path.suffix.lower()
     if suffix not in MEDIA_TYPES:
         kinds = ", ".join(sorted({s for s in MEDIA_TYPES}))
-        raise AttachmentError(f"{path.name}: not a letter, e-mail, PDF or photo (accepted: {kinds})")
+        raise AttachmentError(
+            f"{path.name}: not a letter, e-mail, PDF or photo (accepted: {kinds})"
+        )
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:

@@ -109,7 +109,8 @@ def _version_table(source: ProtocolSource) -> list[str]:
         cells = (a.version_label, format_long(a.adopted_on), a.minute_ref,
                  format_month(a.review_due), a.reviewer)
         out.append("<tr>" + "".join(
-            f'<td data-label="{h}">{_e(c)}</td>' for h, c in zip(VERSION_HEADINGS, cells, strict=True)
+            f'<td data-label="{h}">{_e(c)}</td>'
+            for h, c in zip(VERSION_HEADINGS, cells, strict=True)
         ) + "</tr>")
     out.append("</tbody></table>")
     return out

@@ -170,7 +170,8 @@ def describe_column(table: Table, index: int) -> str:
 
 
 def resolve(table: Table, overrides: dict[str, str] | None = None) -> dict[str, list[int]]:
-    """field -> its column indexes (one, or several for MERGEABLE fields), after checking every column is known and the required ones are
+    """field -> its column indexes (one, or several for MERGEABLE fields), after checking
+    every column is known and the required ones are
     there (errors name the header's line and the column)."""
     overrides = dict(overrides or {})
     fields = guess(table.headers, overrides)

@@ -10,6 +10,7 @@ store is read. Revision ids are the four-digit prefixes of the files in
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import sqlite3
 import urllib.parse
 from collections.abc import Iterator
@@ -22,6 +23,8 @@ if TYPE_CHECKING:  # SQLAlchemy is imported when the first engine is made
     from sqlalchemy.orm import Session, sessionmaker
 
     from mop_desktop.store.location import StoreLocation
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -409,7 +412,7 @@ def open_store(
             raise StoreError(str(exc)) from None
     if not isinstance(path, Path):
         if path.is_server:
-            return open_server_store(path, create=create)
+            return open_server_store(path, create=create, aside_dir=aside_dir)
         assert path.path is not None
         path = path.path
     trouble = write_trouble(path.parent) if path.parent.exists() else None
@@ -503,10 +506,34 @@ def _ensure_store_id(connection: Connection) -> None:
     connection.commit()
 
 
-def open_server_store(location: StoreLocation, *, create: bool = True) -> Store:
+def _keep_server_aside(
+    connection: Any, revision: str, aside_dir: Path | None, location: StoreLocation
+) -> None:
+    """The server store's content at schema ``revision`` kept as a bundle before upgrading."""
+    from mop_desktop.store.copies import BackupError
+    from mop_desktop.store.moving import keep_before_upgrade
+
+    where = location.display()
+    if aside_dir is None:
+        raise StoreError(f"{where} needs upgrading: open it from the app, which keeps a "
+                         "backup of it first")
+    try:
+        database = location.sqlalchemy_url().database or "store"
+        kept = keep_before_upgrade(connection, revision, aside_dir, database)
+    except (BackupError, OSError) as exc:
+        raise StoreError(f"{where} was not upgraded: its backup could not be made ({exc})"
+                         ) from None
+    log.info("the shared store at schema %s was kept as %s before upgrading", revision, kept)
+
+
+def open_server_store(
+    location: StoreLocation, *, create: bool = True, aside_dir: Path | None = None
+) -> Store:
     """Open the store in a server database: created or upgraded in one transaction
     (PostgreSQL's DDL is transactional, so an upgrade that fails leaves the old schema
-    whole), one PC at a time (an advisory lock); a newer schema is refused."""
+    whole), one PC at a time (an advisory lock); a newer schema is refused. Before an older
+    schema is upgraded its content is kept as a backup bundle in ``aside_dir`` (there is no
+    file to copy aside); without ``aside_dir`` the upgrade is refused."""
     from sqlalchemy import text
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -534,6 +561,8 @@ def open_server_store(location: StoreLocation, *, create: bool = True) -> Store:
                     if revision is not None and revision not in known_revisions():
                         raise NewerSchemaError(f"{name} was upgraded by a newer release")
                     if revision != head_revision():
+                        if revision is not None:
+                            _keep_server_aside(connection, revision, aside_dir, location)
                         upgrade_connection(connection)
             _ensure_store_id(connection)
     except StoreError:

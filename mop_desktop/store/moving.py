@@ -205,3 +205,63 @@ def restore_bundle_into_server(
         write_bundle(paths, aside, None, source=store)
         restore_file_into(staging / POLICY, store)
     return aside, info
+
+
+def copy_at_schema(connection: Connection, revision: str, target: Path) -> dict[str, int]:
+    """The server's rows, as its schema ``revision`` holds them, in a new policy.db at
+    ``target`` migrated to that same revision (so a store about to be upgraded can be kept as
+    it was: ``keep_before_upgrade``). Tables and columns are read from the server itself, not
+    from this release's models. Returns each table's row count."""
+    from sqlalchemy import MetaData, select, text
+
+    from mop_desktop.store.db import make_engine, upgrade
+
+    engine = make_engine(target)
+    counts: dict[str, int] = {}
+    try:
+        upgrade(engine, revision)
+        source, copy = MetaData(), MetaData()
+        source.reflect(bind=connection)
+        copy.reflect(bind=engine)
+        with engine.begin() as out:
+            out.execute(text("PRAGMA defer_foreign_keys = ON"))
+            for table in copy.sorted_tables:
+                if table.name == "alembic_version" or table.name not in source.tables:
+                    continue
+                origin = source.tables[table.name]
+                names = [c.name for c in table.columns if c.name in origin.columns]
+                order = [origin.c[c.name] for c in origin.primary_key.columns]
+                query = select(*[origin.c[n] for n in names]).order_by(*order)
+                rows = [dict(r._mapping) for r in connection.execute(query)]
+                if rows:
+                    out.execute(table.insert(), rows)
+                counts[table.name] = len(rows)
+    finally:
+        engine.dispose()
+    with sqlite3.connect(str(target)) as con:  # one file: no write-ahead log beside it
+        con.execute("PRAGMA journal_mode = DELETE")
+    con.close()
+    return counts
+
+
+def keep_before_upgrade(
+    connection: Connection, revision: str, aside_dir: Path, name: str
+) -> Path:
+    """A verified backup bundle, in ``aside_dir``, of a server store at schema ``revision``
+    before it is upgraded: a server has no file to copy aside, so its rows are written into
+    a policy.db at the same schema and bundled as any backup is (restorable into either
+    engine, where it is upgraded as it opens). Raises BackupError when it cannot be made."""
+    import datetime as dt
+    import tempfile
+
+    from mop_desktop.paths import AppPaths
+    from mop_desktop.store.backup import write_bundle
+
+    aside_dir.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = aside_dir / f"server-{name}-schema-{revision}-{stamp}.zip"
+    with tempfile.TemporaryDirectory(prefix=".mop-upgrade-", dir=aside_dir) as folder:
+        paths = AppPaths(Path(folder))  # the copy alone: the register stays where it is
+        copy_at_schema(connection, revision, paths.policy_db)
+        write_bundle(paths, target)
+    return target

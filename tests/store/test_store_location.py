@@ -71,13 +71,6 @@ def test_a_bad_store_url_is_one_line(cli):
     assert code == 2 and "name the folder with --data-dir" in err
 
 
-def test_the_window_says_it_does_not_yet_open_a_shared_store(cli_process, pg_url):
-    result = cli_process("--store", pg_url)
-    assert result.returncode == 2
-    assert result.stderr == ("mop-desktop: the window does not yet open a shared store "
-                             "(--store); the commands do\n")
-
-
 def test_an_unreachable_server_is_one_line_without_the_password(cli, tmp_path):
     url = f"postgresql+psycopg://clerk:hunter2@/council?host={tmp_path}"
     code, _, err = cli("--store", url, "meetings", "list")
@@ -185,7 +178,7 @@ def test_a_newer_or_foreign_database_is_refused(pg_url):
     open_store(pg_url).close()  # an empty database is made a store
 
 
-def test_an_upgrade_that_fails_leaves_the_old_schema_whole(pg_url):
+def test_an_upgrade_that_fails_leaves_the_old_schema_whole(pg_url, tmp_path):
     """PostgreSQL's DDL is transactional: 0004 and 0005 run in one transaction with the
     check; when 0004 fails, nothing of either is left, and the store still opens at 0003
     after the obstacle is gone."""
@@ -203,7 +196,7 @@ def test_an_upgrade_that_fails_leaves_the_old_schema_whole(pg_url):
         upgrade_connection(con, "0003")
         con.execute(text("CREATE TABLE adoption_signature (id integer)"))  # in 0004's way
     with pytest.raises(StoreError) as caught:
-        open_store(pg_url)
+        open_store(pg_url, tmp_path)
     assert "adoption_signature" in str(caught.value) and "\n" not in str(caught.value)
     with engine.connect() as con:
         assert con.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
@@ -211,7 +204,7 @@ def test_an_upgrade_that_fails_leaves_the_old_schema_whole(pg_url):
         assert "source_number" not in columns  # 0005 left nothing behind
     with engine.begin() as con:
         con.execute(text("DROP TABLE adoption_signature"))
-    store = open_store(pg_url)
+    store = open_store(pg_url, tmp_path)
     store.close()
     with engine.connect() as con:
         assert con.execute(text("SELECT version_num FROM alembic_version")).scalar() \
@@ -269,3 +262,48 @@ def test_a_setting_added_on_two_pcs_at_once_is_kept_not_refused(pg_url):
     finally:
         first.close()
         second.close()
+
+
+def test_an_older_server_store_is_kept_as_a_bundle_before_it_is_upgraded(pg_url, tmp_path):
+    """A server has no file to copy aside: before its schema is upgraded its rows are written
+    as a verified backup bundle (a policy.db at the old schema), which restores like any
+    other; then the store is upgraded with its rows kept."""
+    import zipfile
+
+    from sqlalchemy import create_engine, text
+
+    from mop_desktop.store.backup import verify_bundle
+    from mop_desktop.store.db import head_revision, open_store, read_revision, upgrade_connection
+
+    engine = create_engine(pg_url)
+    with engine.begin() as con:
+        for table in ("adoption_signature", "adoption", "export", "block", "section",
+                      "version", "document", "meeting", "setting", "council", "presence",
+                      "alembic_version"):
+            con.execute(text(f"DROP TABLE {table} CASCADE"))
+    with engine.begin() as con:
+        upgrade_connection(con, "0005")
+        con.execute(text("INSERT INTO meeting (date, body, title, location, source_uid) "
+                         "VALUES ('2027-01-20', 'Full Council', 'Full Council', 'Town Hall', '')"))
+    aside = tmp_path / "kept-aside"
+    store = open_store(pg_url, aside)
+    store.close()
+    bundles = sorted(aside.glob("server-*-schema-0005-*.zip"))
+    assert len(bundles) == 1
+    info = verify_bundle(bundles[0])
+    assert info.files and "policy.db" in info.files
+    with zipfile.ZipFile(bundles[0]) as archive:
+        archive.extract("policy.db", tmp_path / "out")
+    copy = tmp_path / "out" / "policy.db"
+    assert read_revision(copy) == "0005"
+    import sqlite3
+
+    with sqlite3.connect(copy) as con:
+        assert con.execute("SELECT title, location FROM meeting").fetchall() == [
+            ("Full Council", "Town Hall")]
+    con.close()
+    with engine.connect() as con:
+        assert con.execute(text("SELECT version_num FROM alembic_version")).scalar() \
+            == head_revision()
+        assert con.execute(text("SELECT title FROM meeting")).scalar() == "Full Council"
+    engine.dispose()

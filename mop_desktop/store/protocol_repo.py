@@ -286,10 +286,17 @@ def reading(store: Store) -> Iterator[ProtocolRepository]:
 
     try:
         with store.session() as session:
+            if store.is_server:  # one snapshot for every query (PostgreSQL's default takes
+                # one per statement: a draft saved meanwhile would mix two texts)
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             yield ProtocolRepository(session)
     except IntegrityError:
         raise
     except DBAPIError as exc:
+        if store.is_server:
+            from mop_desktop.store.db import server_error
+
+            raise server_error(store.location, exc) from None
         raise_if_environment(store.path, exc.orig or exc)
         raise DamagedStoreError(
             f"{store.path.name} is damaged or not a database: {exc.orig or exc}") from None

@@ -48,3 +48,22 @@ def test_form_builds_what_the_layout_loads(qtbot, name: str) -> None:
     assert host.objectName() == loaded.objectName()
     assert _described(host) == _described(loaded)
     assert host.windowTitle() == loaded.windowTitle()
+
+
+def test_every_layout_is_compiled() -> None:
+    """One way to build a layout: each one in ui/ has its compiled form (so a widget the code
+    uses but the layout lacks is an AttributeError for mypy and the tests, not at run time)."""
+    layouts = {path.stem for path in forms.UI.glob("*.ui")}
+    assert layouts == set(forms.COMPILED)
+    assert all(forms.target(name).exists() for name in layouts)
+
+
+def test_the_app_builds_no_layout_at_run_time() -> None:
+    """Only the tests load a layout (``uiloader.load_ui``, to compare with the forms)."""
+    gui = forms.ROOT / "mop_desktop" / "gui"
+    loading = [
+        str(path.relative_to(gui)) for path in gui.rglob("*.py")
+        if path.name != "uiloader.py"
+        and any(word in path.read_text("utf-8") for word in ("QUiLoader", "load_ui("))
+    ]
+    assert loading == []

@@ -1,17 +1,15 @@
 """The register's dialogs belong to the page that opened them and are deleted when closed;
-their widgets come from the layouts as typed attributes; the window's exports tell their
+their widgets come from the compiled forms as typed attributes; the window's exports tell their
 steps in the status bar."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
 
 from mop_desktop.gui.register.case_form import CaseForm
 from mop_desktop.gui.register.export_dialog import ExportDialog
 from mop_desktop.gui.register.retention import RetentionDialog
-from mop_desktop.gui.widgets.typed_ui import load_into
 
 from .test_concerns_page import (  # noqa: F401 - fixtures
     _cheap_kdf,
@@ -82,27 +80,3 @@ def test_the_case_report_tells_its_steps_in_the_status_bar(app, window, qtbot, s
     assert said == ["Reading the case…", "Writing the case report…",
                     f"Case report saved to {target}."]
     assert target.exists()
-
-
-class _Missing(QDialog):
-    noSuchLabel: QLabel
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        load_into(self, "register_retention")
-
-
-class _WrongType(QDialog):
-    introLabel: QLineEdit  # a QLabel in the layout
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        load_into(self, "register_retention")
-
-
-@pytest.mark.parametrize("kind", [_Missing, _WrongType])
-def test_a_declared_widget_not_in_the_layout_fails_at_once(qtbot, kind):
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    with pytest.raises(LookupError, match="is not in the layout"):
-        kind(parent)

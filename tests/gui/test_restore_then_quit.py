@@ -42,10 +42,10 @@ def test_restore_then_quit(qtbot, app_context, app_paths, store, monkeypatch):
     real_work = restore_dialog._restore_work
     started: list[bool] = []
 
-    def slow_work(paths, chosen):
+    def slow_work(paths, chosen, store=None):
         started.append(True)
         time.sleep(0.6)  # the UI thread keeps using the store meanwhile (autosave, refreshes)
-        return real_work(paths, chosen)
+        return real_work(paths, chosen, store)
 
     monkeypatch.setattr(restore_dialog, "_restore_work", slow_work)
     done: list[bool] = []

@@ -169,3 +169,32 @@ def test_the_repository_names_no_database_engine():
     calls = {n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
              for n in ast.walk(tree) if isinstance(n, ast.Call)}
     assert not calls & {"text", "exec_driver_sql", "execute_raw"}
+
+
+def test_one_read_sees_one_text_while_another_pc_saves_the_draft(pg_url):
+    """On a server each statement would otherwise see the newest commit: a draft saved by
+    another PC between the repository's queries must not mix two texts into one read."""
+    from mop_desktop.services import drafts
+    from mop_desktop.services.workspace import start_from_text
+    from mop_desktop.store.db import open_store
+    from tests.gui.test_protocol_page import protocol_text
+
+    mine, other = open_store(pg_url), open_store(pg_url)
+    try:
+        start_from_text(mine, protocol_text())
+        before = drafts.load_current(mine)
+        assert before is not None
+        with reading(mine) as repo:
+            protocol = repo.protocol()
+            assert protocol is not None and protocol.current is not None
+            changed = before.text.clone()
+            changed.sections[0].blocks[0].text = "Saved on the deputy's PC meanwhile."
+            drafts.save_draft(other, changed, revision=before.revision)
+            seen = repo.text(protocol.current)
+        assert seen.sections[0].blocks[0].text == before.text.sections[0].blocks[0].text
+        after = drafts.load_current(mine)
+        assert after is not None
+        assert after.text.sections[0].blocks[0].text == "Saved on the deputy's PC meanwhile."
+    finally:
+        mine.close()
+        other.close()

@@ -18,19 +18,15 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QGroupBox,
-    QLabel,
-    QListWidget,
     QListWidgetItem,
-    QPushButton,
     QWidget,
 )
 
 from mop_desktop.gui.backup.preview import fill_preview, when
+from mop_desktop.gui.forms.ui_restore_dialog import Ui_RestoreDialog
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
 from mop_desktop.gui.widgets.operation import EVERYTHING, announce
-from mop_desktop.gui.widgets.typed_ui import load_into
 from mop_desktop.gui.widgets.worker import run_in_background
 from mop_desktop.paths import AppPaths
 from mop_desktop.store.backup import BackupError, BundleInfo, describe_bundle
@@ -48,17 +44,11 @@ def choose_bundle_file(parent: QWidget | None, folder: Path) -> Path | None:
     return Path(name) if name else None
 
 
-class RestoreDialog(QDialog):
-    backupList: QListWidget
-    chooseFileButton: QPushButton
-    previewGroup: QGroupBox
-    noteLabel: QLabel
-    buttonBox: QDialogButtonBox
-
+class RestoreDialog(QDialog, Ui_RestoreDialog):
     def __init__(self, folder: Path, kept_aside: Path, parent: QWidget) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        load_into(self, "restore_dialog")
+        self.setupUi(self)
         self.folder = folder
         self.info: BundleInfo | None = None
         self.noteLabel.setText(

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[3]
 UI = ROOT / "ui"
 HERE = Path(__file__).resolve().parent
 
-#: the layouts compiled here (the register's and backups' are built by ``gui/widgets/typed_ui``)
+#: the layouts compiled here: every layout in ui/ (tests/gui/test_compiled_forms.py checks)
 COMPILED = (
     "adopt_dialog",
     "welcome_dialog",
@@ -33,6 +33,16 @@ COMPILED = (
     "placeholder_page",
     "crash_dialog",
     "find_replace_dialog",
+    "attachments_panel",
+    "case_dialog",
+    "recovery_dialog",
+    "register_locked",
+    "register_recovery",
+    "register_retention",
+    "register_setup",
+    "register_table",
+    "restore_dialog",
+    "sealed_dialog",
 )
 
 HEADER = (

@@ -10,17 +10,14 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
-    QLabel,
-    QListWidget,
     QListWidgetItem,
-    QPushButton,
     QWidget,
 )
 
+from mop_desktop.gui.forms.ui_attachments_panel import Ui_AttachmentsPanel
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.register.setup import user_message
 from mop_desktop.gui.widgets import messages
-from mop_desktop.gui.widgets.typed_ui import load_into
 from mop_desktop.services.concerns import RegisterService
 from mop_desktop.services.concerns import attachments as files
 
@@ -48,19 +45,11 @@ def open_in_viewer(name: str, data: bytes) -> Path:
     return copy
 
 
-class AttachmentsPanel(QWidget):
-    introLabel: QLabel
-    fileList: QListWidget
-    attachmentsErrorLabel: QLabel
-    addFileButton: QPushButton
-    openFileButton: QPushButton
-    saveFileButton: QPushButton
-    removeFileButton: QPushButton
-
+class AttachmentsPanel(QWidget, Ui_AttachmentsPanel):
     def __init__(self, service: RegisterService, reference: str | None, parent: QWidget,
                  asks: Asks) -> None:
         super().__init__(parent)
-        load_into(self, "attachments_panel")
+        self.setupUi(self)
         self.service = service
         self.reference = reference
         self.asks = asks

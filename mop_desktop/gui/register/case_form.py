@@ -14,16 +14,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
-    QTabWidget,
     QWidget,
 )
 
@@ -38,6 +30,7 @@ from mop_desktop.domain.concerns import (
     routes_for,
 )
 from mop_desktop.domain.dates import format_short
+from mop_desktop.gui.forms.ui_case_dialog import Ui_CaseDialog
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.register.case_timeline import EnterAdds, TimelineEditing
 from mop_desktop.gui.register.choices import choose, fill_choices
@@ -47,7 +40,6 @@ from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
 from mop_desktop.gui.widgets.date_field import show_full_date
 from mop_desktop.gui.widgets.operation import Change, announce
-from mop_desktop.gui.widgets.typed_ui import load_into
 from mop_desktop.services.concerns import RegisterService
 from mop_desktop.services.concerns.clauses import protocol_clauses
 from mop_desktop.services.concerns.council import council
@@ -67,30 +59,8 @@ _DATE_EDITS = {"raised_on": "raisedOnEdit", "follow_up_on": "followUpOnEdit",
                "closed_on": "closedOnEdit"}
 
 
-class CaseForm(TimelineEditing, QDialog):
+class CaseForm(TimelineEditing, QDialog, Ui_CaseDialog):
     """One concern, new (``reference`` None) or existing."""
-
-    errorLabel: QLabel
-    tabs: QTabWidget
-    referenceLabel: QLabel
-    raisedOnEdit: QLineEdit
-    raisedByEdit: QLineEdit
-    raisedByRoleCombo: QComboBox
-    aboutEdit: QLineEdit
-    aboutRoleCombo: QComboBox
-    categoryCombo: QComboBox
-    clausesList: QListWidget
-    summaryEdit: QLineEdit
-    detailsEdit: QPlainTextEdit
-    routeCombo: QComboBox
-    guidanceLabel: QLabel
-    statusCombo: QComboBox
-    followUpOnEdit: QLineEdit
-    outcomeEdit: QPlainTextEdit
-    closedOnEdit: QLineEdit
-    auditText: QPlainTextEdit
-    exportButton: QPushButton
-    buttonBox: QDialogButtonBox
 
     def __init__(
         self, app: AppContext, service: RegisterService, reference: str | None,
@@ -102,7 +72,7 @@ class CaseForm(TimelineEditing, QDialog):
         concern = service.get(reference) if reference is not None else None
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        load_into(self, "case_dialog")
+        self.setupUi(self)
         self.app = app
         self.service = service
         self.reference = reference

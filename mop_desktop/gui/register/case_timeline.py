@@ -32,7 +32,7 @@ else:
 class TimelineEditing(_Form):
     """Mixed into ``CaseForm`` (the dialog), which provides ``service``, ``reference``,
     ``asks``, ``app``, ``timeline_model`` and the ``show_*`` and ``_load_history`` methods;
-    the widgets below are bound from its layout."""
+    the widgets below come from its compiled form (``Ui_CaseDialog``)."""
 
     timelineTable: QTableView
     editEntryButton: QPushButton

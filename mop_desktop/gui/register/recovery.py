@@ -12,12 +12,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QGroupBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from mop_desktop.gui.backup.preview import fill_preview
 from mop_desktop.gui.backup.restore import choose_bundle_file
+from mop_desktop.gui.forms.ui_recovery_dialog import Ui_RecoveryDialog
 from mop_desktop.gui.widgets import messages
-from mop_desktop.gui.widgets.typed_ui import load_into
 from mop_desktop.paths import AppPaths
 from mop_desktop.store.backup import BackupError, BundleInfo, describe_bundle
 from mop_desktop.store.backup_folder import newest_good_backup, recovery_folders
@@ -28,23 +28,16 @@ log = logging.getLogger(__name__)
 RESTORE, CHOOSE, QUIT = "restore", "choose", "quit"
 
 
-class RecoveryDialog(QDialog):
+class RecoveryDialog(QDialog, Ui_RecoveryDialog):
     """Shown before any window exists (no parent), and asked again after each choice of
     file: ``offer_recovery`` owns it and deletes it when the answer is final."""
-
-    problemLabel: QLabel
-    adviceLabel: QLabel
-    previewGroup: QGroupBox
-    restoreButton: QPushButton
-    chooseButton: QPushButton
-    quitButton: QPushButton
 
     def __init__(
         self, paths: AppPaths, error: BaseException, info: BundleInfo | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        load_into(self, "recovery_dialog")
+        self.setupUi(self)
         self.paths = paths
         self.info = info
         self.choice = QUIT

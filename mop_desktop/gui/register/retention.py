@@ -8,36 +8,26 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QListWidget,
     QListWidgetItem,
-    QPushButton,
     QWidget,
 )
 
 from mop_desktop.domain.dates import format_short
+from mop_desktop.gui.forms.ui_register_retention import Ui_RegisterRetentionDialog
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets.messages import counted
 from mop_desktop.gui.widgets.operation import Change, announce
-from mop_desktop.gui.widgets.typed_ui import load_into
 from mop_desktop.services.concerns import RegisterService, retention
 from mop_desktop.services.concerns.council import retention_years
 
 
-class RetentionDialog(QDialog):
-    introLabel: QLabel
-    dueList: QListWidget
-    tracesLabel: QLabel
-    deleteButton: QPushButton
-    buttonBox: QDialogButtonBox
-
+class RetentionDialog(QDialog, Ui_RegisterRetentionDialog):
     def __init__(self, app: AppContext, service: RegisterService, parent: QWidget,
                  asks: Asks, today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        load_into(self, "register_retention")
+        self.setupUi(self)
         self.app = app
         self.service = service
         self.asks = asks

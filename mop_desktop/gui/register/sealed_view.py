@@ -7,20 +7,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
     QWidget,
 )
 
 from mop_desktop.domain.concerns import choice_label, field_label
 from mop_desktop.domain.dates import format_long, format_short
+from mop_desktop.gui.forms.ui_sealed_dialog import Ui_SealedDialog
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.register.attachments_panel import failure_text, open_in_viewer
-from mop_desktop.gui.widgets.typed_ui import load_into
 from mop_desktop.services.concerns import RegisterService, sealed
 from mop_desktop.services.concerns import attachments as files
 from mop_desktop.store.sealing import ChairKey
@@ -47,14 +42,8 @@ def case_text(case: sealed.SealedCase) -> str:
     return "\n".join(lines)
 
 
-class SealedDialog(QDialog):
+class SealedDialog(QDialog, Ui_SealedDialog):
     """A sealed concern, opened for the chair; the key is closed when the window closes."""
-
-    bannerLabel: QLabel
-    caseText: QPlainTextEdit
-    sealedFileList: QListWidget
-    openSealedFileButton: QPushButton
-    buttonBox: QDialogButtonBox
 
     def __init__(self, service: RegisterService, key: ChairKey, reference: str,
                  parent: QWidget) -> None:
@@ -68,7 +57,7 @@ class SealedDialog(QDialog):
             listed.append((f"{name}    added {item.added_at:%d/%m/%Y}", item.id))
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        load_into(self, "sealed_dialog")
+        self.setupUi(self)
         self.service = service
         self.key = key
         self.reference = reference

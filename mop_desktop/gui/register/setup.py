@@ -12,23 +12,20 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QLabel,
-    QLineEdit,
     QPushButton,
-    QStackedWidget,
     QWidget,
 )
 
+from mop_desktop.gui.forms.ui_register_recovery import Ui_RegisterRecoveryDialog
+from mop_desktop.gui.forms.ui_register_setup import Ui_RegisterSetupDialog
 from mop_desktop.gui.register.asks import Asks
 from mop_desktop.gui.shell.context import AppContext
 from mop_desktop.gui.widgets import messages
 from mop_desktop.gui.widgets.form_helpers import keep_space, say
 from mop_desktop.gui.widgets.operation import Change, announce
 from mop_desktop.gui.widgets.passphrase_field import add_passphrase_tools
-from mop_desktop.gui.widgets.typed_ui import load_into
 from mop_desktop.gui.widgets.worker import run_in_background
 from mop_desktop.services.concerns import RegisterService
 from mop_desktop.services.concerns.council import council
@@ -61,25 +58,14 @@ def check_pair(first: str, second: str) -> str:
     return ""
 
 
-class SetupDialog(QDialog):
+class SetupDialog(QDialog, Ui_RegisterSetupDialog):
     """Step 1: the passphrase. Step 2: the recovery key, shown once, and its sheet."""
-
-    steps: QStackedWidget
-    firstEdit: QLineEdit
-    secondEdit: QLineEdit
-    errorLabel: QLabel
-    recoveryKeyLabel: QLabel
-    printSheetButton: QPushButton
-    sheetButton: QPushButton
-    sheetLabel: QLabel
-    keptCheck: QCheckBox
-    buttonBox: QDialogButtonBox
 
     def __init__(self, app: AppContext, service: RegisterService, parent: QWidget,
                  asks: Asks, on_done: Callable[[], None]) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        load_into(self, "register_setup")
+        self.setupUi(self)
         self.app = app
         self.service = service
         self.asks = asks
@@ -184,20 +170,14 @@ class SetupDialog(QDialog):
         self.recoveryKeyLabel.clear()
 
 
-class RecoveryDialog(QDialog):
+class RecoveryDialog(QDialog, Ui_RegisterRecoveryDialog):
     """Open the register with the recovery key and set a new passphrase."""
-
-    keyEdit: QLineEdit
-    firstEdit: QLineEdit
-    secondEdit: QLineEdit
-    errorLabel: QLabel
-    buttonBox: QDialogButtonBox
 
     def __init__(self, service: RegisterService, parent: QWidget,
                  on_done: Callable[[], None]) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        load_into(self, "register_recovery")
+        self.setupUi(self)
         self.service = service
         self.on_done = on_done
         for edit in (self.firstEdit, self.secondEdit):

@@ -1,52 +1,23 @@
-"""The Concerns page's two faces, built from their layouts with typed widgets: the locked view
-(``ui/register_locked.ui``: the passphrase, or "Set up the register") and the table view
-(``ui/register_table.ui``: search, filters, the table and its buttons)."""
+"""The Concerns page's two faces, each its compiled form (``gui/forms``) set up on the widget
+itself, so ``view.unlockButton`` is typed: the locked view (``ui/register_locked.ui``: the
+passphrase, or "Set up the register") and the table view (``ui/register_table.ui``: search,
+filters, the table and its buttons)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
-from mop_desktop.gui.widgets.typed_ui import load_into
+from mop_desktop.gui.forms.ui_register_locked import Ui_RegisterLockedView
+from mop_desktop.gui.forms.ui_register_table import Ui_RegisterTableView
 
 
-class LockedView(QWidget):
-    explainLabel: QLabel
-    unlockBox: QWidget
-    passphraseEdit: QLineEdit
-    unlockButton: QPushButton
-    errorLabel: QLabel
-    recoveryButton: QPushButton
-    setupButton: QPushButton
-
+class LockedView(QWidget, Ui_RegisterLockedView):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        load_into(self, "register_locked")
+        self.setupUi(self)
 
 
-class TableView(QWidget):
-    newButton: QPushButton
-    openButton: QPushButton
-    exportButton: QPushButton
-    moreButton: QToolButton
-    lockButton: QPushButton
-    searchEdit: QLineEdit
-    statusCombo: QComboBox
-    categoryCombo: QComboBox
-    roleCombo: QComboBox
-    fromEdit: QLineEdit
-    toEdit: QLineEdit
-    table: QTableView
-    countLabel: QLabel
-    clearFiltersButton: QPushButton
-
+class TableView(QWidget, Ui_RegisterTableView):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        load_into(self, "register_table")
+        self.setupUi(self)

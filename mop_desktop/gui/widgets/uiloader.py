@@ -1,6 +1,5 @@
-"""Layouts live in ui/*.ui (Qt Designer). The shell's, protocol's, review's and publishing's
-are compiled into typed forms in ``gui/forms`` (see ``gui/forms/compile.py``); the register's
-and backups' are built at run time with typed attributes by ``gui/widgets/typed_ui``. Here:
+"""Layouts live in ui/*.ui (Qt Designer). Every one is compiled into a typed form in
+``gui/forms`` (see ``gui/forms/compile.py``), the one way the app builds them. Here:
 ``ui_path(name)``, and ``load_ui(name, parent)``, the widget built from ``ui/<name>.ui`` (the
 tests use it to check every layout loads).
 """

@@ -179,11 +179,14 @@ def _fail(exc: BaseException, service: Any = None) -> CommandError:
 def _damage_or_failure(service: Any) -> str:
     """"Damaged" only when the integrity check finds damage; otherwise the failure as such."""
     from mop_desktop.store.integrity import check_register
+    from mop_desktop.store.vault import zero
 
-    register = getattr(service, "_register", None)
-    key = getattr(register, "_key", None)
-    if isinstance(key, bytearray) and any(key):
-        problems = check_register(service.paths.register_db, bytearray(key))
+    key = service.key_copy()
+    if key is not None:
+        try:
+            problems = check_register(service.paths.register_db, key)
+        finally:
+            zero(key)
         if problems:
             found = problems[0].removeprefix("register.db ")
             return f"register.db is damaged (the check found it {found}): restore it from backup"

@@ -159,3 +159,22 @@ def test_damaged_page_inside_the_register_is_one_line(cli, tmp_path, recovery_ke
     code, _, err = cli("concerns", "list", "--search", "concern", env=PASS)
     assert code == 2 and "damaged" in err and "Traceback" not in err, err
     assert "Concern text" not in err
+
+
+def test_a_failed_register_operation_is_called_damage_only_when_the_check_finds_it(app_paths):
+    """The command's message after a database error: the register's own check decides, run
+    with a copy of the open register's key (wiped afterwards), never its private attributes."""
+    from mop_desktop.commands.concerns import _damage_or_failure
+    from mop_desktop.services.concerns import RegisterService
+
+    service = RegisterService(app_paths)
+    service.init("correct horse battery")
+    assert _damage_or_failure(service).startswith("the register could not be read or changed")
+    data = bytearray(app_paths.register_db.read_bytes())
+    data[4096 + 8:4096 + 400] = b"\xa5" * 392  # an altered page (the key still opens page 1)
+    app_paths.register_db.write_bytes(bytes(data))
+    message = _damage_or_failure(service)
+    assert message.startswith("register.db is damaged (the check found it")
+    assert message.endswith("restore it from backup")
+    service.lock()
+    assert _damage_or_failure(service).startswith("the register could not be read or changed")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -22,15 +21,19 @@ if TYPE_CHECKING:
 TITLE = "The draft was changed elsewhere"
 
 
+BOX_NAME = "draftConflictBox"
+
+
 def offer_reload(parent: QWidget, conflict: DraftConflict, reload: Callable[[], None]
                  ) -> QMessageBox:
     """Show the conflict and call ``reload`` if the clerk chooses to; returns the box (one
     per page: an open box is reused rather than stacked)."""
-    box: QMessageBox | None = getattr(parent, "_draft_conflict_box", None)
-    if box is not None and shiboken6.isValid(box) and box.isVisible():
+    box = parent.findChild(QMessageBox, BOX_NAME)  # the page's open box, if there is one
+    if box is not None and box.isVisible():
         box.setInformativeText(_informative(conflict))
         return box
     box = QMessageBox(parent)
+    box.setObjectName(BOX_NAME)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(TITLE)
@@ -45,7 +48,6 @@ def offer_reload(parent: QWidget, conflict: DraftConflict, reload: Callable[[], 
             reload()
 
     box.finished.connect(finished)
-    parent._draft_conflict_box = box  # type: ignore[attr-defined]
     box.open()
     return box
 

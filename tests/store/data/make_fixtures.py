@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 #: The test register's raw 256-bit data key (what the key file unwraps to).
 REGISTER_KEY = bytes(range(32))
-POLICY_REVISIONS = ["0001", "0002", "0003", "0004", "0005"]
+POLICY_REVISIONS = ["0001", "0002", "0003", "0004", "0005", "0006"]
 REGISTER_SCHEMAS = [1, 2, 3, 4]
 
 

@@ -19,7 +19,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def main() -> int:
-    names = sorted(p.stem[len("bench_"):] for p in HERE.glob("bench_*.py"))
+    names = sorted(p.stem[len("bench_") :] for p in HERE.glob("bench_*.py"))
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("names", nargs="*", help=f"which of {', '.join(names)} (default: all)")
     parser.add_argument("--runs", type=int, default=5)

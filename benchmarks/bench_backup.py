@@ -24,8 +24,10 @@ def text(n: int):  # -> DocumentText
     from mop_desktop.domain.document import Block, DocumentText, Section
 
     sections = [
-        Section(f"Section {s}", [Block(f"Clause {s}.{b} of version {n}: " + "words " * 40)
-                                 for b in range(30)])
+        Section(
+            f"Section {s}",
+            [Block(f"Clause {s}.{b} of version {n}: " + "words " * 40) for b in range(30)],
+        )
         for s in range(10)
     ]
     return DocumentText("Member/Officer Relations Protocol", sections)
@@ -42,11 +44,15 @@ def build(data: Path, versions: int) -> None:
     with store.session() as s:
         doc = docs.ensure_protocol(s)
         for n in range(versions):
-            version = docs.create_version(s, doc, text(n), status=VersionStatus.ADOPTED,
-                                          label=str(1970 + n))
-            docs.append_adoption(s, doc, Adoption(str(1970 + n), dt.date(1970 + n, 3, 1),
-                                                  text_sha256=version.text_sha256),
-                                 version=version)
+            version = docs.create_version(
+                s, doc, text(n), status=VersionStatus.ADOPTED, label=str(1970 + n)
+            )
+            docs.append_adoption(
+                s,
+                doc,
+                Adoption(str(1970 + n), dt.date(1970 + n, 3, 1), text_sha256=version.text_sha256),
+                version=version,
+            )
     store.close()
 
 
@@ -69,20 +75,31 @@ def run(runs: int = 5) -> list[Measure]:
             _, median = time_call(fn, runs)
             rows.append(Measure(name, median, 0, runs, "in-process", note))
 
-        timed("integrity check at opening (quick_check + foreign keys)",
-              lambda: policy_problems(paths.policy_db))
+        timed(
+            "integrity check at opening (quick_check + foreign keys)",
+            lambda: policy_problems(paths.policy_db),
+        )
         timed("open_store (with the check)", lambda: open_store(paths.policy_db).close())
         timed("backup bundle (copy, check, zip, verify)", lambda: write_bundle(paths, bundle))
-        timed("full check of the bundle", lambda: verify_bundle(bundle),
-              f"{bundle.stat().st_size / 1048576:.1f} MB bundle")
-        timed("restore (verify, keep aside, put in place)",
-              lambda: restore_bundle(paths, bundle))
+        timed(
+            "full check of the bundle",
+            lambda: verify_bundle(bundle),
+            f"{bundle.stat().st_size / 1048576:.1f} MB bundle",
+        )
+        timed("restore (verify, keep aside, put in place)", lambda: restore_bundle(paths, bundle))
         env = env_for(paths.data)
-        rows.append(measure("mop-desktop check (whole process)", mop("check"), env, runs,
-                            note=size))
-        rows.append(measure("mop-desktop backup (whole process)",
-                            mop("backup", "-o", str(Path(folder) / "c.zip")), env, runs,
-                            note=size))
+        rows.append(
+            measure("mop-desktop check (whole process)", mop("check"), env, runs, note=size)
+        )
+        rows.append(
+            measure(
+                "mop-desktop backup (whole process)",
+                mop("backup", "-o", str(Path(folder) / "c.zip")),
+                env,
+                runs,
+                note=size,
+            )
+        )
     return rows
 
 

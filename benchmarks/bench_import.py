@@ -64,8 +64,12 @@ def run(runs: int = 5) -> list[Measure]:
         for sample in sorted(SAMPLES.glob("*.txt")):
             data = folder / f"data-{sample.stem}"
             rows.append(
-                measure(f"mop-desktop import {sample.name}", mop("import", str(sample)),
-                        env_for(data), runs)  # fmt: skip
+                measure(
+                    f"mop-desktop import {sample.name}",
+                    mop("import", str(sample)),
+                    env_for(data),
+                    runs,
+                )  # fmt: skip
             )
         txt, word = long_protocol(folder)
         for path in (txt, word):

@@ -60,10 +60,10 @@ def _in_process(data_dir: Path, runs: int, **options: object) -> tuple[float, fl
     store = open_store(data_dir / "policy.db", data_dir / "kept-aside")
     pages = 0
     try:
+
         def export() -> None:
             nonlocal pages
-            pages = export_pdf(store, data_dir / "in-process.pdf", record=False,
-                               **options).pages  # type: ignore[arg-type]
+            pages = export_pdf(store, data_dir / "in-process.pdf", record=False, **options).pages  # type: ignore[arg-type]
 
         first, median = time_call(export, runs)
     finally:
@@ -76,8 +76,16 @@ def _soffice_argv(text_file: Path, out_dir: Path) -> list[str] | None:
     if soffice is None:
         return None
     profile = out_dir / "profile"  # created by the untimed first run
-    return [soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-            "--convert-to", "pdf", "--outdir", str(out_dir), str(text_file)]
+    return [
+        soffice,
+        f"-env:UserInstallation=file://{profile}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out_dir),
+        str(text_file),
+    ]
 
 
 def run(runs: int = 5) -> list[Measure]:
@@ -90,25 +98,50 @@ def run(runs: int = 5) -> list[Measure]:
         build_store(ten, copies=10)
         out = Path(tmp) / "out.pdf"
         said: list[str] = []
-        whole_cmd = ("mop-desktop pdf (whole process, borough sample)",
-                     mop("--data-dir", str(one), "pdf", "-o", str(out)), env_for())
+        whole_cmd = (
+            "mop-desktop pdf (whole process, borough sample)",
+            mop("--data-dir", str(one), "pdf", "-o", str(out)),
+            env_for(),
+        )
         office_argv = _soffice_argv(SAMPLE, Path(tmp))
         if office_argv is not None:  # the two take turns, so load falls on both alike
             whole, office = measure_in_turn(
-                [whole_cmd, ("LibreOffice: soffice --headless --convert-to pdf (same text)",
-                             office_argv, env_for())], runs, outputs=[said, []])
+                [
+                    whole_cmd,
+                    (
+                        "LibreOffice: soffice --headless --convert-to pdf (same text)",
+                        office_argv,
+                        env_for(),
+                    ),
+                ],
+                runs,
+                outputs=[said, []],
+            )
         else:
             whole, office = measure(*whole_cmd, runs, outputs=said), None
         if said:
             whole.note = said[0].strip().rsplit("(", 1)[-1].rstrip(")")
         rows.append(whole)
-        rows.append(measure("mop-desktop pdf --redline (whole process, borough)",
-                            mop("--data-dir", str(one), "pdf", "-o", str(out), "--redline"),
-                            env_for(), runs))
+        rows.append(
+            measure(
+                "mop-desktop pdf --redline (whole process, borough)",
+                mop("--data-dir", str(one), "pdf", "-o", str(out), "--redline"),
+                env_for(),
+                runs,
+            )
+        )
         for label, folder in (("1x", one), ("10x", ten)):
             first, median, pages = _in_process(folder, runs)
-            rows.append(Measure(f"in-process export, {label} borough", median, 0, runs,
-                                "export_pdf()", f"{pages} pages; first call {first * 1000:.0f} ms"))
+            rows.append(
+                Measure(
+                    f"in-process export, {label} borough",
+                    median,
+                    0,
+                    runs,
+                    "export_pdf()",
+                    f"{pages} pages; first call {first * 1000:.0f} ms",
+                )
+            )
         if office is not None:
             rows.append(office)
             whole.note += "; " + ratio_note(whole, office, 0.5, "LibreOffice's")

@@ -74,23 +74,25 @@ def build(folder: Path, size: int) -> None:
             if i in marked:
                 words[3] = "zephyr"
             status = rng.choice(STATUSES)
-            batch.append(dict(
-                reference=f"C-{raised.year}-{per_year[raised.year]:03d}",
-                raised_on=raised,
-                raised_by=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
-                raised_by_role=rng.choice(ROLES),
-                about=f"Cllr {rng.choice(FIRST)} {rng.choice(LAST)}",
-                about_role=rng.choice(ROLES),
-                category=rng.choice(CATEGORIES),
-                clauses="2.1, 4.3",
-                summary=" ".join(words[:6]).capitalize(),
-                details=" ".join(rng.choices(WORDS, k=40)) + " " + " ".join(words),
-                route="informal resolution",
-                status=status,
-                follow_up_on=raised + dt.timedelta(days=30) if status != "closed" else None,
-                outcome="",
-                closed_on=raised + dt.timedelta(days=60) if status == "closed" else None,
-            ))
+            batch.append(
+                dict(
+                    reference=f"C-{raised.year}-{per_year[raised.year]:03d}",
+                    raised_on=raised,
+                    raised_by=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+                    raised_by_role=rng.choice(ROLES),
+                    about=f"Cllr {rng.choice(FIRST)} {rng.choice(LAST)}",
+                    about_role=rng.choice(ROLES),
+                    category=rng.choice(CATEGORIES),
+                    clauses="2.1, 4.3",
+                    summary=" ".join(words[:6]).capitalize(),
+                    details=" ".join(rng.choices(WORDS, k=40)) + " " + " ".join(words),
+                    route="informal resolution",
+                    status=status,
+                    follow_up_on=raised + dt.timedelta(days=30) if status != "closed" else None,
+                    outcome="",
+                    closed_on=raised + dt.timedelta(days=60) if status == "closed" else None,
+                )
+            )
             if len(batch) >= 5000:
                 session.execute(insert(ConcernRow), batch)
                 batch.clear()
@@ -140,8 +142,9 @@ def model_filter(folder: Path) -> list[tuple[str, float, int]]:
     model.set_query(ConcernQuery(status="open", category="undue pressure"))
     for row in range(min(40, model.rowCount())):
         model.index(row, 0).data()
-    out.append(("[status+category filter]", (time.perf_counter() - started) * 1000,
-                model.rowCount()))
+    out.append(
+        ("[status+category filter]", (time.perf_counter() - started) * 1000, model.rowCount())
+    )
     service.lock()
     return out
 
@@ -152,8 +155,9 @@ def unlock_seconds(folder: Path, runs: int) -> float:
 
     os.environ.pop("MOP_KDF_PROFILE", None)
     envelope = AppPaths(folder).key_envelope
-    _, median = time_call(lambda: vault.zero(vault.unlock_with_passphrase(envelope, PASSPHRASE)),
-                          runs)
+    _, median = time_call(
+        lambda: vault.zero(vault.unlock_with_passphrase(envelope, PASSPHRASE)), runs
+    )
     return median
 
 
@@ -162,12 +166,17 @@ def _search(folders: dict[int, Path], runs: int, profile: str) -> list[Measure]:
     extra = {"MOP_PASSPHRASE": PASSPHRASE}
     if profile == "test":
         extra["MOP_KDF_PROFILE"] = "test"
-    rows = measure_in_turn([
-        (f"concerns list --search, {size:,} concerns, {profile} key derivation",
-         mop("--data-dir", str(folder), "concerns", "list", "--search", "zephyr"),
-         env_for(**extra))
-        for size, folder in folders.items()
-    ], runs)
+    rows = measure_in_turn(
+        [
+            (
+                f"concerns list --search, {size:,} concerns, {profile} key derivation",
+                mop("--data-dir", str(folder), "concerns", "list", "--search", "zephyr"),
+                env_for(**extra),
+            )
+            for size, folder in folders.items()
+        ],
+        runs,
+    )
     by_size = dict(zip(folders, rows, strict=True))
     if 10 in by_size and 10_000 in by_size:
         row = by_size[10_000]
@@ -175,13 +184,15 @@ def _search(folders: dict[int, Path], runs: int, profile: str) -> list[Measure]:
     largest = by_size[max(by_size)]
     if max(by_size) >= 100_000:
         largest.note = (largest.note + "; " if largest.note else "") + (
-            f"peak memory budget 300 MB: {'met' if largest.peak_mb < 300 else 'missed'}")
+            f"peak memory budget 300 MB: {'met' if largest.peak_mb < 300 else 'missed'}"
+        )
     return rows
 
 
 def run(runs: int = 5) -> list[Measure]:
-    sizes = [int(n) for n in os.environ.get("MOP_BENCH_REGISTER_SIZES",
-                                            "10,10000,100000").split(",")]
+    sizes = [
+        int(n) for n in os.environ.get("MOP_BENCH_REGISTER_SIZES", "10,10000,100000").split(",")
+    ]
     rows: list[Measure] = []
     with tempfile.TemporaryDirectory(prefix="bench-register-") as tmp:
         folders: dict[int, Path] = {}
@@ -189,9 +200,16 @@ def run(runs: int = 5) -> list[Measure]:
             folder = Path(tmp) / f"register-{size}"
             started = time.perf_counter()
             build(folder, size)
-            rows.append(Measure(f"build a register of {size:,} concerns (setup, not a budget)",
-                                time.perf_counter() - started, 0, 1, "bench_register.build()",
-                                f"{(folder / 'register.db').stat().st_size / 1e6:.1f} MB on disk"))
+            rows.append(
+                Measure(
+                    f"build a register of {size:,} concerns (setup, not a budget)",
+                    time.perf_counter() - started,
+                    0,
+                    1,
+                    "bench_register.build()",
+                    f"{(folder / 'register.db').stat().st_size / 1e6:.1f} MB on disk",
+                )
+            )
             folders[size] = folder
         for folder in folders.values():
             rewrap(folder, production=False)
@@ -202,23 +220,39 @@ def run(runs: int = 5) -> list[Measure]:
         rows += _search(folders, runs, "production")
         largest = max(folders)
         seconds = unlock_seconds(folders[largest], min(runs, 3))
-        rows.append(Measure("unlock (production Argon2id, in-process)", seconds, 0, min(runs, 3),
-                            "vault.unlock_with_passphrase()",
-                            "budget about 1 s: " + ("met" if seconds <= 1.3 else "missed")))
-        listed = measure(f"concerns list --json, every one of {largest:,} concerns",
-                         mop("--data-dir", str(folders[largest]), "concerns", "list", "--json"),
-                         env_for(MOP_PASSPHRASE=PASSPHRASE), min(runs, 3))
+        rows.append(
+            Measure(
+                "unlock (production Argon2id, in-process)",
+                seconds,
+                0,
+                min(runs, 3),
+                "vault.unlock_with_passphrase()",
+                "budget about 1 s: " + ("met" if seconds <= 1.3 else "missed"),
+            )
+        )
+        listed = measure(
+            f"concerns list --json, every one of {largest:,} concerns",
+            mop("--data-dir", str(folders[largest]), "concerns", "list", "--json"),
+            env_for(MOP_PASSPHRASE=PASSPHRASE),
+            min(runs, 3),
+        )
         listed.note = f"peak memory budget 300 MB: {'met' if listed.peak_mb < 300 else 'missed'}"
         rows.append(listed)
         if largest >= 1000:
             typed = model_filter(folders[largest])
             ms = [t for _, t, _ in typed]
             worst = max(typed, key=lambda t: t[1])
-            rows.append(Measure(
-                f"table model filter at {largest:,}, per keystroke (in-process)",
-                statistics.median(ms) / 1000, 0, len(ms), "ConcernTableModel.set_query()",
-                f"reset + first 40 rows; slowest {worst[1]:.0f} ms for {worst[0]!r} "
-                f"({worst[2]:,} rows)"))
+            rows.append(
+                Measure(
+                    f"table model filter at {largest:,}, per keystroke (in-process)",
+                    statistics.median(ms) / 1000,
+                    0,
+                    len(ms),
+                    "ConcernTableModel.set_query()",
+                    f"reset + first 40 rows; slowest {worst[1]:.0f} ms for {worst[0]!r} "
+                    f"({worst[2]:,} rows)",
+                )
+            )
     return rows
 
 

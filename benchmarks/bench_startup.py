@@ -48,8 +48,13 @@ def build_store(data_dir: Path) -> None:
 
     result = read_protocol(SAMPLES / "borough-model-protocol.txt")
     extra = [
-        Adoption(version_label=f"{y}", adopted_on=dt.date(y, 3, 20), minute_ref=f"{y}-1",
-                 review_due=dt.date(y + 1, 3, 31), reviewer="G White")
+        Adoption(
+            version_label=f"{y}",
+            adopted_on=dt.date(y, 3, 20),
+            minute_ref=f"{y}-1",
+            review_due=dt.date(y + 1, 3, 31),
+            reviewer="G White",
+        )
         for y in range(2000, 2000 + max(0, 20 - len(result.history)))
     ]
     result.history = extra + result.history
@@ -60,8 +65,9 @@ def build_store(data_dir: Path) -> None:
 
 def _first_frames(outputs: list[str], name: str = "startup-ms") -> float | None:
     """Median of the ``startup-ms N`` (or ``name``) lines, in seconds."""
-    found = [int(m.group(1)) / 1000 for out in outputs
-             if (m := re.search(rf"(?m)^{name} (\d+)", out))]
+    found = [
+        int(m.group(1)) / 1000 for out in outputs if (m := re.search(rf"(?m)^{name} (\d+)", out))
+    ]
     return statistics.median(found) if found else None
 
 
@@ -73,11 +79,17 @@ def run(runs: int = 5) -> list[Measure]:
         bare_said: list[str] = []
         said: list[str] = []
         bare, smoke = measure_in_turn(
-            [("bare PySide6 window (shown and closed)", [python(), "-c", BARE_WINDOW], env),
-             ("mop-desktop --smoke-test (whole process)", mop("--smoke-test"), env)],
-            runs, outputs=[bare_said, said])
-        smoke.note = (f"{smoke.median_s / bare.median_s:.2f}x the bare window's whole process; it "
-                      "also reads the store (SQLAlchemy) and quits")
+            [
+                ("bare PySide6 window (shown and closed)", [python(), "-c", BARE_WINDOW], env),
+                ("mop-desktop --smoke-test (whole process)", mop("--smoke-test"), env),
+            ],
+            runs,
+            outputs=[bare_said, said],
+        )
+        smoke.note = (
+            f"{smoke.median_s / bare.median_s:.2f}x the bare window's whole process; it "
+            "also reads the store (SQLAlchemy) and quits"
+        )
         rows = [bare, smoke]
         bare_first = _first_frames(bare_said)
         first = _first_frames(said)
@@ -87,17 +99,39 @@ def run(runs: int = 5) -> list[Measure]:
             if bare_first:
                 times = loading / bare_first
                 verdict = "met" if times <= 3 else f"missed by {(times / 3 - 1) * 100:.0f}%"
-                note += (f": {times:.2f}x the bare window's first frame "
-                         f"({bare_first * 1000:,.0f} ms); budget 3x: {verdict}")
-            rows.append(Measure("first frame, saying Loading\u2026 (first-frame-ms)", loading, 0,
-                                runs, "mop-desktop --smoke-test", note))
+                note += (
+                    f": {times:.2f}x the bare window's first frame "
+                    f"({bare_first * 1000:,.0f} ms); budget 3x: {verdict}"
+                )
+            rows.append(
+                Measure(
+                    "first frame, saying Loading\u2026 (first-frame-ms)",
+                    loading,
+                    0,
+                    runs,
+                    "mop-desktop --smoke-test",
+                    note,
+                )
+            )
         if first is not None:
-            verdict = ("met" if first <= FIRST_FRAME_BUDGET_S
-                       else f"missed by {(first - FIRST_FRAME_BUDGET_S) * 1000:,.0f} ms")
-            floor = (f"; the bare window's first frame, timed alike: {bare_first * 1000:,.0f} ms"
-                     if bare_first is not None else "")
-            rows.append(Measure("filled window (startup-ms printed by --smoke-test)", first, 0,
-                                runs, "mop-desktop --smoke-test",
-                                f"process start to the filled window drawn; budget 300 ms: "
-                                f"{verdict}{floor}"))
+            verdict = (
+                "met"
+                if first <= FIRST_FRAME_BUDGET_S
+                else f"missed by {(first - FIRST_FRAME_BUDGET_S) * 1000:,.0f} ms"
+            )
+            floor = (
+                f"; the bare window's first frame, timed alike: {bare_first * 1000:,.0f} ms"
+                if bare_first is not None
+                else ""
+            )
+            rows.append(
+                Measure(
+                    "filled window (startup-ms printed by --smoke-test)",
+                    first,
+                    0,
+                    runs,
+                    "mop-desktop --smoke-test",
+                    f"process start to the filled window drawn; budget 300 ms: {verdict}{floor}",
+                )
+            )
         return rows

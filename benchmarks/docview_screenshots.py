@@ -41,8 +41,13 @@ def build(data_dir: Path, sample: str, edit: bool) -> None:
             first[1].text = first[1].text.replace("continue", "build and keep")
             from mop_desktop.domain.document import Block
 
-            sections[1].blocks.insert(1, Block("Councillors and officers will meet each "
-                                               "quarter to review how this protocol works."))
+            sections[1].blocks.insert(
+                1,
+                Block(
+                    "Councillors and officers will meet each "
+                    "quarter to review how this protocol works."
+                ),
+            )
             moved = sections[1].blocks.pop(0)
             sections[1].blocks.append(moved)
             if len(sections) > 2 and len(sections[2].blocks) > 1:
@@ -65,8 +70,22 @@ def report_page(store: object) -> None:
         return
     folder = Path(tempfile.mkdtemp(prefix="docview-report-"))
     export_pdf(store, folder / "report.pdf", redline=True)  # type: ignore[arg-type]
-    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
-                    str(folder / "report.pdf"), str(OUT / "docview-why-report")], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "80",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(folder / "report.pdf"),
+            str(OUT / "docview-why-report"),
+        ],
+        check=True,
+    )
 
 
 def shoot(width: int, height: int) -> list[Path]:
@@ -136,8 +155,10 @@ def shoot(width: int, height: int) -> list[Path]:
     # a note on why clause 1.2 changed, then the council-pack report's summary with it
     from mop_desktop.gui.protocol.editor import document_edits
 
-    document_edits.ask_text = lambda *a: ("To reflect the new Code of Conduct adopted in 2026",
-                                          True)
+    document_edits.ask_text = lambda *a: (
+        "To reflect the new Code of Conduct adopted in 2026",
+        True,
+    )
     page.view.place_cursor(("block", 0, 1, -1), 0, focus=True)
     page.actions_.why_changed.trigger()
     bar.setValue(bar.value() + page.view.cursorRect().top() - 8)

@@ -74,8 +74,11 @@ def _launch() -> subprocess.Popen[str]:
     global _launcher
     if _launcher is None or _launcher.poll() is not None:
         _launcher = subprocess.Popen(
-            [sys.executable, "-m", "benchmarks.launcher"], cwd=ROOT, text=True,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            [sys.executable, "-m", "benchmarks.launcher"],
+            cwd=ROOT,
+            text=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
             env=dict(os.environ, PYTHONPATH=str(ROOT)),
         )
     return _launcher
@@ -86,8 +89,9 @@ def run_once(argv: Sequence[str], env: dict[str, str], stdin: str | None = None)
     comes from ``os.wait4`` there."""
     launcher = _launch()
     assert launcher.stdin is not None and launcher.stdout is not None
-    launcher.stdin.write(json.dumps({"argv": [str(a) for a in argv], "env": env,
-                                     "stdin": stdin}) + "\n")
+    launcher.stdin.write(
+        json.dumps({"argv": [str(a) for a in argv], "env": env, "stdin": stdin}) + "\n"
+    )
     launcher.stdin.flush()
     done = json.loads(launcher.stdout.readline())
     if done["code"] != 0:
@@ -100,21 +104,36 @@ def run_once(argv: Sequence[str], env: dict[str, str], stdin: str | None = None)
 _launch()  # now, while the benchmark is small
 
 
-def measure(name: str, argv: Sequence[str], env: dict[str, str], runs: int = 5,
-            note: str = "", stdin: str | None = None, warm_up: bool = True,
-            outputs: list[str] | None = None) -> Measure:
+def measure(
+    name: str,
+    argv: Sequence[str],
+    env: dict[str, str],
+    runs: int = 5,
+    note: str = "",
+    stdin: str | None = None,
+    warm_up: bool = True,
+    outputs: list[str] | None = None,
+) -> Measure:
     """Median wall and CPU time and the largest peak memory of ``runs`` processes (after one
     untimed run, so the figures are of a warm disk cache, as for a clerk's second start).
     ``outputs``, when given, receives each timed run's stdout."""
-    row = measure_in_turn([(name, argv, env)], runs, stdin=stdin, warm_up=warm_up,
-                          outputs=[outputs] if outputs is not None else None)[0]
+    row = measure_in_turn(
+        [(name, argv, env)],
+        runs,
+        stdin=stdin,
+        warm_up=warm_up,
+        outputs=[outputs] if outputs is not None else None,
+    )[0]
     row.note = note
     return row
 
 
 def measure_in_turn(
-    commands: Sequence[tuple[str, Sequence[str], dict[str, str]]], runs: int = 5,
-    stdin: str | None = None, warm_up: bool = True, outputs: list[list[str]] | None = None,
+    commands: Sequence[tuple[str, Sequence[str], dict[str, str]]],
+    runs: int = 5,
+    stdin: str | None = None,
+    warm_up: bool = True,
+    outputs: list[list[str]] | None = None,
 ) -> list[Measure]:
     """``measure`` for several commands that take turns (A B C A B C ...), so that load from
     other work on a shared machine falls on each of them alike: use it for every ratio."""
@@ -129,14 +148,16 @@ def measure_in_turn(
     for n, (runs_of, (name, argv, _)) in enumerate(zip(done, commands, strict=True)):
         if outputs is not None:
             outputs[n].extend(r.stdout for r in runs_of)
-        rows.append(Measure(
-            name,
-            statistics.median(r.wall_s for r in runs_of),
-            max(r.peak_mb for r in runs_of),
-            runs,
-            " ".join(str(a) for a in argv),
-            cpu_s=statistics.median(r.cpu_s for r in runs_of),
-        ))
+        rows.append(
+            Measure(
+                name,
+                statistics.median(r.wall_s for r in runs_of),
+                max(r.peak_mb for r in runs_of),
+                runs,
+                " ".join(str(a) for a in argv),
+                cpu_s=statistics.median(r.cpu_s for r in runs_of),
+            )
+        )
     return rows
 
 

@@ -26,7 +26,11 @@ def run(argv: list[str], env: dict[str, str], stdin: str | None) -> dict[str, ob
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
         proc = subprocess.Popen(
-            argv, env=env, stdout=out, stderr=err, text=True,
+            argv,
+            env=env,
+            stdout=out,
+            stderr=err,
+            text=True,
             stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
         )
         if stdin is not None and proc.stdin is not None:

@@ -55,14 +55,22 @@ def fill(data: Path) -> None:
     service = RegisterService(paths)
     service.init(PASSPHRASE)
     for n in range(12):
-        service.add(Concern(
-            raised_on=today - dt.timedelta(days=9 * n), raised_by_role="officer",
-            raised_by=f"Officer {n}", about=f"Cllr Example {n}", about_role="councillor",
-            category="bullying or harassment" if n % 2 else "criticism of an officer in public",
-            summary=("Raised voice at the finance committee and repeated the remarks "
-                     "afterwards in the car park, in front of two members of the public") if n % 3
-            else "Late papers",
-        ))
+        service.add(
+            Concern(
+                raised_on=today - dt.timedelta(days=9 * n),
+                raised_by_role="officer",
+                raised_by=f"Officer {n}",
+                about=f"Cllr Example {n}",
+                about_role="councillor",
+                category="bullying or harassment" if n % 2 else "criticism of an officer in public",
+                summary=(
+                    "Raised voice at the finance committee and repeated the remarks "
+                    "afterwards in the car park, in front of two members of the public"
+                )
+                if n % 3
+                else "Late papers",
+            )
+        )
     service.lock()
     store.close()
 
@@ -176,8 +184,9 @@ def main(argv: list[str]) -> int:
 
     def preview() -> object:
         made = ImportPreview(window.app, window)
-        made.show_result(read_protocol(ROOT / "tests" / "data" / "samples"
-                                       / "borough-model-protocol.txt"))
+        made.show_result(
+            read_protocol(ROOT / "tests" / "data" / "samples" / "borough-model-protocol.txt")
+        )
         return made
 
     dialog("import-preview", preview)

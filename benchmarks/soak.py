@@ -41,8 +41,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "dev" / "performance.md"
 BEGIN, END = "<!-- soak:begin -->", "<!-- soak:end -->"
-OPERATIONS = ("read text", "read meetings", "read settings", "add meeting", "record export",
-              "write setting", "save draft")
+OPERATIONS = (
+    "read text",
+    "read meetings",
+    "read settings",
+    "add meeting",
+    "record export",
+    "write setting",
+    "save draft",
+)
 
 
 def _client(url: str, client: int, seconds: float, out: Any) -> None:
@@ -82,8 +89,11 @@ def _client(url: str, client: int, seconds: float, out: Any) -> None:
             elif op == "add meeting":
                 title = f"c{client}-m{n}"
                 with store.session() as s:
-                    s.add(MeetingRow(date=dt.date(2027, 1, 1) + dt.timedelta(days=n % 700),
-                                     title=title))
+                    s.add(
+                        MeetingRow(
+                            date=dt.date(2027, 1, 1) + dt.timedelta(days=n % 700), title=title
+                        )
+                    )
                 committed["meeting"].append(title)
             elif op == "record export":
                 name = f"/soak/c{client}-e{n}.pdf"
@@ -96,11 +106,14 @@ def _client(url: str, client: int, seconds: float, out: Any) -> None:
                     settings.put(s, setting, value)
                 committed["setting"] = [value]  # the last one must be what is stored
             else:
-                text = DocumentText(title="Soak protocol", sections=[
-                    Section("Intro", [Block(f"Saved by client {client}, step {n}")])]).renumber()
+                text = DocumentText(
+                    title="Soak protocol",
+                    sections=[Section("Intro", [Block(f"Saved by client {client}, step {n}")])],
+                ).renumber()
                 try:
-                    revision = drafts.save_draft(store, text, revision=revision,
-                                                 saver=f"client {client}")
+                    revision = drafts.save_draft(
+                        store, text, revision=revision, saver=f"client {client}"
+                    )
                     committed["draft saves"].append(str(revision))
                 except drafts.DraftConflict as conflict:
                     refused += 1
@@ -109,8 +122,15 @@ def _client(url: str, client: int, seconds: float, out: Any) -> None:
             errors.append(f"{op}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
         timings[op].append(time.perf_counter() - started)
     store.close()
-    out.put({"client": client, "timings": dict(timings), "committed": dict(committed),
-             "errors": errors, "refused": refused})
+    out.put(
+        {
+            "client": client,
+            "timings": dict(timings),
+            "committed": dict(committed),
+            "errors": errors,
+            "refused": refused,
+        }
+    )
 
 
 def _prepare(url: str) -> None:
@@ -120,8 +140,12 @@ def _prepare(url: str) -> None:
 
     store = open_store(url)
     try:
-        start_from_text(store, DocumentText(title="Soak protocol", sections=[
-            Section("Intro", [Block("Start")])]).renumber())
+        start_from_text(
+            store,
+            DocumentText(
+                title="Soak protocol", sections=[Section("Intro", [Block("Start")])]
+            ).renumber(),
+        )
     finally:
         store.close()
 
@@ -146,8 +170,9 @@ def _lost(url: str, results: list[dict[str, Any]]) -> int:
                 for value in done.get("setting", []):
                     key = settings.Setting(f"soak.client{result['client']}", "", "soak")
                     lost += settings.get(s, key) != value
-        saves = sorted(int(r) for result in results for r in result["committed"].get(
-            "draft saves", []))
+        saves = sorted(
+            int(r) for result in results for r in result["committed"].get("draft saves", [])
+        )
         revision = drafts.load_current(store).revision
         # every committed save took a revision of its own, and the last is the stored one
         lost += len(saves) - len(set(saves))
@@ -161,8 +186,9 @@ def soak(url: str, clients: int, seconds: float) -> dict[str, Any]:
     _prepare(url)
     context = mp.get_context("spawn")
     queue = context.Queue()
-    processes = [context.Process(target=_client, args=(url, c, seconds, queue))
-                 for c in range(clients)]
+    processes = [
+        context.Process(target=_client, args=(url, c, seconds, queue)) for c in range(clients)
+    ]
     for p in processes:
         p.start()
     results = [queue.get(timeout=seconds + 300) for _ in processes]
@@ -202,13 +228,17 @@ def table(found: dict[str, dict[str, Any]], clients: int, seconds: float) -> str
         for engine in engines:
             values = found[engine]["timings"].get(op, [])
             cells.append(
-                f"{statistics.median(values) * 1000:.1f} / {_p95(values) * 1000:.1f}, "
-                f"{len(values)}" if values else "-"
+                f"{statistics.median(values) * 1000:.1f} / {_p95(values) * 1000:.1f}, {len(values)}"
+                if values
+                else "-"
             )
         lines.append(f"| {op} | " + " | ".join(cells) + " |")
-    for label, key in (("operations in all", "operations"),
-                       ("draft saves refused (another client saved first)", "refused"),
-                       ("errors", "errors"), ("lost writes", "lost")):
+    for label, key in (
+        ("operations in all", "operations"),
+        ("draft saves refused (another client saved first)", "refused"),
+        ("errors", "errors"),
+        ("lost writes", "lost"),
+    ):
         cells = [str(len(found[e][key]) if key == "errors" else found[e][key]) for e in engines]
         lines.append(f"| **{label}** | " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -221,7 +251,9 @@ def write_doc(text: str) -> Path:
         "`python -m benchmarks.soak --write-doc` (`benchmarks/soak.py`): each client is a "
         "process of its own doing mixed reads and writes; errors and lost writes (committed by "
         "a client, missing from the store) must both be 0. A refused draft save is the "
-        "optimistic check working (another client saved first), not an error.", width=96)
+        "optimistic check working (another client saved first), not an error.",
+        width=96,
+    )
     heading, table_text = text.split("\n\n", 1)
     section = (
         f"{BEGIN}\n## Soak: ten clients at once on SQLite and PostgreSQL\n\n{intro}\n\n"
@@ -249,8 +281,9 @@ def main(argv: list[str] | None = None) -> int:
     found: dict[str, dict[str, Any]] = {}
     if args.engine in ("sqlite", "both"):
         with tempfile.TemporaryDirectory(prefix="mop-soak-") as folder:
-            found["SQLite"] = soak(f"sqlite:///{Path(folder) / 'policy.db'}", args.clients,
-                                   args.seconds)
+            found["SQLite"] = soak(
+                f"sqlite:///{Path(folder) / 'policy.db'}", args.clients, args.seconds
+            )
     if args.engine in ("postgresql", "both"):
         from tests.pg_server import PgServer
 

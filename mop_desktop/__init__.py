@@ -33,8 +33,9 @@ def installed_version() -> str:
                 continue
             if stem.split("-", 1)[0].lower().replace("-", "_") != "mop_desktop":
                 continue
-            meta = os.path.join(entry or os.curdir, folder,
-                                "METADATA" if kind == "dist-info" else "PKG-INFO")
+            meta = os.path.join(
+                entry or os.curdir, folder, "METADATA" if kind == "dist-info" else "PKG-INFO"
+            )
             try:
                 with open(meta, encoding="utf-8") as handle:
                     for line in handle:

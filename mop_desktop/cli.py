@@ -24,8 +24,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "show": ("mop_desktop.commands.show", "print the current document"),
     "adopt": ("mop_desktop.commands.adopt", "adopt the draft at a minuted meeting"),
     "pdf": ("mop_desktop.commands.pdf", "export the protocol or the council-pack report as PDF"),
-    "export": ("mop_desktop.commands.export",
-               "the protocol or the council-pack report as PDF, web page (.html) or Word (.docx)"),
+    "export": (
+        "mop_desktop.commands.export",
+        "the protocol or the council-pack report as PDF, web page (.html) or Word (.docx)",
+    ),
     "verify": ("mop_desktop.commands.verify", "check a PDF against the recorded exports"),
     "remind": ("mop_desktop.commands.remind", "reminders due or coming up"),
     "calendar": ("mop_desktop.commands.calendar", "write the reminder dates as an .ics file"),
@@ -34,10 +36,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "restore": ("mop_desktop.commands.restore", "restore the store from a backup bundle"),
     "check": ("mop_desktop.commands.check", "check the stores' integrity"),
     "concerns": ("mop_desktop.commands.concerns", "the confidential concern register"),
-    "move-store": ("mop_desktop.commands.move_store",
-                   "copy the protocol store to an office server or back, checked row for row"),
-    "store-password": ("mop_desktop.commands.store_password",
-                       "keep the shared store's password in this PC's credential store"),
+    "move-store": (
+        "mop_desktop.commands.move_store",
+        "copy the protocol store to an office server or back, checked row for row",
+    ),
+    "store-password": (
+        "mop_desktop.commands.store_password",
+        "keep the shared store's password in this PC's credential store",
+    ),
 }
 
 
@@ -52,10 +58,16 @@ class _Parser(argparse.ArgumentParser):
 class _Version(argparse.Action):
     """``--version``: the version is looked up only when it is asked for."""
 
-    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
-                 **kwargs: object) -> None:
-        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
-                         help="show the version and exit")
+    def __init__(
+        self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: object
+    ) -> None:
+        super().__init__(
+            option_strings,
+            dest,
+            nargs=0,
+            default=argparse.SUPPRESS,
+            help="show the version and exit",
+        )
 
     def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
         from mop_desktop import __version__
@@ -69,7 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_Version)
     parser.add_argument("--data-dir", metavar="DIR", help="keep every file of the app in DIR")
     parser.add_argument(
-        "--store", metavar="URL",
+        "--store",
+        metavar="URL",
         help="the protocol store shared by an office, e.g. postgresql+psycopg://clerk@server/"
         "council (or MOP_STORE_URL); without it, policy.db in the data folder",
     )
@@ -116,8 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from mop_desktop.gui.shell.app import run_gui
 
-        return run_gui(ctx, smoke_test=args.smoke_test, minimised=args.minimised,
-                       started=_STARTED)
+        return run_gui(ctx, smoke_test=args.smoke_test, minimised=args.minimised, started=_STARTED)
     try:
         finish_interrupted_restore(ctx)
         return int(args._module.run(args, ctx) or 0)

@@ -60,8 +60,12 @@ def main() -> int:
         return [Image.open(pngs[s]).convert("RGBA") for s in sizes]
 
     ico = images(ICO_SIZES)
-    ico[-1].save(ICONS / "mop-desktop.ico", format="ICO",
-                 sizes=[(s, s) for s in ICO_SIZES], append_images=ico[:-1])
+    ico[-1].save(
+        ICONS / "mop-desktop.ico",
+        format="ICO",
+        sizes=[(s, s) for s in ICO_SIZES],
+        append_images=ico[:-1],
+    )
     print("wrote resources/icons/mop-desktop.ico")
     # ICNS's largest entry is 512@2x: render it at 1024 rather than let Pillow scale up.
     import tempfile

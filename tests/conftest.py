@@ -171,8 +171,10 @@ def pytest_configure(config) -> None:
 def pytest_runtest_setup(item) -> None:
     if not on_postgres():
         return
-    for name, words in (("sqlite_only", "SQLite only"),
-                        ("pending_on_server", "not yet on a shared store")):
+    for name, words in (
+        ("sqlite_only", "SQLite only"),
+        ("pending_on_server", "not yet on a shared store"),
+    ):
         marker = item.get_closest_marker(name)
         if marker is not None:
             reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "")

@@ -97,25 +97,47 @@ class PgServer:
             owner = pwd.getpwnam("postgres")
             for folder in (self.base, self.socket_dir):
                 os.chown(folder, owner.pw_uid, owner.pw_gid)
-        self._run([
-            str(self.bindir / "initdb"), "-D", str(self.data), "-U", "postgres",
-            "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
-        ])
+        self._run(
+            [
+                str(self.bindir / "initdb"),
+                "-D",
+                str(self.data),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync",
+            ]
+        )
         # one login that must give a password (the tests of passwords); trust for the rest
         hba = self.data / "pg_hba.conf"
         hba.write_text(f"local all {PASSWORD_USER} scram-sha-256\nlocal all all trust\n")
         self._watchdog = subprocess.Popen(
             [sys.executable, "-c", _WATCHDOG, str(self.data), str(self.base)],
-            stdin=subprocess.PIPE, start_new_session=True,
+            stdin=subprocess.PIPE,
+            start_new_session=True,
         )
         options = (
             f"-k {self.socket_dir} -c listen_addresses='' -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
         )
-        self._run([
-            str(self.bindir / "pg_ctl"), "-D", str(self.data), "-l", str(self.base / "server.log"),
-            "-o", options, "-w", "-t", "60", "start",
-        ])
+        self._run(
+            [
+                str(self.bindir / "pg_ctl"),
+                "-D",
+                str(self.data),
+                "-l",
+                str(self.base / "server.log"),
+                "-o",
+                options,
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ]
+        )
         self.started = True
         return self
 
@@ -123,8 +145,9 @@ class PgServer:
         if self.started:
             self.started = False
             try:
-                self._run([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate",
-                           "stop"])
+                self._run(
+                    [str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop"]
+                )
             except (RuntimeError, subprocess.TimeoutExpired):
                 self._kill_postmaster()
         if self._watchdog is not None:

@@ -34,7 +34,8 @@ def test_layer_never_imports_qt(layer):
         if any(name.split(".")[0] in {"PySide6", "shiboken6"} for name in _imports(path))
     ]
     offenders += [
-        p for p in ["mop_desktop/cli.py", "mop_desktop/paths.py"]
+        p
+        for p in ["mop_desktop/cli.py", "mop_desktop/paths.py"]
         if any(n.split(".")[0] == "PySide6" for n in _imports(ROOT / p))
     ]
     assert offenders == []
@@ -122,7 +123,8 @@ def _modules_named(path: Path) -> set[str]:
             called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             if called in _IMPORTING_CALLS:
                 names.update(
-                    arg.value for arg in node.args
+                    arg.value
+                    for arg in node.args
                     if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
                 )
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -134,7 +136,7 @@ def _modules_named(path: Path) -> set[str]:
 def layer_offenders(layers: list[str] = LAYERS) -> list[str]:
     offenders = []
     for rank, layer in enumerate(layers):
-        above = layers[rank + 1:]
+        above = layers[rank + 1 :]
         for path in sorted((PACKAGE / layer).rglob("*.py")):
             for name in sorted(_modules_named(path)):
                 parts = name.split(".")
@@ -222,19 +224,29 @@ def private_name_uses(root: Path) -> list[str]:
                         top = alias.name.split(".")[0]
                         bound[top] = top
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id in _BY_NAME and len(node.args) >= 2
-                    and isinstance(node.args[1], ast.Constant)
-                    and isinstance(node.args[1].value, str)
-                    and node.args[1].value.startswith("_")
-                    and not node.args[1].value.startswith("__")
-                    and not (isinstance(node.args[0], ast.Name)
-                             and node.args[0].id in ("self", "cls", *external))):
-                found.append(f"{where}: {node.func.id}({ast.unparse(node.args[0])}, "
-                             f"'{node.args[1].value}')")
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in _BY_NAME
+                and len(node.args) >= 2
+                and isinstance(node.args[1], ast.Constant)
+                and isinstance(node.args[1].value, str)
+                and node.args[1].value.startswith("_")
+                and not node.args[1].value.startswith("__")
+                and not (
+                    isinstance(node.args[0], ast.Name)
+                    and node.args[0].id in ("self", "cls", *external)
+                )
+            ):
+                found.append(
+                    f"{where}: {node.func.id}({ast.unparse(node.args[0])}, '{node.args[1].value}')"
+                )
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.Attribute) and node.attr.startswith("_")
-                    and not node.attr.startswith("__")):
+            if not (
+                isinstance(node, ast.Attribute)
+                and node.attr.startswith("_")
+                and not node.attr.startswith("__")
+            ):
                 continue
             chain: list[str] = []
             value = node.value
@@ -285,9 +297,13 @@ def test_private_name_check_sees_both_forms(tmp_path):
 #: the encrypted register's connection, telling a busy or full disk from damage). Everything
 #: that reads the tables as data goes through SQLAlchemy, so that it runs on PostgreSQL too.
 SQLITE_AS_SUBJECT = {
-    "mop_desktop/store/db.py", "mop_desktop/store/integrity.py", "mop_desktop/store/copies.py",
-    "mop_desktop/store/migrate_copy.py", "mop_desktop/store/bundle_checks.py",
-    "mop_desktop/store/failures.py", "mop_desktop/store/register.py",
+    "mop_desktop/store/db.py",
+    "mop_desktop/store/integrity.py",
+    "mop_desktop/store/copies.py",
+    "mop_desktop/store/migrate_copy.py",
+    "mop_desktop/store/bundle_checks.py",
+    "mop_desktop/store/failures.py",
+    "mop_desktop/store/register.py",
     "mop_desktop/store/register_upgrade.py",
     "mop_desktop/store/moving.py",  # a bundle's policy.db: its journal mode, as one file
 }
@@ -320,8 +336,11 @@ def _sql_in_view(path: Path) -> list[str]:
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             if name == "session":
                 found.append(f"line {node.lineno}: session()")
-    found += [f"imports {name}" for name in sorted(_imports(path))
-              if name.split(".")[0] in _DATABASE_LIBRARIES]
+    found += [
+        f"imports {name}"
+        for name in sorted(_imports(path))
+        if name.split(".")[0] in _DATABASE_LIBRARIES
+    ]
     return found
 
 
@@ -337,14 +356,23 @@ def test_views_never_open_transactions_or_import_database_libraries():
 
 def test_the_check_for_transactions_in_views_finds_them(tmp_path):
     view = tmp_path / "view.py"
-    view.write_text("def f(app):\n    from sqlalchemy.exc import DatabaseError\n"
-                    "    with app.store.session() as s:\n        pass\n", encoding="utf-8")
+    view.write_text(
+        "def f(app):\n    from sqlalchemy.exc import DatabaseError\n"
+        "    with app.store.session() as s:\n        pass\n",
+        encoding="utf-8",
+    )
     assert _sql_in_view(view) == ["line 3: session()", "imports sqlalchemy.exc"]
 
 
 #: The register and backup side: no module takes another's private (_underscore) names.
-PUBLIC_ONLY = ["gui/register", "gui/backup", "services/concerns", "commands/concerns.py",
-               "commands/concerns_files.py", "services/backup_settings.py"]
+PUBLIC_ONLY = [
+    "gui/register",
+    "gui/backup",
+    "services/concerns",
+    "commands/concerns.py",
+    "commands/concerns_files.py",
+    "services/backup_settings.py",
+]
 
 
 def test_register_side_imports_no_private_names():
@@ -354,6 +382,9 @@ def test_register_side_imports_no_private_names():
         for path in sorted(where.rglob("*.py") if where.is_dir() else [where]):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if isinstance(node, ast.ImportFrom):
-                    offenders += [f"{path.relative_to(ROOT)}: {alias.name}"
-                                  for alias in node.names if alias.name.startswith("_")]
+                    offenders += [
+                        f"{path.relative_to(ROOT)}: {alias.name}"
+                        for alias in node.names
+                        if alias.name.startswith("_")
+                    ]
     assert offenders == []

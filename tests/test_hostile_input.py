@@ -37,7 +37,8 @@ GAPS: dict[str, str] = {}
 def _kinds(gap: str) -> list:
     return [
         pytest.param(k, marks=pytest.mark.xfail(strict=True, reason=GAPS[gap]))
-        if k == "lone surrogate" else k
+        if k == "lone surrogate"
+        else k
         for k in HOSTILE
     ]
 
@@ -121,8 +122,19 @@ def test_adoption_fields(kind, store):
 
 
 @pytest.mark.parametrize(
-    "typed", ["31/02/2026", "2026-02-30", "2026-13-01", "00/00/0000", "23/03/26", "03/04/05",
-              "tomorrow", "", "2026-03-23T10:00", "\ud800"]
+    "typed",
+    [
+        "31/02/2026",
+        "2026-02-30",
+        "2026-13-01",
+        "00/00/0000",
+        "23/03/26",
+        "03/04/05",
+        "tomorrow",
+        "",
+        "2026-03-23T10:00",
+        "\ud800",
+    ],
 )
 def test_impossible_and_ambiguous_adoption_dates(typed, store):
     from mop_desktop.services.adoption import AdoptionError, AdoptionRequest, adopt
@@ -131,8 +143,11 @@ def test_impossible_and_ambiguous_adoption_dates(typed, store):
     start_from_text(store, DocumentText("Protocol", [Section("Intro", [Block("first")])]))
     before = dump(store.path)
     with pytest.raises(AdoptionError) as err:
-        adopt(store, AdoptionRequest(adopted_on=typed, minute_ref="2026-1", reviewer="G"),
-              today=dt.date(2026, 3, 24))
+        adopt(
+            store,
+            AdoptionRequest(adopted_on=typed, minute_ref="2026-1", reviewer="G"),
+            today=dt.date(2026, 3, 24),
+        )
     assert err.value.field in ("date", "adopted_on") and _clear(err.value)
     assert dump(store.path) == before
 
@@ -156,8 +171,13 @@ def test_concern_fields_in_the_register(kind, app_paths, monkeypatch):
     service = service_mod.RegisterService(app_paths)
     service.init("correct horse battery")
     value = HOSTILE[kind]
-    concern = Concern(raised_on=dt.date(2026, 1, 5), raised_by_role="officer", summary=value,
-                      details=value, raised_by=value)
+    concern = Concern(
+        raised_on=dt.date(2026, 1, 5),
+        raised_by_role="officer",
+        summary=value,
+        details=value,
+        raised_by=value,
+    )
     try:
         reference = service.add(concern)
     except CLEAR_ERRORS as exc:

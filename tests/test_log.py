@@ -118,16 +118,22 @@ def test_register_work_with_statement_logging_on_leaves_no_text_in_the_log(
         service = service_mod.RegisterService(app_paths)
         service.init("correct horse battery")
         reference = service.add(
-            Concern(raised_on=__import__("datetime").date(2026, 1, 5), raised_by_role="officer",
-                    summary=secret, details=secret)
+            Concern(
+                raised_on=__import__("datetime").date(2026, 1, 5),
+                raised_by_role="officer",
+                summary=secret,
+                details=secret,
+            )
         )
         try:
             with service.session() as session:
                 from sqlalchemy import text
 
                 session.execute(
-                    text("INSERT INTO concern (reference, raised_on, raised_by_role, summary) "
-                         "VALUES (:r, '2026-01-05', 'officer', :s)"),
+                    text(
+                        "INSERT INTO concern (reference, raised_on, raised_by_role, summary) "
+                        "VALUES (:r, '2026-01-05', 'officer', :s)"
+                    ),
                     {"r": reference, "s": secret},
                 )
         except Exception:
@@ -144,7 +150,8 @@ def test_a_password_in_a_database_url_never_reaches_the_log(log_path):
     import logging
 
     logging.getLogger("mop_desktop.test").error(
-        "could not open postgresql+psycopg://clerk:hunter2@office/council")
+        "could not open postgresql+psycopg://clerk:hunter2@office/council"
+    )
     for handler in logging.getLogger().handlers:
         handler.flush()
     text = log_path.read_text()

@@ -68,7 +68,8 @@ class Context:
         if location.path is not None and location.path.resolve() != self.paths.policy_db.resolve():
             raise CommandError(
                 "--store: an SQLite store is policy.db in the data folder; name the folder "
-                "with --data-dir instead", EXIT_USAGE,
+                "with --data-dir instead",
+                EXIT_USAGE,
             )
         return location
 

@@ -21,7 +21,9 @@ ENV_PASSPHRASE = "MOP_PASSPHRASE"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "-o", "--output", metavar="FILE",
+        "-o",
+        "--output",
+        metavar="FILE",
         help="write the bundle to FILE (default: a dated file in the backups folder)",
     )
 
@@ -55,8 +57,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                 raise CommandError(f"{target} is a folder: give the bundle's file name")
             written = write_bundle(ctx.paths, target, key, source=store)
         else:
-            written = backup_now(ctx.paths, backups_folder(ctx.paths, store), key, manual=True,
-                                 source=store)
+            written = backup_now(
+                ctx.paths, backups_folder(ctx.paths, store), key, manual=True, source=store
+            )
     except BackupError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from None
     finally:

@@ -23,13 +23,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "The passphrase is read from MOP_PASSPHRASE, or asked without echo in a terminal "
         "(exit 3 with neither, or when it is wrong)."
     )
-    sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True,
-                                parser_class=type(parser))
-    sub.add_parser("init", help="create the register and print its recovery key once",
-                   description="Create the confidential register. The passphrase comes from "
-                   "MOP_PASSPHRASE or is asked twice; the recovery key is printed once.")
+    sub = parser.add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=type(parser)
+    )
+    sub.add_parser(
+        "init",
+        help="create the register and print its recovery key once",
+        description="Create the confidential register. The passphrase comes from "
+        "MOP_PASSPHRASE or is asked twice; the recovery key is printed once.",
+    )
     p = sub.add_parser(
-        "import", help="add concerns from your own log, .csv or .xlsx (all rows or none)",
+        "import",
+        help="add concerns from your own log, .csv or .xlsx (all rows or none)",
         description="Add concerns from your existing log (.csv, or .xlsx: the first sheet unless "
         "--sheet names one). Column headers are matched to fields by name and common words "
         "(Date raised, Ref, Complainant, Type, Description, Outcome, Date closed...); --columns "
@@ -38,25 +43,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "importing the same log twice adds nothing.",
     )
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--columns", metavar='"Header=field,..."', default="",
-                   help="map the file's own headers to fields (Header=- leaves a column out); "
-                   "fields: reference, raised_on, raised_by, raised_by_role, about, about_role, "
-                   "category, clauses, summary, details, route, status, follow_up_on, outcome, "
-                   "closed_on")
+    p.add_argument(
+        "--columns",
+        metavar='"Header=field,..."',
+        default="",
+        help="map the file's own headers to fields (Header=- leaves a column out); "
+        "fields: reference, raised_on, raised_by, raised_by_role, about, about_role, "
+        "category, clauses, summary, details, route, status, follow_up_on, outcome, "
+        "closed_on",
+    )
     p.add_argument("--sheet", metavar="NAME", help="the workbook's sheet to read")
     p = sub.add_parser("list", help="list concerns")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--search", metavar="TEXT", default="", help="words found in any field")
     p.add_argument("--status", metavar="STATUS", default="", help="only concerns with this status")
     p = sub.add_parser(
-        "export-pdf", help="write a password-protected case report",
+        "export-pdf",
+        help="write a password-protected case report",
         description="Write the case report for REF as a password-protected PDF. The PDF "
         "password comes from MOP_PDF_PASSWORD, or is asked twice without echo in a terminal.",
     )
     p.add_argument("reference", metavar="REF")
     p.add_argument("-o", "--output", metavar="FILE.pdf", required=True)
     p = sub.add_parser(
-        "subject-access", help="the records that name a person, as a protected PDF",
+        "subject-access",
+        help="the records that name a person, as a protected PDF",
         description="List the records that name NAME as a person (raised by, about, or named "
         "in the text as a whole name), each with the field it was found in, and write them as "
         "a password-protected PDF (password from MOP_PDF_PASSWORD or asked). Leave records "
@@ -64,24 +75,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     p.add_argument("name", metavar="NAME")
     p.add_argument("-o", "--output", metavar="FILE.pdf")
-    p.add_argument("--exclude", metavar="REF", action="append", default=[],
-                   help="leave this record out of the PDF (repeat for more)")
-    p.add_argument("--list", action="store_true",
-                   help="only list the records it would include, and why; write nothing")
+    p.add_argument(
+        "--exclude",
+        metavar="REF",
+        action="append",
+        default=[],
+        help="leave this record out of the PDF (repeat for more)",
+    )
+    p.add_argument(
+        "--list",
+        action="store_true",
+        help="only list the records it would include, and why; write nothing",
+    )
     p = sub.add_parser(
-        "change-passphrase", help="set a new passphrase (from MOP_NEW_PASSPHRASE or asked twice)",
+        "change-passphrase",
+        help="set a new passphrase (from MOP_NEW_PASSPHRASE or asked twice)",
         description="Set a new passphrase (MOP_NEW_PASSPHRASE or asked twice). The register is "
         "opened with MOP_PASSPHRASE, or with --recovery-key instead.",
     )
     p.add_argument("--recovery-key", metavar="KEY", help="open with the recovery key")
     p = sub.add_parser(
-        "replace-recovery-key", help="issue a new recovery key; the old one stops working",
+        "replace-recovery-key",
+        help="issue a new recovery key; the old one stops working",
         description="Print a new recovery key and ask for it back; only then does it take the "
         "old one's place. Without a terminal the key is read back from the standard input; "
         "or run again with --confirm KEY to put a printed key in effect.",
     )
-    p.add_argument("--confirm", metavar="KEY",
-                   help="put in effect the new recovery key printed by an earlier run")
+    p.add_argument(
+        "--confirm",
+        metavar="KEY",
+        help="put in effect the new recovery key printed by an earlier run",
+    )
     p = sub.add_parser("retention", help="closed concerns whose retention period has ended")
     p.add_argument("--today", metavar="YYYY-MM-DD", help="the date to count from")
     p.add_argument("--delete", metavar="REF", help="remove this concern for good (keeps a trace)")
@@ -179,7 +203,7 @@ def _fail(exc: BaseException, service: Any = None) -> CommandError:
 
 
 def _damage_or_failure(service: Any) -> str:
-    """"Damaged" only when the integrity check finds damage; otherwise the failure as such."""
+    """ "Damaged" only when the integrity check finds damage; otherwise the failure as such."""
     from mop_desktop.store.integrity import check_register
     from mop_desktop.store.vault import zero
 
@@ -217,14 +241,17 @@ def _init(args: argparse.Namespace, ctx: Context, service: Any) -> int:
         passphrase = _new_secret(ENV_PASSPHRASE, "passphrase")
     ctx.paths.ensure()
     if service.interrupted_setup():
-        sys.stderr.write("mop-desktop concerns: an earlier set-up of the register was interrupted "
-                         "and left it half-made; those files are removed and it is set up "
-                         "afresh.\n")
+        sys.stderr.write(
+            "mop-desktop concerns: an earlier set-up of the register was interrupted "
+            "and left it half-made; those files are removed and it is set up "
+            "afresh.\n"
+        )
 
     def show(recovery_key: str) -> None:  # printed before the set-up counts as complete
         print("The concern register is set up.")
-        print("Recovery key (write it down and keep it in the council's safe; it is not shown "
-              "again):")
+        print(
+            "Recovery key (write it down and keep it in the council's safe; it is not shown again):"
+        )
         print(recovery_key, flush=True)
 
     service.init(passphrase, show_key=show)
@@ -275,8 +302,10 @@ def _list(args: argparse.Namespace, ctx: Context, service: Any) -> int:
                     first = False
             else:
                 for r in rows:
-                    out.write(f"{r.reference}\t{format_short(r.raised_on)}\t{r.status}\t"
-                              f"{r.category}\t{r.summary}\n")
+                    out.write(
+                        f"{r.reference}\t{format_short(r.raised_on)}\t{r.status}\t"
+                        f"{r.category}\t{r.summary}\n"
+                    )
             if len(rows) < 500:
                 break
             offset += 500
@@ -317,14 +346,17 @@ def _subject_access(args: argparse.Namespace, ctx: Context, service: Any) -> int
         print(f"{candidate.reference}\t{mark}\t{candidate.why()}")
     sealed = len(sealed_references(service))
     if sealed:  # their words cannot be searched here: the chair checks them
-        print(f"{sealed} sealed concern(s) cannot be searched with this passphrase: the chair "
-              "of the personnel committee checks them for this request")
+        print(
+            f"{sealed} sealed concern(s) cannot be searched with this passphrase: the chair "
+            "of the personnel committee checks them for this request"
+        )
     if args.list:
         print(f"{len(chosen)} of {len(found)} record(s) would be included; nothing written.")
         return 0
     password = _pdf_password(service)
-    written = export_subject_access(service, ctx.store(), args.name, chosen,
-                                    Path(args.output), password)
+    written = export_subject_access(
+        service, ctx.store(), args.name, chosen, Path(args.output), password
+    )
     attached = f", {written.files} attached file(s) naming them" if written.files else ""
     print(f"Wrote {args.output}: {written.records} record(s){attached}.")
     return 0
@@ -350,14 +382,18 @@ def _replace_recovery_key(args: argparse.Namespace, ctx: Context, service: Any) 
         print("The new recovery key is in effect; the old one no longer works.")
         return 0
     key = service.propose_recovery_key()
-    print("New recovery key (not in effect yet; the old one still works until you type this "
-          "one back):")
+    print(
+        "New recovery key (not in effect yet; the old one still works until you type this "
+        "one back):"
+    )
     print(key, flush=True)
     typed = _read_back("Type the new recovery key back to confirm: ")
     if not typed:
         raise CommandError(
             "not confirmed: the old recovery key still works (put the new one in effect with "
-            "concerns replace-recovery-key --confirm KEY)", EXIT_USAGE)
+            "concerns replace-recovery-key --confirm KEY)",
+            EXIT_USAGE,
+        )
     service.confirm_recovery_key(typed)
     print("The new recovery key is in effect; the old one no longer works. Keep it in the safe:")
     print(key)
@@ -398,21 +434,26 @@ def _retention(args: argparse.Namespace, ctx: Context, service: Any) -> int:
                 f"{args.delete} has not reached the end of its retention period: not deleted"
             )
         if not args.yes:
-            answer = input(f"Remove {args.delete} for good? Type yes: ") if sys.stdin.isatty() \
-                else ""
+            answer = (
+                input(f"Remove {args.delete} for good? Type yes: ") if sys.stdin.isatty() else ""
+            )
             if answer.strip().lower() != "yes":
                 raise CommandError("not deleted: confirm with --yes", EXIT_USAGE)
         retention.remove(service, args.delete, args.reason)
         print(f"Removed {args.delete}; a trace of its removal is kept.")
         return 0
     for item in items:
-        print(f"{item.reference}\tclosed {format_short(item.closed_on)}\t"
-              f"retention ended {format_short(item.retention_ended)}")
+        print(
+            f"{item.reference}\tclosed {format_short(item.closed_on)}\t"
+            f"retention ended {format_short(item.retention_ended)}"
+        )
     if not items:
         print("No closed concern has reached the end of its retention period.")
     if undated:
-        print(f"{len(undated)} closed concern(s) with the closing date unknown are kept until "
-              "a closing date is set: " + ", ".join(undated))
+        print(
+            f"{len(undated)} closed concern(s) with the closing date unknown are kept until "
+            "a closing date is set: " + ", ".join(undated)
+        )
     return 0
 
 

@@ -33,7 +33,8 @@ def add_subcommands(sub: Any) -> None:
     p.add_argument("reference", metavar="REF")
     p.add_argument("attachment", metavar="N", type=int)
     sub.add_parser(
-        "chair-init", help="set up the key of the chair of the personnel committee",
+        "chair-init",
+        help="set up the key of the chair of the personnel committee",
         description="With the chair present: the chair's passphrase comes from "
         "MOP_CHAIR_PASSPHRASE or is asked twice; the chair's recovery key is printed once.",
     )
@@ -86,8 +87,10 @@ def _attach(args: argparse.Namespace, ctx: Context, service: Any) -> int:
         if not path.is_file():
             raise CommandError(f"{path}: no such file", EXIT_USAGE)
         if path.stat().st_size > attachments.MAX_FILE_BYTES:
-            raise CommandError(f"{path.name} is larger than "
-                               f"{attachments.size_text(attachments.MAX_FILE_BYTES)}", EXIT_USAGE)
+            raise CommandError(
+                f"{path.name} is larger than {attachments.size_text(attachments.MAX_FILE_BYTES)}",
+                EXIT_USAGE,
+            )
     for path in files:
         added = attachments.add(service, args.reference, path)
         print(f"{added.id}\t{added.filename}\t{attachments.size_text(added.size)}")
@@ -99,8 +102,10 @@ def _attachments(args: argparse.Namespace, ctx: Context, service: Any) -> int:
 
     _unlock(service)
     for item in attachments.listed(service, args.reference):
-        print(f"{item.id}\t{item.filename}\t{attachments.size_text(item.size)}\t"
-              f"{item.added_at:%d/%m/%Y}")
+        print(
+            f"{item.id}\t{item.filename}\t{attachments.size_text(item.size)}\t"
+            f"{item.added_at:%d/%m/%Y}"
+        )
     return 0
 
 

@@ -27,9 +27,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     except OSError as exc:
         raise CommandError(f"{args.file}: {exc.strerror or exc}") from None
     if not corrections.empty:
-        sys.stdout.write("the corrections made to this file in the import preview were applied"
-                         + (f" ({skipped} no longer fitted and were left out)" if skipped else "")
-                         + "\n")
+        sys.stdout.write(
+            "the corrections made to this file in the import preview were applied"
+            + (f" ({skipped} no longer fitted and were left out)" if skipped else "")
+            + "\n"
+        )
     status = save_import(ctx.store(), result, as_draft=args.as_draft)
     sys.stdout.write(f"imported {args.file} as the {status} version: {result.contents()}\n")
     for warning in result.warnings:

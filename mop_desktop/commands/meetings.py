@@ -29,7 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help='only events whose title contains TEXT, e.g. "Full Council"',
     )
     imp.add_argument(
-        "--today", default="", metavar="YYYY-MM-DD",
+        "--today",
+        default="",
+        metavar="YYYY-MM-DD",
         help="expand repeating meetings from this day (default: today)",
     )
 

@@ -24,12 +24,15 @@ if TYPE_CHECKING:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--to", required=True, metavar="TARGET",
+        "--to",
+        required=True,
+        metavar="TARGET",
         help="a server URL (postgresql+psycopg://USER@HOST/DATABASE), 'sqlite' for policy.db "
         "in the data folder, or another data folder",
     )
     parser.add_argument(
-        "--replace", action="store_true",
+        "--replace",
+        action="store_true",
         help="overwrite a target that already holds a protocol (its content is kept first)",
     )
 
@@ -91,7 +94,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             if holds_protocol and not args.replace:
                 raise CommandError(
                     f"{destination.name} already holds a protocol: give --replace to overwrite "
-                    "it (its content is kept first)", EXIT_USAGE,
+                    "it (its content is kept first)",
+                    EXIT_USAGE,
                 )
             if holds_protocol:
                 ctx.paths.kept_aside.mkdir(parents=True, exist_ok=True)
@@ -112,8 +116,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     versions, adoptions = counts.get("version", 0), counts.get("adoption", 0)
     meetings, exports = counts.get("meeting", 0), counts.get("export", 0)
     use = (
-        f"open it with --store {destination.name} (or MOP_STORE_URL)" if destination.is_server
-        else "open it without --store" if target.path == ctx.paths.policy_db
+        f"open it with --store {destination.name} (or MOP_STORE_URL)"
+        if destination.is_server
+        else "open it without --store"
+        if target.path == ctx.paths.policy_db
         else f"open it with --data-dir {target.path.parent if target.path else ''}"
     )
     sys.stdout.write(

@@ -54,8 +54,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         raise CommandError("MOP Desktop is open on this data folder: close it, then restore")
     try:
         # with MOP_PASSPHRASE set the bundle's register is opened and checked as well
-        result = restore_bundle(ctx.paths, Path(args.file).expanduser(),
-                                os.environ.get("MOP_PASSPHRASE") or None)
+        result = restore_bundle(
+            ctx.paths, Path(args.file).expanduser(), os.environ.get("MOP_PASSPHRASE") or None
+        )
     except BackupError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from None
     try:  # the restored store opens (an older schema is upgraded here, a copy kept aside)
@@ -65,9 +66,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     created = result.info.created
     when = f"{format_long(created.date())} {created:%H:%M}"
     aside = f"; the previous store was kept in {result.kept_aside}" if result.kept_aside else ""
-    sys.stdout.write(
-        f"restored {', '.join(result.restored)} from the backup of {when}{aside}\n"
-    )
+    sys.stdout.write(f"restored {', '.join(result.restored)} from the backup of {when}{aside}\n")
     return 0
 
 
@@ -85,7 +84,9 @@ def _restore_into_server(args: argparse.Namespace, ctx: Context) -> int:
     store = ctx.store()
     try:
         aside, info = restore_bundle_into_server(
-            ctx.paths, store, Path(args.file).expanduser(),
+            ctx.paths,
+            store,
+            Path(args.file).expanduser(),
             os.environ.get("MOP_PASSPHRASE") or None,
         )
     except BackupError as exc:
@@ -100,7 +101,9 @@ def _restore_into_server(args: argparse.Namespace, ctx: Context) -> int:
     when = f"{format_long(created.date())} {created:%H:%M}"
     register = (
         "; the register in the backup was not restored (it stays on each PC: restore it "
-        "without --store)" if REGISTER in info.files else ""
+        "without --store)"
+        if REGISTER in info.files
+        else ""
     )
     sys.stdout.write(
         f"restored the protocol store on {store.name} from the backup of {when}; its previous "

@@ -23,7 +23,8 @@ ENV_PASSWORD = "MOP_STORE_PASSWORD"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--no-check", action="store_true",
+        "--no-check",
+        action="store_true",
         help="keep the password without trying it on the server (the server is not reachable "
         "from here just now)",
     )
@@ -50,7 +51,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if not ctx.store_url or not ctx.on_server:
         raise CommandError(
             "name the shared store first: mop-desktop --store postgresql+psycopg://USER@HOST/"
-            "DATABASE store-password (or set MOP_STORE_URL)", EXIT_USAGE,
+            "DATABASE store-password (or set MOP_STORE_URL)",
+            EXIT_USAGE,
         )
     location = ctx.location()
     password = _read_password()

@@ -19,7 +19,9 @@ from mop_desktop.commands import EXIT_NO, CommandError, Context
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE.pdf", nargs="?", help="the PDF to check")
     parser.add_argument(
-        "--record", default="", metavar="DIGITS",
+        "--record",
+        default="",
+        metavar="DIGITS",
         help="check the adoption record digits printed on a paper copy instead",
     )
 

@@ -38,8 +38,10 @@ def note_for(e: ClauseChange, notes: list[ChangeNote]) -> ChangeNote | None:
     """The note attached to the change ``e``, if any."""
     if not _is_new(e):
         old = _norm(e.old_text)
-        return next((n for n in notes if n.old is not None and n.kind == e.kind
-                     and _norm(n.old) == old), None)
+        return next(
+            (n for n in notes if n.old is not None and n.kind == e.kind and _norm(n.old) == old),
+            None,
+        )
     new = _norm(e.new_text)
     best: tuple[float, ChangeNote] | None = None
     for n in notes:
@@ -98,10 +100,12 @@ def from_json(text: str | None) -> list[ChangeNote]:
         if not isinstance(row, dict) or not isinstance(row.get("note"), str):
             continue
         old, new = row.get("old"), row.get("new")
-        out.append(ChangeNote(
-            kind=str(row.get("kind") or "block"),
-            old=old if isinstance(old, str) else None,
-            new=new if isinstance(new, str) else None,
-            note=row["note"],
-        ))
+        out.append(
+            ChangeNote(
+                kind=str(row.get("kind") or "block"),
+                old=old if isinstance(old, str) else None,
+                new=new if isinstance(new, str) else None,
+                note=row["note"],
+            )
+        )
     return out

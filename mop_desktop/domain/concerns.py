@@ -59,7 +59,7 @@ FIELD_LABELS = {
 
 
 def field_label(field_name: str) -> str:
-    """"follow_up_on" -> "Follow up on" (an unknown name is made readable the same way)."""
+    """ "follow_up_on" -> "Follow up on" (an unknown name is made readable the same way)."""
     return FIELD_LABELS.get(field_name, field_name.replace("_", " ").capitalize())
 
 
@@ -138,8 +138,10 @@ def routes_for(raised_by_role: str, about_role: str, council: Council) -> RouteG
     """The routes the protocol offers, from who raised the concern and whom it is about."""
     if about_role == "clerk":
         chair = council.personnel_chair.strip()
-        who = f"the chair of the personnel committee ({chair})" if chair else (
-            "the chair of the personnel committee"
+        who = (
+            f"the chair of the personnel committee ({chair})"
+            if chair
+            else ("the chair of the personnel committee")
         )
         return RouteGuidance(
             (PERSONNEL_CHAIR, INFORMAL, GRIEVANCE),
@@ -236,8 +238,19 @@ def parse_clauses(text: str) -> list[str]:
     return parts
 
 
-TEXT_FIELDS = ("reference", "raised_by", "about", "summary", "details", "route", "outcome",
-               "raised_by_role", "about_role", "category", "status")
+TEXT_FIELDS = (
+    "reference",
+    "raised_by",
+    "about",
+    "summary",
+    "details",
+    "route",
+    "outcome",
+    "raised_by_role",
+    "about_role",
+    "category",
+    "status",
+)
 
 
 def check_text(field_name: str, value: str) -> None:
@@ -288,8 +301,9 @@ def check_reference(reference: str) -> str:
     if not value:
         raise ConcernError("reference", "a reference cannot be blank")
     if len(value) > REFERENCE_MAX or any(ch in value for ch in "\r\n\t"):
-        raise ConcernError("reference", f"a reference is one line of at most {REFERENCE_MAX} "
-                           "characters")
+        raise ConcernError(
+            "reference", f"a reference is one line of at most {REFERENCE_MAX} characters"
+        )
     return value
 
 
@@ -316,10 +330,17 @@ def retention_ends(closed_on: dt.date, years: int) -> dt.date:
 
 
 def due_for_review(
-    status: str, closed_on: dt.date | None, years: int, today: dt.date,
+    status: str,
+    closed_on: dt.date | None,
+    years: int,
+    today: dt.date,
     closing_date_unknown: bool = False,
 ) -> bool:
     """Closed concerns whose retention period has ended are listed for review. One closed
     without a known date never is: its period cannot be counted until a date is set."""
-    return (status == CLOSED and closed_on is not None and not closing_date_unknown
-            and retention_ends(closed_on, years) <= today)
+    return (
+        status == CLOSED
+        and closed_on is not None
+        and not closing_date_unknown
+        and retention_ends(closed_on, years) <= today
+    )

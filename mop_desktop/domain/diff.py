@@ -147,8 +147,9 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def _flatten(items: list[ListItem], style: str | None, depth: int = 0
-             ) -> list[tuple[int, str, str]]:
+def _flatten(
+    items: list[ListItem], style: str | None, depth: int = 0
+) -> list[tuple[int, str, str]]:
     out: list[tuple[int, str, str]] = []
     for index, item in enumerate(items, start=1):
         out.append((depth, list_marker(style, index), item.text))
@@ -161,11 +162,20 @@ def _units(doc: DocumentText) -> list[_Unit]:
     units: list[_Unit] = []
     for section in doc.sections:
         if section.heading.strip():
-            units.append(_Unit("heading", section.heading, section.number, section.heading,
-                               [], None))
+            units.append(
+                _Unit("heading", section.heading, section.number, section.heading, [], None)
+            )
         for block in section.blocks:
-            units.append(_Unit("block", section.heading, block.number, block.text,
-                               _flatten(block.items, block.list_style), block))
+            units.append(
+                _Unit(
+                    "block",
+                    section.heading,
+                    block.number,
+                    block.text,
+                    _flatten(block.items, block.list_style),
+                    block,
+                )
+            )
     return units
 
 
@@ -249,8 +259,7 @@ def word_ops(old: str, new: str) -> list[WordOp]:
     return ops
 
 
-def _items(old: list[tuple[int, str, str]], new: list[tuple[int, str, str]]
-           ) -> list[ItemChange]:
+def _items(old: list[tuple[int, str, str]], new: list[tuple[int, str, str]]) -> list[ItemChange]:
     out: list[ItemChange] = []
     matcher = difflib.SequenceMatcher(
         None, [_norm(t) for _d, _m, t in old], [_norm(t) for _d, _m, t in new], autojunk=False
@@ -300,7 +309,11 @@ def compare(old_doc: DocumentText | None, new_doc: DocumentText) -> DocumentDiff
     def removed_entry(i: int) -> ClauseChange:
         u = old[i]
         return ClauseChange(
-            u.kind, u.section, old_number=u.number, old_text=u.text, removed=True,
+            u.kind,
+            u.section,
+            old_number=u.number,
+            old_text=u.text,
+            removed=True,
             ops=[WordOp(DELETE, _norm(u.text))],
             items=[ItemChange("removed", d, m, t, None) for d, m, t in u.items],
             block=u.block,
@@ -310,23 +323,36 @@ def compare(old_doc: DocumentText | None, new_doc: DocumentText) -> DocumentDiff
         entries.append(removed_entry(i))
     for j, u in enumerate(new):
         if j not in pairs:
-            entries.append(ClauseChange(
-                u.kind, u.section, new_number=u.number, new_text=u.text, added=True,
-                ops=[WordOp(INSERT, _norm(u.text))],
-                items=[ItemChange("added", d, m, None, t) for d, m, t in u.items],
-                block=u.block,
-            ))
+            entries.append(
+                ClauseChange(
+                    u.kind,
+                    u.section,
+                    new_number=u.number,
+                    new_text=u.text,
+                    added=True,
+                    ops=[WordOp(INSERT, _norm(u.text))],
+                    items=[ItemChange("added", d, m, None, t) for d, m, t in u.items],
+                    block=u.block,
+                )
+            )
             continue
         i = pairs[j]
         o = old[i]
         reworded = _norm(o.text) != _norm(u.text)
         moved = j not in in_place
         entry = ClauseChange(
-            u.kind, u.section, old_number=o.number, new_number=u.number,
-            old_text=o.text, new_text=u.text, reworded=reworded, moved=moved,
+            u.kind,
+            u.section,
+            old_number=o.number,
+            new_number=u.number,
+            old_text=o.text,
+            new_text=u.text,
+            reworded=reworded,
+            moved=moved,
             renumbered=bool(o.number or u.number) and o.number != u.number and not moved,
             ops=word_ops(o.text, u.text) if reworded else [WordOp(EQUAL, _norm(u.text))],
-            items=_items(o.items, u.items), block=u.block,
+            items=_items(o.items, u.items),
+            block=u.block,
         )
         entries.append(entry)
         if not moved:

@@ -149,7 +149,9 @@ class DocumentText:
                     block["source_number"] = b.source_number
                 blocks.append(block)
             section: dict[str, Any] = {
-                "heading": s.heading, "numbered": s.numbered, "blocks": blocks,
+                "heading": s.heading,
+                "numbered": s.numbered,
+                "blocks": blocks,
             }
             if s.source_number:
                 section["source_number"] = s.source_number

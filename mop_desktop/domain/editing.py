@@ -224,6 +224,8 @@ def renumber_by_position(doc: DocumentText) -> DocumentText:
     from mop_desktop.domain.numbering import from_position
 
     return from_position(doc)
+
+
 def number_document(doc: DocumentText, numbered: bool) -> bool:
     """Number every section and clause ("1", "1.1", "1.1.1") or take every number off, in one
     step. Returns False when the document already was that way.

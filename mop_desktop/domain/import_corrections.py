@@ -21,7 +21,13 @@ from mop_desktop.domain.document import Block, DocumentText, ListItem, Section
 from mop_desktop.domain.records import Adoption
 
 TITLE, HEADING, CLAUSE, PARAGRAPH, ITEM, REMOVE = (
-    "title", "heading", "clause", "paragraph", "item", "remove")
+    "title",
+    "heading",
+    "clause",
+    "paragraph",
+    "item",
+    "remove",
+)
 KINDS = (TITLE, HEADING, CLAUSE, ITEM, PARAGRAPH, REMOVE)
 KIND_LABELS = {
     TITLE: "The title",
@@ -62,14 +68,29 @@ def lines_of(text: DocumentText) -> list[Line]:
 
     for section in text.sections:
         if section.heading.strip():
-            out.append(Line(HEADING, section.heading, section.number if section.numbered else "",
-                            doubtful=section.doubtful, numbered=section.numbered,
-                            source_number=section.source_number))
+            out.append(
+                Line(
+                    HEADING,
+                    section.heading,
+                    section.number if section.numbered else "",
+                    doubtful=section.doubtful,
+                    numbered=section.numbered,
+                    source_number=section.source_number,
+                )
+            )
         for block in section.blocks:
             kind = CLAUSE if block.number or block.numbered else PARAGRAPH
-            out.append(Line(kind, block.text, block.number, block.level,
-                            doubtful=block.doubtful, numbered=block.numbered,
-                            source_number=block.source_number))
+            out.append(
+                Line(
+                    kind,
+                    block.text,
+                    block.number,
+                    block.level,
+                    doubtful=block.doubtful,
+                    numbered=block.numbered,
+                    source_number=block.source_number,
+                )
+            )
             items(block.items, block.list_style, 1)
     return out
 
@@ -81,20 +102,31 @@ def document_of(title: str, lines: list[Line]) -> DocumentText:
     sections: list[Section] = []
     for line in lines:
         if line.kind == HEADING:
-            sections.append(Section(line.text, numbered=line.numbered or bool(line.number),
-                                    number=line.number, doubtful=line.doubtful,
-                                    source_number=line.source_number))
+            sections.append(
+                Section(
+                    line.text,
+                    numbered=line.numbered or bool(line.number),
+                    number=line.number,
+                    doubtful=line.doubtful,
+                    source_number=line.source_number,
+                )
+            )
             continue
         if not sections:
             sections.append(Section("", numbered=False))
         section = sections[-1]
         if line.kind in (CLAUSE, PARAGRAPH):
             numbered = line.kind == CLAUSE
-            section.blocks.append(Block(line.text, numbered=numbered,
-                                        level=2 if line.level >= 2 and numbered else 1,
-                                        number=line.number if numbered else "",
-                                        doubtful=line.doubtful,
-                                        source_number=line.source_number if numbered else ""))
+            section.blocks.append(
+                Block(
+                    line.text,
+                    numbered=numbered,
+                    level=2 if line.level >= 2 and numbered else 1,
+                    number=line.number if numbered else "",
+                    doubtful=line.doubtful,
+                    source_number=line.source_number if numbered else "",
+                )
+            )
             continue
         if not section.blocks:
             section.blocks.append(Block("", numbered=False))
@@ -137,8 +169,9 @@ class Corrections:
 
     @property
     def empty(self) -> bool:
-        return not self.lines and self.council is None and self.title is None \
-            and self.history is None
+        return (
+            not self.lines and self.council is None and self.title is None and self.history is None
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -165,8 +198,9 @@ class Corrections:
             lines=lines,
             council=data.get("council") if isinstance(data.get("council"), str) else None,
             title=data.get("title") if isinstance(data.get("title"), str) else None,
-            history=None if not isinstance(history, list) else [
-                a for a in (_adoption_from(h) for h in history) if a is not None],
+            history=None
+            if not isinstance(history, list)
+            else [a for a in (_adoption_from(h) for h in history) if a is not None],
         )
 
 
@@ -191,17 +225,20 @@ def _adoption_from(data: Any) -> Adoption | None:
         except (TypeError, ValueError):
             return None
 
-    return Adoption(str(data.get("version") or ""), day(data.get("adopted_on")),
-                    str(data.get("minute_ref") or ""), day(data.get("review_due")),
-                    str(data.get("reviewer") or ""),
-                    adopted_by=str(data.get("adopted_by") or ""))
+    return Adoption(
+        str(data.get("version") or ""),
+        day(data.get("adopted_on")),
+        str(data.get("minute_ref") or ""),
+        day(data.get("review_due")),
+        str(data.get("reviewer") or ""),
+        adopted_by=str(data.get("adopted_by") or ""),
+    )
 
 
 def apply_line(title: str, lines: list[Line], correction: Correction) -> str:
     """Apply one correction to ``lines`` in place; returns the (possibly new) title.
     CorrectionError when the line at ``index`` no longer holds the text it held."""
-    if not 0 <= correction.index < len(lines) or \
-            lines[correction.index].text != correction.text:
+    if not 0 <= correction.index < len(lines) or lines[correction.index].text != correction.text:
         raise CorrectionError("the line is not where it was")
     line = lines[correction.index]
     kind = correction.kind
@@ -229,8 +266,9 @@ def apply_line(title: str, lines: list[Line], correction: Correction) -> str:
     return title
 
 
-def apply(text: DocumentText, history: list[Adoption], council: str,
-          corrections: Corrections) -> tuple[DocumentText, list[Adoption], str, int]:
+def apply(
+    text: DocumentText, history: list[Adoption], council: str, corrections: Corrections
+) -> tuple[DocumentText, list[Adoption], str, int]:
     """The import as corrected: (text, history, council, corrections that could not apply)."""
     lines = lines_of(text)
     title = text.title
@@ -243,7 +281,9 @@ def apply(text: DocumentText, history: list[Adoption], council: str,
     if corrections.title is not None:
         title = corrections.title
     result = document_of(title, lines)
-    return (result,
-            list(history if corrections.history is None else corrections.history),
-            council if corrections.council is None else corrections.council,
-            skipped)
+    return (
+        result,
+        list(history if corrections.history is None else corrections.history),
+        council if corrections.council is None else corrections.council,
+        skipped,
+    )

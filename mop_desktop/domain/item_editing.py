@@ -46,9 +46,7 @@ def _rebuild(doc: DocumentText, s: int, b: int, lines: list[tuple[int, str]]) ->
         stack[-1].append(item)
         stack.append(item.items)
     # styles of sub-lists that stay in place, as the list text box keeps them
-    styled = text_to_items(
-        "\n".join(INDENT * d + (t or "x") for d, t in fixed), like=before
-    )
+    styled = text_to_items("\n".join(INDENT * d + (t or "x") for d, t in fixed), like=before)
     _copy_style_tree(root, styled)
     set_list_items(doc, s, b, root)
     if not root:
@@ -75,9 +73,7 @@ def set_item_text(doc: DocumentText, s: int, b: int, flat: int, text: str) -> No
     entries[flat][1].text = text
 
 
-def insert_item(
-    doc: DocumentText, s: int, b: int, at: int, depth: int, text: str = ""
-) -> int:
+def insert_item(doc: DocumentText, s: int, b: int, at: int, depth: int, text: str = "") -> int:
     """Insert an item at flat position ``at`` with ``depth``; returns its flat index."""
     lines = _lines(_items_of(doc, s, b))
     at = max(0, min(at, len(lines)))

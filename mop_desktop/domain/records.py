@@ -70,7 +70,7 @@ class Adoption:
 
     @property
     def scheme(self) -> str:
-        """"sha256-v2" (covers the text link and the import flag too) or "sha256-v1"."""
+        """ "sha256-v2" (covers the text link and the import flag too) or "sha256-v1"."""
         if self.record_hash and not self.record_hash.startswith(RECORD_V2):
             return "sha256-v1"
         return "sha256-v2"

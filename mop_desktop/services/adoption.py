@@ -181,8 +181,9 @@ def adopt(store: Store, request: AdoptionRequest, today: dt.date | None = None) 
         problems = check_request(session, request, today)
         doc = docs.protocol_document(session)
         if problems:
-            if "document" in problems and not request.no_changes \
-                    and _same_resolution(doc, request):  # it came in just before this one
+            if (
+                "document" in problems and not request.no_changes and _same_resolution(doc, request)
+            ):  # it came in just before this one
                 meanwhile = _adopted_meanwhile(session, doc)
                 raise AdoptionError("document", f"{meanwhile}: there is no draft left to adopt")
             name = next(f for f in FIELDS if f in problems)

@@ -89,4 +89,3 @@ def save_council_settings(
             setting, allowed = REGISTER_NUMBERS[name]
             if value in allowed:
                 settings.put(session, setting, value)
-

@@ -73,7 +73,8 @@ def verify_chain(store: Store) -> ChainReport:
         for doc_id, head in heads.items():
             if doc_id not in seen_docs and isinstance(head, list) and head and head[0]:
                 report.problems.append(
-                    f"a document with {_plural(int(head[0]), 'adoption record')} is missing")
+                    f"a document with {_plural(int(head[0]), 'adoption record')} is missing"
+                )
     return report
 
 
@@ -103,12 +104,12 @@ def _verify_document(session: Any, doc: DocumentRow, head: Any, report: ChainRep
             covered.add(version.id)
     for version in doc.versions:
         if version.status in (VersionStatus.ADOPTED, VersionStatus.SUPERSEDED) and (
-            version.id not in covered
-            and not any(r.version_id == version.id for r in doc.adoptions)
+            version.id not in covered and not any(r.version_id == version.id for r in doc.adoptions)
         ):
             report.problems.append(
                 f"version {version.label or '?'} is marked adopted but no adoption record "
-                "covers its text (a record has been deleted)")
+                "covers its text (a record has been deleted)"
+            )
     _verify_head(doc, head, report)
 
 
@@ -124,12 +125,14 @@ def _verify_head(doc: DocumentRow, head: Any, report: ChainReport) -> None:
         report.problems.append(
             f"the newest {_plural(gone, 'adoption record')} "
             f"{'has' if gone == 1 else 'have'} been deleted "
-            f"({len(rows)} of {count} remain)")
+            f"({len(rows)} of {count} remain)"
+        )
     elif count and rows[count - 1].record_hash != newest:
         report.problems.append(f"history row {count} is not the newest adoption recorded")
     elif len(rows) > count:
         report.problems.append(
-            f"{_plural(len(rows) - count, 'adoption record')} were added outside the app")
+            f"{_plural(len(rows) - count, 'adoption record')} were added outside the app"
+        )
 
 
 # -- the anchor in the credential store --------------------------------------------------------
@@ -144,8 +147,11 @@ def check_anchor(store: Store, chain_ok: bool) -> AnchorReport:
     except anchors.NoCredentialStore:
         return _without_credential_store(store)
     except (ValueError, KeyError, TypeError):
-        return AnchorReport(False, "the anchor kept in this PC's credential store is damaged; "
-                                   "the history cannot be confirmed")
+        return AnchorReport(
+            False,
+            "the anchor kept in this PC's credential store is damaged; "
+            "the history cannot be confirmed",
+        )
     with store.session() as session:
         kept = get(session, anchors.anchor_setting(shared, entry.anchor_id if entry else None))
     if entry is None and not kept.get("id"):
@@ -153,16 +159,24 @@ def check_anchor(store: Store, chain_ok: bool) -> AnchorReport:
             return AnchorReport(None, "history not anchored: it must be intact first")
         return _anchor_new(store, location)
     if entry is None:
-        return AnchorReport(False, (
-            "history not confirmed: it was anchored on another PC or in another folder, and "
-            "this PC's credential store does not hold its anchor (if you moved the store on "
-            "purpose, run: mop-desktop check --anchor-here)"))
+        return AnchorReport(
+            False,
+            (
+                "history not confirmed: it was anchored on another PC or in another folder, and "
+                "this PC's credential store does not hold its anchor (if you moved the store on "
+                "purpose, run: mop-desktop check --anchor-here)"
+            ),
+        )
     if kept.get("id") != entry.anchor_id:
-        return AnchorReport(False, (
-            "history not confirmed: this PC's credential store holds the anchor of the "
-            "history kept here, but the store no longer carries it, so the history may have "
-            "been rewritten (if you replaced the store on purpose, run: mop-desktop check "
-            "--anchor-here)"))
+        return AnchorReport(
+            False,
+            (
+                "history not confirmed: this PC's credential store holds the anchor of the "
+                "history kept here, but the store no longer carries it, so the history may have "
+                "been rewritten (if you replaced the store on purpose, run: mop-desktop check "
+                "--anchor-here)"
+            ),
+        )
     if anchors.check_value(entry.secret, entry.anchor_id) != kept.get("check"):
         return AnchorReport(False, "history not confirmed: its anchor has been changed")
     return _confirm(store, location, entry, kept, shared and chain_ok)
@@ -175,18 +189,30 @@ def _without_credential_store(store: Store) -> AnchorReport:
 
     with store.session() as session:
         if store.is_server:
-            anchored = session.scalars(select(SettingRow.key).where(
-                SettingRow.key.startswith(anchors.SHARED_ANCHOR_PREFIX))).first() is not None
+            anchored = (
+                session.scalars(
+                    select(SettingRow.key).where(
+                        SettingRow.key.startswith(anchors.SHARED_ANCHOR_PREFIX)
+                    )
+                ).first()
+                is not None
+            )
         else:
             anchored = bool(get(session, anchors.ANCHOR).get("id"))
     if anchored:
-        return AnchorReport(None, "history checked; its anchor cannot be confirmed (no "
-                                  "credential store on this PC)")
+        return AnchorReport(
+            None, "history checked; its anchor cannot be confirmed (no credential store on this PC)"
+        )
     return AnchorReport(None, NOT_ANCHORED)
 
 
-def _confirm(store: Store, location: str, entry: anchors.Entry,
-             kept: dict[str, Any], take_in_new: bool = False) -> AnchorReport:
+def _confirm(
+    store: Store,
+    location: str,
+    entry: anchors.Entry,
+    kept: dict[str, Any],
+    take_in_new: bool = False,
+) -> AnchorReport:
     """Every record carries this PC's HMAC and the kept heads are still there. With
     ``take_in_new`` (a shared store whose chain is intact) records after this PC's kept head,
     added by another PC since, are taken into this PC's anchor instead."""
@@ -213,8 +239,10 @@ def _confirm(store: Store, location: str, entry: anchors.Entry,
             if isinstance(kept_head, list) and len(kept_head) == 2:
                 n, newest = int(kept_head[0]), str(kept_head[1])
                 if len(rows) < n:
-                    problems.append(f"the newest {_plural(n - len(rows), 'anchored record')} "
-                                    f"{'is' if n - len(rows) == 1 else 'are'} missing")
+                    problems.append(
+                        f"the newest {_plural(n - len(rows), 'anchored record')} "
+                        f"{'is' if n - len(rows) == 1 else 'are'} missing"
+                    )
                 elif n and rows[n - 1].record_hash != newest:
                     problems.append(f"history row {n} is not the one anchored")
             if rows:
@@ -223,9 +251,13 @@ def _confirm(store: Store, location: str, entry: anchors.Entry,
             if doc_id not in heads and isinstance(kept_head, list) and kept_head[:1] != [0]:
                 problems.append("a document's anchored adoption records are missing")
     if problems:
-        return AnchorReport(False, "history not confirmed by its anchor: " + "; ".join(problems)
-                            + " (if you restored an older backup on purpose, run: mop-desktop "
-                            "check --anchor-here)")
+        return AnchorReport(
+            False,
+            "history not confirmed by its anchor: "
+            + "; ".join(problems)
+            + " (if you restored an older backup on purpose, run: mop-desktop "
+            "check --anchor-here)",
+        )
     if taken:  # another PC's adoptions since this PC last checked: this PC's HMACs added
         setting = anchors.anchor_setting(True, entry.anchor_id)
         with store.write_session() as session:
@@ -236,8 +268,10 @@ def _confirm(store: Store, location: str, entry: anchors.Entry,
             anchors.write_entry(location, anchors.Entry(entry.anchor_id, entry.secret, heads))
         except anchors.NoCredentialStore:
             pass
-    return AnchorReport(True, f"history anchored: {_plural(count, 'record')} confirmed by "
-                              "this PC's credential store")
+    return AnchorReport(
+        True,
+        f"history anchored: {_plural(count, 'record')} confirmed by this PC's credential store",
+    )
 
 
 def _anchor_new(store: Store, location: str) -> AnchorReport:
@@ -257,11 +291,15 @@ def _anchor_new(store: Store, location: str) -> AnchorReport:
             for doc in session.query(DocumentRow).order_by(DocumentRow.id):
                 for row in doc.adoptions:
                     macs[row.record_hash] = record_mac(entry.secret, row.record_hash)
-            put(session, anchors.anchor_setting(store.is_server, entry.anchor_id), {
-                "id": entry.anchor_id,
-                "check": anchors.check_value(entry.secret, entry.anchor_id),
-                "macs": macs,
-            })
+            put(
+                session,
+                anchors.anchor_setting(store.is_server, entry.anchor_id),
+                {
+                    "id": entry.anchor_id,
+                    "check": anchors.check_value(entry.secret, entry.anchor_id),
+                    "macs": macs,
+                },
+            )
             if entry.heads:
                 stored: dict[str, Any] = get(session, anchors.HEAD)
                 heads = {**stored}
@@ -272,12 +310,12 @@ def _anchor_new(store: Store, location: str) -> AnchorReport:
         from sqlalchemy.exc import OperationalError
 
         if isinstance(exc, OperationalError):
-            return AnchorReport(None, "history checked; not anchored (the store cannot be "
-                                      "written)")
+            return AnchorReport(None, "history checked; not anchored (the store cannot be written)")
         raise
     count = len(macs)
-    return AnchorReport(True, f"history anchored now in this PC's credential store "
-                              f"({_plural(count, 'record')})")
+    return AnchorReport(
+        True, f"history anchored now in this PC's credential store ({_plural(count, 'record')})"
+    )
 
 
 def anchor_here(store: Store) -> AnchorReport:
@@ -316,9 +354,11 @@ def after_amendment(store: Store) -> None:
             return
         with store.session() as session:
             kept = get(session, anchors.anchor_setting(store.is_server, entry.anchor_id))
-            heads = {str(doc.id): [len(doc.adoptions), doc.adoptions[-1].record_hash]
-                     for doc in session.query(DocumentRow).order_by(DocumentRow.id)
-                     if doc.adoptions}
+            heads = {
+                str(doc.id): [len(doc.adoptions), doc.adoptions[-1].record_hash]
+                for doc in session.query(DocumentRow).order_by(DocumentRow.id)
+                if doc.adoptions
+            }
         if not kept.get("id") or entry.anchor_id != kept["id"]:
             return
         if anchors.check_value(entry.secret, entry.anchor_id) != kept.get("check"):

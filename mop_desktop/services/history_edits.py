@@ -44,10 +44,15 @@ class Amendment:
 
     def describe(self) -> str:
         day = dt.datetime.fromisoformat(self.when).date()
-        adopted = (f" (adopted {format_long(dt.date.fromisoformat(self.adopted_on))})"
-                   if self.adopted_on else "")
-        return (f"Minute reference {self.minute_ref} added to version {self.version}"
-                f"{adopted} on {format_long(day)}")
+        adopted = (
+            f" (adopted {format_long(dt.date.fromisoformat(self.adopted_on))})"
+            if self.adopted_on
+            else ""
+        )
+        return (
+            f"Minute reference {self.minute_ref} added to version {self.version}"
+            f"{adopted} on {format_long(day)}"
+        )
 
 
 def can_add_minute_reference(row: object) -> bool:
@@ -59,19 +64,23 @@ def check_minute_ref(text: str) -> str:
     """The reference, tidied; HistoryEditError when it cannot be used."""
     ref = " ".join(text.split())
     if not ref:
-        raise HistoryEditError("Enter the minute reference from the signed minutes "
-                               "(e.g. 2021-087).")
+        raise HistoryEditError(
+            "Enter the minute reference from the signed minutes (e.g. 2021-087)."
+        )
     if len(ref) > MAX_MINUTE_REF:
-        raise HistoryEditError(f"The minute reference is too long (at most {MAX_MINUTE_REF} "
-                               "characters).")
+        raise HistoryEditError(
+            f"The minute reference is too long (at most {MAX_MINUTE_REF} characters)."
+        )
     if unpaired_surrogate_at(ref) is not None or any(ord(c) < 32 for c in ref):
-        raise HistoryEditError("The minute reference has a character that cannot be stored: "
-                               "retype it.")
+        raise HistoryEditError(
+            "The minute reference has a character that cannot be stored: retype it."
+        )
     return ref
 
 
-def add_minute_reference(store: Store, row_id: int, minute_ref: str,
-                         now: dt.datetime | None = None) -> Amendment:
+def add_minute_reference(
+    store: Store, row_id: int, minute_ref: str, now: dt.datetime | None = None
+) -> Amendment:
     """Add the minute reference to the imported history row ``row_id`` (which has none),
     re-chain the history and record the amendment. Raises HistoryEditError."""
     from mop_desktop.services.adoption import verify_chain
@@ -80,18 +89,24 @@ def add_minute_reference(store: Store, row_id: int, minute_ref: str,
     ref = check_minute_ref(minute_ref)
     now = now or dt.datetime.now()
     if not verify_chain(store).ok:  # never re-chain over an alteration: it would hide it
-        raise HistoryEditError("The adoption history fails its check: compare it with the "
-                               "signed minutes and restore a backup before adding to it.")
+        raise HistoryEditError(
+            "The adoption history fails its check: compare it with the "
+            "signed minutes and restore a backup before adding to it."
+        )
     with store.session() as session:
         row = session.get(AdoptionRow, row_id)
         if row is None:
             raise HistoryEditError("That history row is no longer there: refresh and try again.")
         if not row.imported:
-            raise HistoryEditError("Only a row imported from an old document can be completed: "
-                                   "rows recorded by an adoption in this app are final.")
+            raise HistoryEditError(
+                "Only a row imported from an old document can be completed: "
+                "rows recorded by an adoption in this app are final."
+            )
         if row.minute_ref.strip():
-            raise HistoryEditError(f"Version {row.version_label} already has the minute "
-                                   f"reference {row.minute_ref}: it cannot be changed.")
+            raise HistoryEditError(
+                f"Version {row.version_label} already has the minute "
+                f"reference {row.minute_ref}: it cannot be changed."
+            )
         hash_before = row.record_hash
         row.minute_ref = ref
         doc = row.document
@@ -121,8 +136,7 @@ def add_minute_reference(store: Store, row_id: int, minute_ref: str,
     from mop_desktop.services.history_check import after_amendment
 
     after_amendment(store)
-    log.info("minute reference added to history row %s (version %s)", row_id,
-             amendment.version)
+    log.info("minute reference added to history row %s (version %s)", row_id, amendment.version)
     return amendment
 
 

@@ -217,8 +217,10 @@ def _occurrences(
         raise IcsError(f"{where}: the repeat rule (RRULE) cannot be read")
     rules = event.get("RRULE")
     rules = rules if isinstance(rules, list) else [rules]
-    first = _naive(start, start) if isinstance(start, dt.datetime) else dt.datetime.combine(
-        start, dt.time()
+    first = (
+        _naive(start, start)
+        if isinstance(start, dt.datetime)
+        else dt.datetime.combine(start, dt.time())
     )
     horizon = dt.datetime.combine(_years_on(today, YEARS_AHEAD), dt.time(23, 59, 59))
     window_start = dt.datetime.combine(today, dt.time())
@@ -248,8 +250,9 @@ def _occurrences(
     return sorted(days)
 
 
-def _dates_in_window(recurrence: Any, window_start: dt.datetime, horizon: dt.datetime,
-                     budget: list[int], where: str) -> set[dt.date]:
+def _dates_in_window(
+    recurrence: Any, window_start: dt.datetime, horizon: dt.datetime, budget: list[int], where: str
+) -> set[dt.date]:
     days: set[dt.date] = set()
     found = 0
     for when in recurrence:
@@ -257,7 +260,8 @@ def _dates_in_window(recurrence: Any, window_start: dt.datetime, horizon: dt.dat
         if budget[0] < 0:
             raise IcsError(
                 f"{where}: the repeating events reach too far back or repeat too "
-                "often to be expanded; not a calendar of meetings")
+                "often to be expanded; not a calendar of meetings"
+            )
         if when < window_start:
             continue
         if when > horizon:
@@ -306,8 +310,13 @@ def _years_on(day: dt.date, years: int) -> dt.date:
 
 
 def _read_event(
-    name: str, number: int, place: _Place | None, event: Any, today: dt.date,
-    budget: list[int], plain: list[IcsEvent],
+    name: str,
+    number: int,
+    place: _Place | None,
+    event: Any,
+    today: dt.date,
+    budget: list[int],
+    plain: list[IcsEvent],
     series: list[tuple[str, list[dt.date], str, str]],
     moved: dict[tuple[str, dt.date], IcsEvent | None],
 ) -> None:
@@ -321,12 +330,12 @@ def _read_event(
     if event.get("RECURRENCE-ID") is not None:
         original = _as_date(event.get("RECURRENCE-ID"))
         if original is None or not uid:
-            raise IcsError(f"{_where(name, number, place, 'RECURRENCE-ID')}: "
-                           "the changed occurrence (RECURRENCE-ID) is not a date")
+            raise IcsError(
+                f"{_where(name, number, place, 'RECURRENCE-ID')}: "
+                "the changed occurrence (RECURRENCE-ID) is not a date"
+            )
         key = f"{uid}#{original.isoformat()}"
-        moved[(uid, original)] = (
-            None if cancelled else IcsEvent(key, day, summary, location, uid)
-        )
+        moved[(uid, original)] = None if cancelled else IcsEvent(key, day, summary, location, uid)
         return
     if event.get("RRULE") is None:
         if not cancelled:
@@ -388,6 +397,8 @@ def read_events(path: Path, today: dt.date | None = None) -> list[IcsEvent]:
             out.append(IcsEvent(own_uid, occurrence, title, place_name, series_uid))
     out.extend(change for change in moved.values() if change is not None)
     if len(out) > MAX_EVENTS:
-        raise IcsError(f"{name}: the file gives more than {MAX_EVENTS:,} meetings once its "
-                       "repeating events are expanded; not a calendar of meetings")
+        raise IcsError(
+            f"{name}: the file gives more than {MAX_EVENTS:,} meetings once its "
+            "repeating events are expanded; not a calendar of meetings"
+        )
     return out

@@ -46,13 +46,15 @@ def corrected(result: ImportResult, corrections: Corrections) -> tuple[ImportRes
     """``result`` with ``corrections`` applied; and how many could not be applied."""
     if corrections.empty:
         return result, 0
-    text, history, council, skipped = apply(result.text, result.history, result.council_name,
-                                            corrections)
+    text, history, council, skipped = apply(
+        result.text, result.history, result.council_name, corrections
+    )
     return dataclasses.replace(result, text=text, council_name=council, history=history), skipped
 
 
-def read_corrected(store: Store, path: str | Path) -> tuple[ImportResult, ImportResult,
-                                                             Corrections, int]:
+def read_corrected(
+    store: Store, path: str | Path
+) -> tuple[ImportResult, ImportResult, Corrections, int]:
     """(as read, as corrected before, the corrections, how many no longer applied)."""
     original = read_protocol(path)
     corrections = remembered(store, file_key(path))

@@ -146,8 +146,12 @@ def import_ics(
 
 
 def _drop_stale_occurrences(
-    session: Session, rows: list[MeetingRow], events: list[tuple[str, dt.date, str, str]],
-    needle: str, today: dt.date, summary: ImportSummary,
+    session: Session,
+    rows: list[MeetingRow],
+    events: list[tuple[str, dt.date, str, str]],
+    needle: str,
+    today: dt.date,
+    summary: ImportSummary,
 ) -> None:
     """A series imported again: its future meetings that the calendar no longer holds (the
     series moved to another day, or an occurrence was cancelled) are removed."""

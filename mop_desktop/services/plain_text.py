@@ -21,8 +21,13 @@ def _wrap(text: str, indent: int, hang: int) -> list[str]:
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
         lines.extend(
-            textwrap.wrap(paragraph, WIDTH, initial_indent=" " * indent,
-                          subsequent_indent=" " * hang, break_long_words=True)
+            textwrap.wrap(
+                paragraph,
+                WIDTH,
+                initial_indent=" " * indent,
+                subsequent_indent=" " * hang,
+                break_long_words=True,
+            )
             or [" " * indent]
         )
     return lines
@@ -57,10 +62,13 @@ def render_text(data: dict[str, Any]) -> str:
     if history:
         lines += ["", "Version table:"]
         for row in history:
-            cells = [row.get("version") or "", _date(row.get("adopted_on")),
-                     f"minute {row['minute_ref']}" if row.get("minute_ref") else "",
-                     f"review by {_date(row.get('review_due'))}" if row.get("review_due") else "",
-                     row.get("reviewer") or ""]
+            cells = [
+                row.get("version") or "",
+                _date(row.get("adopted_on")),
+                f"minute {row['minute_ref']}" if row.get("minute_ref") else "",
+                f"review by {_date(row.get('review_due'))}" if row.get("review_due") else "",
+                row.get("reviewer") or "",
+            ]
             lines.append("  " + " \u00b7 ".join(c for c in cells if c))
     for section in data.get("sections", []):
         lines.append("")

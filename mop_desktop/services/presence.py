@@ -48,8 +48,7 @@ def this_pc() -> str:
         return ""
 
 
-def heartbeat(store: Store, line_id: str, what: str, who: str | None = None
-              ) -> list[Present]:
+def heartbeat(store: Store, line_id: str, what: str, who: str | None = None) -> list[Present]:
     """Renew this window's line (``what`` it has open; "" for nothing) and return the others
     who have the same thing open now, the longest-present first."""
     from mop_desktop.services.drafts import officer_name
@@ -65,16 +64,20 @@ def heartbeat(store: Store, line_id: str, what: str, who: str | None = None
             if row is not None:
                 session.delete(row)
         elif row is None:
-            session.add(PresenceRow(id=line_id, who=who or officer_name(), host=this_pc(),
-                                    what=what, seen_at=now))
+            session.add(
+                PresenceRow(
+                    id=line_id, who=who or officer_name(), host=this_pc(), what=what, seen_at=now
+                )
+            )
         else:
             row.what, row.seen_at = what, now
         if not what:
             return []
         others = (
             session.query(PresenceRow)
-            .filter(PresenceRow.what == what, PresenceRow.id != line_id,
-                    PresenceRow.seen_at >= stale)
+            .filter(
+                PresenceRow.what == what, PresenceRow.id != line_id, PresenceRow.seen_at >= stale
+            )
             .order_by(PresenceRow.seen_at)
             .all()
         )
@@ -90,7 +93,7 @@ def leave(store: Store, line_id: str) -> None:
 
 
 def describe(others: list[Present]) -> str:
-    """"Also open by Deputy Clerk (FRONT-PC)" or "" for no one."""
+    """ "Also open by Deputy Clerk (FRONT-PC)" or "" for no one."""
     if not others:
         return ""
     names = list(dict.fromkeys(o.describe() for o in others))

@@ -67,9 +67,8 @@ def save_import(store: Store, result: ImportResult, *, as_draft: bool = False) -
                 doc,
                 result.text,
                 status=VersionStatus.ADOPTED,
-                label=latest.version_label or (
-                    str(latest.adopted_on.year) if latest.adopted_on else None
-                ),
+                label=latest.version_label
+                or (str(latest.adopted_on.year) if latest.adopted_on else None),
             )
             for adoption in new_history:
                 is_latest = adoption is latest
@@ -106,8 +105,9 @@ def has_document(store: Store) -> bool:
         return doc is not None and bool(doc.versions)
 
 
-def describe_version(repo: ProtocolRepository, protocol: Protocol,
-                     version: Version) -> dict[str, Any]:
+def describe_version(
+    repo: ProtocolRepository, protocol: Protocol, version: Version
+) -> dict[str, Any]:
     """The ``show --json`` form (CLI.md) of one version: a draft shows the review date of the
     version in force, an adopted version the record it stands on (``Protocol``)."""
     text = repo.text(version)

@@ -63,8 +63,7 @@ class Entry:
     heads: dict[str, list[Any]]
 
     def to_text(self) -> str:
-        return json.dumps({"id": self.anchor_id, "secret": self.secret.hex(),
-                           "heads": self.heads})
+        return json.dumps({"id": self.anchor_id, "secret": self.secret.hex(), "heads": self.heads})
 
     @classmethod
     def from_text(cls, text: str) -> Entry:

@@ -54,8 +54,18 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
 __all__ = [
-    "KEY", "POLICY", "REGISTER", "SIDE_SUFFIXES", "BackupError", "BundleInfo", "describe_bundle",
-    "extract_verified", "policy_summary", "sha256_file", "verify_bundle", "write_bundle",
+    "KEY",
+    "POLICY",
+    "REGISTER",
+    "SIDE_SUFFIXES",
+    "BackupError",
+    "BundleInfo",
+    "describe_bundle",
+    "extract_verified",
+    "policy_summary",
+    "sha256_file",
+    "verify_bundle",
+    "write_bundle",
 ]
 
 FORMAT = "mop-desktop-backup"
@@ -85,8 +95,14 @@ def summary_of(connection: Connection) -> dict[str, Any]:
     from mop_desktop.store.models import AdoptionRow, CouncilRow, VersionRow
 
     tables = set(inspect(connection).get_table_names())
-    summary: dict[str, Any] = {"versions": 0, "adoptions": 0, "latest_version": None,
-                               "latest_adopted_on": None, "draft": False, "council": ""}
+    summary: dict[str, Any] = {
+        "versions": 0,
+        "adoptions": 0,
+        "latest_version": None,
+        "latest_adopted_on": None,
+        "draft": False,
+        "council": "",
+    }
     if "version" in tables:
         summary["versions"] = connection.scalar(select(func.count()).select_from(VersionRow))
         drafts = select(func.count()).select_from(VersionRow).where(VersionRow.status == "draft")
@@ -95,7 +111,8 @@ def summary_of(connection: Connection) -> dict[str, Any]:
         summary["adoptions"] = connection.scalar(select(func.count()).select_from(AdoptionRow))
         latest = connection.execute(
             select(AdoptionRow.version_label, AdoptionRow.adopted_on)
-            .order_by(AdoptionRow.id.desc()).limit(1)
+            .order_by(AdoptionRow.id.desc())
+            .limit(1)
         ).first()
         if latest is not None:
             summary["latest_version"] = latest.version_label
@@ -310,8 +327,9 @@ def extract_verified(path: Path, staging: Path, passphrase: str | None = None) -
     return info
 
 
-def _extract_member(archive: zipfile.ZipFile, bundle: Path, name: str, meta: dict[str, Any],
-                    target: Path) -> None:
+def _extract_member(
+    archive: zipfile.ZipFile, bundle: Path, name: str, meta: dict[str, Any], target: Path
+) -> None:
     """Stream one member to ``target`` through its hash, stopping at its declared size."""
     limit = int(meta.get("size", 0))
     digest = hashlib.sha256()

@@ -211,8 +211,11 @@ def backup_now(
 def newest_good_backup(*folders: Path) -> BundleInfo | None:
     """The newest backup (automatic or by hand) in ``folders`` that passes a full check."""
     found = sorted(
-        ((stamp, _sequence(path), path) for folder in set(folders)
-         for stamp, path in list_backups(folder)),
+        (
+            (stamp, _sequence(path), path)
+            for folder in set(folders)
+            for stamp, path in list_backups(folder)
+        ),
         reverse=True,
     )
     for _stamp, _n, path in found:

@@ -38,8 +38,13 @@ MEMBERS = (MANIFEST, POLICY, REGISTER, REGISTER_JOURNAL, KEY)
 MiB = 1024 * 1024
 GiB = 1024 * MiB
 #: Ceilings far above any real council's store, far below a disk-filling bomb.
-MAX_SIZE = {MANIFEST: MiB, KEY: 64 * 1024, POLICY: 4 * GiB, REGISTER: 16 * GiB,
-            REGISTER_JOURNAL: 16 * GiB}
+MAX_SIZE = {
+    MANIFEST: MiB,
+    KEY: 64 * 1024,
+    POLICY: 4 * GiB,
+    REGISTER: 16 * GiB,
+    REGISTER_JOURNAL: 16 * GiB,
+}
 #: Uncompressed over compressed size, for members above ``RATIO_FROM``: SQLite pages of text
 #: deflate to a fifth or so; a bomb of repeated bytes reaches about 1000.
 MAX_RATIO = 100
@@ -52,14 +57,20 @@ MIN_PAGE = 512
 
 
 # -- the zip's directory ----------------------------------------------------------------------
-def check_members(archive: zipfile.ZipFile, bundle: Path, files: dict[str, dict[str, Any]],
-                  staging: Path | None = None) -> None:
+def check_members(
+    archive: zipfile.ZipFile,
+    bundle: Path,
+    files: dict[str, dict[str, Any]],
+    staging: Path | None = None,
+) -> None:
     """Refuse a bundle whose directory is wrong, before anything is extracted."""
     infos = archive.infolist()
     name = bundle.name
     if len(infos) > len(MEMBERS):
-        raise BackupError(f"{name} holds {len(infos)} files; a backup holds at most "
-                          f"{len(MEMBERS)}: refused, nothing was changed")
+        raise BackupError(
+            f"{name} holds {len(infos)} files; a backup holds at most "
+            f"{len(MEMBERS)}: refused, nothing was changed"
+        )
     seen: dict[str, zipfile.ZipInfo] = {}
     for listed in infos:
         if listed.filename not in MEMBERS:
@@ -177,8 +188,9 @@ def check_key_file(path: Path, bundle: Path) -> Any:
     try:
         envelope = vault.read_envelope(path)
     except vault.VaultError as exc:
-        raise BackupError(f"{KEY} in {bundle.name} is damaged ({exc}): refused, nothing was "
-                          "changed") from None
+        raise BackupError(
+            f"{KEY} in {bundle.name} is damaged ({exc}): refused, nothing was changed"
+        ) from None
     except RecursionError:
         raise BackupError(f"{KEY} in {bundle.name} is damaged: refused") from None
     kdf = envelope.kdf  # read_envelope bounds them too; the same ceilings, checked here again
@@ -188,8 +200,12 @@ def check_key_file(path: Path, bundle: Path) -> Any:
     low = not vault.test_profile() and (
         kdf.memory_kib < vault.MIN_MEMORY_KIB or kdf.time_cost < vault.MIN_TIME_COST
     )
-    if kdf.memory_kib > max_memory or kdf.time_cost > max_time or kdf.parallelism > max_lanes \
-            or low:
+    if (
+        kdf.memory_kib > max_memory
+        or kdf.time_cost > max_time
+        or kdf.parallelism > max_lanes
+        or low
+    ):
         raise BackupError(
             f"{KEY} in {bundle.name} is damaged (its key-derivation costs are out of range: "
             f"{kdf.memory_kib // 1024} MiB, {kdf.time_cost} passes): refused, nothing was changed"
@@ -205,11 +221,14 @@ def check_register_file(path: Path, bundle: Path, has_key: bool) -> None:
     with open(path, "rb") as handle:
         head = handle.read(len(SQLITE_HEADER))
     if head == SQLITE_HEADER:
-        raise BackupError(f"{REGISTER} in {bundle.name} is not encrypted: refused, nothing was "
-                          "changed")
+        raise BackupError(
+            f"{REGISTER} in {bundle.name} is not encrypted: refused, nothing was changed"
+        )
     if size < MIN_PAGE or size % MIN_PAGE:
-        raise BackupError(f"{REGISTER} in {bundle.name} is not a register (its size is not "
-                          "whole pages): refused, nothing was changed")
+        raise BackupError(
+            f"{REGISTER} in {bundle.name} is not a register (its size is not "
+            "whole pages): refused, nothing was changed"
+        )
 
 
 def check_register_with(path: Path, key_file: Path, bundle: Path, passphrase: str) -> bool:
@@ -227,6 +246,8 @@ def check_register_with(path: Path, key_file: Path, bundle: Path, passphrase: st
     finally:
         vault.zero(key)
     if problems:
-        raise BackupError(f"{REGISTER} in {bundle.name} does not open with its key file or "
-                          f"fails its check ({problems[0]}): refused, nothing was changed")
+        raise BackupError(
+            f"{REGISTER} in {bundle.name} does not open with its key file or "
+            f"fails its check ({problems[0]}): refused, nothing was changed"
+        )
     return True

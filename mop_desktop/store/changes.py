@@ -28,10 +28,16 @@ CHANNEL = "mop_changes"
 #: What a change to each table is, for the window: the protocol's text and versions, the
 #: review schedule (adoptions, meetings), the council and its settings, who has the draft open.
 KINDS = {
-    "document": "document", "version": "document", "section": "document", "block": "document",
+    "document": "document",
+    "version": "document",
+    "section": "document",
+    "block": "document",
     "export": "document",
-    "adoption": "schedule", "adoption_signature": "schedule", "meeting": "schedule",
-    "council": "council", "setting": "council",
+    "adoption": "schedule",
+    "adoption_signature": "schedule",
+    "meeting": "schedule",
+    "council": "council",
+    "setting": "council",
     "presence": "presence",
 }
 

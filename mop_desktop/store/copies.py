@@ -342,6 +342,7 @@ def copy_file_checked(source: Path, target: Path) -> None:
         copied = [sha256_file(dst) for _, dst in pairs] == before
     except FileNotFoundError:
         unchanged = copied = False
-    if not (unchanged and copied) or (len(pairs) == 1 and journal.exists()
-                                      and journal.stat().st_size > 0):
+    if not (unchanged and copied) or (
+        len(pairs) == 1 and journal.exists() and journal.stat().st_size > 0
+    ):
         raise BackupError(f"{source.name} changed while it was copied: try again in a moment")

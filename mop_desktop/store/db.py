@@ -258,9 +258,14 @@ class Store:
     ``failures.CannotWrite`` before it runs, so the message names the real cause.
     """
 
-    def __init__(self, path: Path | None, engine: Engine | None = None,
-                 read_only: int | None = None, *, location: StoreLocation | None = None
-                 ) -> None:
+    def __init__(
+        self,
+        path: Path | None,
+        engine: Engine | None = None,
+        read_only: int | None = None,
+        *,
+        location: StoreLocation | None = None,
+    ) -> None:
         from mop_desktop.store.location import StoreLocation
 
         self.location = location or StoreLocation(path=path)
@@ -319,7 +324,8 @@ class Store:
             from sqlalchemy.orm import sessionmaker
 
             self._sessions = (
-                _server_sessions(self.engine, lock_on_flush=True) if self.is_server
+                _server_sessions(self.engine, lock_on_flush=True)
+                if self.is_server
                 else sessionmaker(self.engine, expire_on_commit=False)
             )
         with self._run(self._sessions) as session:
@@ -339,7 +345,8 @@ class Store:
 
             bind = self.engine.execution_options(**{WRITE_OPTION: True})
             self._write_sessions = (
-                _server_sessions(bind, lock_on_flush=False) if self.is_server
+                _server_sessions(bind, lock_on_flush=False)
+                if self.is_server
                 else sessionmaker(bind, expire_on_commit=False)
             )
         from sqlalchemy.orm import configure_mappers
@@ -499,8 +506,7 @@ def _ensure_store_id(connection: Connection) -> None:
         connection.rollback()
         return
     connection.execute(
-        text("INSERT INTO setting (key, value) VALUES (:key, :value) "
-             "ON CONFLICT (key) DO NOTHING"),
+        text("INSERT INTO setting (key, value) VALUES (:key, :value) ON CONFLICT (key) DO NOTHING"),
         {"key": STORE_ID_KEY, "value": uuid.uuid4().hex},
     )
     connection.commit()
@@ -515,14 +521,16 @@ def _keep_server_aside(
 
     where = location.display()
     if aside_dir is None:
-        raise StoreError(f"{where} needs upgrading: open it from the app, which keeps a "
-                         "backup of it first")
+        raise StoreError(
+            f"{where} needs upgrading: open it from the app, which keeps a backup of it first"
+        )
     try:
         database = location.sqlalchemy_url().database or "store"
         kept = keep_before_upgrade(connection, revision, aside_dir, database)
     except (BackupError, OSError) as exc:
-        raise StoreError(f"{where} was not upgraded: its backup could not be made ({exc})"
-                         ) from None
+        raise StoreError(
+            f"{where} was not upgraded: its backup could not be made ({exc})"
+        ) from None
     log.info("the shared store at schema %s was kept as %s before upgrading", revision, kept)
 
 

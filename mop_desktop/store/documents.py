@@ -88,8 +88,11 @@ def load_text(version: VersionRow) -> DocumentText:
 
 # Which version is which is the aggregate's to say (``domain.protocol``); these give the row.
 def _row(doc: DocumentRow, version_id: int | None) -> VersionRow | None:
-    return next((v for v in doc.versions if v.id == version_id), None) \
-        if version_id is not None else None
+    return (
+        next((v for v in doc.versions if v.id == version_id), None)
+        if version_id is not None
+        else None
+    )
 
 
 def draft_of(doc: DocumentRow) -> VersionRow | None:
@@ -133,9 +136,7 @@ def write_text(session: Session, version: VersionRow, text: DocumentText) -> Non
                     source_number=block.source_number,
                     level=block.level,
                     list_style=block.list_style,
-                    items_json=json.dumps(
-                        [i.to_json() for i in block.items], ensure_ascii=False
-                    ),
+                    items_json=json.dumps([i.to_json() for i in block.items], ensure_ascii=False),
                 )
             )
         version.sections.append(srow)

@@ -16,9 +16,7 @@ _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
 _GONE = {errno.EIO, errno.ENODEV, errno.ENXIO, getattr(errno, "ENOMEDIUM", -2)}
 
 DISK_FULL = "the disk is full: nothing was changed; free some space and try again"
-READ_ONLY = (
-    "the folder cannot be written to (read-only or not allowed): nothing was changed"
-)
+READ_ONLY = "the folder cannot be written to (read-only or not allowed): nothing was changed"
 GONE = "the disk could not be read or written (removed, or failing): nothing was changed"
 BUSY = "busy: another program is writing; try again"
 #: Below this much free space a store is opened for reading only (SQLite needs room for its

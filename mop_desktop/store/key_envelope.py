@@ -164,8 +164,11 @@ class Wrap:
     @classmethod
     def from_json(cls, data: dict[str, Any], version: int) -> Wrap:
         scheme = _int(data["scheme"], 1, 2) if version >= 2 else 1
-        return cls(_bytes(data["nonce"], NONCE_BYTES, NONCE_BYTES),
-                   _bytes(data["sealed"], SEALED_BYTES, SEALED_BYTES), scheme)
+        return cls(
+            _bytes(data["nonce"], NONCE_BYTES, NONCE_BYTES),
+            _bytes(data["sealed"], SEALED_BYTES, SEALED_BYTES),
+            scheme,
+        )
 
 
 def aad(kind: str, scheme: int, bound: dict[str, Any]) -> bytes:
@@ -210,8 +213,9 @@ def key_check(data_key: bytearray) -> bytes:
     the key itself: it reveals nothing about the key)."""
     import hmac
 
-    return hmac.new(bytes(data_key), b"mop-desktop register key check v2",
-                    hashlib.sha256).digest()[:KEY_CHECK_BYTES]
+    return hmac.new(bytes(data_key), b"mop-desktop register key check v2", hashlib.sha256).digest()[
+        :KEY_CHECK_BYTES
+    ]
 
 
 # -- the envelope file ------------------------------------------------------------------------
@@ -263,8 +267,11 @@ class Envelope:
             if not isinstance(data, dict) or data.get("format") != FORMAT:
                 raise ValueError("not a key file")
             version = data.get("version")
-            if isinstance(version, int) and not isinstance(version, bool) \
-                    and version > FORMAT_VERSION:
+            if (
+                isinstance(version, int)
+                and not isinstance(version, bool)
+                and version > FORMAT_VERSION
+            ):
                 raise VaultError(
                     "the key file was written by a newer release of MOP Desktop: install that "
                     "release or newer to open the register"
@@ -272,12 +279,21 @@ class Envelope:
             if version not in READABLE_VERSIONS or isinstance(version, bool):
                 raise ValueError("version")
             checksum = data.pop("checksum", None)
-            if not isinstance(checksum, str) \
-                    or hashlib.sha256(canonical(data)).hexdigest() != checksum:
+            if (
+                not isinstance(checksum, str)
+                or hashlib.sha256(canonical(data)).hexdigest() != checksum
+            ):
                 raise ValueError("checksum")
             return cls._from_checked(data, version)
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError, AttributeError,
-                RecursionError, OverflowError):
+        except (
+            ValueError,
+            KeyError,
+            TypeError,
+            UnicodeDecodeError,
+            AttributeError,
+            RecursionError,
+            OverflowError,
+        ):
             raise EnvelopeDamaged() from None
 
     @classmethod
@@ -294,8 +310,10 @@ class Envelope:
         pending = None
         if "pending_recovery" in data:
             _keys(data["pending_recovery"], wrap_keys | {"salt"})
-            pending = (_bytes(data["pending_recovery"]["salt"], *SALT_BYTES),
-                       Wrap.from_json(data["pending_recovery"], version))
+            pending = (
+                _bytes(data["pending_recovery"]["salt"], *SALT_BYTES),
+                Wrap.from_json(data["pending_recovery"], version),
+            )
         check = None
         if "key_check" in data:
             check = _bytes(data["key_check"], KEY_CHECK_BYTES, KEY_CHECK_BYTES)

@@ -86,9 +86,7 @@ def parse_location(text: str | None, default: Path) -> StoreLocation:
     if not text:
         return StoreLocation(path=default)
     if "://" not in text:
-        raise LocationError(
-            "--store needs a URL such as postgresql+psycopg://clerk@server/council"
-        )
+        raise LocationError("--store needs a URL such as postgresql+psycopg://clerk@server/council")
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
@@ -137,8 +135,7 @@ def keep_password(location: StoreLocation, password: str) -> None:
         keyring.set_password(PASSWORD_SERVICE, location.password_user(), password)
     except Exception as exc:
         raise LocationError(
-            f"the password could not be kept in this PC's credential store "
-            f"({type(exc).__name__})"
+            f"the password could not be kept in this PC's credential store ({type(exc).__name__})"
         ) from None
 
 

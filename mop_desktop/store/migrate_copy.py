@@ -70,8 +70,12 @@ def check_copy(target: Path) -> str | None:
 def upgrade_on_copy(path: Path) -> None:
     try:
         upgrade_through_copy(
-            path, copy=copy_for_upgrade, upgrade=lambda target: upgrade_copy(target),
-            check=lambda target: check_copy(target), kept_as="the store", passes=(StoreBusyError,),
+            path,
+            copy=copy_for_upgrade,
+            upgrade=lambda target: upgrade_copy(target),
+            check=lambda target: check_copy(target),
+            kept_as="the store",
+            passes=(StoreBusyError,),
         )
     except UpgradeFailed as exc:
         raise StoreError(str(exc)) from exc.__cause__

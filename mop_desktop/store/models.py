@@ -146,8 +146,12 @@ class AdoptionRow(Base):
     #: migration 0003: one row per label of a document among the app's own adoptions
     __table_args__ = (
         Index(
-            "uq_adoption_document_label", "document_id", "version_label", unique=True,
-            sqlite_where=text("imported = 0"), postgresql_where=text("NOT imported"),
+            "uq_adoption_document_label",
+            "document_id",
+            "version_label",
+            unique=True,
+            sqlite_where=text("imported = 0"),
+            postgresql_where=text("NOT imported"),
         ),
     )
 

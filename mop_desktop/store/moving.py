@@ -244,9 +244,7 @@ def copy_at_schema(connection: Connection, revision: str, target: Path) -> dict[
     return counts
 
 
-def keep_before_upgrade(
-    connection: Connection, revision: str, aside_dir: Path, name: str
-) -> Path:
+def keep_before_upgrade(connection: Connection, revision: str, aside_dir: Path, name: str) -> Path:
     """A verified backup bundle, in ``aside_dir``, of a server store at schema ``revision``
     before it is upgraded: a server has no file to copy aside, so its rows are written into
     a policy.db at the same schema and bundled as any backup is (restorable into either

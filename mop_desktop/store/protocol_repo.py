@@ -168,13 +168,17 @@ class ProtocolRepository:
         """A version's text, read in two queries (its sections, then all their blocks)."""
         version_id = version if isinstance(version, int) else version.id
         title = self.session.scalar(select(VersionRow.title).where(VersionRow.id == version_id))
-        sections = list(self.session.scalars(
-            select(SectionRow).where(SectionRow.version_id == version_id)
-            .order_by(SectionRow.position)
-        ))
+        sections = list(
+            self.session.scalars(
+                select(SectionRow)
+                .where(SectionRow.version_id == version_id)
+                .order_by(SectionRow.position)
+            )
+        )
         blocks: dict[int, list[BlockRow]] = {s.id: [] for s in sections}
         for block in self.session.scalars(
-            select(BlockRow).join(SectionRow, BlockRow.section_id == SectionRow.id)
+            select(BlockRow)
+            .join(SectionRow, BlockRow.section_id == SectionRow.id)
             .where(SectionRow.version_id == version_id)
             .order_by(BlockRow.section_id, BlockRow.position)
         ):
@@ -188,8 +192,9 @@ class ProtocolRepository:
     def signatures(self, adoption_id: int) -> dict[str, bytes]:
         """The signature images recorded with an adoption, by role ("chair", "clerk")."""
         rows = self.session.execute(
-            select(AdoptionSignatureRow.role, AdoptionSignatureRow.image)
-            .where(AdoptionSignatureRow.adoption_id == adoption_id)
+            select(AdoptionSignatureRow.role, AdoptionSignatureRow.image).where(
+                AdoptionSignatureRow.adoption_id == adoption_id
+            )
         )
         return {str(role): bytes(image) for role, image in rows}
 
@@ -216,8 +221,10 @@ class ProtocolRepository:
 
     def setting_texts(self) -> dict[str, str]:
         """Every stored setting: key -> JSON text (``store.settings.decode`` reads it)."""
-        return {str(k): str(v) for k, v in self.session.execute(
-            select(SettingRow.key, SettingRow.value))}
+        return {
+            str(k): str(v)
+            for k, v in self.session.execute(select(SettingRow.key, SettingRow.value))
+        }
 
     def setting_text(self, key: str) -> str | None:
         value = self.session.scalar(select(SettingRow.value).where(SettingRow.key == key))
@@ -249,7 +256,8 @@ class ProtocolRepository:
         """(version id, label) of each recorded export of ``kind`` with this SHA-256."""
         rows = self.session.execute(
             select(ExportRow.version_id, ExportRow.version_label)
-            .where(ExportRow.sha256 == sha256, ExportRow.kind == kind).order_by(ExportRow.id)
+            .where(ExportRow.sha256 == sha256, ExportRow.kind == kind)
+            .order_by(ExportRow.id)
         )
         return [(version_id, label or "") for version_id, label in rows]
 
@@ -257,18 +265,26 @@ class ProtocolRepository:
         """Every recorded export, newest first: (path, kind, version label, SHA-256,
         created_at in naive UTC)."""
         rows = self.session.execute(
-            select(ExportRow.path, ExportRow.kind, ExportRow.version_label, ExportRow.sha256,
-                   ExportRow.created_at)
-            .order_by(ExportRow.created_at.desc(), ExportRow.id.desc())
+            select(
+                ExportRow.path,
+                ExportRow.kind,
+                ExportRow.version_label,
+                ExportRow.sha256,
+                ExportRow.created_at,
+            ).order_by(ExportRow.created_at.desc(), ExportRow.id.desc())
         )
-        return [(p or "", k or "", label or "", sha or "", created)
-                for p, k, label, sha, created in rows]
+        return [
+            (p or "", k or "", label or "", sha or "", created)
+            for p, k, label, sha, created in rows
+        ]
 
-    def record_export(self, *, version_id: int | None, version_label: str, kind: str,
-                      path: str, sha256: str) -> dt.datetime:
+    def record_export(
+        self, *, version_id: int | None, version_label: str, kind: str, path: str, sha256: str
+    ) -> dt.datetime:
         """Add one row to the export record; returns its ``created_at`` (naive UTC)."""
-        row = ExportRow(version_id=version_id, version_label=version_label, kind=kind,
-                        path=path, sha256=sha256)
+        row = ExportRow(
+            version_id=version_id, version_label=version_label, kind=kind, path=path, sha256=sha256
+        )
         self.session.add(row)
         self.session.flush()
         return row.created_at
@@ -299,7 +315,8 @@ def reading(store: Store) -> Iterator[ProtocolRepository]:
             raise server_error(store.location, exc) from None
         raise_if_environment(store.path, exc.orig or exc)
         raise DamagedStoreError(
-            f"{store.path.name} is damaged or not a database: {exc.orig or exc}") from None
+            f"{store.path.name} is damaged or not a database: {exc.orig or exc}"
+        ) from None
 
 
 def read_summary(store: Store) -> StoreSummary:

@@ -61,6 +61,10 @@ def wrapping_key(recovery_key: str, salt: bytes) -> bytearray:
     from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
     data = normalise(recovery_key)
-    hkdf = HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt,
-                info=b"mop-desktop register recovery key")
+    hkdf = HKDF(
+        algorithm=hashes.SHA256(),
+        length=KEY_BYTES,
+        salt=salt,
+        info=b"mop-desktop register recovery key",
+    )
     return bytearray(hkdf.derive(data.encode("ascii")))

@@ -123,9 +123,7 @@ class ConcernRow(RegisterBase):
     outcome: Mapped[str] = mapped_column(Text, default="")
     closed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     #: Closed in the clerk's old log without a date: never offered by retention until one is set
-    closing_date_unknown: Mapped[bool] = mapped_column(
-        Boolean, default=False, server_default="0"
-    )
+    closing_date_unknown: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     #: A hash of an imported row's content (inside the encrypted register), so that importing
     #: the same log again adds nothing for rows that carry no reference of their own.
     import_fingerprint: Mapped[str | None] = mapped_column(String, nullable=True, index=True)
@@ -133,8 +131,10 @@ class ConcernRow(RegisterBase):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     timeline: Mapped[list[TimelineRow]] = relationship(
-        back_populates="concern", order_by="TimelineRow.on, TimelineRow.id",
-        cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="concern",
+        order_by="TimelineRow.on, TimelineRow.id",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
     )
 
 
@@ -231,6 +231,8 @@ class ChairKeyRow(RegisterBase):
     id: Mapped[int] = mapped_column(primary_key=True)
     envelope: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class DraftRow(RegisterBase):
     """What was typed into an open case when the register locked, kept (encrypted, like
     everything here) until the case is opened again. ``reference`` is "" for a concern not
@@ -256,8 +258,18 @@ class SchemaVersionRow(RegisterBase):
 
 #: The text columns searched through FTS5 (kept in step with ``concern`` by triggers).
 FTS_COLUMNS = (
-    "reference", "raised_by", "raised_by_role", "about", "about_role", "category", "clauses",
-    "summary", "details", "route", "status", "outcome",
+    "reference",
+    "raised_by",
+    "raised_by_role",
+    "about",
+    "about_role",
+    "category",
+    "clauses",
+    "summary",
+    "details",
+    "route",
+    "status",
+    "outcome",
 )
 
 

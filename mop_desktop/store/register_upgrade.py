@@ -63,7 +63,10 @@ def revision_of(version: int) -> str:
 SCHEMA_4_PARTS = {
     "concern": {"closing_date_unknown", "import_fingerprint"},
     "timeline": {"updated_at"},
-    "user_category": set(), "attachment": set(), "sealed_concern": set(), "chair_key": set(),
+    "user_category": set(),
+    "attachment": set(),
+    "sealed_concern": set(),
+    "chair_key": set(),
 }
 
 
@@ -73,9 +76,7 @@ def legacy_revision(connection: Any, version: int) -> str:
         found = inspect(connection)
         tables = set(found.get_table_names())
         for table, columns in SCHEMA_4_PARTS.items():
-            if table not in tables or not columns <= {
-                c["name"] for c in found.get_columns(table)
-            }:
+            if table not in tables or not columns <= {c["name"] for c in found.get_columns(table)}:
                 return revision_of(3)
     return revision_of(version)
 

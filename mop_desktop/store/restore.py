@@ -67,8 +67,7 @@ class RestoreResult:
     restored: list[str]
 
 
-def restore_bundle(paths: AppPaths, bundle: Path, passphrase: str | None = None
-                   ) -> RestoreResult:
+def restore_bundle(paths: AppPaths, bundle: Path, passphrase: str | None = None) -> RestoreResult:
     """Put ``bundle``'s files in place of the current store (which must be closed).
 
     Every member is checked on a staged copy first (``backup.extract_verified``); if anything

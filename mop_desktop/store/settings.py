@@ -110,7 +110,8 @@ def _upsert(dialect: str, key: str, text: str) -> Insert:
 
         on_server = postgresql.insert(SettingRow).values(key=key, value=text)
         return on_server.on_conflict_do_update(
-            index_elements=[SettingRow.key], set_={"value": text})
+            index_elements=[SettingRow.key], set_={"value": text}
+        )
     from sqlalchemy.dialects import sqlite
 
     on_file = sqlite.insert(SettingRow).values(key=key, value=text)

@@ -79,8 +79,9 @@ def row_counts(connection: Connection) -> dict[str, int]:
     from sqlalchemy import func, select
 
     return {
-        t.name: int(connection.execute(
-            select(func.count()).select_from(t).where(*_content(t))).scalar_one())
+        t.name: int(
+            connection.execute(select(func.count()).select_from(t).where(*_content(t))).scalar_one()
+        )
         for t in tables()
     }
 
@@ -115,8 +116,10 @@ def copy_rows(source: Connection, target: Connection) -> dict[str, int]:
         count = 0
         for row in _rows(source, table):
             if deferred and any(row[name] is not None for name in deferred):
-                pointers.append({f"k_{c.name}": row[c.name] for c in _key(table)}
-                                | {f"v_{n}": row[n] for n in deferred + kept})
+                pointers.append(
+                    {f"k_{c.name}": row[c.name] for c in _key(table)}
+                    | {f"v_{n}": row[n] for n in deferred + kept}
+                )
                 row = row | {name: None for name in deferred}
             batch.append(row)
             count += 1
@@ -126,9 +129,11 @@ def copy_rows(source: Connection, target: Connection) -> dict[str, int]:
         if batch:
             target.execute(table.insert(), batch)
         if pointers:
-            statement = update(table).where(
-                *[c == bindparam(f"k_{c.name}") for c in _key(table)]
-            ).values({n: bindparam(f"v_{n}") for n in deferred + kept})
+            statement = (
+                update(table)
+                .where(*[c == bindparam(f"k_{c.name}") for c in _key(table)])
+                .values({n: bindparam(f"v_{n}") for n in deferred + kept})
+            )
             target.execute(statement, pointers)
         counts[table.name] = count
     if target.dialect.name == "postgresql":

@@ -75,8 +75,7 @@ def upgrade_through_copy(
             upgrade(target)
         except Exception as exc:  # the migrations, or SQL: the original is untouched
             raise UpgradeFailed(
-                f"{name} could not be upgraded ({type(exc).__name__}); "
-                f"{kept_as} was left as it was"
+                f"{name} could not be upgraded ({type(exc).__name__}); {kept_as} was left as it was"
             ) from exc
         problem = check(target)
         if problem:

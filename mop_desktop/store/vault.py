@@ -55,13 +55,38 @@ from mop_desktop.store.key_errors import (
 
 #: Re-exported: the key file's format and failures are part of this module's interface.
 __all__ = [
-    "FORMAT", "FORMAT_VERSION", "KEY_BYTES", "Envelope", "EnvelopeDamaged", "KdfParams",
-    "KeyFileChanged", "NoRegister", "NotTheNewRecoveryKey", "VaultError", "WeakPassphrase",
-    "Wrap", "WrongPassphrase", "WrongRecoveryKey", "calibrate", "check_new_passphrase",
-    "confirm_recovery_key", "create_envelope", "derive_key", "failure_delay", "key_check",
-    "new_recovery_key", "normalise_recovery_key", "propose_recovery_key", "read_envelope",
-    "replace_recovery_key", "set_passphrase", "unlock_with_passphrase",
-    "unlock_with_recovery_key", "verify_passphrase", "write_envelope", "zero",
+    "FORMAT",
+    "FORMAT_VERSION",
+    "KEY_BYTES",
+    "Envelope",
+    "EnvelopeDamaged",
+    "KdfParams",
+    "KeyFileChanged",
+    "NoRegister",
+    "NotTheNewRecoveryKey",
+    "VaultError",
+    "WeakPassphrase",
+    "Wrap",
+    "WrongPassphrase",
+    "WrongRecoveryKey",
+    "calibrate",
+    "check_new_passphrase",
+    "confirm_recovery_key",
+    "create_envelope",
+    "derive_key",
+    "failure_delay",
+    "key_check",
+    "new_recovery_key",
+    "normalise_recovery_key",
+    "propose_recovery_key",
+    "read_envelope",
+    "replace_recovery_key",
+    "set_passphrase",
+    "unlock_with_passphrase",
+    "unlock_with_recovery_key",
+    "verify_passphrase",
+    "write_envelope",
+    "zero",
 ]
 
 ENV_KDF_PROFILE = "MOP_KDF_PROFILE"
@@ -77,7 +102,6 @@ TARGET_SECONDS = 1.0
 #: The cost chosen when MOP_KDF_PROFILE=test (the test suite only).
 TEST_MEMORY_KIB = 8 * 1024
 TEST_TIME_COST = 1
-
 
 
 # -- the test profile -------------------------------------------------------------------------
@@ -224,8 +248,11 @@ def create_envelope(path: Path, passphrase: str) -> tuple[bytearray, str]:
 
 def _checked_key(envelope: Envelope, key: bytearray | None) -> bytearray | None:
     """A key unsealed from ``envelope``; one that fails the file's key check is damage."""
-    if key is not None and envelope.key_check is not None \
-            and not _same(key_check(key), envelope.key_check):
+    if (
+        key is not None
+        and envelope.key_check is not None
+        and not _same(key_check(key), envelope.key_check)
+    ):
         zero(key)
         raise EnvelopeDamaged()
     return key
@@ -242,8 +269,11 @@ def unlock_with_passphrase(path: Path, passphrase: str) -> bytearray:
     _check_cost(envelope.kdf)
     kek = derive_key(passphrase, envelope.kdf)
     try:
-        key = unseal(kek, envelope.passphrase_wrap,
-                      passphrase_aad(envelope.passphrase_wrap.scheme, envelope.kdf))
+        key = unseal(
+            kek,
+            envelope.passphrase_wrap,
+            passphrase_aad(envelope.passphrase_wrap.scheme, envelope.kdf),
+        )
     finally:
         zero(kek)
     key = _checked_key(envelope, key)
@@ -258,8 +288,11 @@ def unlock_with_recovery_key(path: Path, recovery_key: str) -> bytearray:
     envelope = read_envelope(path)
     rkek = _recovery_wrapping_key(recovery_key, envelope.recovery_salt)
     try:
-        key = unseal(rkek, envelope.recovery_wrap,
-                      recovery_aad(envelope.recovery_wrap.scheme, envelope.recovery_salt))
+        key = unseal(
+            rkek,
+            envelope.recovery_wrap,
+            recovery_aad(envelope.recovery_wrap.scheme, envelope.recovery_salt),
+        )
     finally:
         zero(rkek)
     key = _checked_key(envelope, key)

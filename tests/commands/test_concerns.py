@@ -29,9 +29,13 @@ def _import(cli, tmp_path, text):
 
 def test_init_import_list(cli, tmp_path, recovery_key):
     assert len(recovery_key.split("-")) == 7
-    code, out, _ = _import(cli, tmp_path, "raised_on,raised_by_role,summary\n"
-                           "23/03/2026,officer,Pressure over a planning letter\n"
-                           "24/03/2026,councillor,<b>x</b> in an email\n")
+    code, out, _ = _import(
+        cli,
+        tmp_path,
+        "raised_on,raised_by_role,summary\n"
+        "23/03/2026,officer,Pressure over a planning letter\n"
+        "24/03/2026,councillor,<b>x</b> in an email\n",
+    )
     assert code == 0 and "Imported 2" in out
     code, out, _ = cli("concerns", "list", "--json", "--search", "planning", env=PASS)
     assert code == 0
@@ -52,6 +56,7 @@ def test_wrong_or_missing_passphrase_exit_3(cli_process, recovery_key):
     assert bad.returncode == 3 and bad.stderr.strip().endswith("wrong passphrase")
     env = {"MOP_KDF_PROFILE": "test"}
     import os
+
     saved = os.environ.pop("MOP_PASSPHRASE", None)
     try:
         locked = cli_process("concerns", "list", env=env, input="")
@@ -68,19 +73,32 @@ def test_no_register_yet(cli):
 
 
 def test_import_error_names_line_and_column_and_adds_nothing(cli, tmp_path, recovery_key):
-    code, _, err = _import(cli, tmp_path, "raised_on,raised_by_role,summary\n"
-                           "23/03/2026,officer,Fine\n31/02/2026,officer,Bad\n")
+    code, _, err = _import(
+        cli,
+        tmp_path,
+        "raised_on,raised_by_role,summary\n23/03/2026,officer,Fine\n31/02/2026,officer,Bad\n",
+    )
     assert code == 2 and "in.csv line 3, column raised_on" in err
     code, out, _ = cli("concerns", "list", "--json", env=PASS)
     assert json.loads(out) == []
 
 
 def test_export_pdf_needs_the_password(cli, tmp_path, recovery_key):
-    _import(cli, tmp_path, "raised_on,raised_by_role,summary,about,about_role\n"
-            "23/03/2026,officer,Shouted at <img src=x>,Cllr Z,councillor\n")
+    _import(
+        cli,
+        tmp_path,
+        "raised_on,raised_by_role,summary,about,about_role\n"
+        "23/03/2026,officer,Shouted at <img src=x>,Cllr Z,councillor\n",
+    )
     target = tmp_path / "case.pdf"
-    code, _, err = cli("concerns", "export-pdf", "C-2026-001", "-o", str(target),
-                       env={**PASS, "MOP_PDF_PASSWORD": "pdf secret"})
+    code, _, err = cli(
+        "concerns",
+        "export-pdf",
+        "C-2026-001",
+        "-o",
+        str(target),
+        env={**PASS, "MOP_PDF_PASSWORD": "pdf secret"},
+    )
     assert code == 0, err
     from pypdf import PdfReader
 
@@ -103,8 +121,13 @@ def test_export_pdf_needs_the_password(cli, tmp_path, recovery_key):
 
 
 def test_change_passphrase_with_recovery_key(cli, recovery_key):
-    code, _, err = cli("concerns", "change-passphrase", "--recovery-key", recovery_key.lower(),
-                       env={"MOP_NEW_PASSPHRASE": "another passphrase", "MOP_KDF_PROFILE": "test"})
+    code, _, err = cli(
+        "concerns",
+        "change-passphrase",
+        "--recovery-key",
+        recovery_key.lower(),
+        env={"MOP_NEW_PASSPHRASE": "another passphrase", "MOP_KDF_PROFILE": "test"},
+    )
     assert code == 0, err
     assert cli("concerns", "list", env=PASS)[0] == 3
     assert cli("concerns", "list", env={"MOP_PASSPHRASE": "another passphrase"})[0] == 0
@@ -122,15 +145,35 @@ def test_replace_recovery_key(cli, recovery_key):
 
 
 def test_retention_list_and_delete(cli, tmp_path, recovery_key):
-    _import(cli, tmp_path, "raised_on,raised_by_role,summary,status,closed_on\n"
-            "01/01/2018,officer,Old,closed,01/06/2019\n01/01/2026,officer,New,,\n")
+    _import(
+        cli,
+        tmp_path,
+        "raised_on,raised_by_role,summary,status,closed_on\n"
+        "01/01/2018,officer,Old,closed,01/06/2019\n01/01/2026,officer,New,,\n",
+    )
     code, out, _ = cli("concerns", "retention", "--today", "2026-11-01", env=PASS)
     assert code == 0 and "C-2018-001" in out and "C-2026-001" not in out
-    code, _, err = cli("concerns", "retention", "--today", "2026-11-01", "--delete",
-                       "C-2026-001", "--yes", env=PASS)
+    code, _, err = cli(
+        "concerns",
+        "retention",
+        "--today",
+        "2026-11-01",
+        "--delete",
+        "C-2026-001",
+        "--yes",
+        env=PASS,
+    )
     assert code == 2 and "not reached the end" in err
-    code, out, _ = cli("concerns", "retention", "--today", "2026-11-01", "--delete",
-                       "C-2018-001", "--yes", env=PASS)
+    code, out, _ = cli(
+        "concerns",
+        "retention",
+        "--today",
+        "2026-11-01",
+        "--delete",
+        "C-2018-001",
+        "--yes",
+        env=PASS,
+    )
     assert code == 0 and "trace" in out
     code, out, _ = cli("concerns", "list", "--json", env=PASS)
     assert [r["reference"] for r in json.loads(out)] == ["C-2026-001"]
@@ -149,7 +192,8 @@ def test_damaged_page_inside_the_register_is_one_line(cli, tmp_path, recovery_ke
         from sqlalchemy import text
 
         root = session.execute(
-            text("SELECT rootpage FROM sqlite_master WHERE name = 'concern'")).scalar()
+            text("SELECT rootpage FROM sqlite_master WHERE name = 'concern'")
+        ).scalar()
     service.lock()
     blob = bytearray(db.read_bytes())
     middle = (root - 1) * 4096
@@ -171,7 +215,7 @@ def test_a_failed_register_operation_is_called_damage_only_when_the_check_finds_
     service.init("correct horse battery")
     assert _damage_or_failure(service).startswith("the register could not be read or changed")
     data = bytearray(app_paths.register_db.read_bytes())
-    data[4096 + 8:4096 + 400] = b"\xa5" * 392  # an altered page (the key still opens page 1)
+    data[4096 + 8 : 4096 + 400] = b"\xa5" * 392  # an altered page (the key still opens page 1)
     app_paths.register_db.write_bytes(bytes(data))
     message = _damage_or_failure(service)
     assert message.startswith("register.db is damaged (the check found it")

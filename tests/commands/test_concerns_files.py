@@ -20,8 +20,10 @@ def register(cli, tmp_path):
     code, _, err = cli("concerns", "init", env={"MOP_PASSPHRASE": PASS})
     assert code == 0, err
     log = tmp_path / "log.csv"
-    log.write_text("raised_on,raised_by_role,summary,about_role\n"
-                   "2026-03-23,councillor,About the clerk's minutes,clerk\n")
+    log.write_text(
+        "raised_on,raised_by_role,summary,about_role\n"
+        "2026-03-23,councillor,About the clerk's minutes,clerk\n"
+    )
     code, _, err = cli("concerns", "import", str(log), env={"MOP_PASSPHRASE": PASS})
     assert code == 0, err
     return "C-2026-001"
@@ -62,8 +64,9 @@ def test_seal_and_read_as_chair(cli, register):
     code, out, err = cli("concerns", "sealed", register, env=env)
     assert code == 0, err
     assert json.loads(out)["summary"] == "About the clerk's minutes"
-    code, out, err = cli("concerns", "sealed", register,
-                         env={"MOP_PASSPHRASE": PASS, "MOP_CHAIR_PASSPHRASE": PASS})
+    code, out, err = cli(
+        "concerns", "sealed", register, env={"MOP_PASSPHRASE": PASS, "MOP_CHAIR_PASSPHRASE": PASS}
+    )
     assert code == 3 and "wrong passphrase" in err and "minutes" not in out
 
 
@@ -91,8 +94,10 @@ def test_subject_access_attaches_only_the_files_that_name_the_person(cli, tmp_pa
     env = {"MOP_PASSPHRASE": PASS, "MOP_PDF_PASSWORD": "a long pdf password"}
     assert cli("concerns", "init", env=env)[0] == 0
     log = tmp_path / "log.csv"
-    log.write_text("raised_on,raised_by_role,raised_by,summary\n"
-                   "2026-03-23,officer,Ann Smith,Raised voice at committee\n")
+    log.write_text(
+        "raised_on,raised_by_role,raised_by,summary\n"
+        "2026-03-23,officer,Ann Smith,Raised voice at committee\n"
+    )
     assert cli("concerns", "import", str(log), env=env)[0] == 0
     ref = "C-2026-001"
     letter = tmp_path / "letter.eml"
@@ -114,8 +119,7 @@ def test_subject_access_attaches_only_the_files_that_name_the_person(cli, tmp_pa
     assert "1 other attached file(s)" in text and "Joanne" not in text
 
 
-def test_list_json_says_which_concerns_are_sealed_and_lists_their_files(cli, register,
-                                                                        tmp_path):
+def test_list_json_says_which_concerns_are_sealed_and_lists_their_files(cli, register, tmp_path):
     env = {"MOP_PASSPHRASE": PASS, "MOP_CHAIR_PASSPHRASE": CHAIR}
     letter = tmp_path / "letter.pdf"
     letter.write_bytes(b"%PDF-1.4 the letter")

@@ -10,9 +10,27 @@ import pytest
 
 PASS = {"MOP_PASSPHRASE": "correct horse battery", "MOP_KDF_PROFILE": "test"}
 ALL_FIELDS = {
-    "reference", "raised_on", "raised_by", "raised_by_role", "about", "about_role", "category",
-    "clauses", "summary", "details", "route", "status", "follow_up_on", "outcome", "closed_on",
-    "closing_date_unknown", "timeline", "created", "updated", "sealed", "attachments",
+    "reference",
+    "raised_on",
+    "raised_by",
+    "raised_by_role",
+    "about",
+    "about_role",
+    "category",
+    "clauses",
+    "summary",
+    "details",
+    "route",
+    "status",
+    "follow_up_on",
+    "outcome",
+    "closed_on",
+    "closing_date_unknown",
+    "timeline",
+    "created",
+    "updated",
+    "sealed",
+    "attachments",
 }
 
 
@@ -32,16 +50,58 @@ def _workbook(tmp_path, bad_date=False):
     book = openpyxl.Workbook()
     ws = book.active
     ws.title = "Log"
-    ws.append(["Reference No.", "Date logged", "Complainant", "Complainant role", "Against",
-               "Nature of concern", "Details", "Handling", "Outcome", "Status", "Date closed",
-               "Follow-up", "Notes for me"])
-    ws.append(["2023/04", dt.datetime(2023, 4, 5), "Jo Bloggs", "Cllr", "Ann Smith",
-               "Planning dispute", "Shouted at the planning meeting", "informal resolution",
-               "Apology given", "Resolved", None, None, "ignore"])
+    ws.append(
+        [
+            "Reference No.",
+            "Date logged",
+            "Complainant",
+            "Complainant role",
+            "Against",
+            "Nature of concern",
+            "Details",
+            "Handling",
+            "Outcome",
+            "Status",
+            "Date closed",
+            "Follow-up",
+            "Notes for me",
+        ]
+    )
+    ws.append(
+        [
+            "2023/04",
+            dt.datetime(2023, 4, 5),
+            "Jo Bloggs",
+            "Cllr",
+            "Ann Smith",
+            "Planning dispute",
+            "Shouted at the planning meeting",
+            "informal resolution",
+            "Apology given",
+            "Resolved",
+            None,
+            None,
+            "ignore",
+        ]
+    )
     ws.append([])
-    ws.append(["ML-7", "14/09/2023" if not bad_date else "14/13/2023", "Pat Jones",
-               "Officer", "Cllr Brown", "undue pressure", "Pressure over the grant", "", "",
-               "Open", None, dt.datetime(2023, 10, 1), ""])
+    ws.append(
+        [
+            "ML-7",
+            "14/09/2023" if not bad_date else "14/13/2023",
+            "Pat Jones",
+            "Officer",
+            "Cllr Brown",
+            "undue pressure",
+            "Pressure over the grant",
+            "",
+            "",
+            "Open",
+            None,
+            dt.datetime(2023, 10, 1),
+            "",
+        ]
+    )
     path = tmp_path / "Concerns log.xlsx"
     book.save(path)
     return path
@@ -76,8 +136,14 @@ def test_json_round_trip_carries_the_timeline(cli, tmp_path, registered, app_pat
     from mop_desktop.services.concerns import RegisterService
 
     path = _workbook(tmp_path)
-    cli("concerns", "import", str(path), "--columns", "Details=summary,Notes for me=-,"
-        "Handling=route", env=PASS)
+    cli(
+        "concerns",
+        "import",
+        str(path),
+        "--columns",
+        "Details=summary,Notes for me=-,Handling=route",
+        env=PASS,
+    )
     service = RegisterService(app_paths)
     service.unlock(PASS["MOP_PASSPHRASE"])
     try:
@@ -87,17 +153,26 @@ def test_json_round_trip_carries_the_timeline(cli, tmp_path, registered, app_pat
     code, out, _ = cli("concerns", "list", "--json", "--search", "grant", env=PASS)
     (record,) = json.loads(out)
     assert [(t["date"], t["text"]) for t in record["timeline"]] == [
-        ("2023-09-01", "Before it was reported")]
+        ("2023-09-01", "Before it was reported")
+    ]
     assert record["created"].endswith("Z") and record["updated"] >= record["created"]
 
 
 def test_bad_cell_is_one_line_naming_sheet_line_and_column(cli, tmp_path, registered):
     path = _workbook(tmp_path, bad_date=True)
-    code, out, err = cli("concerns", "import", str(path), "--columns",
-                         "Details=summary,Handling=route,Notes for me=-", env=PASS)
+    code, out, err = cli(
+        "concerns",
+        "import",
+        str(path),
+        "--columns",
+        "Details=summary,Handling=route,Notes for me=-",
+        env=PASS,
+    )
     assert code == 2, out
-    assert err.strip() == ('mop-desktop concerns: Concerns log.xlsx, sheet "Log", line 4, '
-                           'column B "Date logged": not a real date (no such day in that month)')
+    assert err.strip() == (
+        'mop-desktop concerns: Concerns log.xlsx, sheet "Log", line 4, '
+        'column B "Date logged": not a real date (no such day in that month)'
+    )
     assert "14/13" not in err
     code, out, _ = cli("concerns", "list", "--json", env=PASS)
     assert json.loads(out) == []
@@ -107,6 +182,7 @@ def test_unknown_column_and_bad_mapping_named(cli, tmp_path, registered):
     path = _workbook(tmp_path)
     code, _, err = cli("concerns", "import", str(path), env=PASS)
     assert code == 2 and "column M: unknown column 'Notes for me'" in err
-    code, _, err = cli("concerns", "import", str(path), "--columns", "Notes for me=colour",
-                       env=PASS)
+    code, _, err = cli(
+        "concerns", "import", str(path), "--columns", "Notes for me=colour", env=PASS
+    )
     assert code == 2 and err.startswith('mop-desktop concerns: --columns: "colour" is not a field')

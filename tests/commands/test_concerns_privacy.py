@@ -63,23 +63,45 @@ def test_subject_access_lists_references_and_fields_only(cli, register, tmp_path
 
 def test_subject_access_pdf_leaves_out_what_the_clerk_excludes(cli, register, tmp_path):
     target = tmp_path / "sar.pdf"
-    code, out, err = cli("concerns", "subject-access", "ann", "-o", str(target),
-                         "--exclude", "C-2026-005",
-                         env={**PASS, "MOP_PDF_PASSWORD": "a long pdf password"})
+    code, out, err = cli(
+        "concerns",
+        "subject-access",
+        "ann",
+        "-o",
+        str(target),
+        "--exclude",
+        "C-2026-005",
+        env={**PASS, "MOP_PDF_PASSWORD": "a long pdf password"},
+    )
     assert code == 0, err
     assert "C-2026-005\tleave out\tdetails: whole name" in out
     assert "2 record(s)" in out
     text = _pdf_text(target, "a long pdf password")
     assert "C-2026-001" in text and "C-2026-002" in text
-    for absent in ("C-2026-003", "C-2026-004", "C-2026-005", "Joanne", "hospital", "Hannah",
-                   "annual", "Planning"):
+    for absent in (
+        "C-2026-003",
+        "C-2026-004",
+        "C-2026-005",
+        "Joanne",
+        "hospital",
+        "Hannah",
+        "annual",
+        "Planning",
+    ):
         assert absent not in text
 
 
 def test_subject_access_bad_exclude_or_no_output_is_one_line(cli, register, tmp_path):
-    code, _, err = cli("concerns", "subject-access", "Ann", "-o", str(tmp_path / "x.pdf"),
-                       "--exclude", "C-2026-003",
-                       env={**PASS, "MOP_PDF_PASSWORD": "a long pdf password"})
+    code, _, err = cli(
+        "concerns",
+        "subject-access",
+        "Ann",
+        "-o",
+        str(tmp_path / "x.pdf"),
+        "--exclude",
+        "C-2026-003",
+        env={**PASS, "MOP_PDF_PASSWORD": "a long pdf password"},
+    )
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert "C-2026-003 is not among the records" in err
     assert not (tmp_path / "x.pdf").exists()
@@ -88,17 +110,21 @@ def test_subject_access_bad_exclude_or_no_output_is_one_line(cli, register, tmp_
 
 
 # -- PDF passwords ----------------------------------------------------------------------------
-@pytest.mark.parametrize("password, message", [
-    ("", "must not be empty"),
-    ("a", "too short: use at least 10 characters"),
-    ("correct horse battery", "must not be the register's passphrase"),
-])
+@pytest.mark.parametrize(
+    "password, message",
+    [
+        ("", "must not be empty"),
+        ("a", "too short: use at least 10 characters"),
+        ("correct horse battery", "must not be the register's passphrase"),
+    ],
+)
 @pytest.mark.parametrize("command", ["export-pdf", "subject-access"])
 def test_weak_pdf_passwords_are_refused(cli, register, tmp_path, password, message, command):
     target = tmp_path / "out.pdf"
     first = "C-2026-001" if command == "export-pdf" else "Ann"
-    code, _, err = cli("concerns", command, first, "-o", str(target),
-                       env={**PASS, "MOP_PDF_PASSWORD": password})
+    code, _, err = cli(
+        "concerns", command, first, "-o", str(target), env={**PASS, "MOP_PDF_PASSWORD": password}
+    )
     assert code == 2, err
     assert message in err and len(err.strip().splitlines()) == 1
     assert "Traceback" not in err
@@ -180,8 +206,12 @@ def test_the_command_line_turns_core_dumps_off():
         "print(before, resource.getrlimit(resource.RLIMIT_CORE))\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
-        env=dict(os.environ, PYTHONPATH=str(ROOT)), preexec_fn=allow_cores,
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        preexec_fn=allow_cores,
     )
     assert result.returncode == 0, result.stderr
     before, after = result.stdout.strip().splitlines()[-1].split(") (")

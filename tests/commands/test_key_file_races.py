@@ -37,7 +37,10 @@ def _env(**extra: str) -> dict[str, str]:
 def _popen(data_dir: Path, *argv: str, **env: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "mop_desktop", "--data-dir", str(data_dir), "concerns", *argv],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         env=_env(**env),
     )
 
@@ -45,7 +48,11 @@ def _popen(data_dir: Path, *argv: str, **env: str) -> subprocess.Popen[str]:
 def _run(data_dir: Path, *argv: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "mop_desktop", "--data-dir", str(data_dir), "concerns", *argv],
-        capture_output=True, text=True, env=_env(**env), timeout=120, stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=_env(**env),
+        timeout=120,
+        stdin=subprocess.DEVNULL,
     )
 
 
@@ -80,8 +87,9 @@ def _opens(key_file: Path, *, passphrase: str | None = None, recovery: str | Non
 HOLD = {"MOP_TEST_HOLD_KEY_FILE": "0.4"}
 
 
-def _replace(data_dir: Path, passphrase: str, crash_at: str = "",
-             **extra: str) -> tuple[int, str | None]:
+def _replace(
+    data_dir: Path, passphrase: str, crash_at: str = "", **extra: str
+) -> tuple[int, str | None]:
     """Run replace-recovery-key, typing the printed key back; (exit code, key printed)."""
     if crash_at:
         extra["MOP_TEST_CRASH_AT"] = crash_at
@@ -105,8 +113,13 @@ def test_passphrase_change_racing_recovery_key_replacement(data_dir):
     passphrase, revoked_passphrases = FIRST, []
     for round_no in range(5):
         new_passphrase = f"passphrase number {round_no}"
-        change = _popen(data_dir, "change-passphrase", MOP_PASSPHRASE=passphrase,
-                        MOP_NEW_PASSPHRASE=new_passphrase, **HOLD)
+        change = _popen(
+            data_dir,
+            "change-passphrase",
+            MOP_PASSPHRASE=passphrase,
+            MOP_NEW_PASSPHRASE=new_passphrase,
+            **HOLD,
+        )
         code, key = _replace(data_dir, passphrase, **HOLD)
         out, err = change.communicate(timeout=120)
         assert change.returncode == 0, err
@@ -126,11 +139,14 @@ def test_passphrase_change_racing_recovery_key_replacement(data_dir):
     assert revoked_recovery, "no replacement took effect in any round"
 
 
-@pytest.mark.parametrize("point, new_in_effect", [
-    ("", False),  # killed while waiting for the key to be typed back
-    ("recovery-before-promote", False),
-    ("recovery-after-promote", True),
-])
+@pytest.mark.parametrize(
+    "point, new_in_effect",
+    [
+        ("", False),  # killed while waiting for the key to be typed back
+        ("recovery-before-promote", False),
+        ("recovery-after-promote", True),
+    ],
+)
 def test_replacing_the_recovery_key_killed_at_each_step(data_dir, point, new_in_effect):
     key_file = data_dir / "register.key"
     old = _init(data_dir)
@@ -150,8 +166,13 @@ def test_replacing_the_recovery_key_killed_at_each_step(data_dir, point, new_in_
 
 def test_a_passphrase_change_killed_before_its_write_keeps_the_old_one(data_dir):
     _init(data_dir)
-    done = _run(data_dir, "change-passphrase", MOP_PASSPHRASE=FIRST,
-                MOP_NEW_PASSPHRASE="never written", MOP_TEST_CRASH_AT="passphrase-before-write")
+    done = _run(
+        data_dir,
+        "change-passphrase",
+        MOP_PASSPHRASE=FIRST,
+        MOP_NEW_PASSPHRASE="never written",
+        MOP_TEST_CRASH_AT="passphrase-before-write",
+    )
     assert done.returncode == -signal.SIGKILL
     assert _opens(data_dir / "register.key", passphrase=FIRST)
 
@@ -162,8 +183,9 @@ def _state(data_dir: Path) -> str:
     if listing.returncode == 0:
         return "complete"
     assert listing.returncode == 2, listing.stderr
-    assert ("no register yet" in listing.stderr
-            or "set-up was interrupted" in listing.stderr), listing.stderr
+    assert "no register yet" in listing.stderr or "set-up was interrupted" in listing.stderr, (
+        listing.stderr
+    )
     again = _run(data_dir, "init", MOP_PASSPHRASE=FIRST)
     assert again.returncode == 0, again.stderr
     assert _run(data_dir, "list", MOP_PASSPHRASE=FIRST).returncode == 0

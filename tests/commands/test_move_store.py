@@ -20,8 +20,9 @@ def _pdf_text(path: Path) -> str:
     import subprocess
 
     try:
-        return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                              text=True, check=True).stdout
+        return subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
     except FileNotFoundError:
         pytest.skip("pdftotext (poppler-utils) is not installed")
 
@@ -33,8 +34,9 @@ def _adopted_store(cli, samples, *store: str) -> None:
     assert code == 0, err
 
 
-def test_sqlite_to_server_and_back_gives_the_same_store(cli, samples, pg_url, tmp_path,
-                                                        app_paths, credential_store):
+def test_sqlite_to_server_and_back_gives_the_same_store(
+    cli, samples, pg_url, tmp_path, app_paths, credential_store
+):
     _adopted_store(cli, samples)
     code, out, err = cli("check", "--anchor-here")
     assert code == 0, out + err
@@ -76,8 +78,9 @@ def test_sqlite_to_server_and_back_gives_the_same_store(cli, samples, pg_url, tm
     assert _pdf_text(tmp_path / "back.pdf") == local and "Peacehaven" in local
 
 
-def test_a_server_backup_restores_into_either_engine(cli, samples, pg_url, tmp_path,
-                                                     app_paths, monkeypatch):
+def test_a_server_backup_restores_into_either_engine(
+    cli, samples, pg_url, tmp_path, app_paths, monkeypatch
+):
     _adopted_store(cli, samples, "--store", pg_url)
     make_register(app_paths, concerns=2, monkeypatch=monkeypatch)
     code, before, _err = cli("--store", pg_url, "show", "--json")
@@ -106,8 +109,7 @@ def test_a_server_backup_restores_into_either_engine(cli, samples, pg_url, tmp_p
     assert json.loads(restored) == json.loads(before)
 
 
-def test_moving_into_a_server_that_holds_a_protocol_is_refused(cli, samples, pg_url,
-                                                               app_paths):
+def test_moving_into_a_server_that_holds_a_protocol_is_refused(cli, samples, pg_url, app_paths):
     _adopted_store(cli, samples)
     _adopted_store(cli, samples, "--store", pg_url)
     code, out, err = cli("move-store", "--to", pg_url)
@@ -126,8 +128,7 @@ def test_no_password_in_any_output(cli, samples, pg_url, app_paths):
     assert code == 2 and secret not in out + err
 
 
-def test_the_register_is_never_written_to_the_server(cli, samples, pg_url, app_paths,
-                                                     monkeypatch):
+def test_the_register_is_never_written_to_the_server(cli, samples, pg_url, app_paths, monkeypatch):
     from sqlalchemy import create_engine, text
 
     _adopted_store(cli, samples)
@@ -136,14 +137,18 @@ def test_the_register_is_never_written_to_the_server(cli, samples, pg_url, app_p
     assert code == 0, err
     engine = create_engine(pg_url)
     with engine.connect() as con:
-        names = set(con.execute(text(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).scalars())
+        names = set(
+            con.execute(
+                text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+            ).scalars()
+        )
     engine.dispose()
     assert not {"concern", "concern_event", "attachment"} & names
 
 
-def test_a_restore_into_the_server_that_fails_leaves_it_as_it_was(cli, samples, pg_url,
-                                                                  tmp_path, monkeypatch):
+def test_a_restore_into_the_server_that_fails_leaves_it_as_it_was(
+    cli, samples, pg_url, tmp_path, monkeypatch
+):
     from mop_desktop.store import moving, transfer
 
     _adopted_store(cli, samples, "--store", pg_url)

@@ -26,12 +26,19 @@ def test_pdf_and_verify_import_no_qt(store, data_dir, tmp_path):
         "print(codes, qt)\n"
     )
     out = tmp_path / "p.pdf"
-    runs = (([f"pdf|-o|{out}"], [0]),
-            ([f"pdf|-o|{out}|--redline"], [0]),
-            ([f"pdf|-o|{out}|--draft", f"verify|{out}"], [0, 1]))  # a draft: verify says 1
+    runs = (
+        ([f"pdf|-o|{out}"], [0]),
+        ([f"pdf|-o|{out}|--redline"], [0]),
+        ([f"pdf|-o|{out}|--draft", f"verify|{out}"], [0, 1]),
+    )  # a draft: verify says 1
     for commands, codes in runs:
-        result = subprocess.run([sys.executable, "-c", script, str(data_dir), *commands],
-                                cwd=ROOT, capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            [sys.executable, "-c", script, str(data_dir), *commands],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert result.returncode == 0, result.stderr[-2000:]
         assert result.stdout.strip().splitlines()[-1] == f"{codes} []", result.stdout
 
@@ -44,7 +51,11 @@ def test_export_record_is_read_by_verify_and_by_the_orm(cli, store, tmp_path):
     assert (code, stdout.strip()) == (0, label)
     [export] = list_exports(store)
     assert (export.path, export.kind, export.version_label, export.sha256) == (
-        str(out.resolve()), "protocol", label, file_sha256(out))
+        str(out.resolve()),
+        "protocol",
+        label,
+        file_sha256(out),
+    )
     assert export.created_at.year >= 2026  # stored as the ORM stores it and read back
 
 
@@ -71,7 +82,7 @@ def test_damaged_store_is_refused_in_one_line(cli, store, app_paths, tmp_path):
     assert cli("pdf", "-o", str(out))[0] == 0
     store.close()
     data = bytearray(app_paths.policy_db.read_bytes())
-    data[4096: 4096 * 3] = b"\xff" * (4096 * 2)
+    data[4096 : 4096 * 3] = b"\xff" * (4096 * 2)
     app_paths.policy_db.write_bytes(bytes(data))
     for argv in (("pdf", "-o", str(tmp_path / "q.pdf")), ("verify", str(out))):
         code, stdout, err = cli(*argv)

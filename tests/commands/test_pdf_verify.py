@@ -32,8 +32,7 @@ def test_verify_answers_1_after_a_one_byte_change(cli, store, tmp_path):
     assert "not an unaltered export" in stdout
 
 
-def test_verify_answers_1_for_a_draft_or_report_and_2_for_a_missing_file(cli, store,
-                                                                        tmp_path):
+def test_verify_answers_1_for_a_draft_or_report_and_2_for_a_missing_file(cli, store, tmp_path):
     put_adopted(store, model_like_text(), [], "Example Town Council")
     changed = model_like_text()
     changed.sections[0].blocks[0].text += " Now revised."
@@ -78,7 +77,9 @@ def test_pdf_command_as_a_process_does_not_load_qt(store, tmp_path):
 
     result = subprocess.run(
         [sys.executable, "-c", probe, str(store.path.parent), str(out)],
-        capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin"},
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin"},
         timeout=120,
     )
     assert result.returncode == 0, result.stderr

@@ -66,8 +66,9 @@ def test_verify_refuses_a_pdf_whose_printed_record_no_longer_matches_the_history
     rewrite_chain(app_paths.policy_db)
     code, stdout, _ = cli("verify", str(out))
     assert code == 1
-    assert "is no longer in the history: the history has been changed since it was printed" \
-        in stdout
+    assert (
+        "is no longer in the history: the history has been changed since it was printed" in stdout
+    )
 
 
 @pytest.mark.sqlite_only(reason="tampers with policy.db's file directly")
@@ -89,8 +90,11 @@ def test_verify_record_checks_the_digits_from_a_paper_copy(cli, store, tmp_path,
     digits = short_record_hash(_history(cli)[-1]["record_hash"])
     code, stdout, _ = cli("verify", "--record", digits.upper())
     assert code == 0
-    assert re.fullmatch(rf"record {digits}: version \S+, adopted .+; it is in the adoption "
-                        r"history, intact\n", stdout), stdout
+    assert re.fullmatch(
+        rf"record {digits}: version \S+, adopted .+; it is in the adoption "
+        r"history, intact\n",
+        stdout,
+    ), stdout
     code, stdout, _ = cli("verify", "--record", "0000 0000 0000")
     assert code == 1 and "no record in the adoption history begins with 0000 0000 0000" in stdout
     code, _, err = cli("verify", "--record", "9d28")

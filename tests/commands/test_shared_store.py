@@ -36,23 +36,42 @@ class PC:
 
     def __init__(self, folder: Path, url: str, keyring: bool = False) -> None:
         # policy.db is always in its data folder: PCs "sharing" one are processes on one PC
-        self.data = Path(url[len("sqlite:///"):]).parent if url.startswith("sqlite:") \
-            else folder / "data"
+        self.data = (
+            Path(url[len("sqlite:///") :]).parent if url.startswith("sqlite:") else folder / "data"
+        )
         self.data.mkdir(parents=True, exist_ok=True)
         self.url = url
         self.keyring_file = folder / "credential-store.json" if keyring else None
 
     def argv(self, *args: str) -> list[str]:
-        return [sys.executable, "-m", "mop_desktop", "--data-dir", str(self.data),
-                "--store", self.url, *args]
+        return [
+            sys.executable,
+            "-m",
+            "mop_desktop",
+            "--data-dir",
+            str(self.data),
+            "--store",
+            self.url,
+            *args,
+        ]
 
     def start(self, *args: str, **env: str) -> subprocess.Popen[str]:
-        return subprocess.Popen(self.argv(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True, env=_env(self.keyring_file, **env))
+        return subprocess.Popen(
+            self.argv(*args),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=_env(self.keyring_file, **env),
+        )
 
     def run(self, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(self.argv(*args), capture_output=True, text=True, timeout=180,
-                              env=_env(self.keyring_file, **env))
+        return subprocess.run(
+            self.argv(*args),
+            capture_output=True,
+            text=True,
+            timeout=180,
+            env=_env(self.keyring_file, **env),
+        )
 
 
 def _open(url: str):
@@ -114,11 +133,19 @@ def test_the_same_draft_adopted_twice_at_once_is_adopted_once(store_url, tmp_pat
     for round_ in range(3):
         if round_:
             _new_draft(store_url, f"draft {round_}")
-        args = ("adopt", "--date", f"2026-03-{10 + round_}", "--minute", f"2026-{round_}",
-                "--reviewer", "G White", "--today", "2026-11-22")
+        args = (
+            "adopt",
+            "--date",
+            f"2026-03-{10 + round_}",
+            "--minute",
+            f"2026-{round_}",
+            "--reviewer",
+            "G White",
+            "--today",
+            "2026-11-22",
+        )
         running = [clerk.start(*args), deputy.start(*args)]
-        results = sorted((p.wait(timeout=300), p.stdout.read(), p.stderr.read())
-                         for p in running)
+        results = sorted((p.wait(timeout=300), p.stdout.read(), p.stderr.read()) for p in running)
         for p in running:
             p.stdout.close()
             p.stderr.close()
@@ -129,7 +156,12 @@ def test_the_same_draft_adopted_twice_at_once_is_adopted_once(store_url, tmp_pat
         assert "meanwhile" in err or "no draft" in err, err
     shown = json.loads(clerk.run("show", "--json").stdout)
     assert [h["minute_ref"] for h in shown["history"]] == [
-        "2020-101", "2021-101", "2026-0", "2026-1", "2026-2"]
+        "2020-101",
+        "2021-101",
+        "2026-0",
+        "2026-1",
+        "2026-2",
+    ]
     check = deputy.run("check")
     assert check.returncode == 0, check.stderr
     assert "The adoption history is intact (5 records checked)." in check.stdout
@@ -160,8 +192,12 @@ def _grant_deputy(pg_url: str) -> str:
 
     engine = create_engine(pg_url)
     with engine.begin() as con:
-        con.execute(text("DO $$ BEGIN CREATE ROLE deputy LOGIN; "
-                         "EXCEPTION WHEN duplicate_object THEN NULL; END $$"))
+        con.execute(
+            text(
+                "DO $$ BEGIN CREATE ROLE deputy LOGIN; "
+                "EXCEPTION WHEN duplicate_object THEN NULL; END $$"
+            )
+        )
         con.execute(text("GRANT ALL ON ALL TABLES IN SCHEMA public TO deputy"))
         con.execute(text("GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO deputy"))
     engine.dispose()
@@ -177,24 +213,44 @@ def _rewrite_chain(url: str) -> None:
 
     engine = create_engine(url)
     with engine.begin() as con:
-        con.execute(text("UPDATE adoption SET minute_ref = '2020-999' "
-                         "WHERE version_label = '2020'"))
-        rows = con.execute(text(
-            "SELECT id, version_id, version_label, adopted_on, minute_ref, review_due, "
-            "reviewer, chair, clerk, no_changes, text_sha256, imported, record_hash, "
-            "adopted_by FROM adoption ORDER BY id")).all()
+        con.execute(
+            text("UPDATE adoption SET minute_ref = '2020-999' WHERE version_label = '2020'")
+        )
+        rows = con.execute(
+            text(
+                "SELECT id, version_id, version_label, adopted_on, minute_ref, review_due, "
+                "reviewer, chair, clerk, no_changes, text_sha256, imported, record_hash, "
+                "adopted_by FROM adoption ORDER BY id"
+            )
+        ).all()
         previous = ""
         for r in rows:
-            record = Adoption(r[2], r[3], r[4], r[5], r[6], adopted_by=r[13] or "",
-                              chair=r[7], clerk=r[8], text_sha256=r[10], prev_hash=previous,
-                              record_hash=r[12], no_changes=bool(r[9]), imported=bool(r[11]),
-                              version_id=r[1])
+            record = Adoption(
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                r[6],
+                adopted_by=r[13] or "",
+                chair=r[7],
+                clerk=r[8],
+                text_sha256=r[10],
+                prev_hash=previous,
+                record_hash=r[12],
+                no_changes=bool(r[9]),
+                imported=bool(r[11]),
+                version_id=r[1],
+            )
             new = record.compute_hash()
-            con.execute(text("UPDATE adoption SET prev_hash = :p, record_hash = :h "
-                             "WHERE id = :id"), {"p": previous, "h": new, "id": r[0]})
+            con.execute(
+                text("UPDATE adoption SET prev_hash = :p, record_hash = :h WHERE id = :id"),
+                {"p": previous, "h": new, "id": r[0]},
+            )
             previous = new
-        con.execute(text("UPDATE setting SET value = :v WHERE key = 'history.head'"),
-                    {"v": json.dumps({"1": [len(rows), previous]})})
+        con.execute(
+            text("UPDATE setting SET value = :v WHERE key = 'history.head'"),
+            {"v": json.dumps({"1": [len(rows), previous]})},
+        )
     engine.dispose()
 
 
@@ -211,8 +267,17 @@ def test_the_history_anchor_works_from_every_pc_of_the_office(pg_url, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "history anchored now in this PC's credential store (2 records)" in result.stdout
     # the deputy adopts; the clerk's PC confirms the record the chain vouches for
-    adopted = deputy.run("adopt", "--date", "2026-03-10", "--minute", "2026-5",
-                         "--reviewer", "G White", "--today", "2026-11-22")
+    adopted = deputy.run(
+        "adopt",
+        "--date",
+        "2026-03-10",
+        "--minute",
+        "2026-5",
+        "--reviewer",
+        "G White",
+        "--today",
+        "2026-11-22",
+    )
     assert adopted.returncode == 0, adopted.stderr
     for pc in (clerk, deputy, clerk):
         result = pc.run("check")
@@ -225,8 +290,9 @@ def test_the_history_anchor_works_from_every_pc_of_the_office(pg_url, tmp_path):
         result = pc.run("check")
         assert result.returncode == 1, result.stdout
         assert "ok  The adoption history is intact" in result.stdout
-        assert ("history row 1 (version 2020, adopted 23 March 2020) does not carry this "
-                "PC's anchor") in result.stderr
+        assert (
+            "history row 1 (version 2020, adopted 23 March 2020) does not carry this PC's anchor"
+        ) in result.stderr
 
 
 def test_the_register_is_nowhere_on_the_server(pg_url, tmp_path):
@@ -238,9 +304,12 @@ def test_the_register_is_nowhere_on_the_server(pg_url, tmp_path):
     assert result.returncode == 0, result.stderr
     secret_words = ("Zanzibar-Quokka pressure over planning", "Councillor Threlkeld-Umber")
     log = tmp_path / "log.csv"
-    log.write_text("raised_on,raised_by_role,raised_by,summary,details\n"
-                   f"23/03/2026,officer,{secret_words[1]},{secret_words[0]},"
-                   "Shouted at the deputy clerk\n", encoding="utf-8")
+    log.write_text(
+        "raised_on,raised_by_role,raised_by,summary,details\n"
+        f"23/03/2026,officer,{secret_words[1]},{secret_words[0]},"
+        "Shouted at the deputy clerk\n",
+        encoding="utf-8",
+    )
     result = pc.run("concerns", "import", str(log), **PASS)
     assert result.returncode == 0, result.stderr
     listed = pc.run("concerns", "list", **PASS)
@@ -249,9 +318,19 @@ def test_the_register_is_nowhere_on_the_server(pg_url, tmp_path):
     server = pg_server.session_server()
     database = pg_url.split("@/")[1].split("?")[0]
     dump = subprocess.run(
-        [str(server.bindir / "pg_dump"), "-h", str(server.socket_dir), "-U", "postgres",
-         "--data-only", "--inserts", database],
-        capture_output=True, text=True, timeout=120,
+        [
+            str(server.bindir / "pg_dump"),
+            "-h",
+            str(server.socket_dir),
+            "-U",
+            "postgres",
+            "--data-only",
+            "--inserts",
+            database,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert dump.returncode == 0, dump.stderr
     assert "Peacehaven" in dump.stdout  # the protocol is there

@@ -34,11 +34,29 @@ def test_text_form_of_an_unnumbered_draft_with_nested_lettered_list(cli, store):
     from mop_desktop.domain.document import Block, DocumentText, ListItem, Section
     from mop_desktop.services.workspace import start_from_text
 
-    start_from_text(store, DocumentText("Protocol", [Section("When <b>things</b> go wrong", [
-        Block("Routes:", numbered=False, list_style="lower-alpha",
-              items=[ListItem("informal", [ListItem("mediation")], "lower-roman"),
-                     ListItem("grievance")]),
-    ], numbered=False)]))
+    start_from_text(
+        store,
+        DocumentText(
+            "Protocol",
+            [
+                Section(
+                    "When <b>things</b> go wrong",
+                    [
+                        Block(
+                            "Routes:",
+                            numbered=False,
+                            list_style="lower-alpha",
+                            items=[
+                                ListItem("informal", [ListItem("mediation")], "lower-roman"),
+                                ListItem("grievance"),
+                            ],
+                        ),
+                    ],
+                    numbered=False,
+                )
+            ],
+        ),
+    )
     code, text, err = cli("show")
     assert code == 0, err
     lines = text.splitlines()

@@ -6,18 +6,41 @@ from mop_desktop.domain.document import Block, DocumentText, Section
 
 
 def docs():
-    old = DocumentText("P", [Section("A", [Block("Alpha clause about meetings"),
-                                           Block("Beta clause about visits"),
-                                           Block("Gamma clause goes")])]).renumber()
-    new = DocumentText("P", [Section("A", [Block("Alpha clause about all meetings"),
-                                           Block("Beta clause about visits"),
-                                           Block("A brand new clause on training")])])
+    old = DocumentText(
+        "P",
+        [
+            Section(
+                "A",
+                [
+                    Block("Alpha clause about meetings"),
+                    Block("Beta clause about visits"),
+                    Block("Gamma clause goes"),
+                ],
+            )
+        ],
+    ).renumber()
+    new = DocumentText(
+        "P",
+        [
+            Section(
+                "A",
+                [
+                    Block("Alpha clause about all meetings"),
+                    Block("Beta clause about visits"),
+                    Block("A brand new clause on training"),
+                ],
+            )
+        ],
+    )
     return old, new.renumber()
 
 
 def entry(diff, text):
-    return next(e for e in diff.entries
-                if (e.new_text or "").startswith(text) or (e.old_text or "").startswith(text))
+    return next(
+        e
+        for e in diff.entries
+        if (e.new_text or "").startswith(text) or (e.old_text or "").startswith(text)
+    )
 
 
 def test_notes_follow_a_reworded_a_removed_and_a_new_clause():
@@ -33,7 +56,9 @@ def test_notes_follow_a_reworded_a_removed_and_a_new_clause():
     diff = compare(old, new)
     by_entry = cn.notes_by_entry(diff, notes)
     assert sorted(by_entry.values()) == [
-        "No longer needed", "To match the Code of Conduct", "Training is now required"
+        "No longer needed",
+        "To match the Code of Conduct",
+        "Training is now required",
     ]
 
 

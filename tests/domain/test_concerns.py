@@ -9,8 +9,11 @@ import pytest
 from mop_desktop.domain import concerns as c
 from mop_desktop.domain.records import Council
 
-COUNCIL = Council(name="Example Town Council", principal_authority="Lewes District Council",
-                  personnel_chair="Cllr P Chair")
+COUNCIL = Council(
+    name="Example Town Council",
+    principal_authority="Lewes District Council",
+    personnel_chair="Cllr P Chair",
+)
 
 
 def test_officer_about_councillor_offers_four_routes_naming_the_monitoring_officer():
@@ -95,11 +98,18 @@ def test_broken_character_named_by_field():
 
 def test_choices_read_in_sentence_case_with_proper_nouns_kept():
     assert [c.role_label(r) for r in c.ROLES] == [
-        "Officer", "Councillor", "Clerk", "Member of the public", "Other"]
+        "Officer",
+        "Councillor",
+        "Clerk",
+        "Member of the public",
+        "Other",
+    ]
     assert c.category_label("bullying or harassment") == "Bullying or harassment"
     assert c.category_label("criticism of an officer in public") == (
-        "Criticism of an officer in public")
+        "Criticism of an officer in public"
+    )
     assert c.status_label("referred to monitoring officer") == (
-        "Referred to the Monitoring Officer")
+        "Referred to the Monitoring Officer"
+    )
     assert c.status_label("open") == "Open" and c.role_label("") == ""
     assert "member of the public" in c.ROLES  # the stored words are unchanged

@@ -8,34 +8,54 @@ from mop_desktop.domain.document import Block, DocumentText, ListItem, Section
 
 
 def adopted() -> DocumentText:
-    return DocumentText("Protocol", [
-        Section("Introduction", [
-            Block("The relationship between councillors and officers is essential."),
-            Block("The purpose of this protocol is to help councillors and officers continue "
-                  "this relationship."),
-            Block("The protocol should be read with the code of conduct."),
-        ]),
-        Section("Expectations", [
-            Block("Councillors can expect from officers:", list_style="bullet", items=[
-                ListItem("A working partnership."),
-                ListItem("Respect, dignity and courtesy."),
-                ListItem("A timely response to enquiries."),
-            ]),
-            Block("Officers can expect from councillors a commitment to fair treatment."),
-        ]),
-        Section("When things go wrong", [
-            Block("An officer may use the grievance procedure."),
-            Block("A councillor may use the disciplinary procedure."),
-        ]),
-    ]).renumber()
+    return DocumentText(
+        "Protocol",
+        [
+            Section(
+                "Introduction",
+                [
+                    Block("The relationship between councillors and officers is essential."),
+                    Block(
+                        "The purpose of this protocol is to help councillors and officers continue "
+                        "this relationship."
+                    ),
+                    Block("The protocol should be read with the code of conduct."),
+                ],
+            ),
+            Section(
+                "Expectations",
+                [
+                    Block(
+                        "Councillors can expect from officers:",
+                        list_style="bullet",
+                        items=[
+                            ListItem("A working partnership."),
+                            ListItem("Respect, dignity and courtesy."),
+                            ListItem("A timely response to enquiries."),
+                        ],
+                    ),
+                    Block("Officers can expect from councillors a commitment to fair treatment."),
+                ],
+            ),
+            Section(
+                "When things go wrong",
+                [
+                    Block("An officer may use the grievance procedure."),
+                    Block("A councillor may use the disciplinary procedure."),
+                ],
+            ),
+        ],
+    ).renumber()
 
 
 def draft_with_four_changes() -> DocumentText:
     """Reworded 1.2, removed one list item in 2.1, added a clause 2.3, moved 1.3 to 3.3."""
     doc = adopted().clone()
     intro, expect, wrong = doc.sections
-    intro.blocks[1].text = ("The purpose of this protocol is to help councillors and officers "
-                            "build and keep this relationship.")
+    intro.blocks[1].text = (
+        "The purpose of this protocol is to help councillors and officers "
+        "build and keep this relationship."
+    )
     expect.blocks[0].items.pop(1)
     expect.blocks.append(Block("Councillors and officers shall be courteous at meetings."))
     wrong.blocks.append(intro.blocks.pop(2))
@@ -76,7 +96,9 @@ def test_inserting_a_clause_renumbers_the_rest_without_marking_them_changed() ->
     diff = compare(old, new)
     assert [e.new_number for e in diff.added] == ["1.1"]
     assert [(e.old_number, e.new_number) for e in diff.renumbered] == [
-        ("1.1", "1.2"), ("1.2", "1.3"), ("1.3", "1.4")
+        ("1.1", "1.2"),
+        ("1.2", "1.3"),
+        ("1.3", "1.4"),
     ]
     assert [e for e in diff.changed if not e.added] == []
 
@@ -126,10 +148,19 @@ def test_a_clause_moved_and_reworded_is_one_clause() -> None:
 
 
 def test_unnumbered_clauses_are_named_by_their_first_words() -> None:
-    old = DocumentText("P", [Section("Roles", [
-        Block("Councillors set the policy of the council and lead it.", numbered=False),
-        Block("Officers give advice to the council.", numbered=False),
-    ], numbered=False)]).renumber()
+    old = DocumentText(
+        "P",
+        [
+            Section(
+                "Roles",
+                [
+                    Block("Councillors set the policy of the council and lead it.", numbered=False),
+                    Block("Officers give advice to the council.", numbered=False),
+                ],
+                numbered=False,
+            )
+        ],
+    ).renumber()
     new = old.clone()
     new.sections[0].blocks[1].text = "Officers give impartial advice to the council."
     diff = compare(old, new)
@@ -144,8 +175,11 @@ def test_a_new_clause_with_a_list_is_added_not_reworded() -> None:
     old = adopted()
     new = old.clone()
     new.sections[1].blocks.append(
-        Block("Officers will also:", list_style="bullet",
-              items=[ListItem("Reply promptly."), ListItem("Keep records.")])
+        Block(
+            "Officers will also:",
+            list_style="bullet",
+            items=[ListItem("Reply promptly."), ListItem("Keep records.")],
+        )
     )
     new.sections[2].blocks.pop(0)
     diff = compare(old, new.renumber())

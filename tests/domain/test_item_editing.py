@@ -8,11 +8,26 @@ from mop_desktop.domain.document import Block, DocumentText, ListItem, Section
 def doc() -> DocumentText:
     return DocumentText(
         "P",
-        [Section("S", [Block("Lead", items=[
-            ListItem("a"),
-            ListItem("b", items=[ListItem("b1"), ListItem("b2")], list_style="lower-roman"),
-            ListItem("c"),
-        ], list_style="lower-alpha")])],
+        [
+            Section(
+                "S",
+                [
+                    Block(
+                        "Lead",
+                        items=[
+                            ListItem("a"),
+                            ListItem(
+                                "b",
+                                items=[ListItem("b1"), ListItem("b2")],
+                                list_style="lower-roman",
+                            ),
+                            ListItem("c"),
+                        ],
+                        list_style="lower-alpha",
+                    )
+                ],
+            )
+        ],
     ).renumber()
 
 
@@ -51,11 +66,17 @@ def test_set_item_text():
 
 
 def test_number_document_numbers_everything_but_a_preamble_and_takes_numbers_off():
-    d = DocumentText("P", [
-        Section("", [Block("Intro", numbered=False)], numbered=False),
-        Section("A", [Block("x", numbered=False), Block("y", numbered=False, level=2)],
-                numbered=False),
-    ]).renumber()
+    d = DocumentText(
+        "P",
+        [
+            Section("", [Block("Intro", numbered=False)], numbered=False),
+            Section(
+                "A",
+                [Block("x", numbered=False), Block("y", numbered=False, level=2)],
+                numbered=False,
+            ),
+        ],
+    ).renumber()
     assert ed.number_document(d, True)
     assert [s.number for s in d.sections] == ["", "1"]
     assert [b.number for _s, b in d.iter_blocks()] == ["", "1.1", "1.1.1"]

@@ -21,13 +21,17 @@ def test_inserting_and_moving_renumbers_the_rest():
     d.sections.insert(0, Section("Zero", [Block("z")]))
     d.renumber()
     assert [(b.number, b.text) for b in d.sections[1].blocks] == [
-        ("2.1", "new"), ("2.2", "a"), ("2.3", "b"),
+        ("2.1", "new"),
+        ("2.2", "a"),
+        ("2.3", "b"),
     ]
     moved = d.sections.pop(0)
     d.sections.append(moved)
     d.renumber()
     assert [(s.number, s.heading) for s in d.sections] == [
-        ("1", "One"), ("2", "Two"), ("3", "Zero"),
+        ("1", "One"),
+        ("2", "Two"),
+        ("3", "Zero"),
     ]
     assert d.sections[2].blocks[0].number == "3.1"
 

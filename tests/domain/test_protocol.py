@@ -23,16 +23,32 @@ D = dt.date
 DRAFT, ADOPTED, SUPERSEDED = VersionStatus.DRAFT, VersionStatus.ADOPTED, VersionStatus.SUPERSEDED
 
 
-def record(id_: int, label: str, on: dt.date | None, version_id: int | None = None,
-           due: dt.date | None = None, minute: str = "") -> AdoptionRecord:
-    return AdoptionRecord(id=id_, version_label=label, adopted_on=on, minute_ref=minute,
-                          review_due=due, version_id=version_id)
+def record(
+    id_: int,
+    label: str,
+    on: dt.date | None,
+    version_id: int | None = None,
+    due: dt.date | None = None,
+    minute: str = "",
+) -> AdoptionRecord:
+    return AdoptionRecord(
+        id=id_,
+        version_label=label,
+        adopted_on=on,
+        minute_ref=minute,
+        review_due=due,
+        version_id=version_id,
+    )
 
 
 def protocol(versions=(), adoptions=(), interval: int = 12) -> Protocol:
-    return Protocol(document_id=1, title="Member/Officer Relations Protocol",
-                    review_interval_months=interval, versions=tuple(versions),
-                    adoptions=tuple(adoptions))
+    return Protocol(
+        document_id=1,
+        title="Member/Officer Relations Protocol",
+        review_interval_months=interval,
+        versions=tuple(versions),
+        adoptions=tuple(adoptions),
+    )
 
 
 # an imported history (2019, 2022) whose last row adopted version 10, superseded by 11 (2024)
@@ -136,12 +152,15 @@ def test_review_meeting():
     assert protocol([Version(1, None, DRAFT)]).review_meeting(meetings, D(2026, 2, 1)) is None
 
 
-@pytest.mark.parametrize(("today", "expected"), [
-    (D(2026, 3, 1), D(2026, 3, 12)),  # the committee on the 5th is not Full Council
-    (D(2026, 3, 12), D(2026, 3, 12)),  # a meeting today is the next one
-    (D(2026, 3, 13), D(2026, 6, 1)),  # only a committee left: that one
-    (D(2026, 6, 2), None),
-])
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (D(2026, 3, 1), D(2026, 3, 12)),  # the committee on the 5th is not Full Council
+        (D(2026, 3, 12), D(2026, 3, 12)),  # a meeting today is the next one
+        (D(2026, 3, 13), D(2026, 6, 1)),  # only a committee left: that one
+        (D(2026, 6, 2), None),
+    ],
+)
 def test_next_meeting_prefers_full_council(today, expected):
     meetings = [
         Meeting(D(2026, 6, 1), "Planning Committee"),

@@ -140,11 +140,9 @@ def test_no_meetings_entered():
 def test_a_meeting_long_before_the_review_date_is_not_the_review_meeting():
     # adopted, due for review on 31 December 2027; only a February 2027 meeting entered
     assert meeting_for_review([D(2027, 2, 4)], D(2027, 12, 31), D(2027, 1, 10)) is None
-    choice = meeting_for_review([D(2027, 2, 4), D(2027, 12, 9)], D(2027, 12, 31),
-                                D(2027, 1, 10))
+    choice = meeting_for_review([D(2027, 2, 4), D(2027, 12, 9)], D(2027, 12, 31), D(2027, 1, 10))
     assert choice is not None and choice.date == D(2027, 12, 9) and not choice.after_review
     choice = meeting_for_review([D(2027, 10, 1)], D(2027, 12, 31), D(2027, 1, 10))
     assert choice is not None and choice.date == D(2027, 10, 1)  # within three months
-    choice = meeting_for_review([D(2027, 2, 4), D(2028, 1, 13)], D(2027, 12, 31),
-                                D(2027, 1, 10))
+    choice = meeting_for_review([D(2027, 2, 4), D(2028, 1, 13)], D(2027, 12, 31), D(2027, 1, 10))
     assert choice is not None and choice.date == D(2028, 1, 13) and choice.after_review

@@ -66,13 +66,14 @@ def app_context(qapp, app_paths, store):
 def told(monkeypatch):
     """Every message box the shell would show, collected instead: [(title, text), ...]."""
     from mop_desktop.gui.widgets import messages
+
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(
-        messages, "tell",
+        messages,
+        "tell",
         lambda parent, title, text, critical=False, **_kind: shown.append((title, text)),
     )
     return shown
-
 
 
 def closed_after(request, dialog):

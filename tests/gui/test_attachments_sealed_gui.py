@@ -30,11 +30,14 @@ def private_temp(tmp_path, monkeypatch):
     return temp
 
 
-def test_attach_open_and_wipe_from_the_case_form(app, window, service, qtbot, tmp_path,
-                                                 private_temp, monkeypatch):
+def test_attach_open_and_wipe_from_the_case_form(
+    app, window, service, qtbot, tmp_path, private_temp, monkeypatch
+):
     opened = []
-    monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl",
-                        lambda url: opened.append(url.toLocalFile()) or True)
+    monkeypatch.setattr(
+        "PySide6.QtGui.QDesktopServices.openUrl",
+        lambda url: opened.append(url.toLocalFile()) or True,
+    )
     page = _unlocked_page(app, window, qtbot)
     form = page.open_case("C-2026-001")
     tabs = form.tabs
@@ -66,8 +69,9 @@ def test_new_concern_cannot_attach_until_saved(app, window, service, qtbot):
     form.cancel()
 
 
-def test_sealed_concern_shows_as_sealed_and_opens_for_the_chair(app, window, service, qtbot,
-                                                                monkeypatch):
+def test_sealed_concern_shows_as_sealed_and_opens_for_the_chair(
+    app, window, service, qtbot, monkeypatch
+):
     page = _unlocked_page(app, window, qtbot)
     sealed.set_up_chair(page.service, CHAIR)
     sealed.seal_concern(page.service, "C-2026-002")
@@ -98,8 +102,9 @@ def test_sealed_concern_shows_as_sealed_and_opens_for_the_chair(app, window, ser
     assert files.wipe_open_copies() == 0
 
 
-def test_new_concern_about_the_clerk_can_be_sealed_on_saving(app, window, service, qtbot,
-                                                            monkeypatch):
+def test_new_concern_about_the_clerk_can_be_sealed_on_saving(
+    app, window, service, qtbot, monkeypatch
+):
     page = _unlocked_page(app, window, qtbot)
     sealed.set_up_chair(page.service, CHAIR)
     asked = []

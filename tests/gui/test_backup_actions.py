@@ -120,6 +120,7 @@ def test_indicator_words():
 
 def test_restore_dialog_previews_and_restores(qtbot, window, app_paths, store, monkeypatch):
     from mop_desktop.gui.backup import restore as restore_dialog
+
     backup_now(app_paths, app_paths.backups, now=dt.datetime(2026, 3, 23, 19, 30))
     original = dump(app_paths.policy_db)
     add_meeting(store, 7)
@@ -228,8 +229,9 @@ def test_quitting_without_closing_the_window_backs_up_a_change(qtbot, window, ap
     assert not actions.dirty
 
 
-def test_choosing_the_backups_folder_is_stored_and_used(qtbot, window, app_paths, store, tmp_path,
-                                                        monkeypatch, told):
+def test_choosing_the_backups_folder_is_stored_and_used(
+    qtbot, window, app_paths, store, tmp_path, monkeypatch, told
+):
     from mop_desktop.store import settings
 
     usb = tmp_path / "usb"
@@ -242,8 +244,9 @@ def test_choosing_the_backups_folder_is_stored_and_used(qtbot, window, app_paths
     qtbot.waitUntil(lambda: not actions.running and bool(list_backups(usb)), timeout=20000)
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("x")
-    monkeypatch.setattr(backup_actions, "choose_backups_folder",
-                        lambda parent, current: not_a_folder)
+    monkeypatch.setattr(
+        backup_actions, "choose_backups_folder", lambda parent, current: not_a_folder
+    )
     _action(window, "actionBackupsFolder").trigger()
     assert told and "cannot be written" in told[-1]
     with store.session() as s:
@@ -260,8 +263,7 @@ def test_check_the_data_reports_each_check(qtbot, window, told, told_kinds):
     assert told_kinds[-1].get("success") is True and not told_kinds[-1].get("critical")
 
 
-def test_an_unlocked_register_is_backed_up_through_its_key(qtbot, window, app_paths,
-                                                           monkeypatch):
+def test_an_unlocked_register_is_backed_up_through_its_key(qtbot, window, app_paths, monkeypatch):
     state = pytest.importorskip("mop_desktop.gui.register.state")
     monkeypatch.setenv("MOP_KDF_PROFILE", "test")
     actions = window.backup_actions
@@ -278,8 +280,9 @@ def test_an_unlocked_register_is_backed_up_through_its_key(qtbot, window, app_pa
     assert backup_actions._register_key_copy(actions.app) is None
 
 
-def test_recovery_finds_the_backup_on_the_chosen_usb_stick(qtbot, app_paths, store, tmp_path,
-                                                           monkeypatch):
+def test_recovery_finds_the_backup_on_the_chosen_usb_stick(
+    qtbot, app_paths, store, tmp_path, monkeypatch
+):
     from mop_desktop.store import settings
 
     populate(store)
@@ -294,7 +297,7 @@ def test_recovery_finds_the_backup_on_the_chosen_usb_stick(qtbot, app_paths, sto
     for side in ("-wal", "-shm"):
         (app_paths.data / f"policy.db{side}").unlink(missing_ok=True)
     data = bytearray(app_paths.policy_db.read_bytes())
-    data[4096 * 2: 4096 * 2 + 400] = b"\xa5" * 400
+    data[4096 * 2 : 4096 * 2 + 400] = b"\xa5" * 400
     app_paths.policy_db.write_bytes(bytes(data))
     with pytest.raises(DamagedStoreError) as err:
         open_store(app_paths.policy_db, app_paths.kept_aside)

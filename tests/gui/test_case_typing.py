@@ -17,8 +17,7 @@ from tests.gui.test_concerns_page import (  # noqa: F401 (fixtures used by name)
 )
 
 
-def test_enter_in_the_timeline_adds_the_note_and_keeps_the_case_open(app, window, qtbot,
-                                                                      service):
+def test_enter_in_the_timeline_adds_the_note_and_keeps_the_case_open(app, window, qtbot, service):
     page = _unlocked_page(app, window, qtbot)
     form = page.open_case("C-2026-001")
     qtbot.waitExposed(form)
@@ -57,8 +56,7 @@ def test_closing_with_a_note_not_added_asks(app, window, qtbot, service, monkeyp
     assert service.timeline("C-2026-001") == []
 
 
-def test_a_two_digit_year_in_the_case_form_is_shown_in_full_and_saved(app, window, qtbot,
-                                                                       service):
+def test_a_two_digit_year_in_the_case_form_is_shown_in_full_and_saved(app, window, qtbot, service):
     import datetime as dt
 
     page = _unlocked_page(app, window, qtbot)
@@ -71,8 +69,9 @@ def test_a_two_digit_year_in_the_case_form_is_shown_in_full_and_saved(app, windo
     assert service.get("C-2026-001").follow_up_on == dt.date(2026, 12, 3)
 
 
-def test_a_case_report_with_an_empty_password_says_so_and_asks_again(app, window, qtbot,
-                                                                     service, tmp_path):
+def test_a_case_report_with_an_empty_password_says_so_and_asks_again(
+    app, window, qtbot, service, tmp_path
+):
     page = _unlocked_page(app, window, qtbot)
     target = tmp_path / "case.pdf"
     saved: list[str] = []
@@ -92,8 +91,9 @@ def test_a_case_report_with_an_empty_password_says_so_and_asks_again(app, window
     assert target.read_bytes().startswith(b"%PDF")
 
 
-def test_a_case_report_cancelled_at_the_password_writes_nothing(app, window, qtbot, service,
-                                                                tmp_path):
+def test_a_case_report_cancelled_at_the_password_writes_nothing(
+    app, window, qtbot, service, tmp_path
+):
     page = _unlocked_page(app, window, qtbot)
     target = tmp_path / "case.pdf"
     told: list[str] = []
@@ -139,8 +139,7 @@ def test_the_idle_lock_keeps_what_was_typed_as_the_case_draft(app, window, qtbot
     assert again.reference == "C-2026-001"
     assert again.summaryEdit.text() == "Shouted at the clerk in committee, twice"
     assert again.entryTextEdit.text() == "Phoned the chair"
-    assert "Your unsaved changes to C-2026-001 were kept as a draft" in (
-        again.errorLabel.text())
+    assert "Your unsaved changes to C-2026-001 were kept as a draft" in (again.errorLabel.text())
     assert "Your unsaved changes to C-2026-001 were kept as a draft." in told
     assert service.get("C-2026-001").summary == "<b>x</b> shouted in committee"  # not saved
     assert service.drafts() == []  # back in the form

@@ -62,7 +62,8 @@ def test_the_app_builds_no_layout_at_run_time() -> None:
     """Only the tests load a layout (``uiloader.load_ui``, to compare with the forms)."""
     gui = forms.ROOT / "mop_desktop" / "gui"
     loading = [
-        str(path.relative_to(gui)) for path in gui.rglob("*.py")
+        str(path.relative_to(gui))
+        for path in gui.rglob("*.py")
         if path.name != "uiloader.py"
         and any(word in path.read_text("utf-8") for word in ("QUiLoader", "load_ui("))
     ]

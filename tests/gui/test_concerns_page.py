@@ -29,9 +29,14 @@ def app(store, app_paths, qtbot):
     from mop_desktop.gui.shell.context import AppContext
 
     with store.session() as session:
-        save_council(session, Council(name="Oakford Town Council",
-                                      principal_authority="Wealden District Council",
-                                      personnel_chair="Cllr Hazel Rowe"))
+        save_council(
+            session,
+            Council(
+                name="Oakford Town Council",
+                principal_authority="Wealden District Council",
+                personnel_chair="Cllr Hazel Rowe",
+            ),
+        )
     ctx = AppContext(app_paths, store)
     yield ctx
     from mop_desktop.gui.register.state import register_for
@@ -52,12 +57,25 @@ def service(app):
 
     svc = register_for(app)
     svc.init(PASSPHRASE)
-    svc.add(Concern(raised_on=dt.date(2026, 3, 23), raised_by_role="officer",
-                    summary="<b>x</b> shouted in committee", about="Cllr Ann Example",
-                    about_role="councillor"))
-    svc.add(Concern(raised_on=dt.date(2026, 4, 2), raised_by_role="councillor",
-                    summary="Minutes late", about="Pat Clerk", about_role="clerk",
-                    category="access to information"))
+    svc.add(
+        Concern(
+            raised_on=dt.date(2026, 3, 23),
+            raised_by_role="officer",
+            summary="<b>x</b> shouted in committee",
+            about="Cllr Ann Example",
+            about_role="councillor",
+        )
+    )
+    svc.add(
+        Concern(
+            raised_on=dt.date(2026, 4, 2),
+            raised_by_role="councillor",
+            summary="Minutes late",
+            about="Pat Clerk",
+            about_role="clerk",
+            category="access to information",
+        )
+    )
     svc.lock()
     return svc
 
@@ -111,6 +129,7 @@ def test_setup_shows_recovery_key_once_and_opens(app, window, qtbot, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
     from mop_desktop.gui.publishing import pdf_preview
+
     printed = tmp_path / "printed-sheet.pdf"
     sent = []
 
@@ -259,8 +278,15 @@ def test_ctrl_l_locks(app, window, qtbot, service):
 
 def test_retention_review_deletes_after_confirmation(app, window, qtbot, service):
     service.unlock(PASSPHRASE)
-    old = service.add(Concern(raised_on=dt.date(2017, 1, 1), raised_by_role="officer",
-                              summary="Old", status="closed", closed_on=dt.date(2018, 1, 1)))
+    old = service.add(
+        Concern(
+            raised_on=dt.date(2017, 1, 1),
+            raised_by_role="officer",
+            summary="Old",
+            status="closed",
+            closed_on=dt.date(2018, 1, 1),
+        )
+    )
     service.lock()
     page = _unlocked_page(app, window, qtbot)
     page.open_retention()
@@ -370,17 +396,30 @@ def test_columns_fitted_when_the_first_concerns_arrive(app, window, qtbot):
     assert page.table.countLabel.text() == (
         "No concerns recorded yet: New concern… records the first."
     )
-    service.add(Concern(raised_on=dt.date(2026, 3, 23), raised_by_role="officer",
-                        summary="Shouted", about="Councillor Bartholomew Featherstonehaugh",
-                        about_role="councillor", category="bullying or harassment"))
+    service.add(
+        Concern(
+            raised_on=dt.date(2026, 3, 23),
+            raised_by_role="officer",
+            summary="Shouted",
+            about="Councillor Bartholomew Featherstonehaugh",
+            about_role="councillor",
+            category="bullying or harassment",
+        )
+    )
     page.apply_filters()
     view = page.table.table
     for name in ("about", "category"):
         column = LIST_COLUMNS.index(name)
         assert view.columnWidth(column) >= view.sizeHintForColumn(column), name
     # a later concern by a councillor fits the role column sized on "officer"
-    service.add(Concern(raised_on=dt.date(2026, 3, 24), raised_by_role="councillor",
-                        summary="Late papers", about_role="clerk"))
+    service.add(
+        Concern(
+            raised_on=dt.date(2026, 3, 24),
+            raised_by_role="councillor",
+            summary="Late papers",
+            about_role="clerk",
+        )
+    )
     page.apply_filters()
     role = LIST_COLUMNS.index("raised_by_role")
     assert view.columnWidth(role) >= view.sizeHintForColumn(role)
@@ -538,18 +577,31 @@ def test_roles_and_categories_read_as_labels_and_are_stored_as_words(app, window
     from mop_desktop.services.concerns.query import LIST_COLUMNS
 
     service.unlock(PASSPHRASE)
-    service.add(Concern(raised_on=dt.date(2026, 5, 4), raised_by_role="member of the public",
-                        summary="Shouted at in the car park", about="Cllr Ann Example",
-                        about_role="councillor", category="bullying or harassment"))
+    service.add(
+        Concern(
+            raised_on=dt.date(2026, 5, 4),
+            raised_by_role="member of the public",
+            summary="Shouted at in the car park",
+            about="Cllr Ann Example",
+            about_role="councillor",
+            category="bullying or harassment",
+        )
+    )
     service.lock()
     page = _unlocked_page(app, window, qtbot)
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10000)
     page.table.roleCombo.setCurrentText("Member of the public")
     assert page.model.rowCount() == 1
-    row = {name: page.model.index(0, LIST_COLUMNS.index(name)).data()
-           for name in ("raised_by_role", "about_role", "category", "status")}
-    assert row == {"raised_by_role": "Member of the public", "about_role": "Councillor",
-                   "category": "Bullying or harassment", "status": "Open"}
+    row = {
+        name: page.model.index(0, LIST_COLUMNS.index(name)).data()
+        for name in ("raised_by_role", "about_role", "category", "status")
+    }
+    assert row == {
+        "raised_by_role": "Member of the public",
+        "about_role": "Councillor",
+        "category": "Bullying or harassment",
+        "status": "Open",
+    }
     page.table.roleCombo.setCurrentIndex(0)
     page.table.categoryCombo.setCurrentText("Bullying or harassment")
     assert page.model.rowCount() == 1 and page.model.reference_at(0) == "C-2026-003"
@@ -568,11 +620,15 @@ def test_roles_and_categories_read_as_labels_and_are_stored_as_words(app, window
     assert form.save()
     saved = service.get("C-2026-003")
     assert (saved.raised_by_role, saved.about_role, saved.category) == (
-        "councillor", "officer", "undue pressure")
+        "councillor",
+        "officer",
+        "undue pressure",
+    )
 
 
-def test_typing_quickly_ends_with_the_last_query_s_results(app, window, qtbot, service,
-                                                            monkeypatch):
+def test_typing_quickly_ends_with_the_last_query_s_results(
+    app, window, qtbot, service, monkeypatch
+):
     """Searches run off the UI thread; an older search finishing last is dropped."""
     import threading
 
@@ -614,10 +670,21 @@ def test_subject_access_shows_each_record_and_why_and_writes_only_the_ticked(
     app, window, qtbot, service, tmp_path
 ):
     service.unlock(PASSPHRASE)
-    service.add(Concern(raised_on=dt.date(2026, 5, 4), raised_by_role="officer",
-                        summary="Joanne and Hannah: annual planning", about="Joanne Baker"))
-    extra = service.add(Concern(raised_on=dt.date(2026, 5, 5), raised_by_role="officer",
-                                summary="Spoke to Ann Example about seating"))
+    service.add(
+        Concern(
+            raised_on=dt.date(2026, 5, 4),
+            raised_by_role="officer",
+            summary="Joanne and Hannah: annual planning",
+            about="Joanne Baker",
+        )
+    )
+    extra = service.add(
+        Concern(
+            raised_on=dt.date(2026, 5, 5),
+            raised_by_role="officer",
+            summary="Spoke to Ann Example about seating",
+        )
+    )
     service.lock()
     page = _unlocked_page(app, window, qtbot)
     target = tmp_path / "sar.pdf"
@@ -653,8 +720,7 @@ def test_subject_access_shows_each_record_and_why_and_writes_only_the_ticked(
     assert "C-2026-001" in text and extra not in text and "Joanne" not in text
 
 
-def test_a_new_recovery_key_takes_effect_only_when_done(app, window, qtbot, service,
-                                                       monkeypatch):
+def test_a_new_recovery_key_takes_effect_only_when_done(app, window, qtbot, service, monkeypatch):
     from mop_desktop.store import vault
 
     page = _unlocked_page(app, window, qtbot)

@@ -76,8 +76,14 @@ def test_double_clicking_a_reminder_opens_what_it_is_about(qtbot, app_paths, sto
     qtbot.addWidget(page.widget)
     page.items = [
         Reminder(REVIEW, D(2027, 3, 31), "Review", State.UPCOMING, 80, uid="review-1-1"),
-        Reminder(FOLLOW_UP, D(2027, 1, 12), "Follow up C-2026-004", State.DUE, 2,
-                 uid="followup-C-2026-004"),
+        Reminder(
+            FOLLOW_UP,
+            D(2027, 1, 12),
+            "Follow up C-2026-004",
+            State.DUE,
+            2,
+            uid="followup-C-2026-004",
+        ),
     ]
     page.model.set_rows(page.items)
     view = page.form.remindersView

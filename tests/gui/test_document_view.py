@@ -113,7 +113,8 @@ def test_typing_in_a_list_item_and_a_heading(page, qtbot):
     type_in(qtbot, page, " of each other")
     doc = page.document()
     assert [i.text for i in doc.sections[1].blocks[0].items] == [
-        "A working partnership", "Respect for each other"
+        "A working partnership",
+        "Respect for each other",
     ]
     assert doc.sections[1].heading == "Expectations of each other"
     page.actions_.undo.trigger()
@@ -127,7 +128,9 @@ def test_enter_at_the_end_of_a_clause_starts_the_next_clause(page, qtbot):
     qtbot.keyClick(page.view, Qt.Key.Key_Return)
     type_in(qtbot, page, "Status")
     assert [(b.number, b.text) for b in page.document().sections[0].blocks] == [
-        ("1.1", "Purpose"), ("1.2", "Status"), ("1.3", "Scope")
+        ("1.1", "Purpose"),
+        ("1.2", "Status"),
+        ("1.3", "Scope"),
     ]
     assert lines(page)[2:5] == [("1.1", "Purpose"), ("1.2", "Status"), ("1.3", "Scope")]
     page.actions_.undo.trigger()  # the typing
@@ -242,11 +245,16 @@ def test_number_and_unnumber_the_whole_document_in_one_undoable_step(store, open
         title="Protocol",
         sections=[
             Section("", [Block("An introduction", numbered=False)], numbered=False),
-            Section("Roles", [Block("Councillors", numbered=False),
-                              Block("Officers", numbered=False)], numbered=False),
-            Section("Conduct", [Block("Respect", numbered=False,
-                                      items=[ListItem("a")], list_style="bullet")],
-                    numbered=False),
+            Section(
+                "Roles",
+                [Block("Councillors", numbered=False), Block("Officers", numbered=False)],
+                numbered=False,
+            ),
+            Section(
+                "Conduct",
+                [Block("Respect", numbered=False, items=[ListItem("a")], list_style="bullet")],
+                numbered=False,
+            ),
         ],
     ).renumber()
     start_from_text(store, plain)
@@ -254,7 +262,9 @@ def test_number_and_unnumber_the_whole_document_in_one_undoable_step(store, open
     page.actions_.number_all.trigger()
     doc = page.document()
     assert [(s.number, s.heading) for s in doc.sections] == [
-        ("", ""), ("1", "Roles"), ("2", "Conduct")
+        ("", ""),
+        ("1", "Roles"),
+        ("2", "Conduct"),
     ]
     assert [b.number for _s, b in doc.iter_blocks()] == ["", "1.1", "1.2", "2.1"]
     assert ("1.2", "Officers") in lines(page)
@@ -268,9 +278,7 @@ def test_number_and_unnumber_the_whole_document_in_one_undoable_step(store, open
     assert not page.document().numbered
 
 
-def test_show_changes_marks_an_edited_clause_against_the_adopted_version(
-    store, open_page, qtbot
-):
+def test_show_changes_marks_an_edited_clause_against_the_adopted_version(store, open_page, qtbot):
     from mop_desktop.services import drafts
 
     adopt(store)
@@ -311,8 +319,9 @@ def test_show_changes_shows_removed_and_moved_clauses_struck_and_noted(store, op
     shown = lines(page)
     assert ("1.1", "[clause removed, was 1.1] Purpose") in shown
     assert ("1.1", "[renumbered, was 1.2] Scope") in shown
-    removed = page.view.document().findBlockByNumber(shown.index(
-        ("1.1", "[clause removed, was 1.1] Purpose")))
+    removed = page.view.document().findBlockByNumber(
+        shown.index(("1.1", "[clause removed, was 1.1] Purpose"))
+    )
     assert removed.text().endswith("Purpose")
     # the removed clause is shown, not edited; the draft's clause text has no notes in it
     put_cursor(page, ("block", 0, 0, -1), 0)
@@ -414,9 +423,23 @@ def test_spelling_underlines_misspelt_words_and_learns_council_words(store, open
     from mop_desktop.services import spelling
     from mop_desktop.services.workspace import start_from_text
 
-    start_from_text(store, DocumentText("Protocol", [Section("Roles", [
-        Block("The councillors of Snoddingworth organise a recieved meeting in colour.")
-    ])]).renumber())
+    start_from_text(
+        store,
+        DocumentText(
+            "Protocol",
+            [
+                Section(
+                    "Roles",
+                    [
+                        Block(
+                            "The councillors of Snoddingworth organise a recieved meeting "
+                            "in colour."
+                        )
+                    ],
+                )
+            ],
+        ).renumber(),
+    )
     page = open_page()
     page.spelling.load_now()
     assert [w for _s, _e, w in page.spelling.misspelt()] == ["Snoddingworth", "recieved"]
@@ -451,9 +474,7 @@ def test_ctrl_return_in_the_view_adds_a_clause_and_never_splits_a_block(page, qt
     assert page.view.document().blockCount() == len(page.view.entries())
 
 
-def test_typing_next_to_deleted_words_goes_into_the_clause_not_the_marks(
-    store, open_page, qtbot
-):
+def test_typing_next_to_deleted_words_goes_into_the_clause_not_the_marks(store, open_page, qtbot):
     from mop_desktop.services import drafts
 
     adopt(store)
@@ -477,8 +498,11 @@ def test_typing_next_to_deleted_words_goes_into_the_clause_not_the_marks(
 
 def test_moving_the_clause_at_the_cursor_renumbers_and_undoes(page, qtbot):
     put_cursor(page, ("block", 0, 0, -1))
-    qtbot.keyClick(page.view, Qt.Key.Key_Down,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        page.view,
+        Qt.Key.Key_Down,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert lines(page)[2:4] == [("1.1", "Scope"), ("1.2", "Purpose")]
     assert page.view.entry_at_cursor().key == ("block", 0, 1, -1)
     page.actions_.undo.trigger()

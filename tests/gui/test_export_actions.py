@@ -25,6 +25,7 @@ def test_menu_offers_web_page_word_and_tracked_changes(window):
 
 def _answer(monkeypatch, tmp_path, suffix, asked):
     from mop_desktop.gui.publishing import export_actions
+
     def answer(_parent, _title, suggested: Path, kinds):
         asked.append((suggested, kinds))
         return tmp_path / suggested.with_suffix(suffix).name
@@ -34,6 +35,7 @@ def _answer(monkeypatch, tmp_path, suffix, asked):
 
 def test_protocol_as_a_web_page_and_as_word(qtbot, window, store, monkeypatch, tmp_path):
     from mop_desktop.gui.publishing import export_actions
+
     app, win = window
     put_adopted(store, adopted(), [], "Example Town Council")
     for suffix in (".html", ".docx"):
@@ -52,9 +54,9 @@ def test_protocol_as_a_web_page_and_as_word(qtbot, window, store, monkeypatch, t
     assert sorted(Path(e.path).suffix for e in list_exports(store)) == [".docx", ".html"]
 
 
-def test_council_pack_changes_as_word_tracked_changes(qtbot, window, store, monkeypatch,
-                                                      tmp_path):
+def test_council_pack_changes_as_word_tracked_changes(qtbot, window, store, monkeypatch, tmp_path):
     from mop_desktop.gui.publishing import export_actions
+
     app, win = window
     put_adopted(store, adopted(), [], "Example Town Council")
     put_draft(store, draft_with_four_changes())

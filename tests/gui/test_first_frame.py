@@ -62,7 +62,10 @@ def test_the_window_is_drawn_before_the_store_is_read(store, data_dir):
     store.close()
     result = subprocess.run(
         [sys.executable, "-c", FIRST_FRAME, str(data_dir)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
     )
     assert result.returncode == 0, result.stderr[-2000:]
@@ -76,15 +79,29 @@ def test_smoke_test_draws_the_filled_window(store, data_dir):
     adopted_protocol(store, dt.date(2025, 3, 20))
     store.close()
     result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "mop_desktop", "--data-dir", str(data_dir),
-         "--smoke-test"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "mop_desktop",
+            "--data-dir",
+            str(data_dir),
+            "--smoke-test",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert re.search(r"^startup-ms \d+$", result.stdout, re.MULTILINE)
-    imported = {line.rsplit("|", 1)[-1].strip().split(".")[0]
-                for line in result.stderr.splitlines() if line.startswith("import time:")}
+    imported = {
+        line.rsplit("|", 1)[-1].strip().split(".")[0]
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    }
     assert "PySide6" in imported
     assert sorted(imported & set(HEAVY)) == []
 

@@ -52,8 +52,10 @@ def test_f1_opens_the_guide_and_the_shortcuts(window, qtbot) -> None:
     text = help_window.guide.toPlainText()
     assert "MOP Desktop" in text and "#" not in text.splitlines()[0]  # Markdown rendered
     table = help_window.shortcuts
-    rows = {(table.item(r, 0).text(), table.item(r, 1).text()): table.item(r, 2).text()
-            for r in range(table.rowCount())}
+    rows = {
+        (table.item(r, 0).text(), table.item(r, 1).text()): table.item(r, 2).text()
+        for r in range(table.rowCount())
+    }
     assert rows[("File menu", "Quit")] == "Ctrl+Q"
     assert rows[("File menu", "Save")] == "Ctrl+S"
     assert rows[("View menu", "Concerns")] == "Ctrl+4"
@@ -65,8 +67,9 @@ def test_f1_opens_the_guide_and_the_shortcuts(window, qtbot) -> None:
 def test_every_shortcut_listed_is_a_real_action(window) -> None:
     from PySide6.QtGui import QAction
 
-    listed = {key for _where, _what, keys in help_module.shortcut_rows(window)
-              for key in keys.split(", ")}
+    listed = {
+        key for _where, _what, keys in help_module.shortcut_rows(window) for key in keys.split(", ")
+    }
     actual = {k.toString() for a in window.findChildren(QAction) for k in a.shortcuts()}
     assert listed <= actual
     assert "F14" not in listed

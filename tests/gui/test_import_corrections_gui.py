@@ -52,8 +52,9 @@ def _texts(preview) -> list[str]:
     return [i.text(1) for i in _all_items(preview.form.outlineTree)]
 
 
-def test_three_corrections_council_and_history_saved_and_replayed(qtbot, app_context, store,
-                                                                 tmp_path, cli):
+def test_three_corrections_council_and_history_saved_and_replayed(
+    qtbot, app_context, store, tmp_path, cli
+):
     source = tmp_path / "messy.txt"
     source.write_text(MESSY, encoding="utf-8")
     preview = _open(qtbot, app_context, source)
@@ -69,8 +70,10 @@ def test_three_corrections_council_and_history_saved_and_replayed(qtbot, app_con
     assert "Contact details" in _texts(preview)
     _select(preview, "Contact details")
     form.markHeadingButton.click()
-    assert form.outlineTree.topLevelItem(form.outlineTree.topLevelItemCount() - 1).text(1) \
+    assert (
+        form.outlineTree.topLevelItem(form.outlineTree.topLevelItemCount() - 1).text(1)
         == "Contact details"
+    )
     # 3. undo takes it back; marking again puts it right
     form.undoCorrectionButton.click()
     assert "taken back" in form.correctionLabel.text()

@@ -170,9 +170,7 @@ def test_real_sample_through_the_importer(qtbot, app_context, samples, store) ->
     assert show(store)["version"] == "2026"
 
 
-def test_text_that_cannot_be_stored_is_said_and_nothing_saved(
-    open_preview, told, store
-) -> None:
+def test_text_that_cannot_be_stored_is_said_and_nothing_saved(open_preview, told, store) -> None:
     result = make_result(adopted=True)
     result.text.sections[0].blocks[0].text = "Broken \ud83d text"
     preview = open_preview(result)
@@ -216,5 +214,9 @@ def test_preview_of_a_pdf_lists_what_was_left_out_and_what_is_missing(
         form.adoptedButton.click()
     current = show(store)
     assert [b["number"] for b in current["sections"][0]["blocks"]] == [
-        "1.1", "1.2", "1.3", "1.4", "1.5",
+        "1.1",
+        "1.2",
+        "1.3",
+        "1.4",
+        "1.5",
     ]

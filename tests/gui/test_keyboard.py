@@ -35,8 +35,11 @@ def test_no_page_mnemonic_shadows_a_menu(window) -> None:
     for name in mw.PAGES:
         page = window.page(name)
         assert page is not None
-        widgets = (page.findChildren(QAbstractButton) + page.findChildren(QLabel)
-                   + page.findChildren(QGroupBox))
+        widgets = (
+            page.findChildren(QAbstractButton)
+            + page.findChildren(QLabel)
+            + page.findChildren(QGroupBox)
+        )
         for widget in widgets:
             text = widget.title() if isinstance(widget, QGroupBox) else widget.text()
             if mnemonic(text) in menu_letters:

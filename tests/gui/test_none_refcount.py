@@ -20,8 +20,9 @@ print("alive")
 
 def test_many_qt_calls_returning_nothing_do_not_abort_the_process():
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run([sys.executable, "-c", LOOP], env=env, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", LOOP], env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr[-500:]
     assert done.stdout.strip() == "alive"
 
@@ -49,7 +50,8 @@ def test_the_installed_qt_keeps_none_alive_without_the_guard():
     """The installed PySide6 itself must not lose references to None (pyproject leaves out
     6.12.0, which does): the rest of the app relies on it, not on the guard."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run([sys.executable, "-c", PLAIN_LOOP], env=env, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", PLAIN_LOOP], env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr[-500:]
     assert done.stdout.strip() == "alive"

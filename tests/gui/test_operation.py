@@ -46,24 +46,27 @@ def test_work_runs_off_the_ui_thread_then_one_announcement(qtbot, ctx, heard) ->
 
 
 def test_changes_may_depend_on_the_result(ctx, heard) -> None:
-    assert Operation(ctx, None, lambda: False,
-                     changes=lambda created: {Change.SCHEDULE} if created else set()).run_now()
+    assert Operation(
+        ctx, None, lambda: False, changes=lambda created: {Change.SCHEDULE} if created else set()
+    ).run_now()
     assert heard == []  # nothing changed, nothing announced
-    assert Operation(ctx, None, lambda: True,
-                     changes=lambda created: {Change.SCHEDULE} if created else set()).run_now()
+    assert Operation(
+        ctx, None, lambda: True, changes=lambda created: {Change.SCHEDULE} if created else set()
+    ).run_now()
     assert heard == [frozenset({Change.SCHEDULE})]
 
 
-def test_an_expected_error_is_its_own_one_line_message_and_nothing_is_announced(
-    ctx, heard
-) -> None:
+def test_an_expected_error_is_its_own_one_line_message_and_nothing_is_announced(ctx, heard) -> None:
     said: list[str] = []
 
     def work() -> None:
         raise MeetingError("A meeting on 23 March 2026\n is already entered.")
 
-    done = (Operation(ctx, None, work, changes=EVERYTHING, expected=(MeetingError,))
-            .failure(lambda message, _error: said.append(message)).run_now())
+    done = (
+        Operation(ctx, None, work, changes=EVERYTHING, expected=(MeetingError,))
+        .failure(lambda message, _error: said.append(message))
+        .run_now()
+    )
     assert done is False
     assert said == ["A meeting on 23 March 2026 is already entered."]
     assert heard == []
@@ -75,8 +78,13 @@ def test_a_failure_in_the_background_is_told_in_one_line(qtbot, ctx, heard, told
 
     Operation(ctx, None, work, changes={Change.COUNCIL}, title="Settings").run_in_background()
     qtbot.waitUntil(lambda: bool(told))
-    assert told == [("Settings", "Nothing was saved: the disk is full: nothing was changed; "
-                     "free some space and try again.")]
+    assert told == [
+        (
+            "Settings",
+            "Nothing was saved: the disk is full: nothing was changed; "
+            "free some space and try again.",
+        )
+    ]
     assert heard == []
 
 
@@ -88,16 +96,17 @@ def test_an_unexpected_error_names_its_kind_not_a_traceback(ctx, heard, told) ->
     assert len(told) == 1
     title, text = told[0]
     assert title == "Save" and "\n" not in text
-    assert text == ("Nothing was saved: the data store could not be written (KeyError). "
-                    "Try again; if it keeps failing, see the log.")
+    assert text == (
+        "Nothing was saved: the data store could not be written (KeyError). "
+        "Try again; if it keeps failing, see the log."
+    )
     assert "secret" not in text
     assert heard == []
 
 
 def test_announce_merges_kinds_and_says_nothing_for_none(ctx, heard) -> None:
     assert announce(ctx) == frozenset()
-    assert announce(ctx, Change.REGISTER, {Change.DOCUMENT}) == {Change.REGISTER,
-                                                                 Change.DOCUMENT}
+    assert announce(ctx, Change.REGISTER, {Change.DOCUMENT}) == {Change.REGISTER, Change.DOCUMENT}
     assert heard == [frozenset({Change.REGISTER, Change.DOCUMENT})]
 
 

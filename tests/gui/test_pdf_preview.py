@@ -108,9 +108,11 @@ def test_menu_has_the_pdf_actions_with_ctrl_p(window):
     assert _action(win, "actionPrint").shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
 
 
-def test_export_for_council_pack_names_the_file_and_records_it(qtbot, window, store,
-                                                              monkeypatch, tmp_path):
+def test_export_for_council_pack_names_the_file_and_records_it(
+    qtbot, window, store, monkeypatch, tmp_path
+):
     from mop_desktop.gui.publishing import pdf_actions
+
     app, win = window
     put_adopted(store, model_like_text(), [], "Example Town Council")
     changed = model_like_text()
@@ -130,8 +132,9 @@ def test_export_for_council_pack_names_the_file_and_records_it(qtbot, window, st
     ):
         pdf_actions.export_council_pack(app, win)
     name = asked[0].name
-    assert name.startswith("Example Town Council - Report on the Member-Officer Relations "
-                           "Protocol - version ")
+    assert name.startswith(
+        "Example Town Council - Report on the Member-Officer Relations Protocol - version "
+    )
     assert name.endswith(".pdf")
     assert (tmp_path / name).exists()
     assert messages and messages[-1].startswith(f"Saved {name}")
@@ -145,18 +148,22 @@ def test_export_for_council_pack_names_the_file_and_records_it(qtbot, window, st
 def test_export_with_nothing_to_export_says_so(window, monkeypatch):
     from mop_desktop.gui.publishing import pdf_actions
     from mop_desktop.gui.widgets import messages as msgs
+
     app, win = window
     told: list[str] = []
     monkeypatch.setattr(msgs, "tell", lambda _p, _t, text, critical=False: told.append(text))
     monkeypatch.setattr(pdf_actions, "ask_save_path", lambda *a: pytest.fail("asked"))
     pdf_actions.export_council_pack(app, win)
-    assert told == ["Nothing to export: there is no protocol yet: import one or start from "
-                    "the model."]
+    assert told == [
+        "Nothing to export: there is no protocol yet: import one or start from the model."
+    ]
 
 
-def test_print_current_uses_the_print_dialog_and_records_no_export(qtbot, window, store,
-                                                                  monkeypatch, tmp_path):
+def test_print_current_uses_the_print_dialog_and_records_no_export(
+    qtbot, window, store, monkeypatch, tmp_path
+):
     from mop_desktop.gui.publishing import pdf_preview
+
     app, win = window
     put_adopted(store, model_like_text(), [], "Example Town Council")
     printed = tmp_path / "printed.pdf"
@@ -168,6 +175,7 @@ def test_print_current_uses_the_print_dialog_and_records_no_export(qtbot, window
 
     monkeypatch.setattr(pdf_preview, "ask_print", answer)
     from mop_desktop.gui.publishing import pdf_actions
+
     with qtbot.waitSignal(app.statusMessage, timeout=20000) as blocker:
         pdf_actions.print_current(app, win)
     assert blocker.args[0].startswith("Sent ") and "to the printer" in blocker.args[0]
@@ -196,7 +204,7 @@ def test_preview_of_the_draft_says_it_is_not_saved(qtbot, window, store):
 
 
 def test_print_to_pdf_keeps_the_text_and_the_size(qtbot, protocol_pdf, tmp_path):
-    """"Print to file" writes the PDF's own pages: text stays selectable, no page pictures."""
+    """ "Print to file" writes the PDF's own pages: text stays selectable, no page pictures."""
     from mop_desktop.gui.publishing.pdf_preview import print_pdf
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -220,6 +228,7 @@ def test_a_printer_gets_the_pdf_through_cups(qtbot, protocol_pdf, monkeypatch):
     import subprocess
 
     from mop_desktop.gui.publishing import printing
+
     monkeypatch.setattr(printing.sys, "platform", "linux")
     monkeypatch.setattr(printing.shutil, "which", lambda name: "/usr/bin/lp")
     sent = []
@@ -239,7 +248,8 @@ def test_a_printer_gets_the_pdf_through_cups(qtbot, protocol_pdf, monkeypatch):
     assert "-n" in sent[0] and "2" in sent[0]
     assert pages == len(PdfReader(str(protocol_pdf)).pages) and not painted
 
-    monkeypatch.setattr(printing, "run",
-                        lambda args: subprocess.CompletedProcess(args, 1, "", "no printer"))
+    monkeypatch.setattr(
+        printing, "run", lambda args: subprocess.CompletedProcess(args, 1, "", "no printer")
+    )
     printing.print_pdf_file(protocol_pdf, printer, lambda p, pr: painted.append(p) or 3)
     assert painted == [protocol_pdf]  # pictures only as the last resort

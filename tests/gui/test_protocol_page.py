@@ -488,8 +488,12 @@ def test_menu_actions_follow_the_page(page, qtbot):
     window = page.window()
     edit = [a.text() for a in window.menus["Edit"].actions() if not a.isSeparator()]
     assert edit[2:] == [
-        "&Find\u2026", "Find and &replace\u2026", "Renumber b&y position",
-        "&Number the whole document", "&Take all numbers off", "&Why it changed\u2026",
+        "&Find\u2026",
+        "Find and &replace\u2026",
+        "Renumber b&y position",
+        "&Number the whole document",
+        "&Take all numbers off",
+        "&Why it changed\u2026",
     ]
     view = [a.text() for a in window.menus["View"].actions() if not a.isSeparator()]
     assert view == ["Show &changes", "Edit clause &by clause", "Check &spelling"]
@@ -573,6 +577,7 @@ def test_a_dialog_taking_focus_saves_pending_typing(page, app_paths, qtbot, monk
 
 def test_a_failed_save_keeps_the_edits_and_says_so(page, app_paths, qtbot, context, monkeypatch):
     from mop_desktop.gui.protocol import page as protocol
+
     messages = []
     context.statusMessage.connect(messages.append)
 

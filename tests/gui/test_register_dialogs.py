@@ -34,8 +34,7 @@ def _deleted_when_closed(qtbot, dialog: QDialog, page: QWidget) -> None:
     qtbot.waitUntil(lambda: bool(gone), timeout=5000)
 
 
-def test_case_form_belongs_to_the_page_and_is_deleted_when_closed(app, window, qtbot,
-                                                                   service):
+def test_case_form_belongs_to_the_page_and_is_deleted_when_closed(app, window, qtbot, service):
     page = _unlocked_page(app, window, qtbot)
     form = page.open_case("C-2026-001")
     assert isinstance(form, CaseForm) and page.open_forms() == [form]
@@ -64,8 +63,7 @@ def test_locking_closes_and_deletes_the_export_dialog(app, window, qtbot, servic
     assert page.findChildren(ExportDialog) == []
 
 
-def test_the_case_report_tells_its_steps_in_the_status_bar(app, window, qtbot, service,
-                                                           tmp_path):
+def test_the_case_report_tells_its_steps_in_the_status_bar(app, window, qtbot, service, tmp_path):
     page = _unlocked_page(app, window, qtbot)
     said: list[str] = []
     app.statusMessage.connect(said.append)
@@ -75,8 +73,10 @@ def test_the_case_report_tells_its_steps_in_the_status_bar(app, window, qtbot, s
     dialog.first.setText("pdf password")
     dialog.second.setText("pdf password")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    qtbot.waitUntil(lambda: any(s.startswith("Case report saved") for s in said),
-                    timeout=20000)
-    assert said == ["Reading the case…", "Writing the case report…",
-                    f"Case report saved to {target}."]
+    qtbot.waitUntil(lambda: any(s.startswith("Case report saved") for s in said), timeout=20000)
+    assert said == [
+        "Reading the case…",
+        "Writing the case report…",
+        f"Case report saved to {target}.",
+    ]
     assert target.exists()

@@ -40,9 +40,11 @@ def test_sort_arrow_points_the_way_the_rows_run(monkeypatch) -> None:
     from mop_desktop.gui.register.sort_arrow import SortArrowStyle
 
     drawn = []
-    monkeypatch.setattr(QProxyStyle, "drawPrimitive",
-                        lambda self, element, option, painter, widget=None:
-                        drawn.append(option.sortIndicator))
+    monkeypatch.setattr(
+        QProxyStyle,
+        "drawPrimitive",
+        lambda self, element, option, painter, widget=None: drawn.append(option.sortIndicator),
+    )
     style = SortArrowStyle("Fusion")
     option = QStyleOptionHeader()
     option.sortIndicator = QStyleOptionHeader.SortIndicator.SortUp  # Qt's newest-first
@@ -74,7 +76,7 @@ def test_header_order_matches_the_rows(app, window, qtbot, service, order) -> No
 
 
 def test_case_form_words(app, window, qtbot, service) -> None:
-    """"Their role" says whose; route choices in sentence case; a long summary shows its
+    """ "Their role" says whose; route choices in sentence case; a long summary shows its
     beginning."""
     from PySide6.QtWidgets import QLabel
 
@@ -88,10 +90,14 @@ def test_case_form_words(app, window, qtbot, service) -> None:
     assert routes and all(text[:1].isupper() for text in routes)
     form.reject()
     long = "Raised voice at the finance committee " * 6
-    reference = service.add(__import__("mop_desktop.domain.concerns", fromlist=["Concern"])
-                            .Concern(raised_on=__import__("datetime").date(2026, 5, 1),
-                                     raised_by_role="officer", summary=long.strip(),
-                                     category="other"))
+    reference = service.add(
+        __import__("mop_desktop.domain.concerns", fromlist=["Concern"]).Concern(
+            raised_on=__import__("datetime").date(2026, 5, 1),
+            raised_by_role="officer",
+            summary=long.strip(),
+            category="other",
+        )
+    )
     existing = page.open_case(reference)
     assert existing.summaryEdit.cursorPosition() == 0
     existing.reject()
@@ -102,6 +108,7 @@ def test_case_form_fits_a_small_screen(app, window, qtbot, service, monkeypatch)
     from PySide6.QtWidgets import QScrollArea
 
     from mop_desktop.gui.shell import screen_fit
+
     small = QRect(0, 0, 1024, 728)  # 1024 x 768 less a task bar
     monkeypatch.setattr(screen_fit, "available_area", lambda widget=None: QRect(small))
     page = _unlocked_page(app, window, qtbot)

@@ -39,6 +39,7 @@ def test_restore_then_quit(qtbot, app_context, app_paths, store, monkeypatch):
 
     from mop_desktop.gui.backup import restore as restore_dialog
     from mop_desktop.gui.backup.restore import restore_into_app
+
     real_work = restore_dialog._restore_work
     started: list[bool] = []
 
@@ -77,7 +78,8 @@ def test_restore_then_quit(qtbot, app_context, app_paths, store, monkeypatch):
 
 
 def test_a_status_refresh_that_cannot_read_says_so_and_quitting_still_works(
-        qtbot, app_context, store, monkeypatch):
+    qtbot, app_context, store, monkeypatch
+):
     from mop_desktop.store import protocol_repo
     from mop_desktop.store.db import StoreError
 
@@ -100,12 +102,12 @@ def test_a_status_refresh_that_cannot_read_says_so_and_quitting_still_works(
     assert failures == []
 
 
-def test_a_failed_last_save_is_said_and_the_clerk_may_still_close(qtbot, app_context,
-                                                                  monkeypatch):
+def test_a_failed_last_save_is_said_and_the_clerk_may_still_close(qtbot, app_context, monkeypatch):
     asked: list[str] = []
     answer = [False]
-    monkeypatch.setattr(messages, "confirm",
-                        lambda parent, title, text, yes: asked.append(text) or answer[0])
+    monkeypatch.setattr(
+        messages, "confirm", lambda parent, title, text, yes: asked.append(text) or answer[0]
+    )
     window = mw.MainWindow(app_context)
     qtbot.addWidget(window)
     window.show()
@@ -113,7 +115,8 @@ def test_a_failed_last_save_is_said_and_the_clerk_may_still_close(qtbot, app_con
     monkeypatch.setattr(window.page("protocol"), "flush", lambda: False)
     assert not window.close()  # "Cancel": the window stays, with the clerk's text
     assert asked and asked[0].startswith(
-        "The latest changes on the Protocol page could not be saved")
+        "The latest changes on the Protocol page could not be saved"
+    )
     answer[0] = True
     assert window.close()
 
@@ -166,7 +169,8 @@ def test_the_dashboard_says_when_it_cannot_read_the_store(qtbot, app_context, mo
 
 
 def test_typing_not_yet_saved_is_not_written_over_the_restored_draft(
-        qtbot, app_context, app_paths, store, monkeypatch):
+    qtbot, app_context, app_paths, store, monkeypatch
+):
     from mop_desktop.gui.backup.restore import restore_into_app
     from mop_desktop.services import drafts
 

@@ -23,8 +23,9 @@ from tests.gui.shell_helpers import app_context, make_result, told  # noqa: F401
 @pytest.fixture
 def page(qtbot, app_context, store):
     result = make_result(adopted=True)
-    result.history.insert(0, Adoption("2021", dt.date(2021, 12, 16), "", dt.date(2022, 12, 31),
-                                      "G White"))
+    result.history.insert(
+        0, Adoption("2021", dt.date(2021, 12, 16), "", dt.date(2022, 12, 31), "G White")
+    )
     save_import(store, result)
     review = ReviewPage(app_context, None)
     qtbot.addWidget(review.widget)
@@ -54,18 +55,23 @@ def test_version_buttons_follow_the_selected_row(page) -> None:
 def test_preview_export_and_print_use_the_selected_version(page, monkeypatch) -> None:
     called = []
     for name in ("preview_version", "export_version", "print_version"):
-        monkeypatch.setattr(pdf_actions, name,
-                            lambda app, window, label, n=name: called.append((n, label)))
+        monkeypatch.setattr(
+            pdf_actions, name, lambda app, window, label, n=name: called.append((n, label))
+        )
     _select(page, 2)
     page.form.previewVersionButton.click()
     page.form.exportVersionButton.click()
     page.form.printVersionButton.click()
-    assert called == [("preview_version", "2026"), ("export_version", "2026"),
-                      ("print_version", "2026")]
+    assert called == [
+        ("preview_version", "2026"),
+        ("export_version", "2026"),
+        ("print_version", "2026"),
+    ]
 
 
-def test_export_of_an_earlier_version_writes_its_pdf(page, qtbot, monkeypatch, tmp_path,
-                                                      app_context) -> None:
+def test_export_of_an_earlier_version_writes_its_pdf(
+    page, qtbot, monkeypatch, tmp_path, app_context
+) -> None:
     from pypdf import PdfReader
 
     target = tmp_path / "v2026.pdf"
@@ -101,9 +107,16 @@ def test_enter_on_an_exported_pdf_previews_it(page, qtbot, monkeypatch) -> None:
 
     opened = []
     monkeypatch.setattr(page, "open_export", opened.append)
-    page.exports.set_rows([SimpleNamespace(created_at=dt.datetime(2026, 3, 23, 10, 0),
-                                           kind="protocol", version_label="2026",
-                                           path="/tmp/x.pdf")])
+    page.exports.set_rows(
+        [
+            SimpleNamespace(
+                created_at=dt.datetime(2026, 3, 23, 10, 0),
+                kind="protocol",
+                version_label="2026",
+                path="/tmp/x.pdf",
+            )
+        ]
+    )
     page.widget.show()
     view = page.form.exportsView
     view.setFocus()

@@ -353,6 +353,7 @@ def test_review_page_lists_the_pdfs_exported(qtbot, ctx, store, cli, tmp_path):
 def test_tray_installs_into_the_main_window(qtbot, ctx, store):
     main_window = pytest.importorskip("mop_desktop.gui.shell.main_window")
     from mop_desktop.gui.shell import tray
+
     adopted_protocol(store, D(2024, 12, 10))
     window = main_window.MainWindow(ctx)
     qtbot.addWidget(window)
@@ -370,7 +371,7 @@ def test_tray_installs_into_the_main_window(qtbot, ctx, store):
 
 
 def test_review_page_next_review_reads_on_one_line(qtbot, ctx, store):
-    """"Review by" used to wrap ("December 2026 (by 31 December / 2026)") in a narrow box
+    """ "Review by" used to wrap ("December 2026 (by 31 December / 2026)") in a narrow box
     beside a wide settings box: the two boxes now share the width."""
     adopted_protocol(store, D(2025, 12, 16))
     page = ReviewPage(ctx, None, today)
@@ -450,7 +451,7 @@ def test_review_page_counts_days_from_the_day_it_is_shown(qtbot, ctx, store):
 
 
 def test_adopt_dialog_short_messages_are_one_line_high(qtbot, ctx, store):
-    """"Enter the originator or reviewer." used to get a red box two lines high (Qt narrows
+    """ "Enter the originator or reviewer." used to get a red box two lines high (Qt narrows
     a short wrapped label); every short message is now one line."""
     draft_only(store)
     d = _dialog(qtbot, ctx)
@@ -472,11 +473,18 @@ def test_calendar_dialogs_start_in_a_real_folder(qtbot, ctx, store, monkeypatch)
     from pathlib import Path
 
     from mop_desktop.gui.review import page as review
+
     asked: list[str] = []
-    monkeypatch.setattr(review.QFileDialog, "getSaveFileName",
-                        lambda _p, _t, where, _f: (asked.append(where), ("", ""))[1])
-    monkeypatch.setattr(review.QFileDialog, "getOpenFileName",
-                        lambda _p, _t, where, _f: (asked.append(where), ("", ""))[1])
+    monkeypatch.setattr(
+        review.QFileDialog,
+        "getSaveFileName",
+        lambda _p, _t, where, _f: (asked.append(where), ("", ""))[1],
+    )
+    monkeypatch.setattr(
+        review.QFileDialog,
+        "getOpenFileName",
+        lambda _p, _t, where, _f: (asked.append(where), ("", ""))[1],
+    )
     page = ReviewPage(ctx, None, today)
     qtbot.addWidget(page.widget)
     page.choose_calendar_file()

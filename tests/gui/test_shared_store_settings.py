@@ -52,7 +52,8 @@ def test_an_unreachable_server_is_one_line_without_the_password(page, qtbot, tmp
 
 
 def test_applying_keeps_the_password_in_the_credential_store_and_asks_to_restart(
-        page, app_paths, qtbot, credential_store, cli):
+    page, app_paths, qtbot, credential_store, cli
+):
     import keyring
 
     section = page.shared_store
@@ -67,8 +68,7 @@ def test_applying_keeps_the_password_in_the_credential_store_and_asks_to_restart
     assert "Hunter2Secret" not in saved and "TypedInUrl" not in saved
     assert json.loads(saved)["url"] == "postgresql+psycopg://clerk@officeserver/council"
     assert saved_url(app_paths.data) == "postgresql+psycopg://clerk@officeserver/council"
-    assert keyring.get_password(
-        "mop-desktop", "clerk@officeserver:5432/council") == "Hunter2Secret"
+    assert keyring.get_password("mop-desktop", "clerk@officeserver:5432/council") == "Hunter2Secret"
     assert section.password_edit.text() == ""
     assert "after a restart" in section.result_label.text()
     # back to this PC's store

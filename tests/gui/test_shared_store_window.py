@@ -63,8 +63,9 @@ def test_the_editor_shows_who_else_has_the_draft_open(open_page, pg_url, qtbot):
     other = open_store(pg_url)
     try:
         draft = drafts.load_current(other)
-        presence.heartbeat(other, presence.new_id(), presence.draft_key(draft.version_id),
-                           who="Deputy Clerk")
+        presence.heartbeat(
+            other, presence.new_id(), presence.draft_key(draft.version_id), who="Deputy Clerk"
+        )
         page = open_page()
         label = page.presence.label
         qtbot.waitUntil(lambda: label.isVisible(), timeout=10000)
@@ -85,10 +86,15 @@ def test_the_window_opens_a_shared_store(pg_url, tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MOP_KDF_PROFILE": "test"}
     base = [sys.executable, "-m", "mop_desktop", "--data-dir", str(data), "--store", pg_url]
     sample_path = Path(__file__).resolve().parents[2] / "tests/data/samples/peacehaven-protocol.txt"
-    assert subprocess.run([*base, "import", str(sample_path)], env=env, capture_output=True,
-                          timeout=120).returncode == 0
-    result = subprocess.run([*base, "--smoke-test"], env=env, capture_output=True, text=True,
-                            timeout=120)
+    assert (
+        subprocess.run(
+            [*base, "import", str(sample_path)], env=env, capture_output=True, timeout=120
+        ).returncode
+        == 0
+    )
+    result = subprocess.run(
+        [*base, "--smoke-test"], env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert "startup-ms" in result.stdout
     assert not (data / "policy.db").exists()

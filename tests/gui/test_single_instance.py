@@ -121,6 +121,7 @@ def test_smoke_test(cli_process) -> None:
 def test_store_that_cannot_be_opened_exits_2(qapp, app_paths, monkeypatch, told) -> None:
     from mop_desktop.commands import Context
     from mop_desktop.gui.shell import app as gui_app
+
     app_paths.ensure()
     app_paths.policy_db.write_bytes(b"")
     monkeypatch.setattr(gui_app, "_setup_logging", lambda paths: None)

@@ -67,11 +67,14 @@ def test_a_two_digit_year_is_20xx_and_shown_in_full(page, qtbot, store):
     assert [m.date for m in list_meetings(store)] == [D(2027, 2, 17)]
 
 
-@pytest.mark.parametrize("typed, warning", [
-    ("17/01/2027", "Sunday 17 January 2027: that is a Sunday."),
-    ("28/12/2026", "Monday 28 December 2026: that is a bank holiday (England and Wales)."),
-    ("26/03/2027", "Friday 26 March 2027: that is a bank holiday (England and Wales)."),
-])
+@pytest.mark.parametrize(
+    "typed, warning",
+    [
+        ("17/01/2027", "Sunday 17 January 2027: that is a Sunday."),
+        ("28/12/2026", "Monday 28 December 2026: that is a bank holiday (England and Wales)."),
+        ("26/03/2027", "Friday 26 March 2027: that is a bank holiday (England and Wales)."),
+    ],
+)
 def test_a_sunday_or_bank_holiday_is_warned_and_asked(page, qtbot, store, typed, warning):
     f = page.form
     asked = []

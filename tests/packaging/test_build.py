@@ -87,8 +87,13 @@ def test_every_command_and_page_module_is_a_hidden_import(inputs):
             assert module_name in hidden, module_name
     assert not any("migrations" in name for name in hidden), "Alembic scripts ship as files"
     spec_text = (PACKAGING / "mop-desktop.spec").read_text(encoding="utf-8")
-    for used in ("spec_inputs.hidden_imports()", "spec_inputs.data_folders()",
-                 "spec_inputs.excludes()", "spec_inputs.is_unwanted(", 'copy_metadata('):
+    for used in (
+        "spec_inputs.hidden_imports()",
+        "spec_inputs.data_folders()",
+        "spec_inputs.excludes()",
+        "spec_inputs.is_unwanted(",
+        "copy_metadata(",
+    ):
         assert used in spec_text, f"the spec no longer uses {used}"
 
 
@@ -173,9 +178,22 @@ def test_wheel_holds_layouts_and_resources_and_finds_them_installed(tmp_path):
     for folder in ("mop_desktop", "ui", "resources"):
         shutil.copytree(ROOT / folder, source / folder, ignore=ignore)
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--no-index", "-w", str(tmp_path / "wheels"), str(source)],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "-w",
+            str(tmp_path / "wheels"),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     (wheel,) = (tmp_path / "wheels").glob("mop_desktop-*.whl")
@@ -197,8 +215,14 @@ def test_wheel_holds_layouts_and_resources_and_finds_them_installed(tmp_path):
     )
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["PYTHONPATH"] = str(tmp_path / "installed")
-    found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                           cwd=tmp_path, env=env, timeout=60)
+    found = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+    )
     assert found.returncode == 0, found.stderr
     icon, ui_folder = (Path(line) for line in found.stdout.splitlines())
     package = tmp_path / "installed" / "mop_desktop"
@@ -207,6 +231,7 @@ def test_wheel_holds_layouts_and_resources_and_finds_them_installed(tmp_path):
 
 
 # --- the frozen build -------------------------------------------------------------------------
+
 
 def _executable() -> Path:
     return DIST / ("mop-desktop-cli.exe" if WINDOWS else "mop-desktop")
@@ -223,8 +248,12 @@ def built():
 
 @pytest.mark.packaging
 def test_frozen_build_passes_the_smoke_test(built):
-    result = subprocess.run(["bash", str(PACKAGING / "smoke_test.sh"), str(_executable())],
-                            capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        ["bash", str(PACKAGING / "smoke_test.sh"), str(_executable())],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "FAILED" not in result.stdout
     assert "ok       --smoke-test: startup-ms " in result.stdout
@@ -240,10 +269,14 @@ def test_frozen_build_holds_its_data_and_no_unused_qt(built, inputs):
         assert (internal / "resources" / folder.name).is_dir(), folder.name
     versions = internal / "mop_desktop" / "store" / "migrations" / "versions"
     assert sorted(p.name for p in versions.glob("[0-9]*.py")) == sorted(
-        p.name for p in (ROOT / "mop_desktop/store/migrations/versions").glob("[0-9]*.py"))
-    unwanted = [p for p in internal.rglob("*")
-                if inputs.is_unwanted(p.relative_to(internal).as_posix())]
+        p.name for p in (ROOT / "mop_desktop/store/migrations/versions").glob("[0-9]*.py")
+    )
+    unwanted = [
+        p for p in internal.rglob("*") if inputs.is_unwanted(p.relative_to(internal).as_posix())
+    ]
     assert unwanted == []
-    size_mb = sum(p.stat().st_size for p in built.rglob("*")
-                  if p.is_file() and not p.is_symlink()) / 2**20
+    size_mb = (
+        sum(p.stat().st_size for p in built.rglob("*") if p.is_file() and not p.is_symlink())
+        / 2**20
+    )
     assert size_mb <= 160, f"dist/mop-desktop/ is {size_mb:.0f} MB"

@@ -29,8 +29,11 @@ def test_desktop_entry_names_the_app_and_its_icon():
     assert entry["Exec"] == "mop-desktop"  # the command line takes no file to open
     assert entry["Terminal"] == "false"
     if shutil.which("desktop-file-validate"):
-        result = subprocess.run(["desktop-file-validate", str(LINUX / "mop-desktop.desktop")],
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            ["desktop-file-validate", str(LINUX / "mop-desktop.desktop")],
+            capture_output=True,
+            text=True,
+        )
         assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -48,8 +51,13 @@ def test_install_and_uninstall_for_the_current_user(tmp_path):
     env["HOME"] = str(home)
 
     def install(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(["bash", str(LINUX / "install.sh"), *args], env=env,
-                              capture_output=True, text=True, timeout=60)
+        return subprocess.run(
+            ["bash", str(LINUX / "install.sh"), *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
 
     result = install(str(build))
     assert result.returncode == 0, result.stderr
@@ -59,11 +67,14 @@ def test_install_and_uninstall_for_the_current_user(tmp_path):
     assert entry["Exec"] == f'"{app_dir / "mop-desktop"}"'
     command = home / ".local" / "bin" / "mop-desktop"
     assert subprocess.run([str(command)], capture_output=True, text=True).stdout.strip() == (
-        "MOP Desktop 9.9.9")
+        "MOP Desktop 9.9.9"
+    )
     for size in (16, 24, 32, 48, 64, 128, 256, 512):
         icon = share / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "mop-desktop.png"
-        assert icon.read_bytes() == (ROOT / "resources" / "icons" / f"mop-desktop-{size}.png"
-                                     ).read_bytes()
+        assert (
+            icon.read_bytes()
+            == (ROOT / "resources" / "icons" / f"mop-desktop-{size}.png").read_bytes()
+        )
 
     result = install("--uninstall")
     assert result.returncode == 0, result.stderr

@@ -47,8 +47,11 @@ def _read_plain(path: Path) -> tuple[DocumentText, list[Adoption], str]:
         if row:
             v, d, m, y, ref, month, year, who = row.groups()
             month_no = dt.datetime.strptime(month, "%B").month
-            history.append(Adoption(v, dt.date(int(y), int(m), int(d)), ref,
-                                    dt.date(int(year), month_no, 28), who))
+            history.append(
+                Adoption(
+                    v, dt.date(int(y), int(m), int(d)), ref, dt.date(int(year), month_no, 28), who
+                )
+            )
             continue
         if text.startswith("Version\t") or text == title:
             continue
@@ -58,8 +61,12 @@ def _read_plain(path: Path) -> tuple[DocumentText, list[Adoption], str]:
             current = Section(heading=section.group(2))
             doc.sections.append(current)
             continue
-        if not numbered and len(text) < 60 and not text.endswith((".", ":")) and \
-                not text.startswith("-"):
+        if (
+            not numbered
+            and len(text) < 60
+            and not text.endswith((".", ":"))
+            and not text.startswith("-")
+        ):
             current = Section(heading=text, numbered=False)
             doc.sections.append(current)
             continue
@@ -82,25 +89,44 @@ def model_like_text() -> DocumentText:
     return DocumentText(
         title="Member/Officer Relations Protocol",
         sections=[
-            Section("Introduction", [
-                Block("This protocol guides the relationship between councillors and the "
-                      "Clerk of Llanfair\u2011ym\u2011Muallt Town Council (Cyngor Tref), "
-                      "including Gwenllian ap Rhys and Dafydd \u0175\u0177 Owen."),
-                Block("It costs \u00a3\u00bd a page and \u20ac2 to copy; \u201cquoted\u201d "
-                      "and \u2018single\u2019 quotes are kept."),
-            ]),
-            Section("Expectations", [
-                Block("Councillors can expect from the Clerk:", list_style="lower-alpha",
-                      items=[
-                          ListItem("impartial advice;"),
-                          ListItem("timely answers, in particular:", list_style="lower-roman",
-                                   items=[ListItem("to letters;"), ListItem("to e-mails.")]),
-                          ListItem("respect."),
-                      ]),
-                Block("A sub-clause about courtesy.", level=2),
-                Block("Officers can expect:", list_style="decimal",
-                      items=[ListItem("fair treatment."), ListItem("no undue pressure.")]),
-            ]),
+            Section(
+                "Introduction",
+                [
+                    Block(
+                        "This protocol guides the relationship between councillors and the "
+                        "Clerk of Llanfair\u2011ym\u2011Muallt Town Council (Cyngor Tref), "
+                        "including Gwenllian ap Rhys and Dafydd \u0175\u0177 Owen."
+                    ),
+                    Block(
+                        "It costs \u00a3\u00bd a page and \u20ac2 to copy; \u201cquoted\u201d "
+                        "and \u2018single\u2019 quotes are kept."
+                    ),
+                ],
+            ),
+            Section(
+                "Expectations",
+                [
+                    Block(
+                        "Councillors can expect from the Clerk:",
+                        list_style="lower-alpha",
+                        items=[
+                            ListItem("impartial advice;"),
+                            ListItem(
+                                "timely answers, in particular:",
+                                list_style="lower-roman",
+                                items=[ListItem("to letters;"), ListItem("to e-mails.")],
+                            ),
+                            ListItem("respect."),
+                        ],
+                    ),
+                    Block("A sub-clause about courtesy.", level=2),
+                    Block(
+                        "Officers can expect:",
+                        list_style="decimal",
+                        items=[ListItem("fair treatment."), ListItem("no undue pressure.")],
+                    ),
+                ],
+            ),
         ],
     ).renumber()
 
@@ -116,12 +142,21 @@ def model_protocol_text() -> DocumentText:
 
 
 # -- the store -------------------------------------------------------------------------------
-def put_adopted(store, text: DocumentText, history: list[Adoption], council: str = "",
-                *, label: str | None = None, chair: str = "", clerk: str = ""):
+def put_adopted(
+    store,
+    text: DocumentText,
+    history: list[Adoption],
+    council: str = "",
+    *,
+    label: str | None = None,
+    chair: str = "",
+    clerk: str = "",
+):
     """Save ``text`` as the adopted version with ``history`` (the last row is its adoption)."""
     if not history:
-        history = [Adoption("2026", dt.date(2026, 3, 23), "2026-101", dt.date(2027, 3, 31),
-                            "G White")]
+        history = [
+            Adoption("2026", dt.date(2026, 3, 23), "2026-101", dt.date(2027, 3, 31), "G White")
+        ]
     with store.session() as session:
         if council:
             session_council = docs.get_council(session)
@@ -133,8 +168,13 @@ def put_adopted(store, text: DocumentText, history: list[Adoption], council: str
         for v in doc.versions:
             if v.status == VersionStatus.ADOPTED:
                 v.status = VersionStatus.SUPERSEDED
-        version = docs.create_version(session, doc, text, status=VersionStatus.ADOPTED,
-                                      label=label or history[-1].version_label)
+        version = docs.create_version(
+            session,
+            doc,
+            text,
+            status=VersionStatus.ADOPTED,
+            label=label or history[-1].version_label,
+        )
         for adoption in history:
             last = adoption is history[-1]
             if last:
@@ -204,8 +244,7 @@ def font_report(path: Path) -> list[tuple[str, bool]]:
                 if "/FontDescriptor" in child:
                     descriptors.append(child["/FontDescriptor"].get_object())
             embedded = any(
-                any(k in d for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-                for d in descriptors
+                any(k in d for k in ("/FontFile", "/FontFile2", "/FontFile3")) for d in descriptors
             )
             out[name] = out.get(name, True) and embedded
     return sorted(out.items())

@@ -14,17 +14,33 @@ def unnumbered() -> DocumentText:
     return DocumentText(
         "Member/Officer Relations Protocol",
         [
-            Section("", [Block("This protocol guides members and officers.", numbered=False)],
-                    numbered=False),
-            Section("Roles", [Block("Councillors set policy.", numbered=False),
-                              Block("Officers advise and carry it out.", numbered=False)],
-                    numbered=False),
-            Section("Expectations, in short", [
-                Block("Councillors can expect from officers:", numbered=False,
-                      list_style="lower-alpha", items=[ListItem("Courtesy")]),
-                Block("Officers can expect from councillors:", numbered=False),
-                Block("Neither shall undermine the other in public.", numbered=False),
-            ], numbered=False),
+            Section(
+                "",
+                [Block("This protocol guides members and officers.", numbered=False)],
+                numbered=False,
+            ),
+            Section(
+                "Roles",
+                [
+                    Block("Councillors set policy.", numbered=False),
+                    Block("Officers advise and carry it out.", numbered=False),
+                ],
+                numbered=False,
+            ),
+            Section(
+                "Expectations, in short",
+                [
+                    Block(
+                        "Councillors can expect from officers:",
+                        numbered=False,
+                        list_style="lower-alpha",
+                        items=[ListItem("Courtesy")],
+                    ),
+                    Block("Officers can expect from councillors:", numbered=False),
+                    Block("Neither shall undermine the other in public.", numbered=False),
+                ],
+                numbered=False,
+            ),
         ],
     ).renumber()
 
@@ -49,10 +65,13 @@ def test_an_unnumbered_protocol_is_cited_by_its_headings_and_paragraphs(store):
 
 
 def test_a_numbered_protocol_is_cited_by_its_clause_numbers():
-    text = DocumentText("P", [
-        Section("Roles", [Block("Councillors set policy."), Block("Officers advise.")]),
-        Section("Expectations", [Block("Courtesy at all times.")]),
-    ]).renumber()
+    text = DocumentText(
+        "P",
+        [
+            Section("Roles", [Block("Councillors set policy."), Block("Officers advise.")]),
+            Section("Expectations", [Block("Courtesy at all times.")]),
+        ],
+    ).renumber()
     assert [c for c, _ in citations(text)] == ["1.1", "1.2", "2.1"]
 
 
@@ -62,9 +81,13 @@ def test_the_case_report_cites_what_the_document_shows(tmp_path):
     from mop_desktop.domain.concerns import Concern
     from mop_desktop.services.concerns import reports
 
-    concern = Concern(reference="C-2026-004", raised_on=dt.date(2026, 3, 23),
-                      raised_by_role="officer", summary="Shouted at in committee",
-                      clauses=["Roles", "paragraph 3 under Expectations in short"])
+    concern = Concern(
+        reference="C-2026-004",
+        raised_on=dt.date(2026, 3, 23),
+        raised_by_role="officer",
+        summary="Shouted at in committee",
+        clauses=["Roles", "paragraph 3 under Expectations in short"],
+    )
     out = tmp_path / "case.pdf"
     reports.case_report(out, concern, [], [], "Oakford Town Council", "pdf password")
     reader = PdfReader(str(out))

@@ -33,8 +33,9 @@ def test_a_save_from_an_older_revision_is_refused_with_who_and_when(shared, stor
         mine = drafts.load_current(shared)
         theirs = drafts.load_current(other_pc)
         assert mine.revision == theirs.revision
-        saved = drafts.save_draft(other_pc, text("Their words"), revision=theirs.revision,
-                                  saver="Deputy Clerk")
+        saved = drafts.save_draft(
+            other_pc, text("Their words"), revision=theirs.revision, saver="Deputy Clerk"
+        )
         assert saved == theirs.revision + 1
         with pytest.raises(drafts.DraftConflict) as refused:
             drafts.save_draft(shared, text("My words"), revision=mine.revision, saver="Clerk")
@@ -71,8 +72,11 @@ def test_twenty_additions_at_once_all_land(pg_url):
         try:
             barrier.wait()
             with stores[n].session() as s:
-                s.add(MeetingRow(date=dt.date(2027, 1, 1) + dt.timedelta(days=n),
-                                 title=f"Meeting {n}"))
+                s.add(
+                    MeetingRow(
+                        date=dt.date(2027, 1, 1) + dt.timedelta(days=n), title=f"Meeting {n}"
+                    )
+                )
                 s.add(ExportRow(kind="protocol", path=f"/x/{n}.pdf", sha256=f"{n:064x}"))
                 settings.put(s, settings.Setting(f"test.key{n}", "", "test"), f"value {n}")
         except BaseException as exc:  # noqa: BLE001 - collected for the assertion
@@ -87,10 +91,13 @@ def test_twenty_additions_at_once_all_land(pg_url):
         assert errors == []
         with stores[0].session() as s:
             assert sorted(m.title for m in s.query(MeetingRow)) == sorted(
-                f"Meeting {n}" for n in range(20))
+                f"Meeting {n}" for n in range(20)
+            )
             assert s.query(ExportRow).count() == 20
-            assert all(settings.get(s, settings.Setting(f"test.key{n}", "", "t")) == f"value {n}"
-                       for n in range(20))
+            assert all(
+                settings.get(s, settings.Setting(f"test.key{n}", "", "t")) == f"value {n}"
+                for n in range(20)
+            )
     finally:
         for s in stores:
             s.close()

@@ -20,8 +20,9 @@ from tests.gui.shell_helpers import make_result
 @pytest.fixture
 def imported(store):
     result = make_result(adopted=True)
-    result.history.insert(0, Adoption("2021", dt.date(2021, 12, 16), "", dt.date(2022, 12, 31),
-                                      "G White"))
+    result.history.insert(
+        0, Adoption("2021", dt.date(2021, 12, 16), "", dt.date(2022, 12, 31), "G White")
+    )
     save_import(store, result)
     with store.session() as session:
         rows = docs.protocol_document(session).adoptions
@@ -31,8 +32,9 @@ def imported(store):
 def test_minute_reference_added_audited_and_the_chain_still_checks(store, imported):
     row_id, label, minute = imported[0]
     assert label == "2021" and minute == ""
-    amendment = he.add_minute_reference(store, row_id, "  2021-087 ",
-                                        now=dt.datetime(2026, 12, 3, 14, 0))
+    amendment = he.add_minute_reference(
+        store, row_id, "  2021-087 ", now=dt.datetime(2026, 12, 3, 14, 0)
+    )
     with store.session() as session:
         rows = docs.protocol_document(session).adoptions
         assert rows[0].minute_ref == "2021-087"
@@ -41,8 +43,10 @@ def test_minute_reference_added_audited_and_the_chain_still_checks(store, import
     recorded = he.amendments(store)
     assert recorded == [amendment]
     assert recorded[0].hash_before != recorded[0].hash_after
-    assert recorded[0].describe() == ("Minute reference 2021-087 added to version 2021 "
-                                      "(adopted 16 December 2021) on 3 December 2026")
+    assert recorded[0].describe() == (
+        "Minute reference 2021-087 added to version 2021 "
+        "(adopted 16 December 2021) on 3 December 2026"
+    )
 
 
 def test_a_recorded_reference_is_final(store, imported):
@@ -73,8 +77,9 @@ def test_an_amendment_keeps_the_anchor_confirming_the_history(credential_store, 
     from mop_desktop.services.history_check import check_anchor
 
     result = make_result(adopted=True)
-    result.history.insert(0, Adoption("2021", dt.date(2021, 12, 16), "", dt.date(2022, 12, 31),
-                                      "G White"))
+    result.history.insert(
+        0, Adoption("2021", dt.date(2021, 12, 16), "", dt.date(2022, 12, 31), "G White")
+    )
     save_import(store, result)
     assert check_anchor(store, verify_chain(store).ok).ok  # anchored now
     with store.session() as session:

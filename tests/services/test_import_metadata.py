@@ -92,8 +92,12 @@ def test_no_review_interval_when_none_is_stated(tmp_path):
 
 def test_interval_is_stored_and_shown(cli, tmp_path):
     path = tmp_path / "p.txt"
-    path.write_text("Protocol\n\nAdopted 3 May 2023" + BODY +
-                    "\n1.2 This protocol will be reviewed every two years.\n", "utf-8")
+    path.write_text(
+        "Protocol\n\nAdopted 3 May 2023"
+        + BODY
+        + "\n1.2 This protocol will be reviewed every two years.\n",
+        "utf-8",
+    )
     assert cli("import", str(path))[0] == 0
     data = json.loads(cli("show", "--json")[1])
     assert data["review_interval_months"] == 24

@@ -96,10 +96,15 @@ def test_multi_page_pdf_with_headers_footers_and_numbers_on_their_own_lines(tmp_
         assert all(
             b.text == "This clause is long enough to run onto a second line, as clauses do "
             "in a protocol; it speaks of members and officers and of the good working "
-            f"relationship between them (clause {b.number})." for b in blocks
+            f"relationship between them (clause {b.number})."
+            for b in blocks
         )
-    assert sections[4].blocks[0].text.endswith(
-        "seek to undermine an officer\u2019s professionalism or integrity in public."
+    assert (
+        sections[4]
+        .blocks[0]
+        .text.endswith(
+            "seek to undermine an officer\u2019s professionalism or integrity in public."
+        )
     )
     words = " ".join(result.text.plain_words())
     assert "Page" not in words and "\u2013 Member/Officer Protocol" not in words
@@ -166,7 +171,11 @@ def test_import_pdf_from_the_command_line_keeps_the_numbers(cli, tmp_path):
     data = json.loads(cli("show", "--json")[1])
     assert data["council"] == "Oakford Town Council"
     assert [b["number"] for b in data["sections"][1]["blocks"]] == [
-        "2.1", "2.2", "2.3", "2.4", "2.5",
+        "2.1",
+        "2.2",
+        "2.3",
+        "2.4",
+        "2.5",
     ]
 
 
@@ -248,9 +257,12 @@ def test_the_samples_printed_to_pdf_import_as_their_text_does(samples, tmp_path,
 
     assert outline(from_pdf) == outline(from_text)
     assert (from_pdf.text.title, from_pdf.council_name) == (
-        from_text.text.title, from_text.council_name)
+        from_text.text.title,
+        from_text.council_name,
+    )
     assert [a.history_json() for a in from_pdf.history] == [
-        a.history_json() for a in from_text.history]
+        a.history_json() for a in from_text.history
+    ]
     assert from_pdf.warnings == from_text.warnings
 
 
@@ -264,10 +276,14 @@ def test_the_command_lists_what_was_left_out_and_what_is_missing(cli, tmp_path):
     code, out, err = cli("import", str(path))
     assert code == 0, err
     lines = out.splitlines()
-    assert "left out: page 1: \u201cDraft for consultation\u201d: running header, footer or page " \
+    assert (
+        "left out: page 1: \u201cDraft for consultation\u201d: running header, footer or page "
         "number, left out" in lines
-    assert "left out: page 1: \u201cPage 1\u201d: running header, footer or page number, left " \
+    )
+    assert (
+        "left out: page 1: \u201cPage 1\u201d: running header, footer or page number, left "
         "out" in lines
+    )
     assert "missing: no council named in the document" in lines
     assert "missing: no adoption date found: it will be imported as the draft" in lines
 
@@ -276,8 +292,9 @@ def test_password_protected_pdf_is_refused_in_plain_words(tmp_path):
     from reportlab.lib import pdfencrypt
 
     path = tmp_path / "locked.pdf"
-    c = canvas.Canvas(str(path), pagesize=A4,
-                      encrypt=pdfencrypt.StandardEncryption("secret", canPrint=0))
+    c = canvas.Canvas(
+        str(path), pagesize=A4, encrypt=pdfencrypt.StandardEncryption("secret", canPrint=0)
+    )
     c.drawString(72, 700, "Protocol")
     c.save()
     with pytest.raises(ImportFailed, match="locked.pdf: is protected by a password"):

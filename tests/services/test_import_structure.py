@@ -68,7 +68,8 @@ def test_heading_without_a_blank_line_before_its_lettered_list(tmp_path):
     )
     assert [s.heading for s in result.text.sections] == ["Introduction", "Duties of councillors"]
     assert [i.text for i in result.text.sections[1].blocks[0].items] == [
-        "attend meetings;", "declare interests.",
+        "attend meetings;",
+        "declare interests.",
     ]
 
 
@@ -82,10 +83,12 @@ def _numbered(document, text: str, num_id: int, style: str | None = None):
 
 def _bullets(document, num_id: int) -> None:
     numbering = document.part.numbering_part.element
-    numbering.append(parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{num_id}"><w:lvl w:ilvl="0">'
-        '<w:numFmt w:val="bullet"/><w:lvlText w:val="\u2022"/></w:lvl></w:abstractNum>'
-    ))
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{num_id}"><w:lvl w:ilvl="0">'
+            '<w:numFmt w:val="bullet"/><w:lvlText w:val="\u2022"/></w:lvl></w:abstractNum>'
+        )
+    )
     numbering.append(parse_xml(
         f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'
     ))  # fmt: skip
@@ -106,14 +109,18 @@ def test_word_heading_style_on_a_typed_number_and_list_paragraphs(tmp_path):
     document.save(path)
     result = read_protocol(path)
     assert [(s.number, s.heading) for s in result.text.sections] == [
-        ("1", "Introduction"), ("2", "Roles"),
+        ("1", "Introduction"),
+        ("2", "Roles"),
     ]
     first = result.text.sections[0].blocks[0]
     assert (first.number, first.text, [i.text for i in first.items]) == (
-        "1.1", "Councillors can expect:", ["Respect", "Courtesy"],
+        "1.1",
+        "Councillors can expect:",
+        ["Respect", "Courtesy"],
     )
     assert [(b.number, b.text) for b in result.text.sections[1].blocks] == [
-        ("2.1", "Councillors"), ("", "Councillors set policy."),
+        ("2.1", "Councillors"),
+        ("", "Councillors set policy."),
     ]
     assert all(s.heading for s in result.text.sections)  # no empty headings
 

@@ -74,17 +74,21 @@ def test_a_file_that_is_not_a_calendar(store, tmp_path):
     assert list_meetings(store) == []
 
 
-@pytest.mark.parametrize("content", [
-    b"root:x:0:0:root:/root:/bin/bash\n",  # the message used to be icalendar's own words:
-    b"PK\x03\x04\x14\x00binary",           # 'Property "ROOT" does not have a parent component'
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"root:x:0:0:root:/root:/bin/bash\n",  # the message used to be icalendar's own words:
+        b"PK\x03\x04\x14\x00binary",  # 'Property "ROOT" does not have a parent component'
+    ],
+)
 def test_a_file_that_is_not_a_calendar_is_named_in_a_clerks_words(store, tmp_path, content):
     path = tmp_path / "council.ics"
     path.write_bytes(content)
     with pytest.raises(MeetingError) as caught:
         import_ics(store, path)
     assert str(caught.value) == (
-        "council.ics: not a calendar (.ics) file: it does not begin with BEGIN:VCALENDAR")
+        "council.ics: not a calendar (.ics) file: it does not begin with BEGIN:VCALENDAR"
+    )
     assert list_meetings(store) == []
 
 

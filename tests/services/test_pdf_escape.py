@@ -20,23 +20,40 @@ from mop_desktop.services.pdf.protocol import protocol_story
 HOSTILE = [
     "Fish & Chips < Pie > Mash",
     "&lt; stays as typed &amp; &#169; too",
-    "<img src=/etc/passwd> and <img src=\"/etc/hostname\" width=10 height=10/>",
+    '<img src=/etc/passwd> and <img src="/etc/hostname" width=10 height=10/>',
     "<font color=red size=40>big</font> <b>bold?</b>",
-    "</para> closes nothing <para> <br/> <a href=\"file:///etc/passwd\">link</a>",
+    '</para> closes nothing <para> <br/> <a href="file:///etc/passwd">link</a>',
     "bell\x07 nul\x00 escape\x1b end",
 ]
 
 
-def source(text: DocumentText, history: list[Adoption] | None = None,
-           council: str = "Example <b>Town</b> & Council") -> ProtocolSource:
-    history = history or [Adoption("2026 <v>", dt.date(2026, 3, 23), "<img src=x>",
-                                   dt.date(2027, 3, 31), "G & H White",
-                                   chair="<i>Chair</i>", clerk="Clerk & Co")]
+def source(
+    text: DocumentText,
+    history: list[Adoption] | None = None,
+    council: str = "Example <b>Town</b> & Council",
+) -> ProtocolSource:
+    history = history or [
+        Adoption(
+            "2026 <v>",
+            dt.date(2026, 3, 23),
+            "<img src=x>",
+            dt.date(2027, 3, 31),
+            "G & H White",
+            chair="<i>Chair</i>",
+            clerk="Clerk & Co",
+        )
+    ]
     return ProtocolSource(
-        version_id=1, status="adopted", label=history[-1].version_label,
+        version_id=1,
+        status="adopted",
+        label=history[-1].version_label,
         council=Council(name=council, chair="<i>Chair</i>", clerk="Clerk & Co"),
-        text=text, adoption=history[-1], history=history, logo=None,
-        signature_chair=None, signature_clerk=None,
+        text=text,
+        adoption=history[-1],
+        history=history,
+        logo=None,
+        signature_chair=None,
+        signature_clerk=None,
     )
 
 
@@ -45,16 +62,25 @@ def hostile_text() -> DocumentText:
         title="Protocol <title> & more",
         sections=[
             Section("<h1>Heading</h1> & co", [Block(t) for t in HOSTILE]),
-            Section("Lists", [Block("Lead <in>:", list_style="lower-alpha",
-                                    items=[ListItem(t) for t in HOSTILE])]),
+            Section(
+                "Lists",
+                [
+                    Block(
+                        "Lead <in>:", list_style="lower-alpha", items=[ListItem(t) for t in HOSTILE]
+                    )
+                ],
+            ),
         ],
     ).renumber()
 
 
 def build(src: ProtocolSource) -> bytes:
     out = io.BytesIO()
-    render(out, protocol_story(src), PageInfo(src.council.name, src.text.title,
-                                               "Version <x>", "subject & <s>"))
+    render(
+        out,
+        protocol_story(src),
+        PageInfo(src.council.name, src.text.title, "Version <x>", "subject & <s>"),
+    )
     return out.getvalue()
 
 
@@ -98,16 +124,23 @@ def test_markup_prints_literally_and_no_file_is_opened(monkeypatch):
     expected_clean = [
         "Fish & Chips < Pie > Mash",
         "&lt; stays as typed &amp; &#169; too",
-        "<img src=/etc/passwd> and <img src=\"/etc/hostname\" width=10 height=10/>",
+        '<img src=/etc/passwd> and <img src="/etc/hostname" width=10 height=10/>',
         "<font color=red size=40>big</font> <b>bold?</b>",
-        "</para> closes nothing <para> <br/> <a href=\"file:///etc/passwd\">link</a>",
+        '</para> closes nothing <para> <br/> <a href="file:///etc/passwd">link</a>',
         f"bell{REPLACEMENT} nul{REPLACEMENT} escape{REPLACEMENT} end",
     ]
     for line in expected_clean:
         assert text.count(line) == 2, line  # once as a clause, once as a list item
-    for typed in ("Protocol <title> & more", "<h1>Heading</h1> & co", "Lead <in>:",
-                  "Example <b>Town</b> & Council", "<i>Chair</i>", "Clerk & Co",
-                  "G & H White", "Version <x>"):
+    for typed in (
+        "Protocol <title> & more",
+        "<h1>Heading</h1> & co",
+        "Lead <in>:",
+        "Example <b>Town</b> & Council",
+        "<i>Chair</i>",
+        "Clerk & Co",
+        "G & H White",
+        "Version <x>",
+    ):
         assert typed in text, typed
     assert PdfReader(io.BytesIO(data)).metadata.title == "Protocol <title> & more"
 
@@ -127,8 +160,13 @@ def test_a_50000_character_clause_lays_out_with_every_word():
 
 def test_a_version_table_of_100_rows_splits_across_pages_with_its_heading_repeated():
     history = [
-        Adoption(f"v{n:03d}", dt.date(1926 + n // 12, n % 12 + 1, 1), f"M{n:03d}",
-                 dt.date(1927 + n // 12, n % 12 + 1, 28), f"Reviewer {n}")
+        Adoption(
+            f"v{n:03d}",
+            dt.date(1926 + n // 12, n % 12 + 1, 1),
+            f"M{n:03d}",
+            dt.date(1927 + n // 12, n % 12 + 1, 28),
+            f"Reviewer {n}",
+        )
         for n in range(100)
     ]
     text = DocumentText("Protocol", [Section("One", [Block("A clause.")])]).renumber()

@@ -54,8 +54,7 @@ def assert_fonts_embedded(pdf: Path) -> None:
 
 
 @pytest.mark.parametrize("name", SAMPLES)
-def test_sample_pdf_holds_every_word_embeds_fonts_and_has_a_title(store, samples, tmp_path,
-                                                                  name):
+def test_sample_pdf_holds_every_word_embeds_fonts_and_has_a_title(store, samples, tmp_path, name):
     text, history, council = sample_text(samples / name)
     label = put_adopted(store, text, history, council or "Example Town Council")
     out = tmp_path / "protocol.pdf"
@@ -91,8 +90,14 @@ def test_welsh_and_typographic_characters_survive(store, tmp_path):
     out = tmp_path / "cy.pdf"
     export_pdf(store, out)
     words = pdf_text(out)
-    for needle in ("Llanfair\u0175\u0177", "\u0175\u0177", "\u00a3\u00bd", "\u20ac2",
-                   "\u201cquoted\u201d", "\u2018single\u2019"):
+    for needle in (
+        "Llanfair\u0175\u0177",
+        "\u0175\u0177",
+        "\u00a3\u00bd",
+        "\u20ac2",
+        "\u201cquoted\u201d",
+        "\u2018single\u2019",
+    ):
         assert needle in words
 
 
@@ -114,8 +119,9 @@ def test_every_page_has_header_footer_and_page_x_of_y(store, samples, tmp_path):
 def test_version_table_and_sign_off(store, samples, tmp_path):
     text, history, _c = sample_text(samples / SAMPLES[0])
     set_council(store, Council(name="Borough Green Town Council"))
-    put_adopted(store, text, history, "Borough Green Town Council", chair="Cllr A Jones",
-                clerk="B Smith")
+    put_adopted(
+        store, text, history, "Borough Green Town Council", chair="Cllr A Jones", clerk="B Smith"
+    )
     out = tmp_path / "p.pdf"
     export_pdf(store, out)
     words = pdf_text(out)
@@ -123,8 +129,10 @@ def test_version_table_and_sign_off(store, samples, tmp_path):
     for adoption in history:
         assert adoption.minute_ref in words
     last = history[-1]
-    assert (f"Adopted by Borough Green Town Council on "
-            f"{last.adopted_on.day} {last.adopted_on:%B %Y}, minute {last.minute_ref}.") in words
+    assert (
+        f"Adopted by Borough Green Town Council on "
+        f"{last.adopted_on.day} {last.adopted_on:%B %Y}, minute {last.minute_ref}."
+    ) in words
     assert "Cllr A Jones" in words and "Chair of the Council" in words
     assert "B Smith" in words and "Clerk to the Council" in words
 
@@ -140,8 +148,9 @@ def test_draft_and_superseded_are_marked(store, tmp_path):
 
     from mop_desktop.domain.records import Adoption
 
-    put_adopted(store, second, [Adoption("2027", dt.date(2027, 3, 22), "2027-12")],
-                "Example Town Council")
+    put_adopted(
+        store, second, [Adoption("2027", dt.date(2027, 3, 22), "2027-12")], "Example Town Council"
+    )
     put_draft(store, second)
 
     draft_pdf, old_pdf, new_pdf = tmp_path / "d.pdf", tmp_path / "o.pdf", tmp_path / "n.pdf"
@@ -176,8 +185,7 @@ def test_errors_are_one_line_and_write_nothing(store, tmp_path):
     assert list_exports(store) == []
 
 
-def test_a_failed_export_leaves_the_old_file_and_no_temporary_file(store, tmp_path,
-                                                                   monkeypatch):
+def test_a_failed_export_leaves_the_old_file_and_no_temporary_file(store, tmp_path, monkeypatch):
     from tests.services.pdf_support import model_like_text
 
     put_adopted(store, model_like_text(), [], "Example Town Council")
@@ -220,8 +228,9 @@ def test_logo_and_signature_images_from_settings(store, tmp_path):
     from mop_desktop.store.models import CouncilRow
     from tests.services.pdf_support import model_like_text
 
-    put_adopted(store, model_like_text(), [], "Example Town Council", chair="A Chair",
-                clerk="A Clerk")
+    put_adopted(
+        store, model_like_text(), [], "Example Town Council", chair="A Chair", clerk="A Clerk"
+    )
     plain = tmp_path / "plain.pdf"
     export_pdf(store, plain)
     assert _image_count(plain) == 0  # signature lines, no pictures
@@ -244,8 +253,13 @@ def _adopt_again(store, *, chair: str = "", clerk: str = "", on: str = "2026-05-
     from mop_desktop.services.drafts import start_new_draft
 
     start_new_draft(store)
-    adopt(store, AdoptionRequest(adopted_on=on, minute_ref="FC 26/77", reviewer="G White",
-                                 chair=chair, clerk=clerk), today=dt.date(2026, 6, 1))
+    adopt(
+        store,
+        AdoptionRequest(
+            adopted_on=on, minute_ref="FC 26/77", reviewer="G White", chair=chair, clerk=clerk
+        ),
+        today=dt.date(2026, 6, 1),
+    )
 
 
 def test_a_version_prints_only_the_sign_off_recorded_with_its_own_adoption(store, tmp_path):
@@ -255,9 +269,14 @@ def test_a_version_prints_only_the_sign_off_recorded_with_its_own_adoption(store
     from mop_desktop.store import settings
     from tests.services.pdf_support import model_like_text
 
-    put_adopted(store, model_like_text(), [
-        Adoption("2021", dt.date(2021, 12, 16), "FC 21/88", dt.date(2022, 12, 31), "R Old"),
-    ], "Example Town Council")
+    put_adopted(
+        store,
+        model_like_text(),
+        [
+            Adoption("2021", dt.date(2021, 12, 16), "FC 21/88", dt.date(2022, 12, 31), "R Old"),
+        ],
+        "Example Town Council",
+    )
     with store.session() as session:
         council = docs.get_council(session)
         council.chair, council.clerk = "Cllr Today Chair", "Today Clerk"
@@ -301,8 +320,10 @@ def test_no_heading_ends_a_page_without_its_first_clause(store, samples, tmp_pat
     put_adopted(store, text, history, council or "Example Town Council")
     put_draft(store, text.clone())
     checked = 0
-    for out, options in ((tmp_path / "protocol.pdf", {}),
-                         (tmp_path / "report.pdf", {"redline": True})):
+    for out, options in (
+        (tmp_path / "protocol.pdf", {}),
+        (tmp_path / "report.pdf", {"redline": True}),
+    ):
         export_pdf(store, out, **options)
         pages = _pages_of(out)
         for section in text.sections:
@@ -313,6 +334,7 @@ def test_no_heading_ends_a_page_without_its_first_clause(store, samples, tmp_pat
             holding = [p for p in pages if heading in p]
             assert holding, f"{heading!r} not found in {out.name}"
             assert any(first in p for p in holding), (
-                f"{out.name}: {heading!r} ends a page without {first!r}")
+                f"{out.name}: {heading!r} ends a page without {first!r}"
+            )
             checked += 1
     assert checked >= 8

@@ -21,8 +21,9 @@ def report(store, tmp_path):
     put_adopted(store, adopted(), [], "Example Town Council")
     put_draft(store, draft_with_four_changes())
     with store.session() as session:
-        session.add(MeetingRow(date=dt.date(2099, 3, 23), body="Full Council",
-                               location="The Pavilion"))
+        session.add(
+            MeetingRow(date=dt.date(2099, 3, 23), body="Full Council", location="The Pavilion")
+        )
         session.add(MeetingRow(date=dt.date(2000, 1, 1), body="Full Council"))
     out = tmp_path / "report.pdf"
     info = export_pdf(store, out, redline=True)
@@ -43,11 +44,15 @@ def test_report_names_meeting_purpose_and_recommendation(report):
 def test_summary_lists_the_four_changes_and_nothing_else(report):
     out, _info = report
     text = pdf_text(out)
-    assert ("The draft makes these changes: 1 clause added, 2 clauses reworded, "
-            "1 clause moved.") in text
+    assert (
+        "The draft makes these changes: 1 clause added, 2 clauses reworded, 1 clause moved."
+    ) in text
     summary = text.split("2. Summary of changes", 1)[1].split("3. Recommendation", 1)[0]
-    rows = re.findall(r"(Clause added|Clause removed|Clause reworded|Clause moved|"
-                      r"List changed|Heading \w+|Renumbered)", summary)
+    rows = re.findall(
+        r"(Clause added|Clause removed|Clause reworded|Clause moved|"
+        r"List changed|Heading \w+|Renumbered)",
+        summary,
+    )
     assert sorted(rows) == ["Clause added", "Clause moved", "Clause reworded", "List changed"]
     assert "1 list item removed" in summary
     assert "moved from 1.3" in summary
@@ -79,8 +84,7 @@ def test_clean_draft_holds_every_word_of_the_draft(report):
 
 
 def test_insertions_are_underlined_and_deletions_struck_through():
-    markup = mark_ops([WordOp("equal", "a"), WordOp(DELETE, "old <x>"),
-                       WordOp(INSERT, "new & y")])
+    markup = mark_ops([WordOp("equal", "a"), WordOp(DELETE, "old <x>"), WordOp(INSERT, "new & y")])
     assert "<strike>" in markup and "old &lt;x&gt;" in markup
     assert "<u>" in markup and "new &amp; y" in markup
 
@@ -129,10 +133,12 @@ def test_summary_of_a_new_clause_with_a_list_says_added_only():
     from mop_desktop.services.pdf.redline import summary_sentence
 
     new = adopted().clone()
-    new.sections[1].blocks.append(Block("Officers will also:", list_style="bullet",
-                                        items=[ListItem("Reply promptly.")]))
+    new.sections[1].blocks.append(
+        Block("Officers will also:", list_style="bullet", items=[ListItem("Reply promptly.")])
+    )
     assert summary_sentence(compare(adopted(), new.renumber())) == (
-        "The draft makes these changes: 1 clause added.")
+        "The draft makes these changes: 1 clause added."
+    )
 
 
 def test_summary_of_unnumbered_clauses_says_where_not_the_same_words_twice():
@@ -142,28 +148,48 @@ def test_summary_of_unnumbered_clauses_says_where_not_the_same_words_twice():
     from mop_desktop.domain.document import Block, DocumentText, Section
     from mop_desktop.services.pdf.redline import _summary_rows
 
-    old = DocumentText("P", [Section("Roles", [
-        Block("Councillors set the policy of the council and lead it.", numbered=False),
-        Block("Officers give advice to the council.", numbered=False),
-    ], numbered=False)]).renumber()
+    old = DocumentText(
+        "P",
+        [
+            Section(
+                "Roles",
+                [
+                    Block("Councillors set the policy of the council and lead it.", numbered=False),
+                    Block("Officers give advice to the council.", numbered=False),
+                ],
+                numbered=False,
+            )
+        ],
+    ).renumber()
     new = old.clone()
     new.sections[0].blocks.pop(0)
     new.sections[0].blocks.append(Block("Officers keep records.", numbered=False))
     rows = _summary_rows(compare(old, new.renumber()))
     assert rows == [
-        ("Clause removed", "\u201cCouncillors set the policy of the council\u2026\u201d",
-         "under \u201cRoles\u201d"),
+        (
+            "Clause removed",
+            "\u201cCouncillors set the policy of the council\u2026\u201d",
+            "under \u201cRoles\u201d",
+        ),
         ("Clause added", "\u201cOfficers keep records.\u201d", "under \u201cRoles\u201d"),
     ]
 
 
-@pytest.mark.parametrize("council, title, version, kind, expected", [
-    ("St Mary's: <Oakford> Town Council", "Member/Officer Relations Protocol?", "2026v2",
-     "redline", "St Mary's Oakford Town Council - Report on the Member-Officer Relations "
-                "Protocol - version 2026v2 - 2026-11-22.pdf"),
-    ("", "", "", "protocol", "Protocol - 2026-11-22.pdf"),  # used to be "2026-11-22.pdf"
-    ("Example Town Council", "A" * 300, "", "draft", None),
-])
+@pytest.mark.parametrize(
+    "council, title, version, kind, expected",
+    [
+        (
+            "St Mary's: <Oakford> Town Council",
+            "Member/Officer Relations Protocol?",
+            "2026v2",
+            "redline",
+            "St Mary's Oakford Town Council - Report on the Member-Officer Relations "
+            "Protocol - version 2026v2 - 2026-11-22.pdf",
+        ),
+        ("", "", "", "protocol", "Protocol - 2026-11-22.pdf"),  # used to be "2026-11-22.pdf"
+        ("Example Town Council", "A" * 300, "", "draft", None),
+    ],
+)
 def test_suggested_file_names(council, title, version, kind, expected):
     """Refused characters used to become stray hyphens ("Protocol-", "-Town-"), an untitled
     protocol was named by its date alone, and a long title pushed the date off the end."""

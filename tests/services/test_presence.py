@@ -37,7 +37,10 @@ def test_each_editor_sees_the_others_and_stale_lines_go(store_url):
 
 def test_describe_lists_names_once():
     now = dt.datetime(2026, 3, 23, 10, 0)
-    people = [presence.Present("A", "PC1", now), presence.Present("B", "", now),
-              presence.Present("A", "PC1", now)]
+    people = [
+        presence.Present("A", "PC1", now),
+        presence.Present("B", "", now),
+        presence.Present("A", "PC1", now),
+    ]
     assert presence.describe(people) == "Also open by A (PC1) and B"
     assert presence.describe([]) == ""

@@ -95,18 +95,35 @@ def test_web_page_structure_and_every_word(store, borough, tmp_path):
 def test_web_page_lists_and_version_table(store, tmp_path):
     from mop_desktop.domain.document import Block, DocumentText, ListItem, Section
 
-    text = DocumentText("Protocol", [Section("Expectations", [
-        Block("Councillors can expect:", items=[ListItem("courtesy"), ListItem(
-            "information", items=[ListItem("in writing"), ListItem("on time")],
-            list_style="lower-roman")], list_style="lower-alpha"),
-        Block("Also:", items=[ListItem("a bullet")]),
-    ])]).renumber()
+    text = DocumentText(
+        "Protocol",
+        [
+            Section(
+                "Expectations",
+                [
+                    Block(
+                        "Councillors can expect:",
+                        items=[
+                            ListItem("courtesy"),
+                            ListItem(
+                                "information",
+                                items=[ListItem("in writing"), ListItem("on time")],
+                                list_style="lower-roman",
+                            ),
+                        ],
+                        list_style="lower-alpha",
+                    ),
+                    Block("Also:", items=[ListItem("a bullet")]),
+                ],
+            )
+        ],
+    ).renumber()
     put_adopted(store, text, [], "Oakford Town Council")
     html, page = _page(store, tmp_path)
     tags = [t for t, _ in page.tags]
     assert tags.count("ol") == 2 and tags.count("ul") == 1
     assert "a)courtesy" in html.replace('<span class="marker">', "").replace("</span>", "")
-    assert 'i)</span>in writing' in html and "ii)</span>on time" in html
+    assert "i)</span>in writing" in html and "ii)</span>on time" in html
     assert ("table", {}) in page.tags and page.by_tag["caption"] == ["Version history"]
     assert [a.get("scope") for t, a in page.tags if t == "th"] == ["col"] * 5
     assert "23 March 2026" in " ".join(page.text)
@@ -116,8 +133,9 @@ def test_web_page_lists_and_version_table(store, tmp_path):
 def test_web_page_escapes_user_text(store, tmp_path):
     from mop_desktop.domain.document import Block, DocumentText, Section
 
-    text = DocumentText("<script>alert(1)</script>", [Section("A & B", [
-        Block('<img src=x onerror="y">')])]).renumber()
+    text = DocumentText(
+        "<script>alert(1)</script>", [Section("A & B", [Block('<img src=x onerror="y">')])]
+    ).renumber()
     put_adopted(store, text, [], "Oakford <b>Town</b> Council")
     html, page = _page(store, tmp_path)
     assert "<script>alert" not in html and "<img" not in html and "<b>" not in html
@@ -126,8 +144,11 @@ def test_web_page_escapes_user_text(store, tmp_path):
 
 def _docx_xml(path) -> tuple[str, str, str]:
     with zipfile.ZipFile(path) as z:
-        return (z.read("word/document.xml").decode(), z.read("word/numbering.xml").decode(),
-                z.read("docProps/core.xml").decode())
+        return (
+            z.read("word/document.xml").decode(),
+            z.read("word/numbering.xml").decode(),
+            z.read("docProps/core.xml").decode(),
+        )
 
 
 def test_word_document_styles_numbering_table_and_properties(store, borough, tmp_path):
@@ -142,10 +163,11 @@ def test_word_document_styles_numbering_table_and_properties(store, borough, tmp
     headed = [s for s in borough.sections if s.heading.strip()]
     headings = [t for s, t in styles if s == "Heading 1"]
     assert headings[0] == "Version history"
-    assert headings[1:1 + len(headed)] == [s.heading for s in headed]  # numbers are Word's
+    assert headings[1 : 1 + len(headed)] == [s.heading for s in headed]  # numbers are Word's
     body, numbering, core = _docx_xml(out)
-    clause_paragraphs = [p for p in document.paragraphs
-                         if p._p.pPr is not None and p._p.pPr.numPr is not None]
+    clause_paragraphs = [
+        p for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None
+    ]
     numbered = [b for _s, b in borough.iter_blocks() if b.number]
     list_items = sum(len(b.items) for _s, b in borough.iter_blocks())
     assert len(clause_paragraphs) >= len(numbered) + list_items
@@ -169,9 +191,14 @@ def test_word_document_keeps_a_source_numbering_that_skips():
     from mop_desktop.services.publish.word_document import add_body
     from mop_desktop.services.publish.word_numbering import follows_position
 
-    skipping = DocumentText("Protocol", [Section("Roles", [Block("First.", number="1.1"),
-                                                           Block("Third.", number="1.3")],
-                                                 number="1")])
+    skipping = DocumentText(
+        "Protocol",
+        [
+            Section(
+                "Roles", [Block("First.", number="1.1"), Block("Third.", number="1.3")], number="1"
+            )
+        ],
+    )
     assert not follows_position(skipping)
     assert follows_position(skipping.clone().renumber())
     document = docx.Document()
@@ -223,8 +250,7 @@ def test_export_refusals_and_record(store, borough, tmp_path):
     with pytest.raises(ExportError, match="as PDF"):
         export_document(store, tmp_path / "report.html", redline=True)
     info = export_document(store, tmp_path / "web.html")
-    assert any(e.sha256 == info.sha256 and e.path.endswith("web.html")
-               for e in list_exports(store))
+    assert any(e.sha256 == info.sha256 and e.path.endswith("web.html") for e in list_exports(store))
 
 
 def test_export_command_line(cli, store, borough, tmp_path):

@@ -21,8 +21,11 @@ from tests.services.pdf_support import put_adopted, sample_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "tests" / "data" / "samples"
-AXE = Path(os.environ.get("MOP_AXE_JS", ROOT / ".cache" / "npm" / "node_modules" / "axe-core"
-                          / "axe.min.js"))
+AXE = Path(
+    os.environ.get(
+        "MOP_AXE_JS", ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
+    )
+)
 
 
 def _missing(what: str) -> None:
@@ -58,8 +61,9 @@ def browser():
 @pytest.mark.parametrize("sample", ["borough-model-protocol.txt", "peacehaven-protocol.txt"])
 def test_axe_finds_no_violation_and_no_sideways_scrolling(browser, store, tmp_path, sample):
     text, history, council = sample_text(SAMPLES / sample)
-    put_adopted(store, text, history, council or "Oakford Town Council", chair="A Chair",
-                clerk="A Clerk")
+    put_adopted(
+        store, text, history, council or "Oakford Town Council", chair="A Chair", clerk="A Clerk"
+    )
     page = tmp_path / "protocol.html"
     export_document(store, page)
     browser.set_window_size(1280, 1000)
@@ -76,5 +80,6 @@ def test_axe_finds_no_violation_and_no_sideways_scrolling(browser, store, tmp_pa
     assert outcome["passes"] > 10
     browser.set_window_size(320 + 16, 900)  # 400% zoom of a 1280 px window
     widths = browser.execute_script(
-        "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
     assert widths[0] <= widths[1], widths

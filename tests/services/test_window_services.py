@@ -37,8 +37,9 @@ def test_saving_review_settings_marks_a_changed_interval_as_chosen(store) -> Non
     same = review_settings.save_review_settings(store, before)
     with store.session() as session:
         assert not docs.protocol_document(session).review_interval_stated
-    new = dataclasses.replace(same, interval_months=24, reminder_lead_days=14,
-                              skip_sundays_and_holidays=False)
+    new = dataclasses.replace(
+        same, interval_months=24, reminder_lead_days=14, skip_sundays_and_holidays=False
+    )
     review_settings.save_review_settings(store, new)
     assert review_settings.load_review_settings(store) == new
     assert review_settings.review_interval(store) == 24
@@ -48,8 +49,14 @@ def test_saving_review_settings_marks_a_changed_interval_as_chosen(store) -> Non
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("interval_months", 0), ("interval_months", 121), ("reminder_lead_days", -1),
-     ("report_lead_days", 91), ("clear_days", 0), ("clear_days", 15)],
+    [
+        ("interval_months", 0),
+        ("interval_months", 121),
+        ("reminder_lead_days", -1),
+        ("report_lead_days", 91),
+        ("clear_days", 0),
+        ("clear_days", 15),
+    ],
 )
 def test_a_review_setting_out_of_range_is_refused_and_nothing_saved(store, field, value):
     adopted_protocol(store, D(2025, 3, 20))
@@ -73,7 +80,11 @@ def test_adoption_defaults_come_from_the_council_and_the_last_adoption(store) ->
         docs.save_council(session, council)
     defaults = adoption_defaults(store)
     assert (defaults.chair, defaults.clerk, defaults.reviewer, defaults.has_adopted) == (
-        "Cllr A Chair", "B Clerk", "G White", True)
+        "Cllr A Chair",
+        "B Clerk",
+        "G White",
+        True,
+    )
 
 
 def test_check_adoption_names_each_problem_and_suggests_a_label(store) -> None:
@@ -93,7 +104,9 @@ def test_check_adoption_names_each_problem_and_suggests_a_label(store) -> None:
 def test_council_settings_round_trip_with_pictures_and_numbers(store) -> None:
     council = Council(name="Oakford Town Council", clerk="B Clerk")
     council_settings.save_council_settings(
-        store, council, {"logo": PNG, "chair_signature": PNG},
+        store,
+        council,
+        {"logo": PNG, "chair_signature": PNG},
         {"retention_years": 8, "idle_lock_minutes": 500},  # 500: out of range, left alone
     )
     loaded = council_settings.load_council_settings(store)
@@ -119,8 +132,9 @@ def test_welcome_is_answered_with_the_council_name(store) -> None:
     from mop_desktop.domain.document import DocumentText, Section
 
     assert preferences.needs_welcome(store)
-    preferences.start_protocol(store, DocumentText(title="P", sections=[Section("")]),
-                               "  Oakford   Town Council ")
+    preferences.start_protocol(
+        store, DocumentText(title="P", sections=[Section("")]), "  Oakford   Town Council "
+    )
     assert not preferences.needs_welcome(store)
     with store.session() as session:
         assert docs.get_council(session).name == "Oakford Town Council"

@@ -78,9 +78,7 @@ def dump(path: Path) -> dict[str, list[tuple]]:
                 "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
             )
         ]
-        return {
-            t: sorted(con.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables
-        }
+        return {t: sorted(con.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
     finally:
         con.close()
 
@@ -141,8 +139,6 @@ def register_dump(path: Path, key: bytearray) -> dict[str, list[tuple]]:
                 "AND name NOT LIKE 'concern_fts%'"
             )
         ]
-        return {
-            t: sorted(con.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables
-        }
+        return {t: sorted(con.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
     finally:
         con.close()

@@ -33,9 +33,17 @@ def test_the_database_refuses_a_second_row_with_one_label(store):
     populate(store, versions=1)
     with pytest.raises(IntegrityError), store.session() as s:
         doc = docs.protocol_document(s)
-        docs.append_adoption(s, doc, Adoption(
-            version_label="2020", adopted_on=dt.date(2026, 1, 1), minute_ref="x",
-            review_due=dt.date(2027, 1, 31), reviewer="G White"))
+        docs.append_adoption(
+            s,
+            doc,
+            Adoption(
+                version_label="2020",
+                adopted_on=dt.date(2026, 1, 1),
+                minute_ref="x",
+                review_due=dt.date(2027, 1, 31),
+                reviewer="G White",
+            ),
+        )
 
 
 def test_an_adoption_that_loses_on_the_index_says_adopted_meanwhile(store, monkeypatch):
@@ -64,8 +72,11 @@ def test_the_same_resolution_sent_again_is_adopted_meanwhile(store):
     populate(store, versions=1)
     first = adopt(store, _request(), TODAY)
     assert first.label == "2026"
-    with pytest.raises(AdoptionError, match=r"adopted meanwhile \(version 2026\): there is "
-                                            "no draft left"):
+    with pytest.raises(
+        AdoptionError,
+        match=r"adopted meanwhile \(version 2026\): there is "
+        "no draft left",
+    ):
         adopt(store, _request(), TODAY)  # the draft is gone: the same resolution, seen again
     with pytest.raises(AdoptionError, match=r"adopted meanwhile \(version 2026\)"):
         adopt(store, _request(no_changes=True), TODAY)
@@ -135,7 +146,6 @@ def test_a_store_that_already_holds_a_label_twice_still_opens(tmp_path):
 def _has_draft(store) -> bool:
     with store.session() as s:
         return docs.draft_of(docs.protocol_document(s)) is not None
-
 
 
 def test_a_backup_of_a_store_without_the_index_restores(tmp_path):

@@ -63,9 +63,7 @@ def test_restored_store_matches_the_original_row_for_row(app_paths, store, tmp_p
     reopened.close()
 
 
-def test_register_stays_encrypted_and_restores_row_for_row(
-    app_paths, store, tmp_path, monkeypatch
-):
+def test_register_stays_encrypted_and_restores_row_for_row(app_paths, store, tmp_path, monkeypatch):
     populate(store)
     key = make_register(app_paths, concerns=4, monkeypatch=monkeypatch)
     original = register_dump(app_paths.register_db, key)
@@ -287,8 +285,14 @@ def test_a_locked_register_cut_off_mid_write_is_backed_up_with_its_journal(
             with register.session() as s:
                 s.execute(text("PRAGMA cache_size = 2"))
                 for n in range(300):
-                    s.add(ConcernRow(reference=f"C-2026-9{n:03d}", raised_on=dt.date(2026, 1, 1),
-                                     raised_by_role="officer", summary="x" * 3000))
+                    s.add(
+                        ConcernRow(
+                            reference=f"C-2026-9{n:03d}",
+                            raised_on=dt.date(2026, 1, 1),
+                            raised_by_role="officer",
+                            summary="x" * 3000,
+                        )
+                    )
                 s.flush()
                 os._exit(0)  # dies before the commit
         finally:
@@ -317,7 +321,8 @@ def test_restore_preview_summary_is_read_from_every_released_schema(tmp_path):
         summary = bk.policy_summary(copy)
         con = sqlite3.connect(copy)
         latest = con.execute(
-            "SELECT version_label, adopted_on FROM adoption ORDER BY id DESC LIMIT 1").fetchone()
+            "SELECT version_label, adopted_on FROM adoption ORDER BY id DESC LIMIT 1"
+        ).fetchone()
         versions = con.execute("SELECT count(*) FROM version").fetchone()[0]
         con.close()
         assert summary["versions"] == versions > 0
@@ -325,8 +330,9 @@ def test_restore_preview_summary_is_read_from_every_released_schema(tmp_path):
         assert json.loads(json.dumps(summary)) == summary  # as it goes into the manifest
 
 
-def test_configured_backups_folder_is_found_in_a_store_that_will_not_open(app_paths, store,
-                                                                          tmp_path):
+def test_configured_backups_folder_is_found_in_a_store_that_will_not_open(
+    app_paths, store, tmp_path
+):
     from mop_desktop.store import settings
 
     with store.session() as session:

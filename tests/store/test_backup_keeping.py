@@ -46,8 +46,10 @@ def test_backups_by_hand_outlive_two_years_of_automatic_thinning(app_paths, cont
         (folder / f"mop-backup-{stamp:%Y%m%d-%H%M%S}.zip").write_bytes(bundle.read_bytes())
     bf.thin(folder)
     by_hand = sorted(p.name for p in folder.glob("*-by-hand.zip"))
-    assert by_hand == ["mop-backup-20240101-090000-by-hand.zip",
-                       "mop-backup-20241027-100000-by-hand.zip"]
+    assert by_hand == [
+        "mop-backup-20240101-090000-by-hand.zip",
+        "mop-backup-20241027-100000-by-hand.zip",
+    ]
     automatic = [p for p in folder.glob("*.zip") if not bf.by_hand(p)]
     assert len(automatic) <= 12 + 10 + 9 + 1
 
@@ -64,9 +66,13 @@ def test_the_window_back_up_now_is_taken_by_hand_and_the_timer_is_not(
 ):
     pytest.importorskip("PySide6")
     from mop_desktop.gui.backup import actions as backup_actions
+
     seen = []
-    monkeypatch.setattr(backup_actions, "backup_now",
-                        lambda *a, **k: seen.append(k.get("manual", False)) or Path("x"))
+    monkeypatch.setattr(
+        backup_actions,
+        "backup_now",
+        lambda *a, **k: seen.append(k.get("manual", False)) or Path("x"),
+    )
 
     class Ran:
         def __call__(self, _window, work, succeeded, failed, label=None):
@@ -118,8 +124,16 @@ def test_kept_aside_keeps_the_newest_of_each_kind(app_paths):
     _aside(folder, schema + restores + registers + foreign)
     deleted = bf.thin_kept_aside(folder, keep=3)
     left = sorted(p.name for p in folder.iterdir())
-    assert sorted(damaged[-3:] + schema + [r.rstrip("/") for r in restores[-3:]]
-                  + registers[-3:] + foreign) == left
+    assert (
+        sorted(
+            damaged[-3:]
+            + schema
+            + [r.rstrip("/") for r in restores[-3:]]
+            + registers[-3:]
+            + foreign
+        )
+        == left
+    )
     assert Path(folder / (damaged[0] + "-wal")) in deleted, "a side file goes with its copy"
     assert bf.thin_kept_aside(folder, keep=0) and all(
         any(n.startswith(kind) for n in os.listdir(folder))
@@ -136,15 +150,17 @@ def test_kept_aside_is_left_alone_while_a_restore_is_unfinished(app_paths):
 
 
 def test_a_backup_thins_kept_aside(app_paths, content):
-    _aside(app_paths.kept_aside,
-           [f"policy-damaged-202601{d:02d}-120000-abc.db" for d in range(1, 9)])
+    _aside(
+        app_paths.kept_aside, [f"policy-damaged-202601{d:02d}-120000-abc.db" for d in range(1, 9)]
+    )
     bf.backup_now(app_paths, app_paths.backups)
     assert len(list(app_paths.kept_aside.iterdir())) == bf.KEEP_ASIDE_PER_KIND
 
 
 # -- what a killed backup leaves --------------------------------------------------------------
-def test_leftovers_of_a_killed_backup_are_removed_by_the_next_one(app_paths, content, cli,
-                                                                  tmp_path):
+def test_leftovers_of_a_killed_backup_are_removed_by_the_next_one(
+    app_paths, content, cli, tmp_path
+):
     folder = app_paths.backups
     folder.mkdir()
     stale = folder / f"{STAGING_PREFIX}killed"

@@ -64,8 +64,9 @@ def test_the_payload_is_the_table_name_only(pg_url):
 
     location = parse_location(pg_url, Path("policy.db"))
     url = location.sqlalchemy_url()
-    with psycopg.connect(host=url.query["host"], dbname=url.database, user=url.username,
-                         autocommit=True) as con:
+    with psycopg.connect(
+        host=url.query["host"], dbname=url.database, user=url.username, autocommit=True
+    ) as con:
         con.execute(f"LISTEN {changes.CHANNEL}")
         store = open_store(pg_url)
         try:

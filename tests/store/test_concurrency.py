@@ -39,7 +39,10 @@ def start_together(data_dir: Path, argvs: list[list[str]], env: dict[str, str]):
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", runner, str(go), "--data-dir", str(data_dir), *argv],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
         )
         for argv in argvs
     ]
@@ -80,9 +83,7 @@ def adopted_with_draft(cli, data_dir, samples):
 
 
 @pytest.mark.parametrize("no_changes", [False, True], ids=["adopt", "adopt --no-changes"])
-def test_the_same_adoption_four_times_at_once_adopts_once(
-    adopted_with_draft, cli, no_changes
-):
+def test_the_same_adoption_four_times_at_once_adopts_once(adopted_with_draft, cli, no_changes):
     data_dir = adopted_with_draft
     before = labels(data_dir / "policy.db")
     argv = ["adopt", "--date", "2026-03-23", "--minute", "2026-101", "--reviewer", "G White"]
@@ -115,8 +116,17 @@ def test_the_same_adoption_four_times_at_once_adopts_once(
 def test_different_labels_at_once_still_adopt_once(adopted_with_draft, cli):
     data_dir = adopted_with_draft
     argvs = [
-        ["adopt", "--date", "2026-03-23", "--minute", f"2026-10{n}", "--reviewer", "G White",
-         "--version", f"2026-{n}"]
+        [
+            "adopt",
+            "--date",
+            "2026-03-23",
+            "--minute",
+            f"2026-10{n}",
+            "--reviewer",
+            "G White",
+            "--version",
+            f"2026-{n}",
+        ]
         for n in range(ADOPTERS)
     ]
     results = start_together(data_dir, argvs, _env())
@@ -124,8 +134,10 @@ def test_different_labels_at_once_still_adopt_once(adopted_with_draft, cli):
     for code, _out, err in results:
         if code:  # refused under the lock, or (started later) found no draft left
             assert code == 2 and len(err.strip().splitlines()) == 1
-            assert ("the draft was adopted meanwhile (version 2026-" in err
-                    or "There is no draft to adopt" in err), err
+            assert (
+                "the draft was adopted meanwhile (version 2026-" in err
+                or "There is no draft to adopt" in err
+            ), err
     code, out, err = cli("check")
     assert code == 0, out + err
 
@@ -135,9 +147,24 @@ def test_a_write_lock_held_elsewhere_is_waited_for(adopted_with_draft, cli):
     con = sqlite3.connect(adopted_with_draft / "policy.db", isolation_level=None)
     con.execute("BEGIN IMMEDIATE")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mop_desktop", "--data-dir", str(adopted_with_draft), "adopt",
-         "--date", "2026-03-23", "--minute", "2026-101", "--reviewer", "G White"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(),
+        [
+            sys.executable,
+            "-m",
+            "mop_desktop",
+            "--data-dir",
+            str(adopted_with_draft),
+            "adopt",
+            "--date",
+            "2026-03-23",
+            "--minute",
+            "2026-101",
+            "--reviewer",
+            "G White",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(),
     )
     time.sleep(2.0)
     con.execute("COMMIT")
@@ -158,8 +185,9 @@ def test_a_store_busy_beyond_the_timeout_says_busy_not_damaged(
     con = sqlite3.connect(adopted_with_draft / "policy.db", isolation_level=None)
     con.execute("BEGIN IMMEDIATE")
     try:
-        code, _out, err = cli("adopt", "--date", "2026-03-23", "--minute", "2026-101",
-                              "--reviewer", "G White")
+        code, _out, err = cli(
+            "adopt", "--date", "2026-03-23", "--minute", "2026-101", "--reviewer", "G White"
+        )
     finally:
         con.execute("ROLLBACK")
         con.close()
@@ -232,9 +260,20 @@ def test_a_register_busy_beyond_the_timeout_says_busy(cli, data_dir, tmp_path, m
     holder.execute("BEGIN EXCLUSIVE")
     try:
         proc = subprocess.run(
-            [sys.executable, "-m", "mop_desktop", "--data-dir", str(data_dir), "concerns",
-             "import", str(_csv(tmp_path, 1))],
-            capture_output=True, text=True, env=_env(MOP_PASSPHRASE=PASSPHRASE), timeout=120,
+            [
+                sys.executable,
+                "-m",
+                "mop_desktop",
+                "--data-dir",
+                str(data_dir),
+                "concerns",
+                "import",
+                str(_csv(tmp_path, 1)),
+            ],
+            capture_output=True,
+            text=True,
+            env=_env(MOP_PASSPHRASE=PASSPHRASE),
+            timeout=120,
         )
     finally:
         holder.execute("ROLLBACK")
@@ -247,4 +286,3 @@ def test_a_register_busy_beyond_the_timeout_says_busy(cli, data_dir, tmp_path, m
     import json
 
     assert code == 0 and json.loads(out) == [], "nothing was imported"
-

@@ -50,11 +50,18 @@ def test_text_round_trips_through_the_store(store):
     text = DocumentText(
         "Protocol",
         [
-            Section("Intro", [
-                Block("first"),
-                Block("lead in:", numbered=False, list_style="lower-alpha",
-                      items=[ListItem("x", [ListItem("y")])]),
-            ]),
+            Section(
+                "Intro",
+                [
+                    Block("first"),
+                    Block(
+                        "lead in:",
+                        numbered=False,
+                        list_style="lower-alpha",
+                        items=[ListItem("x", [ListItem("y")])],
+                    ),
+                ],
+            ),
         ],
     )
     with store.session() as s:
@@ -71,8 +78,13 @@ def test_adopted_text_is_frozen(store):
 
     with store.session() as s:
         doc = docs.ensure_protocol(s)
-        v = docs.create_version(s, doc, DocumentText("P", [Section("S", [Block("a")])]),
-                                status=VersionStatus.ADOPTED, label="2026")
+        v = docs.create_version(
+            s,
+            doc,
+            DocumentText("P", [Section("S", [Block("a")])]),
+            status=VersionStatus.ADOPTED,
+            label="2026",
+        )
         with pytest.raises(ValueError, match="frozen"):
             docs.write_text(s, v, DocumentText("P", [Section("S", [Block("changed")])]))
 

@@ -183,8 +183,10 @@ def test_atomic_write_keeps_the_old_file_on_failure(attr, err, tmp_path, monkeyp
         atomic.atomic_write_text(path, "new")
     assert path.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
-    assert explain(exc.value) in (DISK_FULL + f" ({exc.value.filename})",
-                                  READ_ONLY + f" ({exc.value.filename})")
+    assert explain(exc.value) in (
+        DISK_FULL + f" ({exc.value.filename})",
+        READ_ONLY + f" ({exc.value.filename})",
+    )
     atomic.atomic_write_text(path, "new")
     assert path.read_text() == "new"
 
@@ -205,18 +207,20 @@ def test_a_failed_passphrase_change_leaves_the_key_file_as_it_was(
     assert vault.verify_passphrase(app_paths.key_envelope, PASSPHRASE)
 
 
-def test_the_command_line_reports_a_failed_passphrase_change(
-    app_paths, store, cli, monkeypatch
-):
+def test_the_command_line_reports_a_failed_passphrase_change(app_paths, store, cli, monkeypatch):
     pytest.importorskip("mop_desktop.commands.concerns")
     make_register(app_paths, monkeypatch=monkeypatch)
     envelope = app_paths.key_envelope.read_bytes()
     with monkeypatch.context() as m:
         m.setattr(os, "fsync", failing(errno.ENOSPC)(os.fsync))
         code, _out, err = cli(
-            "concerns", "change-passphrase",
-            env={"MOP_PASSPHRASE": PASSPHRASE, "MOP_NEW_PASSPHRASE": "another passphrase",
-                 "MOP_KDF_PROFILE": "test"},
+            "concerns",
+            "change-passphrase",
+            env={
+                "MOP_PASSPHRASE": PASSPHRASE,
+                "MOP_NEW_PASSPHRASE": "another passphrase",
+                "MOP_KDF_PROFILE": "test",
+            },
         )
     assert code == 2
     assert "disk is full" in err and len(err.strip().splitlines()) == 1
@@ -253,7 +257,8 @@ def test_a_restore_that_dies_half_way_is_undone_at_the_next_opening(
     assert (app_paths.data / "restore-pending.json").exists()
     dbmod.open_store(app_paths.policy_db, app_paths.kept_aside).close()
     after = {
-        k: v for k, v in file_hashes(app_paths.data).items()
+        k: v
+        for k, v in file_hashes(app_paths.data).items()
         if not k.startswith("kept-aside") and not k.endswith(("-wal", "-shm"))
     }
     assert after == {k: v for k, v in before.items() if not k.endswith(("-wal", "-shm"))}

@@ -65,8 +65,7 @@ def disk_full(monkeypatch):
     monkeypatch.setattr(shutil, "disk_usage", usage)
 
 
-def test_reads_work_and_writes_say_the_disk_is_full(cli, data_dir, tmp_path, monkeypatch,
-                                                    request):
+def test_reads_work_and_writes_say_the_disk_is_full(cli, data_dir, tmp_path, monkeypatch, request):
     _setup(cli, tmp_path)
     before = file_hashes(data_dir)
     request.getfixturevalue("disk_full")
@@ -79,16 +78,25 @@ def test_reads_work_and_writes_say_the_disk_is_full(cli, data_dir, tmp_path, mon
     code, _out, err = cli("meetings", "add", "2027-05-05", "--title", "Full Council")
     assert code == 2
     assert failures.DISK_FULL in _one_line(err)
-    code, _out, err = cli("adopt", "--date", "2026-03-23", "--minute", "2026-101",
-                          "--reviewer", "G White", "--no-changes")
+    code, _out, err = cli(
+        "adopt",
+        "--date",
+        "2026-03-23",
+        "--minute",
+        "2026-101",
+        "--reviewer",
+        "G White",
+        "--no-changes",
+    )
     assert code == 2 and failures.DISK_FULL in _one_line(err)
     after = file_hashes(data_dir)  # (the register's opening was recorded: the disk has room)
     assert after["policy.db"] == before["policy.db"]
     assert not (data_dir / "kept-aside").exists()
 
 
-def test_sqlite_full_on_a_register_write_says_the_disk_is_full(cli, data_dir, tmp_path,
-                                                               monkeypatch):
+def test_sqlite_full_on_a_register_write_says_the_disk_is_full(
+    cli, data_dir, tmp_path, monkeypatch
+):
     """SQLITE_FULL from the driver itself (the register cannot grow by one page)."""
     _setup(cli, tmp_path)
     from mop_desktop.store import register
@@ -142,12 +150,12 @@ def test_a_copy_kept_aside_on_a_full_disk_is_never_an_empty_file(app_paths, stor
     assert len(kept) == 1 and kept[0].read_bytes() == bytes(blob)
 
 
-def test_a_read_only_folder_still_shows_lists_and_backs_up(cli, data_dir, tmp_path,
-                                                          monkeypatch):
+def test_a_read_only_folder_still_shows_lists_and_backs_up(cli, data_dir, tmp_path, monkeypatch):
     _setup(cli, tmp_path)
     before = file_hashes(data_dir)
-    monkeypatch.setattr(failures, "write_trouble",
-                        lambda folder: errno.EROFS if Path(folder) == data_dir else None)
+    monkeypatch.setattr(
+        failures, "write_trouble", lambda folder: errno.EROFS if Path(folder) == data_dir else None
+    )
     code, out, err = cli("show")
     assert code == 0, err
     code, out, err = cli("concerns", "list", env=ENV)
@@ -207,16 +215,16 @@ def test_a_register_command_after_a_killed_restore_keeps_what_it_imports(
     assert dump(app_paths.policy_db) == policy_before
 
 
-@pytest.mark.parametrize("command", [["show"], ["remind"], ["concerns", "list"], ["check"],
-                                     ["backup", "-o", "OUT"]])
+@pytest.mark.parametrize(
+    "command", [["show"], ["remind"], ["concerns", "list"], ["check"], ["backup", "-o", "OUT"]]
+)
 def test_every_command_first_undoes_a_killed_restore(
     command, cli, data_dir, app_paths, tmp_path, monkeypatch
 ):
     _setup(cli, tmp_path)
     code, _out, err = cli("backup", "-o", str(tmp_path / "b.zip"))
     assert code == 0, err
-    before = {k: v for k, v in file_hashes(data_dir).items()
-              if not k.endswith(("-wal", "-shm"))}
+    before = {k: v for k, v in file_hashes(data_dir).items() if not k.endswith(("-wal", "-shm"))}
     _killed_restore(app_paths, tmp_path / "b.zip", monkeypatch, at=2)
     argv = [str(tmp_path / "out.zip") if a == "OUT" else a for a in command]
     code, _out, err = cli(*argv, env=ENV)
@@ -229,8 +237,7 @@ def test_every_command_first_undoes_a_killed_restore(
     assert code == 0 and "First concern" in out, err
 
 
-def test_the_window_start_undoes_a_killed_restore(cli, data_dir, app_paths, tmp_path,
-                                                  monkeypatch):
+def test_the_window_start_undoes_a_killed_restore(cli, data_dir, app_paths, tmp_path, monkeypatch):
     _setup(cli, tmp_path)
     code, _out, err = cli("backup", "-o", str(tmp_path / "b.zip"))
     assert code == 0, err
@@ -252,7 +259,9 @@ def _can_mount() -> bool:
 def _run(data_dir: Path, *argv: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mop_desktop", "--data-dir", str(data_dir), *argv],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env=dict(os.environ, PYTHONPATH=str(ROOT), **ENV),
     )
 
@@ -285,8 +294,9 @@ def _fill(folder: Path) -> None:
 
 
 def test_on_a_real_full_tmpfs(mount_point, tmp_path):
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount_point)],
-                      capture_output=True).returncode:
+    if subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount_point)], capture_output=True
+    ).returncode:
         pytest.skip("tmpfs cannot be mounted here")
     data = mount_point / "data"
     assert _run(data, "import", str(SAMPLES / "peacehaven-protocol.txt")).returncode == 0
@@ -300,8 +310,10 @@ def test_on_a_real_full_tmpfs(mount_point, tmp_path):
     assert shown.returncode == 0, shown.stderr
     listed = _run(data, "concerns", "list")
     assert listed.returncode == 0 and "First concern" in listed.stdout, listed.stderr
-    for argv in (["meetings", "add", "2027-05-05", "--title", "Full Council"],
-                 ["concerns", "import", str(_csv(tmp_path))]):
+    for argv in (
+        ["meetings", "add", "2027-05-05", "--title", "Full Council"],
+        ["concerns", "import", str(_csv(tmp_path))],
+    ):
         done = _run(data, *argv)
         assert done.returncode == 2
         assert "the disk is full: nothing was changed" in _one_line(done.stderr)
@@ -319,10 +331,14 @@ def test_on_a_real_read_only_mount(mount_point, tmp_path):
     log = tmp_path / "log.csv"
     log.write_text("raised_on,raised_by_role,summary\n2026-01-02,officer,First concern\n")
     assert _run(data, "concerns", "import", str(log)).returncode == 0
-    if subprocess.run(["mount", "--bind", str(data), str(mount_point)],
-                      capture_output=True).returncode or subprocess.run(
+    if (
+        subprocess.run(
+            ["mount", "--bind", str(data), str(mount_point)], capture_output=True
+        ).returncode
+        or subprocess.run(
             ["mount", "-o", "remount,bind,ro", str(mount_point)], capture_output=True
-    ).returncode:
+        ).returncode
+    ):
         pytest.skip("a read-only bind mount cannot be made here")
     assert not os.access(mount_point, os.W_OK)
     shown = _run(mount_point, "show")

@@ -26,8 +26,18 @@ def adopted_store(store, app_paths, cli, *, no_changes: bool = False):
     populate(store)
     store.close()
     if no_changes:
-        code, _, err = cli("adopt", "--date", "2022-03-20", "--minute", "2022-7", "--reviewer",
-                           "G White", "--no-changes", "--today", "2026-11-22")
+        code, _, err = cli(
+            "adopt",
+            "--date",
+            "2022-03-20",
+            "--minute",
+            "2022-7",
+            "--reviewer",
+            "G White",
+            "--no-changes",
+            "--today",
+            "2026-11-22",
+        )
         assert code == 0, err
     code, out, err = cli("check")
     assert code == 0, err
@@ -46,10 +56,12 @@ def maybe_anchored(request, monkeypatch, tmp_path):
 
 CASES = {
     "unlink then change the adopted text": (
-        ["UPDATE adoption SET version_id = NULL WHERE version_label = '2021'",
-         "UPDATE block SET text = 'Officers must obey councillors.' WHERE id = (SELECT b.id "
-         "FROM block b JOIN section s ON b.section_id = s.id JOIN version v ON "
-         "s.version_id = v.id WHERE v.label = '2021' LIMIT 1)"],
+        [
+            "UPDATE adoption SET version_id = NULL WHERE version_label = '2021'",
+            "UPDATE block SET text = 'Officers must obey councillors.' WHERE id = (SELECT b.id "
+            "FROM block b JOIN section s ON b.section_id = s.id JOIN version v ON "
+            "s.version_id = v.id WHERE v.label = '2021' LIMIT 1)",
+        ],
         "history row 2 (version 2021, adopted 23 March 2021) no longer links to the text it "
         "adopted",
     ),
@@ -58,17 +70,20 @@ CASES = {
         "no longer links to the text it adopted",
     ),
     "delete the adopted text": (
-        ["DELETE FROM block WHERE section_id IN (SELECT id FROM section WHERE version_id = "
-         "(SELECT id FROM version WHERE label='2021'))",
-         "DELETE FROM section WHERE version_id = (SELECT id FROM version WHERE label='2021')"],
-        "the text adopted in history row 2 (version 2021, adopted 23 March 2021) has been "
-        "altered",
+        [
+            "DELETE FROM block WHERE section_id IN (SELECT id FROM section WHERE version_id = "
+            "(SELECT id FROM version WHERE label='2021'))",
+            "DELETE FROM section WHERE version_id = (SELECT id FROM version WHERE label='2021')",
+        ],
+        "the text adopted in history row 2 (version 2021, adopted 23 March 2021) has been altered",
     ),
     "change the adopted text and mark it a draft": (
-        ["UPDATE version SET status = 'draft' WHERE label = '2021'",
-         "UPDATE block SET text = 'changed' WHERE id = (SELECT b.id FROM block b JOIN section s"
-         " ON b.section_id = s.id JOIN version v ON s.version_id = v.id WHERE v.label = '2021' "
-         "LIMIT 1)"],
+        [
+            "UPDATE version SET status = 'draft' WHERE label = '2021'",
+            "UPDATE block SET text = 'changed' WHERE id = (SELECT b.id FROM block b JOIN section s"
+            " ON b.section_id = s.id JOIN version v ON s.version_id = v.id WHERE v.label = '2021' "
+            "LIMIT 1)",
+        ],
         "the text adopted in history row 2",
     ),
     "delete the newest record": (
@@ -112,9 +127,7 @@ def test_deleting_a_newest_no_changes_record_is_seen(anchored, request, store, a
     assert "the newest 1 adoption record has been deleted (2 of 3 remain)" in err
 
 
-def test_without_a_credential_store_check_says_the_history_is_not_anchored(
-    store, app_paths, cli
-):
+def test_without_a_credential_store_check_says_the_history_is_not_anchored(store, app_paths, cli):
     adopted_store(store, app_paths, cli)
     code, out, err = cli("check")
     assert code == 0, err
@@ -140,22 +153,38 @@ def rewrite_chain(path) -> None:
         rows = con.execute(
             "SELECT id, version_id, version_label, adopted_on, minute_ref, review_due, "
             "reviewer, chair, clerk, no_changes, text_sha256, imported, record_hash, "
-            "adopted_by FROM adoption ORDER BY id").fetchall()
+            "adopted_by FROM adoption ORDER BY id"
+        ).fetchall()
         import datetime as dt
 
         previous = ""
         for r in rows:
-            record = Adoption(r[2], dt.date.fromisoformat(r[3]), r[4],
-                              dt.date.fromisoformat(r[5]), r[6], adopted_by=r[13] or "",
-                              chair=r[7], clerk=r[8], text_sha256=r[10], prev_hash=previous,
-                              record_hash=r[12], no_changes=bool(r[9]), imported=bool(r[11]),
-                              version_id=r[1])
+            record = Adoption(
+                r[2],
+                dt.date.fromisoformat(r[3]),
+                r[4],
+                dt.date.fromisoformat(r[5]),
+                r[6],
+                adopted_by=r[13] or "",
+                chair=r[7],
+                clerk=r[8],
+                text_sha256=r[10],
+                prev_hash=previous,
+                record_hash=r[12],
+                no_changes=bool(r[9]),
+                imported=bool(r[11]),
+                version_id=r[1],
+            )
             new = record.compute_hash()
-            con.execute("UPDATE adoption SET prev_hash = ?, record_hash = ? WHERE id = ?",
-                        (previous, new, r[0]))
+            con.execute(
+                "UPDATE adoption SET prev_hash = ?, record_hash = ? WHERE id = ?",
+                (previous, new, r[0]),
+            )
             previous = new
-        con.execute("UPDATE setting SET value = ? WHERE key = 'history.head'",
-                    (json.dumps({"1": [len(rows), previous]}),))
+        con.execute(
+            "UPDATE setting SET value = ? WHERE key = 'history.head'",
+            (json.dumps({"1": [len(rows), previous]}),),
+        )
     con.close()
 
 
@@ -167,8 +196,10 @@ def test_a_recomputed_chain_passes_alone_but_not_against_the_anchor(
     code, out, err = cli("check")
     assert code == 1
     assert "ok  The adoption history is intact (2 records checked)." in out
-    assert ("history not confirmed by its anchor: history row 1 (version 2020, adopted 23 March "
-            "2020) does not carry this PC's anchor") in err
+    assert (
+        "history not confirmed by its anchor: history row 1 (version 2020, adopted 23 March "
+        "2020) does not carry this PC's anchor"
+    ) in err
 
 
 def test_removing_the_anchor_from_the_store_is_seen(store, app_paths, cli, credential_store):
@@ -185,9 +216,12 @@ def test_deleting_the_newest_record_and_its_head_is_seen_by_the_anchor(
 ):
     path = anchored_store(store, app_paths, cli, credential_store)
     # the store's own head is moved back too: only the credential store still knows
-    tamper(path, "DELETE FROM adoption WHERE version_label = '2021'",
-           "UPDATE version SET status = 'draft' WHERE label = '2021'",
-           "DELETE FROM setting WHERE key = 'history.head'")
+    tamper(
+        path,
+        "DELETE FROM adoption WHERE version_label = '2021'",
+        "UPDATE version SET status = 'draft' WHERE label = '2021'",
+        "DELETE FROM setting WHERE key = 'history.head'",
+    )
     code, _, err = cli("check")
     assert code == 1
     assert "the newest 1 anchored record is missing" in err
@@ -195,8 +229,18 @@ def test_deleting_the_newest_record_and_its_head_is_seen_by_the_anchor(
 
 def test_new_adoptions_are_anchored_as_they_are_made(store, app_paths, cli, credential_store):
     anchored_store(store, app_paths, cli, credential_store)
-    code, _, err = cli("adopt", "--date", "2022-03-20", "--minute", "2022-7", "--reviewer",
-                       "G White", "--no-changes", "--today", "2026-11-22")
+    code, _, err = cli(
+        "adopt",
+        "--date",
+        "2022-03-20",
+        "--minute",
+        "2022-7",
+        "--reviewer",
+        "G White",
+        "--no-changes",
+        "--today",
+        "2026-11-22",
+    )
     assert code == 0, err
     code, out, err = cli("check")
     assert code == 0, err
@@ -227,15 +271,26 @@ def test_an_old_unkeyed_chain_still_verifies_and_is_anchored(
         import datetime as dt
 
         previous = ""
-        for r in con.execute("SELECT id, version_label, adopted_on, minute_ref, review_due, "
-                             "reviewer, text_sha256 FROM adoption ORDER BY id").fetchall():
-            legacy = Adoption(r[1], dt.date.fromisoformat(r[2]), r[3],
-                              dt.date.fromisoformat(r[4]), r[5], text_sha256=r[6],
-                              prev_hash=previous, record_hash="0" * 64)
+        for r in con.execute(
+            "SELECT id, version_label, adopted_on, minute_ref, review_due, "
+            "reviewer, text_sha256 FROM adoption ORDER BY id"
+        ).fetchall():
+            legacy = Adoption(
+                r[1],
+                dt.date.fromisoformat(r[2]),
+                r[3],
+                dt.date.fromisoformat(r[4]),
+                r[5],
+                text_sha256=r[6],
+                prev_hash=previous,
+                record_hash="0" * 64,
+            )
             new = legacy.compute_hash()
             assert not new.startswith("v2-") and len(new) == 64
-            con.execute("UPDATE adoption SET prev_hash = ?, record_hash = ? WHERE id = ?",
-                        (previous, new, r[0]))
+            con.execute(
+                "UPDATE adoption SET prev_hash = ?, record_hash = ? WHERE id = ?",
+                (previous, new, r[0]),
+            )
             previous = new
         con.execute("DELETE FROM setting WHERE key = 'history.head'")  # the old app kept none
     con.close()
@@ -244,8 +299,18 @@ def test_an_old_unkeyed_chain_still_verifies_and_is_anchored(
     assert "The adoption history is intact (2 records checked)." in out
     assert "history anchored now in this PC's credential store (2 records)" in out
     # a new adoption after old records is written in the new scheme and chained to them
-    code, _, err = cli("adopt", "--date", "2022-03-20", "--minute", "2022-7", "--reviewer",
-                       "G White", "--no-changes", "--today", "2026-11-22")
+    code, _, err = cli(
+        "adopt",
+        "--date",
+        "2022-03-20",
+        "--minute",
+        "2022-7",
+        "--reviewer",
+        "G White",
+        "--no-changes",
+        "--today",
+        "2026-11-22",
+    )
     assert code == 0, err
     con = sqlite3.connect(app_paths.policy_db)
     hashes = [r[0] for r in con.execute("SELECT record_hash FROM adoption ORDER BY id")]
@@ -265,8 +330,17 @@ def test_the_first_adoption_anchors_the_history(store, cli, credential_store):
 
     draft_only(store)
     store.close()
-    code, _, err = cli("adopt", "--date", "2026-03-23", "--minute", "2026-101", "--reviewer",
-                       "G White", "--today", "2026-11-22")
+    code, _, err = cli(
+        "adopt",
+        "--date",
+        "2026-03-23",
+        "--minute",
+        "2026-101",
+        "--reviewer",
+        "G White",
+        "--today",
+        "2026-11-22",
+    )
     assert code == 0, err
     kept = json.loads(credential_store.read_text())
     assert [k.split("\x00")[0] for k in kept] == ["MOP Desktop"]
@@ -289,13 +363,24 @@ def test_anchor_here_refuses_an_altered_history_and_says_when_there_is_no_creden
     assert err.startswith("not anchored: The adoption history has been altered: history row 2")
 
 
-@pytest.mark.parametrize("change", [
-    "version_label = '2019'", "adopted_on = '2021-03-24'", "minute_ref = '2021-999'",
-    "review_due = '2029-03-31'", "reviewer = 'Someone Else'", "chair = 'X'", "clerk = 'Y'",
-    "no_changes = 1", "imported = 1", "text_sha256 = ''", "prev_hash = ''",
-    "record_hash = 'v2-' || substr(record_hash, 4, 60) || '0000'",
-    "version_id = (SELECT id FROM version WHERE label = '2020')",
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        "version_label = '2019'",
+        "adopted_on = '2021-03-24'",
+        "minute_ref = '2021-999'",
+        "review_due = '2029-03-31'",
+        "reviewer = 'Someone Else'",
+        "chair = 'X'",
+        "clerk = 'Y'",
+        "no_changes = 1",
+        "imported = 1",
+        "text_sha256 = ''",
+        "prev_hash = ''",
+        "record_hash = 'v2-' || substr(record_hash, 4, 60) || '0000'",
+        "version_id = (SELECT id FROM version WHERE label = '2020')",
+    ],
+)
 def test_every_field_of_the_newest_record_is_covered(change, store, app_paths, cli):
     path = adopted_store(store, app_paths, cli)
     tamper(path, f"UPDATE adoption SET {change} WHERE version_label = '2021'")

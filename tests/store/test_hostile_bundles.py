@@ -30,9 +30,14 @@ def good(app_paths, store, tmp_path, monkeypatch):
     return write_bundle(app_paths, tmp_path / "good.zip")
 
 
-def rebuild(bundle: Path, out: Path, replace: dict[str, bytes] | None = None,
-            manifest: object = None, extra: dict[str, bytes] | None = None,
-            compress: int = zipfile.ZIP_DEFLATED) -> Path:
+def rebuild(
+    bundle: Path,
+    out: Path,
+    replace: dict[str, bytes] | None = None,
+    manifest: object = None,
+    extra: dict[str, bytes] | None = None,
+    compress: int = zipfile.ZIP_DEFLATED,
+) -> Path:
     """A copy of ``bundle`` with members replaced and the manifest made to match them."""
     replace = replace or {}
     with zipfile.ZipFile(bundle) as src:
@@ -40,8 +45,10 @@ def rebuild(bundle: Path, out: Path, replace: dict[str, bytes] | None = None,
     data.update(replace)
     meta = json.loads(data.pop("manifest.json"))
     for name in replace:
-        meta["files"][name] = {"sha256": hashlib.sha256(data[name]).hexdigest(),
-                               "size": len(data[name])}
+        meta["files"][name] = {
+            "sha256": hashlib.sha256(data[name]).hexdigest(),
+            "size": len(data[name]),
+        }
     meta["counts"]["policy.db"] = None
     text = json.dumps(meta if manifest is None else manifest).encode()
     with zipfile.ZipFile(out, "w", compression=compress) as dst:
@@ -92,8 +99,9 @@ def test_a_random_register_is_refused_with_the_passphrase(cli, app_paths, good, 
     refused(cli, app_paths, bad, "register.db", "refused", env={"MOP_PASSPHRASE": PASSPHRASE})
 
 
-@pytest.mark.parametrize("blob", [b"random bytes, not whole pages" * 7, b""],
-                         ids=["odd size", "empty"])
+@pytest.mark.parametrize(
+    "blob", [b"random bytes, not whole pages" * 7, b""], ids=["odd size", "empty"]
+)
 def test_a_register_that_is_not_whole_pages_is_refused(cli, app_paths, good, tmp_path, blob):
     bad = rebuild(good, tmp_path / "bad.zip", {"register.db": blob})
     refused(cli, app_paths, bad, "register.db", "refused")
@@ -117,9 +125,10 @@ def test_a_key_file_with_a_broken_checksum_is_refused(cli, app_paths, good, tmp_
     refused(cli, app_paths, bad, "register.key", "damaged")
 
 
-@pytest.mark.parametrize("field, value", [("time_cost", 1_000_000),
-                                          ("memory_kib", 12 * 1024 * 1024),
-                                          ("parallelism", 4096)])
+@pytest.mark.parametrize(
+    "field, value",
+    [("time_cost", 1_000_000), ("memory_kib", 12 * 1024 * 1024), ("parallelism", 4096)],
+)
 def test_a_key_file_demanding_absurd_costs_is_refused_at_once(
     cli, app_paths, good, tmp_path, field, value
 ):
@@ -145,14 +154,21 @@ def test_a_policy_store_from_a_newer_release_is_refused_before_the_swap(
     assert code == 0, err
 
 
-@pytest.mark.parametrize("statement, words", [
-    ("CREATE TRIGGER rewrite AFTER INSERT ON adoption BEGIN "
-     "UPDATE block SET text = 'altered'; END", "trigger 'rewrite'"),
-    ("CREATE VIEW v AS SELECT * FROM adoption", "view 'v'"),
-    ("CREATE TABLE stash (x)", "table 'stash'"),
-    ("CREATE INDEX ix_extra ON adoption (minute_ref)", "index 'ix_extra'"),
-    ("DROP INDEX ix_export_sha256", "lacks its index"),
-], ids=["trigger", "view", "table", "index", "missing index"])
+@pytest.mark.parametrize(
+    "statement, words",
+    [
+        (
+            "CREATE TRIGGER rewrite AFTER INSERT ON adoption BEGIN "
+            "UPDATE block SET text = 'altered'; END",
+            "trigger 'rewrite'",
+        ),
+        ("CREATE VIEW v AS SELECT * FROM adoption", "view 'v'"),
+        ("CREATE TABLE stash (x)", "table 'stash'"),
+        ("CREATE INDEX ix_extra ON adoption (minute_ref)", "index 'ix_extra'"),
+        ("DROP INDEX ix_export_sha256", "lacks its index"),
+    ],
+    ids=["trigger", "view", "table", "index", "missing index"],
+)
 def test_a_policy_store_with_other_schema_objects_is_refused(
     cli, app_paths, good, tmp_path, statement, words
 ):
@@ -212,8 +228,9 @@ def test_a_register_without_its_key_file_is_refused(cli, app_paths, good, tmp_pa
 def test_verify_bundle_applies_the_same_checks(good, tmp_path):
     from mop_desktop.store.backup import BackupError, verify_bundle
 
-    policy = policy_with(good, tmp_path, "CREATE TRIGGER t AFTER INSERT ON meeting BEGIN "
-                                         "SELECT 1; END")
+    policy = policy_with(
+        good, tmp_path, "CREATE TRIGGER t AFTER INSERT ON meeting BEGIN SELECT 1; END"
+    )
     bad = rebuild(good, tmp_path / "bad.zip", {"policy.db": policy})
     with pytest.raises(BackupError, match="trigger 't'"):
         verify_bundle(bad)

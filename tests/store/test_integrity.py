@@ -125,7 +125,7 @@ def test_sound_store_passes_every_check(app_paths, store, cli, credential_store)
 
 
 REGISTER_DAMAGE = {
-    "corrupted page": lambda data: data[:PAGE + 100] + bytes(200) + data[PAGE + 300:],
+    "corrupted page": lambda data: data[: PAGE + 100] + bytes(200) + data[PAGE + 300 :],
     "truncated": lambda data: data[: len(data) // 3],
     "zero length": lambda data: b"",
     "random bytes": lambda data: random.Random(9).randbytes(len(data)),

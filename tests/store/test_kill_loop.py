@@ -131,8 +131,10 @@ def _register_writer(path, key: bytearray, start: int):
         while True:
             with register.session() as s:
                 concern = ConcernRow(
-                    reference=f"C-2026-{n:04d}", raised_on=dt.date(2026, 1, 1),
-                    raised_by_role="officer", summary=f"summary {n}",
+                    reference=f"C-2026-{n:04d}",
+                    raised_on=dt.date(2026, 1, 1),
+                    raised_by_role="officer",
+                    summary=f"summary {n}",
                 )
                 s.add(concern)
                 s.flush()
@@ -287,8 +289,9 @@ def _adopter(path, minute: str, go_fd: int):
         os.write(fd, b"ready\n")
         os.read(go_fd, 1)  # all start together
         try:
-            result = adopt(store, AdoptionRequest("2026-03-23", minute, "G White"),
-                           dt.date(2026, 12, 1))
+            result = adopt(
+                store, AdoptionRequest("2026-03-23", minute, "G White"), dt.date(2026, 12, 1)
+            )
             os.write(fd, f"won {result.label}\n".encode())
         except AdoptionError:
             os.write(fd, b"lost\n")
@@ -319,8 +322,7 @@ def test_concurrent_adoptions_killed_at_random_adopt_at_most_once(app_paths):
         store.close()
         minute = f"R-{run}"
         go_read, go_write = os.pipe()
-        children = [_start(_adopter(app_paths.policy_db, minute, go_read))
-                    for _ in range(ADOPTERS)]
+        children = [_start(_adopter(app_paths.policy_db, minute, go_read)) for _ in range(ADOPTERS)]
         for _pid, fd in children:
             assert _read_line(fd) == b"ready\n"
         os.write(go_write, b"x" * ADOPTERS)
@@ -358,8 +360,10 @@ def test_concurrent_adoptions_killed_at_random_adopt_at_most_once(app_paths):
         finally:
             store.close()
     assert wins + killed_mid > 0 and losses > 0, "the adoptions raced each other"
-    print(f"adopt loop: {ADOPT_RUNS} runs, {wins} won, {losses} refused, "
-          f"{killed_mid} committed by the process killed")
+    print(
+        f"adopt loop: {ADOPT_RUNS} runs, {wins} won, {losses} refused, "
+        f"{killed_mid} committed by the process killed"
+    )
 
 
 def _crowd_writer(path, key: bytearray, first: int):
@@ -372,8 +376,10 @@ def _crowd_writer(path, key: bytearray, first: int):
         while True:
             with register.session() as s:
                 concern = ConcernRow(
-                    reference=f"C-2026-{n:05d}", raised_on=dt.date(2026, 1, 1),
-                    raised_by_role="officer", summary=f"summary {n}",
+                    reference=f"C-2026-{n:05d}",
+                    raised_on=dt.date(2026, 1, 1),
+                    raised_by_role="officer",
+                    summary=f"summary {n}",
                 )
                 s.add(concern)
                 s.flush()
@@ -384,8 +390,7 @@ def _crowd_writer(path, key: bytearray, first: int):
     return work
 
 
-def test_several_register_writers_killed_at_random_leave_a_sound_register(app_paths,
-                                                                          monkeypatch):
+def test_several_register_writers_killed_at_random_leave_a_sound_register(app_paths, monkeypatch):
     from tests.store.safety_helpers import make_register
 
     key = make_register(app_paths, concerns=0, monkeypatch=monkeypatch)
@@ -395,8 +400,14 @@ def test_several_register_writers_killed_at_random_leave_a_sound_register(app_pa
 
     warm = open_register(app_paths.register_db, bytearray(key))  # the ORM set up once, inherited
     with Session(warm.engine) as s:
-        s.add(ConcernRow(reference="C-2026-99999", raised_on=dt.date(2026, 1, 1),
-                         raised_by_role="officer", summary="warm-up"))
+        s.add(
+            ConcernRow(
+                reference="C-2026-99999",
+                raised_on=dt.date(2026, 1, 1),
+                raised_by_role="officer",
+                summary="warm-up",
+            )
+        )
         s.flush()
         s.rollback()
     warm.engine.dispose()
@@ -404,8 +415,10 @@ def test_several_register_writers_killed_at_random_leave_a_sound_register(app_pa
     next_of = [w * 10000 for w in range(REGISTER_WRITERS)]
     total_reported = 0
     for run in range(REGISTER_CROWD_RUNS):
-        children = [_start(_crowd_writer(app_paths.register_db, key, next_of[w]))
-                    for w in range(REGISTER_WRITERS)]
+        children = [
+            _start(_crowd_writer(app_paths.register_db, key, next_of[w]))
+            for w in range(REGISTER_WRITERS)
+        ]
         for _pid, fd in children:
             assert _read_line(fd) == b"ready\n"
         reported: list[list[int]] = []
@@ -440,8 +453,10 @@ def test_several_register_writers_killed_at_random_leave_a_sound_register(app_pa
             assert last in (expected_last, expected_last + 1), f"run {run}"
             next_of[w] = last + 1
     assert total_reported > 0
-    print(f"register crowd: {REGISTER_CROWD_RUNS} runs x {REGISTER_WRITERS} writers, "
-          f"{total_reported} commits reported")
+    print(
+        f"register crowd: {REGISTER_CROWD_RUNS} runs x {REGISTER_WRITERS} writers, "
+        f"{total_reported} commits reported"
+    )
 
 
 def _restore_killed_at(paths, bundle, at: int, after: bool):
@@ -467,9 +482,7 @@ def _restore_killed_at(paths, bundle, at: int, after: bool):
     return work
 
 
-def test_a_restore_killed_at_every_rename_leaves_the_old_or_the_new_store(
-    app_paths, monkeypatch
-):
+def test_a_restore_killed_at_every_rename_leaves_the_old_or_the_new_store(app_paths, monkeypatch):
     from mop_desktop.store import vault
     from mop_desktop.store.backup import write_bundle
     from mop_desktop.store.restore import restore_bundle
@@ -521,8 +534,7 @@ def test_a_restore_killed_at_every_rename_leaves_the_old_or_the_new_store(
             open_store(app_paths.policy_db, app_paths.kept_aside).close()  # undoes it
             assert not (app_paths.data / "restore-pending.json").exists()
             policy = dump(app_paths.policy_db)
-            on_disk = vault.unlock_with_passphrase(app_paths.key_envelope,
-                                                   "correct horse battery")
+            on_disk = vault.unlock_with_passphrase(app_paths.key_envelope, "correct horse battery")
             expected = state_a if policy == state_a[0] else state_b
             name = "a" if expected is state_a else "b"
             key = key_a if name == "a" else key_b

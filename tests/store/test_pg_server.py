@@ -18,8 +18,11 @@ def test_each_test_gets_a_fresh_migrated_database(pg_url):
 
     engine = create_engine(pg_url)
     with engine.connect() as con:
-        tables = set(con.execute(text(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).scalars())
+        tables = set(
+            con.execute(
+                text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+            ).scalars()
+        )
         assert {"alembic_version", "document", "version", "adoption", "meeting"} <= tables
         assert con.execute(text("SELECT count(*) FROM document")).scalar() == 0
         con.execute(text("INSERT INTO setting (key, value) VALUES ('x', 'y')"))
@@ -52,8 +55,9 @@ def test_a_killed_test_process_leaves_no_server_behind(tmp_path):
         "time.sleep(600)\n"
     )
     root = Path(__file__).resolve().parents[2]
-    proc = subprocess.Popen([sys.executable, "-c", script], cwd=root,
-                            env=dict(os.environ, PYTHONPATH=str(root)))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script], cwd=root, env=dict(os.environ, PYTHONPATH=str(root))
+    )
     for _ in range(600):
         if marker.exists() and marker.read_text():
             break

@@ -51,15 +51,31 @@ def test_each_version_reads_back_as_it_was_written(store, samples, name):
 
 def test_versions_history_council_logo_and_signatures(store):
     text = model_protocol_text()
-    council = Council(name="Little Snoring Parish Council", clerk="J Smith", chair="P Jones",
-                      principal_authority="North Norfolk DC",
-                      address="The Village Hall\nLittle Snoring")
+    council = Council(
+        name="Little Snoring Parish Council",
+        clerk="J Smith",
+        chair="P Jones",
+        principal_authority="North Norfolk DC",
+        address="The Village Hall\nLittle Snoring",
+    )
     set_council(store, council)
     put_adopted(store, text, [])
     later = text.clone()
     later.sections[-1].blocks[-1].text += " Updated."
-    put_adopted(store, later, [Adoption("2027", D(2027, 3, 1), "FC 27/12", D(2028, 3, 31),
-                                        "G White", adopted_by="Staffing Committee")])
+    put_adopted(
+        store,
+        later,
+        [
+            Adoption(
+                "2027",
+                D(2027, 3, 1),
+                "FC 27/12",
+                D(2028, 3, 31),
+                "G White",
+                adopted_by="Staffing Committee",
+            )
+        ],
+    )
     with store.session() as session:
         docs.set_council_logo(session, b"\x89PNG not really an image")
         doc = docs.protocol_document(session)
@@ -69,7 +85,9 @@ def test_versions_history_council_logo_and_signatures(store):
     with reading(store) as repo:
         protocol = repo.protocol()
         assert [(v.label, v.status) for v in protocol.versions] == [
-            ("2026", VersionStatus.SUPERSEDED), ("2027", VersionStatus.ADOPTED)]
+            ("2026", VersionStatus.SUPERSEDED),
+            ("2027", VersionStatus.ADOPTED),
+        ]
         assert protocol.history() == stored_history  # every column of every row
         assert protocol.last_adoption.adopted_by == "Staffing Committee"
         assert repo.council() == council
@@ -106,8 +124,12 @@ def test_summary_settings_and_meetings(store):
         Meeting(D(2026, 5, 14), "Full Council", "Annual meeting", "Village Hall"),
     )
     assert summary.meeting_dates == (D(2025, 9, 1), D(2026, 1, 8), D(2026, 5, 14))
-    assert settings.decode(settings.REMINDER_LEAD_DAYS,
-                           summary.settings[settings.REMINDER_LEAD_DAYS.key]) == 120
+    assert (
+        settings.decode(
+            settings.REMINDER_LEAD_DAYS, summary.settings[settings.REMINDER_LEAD_DAYS.key]
+        )
+        == 120
+    )
     with reading(store) as repo:
         assert repo.meetings(since=D(2026, 1, 9)) == summary.meetings[2:]
         assert repo.setting_text(settings.SIGNATURE_CLERK.key) is None
@@ -117,10 +139,20 @@ def test_an_export_is_recorded_through_the_orm(store):
     put_adopted(store, model_protocol_text(), [])
     with reading(store) as repo:
         version = repo.protocol().adopted
-        first = repo.record_export(version_id=version.id, version_label="2026",
-                                   kind="protocol", path="/tmp/a.pdf", sha256="ab" * 32)
-        second = repo.record_export(version_id=None, version_label="2026v2", kind="redline",
-                                    path="/tmp/b.pdf", sha256="cd" * 32)
+        first = repo.record_export(
+            version_id=version.id,
+            version_label="2026",
+            kind="protocol",
+            path="/tmp/a.pdf",
+            sha256="ab" * 32,
+        )
+        second = repo.record_export(
+            version_id=None,
+            version_label="2026v2",
+            kind="redline",
+            path="/tmp/b.pdf",
+            sha256="cd" * 32,
+        )
     before = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     assert first <= second <= before  # naive UTC, as the ORM stamps every row
     with reading(store) as repo:
@@ -135,8 +167,9 @@ def test_an_export_is_recorded_through_the_orm(store):
 def test_a_failed_block_records_nothing(store):
     put_adopted(store, model_protocol_text(), [])
     with pytest.raises(RuntimeError), reading(store) as repo:
-        repo.record_export(version_id=None, version_label="x", kind="protocol", path="p",
-                           sha256="ef" * 32)
+        repo.record_export(
+            version_id=None, version_label="x", kind="protocol", path="p", sha256="ef" * 32
+        )
         raise RuntimeError("the PDF could not be written")
     with reading(store) as repo:
         assert repo.exports() == []
@@ -161,13 +194,20 @@ def test_the_repository_names_no_database_engine():
     from mop_desktop.store import protocol_repo
 
     tree = ast.parse(open(protocol_repo.__file__, encoding="utf-8").read())
-    imported = {alias.name.split(".")[0] for node in ast.walk(tree)
-                if isinstance(node, ast.Import | ast.ImportFrom)
-                for alias in (node.names if isinstance(node, ast.Import) else
-                              [ast.alias(node.module or "")])}
+    imported = {
+        alias.name.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in (
+            node.names if isinstance(node, ast.Import) else [ast.alias(node.module or "")]
+        )
+    }
     assert not imported & {"sqlite3", "psycopg", "sqlcipher3"}
-    calls = {n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
-             for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    calls = {
+        n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call)
+    }
     assert not calls & {"text", "exec_driver_sql", "execute_raw"}
 
 

@@ -22,8 +22,9 @@ def test_lost_writes_are_counted(tmp_path):
 
     url = f"sqlite:///{tmp_path / 'policy.db'}"
     soak._prepare(url)
-    results = [{"client": 0, "committed": {"meeting": ["never written"],
-                                           "export": ["/nowhere.pdf"]}}]
+    results = [
+        {"client": 0, "committed": {"meeting": ["never written"], "export": ["/nowhere.pdf"]}}
+    ]
     assert soak._lost(url, results) == 2
 
 

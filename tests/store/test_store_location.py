@@ -36,13 +36,16 @@ def test_a_server_url_is_kept_without_its_password():
     assert socket.display() == "postgresql+psycopg://clerk@/council?host=/run/postgresql"
 
 
-@pytest.mark.parametrize("text, words", [
-    ("council.db", "--store needs a URL"),
-    ("mysql://clerk@office/council", "mysql is not supported"),
-    ("postgresql+psycopg2://clerk@office/council", "psycopg driver"),
-    ("postgresql://clerk:pw@office", "names no database"),
-    ("sqlite://", "must name a file"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("council.db", "--store needs a URL"),
+        ("mysql://clerk@office/council", "mysql is not supported"),
+        ("postgresql+psycopg2://clerk@office/council", "psycopg driver"),
+        ("postgresql://clerk:pw@office", "names no database"),
+        ("sqlite://", "must name a file"),
+    ],
+)
 def test_what_is_not_a_store_location_is_refused_in_one_line(text, words):
     with pytest.raises(LocationError) as caught:
         parse_location(text, DEFAULT)
@@ -51,7 +54,8 @@ def test_what_is_not_a_store_location_is_refused_in_one_line(text, words):
 
 def test_mask_hides_passwords_in_any_text():
     assert mask("could not open postgresql+psycopg://clerk:hunter2@office/council now") == (
-        "could not open postgresql+psycopg://clerk:***@office/council now")
+        "could not open postgresql+psycopg://clerk:***@office/council now"
+    )
     assert mask("password hunter2 was refused", "hunter2") == "password *** was refused"
 
 
@@ -100,17 +104,18 @@ def test_the_password_is_kept_in_the_credential_store(cli, pg_url, credential_st
     url = _password_login(pg_url, "right horse")
     code, _, err = cli("--store", url, "meetings", "list")
     assert code == 2 and "refused the user name or password" in err, err
-    code, _, err = cli("--store", url, "store-password",
-                       env={"MOP_STORE_PASSWORD": "wrong horse"})
+    code, _, err = cli("--store", url, "store-password", env={"MOP_STORE_PASSWORD": "wrong horse"})
     assert code == 2 and "the password was not kept" in err and "wrong horse" not in err
-    assert keyring.get_password("mop-desktop", parse_location(url, DEFAULT).password_user()) \
-        is None
-    code, out, err = cli("--store", url, "store-password",
-                         env={"MOP_STORE_PASSWORD": "right horse"})
+    assert keyring.get_password("mop-desktop", parse_location(url, DEFAULT).password_user()) is None
+    code, out, err = cli(
+        "--store", url, "store-password", env={"MOP_STORE_PASSWORD": "right horse"}
+    )
     assert code == 0, err
     assert "is kept in this PC's credential store" in out and "right horse" not in out
-    assert keyring.get_password("mop-desktop", parse_location(url, DEFAULT).password_user()) \
+    assert (
+        keyring.get_password("mop-desktop", parse_location(url, DEFAULT).password_user())
         == "right horse"
+    )
     code, out, err = cli("--store", url, "meetings", "add", "2027-01-07")
     assert code == 0, err  # the URL has no password: the credential store gave it
     for path in data_dir.rglob("*"):  # nor is it in any file of the data folder
@@ -169,8 +174,19 @@ def test_a_newer_or_foreign_database_is_refused(pg_url):
     with pytest.raises(DamagedStoreError, match="not a MOP Desktop store"):
         open_store(pg_url)
     with engine.begin() as con:
-        for table in ("adoption_signature", "adoption", "export", "block", "section",
-                      "version", "document", "meeting", "setting", "council", "presence"):
+        for table in (
+            "adoption_signature",
+            "adoption",
+            "export",
+            "block",
+            "section",
+            "version",
+            "document",
+            "meeting",
+            "setting",
+            "council",
+            "presence",
+        ):
             con.execute(text(f"DROP TABLE {table} CASCADE"))
     engine.dispose()
     with pytest.raises(StoreError, match="no store at"):
@@ -188,9 +204,20 @@ def test_an_upgrade_that_fails_leaves_the_old_schema_whole(pg_url, tmp_path):
 
     engine = create_engine(pg_url)
     with engine.begin() as con:
-        for table in ("adoption_signature", "adoption", "export", "block", "section",
-                      "version", "document", "meeting", "setting", "council", "presence",
-                      "alembic_version"):
+        for table in (
+            "adoption_signature",
+            "adoption",
+            "export",
+            "block",
+            "section",
+            "version",
+            "document",
+            "meeting",
+            "setting",
+            "council",
+            "presence",
+            "alembic_version",
+        ):
             con.execute(text(f"DROP TABLE {table} CASCADE"))
     with engine.begin() as con:
         upgrade_connection(con, "0003")
@@ -207,8 +234,9 @@ def test_an_upgrade_that_fails_leaves_the_old_schema_whole(pg_url, tmp_path):
     store = open_store(pg_url, tmp_path)
     store.close()
     with engine.connect() as con:
-        assert con.execute(text("SELECT version_num FROM alembic_version")).scalar() \
-            == head_revision()
+        assert (
+            con.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+        )
     engine.dispose()
 
 
@@ -252,8 +280,9 @@ def test_a_setting_added_on_two_pcs_at_once_is_kept_not_refused(pg_url):
     first, second = open_store(pg_url), open_store(pg_url)
     try:
         with first.session() as a:
-            assert settings.get(a, settings.REMINDER_LEAD_DAYS) == \
-                settings.REMINDER_LEAD_DAYS.default
+            assert (
+                settings.get(a, settings.REMINDER_LEAD_DAYS) == settings.REMINDER_LEAD_DAYS.default
+            )
             with second.session() as b:
                 settings.put(b, settings.REMINDER_LEAD_DAYS, 21)
             settings.put(a, settings.REMINDER_LEAD_DAYS, 35)
@@ -277,14 +306,29 @@ def test_an_older_server_store_is_kept_as_a_bundle_before_it_is_upgraded(pg_url,
 
     engine = create_engine(pg_url)
     with engine.begin() as con:
-        for table in ("adoption_signature", "adoption", "export", "block", "section",
-                      "version", "document", "meeting", "setting", "council", "presence",
-                      "alembic_version"):
+        for table in (
+            "adoption_signature",
+            "adoption",
+            "export",
+            "block",
+            "section",
+            "version",
+            "document",
+            "meeting",
+            "setting",
+            "council",
+            "presence",
+            "alembic_version",
+        ):
             con.execute(text(f"DROP TABLE {table} CASCADE"))
     with engine.begin() as con:
         upgrade_connection(con, "0005")
-        con.execute(text("INSERT INTO meeting (date, body, title, location, source_uid) "
-                         "VALUES ('2027-01-20', 'Full Council', 'Full Council', 'Town Hall', '')"))
+        con.execute(
+            text(
+                "INSERT INTO meeting (date, body, title, location, source_uid) "
+                "VALUES ('2027-01-20', 'Full Council', 'Full Council', 'Town Hall', '')"
+            )
+        )
     aside = tmp_path / "kept-aside"
     store = open_store(pg_url, aside)
     store.close()
@@ -300,10 +344,12 @@ def test_an_older_server_store_is_kept_as_a_bundle_before_it_is_upgraded(pg_url,
 
     with sqlite3.connect(copy) as con:
         assert con.execute("SELECT title, location FROM meeting").fetchall() == [
-            ("Full Council", "Town Hall")]
+            ("Full Council", "Town Hall")
+        ]
     con.close()
     with engine.connect() as con:
-        assert con.execute(text("SELECT version_num FROM alembic_version")).scalar() \
-            == head_revision()
+        assert (
+            con.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+        )
         assert con.execute(text("SELECT title FROM meeting")).scalar() == "Full Council"
     engine.dispose()

@@ -90,17 +90,24 @@ def _register_content(path: Path, key: bytes) -> tuple[list, list, int]:
     try:
         with register.session() as session:
             concerns = [
-                (c.reference, c.raised_on.isoformat(), c.summary, c.status,
-                 c.closed_on.isoformat() if c.closed_on else None)
+                (
+                    c.reference,
+                    c.raised_on.isoformat(),
+                    c.summary,
+                    c.status,
+                    c.closed_on.isoformat() if c.closed_on else None,
+                )
                 for c in session.query(ConcernRow).order_by(ConcernRow.id)
             ]
             timeline = [
                 (c.id, t.on.isoformat(), t.entry)
-                for c in session.query(ConcernRow).order_by(ConcernRow.id) for t in c.timeline
+                for c in session.query(ConcernRow).order_by(ConcernRow.id)
+                for t in c.timeline
             ]
             found = session.execute(
                 __import__("sqlalchemy").text(
-                    "SELECT count(*) FROM concern_fts WHERE concern_fts MATCH 'allotments'")
+                    "SELECT count(*) FROM concern_fts WHERE concern_fts MATCH 'allotments'"
+                )
             ).scalar()
     finally:
         register.close()
@@ -123,8 +130,10 @@ def test_register_of_every_schema_upgrades_with_its_content(version, tmp_path):
     assert _version(path) == version
     concerns, timeline, found = _register_content(path, REGISTER_KEY)
     assert _version(path) == SCHEMA_VERSION
-    assert concerns == [(ref, raised, summary, status, closed)
-                        for ref, raised, _by, _about, _cat, summary, status, closed in CONCERNS]
+    assert concerns == [
+        (ref, raised, summary, status, closed)
+        for ref, raised, _by, _about, _cat, summary, status, closed in CONCERNS
+    ]
     assert timeline == [(n, on, entry) for n, on, entry in TIMELINE]
     assert found == 1  # the full-text index came through
     kept = list((tmp_path / "kept-aside").glob(f"register-schema-{version}-*.db"))
@@ -166,6 +175,7 @@ def test_register_copy_that_fails_its_check_is_not_swapped_in(tmp_path, monkeypa
     path = tmp_path / "register.db"
     shutil.copy(register_fixture(3), path)
     before = _sha(path)
+
     def forgetful(engine):  # says it reached the head, did nothing
         register_upgrade.stamp(engine, register_upgrade.head_revision())
 
@@ -195,7 +205,7 @@ def _upgrade_in_child(store: str, path: Path) -> int:
 
 
 def _state(store: str, path: Path) -> str:
-    """"old" (byte for byte the fixture) or "new" (at the current schema); anything else fails."""
+    """ "old" (byte for byte the fixture) or "new" (at the current schema); anything else fails."""
     if store == "policy":
         revision = read_revision(path)
         return "new" if revision == head_revision() else revision or "none"
@@ -270,8 +280,9 @@ def _shape(path: Path) -> dict[str, tuple]:
             "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'concern_fts%'"
         ).fetchall():
             pragma = "table_info" if kind == "table" else "index_info"
-            columns = [r[2 if kind == "index" else 1]
-                       for r in con.execute(f"PRAGMA {pragma}('{name}')")]
+            columns = [
+                r[2 if kind == "index" else 1] for r in con.execute(f"PRAGMA {pragma}('{name}')")
+            ]
             # a table's columns in any order (ADD COLUMN appends); an index's in its order
             shape[name] = tuple(sorted(columns) if kind == "table" else columns)
         return shape

@@ -74,14 +74,17 @@ def check_report(findings: list[object]) -> str:
     problems = [f for f in findings if getattr(f, "ok", None) is False]
     register = oks.get("register.db", "absent")
     if problems:
-        head = (f"{counted(len(problems), 'check')} found a problem: "
-                "see below and restore the newest backup if the protocol or register is damaged.")
+        head = (
+            f"{counted(len(problems), 'check')} found a problem: "
+            "see below and restore the newest backup if the protocol or register is damaged."
+        )
     elif register is True:
-        head = ("The protocol, its history and the concern register are all readable and "
-                "complete.")
+        head = "The protocol, its history and the concern register are all readable and complete."
     elif register is None:
-        head = ("The protocol and its history are readable and complete. The concern register "
-                "was not checked: it is locked (unlock it on the Concerns page to check it too).")
+        head = (
+            "The protocol and its history are readable and complete. The concern register "
+            "was not checked: it is locked (unlock it on the Concerns page to check it too)."
+        )
     else:
         head = "The protocol and its history are readable and complete."
     lines = [head, ""]
@@ -135,8 +138,13 @@ class BackupActions(QObject):
         add = getattr(window, "add_file_action", None)
         separator = QAction(window)
         separator.setSeparator(True)
-        for action in (separator, self.backupAction, self.restoreAction, self.folderAction,
-                       self.checkAction):
+        for action in (
+            separator,
+            self.backupAction,
+            self.restoreAction,
+            self.folderAction,
+            self.checkAction,
+        ):
             if callable(add):
                 add(action)
             else:
@@ -263,8 +271,11 @@ class BackupActions(QObject):
         try:
             if callable(flush):
                 flush()
-            backup_now(self.app.paths, backups_folder(self.app.paths, self.app.store),
-                       source=self.app.store)
+            backup_now(
+                self.app.paths,
+                backups_folder(self.app.paths, self.app.store),
+                source=self.app.store,
+            )
             self.dirty = False
         except Exception:  # quitting goes on; the log says why there was no backup
             log.exception("the backup on quitting failed")
@@ -311,13 +322,15 @@ class BackupActions(QObject):
         def succeeded(findings: list[object]) -> None:
             failed = any(getattr(f, "ok", None) is False for f in findings)
             title = "The data has a problem" if failed else "Check the data"
-            messages.tell(self.window, title, check_report(findings), critical=failed,
-                          success=not failed)
+            messages.tell(
+                self.window, title, check_report(findings), critical=failed, success=not failed
+            )
 
         def failed(exc: BaseException) -> None:
             log.error("the check failed", exc_info=(type(exc), exc, exc.__traceback__))
-            messages.tell(self.window, "Check the data", f"The check could not run: {exc}",
-                          critical=True)
+            messages.tell(
+                self.window, "Check the data", f"The check could not run: {exc}", critical=True
+            )
 
         run_in_background(self.window, work, succeeded, failed, label="Checking the data...")
 
@@ -326,8 +339,9 @@ class BackupActions(QObject):
         from mop_desktop.gui.backup.restore import RestoreDialog, restore_into_app
 
         if self.running:
-            messages.tell(self.window, "Restore from backup",
-                          "A backup is being made; try again in a moment.")
+            messages.tell(
+                self.window, "Restore from backup", "A backup is being made; try again in a moment."
+            )
             return
         info = RestoreDialog(self.folder, self.app.paths.kept_aside, self.window).chosen_backup()
         if info is None:

@@ -149,8 +149,9 @@ def restore_into_app(
         announce(app, EVERYTHING)
         aside = f" The data as it was has been kept in {kept}." if kept else ""
         app.statusMessage.emit("The backup has been restored.")
-        messages.tell(parent, "Backup restored", f"The backup has been restored.{aside}",
-                      success=True)
+        messages.tell(
+            parent, "Backup restored", f"The backup has been restored.{aside}", success=True
+        )
         if done:
             done(True)
 
@@ -169,6 +170,9 @@ def restore_into_app(
             done(False)
 
     run_in_background(
-        parent, lambda: _restore_work(app.paths, bundle, app.store), succeeded, failed,
+        parent,
+        lambda: _restore_work(app.paths, bundle, app.store),
+        succeeded,
+        failed,
         label="Restoring the backup...",
     )

@@ -64,12 +64,14 @@ def compiled(name: str) -> str:
     source = UI / f"{name}.ui"
     text = subprocess.run(
         [uic(), "--no-autoconnection", str(source)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     root = re.search(r'<widget class="(\w+)" name="(\w+)"', source.read_text("utf-8"))
     assert root is not None, f"{source} has no root widget"
     kind, root_name = root.groups()
-    body = text[text.index("from PySide6"):]  # without the banner (it names uic's version)
+    body = text[text.index("from PySide6") :]  # without the banner (it names uic's version)
     for method in ("setupUi", "retranslateUi"):
         body = body.replace(
             f"def {method}(self, {root_name}):",

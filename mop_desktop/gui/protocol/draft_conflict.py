@@ -24,8 +24,9 @@ TITLE = "The draft was changed elsewhere"
 BOX_NAME = "draftConflictBox"
 
 
-def offer_reload(parent: QWidget, conflict: DraftConflict, reload: Callable[[], None]
-                 ) -> QMessageBox:
+def offer_reload(
+    parent: QWidget, conflict: DraftConflict, reload: Callable[[], None]
+) -> QMessageBox:
     """Show the conflict and call ``reload`` if the clerk chooses to; returns the box (one
     per page: an open box is reused rather than stacked)."""
     box = parent.findChild(QMessageBox, BOX_NAME)  # the page's open box, if there is one

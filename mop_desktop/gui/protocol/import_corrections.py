@@ -69,8 +69,7 @@ class HistoryEditing:
         self._error = error
 
     def flags(self) -> Qt.ItemFlag:
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsEditable)
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
     def set_value(self, row: int, column: int, value: str) -> bool:
         adoption = self.rows[row]
@@ -146,6 +145,14 @@ class Corrector:
             self.corrections.title = saved
 
     def set_history(self, rows: list[Adoption]) -> None:
-        self.corrections.history = [Adoption(a.version_label, a.adopted_on, a.minute_ref,
-                                             a.review_due, a.reviewer,
-                                             adopted_by=a.adopted_by) for a in rows]
+        self.corrections.history = [
+            Adoption(
+                a.version_label,
+                a.adopted_on,
+                a.minute_ref,
+                a.review_due,
+                a.reviewer,
+                adopted_by=a.adopted_by,
+            )
+            for a in rows
+        ]

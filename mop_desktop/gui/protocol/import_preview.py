@@ -200,8 +200,10 @@ class ImportPreview(QDialog):
         result, skipped = self.corrector.result()
         self.show_result(result)
         if not corrections.empty:
-            self._say("The corrections you made to this file before are applied again"
-                      + (f" ({skipped} no longer fitted and were left out)." if skipped else "."))
+            self._say(
+                "The corrections you made to this file before are applied again"
+                + (f" ({skipped} no longer fitted and were left out)." if skipped else ".")
+            )
         from mop_desktop.gui.shell.screen_fit import fit_dialog
 
         fit_dialog(self)
@@ -245,23 +247,27 @@ class ImportPreview(QDialog):
         form.historyView.resizeColumnsToContents()
         form.historyGroup.setTitle(f"Version history ({len(result.history)})")
         form.warningsList.clear()
-        doubtful_lines = [(i, line) for i, line in enumerate(lines_of(result.text))
-                          if line.doubtful]
-        notes = ([f"Missing: {m}" for m in getattr(result, "missing", [])
-                  if not m.startswith("no title")]
-                 + [f"Left out: {i}" for i in getattr(result, "left_out", [])])
+        doubtful_lines = [
+            (i, line) for i, line in enumerate(lines_of(result.text)) if line.doubtful
+        ]
+        notes = [
+            f"Missing: {m}" for m in getattr(result, "missing", []) if not m.startswith("no title")
+        ] + [f"Left out: {i}" for i in getattr(result, "left_out", [])]
         form.warningsList.addItems(
-            result.warnings or ([] if doubtful_lines else ["Nothing to check."]))
+            result.warnings or ([] if doubtful_lines else ["Nothing to check."])
+        )
         form.warningsList.addItems(notes)
         for index, line in doubtful_lines:  # each doubtful place, one click from its fix
             words = " ".join(line.text.split()[:8])
             reason = (line.doubtful or "").rstrip(" .")
-            entry = QListWidgetItem(f"Check “{words}” ({reason}): select it, then say what "
-                                    "it is, or Looks right.")
+            entry = QListWidgetItem(
+                f"Check “{words}” ({reason}): select it, then say what it is, or Looks right."
+            )
             entry.setData(LINE_ROLE, index)
             form.warningsList.addItem(entry)
         form.warningsGroup.setTitle(
-            f"Points to check ({len(result.warnings) + len(doubtful_lines)})")
+            f"Points to check ({len(result.warnings) + len(doubtful_lines)})"
+        )
         form.adoptedButton.setVisible(result.has_adoption)
         form.adoptedButton.setDefault(result.has_adoption)
         form.draftButton.setDefault(not result.has_adoption)
@@ -497,8 +503,9 @@ class ImportPreview(QDialog):
         changes = {Change.DOCUMENT, Change.SCHEDULE} | (
             {Change.COUNCIL} if result.council_name else set()
         )
-        Operation(self.app, self, work, changes=changes, title="Import protocol",
-                  expected=(ValueError,)).success(saved).failure(failed).run_now()
+        Operation(
+            self.app, self, work, changes=changes, title="Import protocol", expected=(ValueError,)
+        ).success(saved).failure(failed).run_now()
 
 
 def choose_and_import(

@@ -185,10 +185,14 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         f = self.form
         grid = f.toolbarLayout
         spacing = max(grid.horizontalSpacing(), 0)
-        one_row = sum(
-            w.sizeHint().width() + spacing
-            for w in (f.editButtons, f.toolLine1, f.arrangeButtons, f.saveStateLabel)
-        ) + self.fontMetrics().horizontalAdvance("All changes saved") - f.saveStateLabel.width()
+        one_row = (
+            sum(
+                w.sizeHint().width() + spacing
+                for w in (f.editButtons, f.toolLine1, f.arrangeButtons, f.saveStateLabel)
+            )
+            + self.fontMetrics().horizontalAdvance("All changes saved")
+            - f.saveStateLabel.width()
+        )
         two_rows = f.toolbarWidget.width() < one_row
         if two_rows == self._two_rows:
             return
@@ -275,7 +279,6 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         self.editor.load(self._doc, self.selected(), self._editable)
         self._render_view(select)
         self._update_controls()
-
 
     def apply_field(self, address: Address | None, field: str, value: Any) -> None:
         doc = self._doc
@@ -364,7 +367,6 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         else:
             self.view.setFocus()
 
-
     def _update_controls(self) -> None:
         f = self.form
         address = self.selected() if self._editable else None
@@ -451,10 +453,16 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
         self._own_change = True  # the page already shows what it saved
         try:
             return (
-                Operation(self.app, self,
-                          lambda: drafts.save_draft(self.app.store, text, revision=revision),
-                          changes={Change.DOCUMENT}, title="Save the draft")
-                .success(saved).failure(failed).run_now()
+                Operation(
+                    self.app,
+                    self,
+                    lambda: drafts.save_draft(self.app.store, text, revision=revision),
+                    changes={Change.DOCUMENT},
+                    title="Save the draft",
+                )
+                .success(saved)
+                .failure(failed)
+                .run_now()
             )
         finally:
             self._own_change = False
@@ -493,9 +501,14 @@ class ProtocolPage(EditsMixin, DocumentEditsMixin, QWidget):
 
         self._own_change = True  # the page reloads itself
         try:
-            Operation(self.app, self, lambda: drafts.start_new_draft(self.app.store),
-                      changes={Change.DOCUMENT}, title="Start a new draft",
-                      expected=(drafts.DraftError,)).success(started).failure(failed).run_now()
+            Operation(
+                self.app,
+                self,
+                lambda: drafts.start_new_draft(self.app.store),
+                changes={Change.DOCUMENT},
+                title="Start a new draft",
+                expected=(drafts.DraftError,),
+            ).success(started).failure(failed).run_now()
         finally:
             self._own_change = False
 

@@ -71,7 +71,6 @@ class PresenceLine(QObject):
             self.label.setVisible(bool(text))
 
 
-
 def _leave(store: object, line_id: str) -> None:
     try:
         presence.leave(store, line_id)  # type: ignore[arg-type]

@@ -26,13 +26,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _FOLDER_KEY = "pdf/last_folder"
-WEB_OR_WORD = {"Web page for the council's website (*.html)": ".html",
-               "Word document (*.docx)": ".docx"}
+WEB_OR_WORD = {
+    "Web page for the council's website (*.html)": ".html",
+    "Word document (*.docx)": ".docx",
+}
 WORD_ONLY = {"Word document with tracked changes (*.docx)": ".docx"}
 
 
-def ask_export_path(parent: QWidget | None, title: str, suggested: Path,
-                    kinds: dict[str, str]) -> Path | None:
+def ask_export_path(
+    parent: QWidget | None, title: str, suggested: Path, kinds: dict[str, str]
+) -> Path | None:
     """The save dialog offering ``kinds`` (filter -> suffix); None when cancelled."""
     name, chosen = QFileDialog.getSaveFileName(parent, title, str(suggested), ";;".join(kinds))
     if not name:
@@ -43,8 +46,9 @@ def ask_export_path(parent: QWidget | None, title: str, suggested: Path,
     return path
 
 
-def _export(app: AppContext, window: QWidget, title: str, kinds: dict[str, str],
-            **options: Any) -> None:
+def _export(
+    app: AppContext, window: QWidget, title: str, kinds: dict[str, str], **options: Any
+) -> None:
     from mop_desktop.services.pdf.exports import PdfError, planned_name
     from mop_desktop.services.publish.exports import FORMATS, export_document
 
@@ -68,36 +72,58 @@ def _export(app: AppContext, window: QWidget, title: str, kinds: dict[str, str],
         if isinstance(exc, PdfError):
             messages.tell(window, title, f"Nothing was written: {exc}.")
         else:  # logged by the operation
-            messages.tell(window, title, "The file could not be made. The details are in the "
-                          "log (Help > Data and log folders).", critical=True)
+            messages.tell(
+                window,
+                title,
+                "The file could not be made. The details are in the "
+                "log (Help > Data and log folders).",
+                critical=True,
+            )
 
     # recorded: the Review schedule lists the exports
-    Operation(app, window, lambda: export_document(store, path, **options),
-              changes={Change.SCHEDULE}, title=title, expected=(PdfError,)).success(done).failure(
-        failed).run_in_background(busy="Writing the file\u2026")
+    Operation(
+        app,
+        window,
+        lambda: export_document(store, path, **options),
+        changes={Change.SCHEDULE},
+        title=title,
+        expected=(PdfError,),
+    ).success(done).failure(failed).run_in_background(busy="Writing the file\u2026")
 
 
-def export_web_or_word(app: AppContext, window: QWidget, version_label: str | None = None,
-                       draft: bool = False) -> None:
+def export_web_or_word(
+    app: AppContext, window: QWidget, version_label: str | None = None, draft: bool = False
+) -> None:
     """The adopted protocol in force (or ``version_label``, or the draft) as a web page or a
     Word document, as the clerk chooses in the save dialog."""
     what = f"version {version_label}" if version_label else "the protocol"
-    _export(app, window, f"Export {what} as a web page or Word document", WEB_OR_WORD,
-            version_label=version_label, draft=draft)
+    _export(
+        app,
+        window,
+        f"Export {what} as a web page or Word document",
+        WEB_OR_WORD,
+        version_label=version_label,
+        draft=draft,
+    )
 
 
 def export_pack_word(app: AppContext, window: QWidget) -> None:
     """The draft with Word tracked changes against the last adopted version."""
-    _export(app, window, "Council-pack changes as Word tracked changes", WORD_ONLY,
-            redline=True)
+    _export(app, window, "Council-pack changes as Word tracked changes", WORD_ONLY, redline=True)
 
 
 def install(app: AppContext, window: MainWindow) -> None:
     specs = [
-        ("actionExportPackWord", "Council-pack changes as &Word tracked changes\u2026",
-         lambda: export_pack_word(app, window)),
-        ("actionExportWebOrWord", "Export protocol as web page or W&ord\u2026",
-         lambda: export_web_or_word(app, window)),
+        (
+            "actionExportPackWord",
+            "Council-pack changes as &Word tracked changes\u2026",
+            lambda: export_pack_word(app, window),
+        ),
+        (
+            "actionExportWebOrWord",
+            "Export protocol as web page or W&ord\u2026",
+            lambda: export_web_or_word(app, window),
+        ),
     ]
     for name, text, slot in specs:
         action = QAction(text, window)

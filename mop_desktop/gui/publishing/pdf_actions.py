@@ -69,23 +69,39 @@ def _fail(window: QWidget, title: str) -> Callable[[str, BaseException], None]:
         if isinstance(exc, PdfError):
             messages.tell(window, title, f"The PDF was not made: {exc}.")
         else:  # logged by the operation
-            messages.tell(window, title, "The PDF could not be made. The details are in the "
-                          "log (Help > Data and log folders).", critical=True)
+            messages.tell(
+                window,
+                title,
+                "The PDF could not be made. The details are in the "
+                "log (Help > Data and log folders).",
+                critical=True,
+            )
 
     return failed
 
 
-def _make_pdf(app: AppContext, window: QWidget, path: Path, title: str,
-              done: Callable[[Any], object], **options: Any) -> None:
+def _make_pdf(
+    app: AppContext,
+    window: QWidget,
+    path: Path,
+    title: str,
+    done: Callable[[Any], object],
+    **options: Any,
+) -> None:
     """Make the PDF off the UI thread; an export that is recorded is announced (the Review
     schedule lists the exports), a temporary one for Preview or Print is not."""
     from mop_desktop.services.pdf.exports import PdfError, export_pdf
 
     store = app.store
     changes = {Change.SCHEDULE} if options.get("record", True) else set()
-    Operation(app, window, lambda: export_pdf(store, path, **options), changes=changes,
-              title=title, expected=(PdfError,)).success(done).failure(
-        _fail(window, title)).run_in_background(busy="Making the PDF\u2026")
+    Operation(
+        app,
+        window,
+        lambda: export_pdf(store, path, **options),
+        changes=changes,
+        title=title,
+        expected=(PdfError,),
+    ).success(done).failure(_fail(window, title)).run_in_background(busy="Making the PDF\u2026")
 
 
 def _export(app: AppContext, window: QWidget, title: str, **options: Any) -> None:
@@ -126,9 +142,15 @@ def export_version(app: AppContext, window: QWidget, label: str) -> None:
 
 def preview_version(app: AppContext, window: QWidget, label: str) -> None:
     path = _temp_pdf(f"preview-version-{_safe_stem(label)}")
-    _make_pdf(app, window, path, "Preview",
-              lambda _info: show_preview(window, path, f"version {label}", unsaved=True),
-              record=False, version_label=label)
+    _make_pdf(
+        app,
+        window,
+        path,
+        "Preview",
+        lambda _info: show_preview(window, path, f"version {label}", unsaved=True),
+        record=False,
+        version_label=label,
+    )
 
 
 def print_version(app: AppContext, window: QWidget, label: str) -> None:
@@ -150,9 +172,15 @@ def preview_current(app: AppContext, window: QWidget) -> None:
     path = _temp_pdf("preview")
     options = _current_options(app)
     what = "the draft" if options["draft"] else "the protocol"
-    _make_pdf(app, window, path, "Preview",
-              lambda _info: show_preview(window, path, what, unsaved=True),
-              record=False, **options)
+    _make_pdf(
+        app,
+        window,
+        path,
+        "Preview",
+        lambda _info: show_preview(window, path, what, unsaved=True),
+        record=False,
+        **options,
+    )
 
 
 def print_current(app: AppContext, window: QWidget) -> None:
@@ -194,13 +222,25 @@ def show_preview(
 # -- the menu --------------------------------------------------------------------------------
 def install(app: AppContext, window: MainWindow) -> None:
     specs = [
-        ("actionExportCouncilPack", "Export for &council pack\u2026", None,
-         lambda: export_council_pack(app, window)),
-        ("actionExportProtocolPdf", "&Export protocol PDF\u2026", None,
-         lambda: export_protocol(app, window)),
+        (
+            "actionExportCouncilPack",
+            "Export for &council pack\u2026",
+            None,
+            lambda: export_council_pack(app, window),
+        ),
+        (
+            "actionExportProtocolPdf",
+            "&Export protocol PDF\u2026",
+            None,
+            lambda: export_protocol(app, window),
+        ),
         ("actionPreviewPdf", "Pre&view\u2026", None, lambda: preview_current(app, window)),
-        ("actionPrint", "&Print\u2026", QKeySequence.StandardKey.Print,
-         lambda: print_current(app, window)),
+        (
+            "actionPrint",
+            "&Print\u2026",
+            QKeySequence.StandardKey.Print,
+            lambda: print_current(app, window),
+        ),
     ]
     actions = [QAction(window)]
     actions[0].setSeparator(True)

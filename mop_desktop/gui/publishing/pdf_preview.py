@@ -63,8 +63,9 @@ def render_page(pdf: PdfDocument, index: int, scale: float) -> QImage:
         bitmap = page.render(scale=scale, rev_byteorder=True)  # RGB, 3 bytes a pixel
         # PySide6's stubs name bytes, bytearray or memoryview; it takes any buffer, as here
         pixels = cast(memoryview, bitmap.buffer)
-        image = QImage(pixels, bitmap.width, bitmap.height, bitmap.stride,
-                       QImage.Format.Format_RGB888)
+        image = QImage(
+            pixels, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888
+        )
         return image.copy()  # detach from pdfium's buffer before it is freed
     finally:
         page.close()
@@ -76,8 +77,9 @@ def open_pdf(path: str | Path) -> PdfDocument:
     try:
         document: PdfDocument = pdfium.PdfDocument(str(path))
     except (pdfium.PdfiumError, OSError) as exc:
-        raise PreviewError(f"{Path(path).name} cannot be shown: it is not a readable PDF "
-                           f"({exc})") from None
+        raise PreviewError(
+            f"{Path(path).name} cannot be shown: it is not a readable PDF ({exc})"
+        ) from None
     return document
 
 
@@ -138,16 +140,23 @@ def print_with_dialog(path: str | Path, parent: QWidget | None, keeps_file: bool
     return print_pdf(path, printer, keeps_file)
 
 
-UNSAVED_NOTE = ("Not saved: File > Export protocol PDF\u2026 or Export for council "
-                "pack\u2026 keeps a copy.")
+UNSAVED_NOTE = (
+    "Not saved: File > Export protocol PDF\u2026 or Export for council pack\u2026 keeps a copy."
+)
 
 
 class PdfPreview(QDialog):
     """The preview dialog for one PDF (another can be opened from it); deleted when closed,
     the PDF closed with it."""
 
-    def __init__(self, path: str | Path, parent: QWidget | None = None,
-                 title: str = "", *, unsaved: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        parent: QWidget | None = None,
+        title: str = "",
+        *,
+        unsaved: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.form = Ui_PdfPreviewDialog()
@@ -336,14 +345,16 @@ class PdfPreview(QDialog):
         return print_with_dialog(self.path, self)
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open PDF", str(self.path.parent),
-                                              "PDF files (*.pdf)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open PDF", str(self.path.parent), "PDF files (*.pdf)"
+        )
         if name:
             try:
                 self.title, self.unsaved = "", False
                 self.load(Path(name))
             except PreviewError as exc:
                 from mop_desktop.gui.widgets import messages
+
                 messages.tell(self, "Preview", str(exc))
 
     def show(self) -> None:

@@ -85,8 +85,12 @@ def shell_print(path: Path, printer_name: str) -> bool:
     return int(result) > 32
 
 
-def print_pdf_file(path: str | Path, printer: QPrinter,
-                   paint: Callable[[Path, QPrinter], int], keeps_file: bool = True) -> int:
+def print_pdf_file(
+    path: str | Path,
+    printer: QPrinter,
+    paint: Callable[[Path, QPrinter], int],
+    keeps_file: bool = True,
+) -> int:
     """Print the PDF at ``path`` as set in ``printer``; the number of pages sent. ``paint`` is
     the last resort that draws the pages as pictures. ``keeps_file=False``: the file is
     deleted straight after (the recovery sheet), so it is not handed to a Windows PDF reader
@@ -99,8 +103,7 @@ def print_pdf_file(path: str | Path, printer: QPrinter,
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
         return write_pages(path, Path(printer.outputFileName()), pages)
     if sys.platform == "win32":
-        if (keeps_file and pages == list(range(count))
-                and shell_print(path, printer.printerName())):
+        if keeps_file and pages == list(range(count)) and shell_print(path, printer.printerName()):
             return count
     else:
         args = lp_command(path, printer, pages, count)
@@ -108,6 +111,8 @@ def print_pdf_file(path: str | Path, printer: QPrinter,
             done = run(args)
             if done.returncode == 0:
                 return len(pages)
-            log.warning("lp could not print (%s): drawing the pages instead",
-                        (done.stderr or "").strip()[:200])
+            log.warning(
+                "lp could not print (%s): drawing the pages instead",
+                (done.stderr or "").strip()[:200],
+            )
     return paint(path, printer)

@@ -94,8 +94,9 @@ def install(app: AppContext, window: Any, idle_ms: int | None = None) -> IdleLoc
         idle = IdleLock(app, stored_idle_ms(app), window)
         # the Settings page saves and announces Change.COUNCIL: the new time applies at once
         app.changed.connect(
-            lambda kinds: idle.set_interval(stored_idle_ms(app)) if Change.COUNCIL in kinds
-            else None
+            lambda kinds: (
+                idle.set_interval(stored_idle_ms(app)) if Change.COUNCIL in kinds else None
+            )
         )
     else:
         idle = IdleLock(app, idle_ms, window)

@@ -46,8 +46,9 @@ def open_in_viewer(name: str, data: bytes) -> Path:
 
 
 class AttachmentsPanel(QWidget, Ui_AttachmentsPanel):
-    def __init__(self, service: RegisterService, reference: str | None, parent: QWidget,
-                 asks: Asks) -> None:
+    def __init__(
+        self, service: RegisterService, reference: str | None, parent: QWidget, asks: Asks
+    ) -> None:
         super().__init__(parent)
         self.setupUi(self)
         self.service = service
@@ -72,8 +73,9 @@ class AttachmentsPanel(QWidget, Ui_AttachmentsPanel):
             label = (
                 "Sealed file, held by the chair of the personnel committee "
                 f"({item.added_at:%d/%m/%Y})"
-                if item.sealed else
-                f"{item.filename}    {files.size_text(item.size)}    added {item.added_at:%d/%m/%Y}"
+                if item.sealed
+                else f"{item.filename}    {files.size_text(item.size)}    "
+                f"added {item.added_at:%d/%m/%Y}"
             )
             row = QListWidgetItem(label)
             row.setData(256, item.id)
@@ -144,9 +146,11 @@ class AttachmentsPanel(QWidget, Ui_AttachmentsPanel):
         chosen = self._selected()
         if chosen is None or self.reference is None:
             return
-        if not self.asks.confirm(self, "Remove attachment",
-                                 "Remove this file from the concern? The audit trail keeps "
-                                 "that it was removed."):
+        if not self.asks.confirm(
+            self,
+            "Remove attachment",
+            "Remove this file from the concern? The audit trail keeps that it was removed.",
+        ):
             return
         try:
             files.remove(self.service, self.reference, chosen[0])

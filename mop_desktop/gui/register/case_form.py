@@ -48,23 +48,38 @@ from mop_desktop.store.register import RegisterError
 
 #: field named by a ConcernError -> the widget to put the cursor in (dates: ``_DATE_EDITS``)
 _FIELD_WIDGETS = {
-    "raised_by": "raisedByEdit", "raised_by_role": "raisedByRoleCombo", "about": "aboutEdit",
-    "about_role": "aboutRoleCombo", "category": "categoryCombo", "clauses": "clausesList",
-    "summary": "summaryEdit", "details": "detailsEdit", "route": "routeCombo",
-    "status": "statusCombo", "outcome": "outcomeEdit", "timeline": "entryTextEdit",
+    "raised_by": "raisedByEdit",
+    "raised_by_role": "raisedByRoleCombo",
+    "about": "aboutEdit",
+    "about_role": "aboutRoleCombo",
+    "category": "categoryCombo",
+    "clauses": "clausesList",
+    "summary": "summaryEdit",
+    "details": "detailsEdit",
+    "route": "routeCombo",
+    "status": "statusCombo",
+    "outcome": "outcomeEdit",
+    "timeline": "entryTextEdit",
 }
 #: the form's message line: red for a problem (as in ``ui/case_dialog.ui``), plain for a note
 _ERROR_STYLE = "color: #b00020;"
-_DATE_EDITS = {"raised_on": "raisedOnEdit", "follow_up_on": "followUpOnEdit",
-               "closed_on": "closedOnEdit"}
+_DATE_EDITS = {
+    "raised_on": "raisedOnEdit",
+    "follow_up_on": "followUpOnEdit",
+    "closed_on": "closedOnEdit",
+}
 
 
 class CaseForm(TimelineEditing, QDialog, Ui_CaseDialog):
     """One concern, new (``reference`` None) or existing."""
 
     def __init__(
-        self, app: AppContext, service: RegisterService, reference: str | None,
-        parent: QWidget, asks: Asks,
+        self,
+        app: AppContext,
+        service: RegisterService,
+        reference: str | None,
+        parent: QWidget,
+        asks: Asks,
         export: Callable[[QWidget, str], object] | None = None,
     ) -> None:
         # read first: a case that cannot be read leaves no window behind
@@ -145,7 +160,8 @@ class CaseForm(TimelineEditing, QDialog, Ui_CaseDialog):
 
     def _update_routes(self) -> None:
         guidance = routes_for(
-            self.raisedByRoleCombo.currentData(), self.aboutRoleCombo.currentData(),
+            self.raisedByRoleCombo.currentData(),
+            self.aboutRoleCombo.currentData(),
             self.council,
         )
         combo = self.routeCombo
@@ -205,8 +221,10 @@ class CaseForm(TimelineEditing, QDialog, Ui_CaseDialog):
     def collect(self) -> Concern:
         """The form's values as a concern; ConcernError names the field at fault."""
         ui = self
-        dates = {name: parse_date_field(name, getattr(ui, edit).text(), typed=True)
-                 for name, edit in _DATE_EDITS.items()}
+        dates = {
+            name: parse_date_field(name, getattr(ui, edit).text(), typed=True)
+            for name, edit in _DATE_EDITS.items()
+        }
         if dates["raised_on"] is None:
             raise ConcernError("raised_on", "the date it was raised is required")
         if not ui.categoryCombo.currentData():
@@ -304,7 +322,8 @@ class CaseForm(TimelineEditing, QDialog, Ui_CaseDialog):
         if concern.about_role != "clerk" or not sealed.chair_is_set_up(self.service):
             return False
         return self.asks.confirm(
-            self, "A concern about the clerk",
+            self,
+            "A concern about the clerk",
             "Under the protocol a concern about the clerk goes to the chair of the personnel "
             "committee. Seal it to the chair now? Only the chair's passphrase will open it; "
             "the register will show only that it exists and its dates.",
@@ -317,22 +336,45 @@ class CaseForm(TimelineEditing, QDialog, Ui_CaseDialog):
     def _snapshot(self) -> tuple[object, ...]:
         """What the widgets hold, to tell whether anything was typed since the form opened."""
         ui = self
-        edits = ("raisedOnEdit", "raisedByEdit", "aboutEdit", "summaryEdit", "followUpOnEdit",
-                 "closedOnEdit", "entryTextEdit")
-        combos = (ui.raisedByRoleCombo, ui.aboutRoleCombo, ui.categoryCombo, ui.statusCombo,
-                  ui.routeCombo)
+        edits = (
+            "raisedOnEdit",
+            "raisedByEdit",
+            "aboutEdit",
+            "summaryEdit",
+            "followUpOnEdit",
+            "closedOnEdit",
+            "entryTextEdit",
+        )
+        combos = (
+            ui.raisedByRoleCombo,
+            ui.aboutRoleCombo,
+            ui.categoryCombo,
+            ui.statusCombo,
+            ui.routeCombo,
+        )
         clauses = ui.clausesList
         return (
             *(getattr(ui, name).text() for name in edits),
             *(combo.currentText() for combo in combos),
-            ui.detailsEdit.toPlainText(), ui.outcomeEdit.toPlainText(),
-            *(clauses.item(i).checkState() == Qt.CheckState.Checked
-              for i in range(clauses.count())),
+            ui.detailsEdit.toPlainText(),
+            ui.outcomeEdit.toPlainText(),
+            *(
+                clauses.item(i).checkState() == Qt.CheckState.Checked
+                for i in range(clauses.count())
+            ),
         )
 
     # -- drafts (the register locking with this form open) ---------------------------------
-    _TEXTS = ("raisedOnEdit", "raisedByEdit", "aboutEdit", "summaryEdit", "followUpOnEdit",
-              "closedOnEdit", "entryDateEdit", "entryTextEdit")
+    _TEXTS = (
+        "raisedOnEdit",
+        "raisedByEdit",
+        "aboutEdit",
+        "summaryEdit",
+        "followUpOnEdit",
+        "closedOnEdit",
+        "entryDateEdit",
+        "entryTextEdit",
+    )
     _PLAIN = ("detailsEdit", "outcomeEdit")
     _COMBOS = ("raisedByRoleCombo", "aboutRoleCombo", "categoryCombo", "statusCombo")
 
@@ -348,7 +390,8 @@ class CaseForm(TimelineEditing, QDialog, Ui_CaseDialog):
         values["routeCombo"] = ui.routeCombo.currentText()
         clauses = ui.clausesList
         values["clauses"] = [
-            clauses.item(i).data(Qt.ItemDataRole.UserRole) for i in range(clauses.count())
+            clauses.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(clauses.count())
             if clauses.item(i).checkState() == Qt.CheckState.Checked
         ]
         return values
@@ -394,7 +437,9 @@ class CaseForm(TimelineEditing, QDialog, Ui_CaseDialog):
         if self.entryTextEdit.text().strip():
             question += " The timeline note you typed has not been added."
         if self._snapshot() != self._unchanged and not self.asks.confirm(
-            self, "Unsaved changes", question,
+            self,
+            "Unsaved changes",
+            question,
         ):
             return False
         self.reject()
@@ -409,7 +454,6 @@ class CaseForm(TimelineEditing, QDialog, Ui_CaseDialog):
         self.auditText.clear()
         self.timeline_model.set_entries([])
         self.reject()
-
 
 
 class _CloseGuard(QObject):

@@ -68,20 +68,18 @@ class TimelineEditing(_Form):
     def add_entry(self) -> None:
         if self.reference is None:
             if self.entryTextEdit.text().strip():
-                self.show_note(
-                    "The note is added to the timeline when the concern is first saved."
-                )
+                self.show_note("The note is added to the timeline when the concern is first saved.")
             return
         try:
             on = parse_date_field("timeline", self.entryDateEdit.text(), typed=True)
             on = on or dt.date.today()
             if self._editing is not None:  # "Save entry" after "Edit entry"
-                self.service.edit_timeline(self.reference, self._editing, on,
-                                           self.entryTextEdit.text().strip())
+                self.service.edit_timeline(
+                    self.reference, self._editing, on, self.entryTextEdit.text().strip()
+                )
                 self._stop_editing()
             else:
-                self.service.add_timeline(self.reference, on,
-                                          self.entryTextEdit.text().strip())
+                self.service.add_timeline(self.reference, on, self.entryTextEdit.text().strip())
         except ConcernError as exc:
             self.show_error(exc)
             return
@@ -136,7 +134,8 @@ class TimelineEditing(_Form):
         if entry is None or self.reference is None:
             return
         if not self.asks.confirm(
-            self, "Delete timeline entry",
+            self,
+            "Delete timeline entry",
             f"Delete the entry of {format_short(entry.on)} for good? The audit trail keeps "
             "that an entry was deleted, not what it said.",
         ):
@@ -156,7 +155,6 @@ class TimelineEditing(_Form):
         self.errorLabel.clear()
         self._load_history()
         announce(self.app, Change.REGISTER)
-
 
 
 class EnterAdds(QObject):

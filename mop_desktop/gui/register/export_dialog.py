@@ -33,9 +33,15 @@ class ExportDialog(QDialog):
 
     error: QLabel  # made below the password fields, which clear it as they are typed in
 
-    def __init__(self, service: RegisterService, parent: QWidget, title: str,
-                 on_write: Callable[[list[str] | None, str], None],
-                 candidates: list[Candidate] | None = None, name: str = "") -> None:
+    def __init__(
+        self,
+        service: RegisterService,
+        parent: QWidget,
+        title: str,
+        on_write: Callable[[list[str] | None, str], None],
+        candidates: list[Candidate] | None = None,
+        name: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.service = service
@@ -53,16 +59,18 @@ class ExportDialog(QDialog):
                 f"The register holds {len(candidates)} record(s) that name {name}, each shown "
                 "with where the name was found. Untick any record that is about someone else; "
                 "only the ticked records go into the PDF."
-                if candidates else f"No record in the register names {name}. The PDF will say "
-                "so."
+                if candidates
+                else f"No record in the register names {name}. The PDF will say so."
             )
             from mop_desktop.services.concerns.sealed import sealed_references
 
             sealed = len(sealed_references(service))
             if sealed:  # their words cannot be searched with the clerk's passphrase
-                intro.setText(intro.text() + f"\n\n{sealed} sealed concern(s) cannot be "
-                              "searched here: the chair of the personnel committee checks "
-                              "them for this request.")
+                intro.setText(
+                    intro.text() + f"\n\n{sealed} sealed concern(s) cannot be "
+                    "searched here: the chair of the personnel committee checks "
+                    "them for this request."
+                )
             layout.addWidget(intro)
             self.list = QListWidget(self)
             self.list.setObjectName("recordList")
@@ -89,8 +97,11 @@ class ExportDialog(QDialog):
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #a61b1b;")
-        hint = QLabel(f"At least {MIN_PDF_PASSWORD} characters, not the register's passphrase. "
-                      "Send it to the recipient separately from the PDF.", self)
+        hint = QLabel(
+            f"At least {MIN_PDF_PASSWORD} characters, not the register's passphrase. "
+            "Send it to the recipient separately from the PDF.",
+            self,
+        )
         hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addWidget(self.error)

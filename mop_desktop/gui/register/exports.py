@@ -44,7 +44,11 @@ class Progress(QObject):
 
 
 def export_case_report(
-    app: AppContext, service: RegisterService, asks: Asks, parent: QWidget, reference: str,
+    app: AppContext,
+    service: RegisterService,
+    asks: Asks,
+    parent: QWidget,
+    reference: str,
 ) -> ExportDialog:
     title = "Case report"
 
@@ -73,8 +77,7 @@ def export_case_report(
     return dialog
 
 
-def subject_access(app: AppContext, service: RegisterService, asks: Asks,
-                   parent: QWidget) -> None:
+def subject_access(app: AppContext, service: RegisterService, asks: Asks, parent: QWidget) -> None:
     title = "Subject access export"
     name = asks.text(parent, title, "The records that name this person (their name):")
     if not name:
@@ -88,8 +91,9 @@ def subject_access(app: AppContext, service: RegisterService, asks: Asks,
         store = app.store
 
         def work() -> SubjectAccessExport:
-            return export_subject_access(service, store, name, list(chosen or []), Path(path),
-                                         password, progress)
+            return export_subject_access(
+                service, store, name, list(chosen or []), Path(path), password, progress
+            )
 
         def done(written: SubjectAccessExport) -> None:
             progress.deleteLater()
@@ -107,7 +111,9 @@ def subject_access(app: AppContext, service: RegisterService, asks: Asks,
         ExportDialog(service, parent, title, write, named, name).open()
 
     run_in_background(
-        parent, lambda: candidates(service, name), found,
+        parent,
+        lambda: candidates(service, name),
+        found,
         lambda exc: asks.inform(parent, title, user_message(exc)),
         "Finding the records that name this person…",
     )

@@ -51,8 +51,9 @@ FILTERS = "Concerns logs (*.xlsx *.csv);;Excel workbooks (*.xlsx);;CSV files (*.
 
 
 class ImportDialog(QDialog):
-    def __init__(self, app: AppContext, service: RegisterService, parent: QWidget,
-                 asks: Asks) -> None:
+    def __init__(
+        self, app: AppContext, service: RegisterService, parent: QWidget, asks: Asks
+    ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.app = app
@@ -69,7 +70,9 @@ class ImportDialog(QDialog):
         intro = QLabel(
             "Bring in the concerns log you keep already (Excel .xlsx or CSV). Check which column "
             "holds what, then Import. Your references and categories are kept as written; rows "
-            "already in the register are skipped.", dialog)
+            "already in the register are skipped.",
+            dialog,
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         row = QHBoxLayout()
@@ -89,8 +92,7 @@ class ImportDialog(QDialog):
         self.mappingTable = QTableWidget(0, 2, dialog)
         self.mappingTable.setHorizontalHeaderLabels(["Column in your log", "Holds"])
         self.mappingTable.verticalHeader().setVisible(False)
-        self.mappingTable.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Stretch)
+        self.mappingTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         mapping_label.setBuddy(self.mappingTable)
         layout.addWidget(self.mappingTable, 2)
         layout.addWidget(QLabel(f"The first {PREVIEW_ROWS} rows:", dialog))
@@ -103,7 +105,8 @@ class ImportDialog(QDialog):
         layout.addWidget(self.messageLabel)
         self.buttonBox = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, dialog)
         self.importButton = self.buttonBox.addButton(
-            "&Import", QDialogButtonBox.ButtonRole.AcceptRole)
+            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.importButton.setEnabled(False)
         layout.addWidget(self.buttonBox)
         self.chooseButton.clicked.connect(self.choose_file)
@@ -162,12 +165,12 @@ class ImportDialog(QDialog):
         path, sheet = self.path, self._sheet()
         self.importButton.setEnabled(False)
         self.messageLabel.setText("Reading the sheet…")
+
         def shown(table: Table) -> None:
             if self.path == path and self._sheet() == sheet:
                 self._show_table(table)
 
-        run_in_background(self, lambda: read_table(path, sheet), shown,
-                          self._read_failed(path))
+        run_in_background(self, lambda: read_table(path, sheet), shown, self._read_failed(path))
 
     def _sheet(self) -> str | None:
         return self.sheetCombo.currentText() or None
@@ -203,7 +206,8 @@ class ImportDialog(QDialog):
                 combo.addItem(field_label(name), name)
             combo.setCurrentIndex(max(0, combo.findData(target)))
             combo.currentIndexChanged.connect(
-                lambda _i: self.messageLabel.setText(self._mapping_note()))
+                lambda _i: self.messageLabel.setText(self._mapping_note())
+            )
             self.mappingTable.setCellWidget(row, 1, combo)
 
     def mapping(self) -> dict[str, str]:
@@ -230,8 +234,9 @@ class ImportDialog(QDialog):
             return ""
         unknown = [h for h in self.table.headers if h and h not in self.mapping()]
         if unknown:
-            return ("Choose what these columns hold, or leave them out: "
-                    + ", ".join(f'"{h}"' for h in unknown))
+            return "Choose what these columns hold, or leave them out: " + ", ".join(
+                f'"{h}"' for h in unknown
+            )
         return f"{len(self.table.rows)} row(s) to import. Nothing is saved until you press Import."
 
     def _fill_preview(self, table: Table) -> None:
@@ -255,8 +260,11 @@ class ImportDialog(QDialog):
         self.importButton.setEnabled(False)
         self.messageLabel.setText("Importing…")
         run_in_background(
-            self, lambda: add_prepared(self.service, prepare(path, columns, sheet)),
-            self._imported, self._import_failed, "Importing your concerns log…",
+            self,
+            lambda: add_prepared(self.service, prepare(path, columns, sheet)),
+            self._imported,
+            self._import_failed,
+            "Importing your concerns log…",
         )
 
     def _imported(self, result: ImportResult) -> None:

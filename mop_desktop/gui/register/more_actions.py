@@ -51,7 +51,8 @@ class MoreActions(_Page):
         if not new:
             return
         run_in_background(
-            self, lambda: self.service.change_passphrase(new),
+            self,
+            lambda: self.service.change_passphrase(new),
             lambda _r: self.app.statusMessage.emit("The passphrase is changed."),
             lambda exc: self.asks.inform(self, "Change passphrase", user_message(exc)),
             "Changing the passphrase…",
@@ -63,7 +64,8 @@ class MoreActions(_Page):
         old key keeps working)."""
         title = "Replace recovery key"
         if not self.asks.confirm(
-            self, title,
+            self,
+            title,
             "Issue a new recovery key? It takes the old one's place once you have written it "
             "down and pressed Done; until then the old one (in the safe) keeps working.",
         ):
@@ -78,14 +80,16 @@ class MoreActions(_Page):
 
         def finished(result: int) -> None:
             if result != QDialog.DialogCode.Accepted:
-                self.asks.inform(self, title, "The recovery key was not replaced: the old one "
-                                 "still works.")
+                self.asks.inform(
+                    self, title, "The recovery key was not replaced: the old one still works."
+                )
                 return
             try:
                 self.service.confirm_recovery_key(key)
             except Exception as exc:  # noqa: BLE001 - shown as one line
-                self.asks.inform(self, title, f"{user_message(exc)} The old recovery key still "
-                                 "works.")
+                self.asks.inform(
+                    self, title, f"{user_message(exc)} The old recovery key still works."
+                )
                 return
             self.app.statusMessage.emit(
                 "The new recovery key is in effect; the old one no longer works."
@@ -106,6 +110,7 @@ class MoreActions(_Page):
             announce(self.app, Change.REGISTER)
             self.model.refresh()
             self.apply_filters()
+
     def open_import(self) -> ImportDialog | None:
         if not self.service.unlocked:
             self.show_locked()
@@ -127,4 +132,3 @@ class MoreActions(_Page):
         dialog.finished.connect(self.apply_filters)
         dialog.open()
         return dialog
-

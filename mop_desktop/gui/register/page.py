@@ -62,8 +62,18 @@ NAME_WIDTH = 130
 CHOICE_WIDTH = {"status": 150, "category": 180}
 #: the columns' order on screen: at 1024 pixels wide, who it is about, the category, the status
 #: and the follow-up date are in view before the summary and the details
-SHOWN_ORDER = ("reference", "raised_on", "about", "category", "status", "follow_up_on",
-               "summary", "raised_by", "raised_by_role", "about_role")
+SHOWN_ORDER = (
+    "reference",
+    "raised_on",
+    "about",
+    "category",
+    "status",
+    "follow_up_on",
+    "summary",
+    "raised_by",
+    "raised_by_role",
+    "about_role",
+)
 ALL = "All"
 #: The dialogs that locking closes (every one but the set-up's, and the cases, kept as drafts)
 CLOSED_ON_LOCKING = (RetentionDialog, RecoveryDialog, ExportDialog, SealedDialog, ImportDialog)
@@ -134,8 +144,9 @@ class ConcernsPage(MoreActions, QWidget):
         ui.setupButton.setVisible(not exists)
         ui.explainLabel.setText(
             "The register is locked. It holds personal data and is kept encrypted; enter the "
-            "passphrase to open it." if exists else
-            "There is no concern register yet. Set it up to keep a confidential, encrypted "
+            "passphrase to open it."
+            if exists
+            else "There is no concern register yet. Set it up to keep a confidential, encrypted "
             "record of concerns raised under the protocol."
         )
         return exists
@@ -154,8 +165,9 @@ class ConcernsPage(MoreActions, QWidget):
             return
         self.locked.unlockButton.setEnabled(False)
         say(self.locked.errorLabel, "Opening…", error=False)
-        run_in_background(self, lambda: self.service.unlock(passphrase), self._unlocked,
-                          self._unlock_failed)
+        run_in_background(
+            self, lambda: self.service.unlock(passphrase), self._unlocked, self._unlock_failed
+        )
 
     def _unlocked(self, _result: object = None) -> None:
         self.locked.unlockButton.setEnabled(True)
@@ -268,10 +280,20 @@ class ConcernsPage(MoreActions, QWidget):
 
     def _update_filters_button(self) -> None:
         query = self.model.query
-        self.table.clearFiltersButton.setEnabled(any((
-            query.text.strip(), query.status, query.category, query.role, query.raised_from,
-            query.raised_to, self.table.fromEdit.text().strip(), self.table.toEdit.text().strip(),
-        )))
+        self.table.clearFiltersButton.setEnabled(
+            any(
+                (
+                    query.text.strip(),
+                    query.status,
+                    query.category,
+                    query.role,
+                    query.raised_from,
+                    query.raised_to,
+                    self.table.fromEdit.text().strip(),
+                    self.table.toEdit.text().strip(),
+                )
+            )
+        )
 
     def _update_buttons(self) -> None:
         has_selection = self.selected_reference() is not None
@@ -293,7 +315,9 @@ class ConcernsPage(MoreActions, QWidget):
         metrics = view.fontMetrics()
         padding = 3 * metrics.averageCharWidth()
         choices = {
-            "status": STATUSES, "raised_by_role": ROLES, "about_role": ROLES,
+            "status": STATUSES,
+            "raised_by_role": ROLES,
+            "about_role": ROLES,
             "category": CATEGORIES,
         }
         for name, values in choices.items():
@@ -341,9 +365,13 @@ class ConcernsPage(MoreActions, QWidget):
         self._filter_problem = "; ".join(problems)
 
         return dataclasses.replace(
-            self.model.query, text=ui.searchEdit.text(), status=ui.statusCombo.currentData(),
-            category=ui.categoryCombo.currentData(), role=ui.roleCombo.currentData(),
-            raised_from=dates["raised_from"], raised_to=dates["raised_to"],
+            self.model.query,
+            text=ui.searchEdit.text(),
+            status=ui.statusCombo.currentData(),
+            category=ui.categoryCombo.currentData(),
+            role=ui.roleCombo.currentData(),
+            raised_from=dates["raised_from"],
+            raised_to=dates["raised_to"],
         )
 
     def apply_filters(self) -> None:
@@ -380,8 +408,16 @@ class ConcernsPage(MoreActions, QWidget):
     def _show_count(self) -> None:
         shown = self.model.rowCount()
         query = self.model.query
-        filtered = any((query.text.strip(), query.status, query.category, query.role,
-                        query.raised_from, query.raised_to))
+        filtered = any(
+            (
+                query.text.strip(),
+                query.status,
+                query.category,
+                query.role,
+                query.raised_from,
+                query.raised_to,
+            )
+        )
         if shown:
             text = counted(shown, "concern")
         elif filtered:

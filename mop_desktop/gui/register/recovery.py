@@ -33,7 +33,10 @@ class RecoveryDialog(QDialog, Ui_RecoveryDialog):
     file: ``offer_recovery`` owns it and deletes it when the answer is final."""
 
     def __init__(
-        self, paths: AppPaths, error: BaseException, info: BundleInfo | None,
+        self,
+        paths: AppPaths,
+        error: BaseException,
+        info: BundleInfo | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

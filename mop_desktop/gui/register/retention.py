@@ -23,8 +23,14 @@ from mop_desktop.services.concerns.council import retention_years
 
 
 class RetentionDialog(QDialog, Ui_RegisterRetentionDialog):
-    def __init__(self, app: AppContext, service: RegisterService, parent: QWidget,
-                 asks: Asks, today: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        app: AppContext,
+        service: RegisterService,
+        parent: QWidget,
+        asks: Asks,
+        today: dt.date | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setupUi(self)
@@ -43,14 +49,19 @@ class RetentionDialog(QDialog, Ui_RegisterRetentionDialog):
         intro = (
             f"Closed concerns are kept for {counted(self.years, 'year')}. These have reached "
             "the end of that period: review each and delete it if it is no longer needed."
-            if due else "No closed concern has reached the end of its retention period "
+            if due
+            else "No closed concern has reached the end of its retention period "
             f"({counted(self.years, 'year')} after it was closed)."
         )
         if undated:
-            intro += (f" {counted(len(undated), 'closed concern')} with the closing date "
-                      "unknown (from your log) " + ("is" if len(undated) == 1 else "are")
-                      + " kept until a closing date is set: "
-                      + ", ".join(undated[:20]) + ("…" if len(undated) > 20 else "."))
+            intro += (
+                f" {counted(len(undated), 'closed concern')} with the closing date "
+                "unknown (from your log) "
+                + ("is" if len(undated) == 1 else "are")
+                + " kept until a closing date is set: "
+                + ", ".join(undated[:20])
+                + ("…" if len(undated) > 20 else ".")
+            )
         self.introLabel.setText(intro)
         self.dueList.clear()
         for item in due:
@@ -63,7 +74,8 @@ class RetentionDialog(QDialog, Ui_RegisterRetentionDialog):
         self.deleteButton.setEnabled(bool(due))
         self.tracesLabel.setText(
             f"{counted(len(traces), 'record')} removed so far; a trace of each is kept."
-            if traces else ""
+            if traces
+            else ""
         )
 
     def delete_selected(self) -> None:
@@ -72,7 +84,8 @@ class RetentionDialog(QDialog, Ui_RegisterRetentionDialog):
             return
         reference = item.data(Qt.ItemDataRole.UserRole)
         if not self.asks.confirm(
-            self, "Delete for good",
+            self,
+            "Delete for good",
             f"Delete concern {reference} and its timeline for good? This cannot be undone. "
             "A trace that the record existed, and when it was removed, is kept.",
         ):

@@ -20,9 +20,22 @@ from mop_desktop.services.concerns import RegisterService, sealed
 from mop_desktop.services.concerns import attachments as files
 from mop_desktop.store.sealing import ChairKey
 
-_SHOWN = ("raised_on", "raised_by", "raised_by_role", "about", "about_role", "category",
-          "clauses", "summary", "details", "route", "status", "follow_up_on", "outcome",
-          "closed_on")
+_SHOWN = (
+    "raised_on",
+    "raised_by",
+    "raised_by_role",
+    "about",
+    "about_role",
+    "category",
+    "clauses",
+    "summary",
+    "details",
+    "route",
+    "status",
+    "follow_up_on",
+    "outcome",
+    "closed_on",
+)
 
 
 def case_text(case: sealed.SealedCase) -> str:
@@ -45,8 +58,9 @@ def case_text(case: sealed.SealedCase) -> str:
 class SealedDialog(QDialog, Ui_SealedDialog):
     """A sealed concern, opened for the chair; the key is closed when the window closes."""
 
-    def __init__(self, service: RegisterService, key: ChairKey, reference: str,
-                 parent: QWidget) -> None:
+    def __init__(
+        self, service: RegisterService, key: ChairKey, reference: str, parent: QWidget
+    ) -> None:
         # read first: a case that cannot be opened leaves no window behind
         case = sealed.open_sealed(service, key, reference)
         listed = []
@@ -77,7 +91,8 @@ class SealedDialog(QDialog, Ui_SealedDialog):
             return
         try:
             name, data = sealed.open_sealed_attachment(
-                self.service, self.key, self.reference, int(item.data(256)))
+                self.service, self.key, self.reference, int(item.data(256))
+            )
             open_in_viewer(name, data)
         except Exception as exc:  # noqa: BLE001 - one line
             self.bannerLabel.setText(failure_text(exc))
@@ -88,19 +103,22 @@ class SealedDialog(QDialog, Ui_SealedDialog):
         files.wipe_open_copies()
 
 
-def open_as_chair(service: RegisterService, asks: Asks, parent: QWidget,
-                  reference: str) -> SealedDialog | None:
+def open_as_chair(
+    service: RegisterService, asks: Asks, parent: QWidget, reference: str
+) -> SealedDialog | None:
     """Tell the clerk the concern is sealed; the chair may type their passphrase to open it."""
     concern = service.get(reference)
     if not asks.confirm(
-        parent, "Sealed concern",
+        parent,
+        "Sealed concern",
         f"{reference}, raised on {format_long(concern.raised_on)}, is sealed: it is held by the "
         "chair of the personnel committee, and only the chair's passphrase opens it.\n\n"
         "Open it now as the chair?",
     ):
         return None
-    passphrase = asks.secret(parent, "Sealed concern",
-                             "Passphrase of the chair of the personnel committee:")
+    passphrase = asks.secret(
+        parent, "Sealed concern", "Passphrase of the chair of the personnel committee:"
+    )
     if not passphrase:
         return None
     try:
@@ -116,11 +134,13 @@ def open_as_chair(service: RegisterService, asks: Asks, parent: QWidget,
 def set_up_chair(service: RegisterService, asks: Asks, parent: QWidget) -> str | None:
     """With the chair present: their own passphrase, and their recovery key shown once."""
     if sealed.chair_is_set_up(service):
-        asks.inform(parent, "Chair's key", "The chair of the personnel committee has a key "
-                    "already.")
+        asks.inform(
+            parent, "Chair's key", "The chair of the personnel committee has a key already."
+        )
         return None
-    passphrase = asks.new_secret(parent, "Chair's key",
-                                 "The chair's own passphrase (the chair types it)")
+    passphrase = asks.new_secret(
+        parent, "Chair's key", "The chair's own passphrase (the chair types it)"
+    )
     if not passphrase:
         return None
     try:
@@ -129,7 +149,8 @@ def set_up_chair(service: RegisterService, asks: Asks, parent: QWidget) -> str |
         asks.inform(parent, "Chair's key", failure_text(exc))
         return None
     asks.inform(
-        parent, "Chair's recovery key",
+        parent,
+        "Chair's recovery key",
         "Write this down or print it for the chair to keep, away from the clerk and the "
         f"computer. It is shown only once.\n\n{recovery_key}\n\nIt opens the sealed concerns "
         "if the chair forgets their passphrase.",
@@ -137,10 +158,10 @@ def set_up_chair(service: RegisterService, asks: Asks, parent: QWidget) -> str |
     return recovery_key
 
 
-def seal_selected(service: RegisterService, asks: Asks, parent: QWidget,
-                  reference: str) -> bool:
+def seal_selected(service: RegisterService, asks: Asks, parent: QWidget, reference: str) -> bool:
     if not asks.confirm(
-        parent, "Seal to the chair",
+        parent,
+        "Seal to the chair",
         f"Seal {reference} to the chair of the personnel committee? From then on only the "
         "chair's passphrase opens it; you will see only that it exists and its dates.",
     ):

@@ -61,8 +61,14 @@ def check_pair(first: str, second: str) -> str:
 class SetupDialog(QDialog, Ui_RegisterSetupDialog):
     """Step 1: the passphrase. Step 2: the recovery key, shown once, and its sheet."""
 
-    def __init__(self, app: AppContext, service: RegisterService, parent: QWidget,
-                 asks: Asks, on_done: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        app: AppContext,
+        service: RegisterService,
+        parent: QWidget,
+        asks: Asks,
+        on_done: Callable[[], None],
+    ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setupUi(self)
@@ -103,7 +109,10 @@ class SetupDialog(QDialog, Ui_RegisterSetupDialog):
         say(self.errorLabel, "Setting up the register…", error=False)
         self._ok().setEnabled(False)
         run_in_background(
-            self, lambda: self.service.init(first), self._created, self._failed,
+            self,
+            lambda: self.service.init(first),
+            self._created,
+            self._failed,
             "Setting up the encrypted register…",
         )
 
@@ -158,12 +167,20 @@ class SetupDialog(QDialog, Ui_RegisterSetupDialog):
                 recovery_sheet(path, self._key, name, dt.date.today())
                 pages = print_with_dialog(path, self, keeps_file=False)
             except (OSError, PreviewError) as exc:
-                say(self.sheetLabel, user_message(exc) if isinstance(exc, OSError)
-                    else messages.full_sentence(str(exc)))
+                say(
+                    self.sheetLabel,
+                    user_message(exc)
+                    if isinstance(exc, OSError)
+                    else messages.full_sentence(str(exc)),
+                )
                 return
         if pages:
-            say(self.sheetLabel, "Sent to the printer. Sign and date it with the chair, and "
-                "keep it in the council's safe.", error=False)
+            say(
+                self.sheetLabel,
+                "Sent to the printer. Sign and date it with the chair, and "
+                "keep it in the council's safe.",
+                error=False,
+            )
 
     def _forget(self) -> None:
         self._key = ""
@@ -173,8 +190,9 @@ class SetupDialog(QDialog, Ui_RegisterSetupDialog):
 class RecoveryDialog(QDialog, Ui_RegisterRecoveryDialog):
     """Open the register with the recovery key and set a new passphrase."""
 
-    def __init__(self, service: RegisterService, parent: QWidget,
-                 on_done: Callable[[], None]) -> None:
+    def __init__(
+        self, service: RegisterService, parent: QWidget, on_done: Callable[[], None]
+    ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setupUi(self)
@@ -201,8 +219,9 @@ class RecoveryDialog(QDialog, Ui_RegisterRecoveryDialog):
             self.service.unlock_with_recovery_key(key)
             self.service.change_passphrase(first)
 
-        run_in_background(self, work, self._done, self._failed,
-                          "Opening the register with the recovery key…")
+        run_in_background(
+            self, work, self._done, self._failed, "Opening the register with the recovery key…"
+        )
 
     def _done(self, _result: object) -> None:
         for edit in (self.keyEdit, self.firstEdit, self.secondEdit):

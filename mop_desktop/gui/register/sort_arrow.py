@@ -11,17 +11,25 @@ class SortArrowStyle(QProxyStyle):
     draw an up arrow for newest-first, which reads as "ascending"."""
 
     def drawPrimitive(  # noqa: N802 (Qt's name)
-        self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:
-        if (element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow
-                and isinstance(option, QStyleOptionHeader)
-                and not self.baseStyle().name().lower().startswith("windows")):
+        if (
+            element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow
+            and isinstance(option, QStyleOptionHeader)
+            and not self.baseStyle().name().lower().startswith("windows")
+        ):
             flipped = QStyleOptionHeader(option)
             up = QStyleOptionHeader.SortIndicator.SortUp
             down = QStyleOptionHeader.SortIndicator.SortDown
-            flipped.sortIndicator = down if option.sortIndicator == up else (
-                up if option.sortIndicator == down else option.sortIndicator)
+            flipped.sortIndicator = (
+                down
+                if option.sortIndicator == up
+                else (up if option.sortIndicator == down else option.sortIndicator)
+            )
             super().drawPrimitive(element, flipped, painter, widget)
             return
         super().drawPrimitive(element, option, painter, widget)

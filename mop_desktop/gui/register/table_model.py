@@ -80,7 +80,9 @@ class ConcernTableModel(QAbstractTableModel):
         self._show(query, total, first)
 
     def search(
-        self, query: ConcernQuery, on_done: Callable[[], None],
+        self,
+        query: ConcernQuery,
+        on_done: Callable[[], None],
         on_failure: Callable[[BaseException], None],
     ) -> None:
         """Like ``set_query`` with the counting and the first page off the UI thread;
@@ -156,7 +158,8 @@ class ConcernTableModel(QAbstractTableModel):
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
         ):
             return None
         item = self._row(index.row())
@@ -177,10 +180,13 @@ class ConcernTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.set_query(dataclasses.replace(
-            self.query, sort=LIST_COLUMNS[column],
-            descending=order == Qt.SortOrder.DescendingOrder,
-        ))
+        self.set_query(
+            dataclasses.replace(
+                self.query,
+                sort=LIST_COLUMNS[column],
+                descending=order == Qt.SortOrder.DescendingOrder,
+            )
+        )
 
 
 class TimelineModel(QAbstractTableModel):

@@ -173,7 +173,6 @@ class AdoptDialog(QDialog):
             return False
         request, today, store = self.request(), self.today(), self.app.store
 
-
         def failed(message: str, error: BaseException) -> None:
             field = error.field if isinstance(error, AdoptionError) else "document"
             label = self.errors.get(field, self.form.documentError)
@@ -191,15 +190,26 @@ class AdoptDialog(QDialog):
             super(AdoptDialog, self).accept()
 
         return (
-            Operation(self.app, self, lambda: adopt(store, request, today),
-                      changes={Change.DOCUMENT, Change.SCHEDULE}, title="Adopt",
-                      expected=(AdoptionError,))
-            .success(adopted).failure(failed).run_now()
+            Operation(
+                self.app,
+                self,
+                lambda: adopt(store, request, today),
+                changes={Change.DOCUMENT, Change.SCHEDULE},
+                title="Adopt",
+                expected=(AdoptionError,),
+            )
+            .success(adopted)
+            .failure(failed)
+            .run_now()
         )
 
     def _focus_field(self, name: str) -> None:
-        editors = {"date": self.form.dateEdit, "minute": self.form.minuteEdit,
-                   "reviewer": self.form.reviewerEdit, "version": self.form.versionEdit}
+        editors = {
+            "date": self.form.dateEdit,
+            "minute": self.form.minuteEdit,
+            "reviewer": self.form.reviewerEdit,
+            "version": self.form.versionEdit,
+        }
         editor = editors.get(name)
         if editor is not None:
             editor.setFocus()

@@ -109,8 +109,9 @@ class ReviewPage(QObject):
             QHeaderView.ResizeMode.ResizeToContents
         )
         f.meetingsView.horizontalHeader().setStretchLastSection(True)
-        self.meeting_date = DateField(f.meetingDateEdit, f.meetingCalendarButton,
-                                      f.meetingDateWords)
+        self.meeting_date = DateField(
+            f.meetingDateEdit, f.meetingCalendarButton, f.meetingDateWords
+        )
         f.meetingDateEdit.returnPressed.connect(self.add_meeting)
         self.exports = ExportModel(self.widget)
         f.exportsView.setModel(self.exports)
@@ -239,12 +240,17 @@ class ReviewPage(QObject):
         self.form.deleteMeetingButton.setEnabled(self._selected_meeting() is not None)
         row = self.selected_history_row()
         has_text = row is not None and row.has_text
-        for button in (self.form.previewVersionButton, self.form.exportVersionButton,
-                       self.form.exportVersionOtherButton, self.form.printVersionButton):
+        for button in (
+            self.form.previewVersionButton,
+            self.form.exportVersionButton,
+            self.form.exportVersionOtherButton,
+            self.form.printVersionButton,
+        ):
             button.setEnabled(has_text)
             button.setToolTip(
-                "" if row is None or has_text else
-                f"The text of version {row.label} was not kept (imported as a table row only)"
+                ""
+                if row is None or has_text
+                else f"The text of version {row.label} was not kept (imported as a table row only)"
             )
         self.form.minuteRefButton.setEnabled(row is not None and row.can_add_minute)
 
@@ -257,24 +263,28 @@ class ReviewPage(QObject):
 
     def preview_version(self) -> None:
         from mop_desktop.gui.publishing import pdf_actions
+
         row = self.selected_history_row()
         if row is not None:
             pdf_actions.preview_version(self.app, self.window or self.widget, row.label)
 
     def export_version(self) -> None:
         from mop_desktop.gui.publishing import pdf_actions
+
         row = self.selected_history_row()
         if row is not None:
             pdf_actions.export_version(self.app, self.window or self.widget, row.label)
 
     def export_version_other(self) -> None:
         from mop_desktop.gui.publishing import export_actions
+
         row = self.selected_history_row()
         if row is not None:
             export_actions.export_web_or_word(self.app, self.window or self.widget, row.label)
 
     def print_version(self) -> None:
         from mop_desktop.gui.publishing import pdf_actions
+
         row = self.selected_history_row()
         if row is not None:
             pdf_actions.print_version(self.app, self.window or self.widget, row.label)
@@ -284,7 +294,8 @@ class ReviewPage(QObject):
         from PySide6.QtWidgets import QInputDialog
 
         text, ok = QInputDialog.getText(
-            self.widget, "Add minute reference",
+            self.widget,
+            "Add minute reference",
             f"Minute reference of the resolution that adopted version {label}, as in the "
             "signed minutes (it cannot be changed afterwards):",
         )
@@ -298,9 +309,11 @@ class ReviewPage(QObject):
         if typed is None:
             return
         Operation(
-            self.app, self.widget,
+            self.app,
+            self.widget,
             lambda: history_edits.add_minute_reference(self.app.store, row.row_id, typed),
-            changes={Change.DOCUMENT, Change.SCHEDULE}, title="Add minute reference",
+            changes={Change.DOCUMENT, Change.SCHEDULE},
+            title="Add minute reference",
             expected=(history_edits.HistoryEditError,),
         ).success(lambda amendment: self.app.statusMessage.emit(amendment.describe())).run_now()
 
@@ -315,11 +328,17 @@ class ReviewPage(QObject):
             skip_sundays_and_holidays=f.skipSundaysCheck.isChecked(),
         )
         Operation(
-            self.app, self.widget, lambda: save_review_settings(self.app.store, new),
-            changes={Change.SCHEDULE}, title="Review settings", expected=(ReviewSettingsError,),
-        ).success(lambda _saved: self.app.statusMessage.emit(
-            "Review settings saved (the interval applies from the next adoption)"
-        )).failure(lambda message, _error: self.app.statusMessage.emit(message)).run_now()
+            self.app,
+            self.widget,
+            lambda: save_review_settings(self.app.store, new),
+            changes={Change.SCHEDULE},
+            title="Review settings",
+            expected=(ReviewSettingsError,),
+        ).success(
+            lambda _saved: self.app.statusMessage.emit(
+                "Review settings saved (the interval applies from the next adoption)"
+            )
+        ).failure(lambda message, _error: self.app.statusMessage.emit(message)).run_now()
 
     # -- meetings -----------------------------------------------------------------------------
     def _message(self, text: str) -> None:
@@ -335,7 +354,8 @@ class ReviewPage(QObject):
     def confirm_unusual_day(self, day: dt.date, warning: str) -> bool:
         """A meeting on a Sunday or a bank holiday: asked first. Tests replace this."""
         return messages.confirm(
-            self.widget, "Add meeting",
+            self.widget,
+            "Add meeting",
             f"{format_weekday_long(day)} is {warning}. Add a meeting on that day?",
             "Add meeting",
         )
@@ -361,9 +381,12 @@ class ReviewPage(QObject):
                 self._message(f"A meeting on {format_long(day)} is already entered")
 
         Operation(
-            self.app, self.widget, lambda: meeting_service.add_meeting(self.app.store, day),
+            self.app,
+            self.widget,
+            lambda: meeting_service.add_meeting(self.app.store, day),
             changes=lambda outcome: {Change.SCHEDULE} if outcome[1] else set(),
-            title="Add meeting", expected=(meeting_service.MeetingError,),
+            title="Add meeting",
+            expected=(meeting_service.MeetingError,),
         ).success(added).failure(lambda message, _error: self._message(message)).run_now()
 
     def delete_selected_meeting(self) -> None:
@@ -371,19 +394,24 @@ class ReviewPage(QObject):
         if meeting is None:
             return
         Operation(
-            self.app, self.widget,
+            self.app,
+            self.widget,
             lambda: meeting_service.delete_meeting(self.app.store, meeting.date),
-            changes={Change.SCHEDULE}, title="Delete meeting",
+            changes={Change.SCHEDULE},
+            title="Delete meeting",
             expected=(meeting_service.MeetingError,),
-        ).success(lambda _r: self._message(f"Meeting on {format_long(meeting.date)} deleted")
-                  ).failure(lambda message, _error: self._message(message)).run_now()
+        ).success(
+            lambda _r: self._message(f"Meeting on {format_long(meeting.date)} deleted")
+        ).failure(lambda message, _error: self._message(message)).run_now()
 
     def ask_open_path(self) -> str:
         """The .ics file to import ('' if cancelled); tests replace this."""
         from mop_desktop.gui.publishing.pdf_actions import default_folder
 
         path, _ = QFileDialog.getOpenFileName(
-            self.widget, "Import meetings", str(default_folder()),
+            self.widget,
+            "Import meetings",
+            str(default_folder()),
             "Calendar files (*.ics);;All files (*)",
         )
         return path
@@ -393,7 +421,9 @@ class ReviewPage(QObject):
         from mop_desktop.gui.publishing.pdf_actions import default_folder
 
         path, _ = QFileDialog.getSaveFileName(
-            self.widget, "Export calendar", str(default_folder() / "protocol-review.ics"),
+            self.widget,
+            "Export calendar",
+            str(default_folder() / "protocol-review.ics"),
             "Calendar files (*.ics)",
         )
         return path
@@ -405,11 +435,15 @@ class ReviewPage(QObject):
 
     def import_ics(self, path: Path) -> None:
         Operation(
-            self.app, self.widget, lambda: meeting_service.import_ics(self.app.store, path),
-            changes={Change.SCHEDULE}, title="Import meetings",
+            self.app,
+            self.widget,
+            lambda: meeting_service.import_ics(self.app.store, path),
+            changes={Change.SCHEDULE},
+            title="Import meetings",
             expected=(meeting_service.MeetingError,),
-        ).success(lambda summary: self._message(f"Meetings from {path.name}: {summary.describe()}")
-                  ).failure(lambda message, _error: self._message(message)).run_now()
+        ).success(
+            lambda summary: self._message(f"Meetings from {path.name}: {summary.describe()}")
+        ).failure(lambda message, _error: self._message(message)).run_now()
 
     def choose_calendar_file(self) -> None:
         path = self.ask_save_path()

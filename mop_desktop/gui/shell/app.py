@@ -101,9 +101,7 @@ def _setup_logging(paths: AppPaths) -> Path:
     return log_path
 
 
-def open_store_or_explain(
-    paths: AppPaths, location: StoreLocation | None = None
-) -> Store | None:
+def open_store_or_explain(paths: AppPaths, location: StoreLocation | None = None) -> Store | None:
     """The open protocol store (policy.db in the data folder, or the shared store that
     ``location`` names), or None after telling the clerk in one clear message why not."""
     from mop_desktop.store.db import StoreError, open_store
@@ -118,8 +116,7 @@ def open_store_or_explain(
     except (StoreError, OSError) as exc:
         log.error("the store could not be opened: %s", exc)
         if shared:  # nothing on this PC to restore: the server, the network or the login
-            messages.tell(None, "MOP Desktop cannot open the shared store", str(exc),
-                          critical=True)
+            messages.tell(None, "MOP Desktop cannot open the shared store", str(exc), critical=True)
             return None
         from mop_desktop.gui.register.recovery import offer_recovery
 
@@ -250,8 +247,13 @@ class AfterFirstFrame(QObject):
             then()
 
 
-def _load_then(window: MainWindow, then: Callable[[], None], *, drawn: bool,
-               first: Callable[[], None] | None = None) -> None:
+def _load_then(
+    window: MainWindow,
+    then: Callable[[], None],
+    *,
+    drawn: bool,
+    first: Callable[[], None] | None = None,
+) -> None:
     """Fill the window from the store, then ``then`` once the filled window is drawn (at
     once for a minimised window, which is not drawn). ``first`` is called before filling."""
     if first is not None:

@@ -80,6 +80,7 @@ def show_dialog(dialog: CrashDialog) -> None:
 def show_failure(message: str) -> None:
     """A disk-full or read-only failure, in one plain message. Tests replace this."""
     from mop_desktop.gui.widgets import messages
+
     messages.tell(_parent_window(), "Not saved", message[:1].upper() + message[1:] + ".")
 
 
@@ -129,9 +130,7 @@ def handle_exception(
 def install_excepthook(log_path: Path) -> Callable[..., None]:
     """Route unhandled errors (main thread and other threads) to the log and the dialog."""
 
-    def hook(
-        exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
-    ) -> None:
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         handle_exception(exc_type, exc, tb, log_path)
 
     def thread_hook(args: threading.ExceptHookArgs) -> None:

@@ -241,9 +241,7 @@ class DashboardPage(QObject):
             else "Start the annual review first: the report shows a draft's changes"
         )
         self.form.startReviewButton.setEnabled(
-            s is not None
-            and not s.has_draft
-            and s.adopted_on is not None
+            s is not None and not s.has_draft and s.adopted_on is not None
         )
 
     def review_text(self) -> str:
@@ -281,14 +279,19 @@ class DashboardPage(QObject):
             self._show("protocol")
 
         Operation(
-            self.app, self.widget, lambda: start_new_draft(self.app.store),
-            changes={Change.DOCUMENT}, title="Start the annual review",
+            self.app,
+            self.widget,
+            lambda: start_new_draft(self.app.store),
+            changes={Change.DOCUMENT},
+            title="Start the annual review",
             expected=(DraftError, ValueError),
-        ).success(started).failure(lambda message, _e: self.app.statusMessage.emit(message)
-                                   ).run_now()
+        ).success(started).failure(
+            lambda message, _e: self.app.statusMessage.emit(message)
+        ).run_now()
 
     def export_pack(self) -> None:
         from mop_desktop.gui.publishing import pdf_actions
+
         pdf_actions.export_council_pack(self.app, self.window or self.widget)
 
     def adopt(self) -> None:

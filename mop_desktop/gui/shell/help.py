@@ -161,8 +161,9 @@ class HelpWindow(QDialog):
                 cursor = QTextCursor(block)
                 self.guide.setTextCursor(cursor)
                 bar = self.guide.verticalScrollBar()
-                bar.setValue(int(self.guide.document().documentLayout()
-                                 .blockBoundingRect(block).top()))
+                bar.setValue(
+                    int(self.guide.document().documentLayout().blockBoundingRect(block).top())
+                )
                 return
             block = block.next()
 

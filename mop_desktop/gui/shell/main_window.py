@@ -108,6 +108,7 @@ PAGES: dict[str, PageSpec] = {
 
 STATUS_REFRESH_MS = 60 * 60 * 1000
 
+
 class MainWindow(QMainWindow):
     def __init__(self, app: AppContext, log_path: Path | None = None) -> None:
         super().__init__()
@@ -126,7 +127,10 @@ class MainWindow(QMainWindow):
         self.nav: QListWidget = ui.navList
         self.stack: QStackedWidget = ui.pageStack
         self._menus: dict[str, QMenu] = {
-            "File": ui.menuFile, "Edit": ui.menuEdit, "View": ui.menuView, "Help": ui.menuHelp
+            "File": ui.menuFile,
+            "Edit": ui.menuEdit,
+            "View": ui.menuView,
+            "Help": ui.menuHelp,
         }
         self.actionQuit: QAction = ui.actionQuit
         self.actionImport: QAction = ui.actionImport
@@ -370,6 +374,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         from mop_desktop.gui.widgets import messages
+
         try:  # quitting always works: a failed last save is said, and the clerk may still go
             failed = [PAGES[name].title if name in PAGES else name for name in self.flush_pages()]
             where = f" on the {', '.join(failed)} page" if failed else ""
@@ -380,7 +385,8 @@ class MainWindow(QMainWindow):
 
             failed, where, reason = ["?"], "", explain(exc) or "the log has the reason"
         if failed and not messages.confirm(
-            self, "Not saved",
+            self,
+            "Not saved",
             f"The latest changes{where} could not be saved ({reason}). Close anyway? "
             "Those changes will be lost.",
             "Close without saving",

@@ -69,8 +69,11 @@ IMAGES = {
     "clerkSignature": "The clerk's signature",
 }
 #: picture on the page -> picture in services.council_settings
-_PICTURES = {"logo": "logo", "chairSignature": "chair_signature",
-             "clerkSignature": "clerk_signature"}
+_PICTURES = {
+    "logo": "logo",
+    "chairSignature": "chair_signature",
+    "clerkSignature": "clerk_signature",
+}
 __all__ = ["data_uri", "image_type"]  # kept importable from here
 
 
@@ -136,8 +139,9 @@ def validate_council(council: Council) -> dict[str, str]:
 
 
 class SettingsPage(QWidget):
-    def __init__(self, app: AppContext, parent: QWidget | None = None,
-                 window: MainWindow | None = None) -> None:
+    def __init__(
+        self, app: AppContext, parent: QWidget | None = None, window: MainWindow | None = None
+    ) -> None:
         super().__init__(parent)
         self.window_ = window
         self.setObjectName("settingsPage")
@@ -151,10 +155,13 @@ class SettingsPage(QWidget):
         self.dirty = False
         self._loading = False
         self.form.intervalLinkButton.clicked.connect(self.show_review_schedule)
-        self.errors = FieldErrors({
-            field: (getattr(self.form, f"{prefix}Edit"), self._error_label(prefix))
-            for field, (prefix, _label) in FIELDS.items()
-        }, wrap=False)  # one line kept under each field: the form never jumps
+        self.errors = FieldErrors(
+            {
+                field: (getattr(self.form, f"{prefix}Edit"), self._error_label(prefix))
+                for field, (prefix, _label) in FIELDS.items()
+            },
+            wrap=False,
+        )  # one line kept under each field: the form never jumps
         for prefix, _label in FIELDS.values():
             editor = getattr(self.form, f"{prefix}Edit")
             editor.textChanged.connect(self._changed)
@@ -310,8 +317,10 @@ class SettingsPage(QWidget):
             self.form.messageLabel.setText("Nothing was saved: put right what is marked above.")
             return False
         pictures = {_PICTURES[kind]: self.images[kind] for kind in self._images_changed}
-        numbers = {name: int(getattr(self.form, spin).value())
-                   for spin, (name, _allowed) in REGISTER_SETTINGS.items()}
+        numbers = {
+            name: int(getattr(self.form, spin).value())
+            for spin, (name, _allowed) in REGISTER_SETTINGS.items()
+        }
 
         def saved(_result: object) -> None:
             self.form.messageLabel.setText(f"Saved the details of {council.name}.")
@@ -321,10 +330,16 @@ class SettingsPage(QWidget):
 
         self.dirty = False  # the reload that the announcement brings shows what was saved
         done = (
-            Operation(self.app, self,
-                      lambda: save_council_settings(self.app.store, council, pictures, numbers),
-                      changes={Change.COUNCIL}, title="Settings")
-            .success(saved).failure(failed).run_now()
+            Operation(
+                self.app,
+                self,
+                lambda: save_council_settings(self.app.store, council, pictures, numbers),
+                changes={Change.COUNCIL},
+                title="Settings",
+            )
+            .success(saved)
+            .failure(failed)
+            .run_now()
         )
         if not done:
             self.dirty = True

@@ -90,8 +90,11 @@ class SharedStoreSection(QGroupBox):
         self.url_edit.setText(url or "")
         self.local_button.setEnabled(url is not None)
         store = self.app.store
-        where = f"this window uses {store.name}" if store.is_server else (
-            "this window uses this PC's store (policy.db)")
+        where = (
+            f"this window uses {store.name}"
+            if store.is_server
+            else ("this window uses this PC's store (policy.db)")
+        )
         self.result_label.setText(where[:1].upper() + where[1:] + ".")
 
     # -- Test connection ----------------------------------------------------------------------
@@ -196,8 +199,11 @@ def restart(window: QWidget) -> None:
 
 def _start_again() -> None:
     frozen = getattr(sys, "frozen", False)
-    argv = [sys.executable, *sys.argv[1:]] if frozen else [
-        sys.executable, "-m", "mop_desktop", *sys.argv[1:]]
+    argv = (
+        [sys.executable, *sys.argv[1:]]
+        if frozen
+        else [sys.executable, "-m", "mop_desktop", *sys.argv[1:]]
+    )
     try:
         subprocess.Popen(argv, start_new_session=True, close_fds=True)
     except OSError:

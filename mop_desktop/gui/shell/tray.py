@@ -221,8 +221,12 @@ class TrayController(QObject):
     def set_start_with_computer(self, enabled: bool) -> None:
         store = self.app.store
         if not (
-            Operation(self.app, self.window, lambda: set_start_with_computer(store, enabled),
-                      title="Start with the computer")
+            Operation(
+                self.app,
+                self.window,
+                lambda: set_start_with_computer(store, enabled),
+                title="Start with the computer",
+            )
             .failure(lambda message, _error: self.app.statusMessage.emit(message))
             .run_now()
         ):

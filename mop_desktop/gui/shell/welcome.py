@@ -66,8 +66,11 @@ class WelcomeDialog(QDialog):
         line and the welcome stays open (nothing was saved: each write is one transaction)."""
         store, name = self.app.store, self.council_name()
         Operation(
-            self.app, self, lambda: start_protocol(store, text, name),
-            changes={Change.DOCUMENT, Change.COUNCIL}, title=TITLE,
+            self.app,
+            self,
+            lambda: start_protocol(store, text, name),
+            changes={Change.DOCUMENT, Change.COUNCIL},
+            title=TITLE,
         ).success(lambda _r: self._done()).run_now()
 
     def choose_import(self) -> None:
@@ -83,8 +86,11 @@ class WelcomeDialog(QDialog):
         """After the import was saved: the council's name and the answer, then done."""
         store, name = self.app.store, self.council_name()
         Operation(
-            self.app, self, lambda: finish_welcome(store, name),
-            changes={Change.DOCUMENT, Change.COUNCIL}, title=TITLE,
+            self.app,
+            self,
+            lambda: finish_welcome(store, name),
+            changes={Change.DOCUMENT, Change.COUNCIL},
+            title=TITLE,
         ).success(lambda _r: self._done()).run_now()
 
     def _done(self) -> None:

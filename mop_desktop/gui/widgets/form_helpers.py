@@ -15,8 +15,14 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QSpinBox, QWidget
 
-PLURALS = {"minutes": "minute", "hours": "hour", "days": "day", "months": "month",
-           "years": "year", "weeks": "week"}
+PLURALS = {
+    "minutes": "minute",
+    "hours": "hour",
+    "days": "day",
+    "months": "month",
+    "years": "year",
+    "weeks": "week",
+}
 _PLURAL_WORD = re.compile(r"\b(" + "|".join(PLURALS) + r")\b")
 
 
@@ -39,8 +45,9 @@ def keep_space(label: QLabel, lines: int = 1, wrap: bool = True) -> None:
 class FieldErrors:
     """The message labels of a form's fields: ``{field: (editor, label)}``."""
 
-    def __init__(self, fields: dict[str, tuple[QWidget, QLabel]], lines: int = 1,
-                 wrap: bool = True) -> None:
+    def __init__(
+        self, fields: dict[str, tuple[QWidget, QLabel]], lines: int = 1, wrap: bool = True
+    ) -> None:
         self.fields = fields
         for _editor, label in fields.values():
             label.setTextFormat(Qt.TextFormat.PlainText)

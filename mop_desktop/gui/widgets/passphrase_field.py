@@ -91,9 +91,7 @@ class PassphraseTools(QObject):
         edit.setEchoMode(QLineEdit.EchoMode.Password)
 
     def _show_text(self, shown: bool) -> None:
-        self.edit.setEchoMode(
-            QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
-        )
+        self.edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
         self.show_button.setText("Hide" if shown else "Show")
 
     def set_caps(self, on: bool) -> None:

@@ -33,4 +33,3 @@ def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
     if widget is None:
         raise RuntimeError(f"layout {name}.ui could not be loaded: {_loader.errorString()}")
     return widget
-

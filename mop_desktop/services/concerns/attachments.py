@@ -69,8 +69,9 @@ class Attachment:
 
 
 def _describe(row: AttachmentRow) -> Attachment:
-    return Attachment(row.id, row.filename, row.media_type, row.size, row.sha256, row.added_at,
-                      row.sealed)
+    return Attachment(
+        row.id, row.filename, row.media_type, row.size, row.sha256, row.added_at, row.sealed
+    )
 
 
 def _size_text(size: int) -> str:
@@ -133,8 +134,9 @@ def add_bytes(service: RegisterService, reference: str, filename: str, data: byt
     if suffix not in MEDIA_TYPES:
         raise AttachmentError(f"{_display_name(filename)}: not a letter, e-mail, PDF or photo")
     if len(data) > MAX_FILE_BYTES:
-        raise AttachmentError(f"{_display_name(filename)} is larger than "
-                              f"{_size_text(MAX_FILE_BYTES)}")
+        raise AttachmentError(
+            f"{_display_name(filename)} is larger than {_size_text(MAX_FILE_BYTES)}"
+        )
     with service.session() as session:
         row = concern_row(session, reference)
         used = session.scalar(select(func.coalesce(func.sum(AttachmentRow.size), 0))) or 0
@@ -143,9 +145,7 @@ def add_bytes(service: RegisterService, reference: str, filename: str, data: byt
                 f"the register's attachments would pass {_size_text(MAX_REGISTER_BYTES)}: "
                 "remove some, or keep large files elsewhere"
             )
-        count = session.scalar(
-            select(func.count()).where(AttachmentRow.concern_id == row.id)
-        ) or 0
+        count = session.scalar(select(func.count()).where(AttachmentRow.concern_id == row.id)) or 0
         if count >= MAX_PER_CONCERN:
             raise AttachmentError(f"{reference} has {count} attachments already, the most allowed")
         sealed = session.get(SealedRow, row.id) is not None
@@ -200,7 +200,8 @@ def listed(service: RegisterService, reference: str) -> list[Attachment]:
     with service.session() as session:
         row = concern_row(session, reference)
         rows = session.scalars(
-            select(AttachmentRow).where(AttachmentRow.concern_id == row.id)
+            select(AttachmentRow)
+            .where(AttachmentRow.concern_id == row.id)
             .order_by(AttachmentRow.id)
         )
         return [_describe(r) for r in rows]
@@ -293,8 +294,8 @@ def files_of(service: RegisterService, reference: str) -> list[tuple[str, bytes]
     with service.session() as session:
         owner = concern_row(session, reference)
         rows = session.scalars(
-            select(AttachmentRow).where(AttachmentRow.concern_id == owner.id,
-                                        AttachmentRow.sealed.is_(False))
+            select(AttachmentRow)
+            .where(AttachmentRow.concern_id == owner.id, AttachmentRow.sealed.is_(False))
             .order_by(AttachmentRow.id)
         )
         return [(r.filename, bytes(r.content)) for r in rows]
@@ -316,8 +317,9 @@ def _text_of(filename: str, data: bytes) -> str:
     return f"{stem}\n{body}"
 
 
-def naming(service: RegisterService, references: list[str],
-           name: str) -> tuple[list[tuple[str, bytes]], int]:
+def naming(
+    service: RegisterService, references: list[str], name: str
+) -> tuple[list[tuple[str, bytes]], int]:
     """The attachments of ``references`` that name ``name`` (in the file's name, or in the
     text of a letter typed as text or an e-mail), for a subject access export; and how many
     others were left out (they do not name the person, or cannot be read for names)."""

@@ -30,7 +30,11 @@ def _quiet(_step: str) -> None:
 
 
 def export_case(
-    service: RegisterService, store: Store, reference: str, path: Path, password: str,
+    service: RegisterService,
+    store: Store,
+    reference: str,
+    path: Path,
+    password: str,
     progress: Progress | None = None,
 ) -> int:
     """Write the case report of ``reference`` (its fields, timeline, audit trail, the route
@@ -49,13 +53,19 @@ def export_case(
     trail = service.audit_trail(reference)
     files = attachments.files_of(service, reference)
     say("Writing the case report…")
-    return reports.case_report(path, concern, timeline, trail, details.name, password,
-                               guidance, files=files)
+    return reports.case_report(
+        path, concern, timeline, trail, details.name, password, guidance, files=files
+    )
 
 
 def export_subject_access(
-    service: RegisterService, store: Store, name: str, chosen: Sequence[str], path: Path,
-    password: str, progress: Progress | None = None,
+    service: RegisterService,
+    store: Store,
+    name: str,
+    chosen: Sequence[str],
+    path: Path,
+    password: str,
+    progress: Progress | None = None,
 ) -> SubjectAccessExport:
     """Write the records ``chosen`` (references, from ``subject_access.candidates``), with
     the attached files that name ``name``, to ``path``."""
@@ -71,6 +81,5 @@ def export_subject_access(
     say("Reading the attached files…")
     files, left_out = naming(service, references, name)
     say("Writing the subject access export…")
-    reports.subject_access_report(path, name, cases, council(store).name, password, files,
-                                  left_out)
+    reports.subject_access_report(path, name, cases, council(store).name, password, files, left_out)
     return SubjectAccessExport(len(cases), len(files))

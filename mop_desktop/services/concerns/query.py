@@ -33,8 +33,16 @@ if TYPE_CHECKING:
 
 #: Columns a list or table shows, in order (also the sort keys it offers).
 LIST_COLUMNS = (
-    "reference", "raised_on", "status", "summary", "raised_by", "raised_by_role", "about",
-    "about_role", "category", "follow_up_on",
+    "reference",
+    "raised_on",
+    "status",
+    "summary",
+    "raised_by",
+    "raised_by_role",
+    "about",
+    "about_role",
+    "category",
+    "follow_up_on",
 )
 _Ts = TypeVarTuple("_Ts")
 _SORTABLE = {name: getattr(ConcernRow, name) for name in LIST_COLUMNS}
@@ -80,16 +88,19 @@ def match_expression(query_text: str) -> str:
 
 
 def _has_filters(query: ConcernQuery) -> bool:
-    return bool(query.status or query.category or query.role or query.raised_from
-                or query.raised_to)
+    return bool(
+        query.status or query.category or query.role or query.raised_from or query.raised_to
+    )
 
 
 def fts_hits(session: Session, expression: str) -> int:
     """How many concerns the words match (from the FTS5 index alone)."""
-    return int(session.execute(
-        text("SELECT count(*) FROM concern_fts WHERE concern_fts MATCH :match"),
-        {"match": expression},
-    ).scalar_one())
+    return int(
+        session.execute(
+            text("SELECT count(*) FROM concern_fts WHERE concern_fts MATCH :match"),
+            {"match": expression},
+        ).scalar_one()
+    )
 
 
 def _filtered(
@@ -101,9 +112,9 @@ def _filtered(
         key = ConcernRow.id + literal_column("0") if scan_index else ConcernRow.id
         statement = statement.where(
             key.in_(
-                select(text("rowid")).select_from(text("concern_fts")).where(
-                    text("concern_fts MATCH :match")
-                )
+                select(text("rowid"))
+                .select_from(text("concern_fts"))
+                .where(text("concern_fts MATCH :match"))
             )
         ).params(match=expression)
     if query.status:
@@ -131,8 +142,9 @@ def count(session: Session, query: ConcernQuery) -> int:
     expression = match_expression(query.text)
     if expression and not _has_filters(query):
         return fts_hits(session, expression)
-    statement = _filtered(select(func.count()).select_from(ConcernRow), query,
-                          scan_index=_broad(session, query))
+    statement = _filtered(
+        select(func.count()).select_from(ConcernRow), query, scan_index=_broad(session, query)
+    )
     return int(session.scalar(statement) or 0)
 
 
@@ -186,14 +198,18 @@ def _rows(session: Session, ids: list[int]) -> list[ConcernSummary]:
     if not ids:
         return []
     columns = [getattr(ConcernRow, c) for c in LIST_COLUMNS]
-    rows = {r[0]: r[1:] for r in session.execute(
-        select(ConcernRow.id, *columns).where(ConcernRow.id.in_(ids))
-    )}
+    rows = {
+        r[0]: r[1:]
+        for r in session.execute(select(ConcernRow.id, *columns).where(ConcernRow.id.in_(ids)))
+    }
     return [ConcernSummary(*rows[i]) for i in ids]
 
 
 def page(
-    session: Session, query: ConcernQuery, offset: int, limit: int,
+    session: Session,
+    query: ConcernQuery,
+    offset: int,
+    limit: int,
     hits: set[int] | None = None,
 ) -> list[ConcernSummary]:
     """Rows ``offset`` to ``offset + limit`` in the query's order. ``hits``: the words' rowids
@@ -207,10 +223,17 @@ def page(
         if len(hits) > NARROW:
             return _rows(session, _merged_ids(session, query, hits, offset, limit))
     if query.sort in _INDEXED_SORTS and not expression:
-        return _rows(session, list(session.scalars(
-            _filtered(select(ConcernRow.id), query, scan_index=True)
-            .order_by(*order).offset(offset).limit(limit)
-        )))
+        return _rows(
+            session,
+            list(
+                session.scalars(
+                    _filtered(select(ConcernRow.id), query, scan_index=True)
+                    .order_by(*order)
+                    .offset(offset)
+                    .limit(limit)
+                )
+            ),
+        )
     statement = _filtered(select(*columns), query).order_by(*order).offset(offset).limit(limit)
     return [ConcernSummary(*row) for row in session.execute(statement)]
 
@@ -231,11 +254,15 @@ def count_and_page(
 
 def followups_in(session: Session) -> list[tuple[str, dt.date]]:
     """(reference, follow-up date) of every concern not closed; the reference only."""
-    rows = [(ref, day) for ref, day in session.execute(
-        select(ConcernRow.reference, ConcernRow.follow_up_on)
-        .where(ConcernRow.follow_up_on.is_not(None), ConcernRow.status != CLOSED)
-        .order_by(ConcernRow.follow_up_on)
-    ) if day is not None]  # every one has a date (the query): said to the type checker
+    rows = [
+        (ref, day)
+        for ref, day in session.execute(
+            select(ConcernRow.reference, ConcernRow.follow_up_on)
+            .where(ConcernRow.follow_up_on.is_not(None), ConcernRow.status != CLOSED)
+            .order_by(ConcernRow.follow_up_on)
+        )
+        if day is not None
+    ]  # every one has a date (the query): said to the type checker
     return [(ref, day) for ref, day in rows]
 
 

@@ -23,8 +23,9 @@ def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat()
 
 
-def record(row: ConcernRow, sealed: bool = False,
-           files: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def record(
+    row: ConcernRow, sealed: bool = False, files: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     concern = to_concern(row)
     return {
         "reference": concern.reference,
@@ -44,8 +45,12 @@ def record(row: ConcernRow, sealed: bool = False,
         "closed_on": _iso(concern.closed_on),
         "closing_date_unknown": concern.closing_date_unknown,
         "timeline": [
-            {"date": _iso(t.on), "text": t.entry, "created": _iso(t.created_at),
-             "updated": _iso(t.updated_at)}
+            {
+                "date": _iso(t.on),
+                "text": t.entry,
+                "created": _iso(t.created_at),
+                "updated": _iso(t.updated_at),
+            }
             for t in row.timeline
         ],
         "created": _iso(row.created_at),
@@ -58,7 +63,8 @@ def record(row: ConcernRow, sealed: bool = False,
 def records(session: Session, references: list[str]) -> list[dict[str, Any]]:
     """The full records of ``references``, in that order."""
     rows = session.scalars(
-        select(ConcernRow).where(ConcernRow.reference.in_(references))
+        select(ConcernRow)
+        .where(ConcernRow.reference.in_(references))
         .options(selectinload(ConcernRow.timeline))
     ).all()
     by_reference = {row.reference: row for row in rows}
@@ -66,13 +72,30 @@ def records(session: Session, references: list[str]) -> list[dict[str, Any]]:
     sealed = set(session.scalars(select(SealedRow.concern_id).where(SealedRow.concern_id.in_(ids))))
     files: dict[int, list[dict[str, Any]]] = {}
     for concern_id, number, name, size, digest, added, is_sealed in session.execute(
-        select(AttachmentRow.concern_id, AttachmentRow.id, AttachmentRow.filename,
-               AttachmentRow.size, AttachmentRow.sha256, AttachmentRow.added_at,
-               AttachmentRow.sealed)
-        .where(AttachmentRow.concern_id.in_(ids)).order_by(AttachmentRow.id)
+        select(
+            AttachmentRow.concern_id,
+            AttachmentRow.id,
+            AttachmentRow.filename,
+            AttachmentRow.size,
+            AttachmentRow.sha256,
+            AttachmentRow.added_at,
+            AttachmentRow.sealed,
+        )
+        .where(AttachmentRow.concern_id.in_(ids))
+        .order_by(AttachmentRow.id)
     ):
         files.setdefault(concern_id, []).append(
-            {"number": number, "name": name, "size": size, "sha256": digest,
-             "added": _iso(added), "sealed": bool(is_sealed)})
-    return [record(by_reference[r], by_reference[r].id in sealed, files.get(by_reference[r].id))
-            for r in references if r in by_reference]
+            {
+                "number": number,
+                "name": name,
+                "size": size,
+                "sha256": digest,
+                "added": _iso(added),
+                "sealed": bool(is_sealed),
+            }
+        )
+    return [
+        record(by_reference[r], by_reference[r].id in sealed, files.get(by_reference[r].id))
+        for r in references
+        if r in by_reference
+    ]

@@ -91,8 +91,14 @@ def _table(rows: list[list[str]], widths: list[float], header: bool = False) -> 
     return table
 
 
-def _render(path: Path, story: list[Any], title: str, council: str, password: str | None,
-            files: Sequence[tuple[str, bytes]] = ()) -> int:
+def _render(
+    path: Path,
+    story: list[Any],
+    title: str,
+    council: str,
+    password: str | None,
+    files: Sequence[tuple[str, bytes]] = (),
+) -> int:
     """Lay out ``story`` with CONFIDENTIAL and the page number on every page."""
     import io
 
@@ -122,8 +128,15 @@ def _render(path: Path, story: list[Any], title: str, council: str, password: st
         check_pdf_password(password)
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=22 * mm, rightMargin=22 * mm, topMargin=22 * mm,
-        bottomMargin=22 * mm, title=attr(title), author=attr(council), creator="MOP Desktop",
+        buffer,
+        pagesize=A4,
+        leftMargin=22 * mm,
+        rightMargin=22 * mm,
+        topMargin=22 * mm,
+        bottomMargin=22 * mm,
+        title=attr(title),
+        author=attr(council),
+        creator="MOP Desktop",
         initialFontName=fonts.REGULAR,
     )
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
@@ -178,15 +191,23 @@ def _case_story(concern: Concern, timeline: list[TimelineEntry], guidance: str) 
         ["Reference", concern.reference],
         ["Raised on", format_long(concern.raised_on)],
         ["Raised by", f"{concern.raised_by} ({role_label(concern.raised_by_role)})".strip()],
-        ["About", f"{concern.about} ({role_label(concern.about_role)})" if concern.about_role
-         else concern.about],
+        [
+            "About",
+            f"{concern.about} ({role_label(concern.about_role)})"
+            if concern.about_role
+            else concern.about,
+        ],
         ["Category", category_label(concern.category)],
         ["Protocol clauses", ", ".join(concern.clauses)],
         ["Route", concern.route],
         ["Status", status_label(concern.status)],
         ["Follow-up", format_long(concern.follow_up_on)],
-        ["Closed on", "unknown (closing date not recorded)" if concern.closing_date_unknown
-         else format_long(concern.closed_on)],
+        [
+            "Closed on",
+            "unknown (closing date not recorded)"
+            if concern.closing_date_unknown
+            else format_long(concern.closed_on),
+        ],
     ]
     story = [
         _heading(f"Concern {concern.reference}", "title"),
@@ -200,9 +221,13 @@ def _case_story(concern: Concern, timeline: list[TimelineEntry], guidance: str) 
         story += [_heading("Route under the protocol"), _p(guidance)]
     story.append(_heading("Timeline"))
     if timeline:
-        story.append(_table([["Date", "Action or contact"]]
-                            + [[format_short(t.on), t.entry] for t in timeline],
-                            [26 * mm, 140 * mm], header=True))
+        story.append(
+            _table(
+                [["Date", "Action or contact"]] + [[format_short(t.on), t.entry] for t in timeline],
+                [26 * mm, 140 * mm],
+                header=True,
+            )
+        )
     else:
         story.append(_p("No entries."))
     story += [_heading("Outcome"), _p(concern.outcome or "Not yet recorded.")]
@@ -210,24 +235,36 @@ def _case_story(concern: Concern, timeline: list[TimelineEntry], guidance: str) 
 
 
 def case_report(
-    path: Path, concern: Concern, timeline: list[TimelineEntry], audit: list[AuditEntry],
-    council: str, password: str, guidance: str = "",
+    path: Path,
+    concern: Concern,
+    timeline: list[TimelineEntry],
+    audit: list[AuditEntry],
+    council: str,
+    password: str,
+    guidance: str = "",
     files: Sequence[tuple[str, bytes]] = (),
 ) -> int:
     """The password-protected case report for one concern; ``files`` (its attachments) are
     listed in it and embedded in the PDF."""
     from reportlab.lib.units import mm
 
-    story = [_p(council, "council"), _p(f"Case report · printed {format_long(dt.date.today())}",
-                                        "meta")]
+    story = [
+        _p(council, "council"),
+        _p(f"Case report · printed {format_long(dt.date.today())}", "meta"),
+    ]
     story += _case_story(concern, timeline, guidance)
     story.append(_heading("Audit trail"))
-    story.append(_table(
-        [["When", "Who", "What", "Field"]]
-        + [[a.local_time(), a.actor, a.action, field_label(a.field) if a.field else ""]
-           for a in audit],
-        [34 * mm, 34 * mm, 58 * mm, 40 * mm], header=True,
-    ))
+    story.append(
+        _table(
+            [["When", "Who", "What", "Field"]]
+            + [
+                [a.local_time(), a.actor, a.action, field_label(a.field) if a.field else ""]
+                for a in audit
+            ],
+            [34 * mm, 34 * mm, 58 * mm, 40 * mm],
+            header=True,
+        )
+    )
     story += attachment_story(files)
     return _render(path, story, f"Case report {concern.reference}", council, password, files)
 
@@ -253,8 +290,13 @@ def attachment_story(files: Sequence[tuple[str, bytes]]) -> list[Any]:
 
 
 def subject_access_report(
-    path: Path, name: str, cases: list[tuple[Concern, list[TimelineEntry]]], council: str,
-    password: str, files: Sequence[tuple[str, bytes]] = (), files_left_out: int = 0,
+    path: Path,
+    name: str,
+    cases: list[tuple[Concern, list[TimelineEntry]]],
+    council: str,
+    password: str,
+    files: Sequence[tuple[str, bytes]] = (),
+    files_left_out: int = 0,
 ) -> int:
     """The records that name ``name`` (as the clerk chose them), for a subject access
     request."""
@@ -263,8 +305,10 @@ def subject_access_report(
     story: list[Any] = [
         _p(council, "council"),
         _heading("Subject access request", "title"),
-        _p(f"The records in the concern register that name {name}, printed "
-           f"{format_long(dt.date.today())}. {len(cases)} record(s)."),
+        _p(
+            f"The records in the concern register that name {name}, printed "
+            f"{format_long(dt.date.today())}. {len(cases)} record(s)."
+        ),
     ]
     for index, (concern, timeline) in enumerate(cases):
         if index:
@@ -272,9 +316,13 @@ def subject_access_report(
         story += _case_story(concern, timeline, "")
     story += attachment_story(files)
     if files_left_out:
-        story.append(_p(f"{files_left_out} other attached file(s) of these records do not name "
-                        f"{name}, or cannot be read for names, and are not included: the "
-                        "clerk reviews them before deciding what else to disclose."))
+        story.append(
+            _p(
+                f"{files_left_out} other attached file(s) of these records do not name "
+                f"{name}, or cannot be read for names, and are not included: the "
+                "clerk reviews them before deciding what else to disclose."
+            )
+        )
     return _render(path, story, "Subject access request", council, password, files)
 
 
@@ -284,8 +332,9 @@ def _key_paragraph(recovery_key: str) -> Any:
 
     from mop_desktop.services.pdf.escape import para
 
-    style = ParagraphStyle("recovery-key", parent=_styles()["title"], fontSize=17, leading=24,
-                           splitLongWords=0)
+    style = ParagraphStyle(
+        "recovery-key", parent=_styles()["title"], fontSize=17, leading=24, splitLongWords=0
+    )
     return Paragraph(para(recovery_key), style)
 
 
@@ -298,27 +347,35 @@ def recovery_sheet(path: Path, recovery_key: str, council: str, created: dt.date
         _heading("Recovery key"),
         _key_paragraph(recovery_key),
         _heading("What this is"),
-        _p("The council keeps a confidential record of concerns between councillors and staff "
-           "in MOP Desktop, on the clerk's computer. The record is locked (encrypted): it opens "
-           "with the clerk's passphrase, or with this recovery key. If the passphrase is "
-           "forgotten, or the clerk leaves or is away for a long time, this key lets the "
-           "council open the record and choose a new passphrase: without it the record would "
-           "be lost for good."),
+        _p(
+            "The council keeps a confidential record of concerns between councillors and staff "
+            "in MOP Desktop, on the clerk's computer. The record is locked (encrypted): it opens "
+            "with the clerk's passphrase, or with this recovery key. If the passphrase is "
+            "forgotten, or the clerk leaves or is away for a long time, this key lets the "
+            "council open the record and choose a new passphrase: without it the record would "
+            "be lost for good."
+        ),
         _heading("When it is needed"),
-        _p("On the clerk's computer, open MOP Desktop, go to the Concerns page and choose "
-           "\u201cForgotten passphrase? Use the recovery key\u201d. Type the key above as it "
-           "is printed (capital letters, spaces and hyphens do not matter), then choose the new "
-           "passphrase. The chair (or the chair of the personnel committee) should be there "
-           "when the key is used, and the use noted in the confidential minutes."),
+        _p(
+            "On the clerk's computer, open MOP Desktop, go to the Concerns page and choose "
+            "\u201cForgotten passphrase? Use the recovery key\u201d. Type the key above as it "
+            "is printed (capital letters, spaces and hyphens do not matter), then choose the new "
+            "passphrase. The chair (or the chair of the personnel committee) should be there "
+            "when the key is used, and the use noted in the confidential minutes."
+        ),
         _heading("Keeping it safe"),
-        _p("The clerk and the chair sign and date this sheet, and it is kept in the council's "
-           "safe or another locked place, away from the computer. Delete the PDF file once the "
-           "sheet is printed: anyone holding the key and a copy of the council's data could "
-           "read the record. If the key may have been seen by someone who should not have it, "
-           "the clerk issues a new one (Concerns page, More, Replace recovery key); this key "
-           "then stops working and this sheet can be shredded."),
-        _p("The key is letters and digits only. Its last group is a check that catches typing "
-           "mistakes."),
+        _p(
+            "The clerk and the chair sign and date this sheet, and it is kept in the council's "
+            "safe or another locked place, away from the computer. Delete the PDF file once the "
+            "sheet is printed: anyone holding the key and a copy of the council's data could "
+            "read the record. If the key may have been seen by someone who should not have it, "
+            "the clerk issues a new one (Concerns page, More, Replace recovery key); this key "
+            "then stops working and this sheet can be shredded."
+        ),
+        _p(
+            "The key is letters and digits only. Its last group is a check that catches typing "
+            "mistakes."
+        ),
         _p("Clerk: ______________________      Date: ______________", "signoff"),
         _p("Chair: ______________________      Date: ______________", "signoff"),
     ]

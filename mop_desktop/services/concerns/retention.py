@@ -39,10 +39,17 @@ def due(session: Session, years: int, today: dt.date) -> list[RetentionItem]:
     """Closed concerns past their retention period. One closed with its closing date unknown
     is never among them: its period cannot be counted until the clerk sets a date."""
     rows = session.execute(
-        select(ConcernRow.reference, ConcernRow.status, ConcernRow.closed_on,
-               ConcernRow.closing_date_unknown)
-        .where(ConcernRow.status == CLOSED, ConcernRow.closed_on.is_not(None),
-               ConcernRow.closing_date_unknown.is_(False))
+        select(
+            ConcernRow.reference,
+            ConcernRow.status,
+            ConcernRow.closed_on,
+            ConcernRow.closing_date_unknown,
+        )
+        .where(
+            ConcernRow.status == CLOSED,
+            ConcernRow.closed_on.is_not(None),
+            ConcernRow.closing_date_unknown.is_(False),
+        )
         .order_by(ConcernRow.closed_on)
     )
     return [
@@ -54,11 +61,13 @@ def due(session: Session, years: int, today: dt.date) -> list[RetentionItem]:
 
 def undated(session: Session) -> list[str]:
     """References of closed concerns whose closing date is unknown (kept until one is set)."""
-    return list(session.scalars(
-        select(ConcernRow.reference)
-        .where(ConcernRow.status == CLOSED, ConcernRow.closed_on.is_(None))
-        .order_by(ConcernRow.reference)
-    ))
+    return list(
+        session.scalars(
+            select(ConcernRow.reference)
+            .where(ConcernRow.status == CLOSED, ConcernRow.closed_on.is_(None))
+            .order_by(ConcernRow.reference)
+        )
+    )
 
 
 def delete(session: Session, reference: str, reason: str) -> None:
@@ -98,8 +107,7 @@ class RetentionReview:
 def review(service: RegisterService, years: int, today: dt.date) -> RetentionReview:
     """The retention review of the unlocked register, in one transaction."""
     with service.session() as session:
-        return RetentionReview(years, due(session, years, today), undated(session),
-                               traces(session))
+        return RetentionReview(years, due(session, years, today), undated(session), traces(session))
 
 
 def remove(service: RegisterService, reference: str, reason: str) -> None:

@@ -106,9 +106,11 @@ def _need_envelope(session: Session) -> ChairEnvelope:
 
 def sealed_references(service: RegisterService) -> set[str]:
     with service.session() as session:
-        return set(session.scalars(
-            select(ConcernRow.reference).join(SealedRow, SealedRow.concern_id == ConcernRow.id)
-        ))
+        return set(
+            session.scalars(
+                select(ConcernRow.reference).join(SealedRow, SealedRow.concern_id == ConcernRow.id)
+            )
+        )
 
 
 def is_sealed(service: RegisterService, reference: str) -> bool:
@@ -141,8 +143,9 @@ def _read_payload(reference: str, blob: bytes) -> SealedCase:
             if values.get(name):
                 values[name] = dt.date.fromisoformat(values[name])
         concern = Concern(**values)
-        timeline = [TimelineEntry(dt.date.fromisoformat(on), str(text))
-                    for on, text in body["timeline"]]
+        timeline = [
+            TimelineEntry(dt.date.fromisoformat(on), str(text)) for on, text in body["timeline"]
+        ]
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
         raise SealedDamaged(reference) from None
     return SealedCase(concern, timeline)
@@ -162,8 +165,13 @@ def _blank(row: ConcernRow) -> None:
     row.outcome = ""
 
 
-def _write_sealed(session: Session, row: ConcernRow, public_key: bytes,
-                  concern: Concern, timeline: list[TimelineEntry]) -> None:
+def _write_sealed(
+    session: Session,
+    row: ConcernRow,
+    public_key: bytes,
+    concern: Concern,
+    timeline: list[TimelineEntry],
+) -> None:
     concern.reference = row.reference
     payload = seal(public_key, row.reference, _payload(concern, timeline))
     existing = session.get(SealedRow, row.id)
@@ -199,8 +207,9 @@ def seal_concern(service: RegisterService, reference: str) -> None:
         audit(session, "sealed to the chair", reference)
 
 
-def add_sealed(service: RegisterService, concern: Concern,
-               timeline: list[TimelineEntry] | None = None) -> str:
+def add_sealed(
+    service: RegisterService, concern: Concern, timeline: list[TimelineEntry] | None = None
+) -> str:
     """A new concern, sealed to the chair from the moment it is saved (with ``timeline``)."""
     with service.session() as session:
         public_key = _need_envelope(session).public_key
@@ -223,8 +232,13 @@ def open_sealed(service: RegisterService, key: ChairKey, reference: str) -> Seal
     return _read_payload(reference, key.open(reference, blob))
 
 
-def update_sealed(service: RegisterService, key: ChairKey, reference: str, concern: Concern,
-                  timeline: list[TimelineEntry]) -> None:
+def update_sealed(
+    service: RegisterService,
+    key: ChairKey,
+    reference: str,
+    concern: Concern,
+    timeline: list[TimelineEntry],
+) -> None:
     """Save the chair's changes: sealed again, to the same key."""
     validate(concern)
     for entry in timeline:
@@ -239,8 +253,9 @@ def update_sealed(service: RegisterService, key: ChairKey, reference: str, conce
         audit(session, "sealed record changed by the chair", reference)
 
 
-def open_sealed_attachment(service: RegisterService, key: ChairKey, reference: str,
-                           attachment_id: int) -> tuple[str, bytes]:
+def open_sealed_attachment(
+    service: RegisterService, key: ChairKey, reference: str, attachment_id: int
+) -> tuple[str, bytes]:
     from .attachments import sealed_blob
 
     blob = sealed_blob(service, reference, attachment_id)

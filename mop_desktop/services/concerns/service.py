@@ -126,7 +126,10 @@ def reference_exists(session: Session, reference: str) -> bool:
 
 
 def insert_concern(
-    session: Session, concern: Concern, *, action: str = "created",
+    session: Session,
+    concern: Concern,
+    *,
+    action: str = "created",
     fingerprint: str | None = None,
 ) -> str:
     """Validate and add one concern in ``session``; returns its reference. A reference given
@@ -139,8 +142,9 @@ def insert_concern(
             raise ConcernError("reference", "that reference is already in the register")
     else:
         reference = next_reference(session, concern.raised_on.year)
-    session.add(ConcernRow(reference=reference, import_fingerprint=fingerprint,
-                           **column_values(concern)))
+    session.add(
+        ConcernRow(reference=reference, import_fingerprint=fingerprint, **column_values(concern))
+    )
     remember_category(session, concern.category)
     session.flush()
     audit(session, action, reference)
@@ -190,8 +194,10 @@ def _refuse_if_sealed(session: Session, row: ConcernRow) -> None:
     from mop_desktop.store.register import SealedRow
 
     if session.get(SealedRow, row.id) is not None:
-        raise ConcernError("timeline", "this concern is sealed: only the chair of the "
-                           "personnel committee can add to it")
+        raise ConcernError(
+            "timeline",
+            "this concern is sealed: only the chair of the personnel committee can add to it",
+        )
 
 
 #: The stored row of one concern, for the services beside this one (attachments, sealing).
@@ -295,8 +301,10 @@ class RegisterService:
         import secrets
 
         salt = secrets.token_bytes(16)
-        self._passphrase_digest = (salt, hashlib.blake2b(passphrase.encode("utf-8"),
-                                                         key=salt).digest())
+        self._passphrase_digest = (
+            salt,
+            hashlib.blake2b(passphrase.encode("utf-8"), key=salt).digest(),
+        )
 
     def is_register_passphrase(self, candidate: str) -> bool:
         import hashlib
@@ -500,8 +508,10 @@ class RegisterService:
         from mop_desktop.store.register import DraftRow
 
         with self.session() as session:
-            return [(r.id, r.reference, json.loads(r.fields))
-                    for r in session.scalars(select(DraftRow).order_by(DraftRow.id))]
+            return [
+                (r.id, r.reference, json.loads(r.fields))
+                for r in session.scalars(select(DraftRow).order_by(DraftRow.id))
+            ]
 
     def discard_draft(self, draft_id: int) -> None:
         from mop_desktop.store.register import DraftRow

@@ -37,10 +37,27 @@ from mop_desktop.store.register import ConcernRow, TimelineRow
 
 from .service import RegisterService, TimelineEntry, to_concern
 
-TITLES = frozenset({
-    "cllr", "councillor", "mr", "mrs", "ms", "miss", "mx", "dr", "rev", "revd", "reverend",
-    "sir", "dame", "lady", "lord", "prof", "professor",
-})
+TITLES = frozenset(
+    {
+        "cllr",
+        "councillor",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "rev",
+        "revd",
+        "reverend",
+        "sir",
+        "dame",
+        "lady",
+        "lord",
+        "prof",
+        "professor",
+    }
+)
 #: Words as FTS5's unicode61 tokenizer sees them: letters and digits (no underscore).
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 #: Between people in a person field: commas, semicolons, slashes, ampersands, "and".
@@ -50,8 +67,15 @@ PERSON_FIELDS = ("raised_by", "about")
 TEXT_FIELDS = ("summary", "details", "route", "outcome")
 WHOLE = "whole name"
 PART = "part of the name"
-_LABELS = {"raised_by": "raised by", "about": "about", "summary": "summary",
-           "details": "details", "route": "route", "outcome": "outcome", "timeline": "timeline"}
+_LABELS = {
+    "raised_by": "raised by",
+    "about": "about",
+    "summary": "summary",
+    "details": "details",
+    "route": "route",
+    "outcome": "outcome",
+    "timeline": "timeline",
+}
 
 
 @dataclass(frozen=True)
@@ -165,9 +189,12 @@ def _reasons(request: list[str], values: dict[str, str], entries: Iterable[str])
 def _fts_candidates(session: Session, request: list[str]) -> set[int]:
     """Concerns whose indexed fields hold any word of the name (narrowed further here)."""
     expression = " OR ".join(f'"{w}"' for w in dict.fromkeys(request))
-    return {rowid for (rowid,) in session.execute(
-        text("SELECT rowid FROM concern_fts WHERE concern_fts MATCH :m"), {"m": expression}
-    )}
+    return {
+        rowid
+        for (rowid,) in session.execute(
+            text("SELECT rowid FROM concern_fts WHERE concern_fts MATCH :m"), {"m": expression}
+        )
+    }
 
 
 def _timeline_by_concern(session: Session, request: list[str]) -> dict[int, list[str]]:
@@ -196,14 +223,16 @@ def find_candidates(session: Session, name: str) -> list[Candidate]:
         row
         for chunk in _chunks(sorted(ids))  # the columns needed only, never whole rows
         for row in session.execute(
-            select(ConcernRow.raised_on, ConcernRow.id, ConcernRow.reference, *columns)
-            .where(ConcernRow.id.in_(chunk))
+            select(ConcernRow.raised_on, ConcernRow.id, ConcernRow.reference, *columns).where(
+                ConcernRow.id.in_(chunk)
+            )
         ).all()
     ]
     rows.sort(key=lambda r: (r[0], r[1]))
     for raised_on, concern_id, reference, *texts in rows:
-        reasons = _reasons(request, dict(zip(fields, texts, strict=True)),
-                           timeline.get(concern_id, ()))
+        reasons = _reasons(
+            request, dict(zip(fields, texts, strict=True)), timeline.get(concern_id, ())
+        )
         if reasons:
             found.append(Candidate(reference, raised_on, tuple(reasons)))
     return found
@@ -226,7 +255,8 @@ def case_files(session: Session, references: Iterable[str]) -> list[CaseFile]:
     rows: list[ConcernRow] = []
     for chunk in _chunks(wanted):
         rows += session.scalars(
-            select(ConcernRow).where(ConcernRow.reference.in_(chunk))
+            select(ConcernRow)
+            .where(ConcernRow.reference.in_(chunk))
             .options(selectinload(ConcernRow.timeline))  # one query per chunk, not per record
         ).all()
     rows.sort(key=lambda r: (r.raised_on, r.id))
@@ -243,9 +273,7 @@ def choose(candidates: list[Candidate], exclude: Iterable[str]) -> list[str]:
     for reference in exclude:
         ref = reference.strip()
         if ref not in known:
-            raise ConcernError(
-                "--exclude", f"{ref} is not among the records that name this person"
-            )
+            raise ConcernError("--exclude", f"{ref} is not among the records that name this person")
         left_out.add(ref)
     return [c.reference for c in candidates if c.reference not in left_out]
 

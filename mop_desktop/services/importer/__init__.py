@@ -72,7 +72,7 @@ class ImportResult:
         return any(a.adopted_on for a in self.history)
 
     def contents(self) -> str:
-        """"5 sections, 15 clauses and paragraphs, 1 row of version history"."""
+        """ "5 sections, 15 clauses and paragraphs, 1 row of version history"."""
         from mop_desktop.domain.wording import counted
 
         sections = self.text.sections

@@ -155,14 +155,21 @@ def build(
         if section.doubtful:
             where = builder.source_line(section)
             heading = _short(section.heading)
-            issues.append(ImportIssue(where, _kind(section.doubtful),
-                                      f"heading \u201c{heading}\u201d: {section.doubtful}", unit))
+            issues.append(
+                ImportIssue(
+                    where,
+                    _kind(section.doubtful),
+                    f"heading \u201c{heading}\u201d: {section.doubtful}",
+                    unit,
+                )
+            )
         for block in section.blocks:
             if block.doubtful:
                 where = builder.source_line(block)
                 label = f"clause {block.number}" if block.number else _quote(block.text)
-                issues.append(ImportIssue(where, _kind(block.doubtful),
-                                          f"{label}: {block.doubtful}", unit))
+                issues.append(
+                    ImportIssue(where, _kind(block.doubtful), f"{label}: {block.doubtful}", unit)
+                )
     issues.extend(_missing(title, council, merged.adoptions, unit))
     texts = [p.text for p in paras if p.rows is None] + [
         " ".join(row) for p in paras if p.rows for row in p.rows
@@ -217,7 +224,8 @@ def _council_in_sentence(paras: list[Para]) -> str:
             name = council_name_in(para.text)
             words = name.split()
             while words and (  # "Adopted by Shavington-cum-Gresty Parish Council"
-                words[0].lower() in _NOT_NAMES or words[0].lower().endswith(("ed", "ing", "ly"))
+                words[0].lower() in _NOT_NAMES
+                or words[0].lower().endswith(("ed", "ing", "ly"))
                 or words[0].islower()
             ):
                 words.pop(0)
@@ -229,10 +237,12 @@ def _council_in_sentence(paras: list[Para]) -> str:
 
 _COUNCIL_WORDS = re.compile(r"(?:town|parish|community|city|village|neighbourhood)\s+council", re.I)
 # words that start a sentence before "Town Council" but are no place's name
-_NOT_NAMES = set("""a an all any each every our your their its this that these those local
+_NOT_NAMES = set(
+    """a an all any each every our your their its this that these those local
 whole full new bring contact ask see join email write call inform tell notify report refer
 send give make if when where whether please dear chairman chair clerk members councillors
-by of on at to for from with and the""".split())
+by of on at to for from with and the""".split()
+)
 
 
 def _clean(para: Para) -> Para:
@@ -295,7 +305,9 @@ def _section_title(para: Para) -> bool:
     title (all its words kept), not a numbered section."""
     marker = split_marker(para.text)
     return (
-        marker.kind == "clause" and marker.section_word and bool(_DOC_WORD.search(marker.text))
+        marker.kind == "clause"
+        and marker.section_word
+        and bool(_DOC_WORD.search(marker.text))
         and len(para.text) <= 120
     )
 
@@ -359,8 +371,7 @@ def _layout(body: list[Para]) -> Layout:
         indents = [p.indent for p in plain]
         layout.clause_indent = max(set(indents), key=indents.count)
     layout.numbered_headings = any(
-        heading_like(text) or para.heading_level is not None
-        for _number, text, para in singles
+        heading_like(text) or para.heading_level is not None for _number, text, para in singles
     )
     return layout
 

@@ -25,11 +25,17 @@ def _column_field(header: str) -> str | None:
     h = " ".join(header.strip().lower().split())
     if not h:
         return None
-    if re.search(r"\b(approved|adopted|agreed|ratified|accepted) (by|at)\b|\bcommittee\b|"
-                 r"\bmeeting\b|\bbody\b", h):
+    if re.search(
+        r"\b(approved|adopted|agreed|ratified|accepted) (by|at)\b|\bcommittee\b|"
+        r"\bmeeting\b|\bbody\b",
+        h,
+    ):
         return "body"  # "Approved by: Full Council" names a body, not a person or a date
-    if re.search(r"originator|reviewer|author|owner|responsible|officer|reviewed by|by whom|"
-                 r"prepared by|amended by|^by$|^who$", h):
+    if re.search(
+        r"originator|reviewer|author|owner|responsible|officer|reviewed by|by whom|"
+        r"prepared by|amended by|^by$|^who$",
+        h,
+    ):
         return "reviewer"
     if re.search(r"minute|\bmin\b|resolution|\bref", h):
         return "minute_ref"

@@ -185,8 +185,10 @@ class BodyBuilder:
         if self._decimal_item(para, number):
             self._item(para, Marker("item", marker.text, style="decimal", value=int(number)), nxt)
             return
-        after_bullets = bool(self.stack) and self.stack[0].style == "bullet" and (
-            para.indent <= self.block_para.indent
+        after_bullets = (
+            bool(self.stack)
+            and self.stack[0].style == "bullet"
+            and (para.indent <= self.block_para.indent)
         )
         if like_heading and (not self.stack or after_bullets):
             self.new_section(marker.text, number, para)
@@ -259,8 +261,10 @@ class BodyBuilder:
         if nxt is not None and nxt.toc and heading_like(text):
             self.new_block(text, "", para)  # "Contents" over its lines
             return
-        after_lead_in = self.block is not None and not self.stack and (
-            self.block.text.rstrip(" -\u2013").endswith(":") or self.unmarked_items
+        after_lead_in = (
+            self.block is not None
+            and not self.stack
+            and (self.block.text.rstrip(" -\u2013").endswith(":") or self.unmarked_items)
         )
         if after_lead_in and heading_like(text) and not strong:
             # "... for the purposes of:-" then short lines with no marker: a list in meaning
@@ -387,7 +391,6 @@ class BodyBuilder:
         check_sequence(self.sections)
         return self.sections
 
-
     def _demote_subtitles(self) -> None:
         """A plain line taken for a heading with nothing under it, straight above another
         heading, is a sub-title: a paragraph of the section before it."""
@@ -400,8 +403,11 @@ class BodyBuilder:
                 and nxt is not None and not nxt.numbered and kept
                 and not (para.bold or is_caps(para.text) or para.heading_level is not None)
             ):  # fmt: skip
-                block = Block(text=section.heading, numbered=False,
-                              doubtful="a heading with nothing under it? kept as a paragraph")
+                block = Block(
+                    text=section.heading,
+                    numbered=False,
+                    doubtful="a heading with nothing under it? kept as a paragraph",
+                )
                 self.sources[id(block)] = self.sources.get(id(section), _Source())
                 kept[-1].blocks.append(block)
                 continue

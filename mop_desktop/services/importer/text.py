@@ -75,13 +75,14 @@ def text_paragraphs(text: str, *, markdown: bool = False) -> list[Para]:
     # a text with a paragraph on every line and (almost) no blank lines (copied from a web
     # page): every line stands alone, as if blank lines were between them
     filled = [line for line in lines if line.strip()]
-    one_per_line = width is None and len(filled) >= 8 and len(lines) - len(filled) < len(
-        filled
-    ) * 0.1 and sum(len(line) > 120 for line in filled) >= 2
-    # a blank line after (almost) every line: the blank lines do not part paragraphs
-    runs = sum(
-        1 for a, b in zip(lines, lines[1:], strict=False) if a.strip() and not b.strip()
+    one_per_line = (
+        width is None
+        and len(filled) >= 8
+        and len(lines) - len(filled) < len(filled) * 0.1
+        and sum(len(line) > 120 for line in filled) >= 2
     )
+    # a blank line after (almost) every line: the blank lines do not part paragraphs
+    runs = sum(1 for a, b in zip(lines, lines[1:], strict=False) if a.strip() and not b.strip())
     double_spaced = len(filled) >= 8 and runs >= 0.6 * len(filled)
     paras: list[Para] = []
     blank = False

@@ -60,12 +60,15 @@ def heading_lines(source: ProtocolSource) -> list[str]:
     from mop_desktop.domain.dates import format_long, format_month
 
     # an unlabelled draft says "Draft for consideration ..." below, not "Draft" twice
-    lines = [] if source.status == VersionStatus.DRAFT and not source.label else [
-        source.version_line]
+    lines = (
+        [] if source.status == VersionStatus.DRAFT and not source.label else [source.version_line]
+    )
     adoption = source.adoption
     if adoption is not None and adoption.adopted_on:
-        line = f"Adopted by {adoption.adopted_by or 'Full Council'} on " \
-               f"{format_long(adoption.adopted_on)}"
+        line = (
+            f"Adopted by {adoption.adopted_by or 'Full Council'} on "
+            f"{format_long(adoption.adopted_on)}"
+        )
         if adoption.minute_ref:
             line += f", minute {adoption.minute_ref}"
         lines.append(line)
@@ -116,8 +119,9 @@ def read_image_setting(value: str) -> bytes | None:
         return None
 
 
-def _source(repo: ProtocolRepository, protocol: Protocol, version: Version, *,
-            with_images: bool = True) -> ProtocolSource:
+def _source(
+    repo: ProtocolRepository, protocol: Protocol, version: Version, *, with_images: bool = True
+) -> ProtocolSource:
     own = protocol.adoption_of(version)
     adoption = own.to_adoption() if own else None
     adopted = not version.is_draft
@@ -137,8 +141,9 @@ def _source(repo: ProtocolRepository, protocol: Protocol, version: Version, *,
     )
 
 
-def load_protocol(repo: ProtocolRepository, *, version_label: str | None = None,
-                  draft: bool = False) -> ProtocolSource:
+def load_protocol(
+    repo: ProtocolRepository, *, version_label: str | None = None, draft: bool = False
+) -> ProtocolSource:
     """The version asked for: by label, the draft, or the adopted version in force (the
     draft when nothing has been adopted yet)."""
     protocol = _document(repo)

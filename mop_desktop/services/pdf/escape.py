@@ -32,10 +32,7 @@ def clean(text: str | None) -> str:
 def escape(text: str) -> str:
     """Escape ``&``, ``<``, ``>`` and quotes for reportlab's markup parser."""
     return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace('"', "&quot;")
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     )
 
 

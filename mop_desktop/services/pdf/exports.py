@@ -33,11 +33,20 @@ from mop_desktop.store.protocol_repo import ProtocolRepository, reading
 PROTOCOL, DRAFT, REDLINE = "protocol", "draft", "redline"
 #: the adopted version's record hash rides in the PDF's keywords, for ``verify``
 RECORD_KEYWORD = "mop-record:"
-KIND_NAMES = {PROTOCOL: "Adopted protocol", DRAFT: "Draft protocol",
-              REDLINE: "Council-pack report"}
+KIND_NAMES = {PROTOCOL: "Adopted protocol", DRAFT: "Draft protocol", REDLINE: "Council-pack report"}
 
-__all__ = ["PdfError", "ExportInfo", "export_pdf", "verify", "verify_file", "find_record",
-           "list_exports", "file_sha256", "planned_name", "suggested_name"]
+__all__ = [
+    "PdfError",
+    "ExportInfo",
+    "export_pdf",
+    "verify",
+    "verify_file",
+    "find_record",
+    "list_exports",
+    "file_sha256",
+    "planned_name",
+    "suggested_name",
+]
 
 
 @dataclass(frozen=True)
@@ -135,8 +144,10 @@ def export_pdf(
                 council=source.council.name,
                 title=source.text.title,
                 version=version,
-                subject=(f"{source.text.title}, {source.version_line}"
-                         + (f", {source.council.name}" if source.council.name else "")),
+                subject=(
+                    f"{source.text.title}, {source.version_line}"
+                    + (f", {source.council.name}" if source.council.name else "")
+                ),
                 mark=mark,
                 keywords=keywords,
             )
@@ -153,8 +164,15 @@ def export_pdf(
             raise PdfError(f"cannot write {target}: {exc.strerror or exc}") from None
         created = dt.datetime.now()
         if record:
-            created = _local(repo.record_export(version_id=version_id, version_label=label,
-                                                 kind=kind, path=str(target), sha256=digest))
+            created = _local(
+                repo.record_export(
+                    version_id=version_id,
+                    version_label=label,
+                    kind=kind,
+                    path=str(target),
+                    sha256=digest,
+                )
+            )
     return ExportInfo(str(target), kind, label, digest, created, pages)
 
 
@@ -214,18 +232,24 @@ def _record_problem(repo: ProtocolRepository, record_hash: str, *, check_text: b
         intact = record.prev_hash == previous and record.compute_hash() == record.record_hash
         previous = record.record_hash
         if not intact:
-            return (f"the adoption history has been altered before or at record {short}; "
-                    "run mop-desktop check")
+            return (
+                f"the adoption history has been altered before or at record {short}; "
+                "run mop-desktop check"
+            )
         if record.record_hash != record_hash:
             continue
         if check_text and record.text_sha256 and record.version_id is not None:
             version = protocol.version(record.version_id) if protocol is not None else None
             if version is None or repo.text(version).sha256() != record.text_sha256:
-                return (f"the text adopted with record {short} has been changed in the store "
-                        "since this was printed; run mop-desktop check")
+                return (
+                    f"the text adopted with record {short} has been changed in the store "
+                    "since this was printed; run mop-desktop check"
+                )
         return ""
-    return (f"the adoption record printed on it ({short}) is no longer in the history: the "
-            "history has been changed since it was printed; run mop-desktop check")
+    return (
+        f"the adoption record printed on it ({short}) is no longer in the history: the "
+        "history has been changed since it was printed; run mop-desktop check"
+    )
 
 
 def find_record(store: Store, typed: str) -> tuple[str | None, str]:
@@ -236,16 +260,20 @@ def find_record(store: Store, typed: str) -> tuple[str | None, str]:
 
     digits = "".join(typed.split()).lower()
     if len(digits) < 8 or any(c not in "0123456789abcdef" for c in digits):
-        return None, ("--record: give the record's digits as printed (at least 8 of 0-9 and "
-                      "a-f, e.g. 9d28 4122 a2d6)")
+        return None, (
+            "--record: give the record's digits as printed (at least 8 of 0-9 and "
+            "a-f, e.g. 9d28 4122 a2d6)"
+        )
     with reading(store) as repo:
         protocol = repo.protocol()
         history = protocol.history() if protocol is not None else []
         found = [a for a in history if record_digest(a.record_hash).startswith(digits)]
         if not found:
-            return None, (f"no record in the adoption history begins with "
-                          f"{short_record_hash(digits)}: the history has been changed since "
-                          "it was printed, or the digits were mistyped")
+            return None, (
+                f"no record in the adoption history begins with "
+                f"{short_record_hash(digits)}: the history has been changed since "
+                "it was printed, or the digits were mistyped"
+            )
         record = found[-1]
         problem = _record_problem(repo, record.record_hash, check_text=True)
     if problem:
@@ -266,23 +294,31 @@ def _local(stamp: dt.datetime) -> dt.datetime:
 def list_exports(store: Store) -> list[ExportInfo]:
     """Every PDF recorded, newest first; ``created_at`` in local time."""
     with reading(store) as repo:
-        return [ExportInfo(path, kind, label, sha256, _local(created))
-                for path, kind, label, sha256, created in repo.exports()]
+        return [
+            ExportInfo(path, kind, label, sha256, _local(created))
+            for path, kind, label, sha256, created in repo.exports()
+        ]
 
 
-def planned_name(store: Store, *, redline: bool = False, draft: bool = False,
-                 today: dt.date | None = None, version_label: str | None = None) -> str:
+def planned_name(
+    store: Store,
+    *,
+    redline: bool = False,
+    draft: bool = False,
+    today: dt.date | None = None,
+    version_label: str | None = None,
+) -> str:
     """The file name to suggest for an export, from the council, title, version and date."""
     day = today or dt.date.today()
     with reading(store) as repo:
         if redline:
             report = load_report(repo, day)
-            return suggested_name(report.council.name, report.draft.text.title,
-                                  proposed_label(report), day, REDLINE)
+            return suggested_name(
+                report.council.name, report.draft.text.title, proposed_label(report), day, REDLINE
+            )
         source = load_protocol(repo, draft=draft, version_label=version_label)
         kind = DRAFT if source.status == VersionStatus.DRAFT else PROTOCOL
-        return suggested_name(source.council.name, source.text.title, source.label or "",
-                              day, kind)
+        return suggested_name(source.council.name, source.text.title, source.label or "", day, kind)
 
 
 def suggested_name(council: str, title: str, version: str, day: dt.date, kind: str) -> str:
@@ -300,7 +336,5 @@ def suggested_name(council: str, title: str, version: str, day: dt.date, kind: s
 def _safe(text: str) -> str:
     """``text`` for a file name: "/" and "\\" become "-", other characters Windows refuses
     go, and no "-" is left hanging at either end."""
-    kept = "".join(
-        "-" if c in "/\\" else "" if c in '<>:"|?*' or ord(c) < 32 else c for c in text
-    )
+    kept = "".join("-" if c in "/\\" else "" if c in '<>:"|?*' or ord(c) < 32 else c for c in text)
     return " ".join(kept.split()).strip(" -.")

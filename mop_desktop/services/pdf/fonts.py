@@ -48,7 +48,9 @@ def register_fonts(italic: bool = False) -> str:
         addMapping(FAMILY, 0, 1, ITALIC if has_italic else REGULAR)
         addMapping(FAMILY, 1, 1, BOLD_ITALIC if has_italic else BOLD)
         pdfmetrics.registerFontFamily(
-            FAMILY, normal=REGULAR, bold=BOLD,
+            FAMILY,
+            normal=REGULAR,
+            bold=BOLD,
             italic=ITALIC if has_italic else REGULAR,
             boldItalic=BOLD_ITALIC if has_italic else BOLD,
         )

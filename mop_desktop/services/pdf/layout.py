@@ -74,37 +74,75 @@ def styles() -> dict[str, ParagraphStyle]:
     out = {
         "body": base,
         "title": derive(
-            "title", fontName=fonts.BOLD, fontSize=22, leading=27, textColor=ACCENT,
-            spaceBefore=4, spaceAfter=8,
+            "title",
+            fontName=fonts.BOLD,
+            fontSize=22,
+            leading=27,
+            textColor=ACCENT,
+            spaceBefore=4,
+            spaceAfter=8,
         ),
-        "council": derive("council", fontName=fonts.BOLD, fontSize=13, leading=17,
-                          textColor=MUTED, spaceAfter=2),
+        "council": derive(
+            "council", fontName=fonts.BOLD, fontSize=13, leading=17, textColor=MUTED, spaceAfter=2
+        ),
         "meta": derive("meta", fontSize=10, leading=14, textColor=MUTED, spaceAfter=1),
         "h1": derive(
-            "h1", fontName=fonts.BOLD, fontSize=12.5, leading=16, textColor=ACCENT,
-            spaceBefore=12, spaceAfter=6, keepWithNext=1, leftIndent=NUMBER_COLUMN,
-            bulletIndent=0, bulletFontName=fonts.BOLD, bulletFontSize=12.5,
+            "h1",
+            fontName=fonts.BOLD,
+            fontSize=12.5,
+            leading=16,
+            textColor=ACCENT,
+            spaceBefore=12,
+            spaceAfter=6,
+            keepWithNext=1,
+            leftIndent=NUMBER_COLUMN,
+            bulletIndent=0,
+            bulletFontName=fonts.BOLD,
+            bulletFontSize=12.5,
         ),
         "h1plain": derive(
-            "h1plain", fontName=fonts.BOLD, fontSize=12.5, leading=16, textColor=ACCENT,
-            spaceBefore=12, spaceAfter=6, keepWithNext=1,
+            "h1plain",
+            fontName=fonts.BOLD,
+            fontSize=12.5,
+            leading=16,
+            textColor=ACCENT,
+            spaceBefore=12,
+            spaceAfter=6,
+            keepWithNext=1,
         ),
         "h2": derive(
-            "h2", fontName=fonts.BOLD, fontSize=11, leading=15, textColor=ACCENT,
-            spaceBefore=10, spaceAfter=4, keepWithNext=1,
+            "h2",
+            fontName=fonts.BOLD,
+            fontSize=11,
+            leading=15,
+            textColor=ACCENT,
+            spaceBefore=10,
+            spaceAfter=4,
+            keepWithNext=1,
         ),
         "clause": derive(
-            "clause", leftIndent=NUMBER_COLUMN, bulletIndent=0, bulletFontName=fonts.BOLD,
+            "clause",
+            leftIndent=NUMBER_COLUMN,
+            bulletIndent=0,
+            bulletFontName=fonts.BOLD,
         ),
         "plain": derive("plain"),
         "subclause": derive(
-            "subclause", leftIndent=NUMBER_COLUMN + SUB_NUMBER_COLUMN,
-            bulletIndent=NUMBER_COLUMN, bulletFontName=fonts.REGULAR,
+            "subclause",
+            leftIndent=NUMBER_COLUMN + SUB_NUMBER_COLUMN,
+            bulletIndent=NUMBER_COLUMN,
+            bulletFontName=fonts.REGULAR,
         ),
         "item": derive("item", spaceAfter=2.5),
         "cell": derive("cell", fontSize=8.8, leading=11, spaceAfter=0),
-        "cellhead": derive("cellhead", fontName=fonts.BOLD, fontSize=8.8, leading=11,
-                           spaceAfter=0, textColor=colors.white),
+        "cellhead": derive(
+            "cellhead",
+            fontName=fonts.BOLD,
+            fontSize=8.8,
+            leading=11,
+            spaceAfter=0,
+            textColor=colors.white,
+        ),
         "small": derive("small", fontSize=9, leading=12, textColor=MUTED),
         "centre": derive("centre", alignment=TA_CENTER),
         "signoff": derive("signoff", fontSize=10.5, leading=15, spaceBefore=4),
@@ -195,8 +233,9 @@ def _draw_footer(canvas: Canvas, info: PageInfo, number: int, total: int) -> Non
     canvas.line(LEFT, y + 9, PAGE_WIDTH - RIGHT, y + 9)
     canvas.setFont(fonts.REGULAR, 8.5)
     canvas.setFillColor(MUTED)
-    canvas.drawString(LEFT, y, _fit(canvas, attr(info.version), fonts.REGULAR, 8.5,
-                                    TEXT_WIDTH - 80))
+    canvas.drawString(
+        LEFT, y, _fit(canvas, attr(info.version), fonts.REGULAR, 8.5, TEXT_WIDTH - 80)
+    )
     canvas.drawRightString(PAGE_WIDTH - RIGHT, y, f"Page {number} of {total}")
     canvas.restoreState()
 
@@ -220,8 +259,17 @@ def render(target: str | IO[bytes], story: list[Any], info: PageInfo) -> int:
     def on_page_end(canvas: Canvas, _doc: Any) -> None:
         _draw_mark(canvas, info.mark)  # over the text (translucent), so tables cannot hide it
 
-    frame = Frame(LEFT, BOTTOM, TEXT_WIDTH, PAGE_HEIGHT - TOP - BOTTOM, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(
+        LEFT,
+        BOTTOM,
+        TEXT_WIDTH,
+        PAGE_HEIGHT - TOP - BOTTOM,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     doc = BaseDocTemplate(
         target,
         pagesize=A4,
@@ -237,8 +285,9 @@ def render(target: str | IO[bytes], story: list[Any], info: PageInfo) -> int:
         producer="MOP Desktop (reportlab)",
         lang="en-GB",
         displayDocTitle=True,  # viewers show the title, not the file name
-        pageTemplates=[PageTemplate(id="page", frames=[frame], onPage=on_page,
-                                    onPageEnd=on_page_end)],
+        pageTemplates=[
+            PageTemplate(id="page", frames=[frame], onPage=on_page, onPageEnd=on_page_end)
+        ],
     )
 
     class Canvas_(_NumberedCanvas):

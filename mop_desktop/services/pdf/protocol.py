@@ -82,8 +82,10 @@ def title_block(content: ProtocolSource) -> list[Flowable]:
     out.append(Paragraph(para(content.text.title), st["title"]))
     meta = heading_lines(content)
     out += [Paragraph(para(m), st["meta"]) for m in meta]
-    out += [Spacer(1, 3 * mm), HRFlowable(width="100%", thickness=1.2, color=ACCENT,
-                                          spaceBefore=2, spaceAfter=8)]
+    out += [
+        Spacer(1, 3 * mm),
+        HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=2, spaceAfter=8),
+    ]
     return out
 
 
@@ -94,14 +96,16 @@ def version_table(history: list[Adoption]) -> list[Flowable]:
     st = styles()
     rows: list[list[Any]] = [[Paragraph(h, st["cellhead"]) for h in VERSION_TABLE_HEADINGS]]
     for a in history:
-        rows.append([
-            Paragraph(para(a.version_label), st["cell"]),
-            Paragraph(para(format_short(a.adopted_on)), st["cell"]),
-            Paragraph(para(a.minute_ref), st["cell"]),
-            Paragraph(para(format_month(a.review_due)), st["cell"]),
-            Paragraph(para(a.reviewer), st["cell"]),
-            Paragraph(para(short_record_hash(a.record_hash)), st["cell"]),
-        ])
+        rows.append(
+            [
+                Paragraph(para(a.version_label), st["cell"]),
+                Paragraph(para(format_short(a.adopted_on)), st["cell"]),
+                Paragraph(para(a.minute_ref), st["cell"]),
+                Paragraph(para(format_month(a.review_due)), st["cell"]),
+                Paragraph(para(a.reviewer), st["cell"]),
+                Paragraph(para(short_record_hash(a.record_hash)), st["cell"]),
+            ]
+        )
     widths = [w * TEXT_WIDTH for w in (0.11, 0.15, 0.16, 0.14, 0.25, 0.19)]
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", splitByRow=1)
     table.setStyle(table_style(
@@ -142,7 +146,10 @@ def block_style_and_indent(block: Block, hanging: bool = True) -> tuple[Any, flo
 
 
 def list_flowables(
-    items: list[ListItem], style: str | None, base_indent: float, depth: int = 0,
+    items: list[ListItem],
+    style: str | None,
+    base_indent: float,
+    depth: int = 0,
     markup: Any = None,
 ) -> list[Flowable]:
     """A list hanging under its markers; sub-lists one step further in. ``markup(item)``
@@ -187,8 +194,10 @@ def heading_style(hanging: bool = True) -> Any:
 def heading_flowables(markup: str, number: str | None, hanging: bool = True) -> list[Flowable]:
     """A section heading (``markup`` already escaped), started on a new page when little
     room is left."""
-    return [CondPageBreak(28 * mm),
-            Paragraph(markup, heading_style(hanging), bulletText=number or None)]
+    return [
+        CondPageBreak(28 * mm),
+        Paragraph(markup, heading_style(hanging), bulletText=number or None),
+    ]
 
 
 def hold_headings(story: list[Flowable]) -> list[Flowable]:
@@ -198,8 +207,11 @@ def hold_headings(story: list[Flowable]) -> list[Flowable]:
     out: list[Flowable] = []
     for flowable in story:
         last = out[-1] if out else None
-        if (isinstance(flowable, ClauseGroup) and isinstance(last, Paragraph)
-                and last.getKeepWithNext()):
+        if (
+            isinstance(flowable, ClauseGroup)
+            and isinstance(last, Paragraph)
+            and last.getKeepWithNext()
+        ):
             out[-1] = ClauseGroup([last, *flowable.flowables])
         else:
             out.append(flowable)
@@ -228,8 +240,16 @@ def _signature_cell(role: str, name: str, image: bytes | None, date: str) -> lis
         cell.append(picture)
     else:
         cell.append(Spacer(1, 12 * mm))
-    cell.append(HRFlowable(width="90%", thickness=0.6, color=colors.black, spaceBefore=1,
-                           spaceAfter=2, hAlign="LEFT"))
+    cell.append(
+        HRFlowable(
+            width="90%",
+            thickness=0.6,
+            color=colors.black,
+            spaceBefore=1,
+            spaceAfter=2,
+            hAlign="LEFT",
+        )
+    )
     cell.append(Paragraph(f"<b>{para(name) or '&nbsp;'}</b>", st["cell"]))
     cell.append(Paragraph(role, st["cell"]))
     cell.append(Paragraph(f"Date: {para(date)}", st["cell"]))
@@ -252,10 +272,12 @@ def signoff(content: ProtocolSource) -> list[Flowable]:
     clerk = adoption.clerk
     date = format_long(adoption.adopted_on)
     grid = Table(
-        [[
-            _signature_cell("Chair of the Council", chair, content.signature_chair, date),
-            _signature_cell("Clerk to the Council", clerk, content.signature_clerk, date),
-        ]],
+        [
+            [
+                _signature_cell("Chair of the Council", chair, content.signature_chair, date),
+                _signature_cell("Clerk to the Council", clerk, content.signature_clerk, date),
+            ]
+        ],
         colWidths=[TEXT_WIDTH / 2, TEXT_WIDTH / 2],
         hAlign="LEFT",
     )
@@ -266,14 +288,16 @@ def signoff(content: ProtocolSource) -> list[Flowable]:
     ]))  # fmt: skip
     return [
         Spacer(1, 5 * mm),
-        KeepTogether([
-            HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceAfter=6),
-            Paragraph("Sign-off", st["h2"]),
-            Paragraph(para(sentence), st["signoff"]),
-            Spacer(1, 4 * mm),
-            grid,
-            *_record_line(adoption),
-        ]),
+        KeepTogether(
+            [
+                HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceAfter=6),
+                Paragraph("Sign-off", st["h2"]),
+                Paragraph(para(sentence), st["signoff"]),
+                Spacer(1, 4 * mm),
+                grid,
+                *_record_line(adoption),
+            ]
+        ),
     ]
 
 
@@ -284,9 +308,13 @@ def _record_line(adoption: Adoption) -> list[Flowable]:
     short = short_record_hash(adoption.record_hash)
     return [
         Spacer(1, 3 * mm),
-        Paragraph(para(f"Adoption record {short}: the first digits of this adoption's record in "
-                       "the council's history (mop-desktop verify --record checks them)."),
-                  styles()["cell"]),
+        Paragraph(
+            para(
+                f"Adoption record {short}: the first digits of this adoption's record in "
+                "the council's history (mop-desktop verify --record checks them)."
+            ),
+            styles()["cell"],
+        ),
     ]
 
 

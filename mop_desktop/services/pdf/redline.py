@@ -165,8 +165,11 @@ def summary_table(diff: DocumentDiff, notes: dict[int, str] | None = None) -> li
     data = [[Paragraph(h, st["cellhead"]) for h in heads]]
     seen: set[int] = set()
     for (a, b, c), index in with_entries:
-        cells = [Paragraph(para(a), st["cell"]), Paragraph(para(b), st["cell"]),
-                 Paragraph(para(c), st["cell"])]
+        cells = [
+            Paragraph(para(a), st["cell"]),
+            Paragraph(para(b), st["cell"]),
+            Paragraph(para(c), st["cell"]),
+        ]
         if why:  # the note once per change, on its first row
             note = notes.get(index, "") if index not in seen else ""
             seen.add(index)
@@ -179,8 +182,7 @@ def summary_table(diff: DocumentDiff, notes: dict[int, str] | None = None) -> li
         widths = (0.17, 0.3, 0.26, 0.27) if named else (0.18, 0.14, 0.36, 0.32)
     else:
         widths = (0.2, 0.42, 0.38) if named else (0.22, 0.22, 0.56)
-    table = Table(data, colWidths=[w * TEXT_WIDTH for w in widths], repeatRows=1,
-                  hAlign="LEFT")
+    table = Table(data, colWidths=[w * TEXT_WIDTH for w in widths], repeatRows=1, hAlign="LEFT")
     table.setStyle(table_style())
     return [table]
 
@@ -273,10 +275,10 @@ def report_story(report: ReportSource) -> list[Flowable]:
     out.append(Paragraph(line, st["meta"]))
     out.append(Paragraph(f"Date of report: {format_long(report.today)}", st["meta"]))
     if report.council.clerk:
-        out.append(Paragraph(f"From: {para(report.council.clerk)}, Clerk to the Council",
-                             st["meta"]))
-    out.append(HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=6,
-                          spaceAfter=6))
+        out.append(
+            Paragraph(f"From: {para(report.council.clerk)}, Clerk to the Council", st["meta"])
+        )
+    out.append(HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=6, spaceAfter=6))
 
     last = adopted.adoption if adopted else None
     if adopted is not None:
@@ -290,25 +292,39 @@ def report_story(report: ReportSource) -> list[Flowable]:
             "consider the changes proposed in the draft attached."
         )
     else:
-        purpose = (f"To consider and adopt the {para(title)} of {para(council)}, which has not "
-                   "been adopted before.")
+        purpose = (
+            f"To consider and adopt the {para(title)} of {para(council)}, which has not "
+            "been adopted before."
+        )
     out += [Paragraph("1. Purpose", st["h2"]), Paragraph(purpose, st["body"])]
-    out += [Paragraph("2. Summary of changes", st["h2"]),
-            Paragraph(para(summary_sentence(diff)), st["body"]),
-            *summary_table(diff, notes_by_entry(diff, list(report.change_notes)))]
+    out += [
+        Paragraph("2. Summary of changes", st["h2"]),
+        Paragraph(para(summary_sentence(diff)), st["body"]),
+        *summary_table(diff, notes_by_entry(diff, list(report.change_notes))),
+    ]
     out += [
         Paragraph("3. Recommendation", st["h2"]),
         Paragraph(
             f"<b>That the Council adopts version {para(label)} of the {para(title)}.</b>",
             st["body"],
         ),
-        Paragraph("Appendix A shows the draft marked against the version in force; Appendix B "
-                  "is the clean draft for adoption.", st["body"]),
+        Paragraph(
+            "Appendix A shows the draft marked against the version in force; Appendix B "
+            "is the clean draft for adoption.",
+            st["body"],
+        ),
     ]
     against = f"version {para(adopted.label or '')}" if adopted else "no earlier version"
-    out += [PageBreak(), Paragraph(f"Appendix A: the draft marked against {against}", st["h2"]),
-            *legend(), *marked_draft(diff, draft.text.numbered)]
-    out += [PageBreak(), Paragraph(f"Appendix B: the draft for adoption (version "
-                                   f"{para(label)})", st["h2"]),
-            Spacer(1, 2 * mm), *body(draft.text)]
+    out += [
+        PageBreak(),
+        Paragraph(f"Appendix A: the draft marked against {against}", st["h2"]),
+        *legend(),
+        *marked_draft(diff, draft.text.numbered),
+    ]
+    out += [
+        PageBreak(),
+        Paragraph(f"Appendix B: the draft for adoption (version {para(label)})", st["h2"]),
+        Spacer(1, 2 * mm),
+        *body(draft.text),
+    ]
     return out

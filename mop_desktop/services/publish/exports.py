@@ -64,16 +64,25 @@ def export_document(
     PdfError with one line for the clerk."""
     suffix = format_of(path)
     if suffix == ".pdf":
-        return export_pdf(store, path, version_label=version_label, draft=draft,
-                          redline=redline, today=today, record=record)
+        return export_pdf(
+            store,
+            path,
+            version_label=version_label,
+            draft=draft,
+            redline=redline,
+            today=today,
+            record=record,
+        )
     target = Path(path).expanduser().resolve()
     if target.is_dir():
         raise ExportError(f"{target} is a folder: give the name of the file to write")
     with reading(store) as repo:
         if redline:
             if suffix != ".docx":
-                raise ExportError("the council-pack report is made as PDF (.pdf) or as Word "
-                                  "with tracked changes (.docx)")
+                raise ExportError(
+                    "the council-pack report is made as PDF (.pdf) or as Word "
+                    "with tracked changes (.docx)"
+                )
             from mop_desktop.domain.diff import compare
             from mop_desktop.services.publish.word_redline import redline_docx
 
@@ -96,6 +105,11 @@ def export_document(
         digest = _write(target, data)
         created = dt.datetime.now()
         if record:
-            created = repo.record_export(version_id=version_id, version_label=label, kind=kind,
-                                          path=str(target), sha256=digest)
+            created = repo.record_export(
+                version_id=version_id,
+                version_label=label,
+                kind=kind,
+                path=str(target),
+                sha256=digest,
+            )
     return ExportInfo(str(target), kind, label, digest, created, 0)

@@ -20,8 +20,13 @@ from mop_desktop.domain.document import Block, ListItem
 from mop_desktop.domain.numbering import list_marker
 from mop_desktop.services.pdf.content import ProtocolSource, heading_lines
 
-VERSION_HEADINGS = ("Version", "Date of adoption", "Minute reference", "Review date",
-                    "Originator/Reviewer")
+VERSION_HEADINGS = (
+    "Version",
+    "Date of adoption",
+    "Minute reference",
+    "Review date",
+    "Originator/Reviewer",
+)
 
 STYLE = """
 :root { color: #1b1b1b; background: #ffffff; }
@@ -102,22 +107,31 @@ def _block(block: Block, numbered_document: bool) -> list[str]:
 def _version_table(source: ProtocolSource) -> list[str]:
     if not source.history:
         return []
-    out = ['<table>', "<caption>Version history</caption>", "<thead><tr>"]
+    out = ["<table>", "<caption>Version history</caption>", "<thead><tr>"]
     out += [f'<th scope="col">{h}</th>' for h in VERSION_HEADINGS]
     out.append("</tr></thead><tbody>")
     for a in source.history:
-        cells = (a.version_label, format_long(a.adopted_on), a.minute_ref,
-                 format_month(a.review_due), a.reviewer)
-        out.append("<tr>" + "".join(
-            f'<td data-label="{h}">{_e(c)}</td>'
-            for h, c in zip(VERSION_HEADINGS, cells, strict=True)
-        ) + "</tr>")
+        cells = (
+            a.version_label,
+            format_long(a.adopted_on),
+            a.minute_ref,
+            format_month(a.review_due),
+            a.reviewer,
+        )
+        out.append(
+            "<tr>"
+            + "".join(
+                f'<td data-label="{h}">{_e(c)}</td>'
+                for h, c in zip(VERSION_HEADINGS, cells, strict=True)
+            )
+            + "</tr>"
+        )
     out.append("</tbody></table>")
     return out
 
 
 def adoption_statement(source: ProtocolSource) -> str:
-    """"Adopted by Oakford Town Council on 23 March 2026, minute 2026/101." (or '')."""
+    """ "Adopted by Oakford Town Council on 23 March 2026, minute 2026/101." (or '')."""
     adoption = source.adoption
     if adoption is None or source.status == "draft":
         return ""
@@ -137,15 +151,20 @@ def _signoff(source: ProtocolSource) -> list[str]:
     adoption = source.adoption
     if adoption is None or source.status == "draft":
         return []
-    out = ['<section class="signoff" aria-labelledby="signoff">',
-           '<h2 id="signoff">Sign-off</h2>', f"<p>{_e(adoption_statement(source))}</p>"]
+    out = [
+        '<section class="signoff" aria-labelledby="signoff">',
+        '<h2 id="signoff">Sign-off</h2>',
+        f"<p>{_e(adoption_statement(source))}</p>",
+    ]
     people = [("Chair of the Council", adoption.chair), ("Clerk to the Council", adoption.clerk)]
     signed = [(role, name) for role, name in people if name]
     if signed:
         out.append('<div class="signatures">')
         for role, name in signed:
-            out.append(f'<div class="signature"><p><strong>{_e(name)}</strong></p>'
-                       f"<p>{role}</p><p>Date: {_e(format_long(adoption.adopted_on))}</p></div>")
+            out.append(
+                f'<div class="signature"><p><strong>{_e(name)}</strong></p>'
+                f"<p>{role}</p><p>Date: {_e(format_long(adoption.adopted_on))}</p></div>"
+            )
         out.append("</div>")
     out.append("</section>")
     return out
@@ -172,8 +191,11 @@ def render_html(source: ProtocolSource) -> str:
     body += _version_table(source)
     for section in text.sections:
         if section.heading.strip():
-            number = (f'<span class="num">{_e(section.number)}</span>'
-                      if section.numbered and section.number else "")
+            number = (
+                f'<span class="num">{_e(section.number)}</span>'
+                if section.numbered and section.number
+                else ""
+            )
             body.append(f"<section><h2>{number}{_e(section.heading)}</h2>")
         else:
             body.append("<section>")
@@ -182,19 +204,21 @@ def render_html(source: ProtocolSource) -> str:
         body.append("</section>")
     body += _signoff(source)
     body.append("</main>")
-    return "\n".join([
-        "<!DOCTYPE html>",
-        '<html lang="en-GB">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(page_title(source))}</title>",
-        '<meta name="generator" content="MOP Desktop">',
-        f"<style>{STYLE}</style>",
-        "</head>",
-        "<body>",
-        *body,
-        "</body>",
-        "</html>",
-        "",
-    ])
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en-GB">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{_e(page_title(source))}</title>",
+            '<meta name="generator" content="MOP Desktop">',
+            f"<style>{STYLE}</style>",
+            "</head>",
+            "<body>",
+            *body,
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )

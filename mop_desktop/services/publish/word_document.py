@@ -49,8 +49,12 @@ def new_document(title: str, author: str) -> Any:
     if rpr is not None:
         for old in rpr.findall(qn("w:lang")):
             rpr.remove(old)
-        rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="{LANGUAGE}" '
-                             f'w:eastAsia="{LANGUAGE}" w:bidi="ar-SA"/>'))
+        rpr.append(
+            parse_xml(
+                f'<w:lang {nsdecls("w")} w:val="{LANGUAGE}" '
+                f'w:eastAsia="{LANGUAGE}" w:bidi="ar-SA"/>'
+            )
+        )
     settings = document.settings.element
     settings.append(parse_xml(f'<w:themeFontLang {nsdecls("w")} w:val="{LANGUAGE}"/>'))
     return document
@@ -58,7 +62,7 @@ def new_document(title: str, author: str) -> Any:
 
 def repeat_header_row(row: Any) -> None:
     trpr = row._tr.get_or_add_trPr()
-    trpr.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+    trpr.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
 
 
 def _typed_indent(paragraph: Any, level: int) -> None:
@@ -69,16 +73,28 @@ def _typed_indent(paragraph: Any, level: int) -> None:
     fmt.first_line_indent = Twips(-INDENT)
 
 
-def add_list(document: Any, numbering: Numbering, items: list[ListItem], style: str | None,
-             depth: int = 0, num_id: int | None = None) -> None:
+def add_list(
+    document: Any,
+    numbering: Numbering,
+    items: list[ListItem],
+    style: str | None,
+    depth: int = 0,
+    num_id: int | None = None,
+) -> None:
     """A list as Word numbering (a new instance per list, so each starts at a), i) or 1.)."""
     own = numbering.new_list(style) if num_id is None else num_id
     for item in items:
         paragraph = document.add_paragraph(item.text, style="List Paragraph")
         number_paragraph(paragraph, own, depth)
         if item.items:
-            add_list(document, numbering, item.items, item.list_style, depth + 1,
-                     numbering.new_list(item.list_style))
+            add_list(
+                document,
+                numbering,
+                item.items,
+                item.list_style,
+                depth + 1,
+                numbering.new_list(item.list_style),
+            )
 
 
 def add_block(document: Any, numbering: Numbering, block: Block, word_numbers: bool) -> None:
@@ -122,8 +138,13 @@ def add_version_table(document: Any, source: ProtocolSource) -> None:
     repeat_header_row(table.rows[0])
     for a in source.history:
         cells = table.add_row().cells
-        values = (a.version_label, format_long(a.adopted_on), a.minute_ref,
-                  format_month(a.review_due), a.reviewer)
+        values = (
+            a.version_label,
+            format_long(a.adopted_on),
+            a.minute_ref,
+            format_month(a.review_due),
+            a.reviewer,
+        )
         for cell, value in zip(cells, values, strict=True):
             cell.text = value or ""
 

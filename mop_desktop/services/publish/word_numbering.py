@@ -67,8 +67,10 @@ class Numbering:
     def _add_abstract(self, levels: list[str]) -> int:
         abstract_id = self._next_abstract
         self._next_abstract += 1
-        xml = (f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
-               '<w:multiLevelType w:val="multilevel"/>' + "".join(levels) + "</w:abstractNum>")
+        xml = (
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+            '<w:multiLevelType w:val="multilevel"/>' + "".join(levels) + "</w:abstractNum>"
+        )
         element = parse_xml(xml)
         first_num = self._root.find(qn("w:num"))
         if first_num is not None:
@@ -80,14 +82,20 @@ class Numbering:
     def _add_num(self, abstract_id: int, restart: bool) -> int:
         num_id = self._next_num
         self._next_num += 1
-        overrides = "".join(
-            f'<w:lvlOverride w:ilvl="{i}"><w:startOverride w:val="1"/></w:lvlOverride>'
-            for i in range(9)
-        ) if restart else ""
-        self._root.append(parse_xml(
-            f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
-            f"{overrides}</w:num>"
-        ))
+        overrides = (
+            "".join(
+                f'<w:lvlOverride w:ilvl="{i}"><w:startOverride w:val="1"/></w:lvlOverride>'
+                for i in range(9)
+            )
+            if restart
+            else ""
+        )
+        self._root.append(
+            parse_xml(
+                f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
+                f"{overrides}</w:num>"
+            )
+        )
         return num_id
 
     def clauses(self) -> int:
@@ -127,12 +135,36 @@ def number_paragraph(paragraph: Any, num_id: int, ilvl: int) -> None:
     """Give ``paragraph`` Word numbering: ``<w:numPr><w:ilvl/><w:numId/></w:numPr>``."""
     ppr = paragraph._p.get_or_add_pPr()
     ppr.insert_element_before(
-        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/>'
-                  f'<w:numId w:val="{num_id}"/></w:numPr>'),
-        "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
-        "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
-        "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
-        "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
-        "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
-        "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+        parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
+        ),
+        "w:suppressLineNumbers",
+        "w:pBdr",
+        "w:shd",
+        "w:tabs",
+        "w:suppressAutoHyphens",
+        "w:kinsoku",
+        "w:wordWrap",
+        "w:overflowPunct",
+        "w:topLinePunct",
+        "w:autoSpaceDE",
+        "w:autoSpaceDN",
+        "w:bidi",
+        "w:adjustRightInd",
+        "w:snapToGrid",
+        "w:spacing",
+        "w:ind",
+        "w:contextualSpacing",
+        "w:mirrorIndents",
+        "w:suppressOverlap",
+        "w:jc",
+        "w:textDirection",
+        "w:textAlignment",
+        "w:textboxTightWrap",
+        "w:outlineLvl",
+        "w:divId",
+        "w:cnfStyle",
+        "w:rPr",
+        "w:sectPr",
+        "w:pPrChange",
     )

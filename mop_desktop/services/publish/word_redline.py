@@ -54,11 +54,15 @@ class Revisions:
             return
         w = nsdecls("w")
         if kind == INSERT:
-            xml = (f'<w:ins {w} {self._attrs()}><w:r><w:t xml:space="preserve">{_x(text)}'
-                   "</w:t></w:r></w:ins>")
+            xml = (
+                f'<w:ins {w} {self._attrs()}><w:r><w:t xml:space="preserve">{_x(text)}'
+                "</w:t></w:r></w:ins>"
+            )
         elif kind == DELETE:
-            xml = (f'<w:del {w} {self._attrs()}><w:r><w:delText xml:space="preserve">'
-                   f"{_x(text)}</w:delText></w:r></w:del>")
+            xml = (
+                f'<w:del {w} {self._attrs()}><w:r><w:delText xml:space="preserve">'
+                f"{_x(text)}</w:delText></w:r></w:del>"
+            )
         else:
             xml = f'<w:r {w}><w:t xml:space="preserve">{_x(text)}</w:t></w:r>'
         paragraph._p.append(parse_xml(xml))
@@ -72,7 +76,7 @@ class Revisions:
         """The paragraph mark itself inserted or deleted (a whole new or removed paragraph)."""
         tag = "w:ins" if kind == INSERT else "w:del"
         ppr = paragraph._p.get_or_add_pPr()
-        ppr.append(parse_xml(f'<w:rPr {nsdecls("w")}><{tag} {self._attrs()}/></w:rPr>'))
+        ppr.append(parse_xml(f"<w:rPr {nsdecls('w')}><{tag} {self._attrs()}/></w:rPr>"))
 
 
 def _number_runs(rev: Revisions, paragraph: Any, entry: ClauseChange) -> None:
@@ -123,8 +127,9 @@ def _entry(document: Any, rev: Revisions, entry: ClauseChange, why: str = "") ->
             rev.mark_paragraph(paragraph, whole)
         runs = [Run(r, paragraph) for r in paragraph._p.xpath(".//w:r")]
         if why and runs:  # the clerk's note on the change, as a comment beside it
-            document.add_comment(runs, text=f"Why it changed: {why}", author=rev.author,
-                                 initials="MOP")
+            document.add_comment(
+                runs, text=f"Why it changed: {why}", author=rev.author, initials="MOP"
+            )
     for item in entry.items:
         line = document.add_paragraph(style="List Paragraph")
         line.paragraph_format.left_indent = Twips(567 + 425 * (item.depth + 1))
@@ -141,8 +146,9 @@ def _entry(document: Any, rev: Revisions, entry: ClauseChange, why: str = "") ->
             rev.mark_paragraph(line, kind)
 
 
-def redline_docx(report: ReportSource, diff: DocumentDiff, author: str = "",
-                 now: dt.datetime | None = None) -> bytes:
+def redline_docx(
+    report: ReportSource, diff: DocumentDiff, author: str = "", now: dt.datetime | None = None
+) -> bytes:
     """The draft with tracked changes against the last adopted version, as bytes."""
     draft, adopted = report.draft, report.adopted
     title = draft.text.title or "Protocol"
@@ -152,8 +158,11 @@ def redline_docx(report: ReportSource, diff: DocumentDiff, author: str = "",
     if council:
         document.add_paragraph(council, style="Subtitle")
     document.add_heading(title, level=0)
-    against = f"version {adopted.label}" if adopted is not None and adopted.label else (
-        "the adopted version" if adopted is not None else "nothing adopted yet")
+    against = (
+        f"version {adopted.label}"
+        if adopted is not None and adopted.label
+        else ("the adopted version" if adopted is not None else "nothing adopted yet")
+    )
     document.add_paragraph(
         f"Draft version {proposed_label(report)}, with every change against {against} shown "
         f"as a tracked change (Review, Track Changes). Prepared {format_long(report.today)}."

@@ -29,8 +29,11 @@ def make_concern():
     from mop_desktop.domain.concerns import Concern
 
     def make(**kw):
-        values = dict(raised_on=dt.date(2026, 3, 23), raised_by_role="officer",
-                      summary="Raised voice at the finance committee")
+        values = dict(
+            raised_on=dt.date(2026, 3, 23),
+            raised_by_role="officer",
+            summary="Raised voice at the finance committee",
+        )
         values.update(kw)
         return Concern(**values)
 

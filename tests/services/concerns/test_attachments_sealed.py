@@ -33,8 +33,9 @@ def private_temp(tmp_path, monkeypatch):
     return temp
 
 
-def test_attachment_stored_inside_register_only(service, app_paths, make_concern, tmp_path,
-                                                private_temp):
+def test_attachment_stored_inside_register_only(
+    service, app_paths, make_concern, tmp_path, private_temp
+):
     unique = "Zq" + uuid.uuid4().hex
     letter = tmp_path / "outside" / "letter from Cllr.eml"
     letter.parent.mkdir()
@@ -101,13 +102,20 @@ def test_attachment_removed_and_kept_in_backup(service, app_paths, make_concern,
     assert bundles
 
 
-def test_sealed_concern_readable_by_chair_only(service, app_paths, make_concern, tmp_path,
-                                               private_temp):
+def test_sealed_concern_readable_by_chair_only(
+    service, app_paths, make_concern, tmp_path, private_temp
+):
     unique = "Zq" + uuid.uuid4().hex
     chair_recovery = sealed.set_up_chair(service, CHAIR)
-    ref = service.add(make_concern(raised_by="Cllr Example", about=f"The clerk {unique}",
-                                   about_role="clerk", summary=f"Complaint {unique}",
-                                   details=f"Details {unique}"))
+    ref = service.add(
+        make_concern(
+            raised_by="Cllr Example",
+            about=f"The clerk {unique}",
+            about_role="clerk",
+            summary=f"Complaint {unique}",
+            details=f"Details {unique}",
+        )
+    )
     service.add_timeline(ref, dt.date(2026, 3, 24), f"met the chair {unique}")
     att.add_bytes(service, ref, "statement.txt", f"statement {unique}".encode())
     sealed.seal_concern(service, ref)
@@ -151,8 +159,10 @@ def test_sealed_concern_readable_by_chair_only(service, app_paths, make_concern,
 
 def test_chair_edits_reseal_and_new_sealed_concern(service, make_concern):
     sealed.set_up_chair(service, CHAIR)
-    ref = sealed.add_sealed(service, make_concern(about_role="clerk", summary="About the clerk",
-                                                  details="first account"))
+    ref = sealed.add_sealed(
+        service,
+        make_concern(about_role="clerk", summary="About the clerk", details="first account"),
+    )
     assert service.get(ref).summary == sealed.SEALED_LABEL
     key = sealed.unlock_chair(service, CHAIR)
     case = sealed.open_sealed(service, key, ref)
@@ -222,7 +232,8 @@ def test_damaged_chair_envelope_refused_at_once(service):
     import hashlib
 
     body["checksum"] = hashlib.sha256(
-        json.dumps(body, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+        json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
+    ).hexdigest()
     with pytest.raises(ChairKeyDamaged):
         ChairEnvelope.from_text(json.dumps(body))
 
@@ -253,8 +264,11 @@ def test_nothing_is_written_in_the_clear_into_a_sealed_concern(service, make_con
     from mop_desktop.domain.concerns import ConcernError
 
     sealed.set_up_chair(service, CHAIR)
-    ref = sealed.add_sealed(service, make_concern(summary="About the clerk"),
-                            [TimelineEntry(dt.date(2026, 3, 24), "first note")])
+    ref = sealed.add_sealed(
+        service,
+        make_concern(summary="About the clerk"),
+        [TimelineEntry(dt.date(2026, 3, 24), "first note")],
+    )
     with pytest.raises(ConcernError, match="sealed"):
         service.add_timeline(ref, dt.date(2026, 3, 25), "a clear note")
     with pytest.raises(ConcernError, match="sealed"):
@@ -262,4 +276,5 @@ def test_nothing_is_written_in_the_clear_into_a_sealed_concern(service, make_con
     assert service.timeline(ref) == []
     key = sealed.unlock_chair(service, CHAIR)
     assert sealed.open_sealed(service, key, ref).timeline == [
-        TimelineEntry(dt.date(2026, 3, 24), "first note")]
+        TimelineEntry(dt.date(2026, 3, 24), "first note")
+    ]

@@ -39,9 +39,16 @@ def _writer(app_paths, tag: str):
         while True:
             data = f"{tag}-{n} ".encode() * (50 + n % 200)
             att.add_bytes(service, "C-2026-001", f"{tag}-{n}.txt", data)
-            reference = sealed.add_sealed(service, Concern(
-                raised_on=dt.date(2026, 3, 23), raised_by_role="councillor",
-                summary=f"about the clerk {tag} {n}", about_role="clerk", category="other"))
+            reference = sealed.add_sealed(
+                service,
+                Concern(
+                    raised_on=dt.date(2026, 3, 23),
+                    raised_by_role="councillor",
+                    summary=f"about the clerk {tag} {n}",
+                    about_role="clerk",
+                    category="other",
+                ),
+            )
             os.write(fd, f"{n}\n".encode())
             n += 1
             del reference

@@ -34,23 +34,27 @@ def _rewrite(path: Path, change) -> None:
 def _set(section, name, value):
     def change(data):
         data[section][name] = value
+
     return change
 
 
-@pytest.mark.parametrize("change", [
-    _set("kdf", "time_cost", 1_000_000),
-    _set("kdf", "memory_kib", 12 * 1024 * 1024),  # 12 GiB
-    _set("kdf", "memory_kib", 2**70),
-    _set("kdf", "parallelism", 100_000),
-    _set("kdf", "time_cost", "3"),
-    _set("kdf", "time_cost", True),
-    _set("kdf", "salt", "AAAA"),
-    _set("passphrase", "nonce", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
-    _set("passphrase", "scheme", 7),
-    lambda d: d.update(extra={"a": {"b": {"c": {"d": [[[[1]]]]}}}}),
-    lambda d: d["kdf"].update(deep=json.loads("[" * 500 + "]" * 500)),
-    lambda d: d.update(version=1.5),
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        _set("kdf", "time_cost", 1_000_000),
+        _set("kdf", "memory_kib", 12 * 1024 * 1024),  # 12 GiB
+        _set("kdf", "memory_kib", 2**70),
+        _set("kdf", "parallelism", 100_000),
+        _set("kdf", "time_cost", "3"),
+        _set("kdf", "time_cost", True),
+        _set("kdf", "salt", "AAAA"),
+        _set("passphrase", "nonce", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
+        _set("passphrase", "scheme", 7),
+        lambda d: d.update(extra={"a": {"b": {"c": {"d": [[[[1]]]]}}}}),
+        lambda d: d["kdf"].update(deep=json.loads("[" * 500 + "]" * 500)),
+        lambda d: d.update(version=1.5),
+    ],
+)
 def test_absurd_parameters_are_damage_at_once(service, app_paths, change):
     service.lock()
     _rewrite(app_paths.key_envelope, change)

@@ -13,19 +13,91 @@ from mop_desktop.services.concerns.log_import import LogImportError, import_log,
 from mop_desktop.services.concerns.query import ConcernQuery, count
 
 # A log as a clerk keeps it in Excel: their own headers and words, blank rows, a title above.
-HEADERS = ["Ref", "Date raised", "Raised by", "Role", "About", "Subject role", "Type",
-           "Summary", "Description", "Status", "Date closed", "Follow up"]
+HEADERS = [
+    "Ref",
+    "Date raised",
+    "Raised by",
+    "Role",
+    "About",
+    "Subject role",
+    "Type",
+    "Summary",
+    "Description",
+    "Status",
+    "Date closed",
+    "Follow up",
+]
 ROWS = [
-    ["2023/04", "05/04/2023", "Jo Bloggs", "Cllr", "Ann Smith", "Officer", "Planning dispute",
-     "Shouted at the planning meeting", "Raised voice; apology sought", "Resolved", "", ""],
-    ["ML-7", "2023-05-01", "Pat Clerk", "Clerk", "Cllr Brown", "Member", "Undue pressure",
-     "Pressure over the grant", "", "Open", "", "01/06/2023"],
-    ["", "12/06/2023", "A Resident", "MOP", "", "", "Allotments",
-     "Complaint about the allotment letter", "", "Closed", "30/06/2023", ""],
-    ["C-2023-002", "14/07/2023", "Sam Officer", "staff", "Cllr Green", "councillor",
-     "bullying or harassment", "Emails late at night", "", "with the MO", "", ""],
-    ["", "01/08/2023", "Lee Groundsman", "Officer", "", "", "", "No category given",
-     "", "", "", ""],
+    [
+        "2023/04",
+        "05/04/2023",
+        "Jo Bloggs",
+        "Cllr",
+        "Ann Smith",
+        "Officer",
+        "Planning dispute",
+        "Shouted at the planning meeting",
+        "Raised voice; apology sought",
+        "Resolved",
+        "",
+        "",
+    ],
+    [
+        "ML-7",
+        "2023-05-01",
+        "Pat Clerk",
+        "Clerk",
+        "Cllr Brown",
+        "Member",
+        "Undue pressure",
+        "Pressure over the grant",
+        "",
+        "Open",
+        "",
+        "01/06/2023",
+    ],
+    [
+        "",
+        "12/06/2023",
+        "A Resident",
+        "MOP",
+        "",
+        "",
+        "Allotments",
+        "Complaint about the allotment letter",
+        "",
+        "Closed",
+        "30/06/2023",
+        "",
+    ],
+    [
+        "C-2023-002",
+        "14/07/2023",
+        "Sam Officer",
+        "staff",
+        "Cllr Green",
+        "councillor",
+        "bullying or harassment",
+        "Emails late at night",
+        "",
+        "with the MO",
+        "",
+        "",
+    ],
+    [
+        "",
+        "01/08/2023",
+        "Lee Groundsman",
+        "Officer",
+        "",
+        "",
+        "",
+        "No category given",
+        "",
+        "",
+        "",
+        "",
+    ],
 ]
 
 
@@ -168,7 +240,8 @@ def test_a_bad_excel_row_names_the_sheet_line_and_column(service, tmp_path):
         import_log(service, path)
     # header on line 1, each row followed by a blank one: the third row is line 6
     assert str(caught.value).startswith(
-        'log.xlsx, sheet "Concerns 2023", line 6, column D "Role": not a role')
+        'log.xlsx, sheet "Concerns 2023", line 6, column D "Role": not a role'
+    )
     assert "SECRET" not in str(caught.value)
     with service.session() as s:
         assert count(s, ConcernQuery()) == 0
@@ -187,18 +260,21 @@ def test_named_sheet_and_columns_override(service, tmp_path):
         prepare(path, sheet="Missing")
     with pytest.raises(LogImportError, match="line 1, column B: unknown column 'Who'"):
         prepare(path, sheet="log")
-    result = import_log(service, path, '"Who=raised_by_role", What happened=summary, Colour=-',
-                        sheet="log")
+    result = import_log(
+        service, path, '"Who=raised_by_role", What happened=summary, Colour=-', sheet="log"
+    )
     concern = service.get(result.added[0])
     assert (concern.raised_on, concern.raised_by_role, concern.summary) == (
-        dt.date(2024, 2, 3), "officer", "Rude email")
+        dt.date(2024, 2, 3),
+        "officer",
+        "Rude email",
+    )
 
 
 def test_same_reference_twice_in_a_file_is_refused(service, tmp_path):
     rows = [list(ROWS[0]), list(ROWS[1])]
     rows[1][0] = "2023/04"
-    with pytest.raises(LogImportError, match="line 4, column \"Ref\": the same reference as "
-                                             "line 2"):
+    with pytest.raises(LogImportError, match='line 4, column "Ref": the same reference as line 2'):
         import_log(service, _csv(tmp_path, rows))
 
 
@@ -225,7 +301,8 @@ def test_timeline_entries_edited_deleted_and_dated_before_raised(service, make_c
     later = service.timeline(ref)[1]
     service.delete_timeline(ref, later.id)
     assert [(e.on, e.entry) for e in service.timeline(ref)] == [
-        (dt.date(2026, 2, 28), "Earlier incident")]
+        (dt.date(2026, 2, 28), "Earlier incident")
+    ]
     trail = [(a.action, a.field) for a in service.audit_trail(ref)]
     assert ("timeline entry changed", "timeline") in trail
     assert ("timeline entry deleted", "timeline") in trail
@@ -239,9 +316,24 @@ def test_timeline_entries_edited_deleted_and_dated_before_raised(service, make_c
 def test_headings_matched_as_clerks_write_them():
     from mop_desktop.services.concerns.log_import import guess
 
-    assert guess(["DATE RAISED (dd/mm/yyyy)", "Summary *", "Ref.", "Follow-up", "Complainant",
-                  "About", "Reference No", ""]) == [
-        "raised_on", "summary", "reference", "follow_up_on", "raised_by", "about",
+    assert guess(
+        [
+            "DATE RAISED (dd/mm/yyyy)",
+            "Summary *",
+            "Ref.",
+            "Follow-up",
+            "Complainant",
+            "About",
+            "Reference No",
+            "",
+        ]
+    ) == [
+        "raised_on",
+        "summary",
+        "reference",
+        "follow_up_on",
+        "raised_by",
+        "about",
         "",  # a second reference column is not guessed: the clerk says which one
         "-",  # a column without a heading is left out
     ]
@@ -249,8 +341,9 @@ def test_headings_matched_as_clerks_write_them():
 
 def test_a_value_without_a_heading_is_refused_not_dropped(service, tmp_path):
     path = tmp_path / "log.csv"
-    path.write_text("Date raised,Role,Summary\n01/02/2024,officer,Rude, at the meeting\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Date raised,Role,Summary\n01/02/2024,officer,Rude, at the meeting\n", encoding="utf-8"
+    )
     with pytest.raises(LogImportError, match=r"^log.csv line 2: 4 values for 3 columns"):
         import_log(service, path)
     openpyxl = pytest.importorskip("openpyxl")
@@ -258,14 +351,17 @@ def test_a_value_without_a_heading_is_refused_not_dropped(service, tmp_path):
     book.active.append(["Date raised", "Role", None, "Summary"])
     book.active.append([dt.datetime(2024, 2, 1), "officer", "a note", "Rude"])
     book.save(tmp_path / "log.xlsx")
-    with pytest.raises(LogImportError, match=r'line 2, column C: a value in a column without'):
+    with pytest.raises(LogImportError, match=r"line 2, column C: a value in a column without"):
         import_log(service, tmp_path / "log.xlsx")
 
 
 def test_title_line_and_tabs(service, tmp_path):
     path = tmp_path / "log.txt.csv"
-    path.write_text("Concerns log 2024\n\nDate raised\tRole\tSummary\n"
-                    "01/02/2024\tCllr\tRude, then apologised\n", encoding="utf-8")
+    path.write_text(
+        "Concerns log 2024\n\nDate raised\tRole\tSummary\n"
+        "01/02/2024\tCllr\tRude, then apologised\n",
+        encoding="utf-8",
+    )
     (reference,) = import_log(service, path).added
     assert service.get(reference).summary == "Rude, then apologised"
 
@@ -277,24 +373,59 @@ def test_values_read_as_clerks_write_them():
         match_status,
     )
 
-    assert [match_role(v) for v in ("Parish Councillor", "Cllr", "Member", "Member of staff",
-                                    "Deputy Clerk", "Town Clerk", "Resident", "")] == [
-        "councillor", "councillor", "councillor", "officer", "officer", "clerk",
-        "member of the public", ""]
-    assert [match_status(v) for v in ("Closed - resolved informally", "Open - awaiting reply",
-                                      "RESOLVED", "With the MO", "Informal", "")] == [
-        "closed", "open", "closed", "referred to monitoring officer", "informal resolution", ""]
-    assert {cell_date(v) for v in ("05-Apr-2023", "5 April 2023", "05/04/2023 00:00",
-                                   "2023-04-05", dt.datetime(2023, 4, 5, 9, 30))} == {
-        dt.date(2023, 4, 5)}
+    assert [
+        match_role(v)
+        for v in (
+            "Parish Councillor",
+            "Cllr",
+            "Member",
+            "Member of staff",
+            "Deputy Clerk",
+            "Town Clerk",
+            "Resident",
+            "",
+        )
+    ] == [
+        "councillor",
+        "councillor",
+        "councillor",
+        "officer",
+        "officer",
+        "clerk",
+        "member of the public",
+        "",
+    ]
+    assert [
+        match_status(v)
+        for v in (
+            "Closed - resolved informally",
+            "Open - awaiting reply",
+            "RESOLVED",
+            "With the MO",
+            "Informal",
+            "",
+        )
+    ] == ["closed", "open", "closed", "referred to monitoring officer", "informal resolution", ""]
+    assert {
+        cell_date(v)
+        for v in (
+            "05-Apr-2023",
+            "5 April 2023",
+            "05/04/2023 00:00",
+            "2023-04-05",
+            dt.datetime(2023, 4, 5, 9, 30),
+        )
+    } == {dt.date(2023, 4, 5)}
     assert [cell_date(v) for v in ("n/a", "-", "Unknown", "TBC", None)] == [None] * 5
 
 
 def test_undated_closure_written_as_unknown_and_summary_from_description(service, tmp_path):
     path = tmp_path / "log.csv"
-    path.write_text("Ref,Date raised,Role,Description,Status,Date closed\n"
-                    "A1,01/02/2024,Member,Shouting at the clerk\\nMore details,Closed,n/a\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Ref,Date raised,Role,Description,Status,Date closed\n"
+        "A1,01/02/2024,Member,Shouting at the clerk\\nMore details,Closed,n/a\n",
+        encoding="utf-8",
+    )
     import_log(service, path)
     concern = service.get("A1")
     assert concern.closing_date_unknown and concern.closed_on is None
@@ -303,9 +434,11 @@ def test_undated_closure_written_as_unknown_and_summary_from_description(service
 
 def test_description_and_notes_both_kept_in_the_details(service, tmp_path):
     path = tmp_path / "log.csv"
-    path.write_text("Date raised,Role,Summary,Description,Notes,Outcome,Action taken\n"
-                    "01/02/2024,Officer,Rude email,Sent at night,Spoke to HR,,Apology\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Date raised,Role,Summary,Description,Notes,Outcome,Action taken\n"
+        "01/02/2024,Officer,Rude email,Sent at night,Spoke to HR,,Apology\n",
+        encoding="utf-8",
+    )
     (reference,) = import_log(service, path).added
     concern = service.get(reference)
     assert concern.details == "Sent at night\n\nNotes: Spoke to HR"

@@ -30,12 +30,14 @@ def register(service, make_concern):
     for i in range(40):
         words = ["meeting"] if i % 4 else []
         words += ["email"] if i % 3 else ["letter"]
-        service.add(make_concern(
-            raised_on=dt.date(2026, 1, 1) + dt.timedelta(days=i % 23),
-            summary=" ".join(words) + f" number {i}",
-            status="open" if i % 5 else "formal",
-            about_role="clerk" if i % 2 else "councillor",
-        ))
+        service.add(
+            make_concern(
+                raised_on=dt.date(2026, 1, 1) + dt.timedelta(days=i % 23),
+                summary=" ".join(words) + f" number {i}",
+                status="open" if i % 5 else "formal",
+                about_role="clerk" if i % 2 else "councillor",
+            )
+        )
     return service
 
 
@@ -54,15 +56,18 @@ def _expected(session, query):
 
     def keeps(r):
         text = f"{r.summary} {r.raised_by} {r.about} {r.reference}".lower().split()
-        return (all(any(t.startswith(w) for t in text) for w in words)
-                and (not query.status or r.status == query.status)
-                and (not query.role or query.role in (r.raised_by_role, r.about_role))
-                and (not query.raised_from or r.raised_on >= query.raised_from)
-                and (not query.raised_to or r.raised_on <= query.raised_to))
+        return (
+            all(any(t.startswith(w) for t in text) for w in words)
+            and (not query.status or r.status == query.status)
+            and (not query.role or query.role in (r.raised_by_role, r.about_role))
+            and (not query.raised_from or r.raised_on >= query.raised_from)
+            and (not query.raised_to or r.raised_on <= query.raised_to)
+        )
 
     kept = [r for r in everything if keeps(r)]
-    return sorted(kept, key=lambda r: (getattr(r, query.sort), r.reference),
-                  reverse=query.descending)
+    return sorted(
+        kept, key=lambda r: (getattr(r, query.sort), r.reference), reverse=query.descending
+    )
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=lambda c: repr(c)[12:60])

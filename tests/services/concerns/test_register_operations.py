@@ -37,8 +37,9 @@ def _council(store, **values):
 # -- finding ---------------------------------------------------------------------------------
 def test_search_counts_and_reads_the_first_page_as_plain_values(service, make_concern):
     for day in range(1, 6):
-        service.add(make_concern(raised_on=dt.date(2026, 3, day),
-                                 summary=f"Shouted at meeting {day}"))
+        service.add(
+            make_concern(raised_on=dt.date(2026, 3, day), summary=f"Shouted at meeting {day}")
+        )
     service.add(make_concern(summary="Late papers"))
     total, first = search(service, ConcernQuery(text="shouted"), 2)
     assert total == 5
@@ -71,7 +72,8 @@ def test_a_failing_statement_is_the_register_s_error_and_nothing_is_stored(
     assert str(caught.value) == "the register could not be read or changed; nothing was changed"
     assert caught.value.not_saved() == (
         "Nothing was saved: the data store could not be written (OperationalError). Try "
-        "again; if it keeps failing, see the log.")
+        "again; if it keeps failing, see the log."
+    )
     assert "secret" not in caught.value.not_saved()
     monkeypatch.undo()
     assert search(service, ConcernQuery(), 10) == (0, [])
@@ -106,10 +108,22 @@ def test_the_key_copy_is_a_copy_and_none_when_locked(service):
 
 # -- retention ---------------------------------------------------------------------------------
 def test_retention_review_and_removal_keep_a_trace(service, make_concern):
-    old = service.add(make_concern(raised_on=dt.date(2017, 6, 1), status="closed",
-                                   closed_on=dt.date(2018, 1, 5), outcome="Resolved"))
-    recent = service.add(make_concern(raised_on=dt.date(2024, 6, 1), status="closed",
-                                      closed_on=dt.date(2025, 1, 5), outcome="Resolved"))
+    old = service.add(
+        make_concern(
+            raised_on=dt.date(2017, 6, 1),
+            status="closed",
+            closed_on=dt.date(2018, 1, 5),
+            outcome="Resolved",
+        )
+    )
+    recent = service.add(
+        make_concern(
+            raised_on=dt.date(2024, 6, 1),
+            status="closed",
+            closed_on=dt.date(2025, 1, 5),
+            outcome="Resolved",
+        )
+    )
     still_open = service.add(make_concern(raised_on=dt.date(2015, 6, 1)))
     today = dt.date(2026, 3, 23)
     review = retention.review(service, 6, today)
@@ -121,7 +135,8 @@ def test_retention_review_and_removal_keep_a_trace(service, make_concern):
     after = retention.review(service, 6, today)
     assert after.due == []
     assert [(t.reference, t.reason) for t in after.traces] == [
-        (old, "retention period of 6 years ended")]
+        (old, "retention period of 6 years ended")
+    ]
     assert [entry.action for entry in service.audit_trail(old)][-1] == "deleted"
     assert [r.reference for r in search(service, ConcernQuery(), 10)[1]] == [recent, still_open]
 
@@ -147,8 +162,9 @@ def test_export_case_writes_the_protected_report_and_tells_its_steps(
     service, store, make_concern, tmp_path
 ):
     _council(store, name="Oakford Town Council")
-    reference = service.add(make_concern(about="Cllr Jo Bloggs", about_role="councillor",
-                                         raised_by="Sam Walker"))
+    reference = service.add(
+        make_concern(about="Cllr Jo Bloggs", about_role="councillor", raised_by="Sam Walker")
+    )
     service.add_timeline(reference, dt.date(2026, 3, 24), "Spoke to the chair")
     steps: list[str] = []
     target = tmp_path / "case.pdf"
@@ -172,8 +188,9 @@ def test_export_subject_access_writes_only_the_chosen_records(
     assert all(dataclasses.is_dataclass(c) for c in found)
     target = tmp_path / "sar.pdf"
     steps: list[str] = []
-    written = export_subject_access(service, store, "Ann Smith", [named], target,
-                                    "secret pdf", steps.append)
+    written = export_subject_access(
+        service, store, "Ann Smith", [named], target, "secret pdf", steps.append
+    )
     assert (written.records, written.files) == (1, 0)
     assert steps[-1] == "Writing the subject access export…"
     text = _text(target, "secret pdf")

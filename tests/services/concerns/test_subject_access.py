@@ -24,17 +24,20 @@ def ann_register(service, make_concern):
     """Ann's own records and other people's records that hold "ann" inside other words."""
     refs = {}
     refs["raised"] = service.add(make_concern(raised_by="Ann Smith", summary="Raised by Ann"))
-    refs["about"] = service.add(make_concern(about="Cllr Ann Smith", about_role="councillor",
-                                             summary="Tone in an email"))
+    refs["about"] = service.add(
+        make_concern(about="Cllr Ann Smith", about_role="councillor", summary="Tone in an email")
+    )
     refs["text"] = service.add(make_concern(summary="Clerk spoke to Ann after the meeting"))
     refs["timeline"] = service.add(make_concern(summary="Seating at committee"))
     service.add_timeline(refs["timeline"], dt.date(2026, 3, 24), "Phoned ANN SMITH about it")
-    refs["joanne"] = service.add(make_concern(
-        raised_by="Joanne Baker", summary="Joanne's health: hospital stay, anxiety"))
+    refs["joanne"] = service.add(
+        make_concern(raised_by="Joanne Baker", summary="Joanne's health: hospital stay, anxiety")
+    )
     refs["hannah"] = service.add(make_concern(about="Hannah Price", summary="Hannah shouted"))
     refs["planning"] = service.add(make_concern(summary="Planning committee minutes late"))
-    refs["annual"] = service.add(make_concern(details="Raised at the annual meeting; Annie "
-                                                      "and Anne were present"))
+    refs["annual"] = service.add(
+        make_concern(details="Raised at the annual meeting; Annie and Anne were present")
+    )
     return refs
 
 
@@ -51,8 +54,9 @@ def test_only_records_naming_ann_with_the_field_each_was_found_in(service, ann_r
         assert ann_register[other] not in by_ref
 
 
-def test_full_name_request_finds_the_short_forms_but_not_other_words(service, ann_register,
-                                                                     make_concern):
+def test_full_name_request_finds_the_short_forms_but_not_other_words(
+    service, ann_register, make_concern
+):
     mrs = service.add(make_concern(details="Mrs Smith asked for a copy"))
     initial = service.add(make_concern(about="A. Smith"))
     with service.session() as session:

@@ -23,7 +23,8 @@ from .conftest import PASSPHRASE
 def _hashes(folder: Path) -> dict[str, str]:
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -51,13 +52,17 @@ def test_unique_string_found_nowhere(app_paths, make_concern, tmp_path, monkeypa
     control.unlink()
     svc = RegisterService(app_paths)
     svc.init(PASSPHRASE)
-    ref = svc.add(make_concern(summary=f"summary {unique}", details=f"détails {unique}",
-                               about=f"Cllr {unique}"))
+    ref = svc.add(
+        make_concern(
+            summary=f"summary {unique}", details=f"détails {unique}", about=f"Cllr {unique}"
+        )
+    )
     svc.add_timeline(ref, dt.date(2026, 3, 24), f"phoned {unique}")
     with svc.session() as session:  # search works inside the register
         assert count(session, ConcernQuery(text=unique)) == 1
         # mid-transaction: the journal beside the database holds nothing readable either
         from mop_desktop.store.register import ConcernRow
+
         session.query(ConcernRow).update({"outcome": unique})
         session.flush()
         assert _contains(app_paths.data, unique) == []
@@ -229,8 +234,14 @@ def test_failed_statement_does_not_print_personal_data(service):
     with pytest.raises(RegisterStoreFailure) as failure:  # the register's own error ...
         with service.session() as session:
             for _ in range(2):
-                session.add(ConcernRow(reference="C-2026-001", raised_on=dt.date(2026, 1, 1),
-                                       raised_by_role="officer", summary=secret))
+                session.add(
+                    ConcernRow(
+                        reference="C-2026-001",
+                        raised_on=dt.date(2026, 1, 1),
+                        raised_by_role="officer",
+                        summary=secret,
+                    )
+                )
     assert secret not in str(failure.value)
     err = failure.value.__cause__  # ... raised from the driver's, kept for the log
     assert isinstance(err, IntegrityError)

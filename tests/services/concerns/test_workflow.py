@@ -41,8 +41,13 @@ def test_audit_trail_names_fields_not_values(service, make_concern):
 
 def test_search_filters_and_paging(service, make_concern):
     for i in range(30):
-        service.add(make_concern(summary=f"note {i}", category="confidentiality" if i % 3 == 0
-                                 else "undue pressure", about="Cllr Ásh Grove" if i == 7 else ""))
+        service.add(
+            make_concern(
+                summary=f"note {i}",
+                category="confidentiality" if i % 3 == 0 else "undue pressure",
+                about="Cllr Ásh Grove" if i == 7 else "",
+            )
+        )
     with service.session() as s:
         assert count(s, ConcernQuery(text="ash gro")) == 1  # prefix, accents folded
         assert count(s, ConcernQuery(category="confidentiality")) == 10
@@ -54,8 +59,14 @@ def test_search_filters_and_paging(service, make_concern):
 
 
 def test_retention_and_deletion_with_trace(service, make_concern):
-    old = service.add(make_concern(summary="kept too long", status="closed",
-                                   raised_on=dt.date(2018, 1, 1), closed_on=dt.date(2019, 5, 1)))
+    old = service.add(
+        make_concern(
+            summary="kept too long",
+            status="closed",
+            raised_on=dt.date(2018, 1, 1),
+            closed_on=dt.date(2019, 5, 1),
+        )
+    )
     recent = service.add(make_concern(status="closed", closed_on=dt.date(2026, 4, 1)))
     service.add_timeline(old, dt.date(2018, 2, 1), "called")
     with service.session() as s:
@@ -67,6 +78,7 @@ def test_retention_and_deletion_with_trace(service, make_concern):
         assert [t.reference for t in retention.traces(s)] == [old]
         assert retention.traces(s)[0].reason == "retention period ended"
         from mop_desktop.store.register import TimelineRow
+
         assert s.query(TimelineRow).count() == 0
     assert service.get(recent).reference == recent
     assert ("deleted", old) in [(a.action, a.reference) for a in service.audit_trail()]
@@ -74,8 +86,11 @@ def test_retention_and_deletion_with_trace(service, make_concern):
 
 def test_followups_by_reference_only(service, make_concern):
     ref = service.add(make_concern(follow_up_on=dt.date(2026, 4, 1)))
-    service.add(make_concern(status="closed", closed_on=dt.date(2026, 4, 1),
-                             follow_up_on=dt.date(2026, 4, 1)))
+    service.add(
+        make_concern(
+            status="closed", closed_on=dt.date(2026, 4, 1), follow_up_on=dt.date(2026, 4, 1)
+        )
+    )
     assert followups(service, dt.date(2026, 3, 30)) == [(ref, dt.date(2026, 4, 1))]
     service.lock()
     assert followups(service, dt.date(2026, 3, 30)) == []
@@ -100,8 +115,11 @@ HEADER = "raised_on,raised_by_role,summary,about,about_role,follow_up_on\n"
 
 def test_csv_import_all_rows(service, tmp_path):
     f = tmp_path / "c.csv"
-    f.write_text(HEADER + "23/03/2026,officer,One,Cllr A,councillor,\n"
-                 "2026-03-24,councillor,\"Two, with comma\",,,01/04/2026\n", encoding="utf-8")
+    f.write_text(
+        HEADER + "23/03/2026,officer,One,Cllr A,councillor,\n"
+        '2026-03-24,councillor,"Two, with comma",,,01/04/2026\n',
+        encoding="utf-8",
+    )
     assert import_csv(service, f) == ["C-2026-001", "C-2026-002"]
     assert service.get("C-2026-002").follow_up_on == dt.date(2026, 4, 1)
 
@@ -151,26 +169,33 @@ def test_index_scan_and_rowid_lookup_agree(service, make_concern, monkeypatch, n
     from mop_desktop.services.concerns import query as q
 
     for i in range(25):
-        service.add(make_concern(
-            raised_on=dt.date(2026, 1, 1) + dt.timedelta(days=i % 9),
-            summary=f"planning letter {i}" if i % 2 else f"budget {i}",
-            status="open" if i % 3 else "formal",
-            about_role="clerk" if i % 5 == 0 else "councillor",
-        ))
+        service.add(
+            make_concern(
+                raised_on=dt.date(2026, 1, 1) + dt.timedelta(days=i % 9),
+                summary=f"planning letter {i}" if i % 2 else f"budget {i}",
+                status="open" if i % 3 else "formal",
+                about_role="clerk" if i % 5 == 0 else "councillor",
+            )
+        )
     monkeypatch.setattr(q, "NARROW", narrow)
     with service.session() as s:
         for query in (
-            ConcernQuery(text="plan"), ConcernQuery(text="plan", status="open"),
-            ConcernQuery(role="clerk"), ConcernQuery(status="formal", sort="status"),
-            ConcernQuery(text="budget", sort="summary", descending=False), ConcernQuery(),
+            ConcernQuery(text="plan"),
+            ConcernQuery(text="plan", status="open"),
+            ConcernQuery(role="clerk"),
+            ConcernQuery(status="formal", sort="status"),
+            ConcernQuery(text="budget", sort="summary", descending=False),
+            ConcernQuery(),
         ):
             total = count(s, query)
             rows = page(s, query, 0, 7) + page(s, query, 7, 100)
             assert total == len(rows) == len({r.reference for r in rows})
-            expected = sorted(rows, key=lambda r: (getattr(r, query.sort), r.reference),
-                              reverse=query.descending)
+            expected = sorted(
+                rows, key=lambda r: (getattr(r, query.sort), r.reference), reverse=query.descending
+            )
             assert [getattr(r, query.sort) for r in rows] == [
-                getattr(r, query.sort) for r in expected]
+                getattr(r, query.sort) for r in expected
+            ]
         assert count(s, ConcernQuery(text="plan")) == 12
         assert count(s, ConcernQuery(text="plan", status="formal")) == 4
 
@@ -199,8 +224,10 @@ def test_schema_3_register_is_upgraded_for_the_clerks_own_log(service, make_conc
     assert service.get(ref).closing_date_unknown is False
     (entry,) = service.timeline(ref)
     assert service.edit_timeline(ref, entry.id, dt.date(2026, 3, 1), "phoned first")
-    service.update(ref, make_concern(status="closed", closed_on=dt.date(2026, 4, 1),
-                                     category="Planning dispute"))
+    service.update(
+        ref,
+        make_concern(status="closed", closed_on=dt.date(2026, 4, 1), category="Planning dispute"),
+    )
     assert "Planning dispute" in service.categories()
     assert list((app_paths.data / "kept-aside").glob("register-schema-3-*.db"))
 
@@ -214,8 +241,9 @@ def test_schema_1_register_is_upgraded_with_a_copy_kept_aside(service, make_conc
         from mop_desktop.store.register import SCHEMA_VERSION
 
         assert s.execute(text("SELECT max(version) FROM schema_version")).scalar() == SCHEMA_VERSION
-        indexes = {r[0] for r in s.execute(
-            text("SELECT name FROM sqlite_master WHERE type='index'"))}
+        indexes = {
+            r[0] for r in s.execute(text("SELECT name FROM sqlite_master WHERE type='index'"))
+        }
         assert "ix_concern_list" in indexes and "ix_concern_status" not in indexes
         sql = s.execute(text("SELECT sql FROM sqlite_master WHERE name='ix_concern_list'"))
         assert "(raised_on, id, status" in sql.scalar()

@@ -313,13 +313,26 @@ REGISTER_SCHEMA_4 = [
 
 
 REGISTER_SCHEMAS_DDL = {
-    1: REGISTER_SCHEMA_1, 2: REGISTER_SCHEMA_2, 3: REGISTER_SCHEMA_3, 4: REGISTER_SCHEMA_4,
+    1: REGISTER_SCHEMA_1,
+    2: REGISTER_SCHEMA_2,
+    3: REGISTER_SCHEMA_3,
+    4: REGISTER_SCHEMA_4,
 }
 
 #: Full-text search over the concern's text columns: the same in schemas 1 to 4.
 FTS_COLUMNS = (
-    "reference", "raised_by", "raised_by_role", "about", "about_role", "category", "clauses",
-    "summary", "details", "route", "status", "outcome",
+    "reference",
+    "raised_by",
+    "raised_by_role",
+    "about",
+    "about_role",
+    "category",
+    "clauses",
+    "summary",
+    "details",
+    "route",
+    "status",
+    "outcome",
 )
 
 
@@ -344,12 +357,36 @@ def register_fts_ddl() -> list[str]:
 #: What every register fixture holds (checked after its upgrade by tests/store/test_upgrades.py).
 CONCERNS = [
     # reference, raised_on, raised_by_role, about_role, category, summary, status, closed_on
-    ("MOP-2026-001", "2026-03-20", "councillor", "clerk", "conduct",
-     "Tone of e-mails about the allotments", "closed", "2026-04-01"),
-    ("MOP-2025-002", "2025-06-17", "clerk", "councillor", "workload",
-     "Requests outside office hours", "open", None),
-    ("MOP-2026-003", "2026-03-23", "officer", "councillor", "other",
-     "Café meeting with a résumé left behind", "formal", None),
+    (
+        "MOP-2026-001",
+        "2026-03-20",
+        "councillor",
+        "clerk",
+        "conduct",
+        "Tone of e-mails about the allotments",
+        "closed",
+        "2026-04-01",
+    ),
+    (
+        "MOP-2025-002",
+        "2025-06-17",
+        "clerk",
+        "councillor",
+        "workload",
+        "Requests outside office hours",
+        "open",
+        None,
+    ),
+    (
+        "MOP-2026-003",
+        "2026-03-23",
+        "officer",
+        "councillor",
+        "other",
+        "Café meeting with a résumé left behind",
+        "formal",
+        None,
+    ),
 ]
 TIMELINE = [
     (1, "2026-03-24", "phoned"),
@@ -375,8 +412,8 @@ def make_register(version: int) -> Path:
     with con:
         for statement in [*REGISTER_SCHEMAS_DDL[version], *register_fts_ddl()]:
             con.execute(statement)
-        for n, (ref, raised, by_role, about_role, category, summary, status, closed) in (
-            enumerate(CONCERNS, start=1)
+        for n, (ref, raised, by_role, about_role, category, summary, status, closed) in enumerate(
+            CONCERNS, start=1
         ):
             con.execute(
                 "INSERT INTO concern (id, reference, raised_on, raised_by, raised_by_role, about, "
@@ -384,8 +421,19 @@ def make_register(version: int) -> Path:
                 "outcome, closed_on, created_at, updated_at) VALUES "
                 "(?, ?, ?, '', ?, '', ?, ?, '3.1', ?, 'Details of the concern', '', ?, NULL, "
                 "'', ?, ?, ?)",
-                (n, ref, raised, by_role, about_role, category, summary, status, closed, stamp,
-                 stamp),
+                (
+                    n,
+                    ref,
+                    raised,
+                    by_role,
+                    about_role,
+                    category,
+                    summary,
+                    status,
+                    closed,
+                    stamp,
+                    stamp,
+                ),
             )
         for concern_id, on, entry in TIMELINE:
             con.execute(
@@ -394,7 +442,8 @@ def make_register(version: int) -> Path:
             )
         con.execute(
             "INSERT INTO audit (at, actor, action, reference, field) "
-            "VALUES (?, 'clerk', 'created', 'MOP-2026-001', '')", (stamp,),
+            "VALUES (?, 'clerk', 'created', 'MOP-2026-001', '')",
+            (stamp,),
         )
         if version >= 4:
             con.execute(

@@ -114,11 +114,25 @@ def _clause_marks(e: ClauseChange, text: str, why: str = "") -> BlockMarks | Non
 def _removed_clause(e: ClauseChange, why: str = "") -> list[BlockMarks]:
     what = "heading" if e.kind == "heading" else "clause"
     note = f"{what} removed" + (f", was {e.old_number}" if e.old_number else "")
-    out = [BlockMarks(note=_with_why(note, why), spans=[Span(DELETE, text=e.old_text or "")],
-                      removed=True, kind=e.kind, marker=e.old_number)]
+    out = [
+        BlockMarks(
+            note=_with_why(note, why),
+            spans=[Span(DELETE, text=e.old_text or "")],
+            removed=True,
+            kind=e.kind,
+            marker=e.old_number,
+        )
+    ]
     for item in e.items:
-        out.append(BlockMarks(spans=[Span(DELETE, text=item.old or "")], removed=True,
-                              kind="item", marker=item.marker, depth=item.depth))
+        out.append(
+            BlockMarks(
+                spans=[Span(DELETE, text=item.old or "")],
+                removed=True,
+                kind="item",
+                marker=item.marker,
+                depth=item.depth,
+            )
+        )
     return out
 
 
@@ -144,9 +158,18 @@ def place(
             change = items.pop(0)
             if change.kind != "removed":
                 raise LookupError
-            out.append((None, BlockMarks(spans=[Span(DELETE, text=change.old or "")],
-                                         removed=True, kind="item", marker=change.marker,
-                                         depth=change.depth)))
+            out.append(
+                (
+                    None,
+                    BlockMarks(
+                        spans=[Span(DELETE, text=change.old or "")],
+                        removed=True,
+                        kind="item",
+                        marker=change.marker,
+                        depth=change.depth,
+                    ),
+                )
+            )
 
     def flush_removed() -> None:
         nonlocal pos
@@ -177,9 +200,18 @@ def place(
                 continue
             while items and items[0].kind == "removed":
                 flush_one = items.pop(0)
-                out.append((None, BlockMarks(spans=[Span(DELETE, text=flush_one.old or "")],
-                                             removed=True, kind="item",
-                                             marker=flush_one.marker, depth=flush_one.depth)))
+                out.append(
+                    (
+                        None,
+                        BlockMarks(
+                            spans=[Span(DELETE, text=flush_one.old or "")],
+                            removed=True,
+                            kind="item",
+                            marker=flush_one.marker,
+                            depth=flush_one.depth,
+                        ),
+                    )
+                )
             if not items:
                 return None
             change = items.pop(0)

@@ -39,6 +39,8 @@ CHANGES_DEBOUNCE_MS = 400
 def ask_text(parent: QWidget, title: str, label: str, text: str) -> tuple[str, bool]:
     """A one-line question (tests replace this)."""
     return QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+
+
 Key = tuple[str, int, int, int]
 
 
@@ -76,7 +78,6 @@ class DocumentEditsMixin:
     def select(self, address: Address | None) -> None:  # the page
         raise NotImplementedError
 
-
     # -- typing -----------------------------------------------------------------------------
     def _on_view_text(self, entry: Entry, text: str) -> None:
         if not self._editable:
@@ -90,8 +91,11 @@ class DocumentEditsMixin:
         elif entry.kind == ITEM:
             doc = self._doc.clone()
             items_ed.set_item_text(doc, entry.s, entry.b, entry.flat, text)
-            self._field_edit((entry.s, entry.b), "items",
-                             copy.deepcopy(doc.sections[entry.s].blocks[entry.b].items))
+            self._field_edit(
+                (entry.s, entry.b),
+                "items",
+                copy.deepcopy(doc.sections[entry.s].blocks[entry.b].items),
+            )
         self.schedule_changes()
 
     def _view_structural(
@@ -122,6 +126,7 @@ class DocumentEditsMixin:
             self.view.place_cursor(self._first_key(), 0)
             return
         if entry.kind == HEADING:
+
             def add_first(d: DocumentText) -> tuple[Key, int | None]:
                 at = ed.add_block(d, s, 0)
                 d.sections[s].blocks[at].level = 1
@@ -182,9 +187,7 @@ class DocumentEditsMixin:
                 items_ed.shift_item(d, s, b, flat, step)
                 return (ITEM, s, b, flat), offset
 
-            self._view_structural(
-                "Indent list item" if step > 0 else "Outdent list item", shift
-            )
+            self._view_structural("Indent list item" if step > 0 else "Outdent list item", shift)
 
     # -- Backspace in an empty block --------------------------------------------------------
     def _on_view_remove_empty(self, entry: Entry) -> None:
@@ -192,6 +195,7 @@ class DocumentEditsMixin:
             return
         s, b = entry.s, entry.b
         if entry.kind == BLOCK:
+
             def drop(d: DocumentText) -> tuple[Key, int | None]:
                 block = d.sections[s].blocks[b]
                 if block.items:
@@ -267,6 +271,7 @@ class DocumentEditsMixin:
             for flat, (_depth, item) in enumerate(entries):
                 self.view.set_text((ITEM, s, b, flat), item.text)
         self.schedule_changes()
+
     # -- view options ---------------------------------------------------------------------------
     def clause_by_clause(self) -> bool:
         return self._clause_by_clause
@@ -314,6 +319,7 @@ class DocumentEditsMixin:
         if entry is not None:
             self.view.place_cursor(entry.key, offset, focus=had_focus)
         self.view.verticalScrollBar().setValue(scroll)
+
     # -- numbering --------------------------------------------------------------------------
     def number_whole_document(self, numbered: bool) -> None:
         """Number every section and clause, or take every number off: one undoable step."""
@@ -323,8 +329,9 @@ class DocumentEditsMixin:
             ed.number_document(d, numbered)
             return select
 
-        self._structural("Number the whole document" if numbered else "Take all numbers off",
-                         change)
+        self._structural(
+            "Number the whole document" if numbered else "Take all numbers off", change
+        )
 
     # -- show changes ---------------------------------------------------------------------------
     def schedule_changes(self) -> None:
@@ -366,10 +373,13 @@ class DocumentEditsMixin:
             )
             return
         found = note_for(change, self.change_notes())
-        text, ok = ask_text(self.view, "Why it changed",
-                            f"Why was {change.label} changed? The note is shown beside the "
-                            "change in the council-pack report.",
-                            found.note if found else "")
+        text, ok = ask_text(
+            self.view,
+            "Why it changed",
+            f"Why was {change.label} changed? The note is shown beside the "
+            "change in the council-pack report.",
+            found.note if found else "",
+        )
         if not ok:
             return
         notes = set_note(self.change_notes(), change, text)
@@ -393,8 +403,7 @@ def _split_block(d: DocumentText, s: int, b: int, offset: int) -> tuple[Key, int
         return (ITEM, s, b, new), 0
     before, after = text[:offset], text[offset:]
     block.text = before.rstrip() if after.strip() else before
-    at = ed.add_block(d, s, b + 1, text=after.lstrip(), level=block.level,
-                      numbered=block.numbered)
+    at = ed.add_block(d, s, b + 1, text=after.lstrip(), level=block.level, numbered=block.numbered)
     if after.strip() and block.items:  # the list follows the text it stood under
         following = d.sections[s].blocks[at]
         following.items, following.list_style = block.items, block.list_style

@@ -67,6 +67,7 @@ from mop_desktop.gui.shell.none_refcount import guard
 
 guard()  # this view makes many Qt calls: keep PySide6 6.12 on Python 3.11 from aborting
 
+
 class DocumentView(QTextEdit):
     textEdited = Signal(object, str)  # Entry, the block's new text
     entryChanged = Signal(object)  # Entry: the cursor moved into another block
@@ -91,8 +92,9 @@ class DocumentView(QTextEdit):
         self._ghosts: set[int] = set()  # blocks holding change marks that are not text
         self._quiet = False
         self._current: Entry | None = None
-        self._format_cache: dict[tuple[str, float, str], tuple[QTextBlockFormat,
-                                                              QTextCharFormat]] = {}
+        self._format_cache: dict[
+            tuple[str, float, str], tuple[QTextBlockFormat, QTextCharFormat]
+        ] = {}
         self._marks: dict[int, BlockMarks] = {}
         #: adds to the right-click menu: (menu, document position clicked)
         self.context_menu_hook: Callable[[QMenu, int], None] | None = None
@@ -170,8 +172,9 @@ class DocumentView(QTextEdit):
         """Change only the blocks that differ from what is shown. False: build anew."""
         self._quiet = True
         try:
-            return sync_blocks(self.document(), self._lines, self._marks, lines, marks,
-                               self._formats)
+            return sync_blocks(
+                self.document(), self._lines, self._marks, lines, marks, self._formats
+            )
         finally:
             self._quiet = False
 
@@ -218,8 +221,11 @@ class DocumentView(QTextEdit):
             mark = self._marks.get(block.userState())
             if mark is not None and mark.kind != "item" and mark.entry >= 0:
                 return mark.entry
-            line = self._lines[block.userState()] if 0 <= block.userState() < len(
-                self._lines) else None
+            line = (
+                self._lines[block.userState()]
+                if 0 <= block.userState() < len(self._lines)
+                else None
+            )
             if line is None or line.entry.kind not in (ITEM, REMOVED):
                 return -1
             block = block.previous()
@@ -266,8 +272,9 @@ class DocumentView(QTextEdit):
         self._quiet = True
         try:
             cursor = QTextCursor(block)
-            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock,
-                                QTextCursor.MoveMode.KeepAnchor)
+            cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
             cursor.insertText(text, block.charFormat())
             self._texts[index] = text
             self._lines[index].text = text
@@ -478,8 +485,7 @@ class DocumentView(QTextEdit):
                 if not block.text() and not self.isReadOnly():
                     painter.setPen(placeholder)
                     rect = QRectF(x, y, self.viewport().width(), first.height())
-                    painter.drawText(rect, Qt.AlignmentFlag.AlignLeft,
-                                     _EMPTY_HINT[line.entry.kind])
+                    painter.drawText(rect, Qt.AlignmentFlag.AlignLeft, _EMPTY_HINT[line.entry.kind])
             block = block.next()
         painter.end()
 
@@ -491,4 +497,3 @@ _EMPTY_HINT = {
     ITEM: "List item",
     REMOVED: "",
 }
-

@@ -34,9 +34,20 @@ class PageActions:
     renumber: QAction
 
     def all(self) -> list[QAction]:
-        return [self.undo, self.redo, self.find, self.replace, self.save, self.show_changes,
-                self.clause_by_clause, self.number_all, self.unnumber_all, self.why_changed,
-                self.spelling, self.renumber]
+        return [
+            self.undo,
+            self.redo,
+            self.find,
+            self.replace,
+            self.save,
+            self.show_changes,
+            self.clause_by_clause,
+            self.number_all,
+            self.unnumber_all,
+            self.why_changed,
+            self.spelling,
+            self.renumber,
+        ]
 
 
 def update_actions(page: ProtocolPage, shown: bool | None = None) -> None:
@@ -143,8 +154,9 @@ def install_actions(page: ProtocolPage, window: MainWindow | None) -> PageAction
     show_changes.toggled.connect(page.set_show_changes)
     clause_by_clause = QAction("Edit clause &by clause", page)
     clause_by_clause.setCheckable(True)
-    clause_by_clause.setStatusTip("Edit one section or clause at a time in a form, instead of "
-                                  "the whole document")
+    clause_by_clause.setStatusTip(
+        "Edit one section or clause at a time in a form, instead of the whole document"
+    )
     clause_by_clause.toggled.connect(page.set_clause_by_clause)
     number_all = QAction("&Number the whole document", page)
     number_all.setStatusTip("Number every section and clause (1, 1.1, 1.1.1) in one step")
@@ -154,17 +166,32 @@ def install_actions(page: ProtocolPage, window: MainWindow | None) -> PageAction
     unnumber_all.triggered.connect(lambda: page.number_whole_document(False))
     why_changed = QAction("&Why it changed\u2026", page)
     why_changed.setShortcut(QKeySequence("Ctrl+Shift+N"))
-    why_changed.setStatusTip("Note why the change at the cursor was made (shown in the "
-                             "council-pack report)")
+    why_changed.setStatusTip(
+        "Note why the change at the cursor was made (shown in the council-pack report)"
+    )
     why_changed.triggered.connect(page.note_why_changed)
     check_spelling = QAction("Check &spelling", page)
     check_spelling.setCheckable(True)
     check_spelling.setChecked(True)
-    check_spelling.setStatusTip("Underline words not in the British English dictionary or the "
-                                "council's own; right-click one for suggestions")
+    check_spelling.setStatusTip(
+        "Underline words not in the British English dictionary or the "
+        "council's own; right-click one for suggestions"
+    )
     check_spelling.toggled.connect(page.spelling.set_enabled)
-    actions = PageActions(undo, redo, find, replace, save, show_changes, clause_by_clause,
-                          number_all, unnumber_all, why_changed, check_spelling, renumber)
+    actions = PageActions(
+        undo,
+        redo,
+        find,
+        replace,
+        save,
+        show_changes,
+        clause_by_clause,
+        number_all,
+        unnumber_all,
+        why_changed,
+        check_spelling,
+        renumber,
+    )
 
     if window is not None:
         edit = window.menu("Edit")

@@ -27,8 +27,9 @@ MISSPELT = QColor("#C62828")
 
 
 class SpellCheck(QObject):
-    def __init__(self, view: DocumentView, words: Callable[[], list[str]],
-                 learn: Callable[[str], object]) -> None:
+    def __init__(
+        self, view: DocumentView, words: Callable[[], list[str]], learn: Callable[[str], object]
+    ) -> None:
         super().__init__(view)
         self.view = view
         self._words = words
@@ -56,8 +57,9 @@ class SpellCheck(QObject):
         self._started = True
         words = self._words()
         result = self._result
-        threading.Thread(target=lambda: result.append(Speller(words)), daemon=True,
-                         name="spelling-dictionary").start()
+        threading.Thread(
+            target=lambda: result.append(Speller(words)), daemon=True, name="spelling-dictionary"
+        ).start()
         self.poll.start()
 
     def load_now(self) -> None:
@@ -134,8 +136,7 @@ class SpellCheck(QObject):
         first = menu.actions()[0]
         for suggestion in self.speller.suggestions(word):
             action = QAction(suggestion, menu)
-            action.triggered.connect(
-                lambda _c=False, s=suggestion: self.replace(start, end, s))
+            action.triggered.connect(lambda _c=False, s=suggestion: self.replace(start, end, s))
             menu.insertAction(first, action)
         learn = QAction(f"Add \u201c{word}\u201d to the council dictionary", menu)
         learn.triggered.connect(lambda: self.learn(word))

@@ -109,9 +109,9 @@ def insert_line(
         if span.kind == "delete":
             cursor.insertText(span.text, ghost_format(cf))
         elif span.kind == "insert":
-            cursor.insertText(text[span.start:span.end], insert_format(cf))
+            cursor.insertText(text[span.start : span.end], insert_format(cf))
         else:
-            cursor.insertText(text[span.start:span.end], cf)
+            cursor.insertText(text[span.start : span.end], cf)
 
 
 def ghost_format(cf: QTextCharFormat, note: bool = False) -> QTextCharFormat:

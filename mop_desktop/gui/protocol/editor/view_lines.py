@@ -37,10 +37,7 @@ def changed_run(
     while start < limit and before[start] == after[start]:
         start += 1
     end = 0
-    while (
-        end < limit - start
-        and before[len(before) - 1 - end] == after[len(after) - 1 - end]
-    ):
+    while end < limit - start and before[len(before) - 1 - end] == after[len(after) - 1 - end]:
         end += 1
     return ("replace", start, len(before) - end, start, len(after) - end)
 
@@ -90,7 +87,6 @@ class Line:
     indent: float  # where the text starts
 
 
-
 def layout(doc: DocumentText, widths: Widths) -> list[Line]:
     """Every line of the document in reading order; numbers as the document gives them."""
     numbered = doc.numbered
@@ -105,12 +101,21 @@ def layout(doc: DocumentText, widths: Widths) -> list[Line]:
                 indent, hang = base + sub, sub
             else:
                 indent, hang = base, num
-            lines.append(Line(Entry(BLOCK, s, b, -1, block.level), block.text,
-                              block.number, hang, indent))
-            for flat, (depth, marker, item) in enumerate(_marked_items(block.items,
-                                                                        block.list_style)):
-                lines.append(Line(Entry(ITEM, s, b, flat, depth), item.text, marker,
-                                  item_w, indent + item_w * (depth + 1)))
+            lines.append(
+                Line(Entry(BLOCK, s, b, -1, block.level), block.text, block.number, hang, indent)
+            )
+            for flat, (depth, marker, item) in enumerate(
+                _marked_items(block.items, block.list_style)
+            ):
+                lines.append(
+                    Line(
+                        Entry(ITEM, s, b, flat, depth),
+                        item.text,
+                        marker,
+                        item_w,
+                        indent + item_w * (depth + 1),
+                    )
+                )
     return lines
 
 
@@ -143,8 +148,9 @@ def with_marks(
             else:
                 indent, hang = base, num
                 clause_indent = base
-            line = Line(Entry(REMOVED, flat=len(out), depth=mark.depth), "",
-                        mark.marker, hang, indent)
+            line = Line(
+                Entry(REMOVED, flat=len(out), depth=mark.depth), "", mark.marker, hang, indent
+            )
         if mark is not None:
             marks[len(out)] = mark
         out.append(line)

@@ -36,8 +36,18 @@ from .reader import Cell, LogImportError, Table, read_table, sheet_names
 from .rows import Row, build_row
 
 __all__ = [
-    "FIELDS", "SKIP", "ImportResult", "LogImportError", "PreparedLog", "Table", "guess",
-    "import_log", "parse_columns", "prepare", "read_table", "sheet_names",
+    "FIELDS",
+    "SKIP",
+    "ImportResult",
+    "LogImportError",
+    "PreparedLog",
+    "Table",
+    "guess",
+    "import_log",
+    "parse_columns",
+    "prepare",
+    "read_table",
+    "sheet_names",
 ]
 
 _CHUNK = 500
@@ -72,18 +82,20 @@ class ImportResult:
         if self.skipped:
             parts.append(f"{self.skipped} already in the register, skipped.")
         if self.closing_date_unknown:
-            parts.append(f"{self.closing_date_unknown} closed without a closing date: marked "
-                         "\"closing date unknown\" (kept out of the retention review until a "
-                         "date is set).")
+            parts.append(
+                f"{self.closing_date_unknown} closed without a closing date: marked "
+                '"closing date unknown" (kept out of the retention review until a '
+                "date is set)."
+            )
         if self.new_categories:
             what = "category" if self.new_categories == 1 else "categories"
-            parts.append(f"{self.new_categories} {what} of your own added to the category "
-                         "list.")
+            parts.append(f"{self.new_categories} {what} of your own added to the category list.")
         return " ".join(parts)
 
 
-def prepare(path: Path, columns: str | dict[str, str] | None = None,
-            sheet: str | None = None) -> PreparedLog:
+def prepare(
+    path: Path, columns: str | dict[str, str] | None = None, sheet: str | None = None
+) -> PreparedLog:
     """Read and check every row (no register needed); LogImportError at the first fault.
     ``columns`` is ``--columns``' text or {header: field} from the mapping step."""
     overrides = parse_columns(columns) if isinstance(columns, str) else _normalised(columns)
@@ -143,10 +155,10 @@ def _normalised(columns: dict[str, str] | None) -> dict[str, str]:
 def _existing_references(session: Session, references: list[str]) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(references), _CHUNK):
-        chunk = references[start:start + _CHUNK]
-        found.update(session.scalars(
-            select(ConcernRow.reference).where(ConcernRow.reference.in_(chunk))
-        ))
+        chunk = references[start : start + _CHUNK]
+        found.update(
+            session.scalars(select(ConcernRow.reference).where(ConcernRow.reference.in_(chunk)))
+        )
     return found
 
 
@@ -154,7 +166,7 @@ def _existing_fingerprints(session: Session, prints: list[str]) -> Counter[str]:
     counts: Counter[str] = Counter()
     unique = sorted(set(prints))
     for start in range(0, len(unique), _CHUNK):
-        chunk = unique[start:start + _CHUNK]
+        chunk = unique[start : start + _CHUNK]
         for value, number in session.execute(
             select(ConcernRow.import_fingerprint, func.count())
             .where(ConcernRow.import_fingerprint.in_(chunk))
@@ -177,8 +189,7 @@ def add_prepared(service: RegisterService, log: PreparedLog) -> ImportResult:
         # is built in memory instead of decrypting and re-encrypting the same pages.
         session.execute(text(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}"))
         existing = _existing_references(session, [r.reference for r in log.rows if r.reference])
-        seen = _existing_fingerprints(session, [r.fingerprint for r in log.rows
-                                                if not r.reference])
+        seen = _existing_fingerprints(session, [r.fingerprint for r in log.rows if not r.reference])
         wanted: list[Row] = []
         for row in log.rows:
             if row.reference:
@@ -192,26 +203,40 @@ def add_prepared(service: RegisterService, log: PreparedLog) -> ImportResult:
             wanted.append(row)
         _give_references(session, wanted)
         known = set(user_categories(session))
-        new_categories = sorted({row.concern.category for row in wanted} - set(CATEGORIES)
-                                - known)
+        new_categories = sorted({row.concern.category for row in wanted} - set(CATEGORIES) - known)
         now = utcnow()
         if new_categories:
-            session.execute(insert(UserCategoryRow),
-                            [{"name": name, "added_at": now} for name in new_categories])
+            session.execute(
+                insert(UserCategoryRow),
+                [{"name": name, "added_at": now} for name in new_categories],
+            )
         values = [
-            {"reference": row.concern.reference, "import_fingerprint": row.fingerprint,
-             "created_at": now, "updated_at": now, **column_values(row.concern)}
+            {
+                "reference": row.concern.reference,
+                "import_fingerprint": row.fingerprint,
+                "created_at": now,
+                "updated_at": now,
+                **column_values(row.concern),
+            }
             for row in wanted
         ]
         _insert_concerns(session, values)
         for start in range(0, len(wanted), _CHUNK):
-            chunk = wanted[start:start + _CHUNK]
+            chunk = wanted[start : start + _CHUNK]
             actor = current_actor()
-            session.execute(insert(AuditRow), [
-                {"at": now, "actor": actor, "action": "imported",
-                 "reference": row.concern.reference, "field": ""}
-                for row in chunk
-            ])
+            session.execute(
+                insert(AuditRow),
+                [
+                    {
+                        "at": now,
+                        "actor": actor,
+                        "action": "imported",
+                        "reference": row.concern.reference,
+                        "field": "",
+                    }
+                    for row in chunk
+                ],
+            )
         result.added = [row.concern.reference for row in wanted]
         result.new_categories = len(new_categories)
         result.closing_date_unknown = sum(row.concern.closing_date_unknown for row in wanted)
@@ -232,7 +257,7 @@ def _insert_concerns(session: Session, values: list[dict[str, object]]) -> None:
     processors = [table.c[name].type.bind_processor(dialect) for name in names]
     row_marks = "(" + ", ".join("?" for _ in names) + ")"
     for start in range(0, len(values), _ROWS_PER_INSERT):
-        chunk = values[start:start + _ROWS_PER_INSERT]
+        chunk = values[start : start + _ROWS_PER_INSERT]
         parameters: list[object] = []
         for item in chunk:
             for name, process in zip(names, processors, strict=True):
@@ -269,6 +294,10 @@ def _give_references(session: Session, rows: list[Row]) -> None:
         row.concern.reference = format_reference(year, highest[year])
 
 
-def import_log(service: RegisterService, path: Path, columns: str | dict[str, str] | None = None,
-               sheet: str | None = None) -> ImportResult:
+def import_log(
+    service: RegisterService,
+    path: Path,
+    columns: str | dict[str, str] | None = None,
+    sheet: str | None = None,
+) -> ImportResult:
     return add_prepared(service, prepare(path, columns, sheet))

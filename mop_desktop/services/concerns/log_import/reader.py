@@ -48,8 +48,11 @@ class Table:
         """'log.xlsx, sheet "Log", line 14' / 'log.csv line 14'."""
         if line is None:
             return self.file + (f', sheet "{self.sheet}"' if self.sheet else "")
-        return (f'{self.file}, sheet "{self.sheet}", line {line}' if self.sheet
-                else f"{self.file} line {line}")
+        return (
+            f'{self.file}, sheet "{self.sheet}", line {line}'
+            if self.sheet
+            else f"{self.file} line {line}"
+        )
 
 
 def _blank(cell: Cell) -> bool:
@@ -109,7 +112,7 @@ def _dialect(text: str) -> type[csv.Dialect]:
     """The delimiter is the one of , ; tab | found most often (outside quotes) in one of the
     first lines: Excel in much of Europe saves with semicolons; a title line above the
     headings holds none."""
-    lines = [line for line in text.splitlines()[:HEADER_SEARCH_ROWS * 2] if line.strip()]
+    lines = [line for line in text.splitlines()[: HEADER_SEARCH_ROWS * 2] if line.strip()]
     best, most = ",", 0
     for line in lines[:HEADER_SEARCH_ROWS]:  # a title line above the headings has none
         outside = re.sub(r'"[^"]*"', "", line)
@@ -183,11 +186,12 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
     try:
         names = workbook.sheetnames
         if sheet:
-            chosen = next((n for n in names if n.strip().casefold() == sheet.strip().casefold()),
-                          None)
+            chosen = next(
+                (n for n in names if n.strip().casefold() == sheet.strip().casefold()), None
+            )
             if chosen is None:
                 raise LogImportError(
-                    f"{path.name}: no sheet named \"{sheet}\"; its sheets are: "
+                    f'{path.name}: no sheet named "{sheet}"; its sheets are: '
                     + ", ".join(f'"{n}"' for n in names)
                 )
         elif names:
@@ -199,14 +203,16 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
             raise LogImportError(f'{path.name}, sheet "{chosen}": a chart, not a table')
         records: list[tuple[int, list[Cell]]] = []
         try:
-            for number, values in enumerate(worksheet.iter_rows(min_row=1, values_only=True),
-                                            start=1):
+            for number, values in enumerate(
+                worksheet.iter_rows(min_row=1, values_only=True), start=1
+            ):
                 cells = [_worksheet_cell(value) for value in values]
                 if all(_blank(c) for c in cells):
                     continue
                 if len(records) > MAX_ROWS:
-                    raise LogImportError(f'{path.name}, sheet "{chosen}": more than '
-                                         f"{MAX_ROWS:,} rows")
+                    raise LogImportError(
+                        f'{path.name}, sheet "{chosen}": more than {MAX_ROWS:,} rows'
+                    )
                 while cells and _blank(cells[-1]):
                     cells.pop()
                 records.append((number, cells))
@@ -240,7 +246,7 @@ def _with_header(table: Table, records: list[tuple[int, list[Cell]]]) -> Table:
     if len(headers) > MAX_COLUMNS:
         raise LogImportError(f"{table.where(line)}: more than {MAX_COLUMNS} columns")
     table.header_line, table.headers = line, headers
-    table.rows = records[chosen + 1:]
+    table.rows = records[chosen + 1 :]
     return table
 
 

@@ -40,22 +40,34 @@ class Row:
 def fingerprint(concern: Concern) -> str:
     """The content of an imported row, so that the same row imported again is recognised
     (case and spacing do not count). Kept only inside the encrypted register."""
+
     def norm(value: object) -> str:
         return " ".join(str(value or "").casefold().split())
 
     parts = [concern.raised_on.isoformat() if concern.raised_on else ""]
-    parts += [norm(getattr(concern, name)) for name in (
-        "raised_by", "raised_by_role", "about", "about_role", "category", "summary", "details",
-        "route", "status", "outcome")]
+    parts += [
+        norm(getattr(concern, name))
+        for name in (
+            "raised_by",
+            "raised_by_role",
+            "about",
+            "about_role",
+            "category",
+            "summary",
+            "details",
+            "route",
+            "status",
+            "outcome",
+        )
+    ]
     parts += [d.isoformat() if d else "" for d in (concern.follow_up_on, concern.closed_on)]
     parts.append(",".join(concern.clauses))
     return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
 
 
-def build_row(
-    table: Table, line: int, cells: list[Cell], columns: dict[str, list[int]]
-) -> Row:
+def build_row(table: Table, line: int, cells: list[Cell], columns: dict[str, list[int]]) -> Row:
     """The concern a row describes; LogImportError names the line and column at fault."""
+
     def fail(name: str, message: str) -> LogImportError:
         index = columns[name][0] if name in columns else None
         where = table.where(line)
@@ -103,8 +115,11 @@ def build_row(
     summary, details = text("summary"), text("details")
     if not summary and details:  # a row (or a log) with only a description
         first = details.splitlines()[0].strip()
-        summary = first if len(first) <= SUMMARY_FROM_DETAILS else (
-            first[: SUMMARY_FROM_DETAILS - 1].rstrip() + "…")
+        summary = (
+            first
+            if len(first) <= SUMMARY_FROM_DETAILS
+            else (first[: SUMMARY_FROM_DETAILS - 1].rstrip() + "…")
+        )
     reference = text("reference")
     try:
         if reference:
@@ -136,4 +151,3 @@ def build_row(
     except ConcernError as exc:
         raise fail(exc.field, exc.message) from None
     return Row(line, concern, fingerprint(concern))
-

@@ -23,53 +23,165 @@ def _key(text: str) -> str:
 
 
 _ROLE_WORDS: dict[str, tuple[str, ...]] = {
-    "officer": ("officer", "officers", "staff", "employee", "staff member", "deputy clerk",
-                "assistant clerk", "rfo", "responsible financial officer", "admin",
-                "administrator", "assistant", "caretaker", "groundsman", "warden"),
-    "councillor": ("councillor", "councillors", "cllr", "cllrs", "member", "members",
-                   "council member", "elected member", "mayor", "deputy mayor", "chair",
-                   "chairman", "chairwoman", "vice chair", "vice chairman", "town councillor",
-                   "parish councillor", "leader", "cllr chair"),
-    "clerk": ("clerk", "town clerk", "parish clerk", "the clerk", "proper officer",
-              "clerk to the council", "clerk rfo"),
-    "member of the public": ("member of the public", "public", "mop", "resident", "residents",
-                             "parishioner", "local resident", "elector", "the public",
-                             "member of public"),
-    "other": ("other", "others", "contractor", "volunteer", "external", "unknown", "n a", "na",
-              "third party"),
+    "officer": (
+        "officer",
+        "officers",
+        "staff",
+        "employee",
+        "staff member",
+        "deputy clerk",
+        "assistant clerk",
+        "rfo",
+        "responsible financial officer",
+        "admin",
+        "administrator",
+        "assistant",
+        "caretaker",
+        "groundsman",
+        "warden",
+    ),
+    "councillor": (
+        "councillor",
+        "councillors",
+        "cllr",
+        "cllrs",
+        "member",
+        "members",
+        "council member",
+        "elected member",
+        "mayor",
+        "deputy mayor",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "vice chair",
+        "vice chairman",
+        "town councillor",
+        "parish councillor",
+        "leader",
+        "cllr chair",
+    ),
+    "clerk": (
+        "clerk",
+        "town clerk",
+        "parish clerk",
+        "the clerk",
+        "proper officer",
+        "clerk to the council",
+        "clerk rfo",
+    ),
+    "member of the public": (
+        "member of the public",
+        "public",
+        "mop",
+        "resident",
+        "residents",
+        "parishioner",
+        "local resident",
+        "elector",
+        "the public",
+        "member of public",
+    ),
+    "other": (
+        "other",
+        "others",
+        "contractor",
+        "volunteer",
+        "external",
+        "unknown",
+        "n a",
+        "na",
+        "third party",
+    ),
 }
 _ROLE_LOOKUP = {_key(word): role for role, words in _ROLE_WORDS.items() for word in words}
 for _role in ROLES:
     _ROLE_LOOKUP[_key(_role)] = _role
 
 _STATUS_WORDS: dict[str, tuple[str, ...]] = {
-    "open": ("open", "opened", "new", "ongoing", "on going", "in progress", "active", "live",
-             "pending", "awaiting", "under review", "under investigation", "current", "received",
-             "logged"),
-    "informal resolution": ("informal", "informal resolution", "informally", "informal stage",
-                            "mediation", "informal route"),
-    "formal": ("formal", "formal stage", "formal investigation", "investigation", "grievance",
-               "formal complaint", "disciplinary"),
-    "referred to monitoring officer": ("referred to monitoring officer",
-                                       "referred to the monitoring officer", "referred to mo",
-                                       "mo", "monitoring officer", "with the mo",
-                                       "with monitoring officer", "referred"),
-    "closed": ("closed", "close", "resolved", "complete", "completed", "done", "finished",
-               "withdrawn", "no further action", "nfa", "dismissed", "upheld", "not upheld",
-               "partly upheld", "concluded", "settled", "ended", "archived"),
+    "open": (
+        "open",
+        "opened",
+        "new",
+        "ongoing",
+        "on going",
+        "in progress",
+        "active",
+        "live",
+        "pending",
+        "awaiting",
+        "under review",
+        "under investigation",
+        "current",
+        "received",
+        "logged",
+    ),
+    "informal resolution": (
+        "informal",
+        "informal resolution",
+        "informally",
+        "informal stage",
+        "mediation",
+        "informal route",
+    ),
+    "formal": (
+        "formal",
+        "formal stage",
+        "formal investigation",
+        "investigation",
+        "grievance",
+        "formal complaint",
+        "disciplinary",
+    ),
+    "referred to monitoring officer": (
+        "referred to monitoring officer",
+        "referred to the monitoring officer",
+        "referred to mo",
+        "mo",
+        "monitoring officer",
+        "with the mo",
+        "with monitoring officer",
+        "referred",
+    ),
+    "closed": (
+        "closed",
+        "close",
+        "resolved",
+        "complete",
+        "completed",
+        "done",
+        "finished",
+        "withdrawn",
+        "no further action",
+        "nfa",
+        "dismissed",
+        "upheld",
+        "not upheld",
+        "partly upheld",
+        "concluded",
+        "settled",
+        "ended",
+        "archived",
+    ),
 }
-_STATUS_LOOKUP = {_key(word): status for status, words in _STATUS_WORDS.items()
-                  for word in words}
+_STATUS_LOOKUP = {_key(word): status for status, words in _STATUS_WORDS.items() for word in words}
 for _status in STATUSES:
     _STATUS_LOOKUP[_key(_status)] = _status
 
 
 #: Words inside a longer role ("Parish Councillor", "Member of staff"): first match wins.
 _ROLE_PARTS = (
-    ("deputy clerk", "officer"), ("assistant clerk", "officer"), ("clerk", "clerk"),
-    ("councillor", "councillor"), ("cllr", "councillor"), ("mayor", "councillor"),
-    ("chair", "councillor"), ("public", "member of the public"),
-    ("resident", "member of the public"), ("officer", "officer"), ("staff", "officer"),
+    ("deputy clerk", "officer"),
+    ("assistant clerk", "officer"),
+    ("clerk", "clerk"),
+    ("councillor", "councillor"),
+    ("cllr", "councillor"),
+    ("mayor", "councillor"),
+    ("chair", "councillor"),
+    ("public", "member of the public"),
+    ("resident", "member of the public"),
+    ("officer", "officer"),
+    ("staff", "officer"),
     ("employee", "officer"),
 )
 
@@ -85,7 +197,8 @@ def match_role(value: str) -> str:
         if re.search(rf"\b{part}\b", key):
             return role
     raise ValueProblem(
-        "not a role this app knows; use one of: " + ", ".join(ROLES)
+        "not a role this app knows; use one of: "
+        + ", ".join(ROLES)
         + " (Cllr and Member read as councillor)"
     )
 
@@ -104,13 +217,41 @@ def role_from_name(name: str) -> str:
 #: Words inside a longer status ("Closed - resolved informally", "Open, awaiting reply"), in
 #: the order they decide: a closing word first, then the Monitoring Officer, then the stages.
 _STATUS_PARTS = (
-    (("closed", "resolved", "complete", "completed", "withdrawn", "concluded", "nfa",
-      "upheld", "dismissed", "settled", "finished", "archived"), "closed"),
+    (
+        (
+            "closed",
+            "resolved",
+            "complete",
+            "completed",
+            "withdrawn",
+            "concluded",
+            "nfa",
+            "upheld",
+            "dismissed",
+            "settled",
+            "finished",
+            "archived",
+        ),
+        "closed",
+    ),
     (("monitoring", "mo"), "referred to monitoring officer"),
     (("informal", "informally", "mediation"), "informal resolution"),
     (("formal", "investigation", "grievance", "disciplinary"), "formal"),
-    (("open", "ongoing", "pending", "progress", "awaiting", "active", "live", "new", "current",
-      "review"), "open"),
+    (
+        (
+            "open",
+            "ongoing",
+            "pending",
+            "progress",
+            "awaiting",
+            "active",
+            "live",
+            "new",
+            "current",
+            "review",
+        ),
+        "open",
+    ),
 )
 
 
@@ -125,20 +266,53 @@ def match_status(value: str) -> str:
     for parts, status in _STATUS_PARTS:
         if words & set(parts):
             return status
-    raise ValueProblem("not a status this app knows; use one of: " + ", ".join(STATUSES)
-                       + " (Resolved reads as closed)")
+    raise ValueProblem(
+        "not a status this app knows; use one of: "
+        + ", ".join(STATUSES)
+        + " (Resolved reads as closed)"
+    )
 
 
-_MONTHS = {m.casefold(): i for i, m in enumerate(
-    ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-     "October", "November", "December"), start=1)}
+_MONTHS = {
+    m.casefold(): i
+    for i, m in enumerate(
+        (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+        start=1,
+    )
+}
 _MONTHS.update({name[:3]: number for name, number in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _WORDY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s/-]+([A-Za-z]+)\.?,?[\s/-]+(\d{4})$")
 _TIME = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 #: What a log writes for "no date" in an optional date column (closing date, follow-up).
-NO_DATE = frozenset(("n a", "na", "none", "nil", "unknown", "not known", "tbc", "tba",
-                     "not recorded", "no date", "not applicable"))
+NO_DATE = frozenset(
+    (
+        "n a",
+        "na",
+        "none",
+        "nil",
+        "unknown",
+        "not known",
+        "tbc",
+        "tba",
+        "not recorded",
+        "no date",
+        "not applicable",
+    )
+)
 _DASHED = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 _SLASH_ISO = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
 _STAMP = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
@@ -177,8 +351,9 @@ def cell_date(cell: Cell) -> dt.date | None:
         return parse_user_date(text)
     except DateError:
         if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2}", text):
-            raise ValueProblem("a two-digit year is not guessed: write the year in full, "
-                               "as 23/03/2026") from None
+            raise ValueProblem(
+                "a two-digit year is not guessed: write the year in full, as 23/03/2026"
+            ) from None
         if re.fullmatch(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", text):
             raise ValueProblem("not a real date (no such day in that month)") from None
         raise ValueProblem("not a date: use 23/03/2026, 2026-03-23 or 23 March 2026") from None

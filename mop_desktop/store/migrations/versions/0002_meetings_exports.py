@@ -40,9 +40,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_export_sha256", "export", ["sha256"])
     with op.batch_alter_table("council") as batch:
-        batch.add_column(
-            sa.Column("personnel_chair", sa.String, nullable=False, server_default="")
-        )
+        batch.add_column(sa.Column("personnel_chair", sa.String, nullable=False, server_default=""))
 
 
 def downgrade() -> None:

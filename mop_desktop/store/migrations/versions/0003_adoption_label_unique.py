@@ -21,13 +21,17 @@ INDEX = "uq_adoption_document_label"
 
 
 def upgrade() -> None:
-    duplicates = op.get_bind().execute(
-        sa.text(
-            "SELECT count(*) FROM (SELECT document_id, version_label FROM adoption "
-            "WHERE imported = :no GROUP BY document_id, version_label HAVING count(*) > 1) d"
-        ),
-        {"no": False},
-    ).scalar()
+    duplicates = (
+        op.get_bind()
+        .execute(
+            sa.text(
+                "SELECT count(*) FROM (SELECT document_id, version_label FROM adoption "
+                "WHERE imported = :no GROUP BY document_id, version_label HAVING count(*) > 1) d"
+            ),
+            {"no": False},
+        )
+        .scalar()
+    )
     if duplicates:
         return
     op.create_index(

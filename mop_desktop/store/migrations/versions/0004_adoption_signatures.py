@@ -21,7 +21,8 @@ def upgrade() -> None:
             "adoption_id",
             sa.Integer,
             sa.ForeignKey(
-                "adoption.id", ondelete="CASCADE",
+                "adoption.id",
+                ondelete="CASCADE",
                 name="fk_adoption_signature_adoption_id_adoption",
             ),
             nullable=False,

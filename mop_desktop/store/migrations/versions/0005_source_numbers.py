@@ -23,9 +23,7 @@ def upgrade() -> None:
         op.add_column(
             table, sa.Column("source_number", sa.String, nullable=False, server_default="")
         )
-    op.add_column(
-        "adoption", sa.Column("adopted_by", sa.String, nullable=False, server_default="")
-    )
+    op.add_column("adoption", sa.Column("adopted_by", sa.String, nullable=False, server_default=""))
     op.add_column(
         "document",
         sa.Column("review_interval_stated", sa.Boolean, nullable=False, server_default=sa.false()),

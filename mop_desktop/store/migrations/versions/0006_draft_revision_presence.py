@@ -21,8 +21,19 @@ import sqlalchemy as sa
 from alembic import op
 
 #: The tables whose changes are announced (all of the store's, presence included).
-TABLES = ("council", "setting", "document", "version", "section", "block", "adoption",
-          "adoption_signature", "meeting", "export", "presence")
+TABLES = (
+    "council",
+    "setting",
+    "document",
+    "version",
+    "section",
+    "block",
+    "adoption",
+    "adoption_signature",
+    "meeting",
+    "export",
+    "presence",
+)
 FUNCTION = "mop_notify_change"
 
 revision = "0006"
@@ -51,7 +62,7 @@ def upgrade() -> None:
         )
         for table in TABLES:
             op.execute(
-                f'CREATE TRIGGER mop_notify_{table} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE '
+                f"CREATE TRIGGER mop_notify_{table} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
                 f'ON "{table}" FOR EACH STATEMENT EXECUTE FUNCTION {FUNCTION}()'
             )
 

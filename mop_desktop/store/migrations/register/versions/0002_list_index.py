@@ -17,8 +17,9 @@ def upgrade() -> None:
     for name in ("raised_on", "status", "category", "raised_by_role"):
         op.execute(f"DROP INDEX IF EXISTS ix_concern_{name}")
     # the version older releases read (they refuse a register newer than they know)
-    op.execute("INSERT OR IGNORE INTO schema_version (version, applied_at) "
-               "VALUES (2, datetime('now'))")
+    op.execute(
+        "INSERT OR IGNORE INTO schema_version (version, applied_at) VALUES (2, datetime('now'))"
+    )
 
 
 def downgrade() -> None:

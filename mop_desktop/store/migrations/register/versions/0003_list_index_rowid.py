@@ -15,10 +15,13 @@ depends_on = None
 
 def upgrade() -> None:
     op.execute("DROP INDEX IF EXISTS ix_concern_list")
-    op.execute("CREATE INDEX ix_concern_list ON concern "
-               "(raised_on, id, status, category, raised_by_role, about_role)")
-    op.execute("INSERT OR IGNORE INTO schema_version (version, applied_at) "
-               "VALUES (3, datetime('now'))")
+    op.execute(
+        "CREATE INDEX ix_concern_list ON concern "
+        "(raised_on, id, status, category, raised_by_role, about_role)"
+    )
+    op.execute(
+        "INSERT OR IGNORE INTO schema_version (version, applied_at) VALUES (3, datetime('now'))"
+    )
 
 
 def downgrade() -> None:

@@ -71,8 +71,9 @@ def upgrade() -> None:
     _add_column("timeline", "updated_at", "DATETIME")
     for statement in TABLES:
         op.execute(statement)
-    op.execute("INSERT OR IGNORE INTO schema_version (version, applied_at) "
-               "VALUES (4, datetime('now'))")
+    op.execute(
+        "INSERT OR IGNORE INTO schema_version (version, applied_at) VALUES (4, datetime('now'))"
+    )
 
 
 def downgrade() -> None:

@@ -97,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
         module = importlib.import_module(module_name)
         command_parser = sub.add_parser(name, help=help_text, description=help_text)
         module.add_arguments(command_parser)
+        command_parser.add_argument(  # also after the command: restore FILE --store URL
+            "--store", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+        )
         command_parser.set_defaults(_module=module)
     return parser
 

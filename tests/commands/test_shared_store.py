@@ -337,3 +337,28 @@ def test_the_register_is_nowhere_on_the_server(pg_url, tmp_path):
     for words in (*secret_words, "Shouted at the deputy clerk", "C-2026-001"):
         assert words not in dump.stdout
         assert words.lower() not in dump.stdout.lower()
+
+
+def test_store_may_also_follow_the_command(pg_url, tmp_path):
+    """``mop-desktop show --json --store URL`` reads the server as ``--store URL show`` does."""
+    pc = PC(tmp_path, pg_url)
+    assert pc.run("import", str(SAMPLE)).returncode == 0
+    before = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mop_desktop",
+            "--data-dir",
+            str(tmp_path / "other"),
+            "show",
+            "--json",
+            "--store",
+            pg_url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_env(pc.keyring_file),
+    )
+    assert before.returncode == 0, before.stderr
+    assert json.loads(before.stdout) == json.loads(pc.run("show", "--json").stdout)

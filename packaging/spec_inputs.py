@@ -86,7 +86,6 @@ THIRD_PARTY_HIDDEN = [
     "docx",
     "icalendar",
     "PySide6.QtSvg",
-    "PySide6.QtUiTools",
     "PySide6.QtPrintSupport",
     "PySide6.QtNetwork",
 ]
@@ -122,6 +121,7 @@ UNUSED_QT = [
     "Nfc",
     "OpenGL",
     "OpenGLWidgets",
+    "UiTools",  # the layouts are compiled into gui/forms; nothing loads a .ui at run time
     "Pdf",
     "PdfWidgets",
     "Positioning",
@@ -189,9 +189,15 @@ EXCLUDES = [f"PySide6.Qt{name}" for name in UNUSED_QT] + [
     "lxml.isoschematron",
     "lxml.sax",
     "lxml.builder",
-    # The app opens no network connection: no TLS.
+    # Python's own TLS: the only connection the app opens is to a shared PostgreSQL store,
+    # through libpq, which carries its own.
     "ssl",
     "_ssl",
+    # Packaging tools some libraries would pull in; nothing imports them at run time.
+    "setuptools",
+    "pkg_resources",
+    "distutils",
+    "_distutils_hack",
     # The DBus bindings (Qt itself still links libQt6DBus).
     "PySide6.QtDBus",
     # Only reportlab's XMP-from-a-file path guesses a file's encoding; the app never uses it.
@@ -229,10 +235,12 @@ def excludes() -> list[str]:
 
 
 # Qt libraries, plugins and data to drop from the collected files (the Python modules above are
-# excluded; this catches the libraries the Qt hooks or plugins would still pull in). OpenGL stays:
-# QtUiTools links it.
+# excluded; this catches the libraries the Qt hooks or plugins would still pull in). OpenGL goes
+# with QtUiTools, the only part that linked it.
 _DROPPED_LIBS = (
     "3D",
+    "OpenGL",
+    "UiTools",
     "Bluetooth",
     "CanvasPainter",
     "Charts",

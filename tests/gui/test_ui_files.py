@@ -18,7 +18,7 @@ def test_there_are_layouts() -> None:
 
 @pytest.mark.parametrize("path", UI_FILES, ids=lambda p: p.name)
 def test_layout_loads(qtbot, path: Path) -> None:
-    from mop_desktop.gui.widgets.uiloader import load_ui
+    from tests.gui.uiloader import load_ui
 
     widget = load_ui(path.stem)
     qtbot.addWidget(widget)

@@ -1,5 +1,6 @@
-"""Layouts live in ui/*.ui (Qt Designer). Every one is compiled into a typed form in
-``gui/forms`` (see ``gui/forms/compile.py``), the one way the app builds them. Here:
+"""For the tests: layouts live in ui/*.ui (Qt Designer). Every one is compiled into a typed
+form in ``mop_desktop/gui/forms`` (see ``gui/forms/compile.py``), the one way the app builds
+them. Here:
 ``ui_path(name)``, and ``load_ui(name, parent)``, the widget built from ``ui/<name>.ui`` (the
 tests use it to check every layout loads).
 """

@@ -189,10 +189,6 @@ EXCLUDES = [f"PySide6.Qt{name}" for name in UNUSED_QT] + [
     "lxml.isoschematron",
     "lxml.sax",
     "lxml.builder",
-    # Python's own TLS: the only connection the app opens is to a shared PostgreSQL store,
-    # through libpq, which carries its own.
-    "ssl",
-    "_ssl",
     # Packaging tools some libraries would pull in; nothing imports them at run time.
     "setuptools",
     "pkg_resources",

@@ -283,3 +283,10 @@ def test_frozen_build_holds_its_data_and_no_unused_qt(built, inputs):
         / 2**20
     )
     assert size_mb <= 160, f"dist/mop-desktop/ is {size_mb:.0f} MB"
+
+
+def test_the_postgresql_driver_keeps_what_it_imports(inputs):
+    """psycopg (its binary build too) imports Python's ssl module: leaving ssl out of the
+    build made every command on a shared store fail with "no pq wrapper available"."""
+    for needed in ("ssl", "_ssl", "psycopg", "psycopg_binary", "asyncio"):
+        assert needed not in inputs.excludes()

@@ -18,6 +18,30 @@ from mop_desktop.store.location import (
 DEFAULT = Path("/data/policy.db")
 
 
+#: Every table of a store on the server, children first (a test empties the database with them).
+STORE_TABLES = (
+    "adoption_signature",
+    "adoption",
+    "export",
+    "block",
+    "section",
+    "version",
+    "document",
+    "meeting",
+    "setting",
+    "council",
+    "presence",
+)
+
+
+def _drop_store_tables(engine, *also: str) -> None:
+    from sqlalchemy import text
+
+    with engine.begin() as con:
+        for table in (*STORE_TABLES, *also):
+            con.execute(text(f"DROP TABLE {table} CASCADE"))
+
+
 def test_without_a_url_the_store_is_policy_db():
     assert parse_location(None, DEFAULT) == StoreLocation(path=DEFAULT)
     assert parse_location("  ", DEFAULT) == StoreLocation(path=DEFAULT)
@@ -173,21 +197,7 @@ def test_a_newer_or_foreign_database_is_refused(pg_url):
         con.execute(text("DROP TABLE alembic_version"))
     with pytest.raises(DamagedStoreError, match="not a MOP Desktop store"):
         open_store(pg_url)
-    with engine.begin() as con:
-        for table in (
-            "adoption_signature",
-            "adoption",
-            "export",
-            "block",
-            "section",
-            "version",
-            "document",
-            "meeting",
-            "setting",
-            "council",
-            "presence",
-        ):
-            con.execute(text(f"DROP TABLE {table} CASCADE"))
+    _drop_store_tables(engine)
     engine.dispose()
     with pytest.raises(StoreError, match="no store at"):
         open_store(pg_url, create=False)
@@ -203,22 +213,7 @@ def test_an_upgrade_that_fails_leaves_the_old_schema_whole(pg_url, tmp_path):
     from mop_desktop.store.db import StoreError, head_revision, open_store, upgrade_connection
 
     engine = create_engine(pg_url)
-    with engine.begin() as con:
-        for table in (
-            "adoption_signature",
-            "adoption",
-            "export",
-            "block",
-            "section",
-            "version",
-            "document",
-            "meeting",
-            "setting",
-            "council",
-            "presence",
-            "alembic_version",
-        ):
-            con.execute(text(f"DROP TABLE {table} CASCADE"))
+    _drop_store_tables(engine, "alembic_version")
     with engine.begin() as con:
         upgrade_connection(con, "0003")
         con.execute(text("CREATE TABLE adoption_signature (id integer)"))  # in 0004's way
@@ -305,22 +300,7 @@ def test_an_older_server_store_is_kept_as_a_bundle_before_it_is_upgraded(pg_url,
     from mop_desktop.store.db import head_revision, open_store, read_revision, upgrade_connection
 
     engine = create_engine(pg_url)
-    with engine.begin() as con:
-        for table in (
-            "adoption_signature",
-            "adoption",
-            "export",
-            "block",
-            "section",
-            "version",
-            "document",
-            "meeting",
-            "setting",
-            "council",
-            "presence",
-            "alembic_version",
-        ):
-            con.execute(text(f"DROP TABLE {table} CASCADE"))
+    _drop_store_tables(engine, "alembic_version")
     with engine.begin() as con:
         upgrade_connection(con, "0005")
         con.execute(

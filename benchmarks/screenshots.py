@@ -99,6 +99,7 @@ def main(argv: list[str]) -> int:
     store = open_store(paths.policy_db, paths.kept_aside)
     window = MainWindow(AppContext(paths, store))
     window.show()
+    window.load_data()  # as the app does after the first frame
     window.preload_pages()
     window.install_extensions()
 
@@ -151,14 +152,14 @@ def main(argv: list[str]) -> int:
 
     def welcome() -> object:
         made = WelcomeDialog(window.app, window)
-        centre_on_screen(made.dialog)
+        centre_on_screen(made)
         return made
 
     dialog("welcome", welcome)
     dialog("adopt", lambda: AdoptDialog(window.app, window))
     form = concerns.open_case(None)
     shot("case-new")
-    form.dialog.reject()
+    getattr(form, "dialog", form).reject()
     from mop_desktop.gui.register.setup import RecoveryDialog, SetupDialog
 
     dialog("register-recovery", lambda: RecoveryDialog(concerns.service, concerns, lambda: None))
